@@ -1,0 +1,27 @@
+//! Typed identifiers, so that a team id can never be passed where a user id is meant.
+
+macro_rules! id_type {
+    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
+        #[$doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// A local coordination team (the unit of tenancy).
+    TeamId,
+    /// An institution or partner organisation of a team.
+    InstitutionId,
+    /// A person's membership in a team.
+    MemberId,
+    /// A user account.
+    UserId,
+);

@@ -1,0 +1,10 @@
+//! Pure types and rules of Spona. No IO, no async, no clock: time comes in as parameters.
+#![forbid(unsafe_code)]
+
+pub mod access;
+pub mod accounts;
+pub mod ids;
+pub mod registry;
+pub mod script;
+pub mod text;
+pub mod validation;

@@ -1,0 +1,31 @@
+//! Persistence over SQLite or PostgreSQL, chosen by URL at run time.
+//!
+//! Queries are written once with `$1` placeholders and run through sqlx's `Any` driver on
+//! both engines; values are kept to the types both share (integers and text):
+//! instants as Unix seconds, dates as ISO text, flags as 0/1. A repository never checks permissions:
+//! that is the app layer's job.
+#![forbid(unsafe_code)]
+
+mod dates;
+mod db;
+mod error;
+pub mod history;
+pub mod institutions;
+pub mod members;
+pub mod sessions;
+pub mod teams;
+pub mod throttle;
+pub mod tokens;
+pub mod url;
+pub mod users;
+
+pub use db::{Backend, Conn, Db, Tx};
+pub use error::StoreError;
+pub use url::DatabaseUrl;
+
+/// A page of results and the total they were taken from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+}

@@ -1,0 +1,89 @@
+//! Sign-in sessions, kept in the database so that any app instance can serve any request.
+//! Only the hash of the session identifier is stored.
+
+use crate::StoreError;
+use spona_domain::ids::UserId;
+use sqlx::AnyConnection;
+
+/// A live session.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Session {
+    pub id: i64,
+    pub user_id: i64,
+    pub csrf_token: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+/// Starts a session.
+pub async fn insert(
+    c: &mut AnyConnection,
+    token_hash: &str,
+    user: UserId,
+    csrf_token: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $4, $5)",
+    )
+    .bind(token_hash)
+    .bind(user.0)
+    .bind(csrf_token)
+    .bind(now)
+    .bind(expires_at)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// The session with this identifier hash.
+pub async fn find(c: &mut AnyConnection, token_hash: &str) -> Result<Option<Session>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions \
+         WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(c)
+    .await?)
+}
+
+/// Marks the session as used now (for the idle timeout).
+pub async fn touch(c: &mut AnyConnection, id: i64, now: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Ends one session.
+pub async fn delete(c: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of a user (on disabling the account or resetting its password).
+pub async fn delete_for_user(c: &mut AnyConnection, user: UserId) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user.0)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Removes sessions that ended (absolute expiry or idle since `idle_before`).
+pub async fn delete_expired(c: &mut AnyConnection, now: i64, idle_before: i64) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2")
+        .bind(now)
+        .bind(idle_before)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected())
+}

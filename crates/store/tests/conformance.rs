@@ -1,0 +1,265 @@
+//! Every repository operation, run on SQLite and (when configured) on PostgreSQL, each in a
+//! fresh database of its own.
+
+use spona_domain::accounts::Role;
+use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole};
+use spona_store::{institutions, members, teams, users, Backend, Db, StoreError};
+use spona_testkit::TestDb;
+use time::macros::date;
+
+async fn team(db: &Db, code: &str) -> TeamId {
+    let mut tx = db.begin().await.unwrap();
+    let founding = FoundingDecision {
+        number: "061-25/13 II".into(),
+        date: Some(date!(2013 - 11 - 30)),
+        body: "Градско веће града Лесковца".into(),
+    };
+    let id = teams::insert(
+        &mut tx,
+        &teams::NewTeam {
+            code,
+            name_cyrl: "Локални тим",
+            name_latn: "Lokalni tim",
+            city: "Лесковац",
+            founding: &founding,
+        },
+        1,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+fn draft(code: &str, name: &str, standing: Standing) -> InstitutionDraft {
+    InstitutionDraft {
+        code: code.into(),
+        standing,
+        kind: InstitutionKind::SocialWork,
+        name_cyrl: name.into(),
+        name_latn: spona_domain::script::to_latin(name),
+        short_name: code.to_uppercase(),
+        is_lead: true,
+        is_donor: false,
+        cooperation: String::new(),
+        address: "Лесковац".into(),
+        phone: String::new(),
+        email: String::new(),
+    }
+}
+
+#[tokio::test]
+async fn teams_are_created_found_and_unique() {
+    for t in TestDb::every_engine().await {
+        let id = team(&t.db, "leskovac").await;
+        let mut c = t.db.conn().await.unwrap();
+        let found = teams::find_by_code(&mut c, "leskovac").await.unwrap().unwrap();
+        assert_eq!(found.id, id);
+        assert_eq!(found.founding.date, Some(date!(2013 - 11 - 30)));
+        assert!(found.active);
+        let again = teams::insert(
+            &mut c,
+            &teams::NewTeam {
+                code: "leskovac",
+                name_cyrl: "x",
+                name_latn: "x",
+                city: "x",
+                founding: &FoundingDecision::default(),
+            },
+            2,
+        )
+        .await;
+        assert!(matches!(again, Err(StoreError::Duplicate("code"))), "{again:?}");
+        let stale = teams::update_founding(&mut c, id, found.version + 5, &FoundingDecision::default()).await;
+        assert!(matches!(stale, Err(StoreError::Conflict)));
+        teams::update_founding(&mut c, id, found.version, &FoundingDecision::default())
+            .await
+            .unwrap();
+        assert_eq!(teams::list(&mut c).await.unwrap().len(), 1);
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn institutions_are_scoped_to_their_team_and_searched_across_scripts() {
+    for t in TestDb::every_engine().await {
+        let le = team(&t.db, "leskovac").await;
+        let nis = team(&t.db, "nis").await;
+        let mut c = t.db.conn().await.unwrap();
+        let csr = institutions::insert(&mut c, le, &draft("csr", "Центар за социјални рад", Standing::Member), 1)
+            .await
+            .unwrap();
+        institutions::insert(&mut c, le, &draft("nt", "Народно позориште", Standing::Partner), 1)
+            .await
+            .unwrap();
+        institutions::insert(&mut c, nis, &draft("csr", "Центар за социјални рад Ниш", Standing::Member), 1)
+            .await
+            .unwrap();
+        assert!(institutions::find(&mut c, nis, csr).await.unwrap().is_none());
+        let found = institutions::find(&mut c, le, csr).await.unwrap().unwrap();
+        assert!(found.is_lead && !found.is_donor && found.active);
+
+        let filter = |q: &str| institutions::Filter {
+            query: q.into(),
+            limit: 10,
+            ..Default::default()
+        };
+        let latin = institutions::list(&mut c, le, &filter("SOCIJALNI")).await.unwrap();
+        assert_eq!(latin.total, 1);
+        assert_eq!(latin.items[0].id, csr);
+        let wildcard = institutions::list(&mut c, le, &filter("%")).await.unwrap();
+        assert_eq!(wildcard.total, 0, "LIKE wildcards in user text are literal");
+        let partners = institutions::list(
+            &mut c,
+            le,
+            &institutions::Filter {
+                standing: Some(Standing::Partner),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(partners.items.len(), 1);
+        assert_eq!(partners.items[0].code, "nt");
+
+        let dup = institutions::insert(&mut c, le, &draft("csr", "Друго", Standing::Member), 2).await;
+        assert!(matches!(dup, Err(StoreError::Duplicate("code"))));
+
+        institutions::set_active(&mut c, le, csr, found.version, false, 3).await.unwrap();
+        assert_eq!(institutions::list(&mut c, le, &filter("")).await.unwrap().total, 1);
+        let all = institutions::list(
+            &mut c,
+            le,
+            &institutions::Filter {
+                include_inactive: true,
+                limit: 1,
+                offset: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!((all.total, all.items.len()), (2, 1), "paged");
+        let stale = institutions::update(&mut c, le, csr, found.version, &found_draft(), 4).await;
+        assert!(matches!(stale, Err(StoreError::Conflict)));
+        assert_eq!(institutions::list_active(&mut c, le).await.unwrap().len(), 1);
+        drop(c);
+        t.finish().await;
+    }
+}
+
+fn found_draft() -> InstitutionDraft {
+    draft("csr", "Центар", Standing::Member)
+}
+
+#[tokio::test]
+async fn members_cannot_be_linked_to_another_teams_institution() {
+    for t in TestDb::every_engine().await {
+        let le = team(&t.db, "leskovac").await;
+        let nis = team(&t.db, "nis").await;
+        let mut c = t.db.conn().await.unwrap();
+        let le_csr = institutions::insert(&mut c, le, &draft("csr", "ЦСР", Standing::Member), 1).await.unwrap();
+        let nis_csr = institutions::insert(&mut c, nis, &draft("csr", "ЦСР Ниш", Standing::Member), 1).await.unwrap();
+        let member = |inst: InstitutionId| MemberDraft {
+            institution_id: inst,
+            full_name: "Јелена Ђорђевић".into(),
+            position: "социјални радник".into(),
+            team_role: TeamRole::Coordinator,
+            email: String::new(),
+            phone: String::new(),
+            from_date: date!(2013 - 11 - 30),
+            to_date: None,
+        };
+        let id = members::insert(&mut c, le, &member(le_csr), 1).await.unwrap();
+        assert!(members::insert(&mut c, le, &member(nis_csr), 1).await.is_err());
+        let entry = members::find(&mut c, le, id).await.unwrap().unwrap();
+        assert_eq!(entry.institution_short, "CSR");
+        assert!(members::find(&mut c, nis, id).await.unwrap().is_none());
+        let found = members::list(
+            &mut c,
+            le,
+            &members::Filter {
+                query: "djordjevic".into(),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(found.total, 1);
+        let moved = members::update(&mut c, le, id, entry.member.version, &member(nis_csr), 2).await;
+        assert!(matches!(moved, Err(StoreError::Conflict)), "cannot move to another team's institution");
+        let mut ended = member(le_csr);
+        ended.to_date = Some(date!(2020 - 01 - 01));
+        members::update(&mut c, le, id, entry.member.version, &ended, 2).await.unwrap();
+        let after = members::find(&mut c, le, id).await.unwrap().unwrap();
+        assert_eq!(after.member.to_date, Some(date!(2020 - 01 - 01)));
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn users_round_trip() {
+    for t in TestDb::every_engine().await {
+        let le = team(&t.db, "leskovac").await;
+        let mut c = t.db.conn().await.unwrap();
+        assert_eq!(users::count(&mut c).await.unwrap(), 0);
+        let id = users::insert(
+            &mut c,
+            &users::NewUser {
+                username: "le-coordinator",
+                display_name: "Координатор",
+                role: Role::Coordinator,
+                team_id: Some(le),
+                institution_id: None,
+                password_hash: Some("hash"),
+                locale: "sr-Cyrl",
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        let u = users::find_by_username(&mut c, "le-coordinator").await.unwrap().unwrap();
+        assert_eq!((u.id, u.role, u.team_code.as_deref()), (id, Role::Coordinator, Some("leskovac")));
+        users::set_active(&mut c, id, false, 2).await.unwrap();
+        users::set_locale(&mut c, id, "en").await.unwrap();
+        let u = users::find(&mut c, id).await.unwrap().unwrap();
+        assert!(!u.active);
+        assert_eq!(u.locale, "en");
+        let page = users::list(&mut c, &users::Filter { team: Some(le), query: "KOORD".into(), limit: 5, offset: 0 }).await.unwrap();
+        assert_eq!(page.total, 0, "usernames are searched, display names as typed");
+        let page = users::list(&mut c, &users::Filter { team: Some(le), query: "coord".into(), limit: 5, offset: 0 }).await.unwrap();
+        assert_eq!(page.total, 1);
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn both_engines_have_the_same_migrations_and_schema() {
+    assert_eq!(
+        Db::migration_versions(Backend::Sqlite),
+        Db::migration_versions(Backend::Postgres)
+    );
+    let sqlite = TestDb::sqlite().await;
+    let schema = sqlite.db.schema().await.unwrap();
+    assert!(schema.contains(&("institutions".into(), "search_key".into())));
+    if let Some(pg) = TestDb::postgres().await {
+        assert_eq!(schema, pg.db.schema().await.unwrap());
+        pg.finish().await;
+    }
+    sqlite.finish().await;
+}
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_with_full_sync_and_foreign_keys() {
+    let t = TestDb::sqlite().await;
+    assert_eq!(t.db.sqlite_pragma("journal_mode").await.unwrap(), "wal");
+    assert_eq!(t.db.sqlite_pragma("synchronous").await.unwrap(), "2");
+    assert_eq!(t.db.sqlite_pragma("foreign_keys").await.unwrap(), "1");
+    t.finish().await;
+}
