@@ -20,6 +20,8 @@ pub mod url;
 pub mod users;
 
 pub use db::{Backend, Conn, Db, Tx};
+/// A connection of either engine; repositories take it, so they run inside or outside a transaction.
+pub type Connection = sqlx::AnyConnection;
 pub use error::StoreError;
 pub use url::DatabaseUrl;
 

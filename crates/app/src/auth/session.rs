@@ -1,0 +1,94 @@
+//! Sessions: resolving a cookie to the signed-in actor, timeouts, signing out.
+
+use crate::{App, AppError};
+use spona_crypto::tokens;
+use spona_domain::access::Actor;
+use spona_i18n::Locale;
+use spona_store::users::User;
+use spona_store::{sessions, users};
+
+/// A session just started: the token goes into the cookie, only its hash is stored.
+#[derive(Clone, Debug)]
+pub struct NewSession {
+    pub token: String,
+    pub csrf_token: String,
+    /// Seconds until the session ends at the latest (for the cookie's Max-Age).
+    pub max_age: i64,
+}
+
+impl NewSession {
+    pub(crate) fn generate(max_age: i64) -> NewSession {
+        NewSession {
+            token: tokens::new_token(),
+            csrf_token: tokens::new_token(),
+            max_age,
+        }
+    }
+}
+
+/// The user behind a valid session.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub actor: Actor,
+    pub user: User,
+    /// The token that every form of this session must carry.
+    pub csrf_token: String,
+    pub session_id: i64,
+}
+
+impl App {
+    /// The signed-in user of a session token. Ended, idle or unknown sessions, and
+    /// sessions of disabled accounts, are refused (and removed).
+    pub async fn session(&self, token: &str) -> Result<SignedIn, AppError> {
+        let now = self.now();
+        let mut c = self.db.conn().await?;
+        let Some(s) = sessions::find(&mut c, &tokens::token_hash(token)).await? else {
+            return Err(AppError::Unauthenticated);
+        };
+        let user = users::find(&mut c, spona_domain::ids::UserId(s.user_id)).await?;
+        drop(c);
+        let expired = s.expires_at <= now || now - s.last_seen_at > self.auth.idle_timeout;
+        let user = match user {
+            Some(u) if u.active && !expired => u,
+            _ => {
+                let mut tx = self.db.begin().await?;
+                sessions::delete(&mut tx, s.id).await?;
+                tx.commit().await?;
+                return Err(AppError::Unauthenticated);
+            }
+        };
+        // Writing on every request would serialise readers on SQLite; a minute is precise enough.
+        if now - s.last_seen_at >= 60 {
+            let mut tx = self.db.begin().await?;
+            sessions::touch(&mut tx, s.id, now).await?;
+            tx.commit().await?;
+        }
+        Ok(SignedIn {
+            actor: Actor {
+                user_id: user.id,
+                role: user.role,
+                team_id: user.team_id,
+                institution_id: user.institution_id,
+            },
+            user,
+            csrf_token: s.csrf_token,
+            session_id: s.id,
+        })
+    }
+
+    /// Ends the session.
+    pub async fn sign_out(&self, signed: &SignedIn) -> Result<(), AppError> {
+        let mut tx = self.db.begin().await?;
+        sessions::delete(&mut tx, signed.session_id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Remembers the user's language.
+    pub async fn set_locale(&self, signed: &SignedIn, locale: Locale) -> Result<(), AppError> {
+        let mut tx = self.db.begin().await?;
+        users::set_locale(&mut tx, signed.user.id, locale.code()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,201 @@
+//! The demonstration deployment: the Leskovac team as its own founding document describes it,
+//! and a clearly fictional second team (Niš) to show that teams do not see each other.
+
+use crate::{App, AppError};
+use spona_crypto::passwords;
+use spona_domain::accounts::Role;
+use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole};
+use spona_domain::script::to_latin;
+use spona_store::{institutions, members, teams, users, Tx};
+use time::macros::date;
+
+/// The password of every demo account (printed at start; never used outside the demo).
+pub const DEMO_PASSWORD: &str = "spona-demo-2026";
+
+/// A demo sign-in, as printed at start.
+#[derive(Clone, Debug)]
+pub struct DemoAccount {
+    pub username: &'static str,
+    pub role: Role,
+    pub team: Option<&'static str>,
+}
+
+/// The demo accounts, one per role and a second team's.
+pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
+    DemoAccount { username: "admin", role: Role::Admin, team: None },
+    DemoAccount { username: "national", role: Role::National, team: None },
+    DemoAccount { username: "le-coordinator", role: Role::Coordinator, team: Some("leskovac") },
+    DemoAccount { username: "le-police", role: Role::CaseWorker, team: Some("leskovac") },
+    DemoAccount { username: "le-social", role: Role::CaseWorker, team: Some("leskovac") },
+    DemoAccount { username: "le-member", role: Role::Member, team: Some("leskovac") },
+    DemoAccount { username: "nis-coordinator", role: Role::Coordinator, team: Some("nis") },
+    DemoAccount { username: "nis-member", role: Role::Member, team: Some("nis") },
+];
+
+struct Org {
+    code: &'static str,
+    standing: Standing,
+    kind: InstitutionKind,
+    name: &'static str,
+    short: &'static str,
+    lead: bool,
+    donor: bool,
+    cooperation: &'static str,
+    address: &'static str,
+}
+
+const fn member(code: &'static str, kind: InstitutionKind, name: &'static str, short: &'static str, lead: bool, address: &'static str) -> Org {
+    Org { code, standing: Standing::Member, kind, name, short, lead, donor: false, cooperation: "", address }
+}
+
+const fn partner(code: &'static str, kind: InstitutionKind, name: &'static str, short: &'static str, donor: bool, cooperation: &'static str) -> Org {
+    Org { code, standing: Standing::Partner, kind, name, short, lead: false, donor, cooperation, address: "Лесковац" }
+}
+
+const LESKOVAC: [Org; 13] = [
+    member("pu", InstitutionKind::Police, "Полицијска управа Лесковац", "ПУ Лесковац", true, "Лесковац"),
+    member("dz", InstitutionKind::Health, "Дом здравља Лесковац", "ДЗ Лесковац", false, "Лесковац"),
+    member("ck", InstitutionKind::RedCross, "Црвени крст Лесковац", "ЦК Лесковац", false, "Лесковац"),
+    member("vjt", InstitutionKind::Prosecution, "Више јавно тужилаштво у Лесковцу", "ВЈТ Лесковац", false, "Лесковац"),
+    member("vs", InstitutionKind::Court, "Виши суд у Лесковцу", "ВС Лесковац", false, "Лесковац"),
+    member("km", InstitutionKind::YouthOffice, "Канцеларија за младе Лесковац", "КЗМ Лесковац", false, "Лесковац"),
+    member("csr", InstitutionKind::SocialWork, "Центар за социјални рад Лесковац", "ЦСР Лесковац", true, "Лесковац"),
+    partner("su", InstitutionKind::Education, "Школска управа Лесковац", "ШУ Лесковац", false,
+        "Трибине о борби против трговине људима у готово свим средњим и основним школама у граду."),
+    partner("lkc", InstitutionKind::Culture, "Лесковачки културни центар", "ЛКЦ", false,
+        "Фото-изложба „Живот у оковима“ и пројекција филма „Сестре“."),
+    partner("np", InstitutionKind::Culture, "Народно позориште у Лесковцу", "Народно позориште", false,
+        "Трибина „Лесковац против трговине људима“ поводом Европског дана борбе против трговине људима."),
+    partner("csu", InstitutionKind::Education, "Центар за стручно усавршавање у образовању", "ЦСУ", false,
+        "Трибина о улози Центра за социјални рад у заштити жртава трговине људима."),
+    partner("tv", InstitutionKind::Media, "Локалне телевизијске станице", "Локалне ТВ", false,
+        "Бројна гостовања у програмима о борби против трговине људима."),
+    partner("iom", InstitutionKind::International, "Међународна организација за миграције", "IOM", true,
+        "Донатор: пројекат „Јачање системског партнерства у спровођењу Националне стратегије за борбу против трговине људима“; промотивни материјал."),
+];
+
+const NIS: [Org; 3] = [
+    member("pu", InstitutionKind::Police, "Полицијска управа Ниш (демо)", "ПУ Ниш", true, "Ниш"),
+    member("csr", InstitutionKind::SocialWork, "Центар за социјални рад Ниш (демо)", "ЦСР Ниш", true, "Ниш"),
+    member("ck", InstitutionKind::RedCross, "Црвени крст Ниш (демо)", "ЦК Ниш", false, "Ниш"),
+];
+
+impl App {
+    /// Seeds the demo if it is not there yet; returns false when it already was.
+    pub async fn seed_demo(&self) -> Result<bool, AppError> {
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        if teams::find_by_code(&mut tx, "leskovac").await?.is_some() {
+            return Ok(false);
+        }
+        let hash = passwords::hash(DEMO_PASSWORD).map_err(|e| AppError::Internal(e.to_string()))?;
+        let le = add_team(&mut tx, "leskovac", "Локални координациони тим за борбу против трговине људима града Лесковца", "Лесковац",
+            FoundingDecision { number: "061-25/13 II".into(), date: Some(date!(2013 - 11 - 30)), body: "Градско веће града Лесковца".into() }, now).await?;
+        let le_orgs = add_orgs(&mut tx, le, &LESKOVAC, now).await?;
+        let nis = add_team(&mut tx, "nis", "Локални тим за борбу против трговине људима Ниш (измишљени демо тим)", "Ниш",
+            FoundingDecision { number: "ДЕМО-1/20".into(), date: Some(date!(2020 - 01 - 15)), body: "Градско веће (демо)".into() }, now).await?;
+        let nis_orgs = add_orgs(&mut tx, nis, &NIS, now).await?;
+
+        let le_people: [(&str, &str, &str, TeamRole); 7] = [
+            ("csr", "Милена Стојановић", "руководилац службе", TeamRole::Coordinator),
+            ("pu", "Дејан Илић", "инспектор", TeamRole::DeputyCoordinator),
+            ("dz", "Снежана Митић", "лекар", TeamRole::Representative),
+            ("ck", "Ивана Петковић", "секретар", TeamRole::Representative),
+            ("vjt", "Марко Ђорђевић", "заменик јавног тужиоца", TeamRole::Representative),
+            ("vs", "Јасмина Николић", "судија", TeamRole::Representative),
+            ("km", "Никола Стаменковић", "координатор Канцеларије", TeamRole::Representative),
+        ];
+        for (org, name, position, role) in le_people {
+            add_member(&mut tx, le, &le_orgs, org, name, position, role, now).await?;
+        }
+        add_member(&mut tx, nis, &nis_orgs, "csr", "Демо Координатор", "", TeamRole::Coordinator, now).await?;
+
+        for account in DEMO_ACCOUNTS {
+            let (team, orgs, org) = match (account.username, account.team) {
+                ("le-police", _) => (Some(le), Some(&le_orgs), "pu"),
+                ("le-member", _) => (Some(le), Some(&le_orgs), "ck"),
+                (_, Some("leskovac")) => (Some(le), Some(&le_orgs), "csr"),
+                (_, Some(_)) => (Some(nis), Some(&nis_orgs), "csr"),
+                (_, None) => (None, None, ""),
+            };
+            let institution = orgs.and_then(|o| o.iter().find(|(c, _)| *c == org).map(|(_, id)| *id));
+            users::insert(&mut tx, &users::NewUser {
+                username: account.username,
+                display_name: display_name(account.username),
+                role: account.role,
+                team_id: team,
+                institution_id: institution,
+                password_hash: Some(&hash),
+                locale: "sr-Cyrl",
+            }, now).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+fn display_name(username: &str) -> &'static str {
+    match username {
+        "admin" => "Администратор система",
+        "national" => "Канцеларија националног координатора",
+        "le-coordinator" => "Милена Стојановић",
+        "le-police" => "Дејан Илић",
+        "le-social" => "Весна Јовановић",
+        "le-member" => "Ивана Петковић",
+        "nis-coordinator" => "Демо Координатор Ниш",
+        _ => "Демо Члан Ниш",
+    }
+}
+
+async fn add_team(tx: &mut Tx, code: &str, name: &str, city: &str, founding: FoundingDecision, now: i64) -> Result<TeamId, AppError> {
+    Ok(teams::insert(tx, &teams::NewTeam {
+        code,
+        name_cyrl: name,
+        name_latn: &to_latin(name),
+        city,
+        founding: &founding,
+    }, now).await?)
+}
+
+async fn add_orgs(tx: &mut Tx, team: TeamId, orgs: &[Org], now: i64) -> Result<Vec<(&'static str, InstitutionId)>, AppError> {
+    let mut ids = Vec::new();
+    for o in orgs {
+        let draft = InstitutionDraft {
+            code: o.code.into(),
+            standing: o.standing,
+            kind: o.kind,
+            name_cyrl: o.name.into(),
+            name_latn: to_latin(o.name),
+            short_name: o.short.into(),
+            is_lead: o.lead,
+            is_donor: o.donor,
+            cooperation: o.cooperation.into(),
+            address: o.address.into(),
+            phone: String::new(),
+            email: String::new(),
+        };
+        ids.push((o.code, institutions::insert(tx, team, &draft, now).await?));
+    }
+    Ok(ids)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn add_member(tx: &mut Tx, team: TeamId, orgs: &[(&'static str, InstitutionId)], org: &str, name: &str, position: &str, role: TeamRole, now: i64) -> Result<(), AppError> {
+    let institution_id = orgs
+        .iter()
+        .find(|(c, _)| *c == org)
+        .map(|(_, id)| *id)
+        .ok_or_else(|| AppError::Internal(format!("demo institution {org}")))?;
+    members::insert(tx, team, &MemberDraft {
+        institution_id,
+        full_name: name.into(),
+        position: position.into(),
+        team_role: role,
+        email: String::new(),
+        phone: String::new(),
+        from_date: date!(2013 - 11 - 30),
+        to_date: None,
+    }, now).await?;
+    Ok(())
+}

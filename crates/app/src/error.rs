@@ -1,0 +1,51 @@
+//! Errors of the use cases, in terms the caller can show to a person.
+
+use spona_domain::validation::FieldErrors;
+use spona_store::StoreError;
+
+/// Why a use case did not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Nothing there, or nothing the actor may know exists.
+    #[error("not found")]
+    NotFound,
+    /// The actor may know the thing exists but may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// The input was refused; nothing was saved.
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// Someone else changed the record since it was read; nothing was saved.
+    #[error("edit conflict")]
+    Conflict,
+    /// Wrong username or password (deliberately not saying which).
+    #[error("sign-in failed")]
+    BadCredentials,
+    /// Too many failed sign-ins; try again after the given minutes.
+    #[error("too many attempts")]
+    Throttled { minutes: i64 },
+    /// No valid session.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Storage failed.
+    #[error(transparent)]
+    Store(StoreError),
+    /// Something that should not happen did.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> AppError {
+        match e {
+            StoreError::Conflict => AppError::Conflict,
+            other => AppError::Store(other),
+        }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(e: FieldErrors) -> AppError {
+        AppError::Invalid(e)
+    }
+}

@@ -1,0 +1,68 @@
+//! Use cases. Every read or write of the system goes through here, where access policy,
+//! validation and transactions are applied once, for the web pages and the CLI alike.
+#![forbid(unsafe_code)]
+
+pub mod accounts;
+pub mod auth;
+mod clock;
+pub mod demo;
+mod error;
+pub mod forms;
+pub mod registry;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::AppError;
+pub use spona_store::{DatabaseUrl, Db, Page};
+
+use std::sync::Arc;
+
+/// Timeouts and limits of sign-in, validated at start.
+#[derive(Clone, Debug)]
+pub struct AuthSettings {
+    /// A session ends after this many seconds without a request.
+    pub idle_timeout: i64,
+    /// A session ends this many seconds after sign-in, whatever happens.
+    pub absolute_timeout: i64,
+    /// One-time links (first administrator, password reset) last this many seconds.
+    pub one_time_link_ttl: i64,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        AuthSettings {
+            idle_timeout: 30 * 60,
+            absolute_timeout: 12 * 60 * 60,
+            one_time_link_ttl: 24 * 60 * 60,
+        }
+    }
+}
+
+/// The application: the database, the clock and the settings the use cases need.
+#[derive(Clone)]
+pub struct App {
+    db: Db,
+    clock: Arc<dyn Clock>,
+    auth: AuthSettings,
+}
+
+impl App {
+    /// Builds the application over a migrated database.
+    pub fn new(db: Db, clock: Arc<dyn Clock>, auth: AuthSettings) -> App {
+        App { db, clock, auth }
+    }
+
+    /// The current instant in Unix seconds.
+    pub(crate) fn now(&self) -> i64 {
+        self.clock.now().unix_timestamp()
+    }
+
+    /// Today's date (UTC), for checks such as "not in the future".
+    pub fn today(&self) -> time::Date {
+        self.clock.now().date()
+    }
+
+    /// The database, for start-up tasks (migration, health checks).
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+}

@@ -1,0 +1,153 @@
+### Shared interface text: name, navigation, sign-in, errors, forms, roles.
+### Translated from sr-Cyrl/common.ftl, which is the source: keep the same ids and arguments.
+
+app-name = Spona
+app-tagline = Information system of the local team against human trafficking
+
+## Navigation
+
+nav-main = Main navigation
+nav-dashboard = Home
+nav-cases = Cases
+nav-plan = Work plan
+nav-activities = Activities
+nav-trainings = Trainings
+nav-guidelines = Guidelines
+nav-materials = Materials
+nav-reports = Reports
+nav-team = Team
+nav-admin = Administration
+nav-menu = Menu
+nav-skip = Skip to main content
+nav-pagination = Result pages
+lang-label = Language and script
+lang-switch = Change
+
+## Sign-in and session
+
+sign-in = Sign in
+sign-out = Sign out
+signed-in-as = Signed in as { $name }
+username = Username
+password = Password
+password-repeat = Repeat the password
+sign-in-title = Sign in
+sign-in-failed = Wrong username or password.
+sign-in-throttled =
+    { $minutes ->
+        [one] Too many failed sign-in attempts. Try again in { $minutes } minute.
+       *[other] Too many failed sign-in attempts. Try again in { $minutes } minutes.
+    }
+session-expired = Your session has expired. Please sign in again.
+csrf-failed = The form has expired or was not sent from this page. Reload the page and try again.
+
+## Errors
+
+error-not-found-title = Page not found
+error-not-found-body = The page you are looking for does not exist or has been moved.
+error-forbidden-title = Access denied
+error-forbidden-body = You are not allowed to see this page or take this action. If you think this is a mistake, contact your team coordinator.
+error-bad-request-title = Invalid request
+error-bad-request-body = The request could not be processed. Check what you entered and try again.
+error-server-title = System error
+error-server-body = An unexpected error occurred and the action was not carried out. Please try again later. If the error happens again, give the system administrator the error reference { $reference }.
+error-reference = Error reference
+error-back-home = Back to the home page
+
+## Actions
+
+action-save = Save
+action-cancel = Cancel
+action-edit = Edit
+action-create = Add
+action-search = Search
+action-clear = Clear search
+action-deactivate = Deactivate
+action-reactivate = Reactivate
+action-confirm = Confirm
+action-back = Back
+action-view = View
+confirm-deactivate-title = Confirm deactivation
+confirm-deactivate-body = Are you sure you want to deactivate “{ $name }”? No data will be deleted, and the record can be reactivated later.
+
+## Lists
+
+page-prev = Previous
+page-next = Next
+page-of = Page { $page } of { $pages }
+results-count =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
+empty-list = There are no entries yet.
+empty-search = No entries match the search.
+show-inactive = Show inactive too
+sort-by = Sort
+sort-name = By name
+sort-kind = By type
+
+## Forms
+
+form-required-hint = Fields marked with an asterisk (*) are required.
+field-required = This field is required.
+field-too-long =
+    { $max ->
+        [one] The entry is too long: at most { $max } character is allowed.
+       *[other] The entry is too long: at most { $max } characters are allowed.
+    }
+field-length = The entry must be between { $min } and { $max } characters long.
+field-invalid = The entry is not valid.
+field-invalid-date = Enter a valid date, for example 30.11.2013.
+field-invalid-email = Enter a valid email address.
+field-invalid-phone = Enter a valid phone number, for example 016 123 456.
+field-date-order = The end date cannot be before the start date.
+field-date-future = The date cannot be in the future.
+field-unknown-choice = Choose one of the options offered.
+field-taken = This value is already in use.
+form-has-errors = The form has errors. Correct the marked fields and try again.
+saved = Changes saved.
+deactivated = The record has been deactivated.
+reactivated = The record has been reactivated.
+
+## General terms
+
+yes = Yes
+no = No
+active = Active
+inactive = Inactive
+status = Status
+
+## Footer
+
+footer-hotline = Suspect human trafficking? Call the free number 0800 100 388 or the police on 192.
+
+## Home page
+
+dashboard-title = Home
+dashboard-welcome = Welcome, { $name }.
+dashboard-team = Team: { $team }
+section-coming-title = In progress
+section-coming-body = This part of the system is being built and is not available yet.
+health-ok = The system is working.
+
+## Roles
+
+role-admin = System administrator
+role-coordinator = Team coordinator
+role-case-worker = Case worker
+role-member = Team member
+role-national = Office of the National Coordinator
+
+## First-time setup and passwords
+
+setup-title = First-time setup
+setup-body = The system has no users yet. Create the first account: the system administrator, who opens accounts for the other team members and manages the settings.
+setup-done = The system administrator account has been created. You can now sign in.
+password-too-short =
+    { $min ->
+        [one] The password must be at least { $min } character long.
+       *[other] The password must be at least { $min } characters long.
+    }
+password-mismatch = The passwords do not match.
+password-set = The password has been saved.

@@ -1,0 +1,12 @@
+//! Interface text in Serbian Cyrillic (the source), Serbian Latin (generated from it at build
+//! time by transliteration) and English (translated), with locale negotiation and formatting.
+#![forbid(unsafe_code)]
+
+mod catalog;
+mod format;
+mod locale;
+mod sources;
+
+pub use catalog::{Arg, Catalog, I18nError};
+pub use format::{format_date, format_datetime, format_number};
+pub use locale::{negotiate, Locale};
