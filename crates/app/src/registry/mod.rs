@@ -32,6 +32,16 @@ impl App {
         }
     }
 
+    /// The team, if the actor may edit its registry (for showing an edit form).
+    pub async fn team_for_editing(&self, actor: &Actor, code: &str) -> Result<Team, AppError> {
+        self.editable_team(actor, code).await
+    }
+
+    /// Whether the actor may change the team's registry (to show edit buttons).
+    pub fn can_edit_registry(&self, actor: &Actor, team: &Team) -> bool {
+        decide(actor, Action::EditRegistry(team.id)).allowed()
+    }
+
     /// The team, if the actor may edit its registry. Seeing but not editing is "forbidden".
     pub(crate) async fn editable_team(&self, actor: &Actor, code: &str) -> Result<Team, AppError> {
         let team = self.visible_team(actor, code).await?;

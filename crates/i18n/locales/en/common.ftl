@@ -53,6 +53,10 @@ error-server-title = System error
 error-server-body = An unexpected error occurred and the action was not carried out. Please try again later. If the error happens again, give the system administrator the error reference { $reference }.
 error-reference = Error reference
 error-back-home = Back to the home page
+error-conflict-title = The record was changed meanwhile
+error-conflict-body = Someone else changed this record while you were working. Open it again, check the changes and try once more.
+error-throttled-body = Too many requests in a short time. Wait a little and try again.
+error-too-large-body = The data sent is too large.
 
 ## Actions
 

@@ -1,0 +1,46 @@
+//! HTTP: server-rendered pages that work without JavaScript, the middleware every request
+//! passes (request id, security headers, sign-in state, CSRF, size limits), embedded assets.
+//! Handlers call the app layer and render; they never run SQL or decide access.
+#![forbid(unsafe_code)]
+
+mod admin;
+mod auth;
+mod shell;
+mod state;
+mod team;
+
+pub use state::{WebSettings, WebState};
+
+use axum::routing::get;
+use axum::Router;
+use std::future::Future;
+use tokio::net::TcpListener;
+
+/// All routes, wrapped in the middleware stack.
+pub fn router(state: WebState) -> Router {
+    let pages = Router::new()
+        .route("/", get(shell::home::root))
+        .route("/dashboard", get(shell::home::dashboard))
+        .route("/section/{name}", get(shell::sections::section))
+        .merge(auth::routes())
+        .merge(team::routes())
+        .merge(admin::routes())
+        .fallback(shell::errors::not_found);
+    shell::middleware::wrap(pages, state.clone())
+        .route("/health", get(shell::health::health))
+        .route("/static/{file}", get(shell::assets::asset))
+        .layer(axum::middleware::from_fn(shell::headers::security_headers))
+        .with_state(state)
+}
+
+/// Serves until `shutdown` completes, then finishes the requests under way.
+pub async fn serve(
+    listener: TcpListener,
+    state: WebState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,151 @@
+//! Forms in: the CSRF check every state-changing request passes, and field errors out.
+
+use super::errors::{Failure, WebError};
+use super::tr::Tr;
+use super::viewer::Viewer;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+use spona_crypto::tokens::constant_time_eq;
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_i18n::Arg;
+
+/// A form posted from one of our own pages, with a valid CSRF token, parsed into `T`.
+pub struct ValidForm<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ValidForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let viewer = req
+            .extensions()
+            .get::<Viewer>()
+            .cloned()
+            .ok_or_else(|| WebError::Page(Failure::Server).into_response())?;
+        if !same_origin(req.headers()) {
+            return Err(WebError::Page(Failure::Csrf).into_response());
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| WebError::Page(Failure::BadRequest).into_response())?;
+        let token = pairs
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default();
+        if !constant_time_eq(token, &viewer.csrf_token) {
+            return Err(WebError::Page(Failure::Csrf).into_response());
+        }
+        let value = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| WebError::Page(Failure::BadRequest).into_response())?;
+        Ok(ValidForm(value))
+    }
+}
+
+/// A request that says where it comes from must come from here: a foreign `Origin`, or a
+/// browser's `Sec-Fetch-Site` other than same-origin or a typed address, is refused.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if site != "same-origin" && site != "none" {
+            return false;
+        }
+    }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
+        return !host.is_empty() && origin_host.eq_ignore_ascii_case(host);
+    }
+    true
+}
+
+/// Field errors as messages in the viewer's language, for the form template.
+#[derive(Clone, Debug, Default)]
+pub struct Errors(Vec<(String, String)>);
+
+impl Errors {
+    /// No errors.
+    pub fn none() -> Errors {
+        Errors::default()
+    }
+
+    /// The messages for the errors.
+    pub fn from_fields(tr: &Tr, errors: &FieldErrors) -> Errors {
+        Errors(
+            errors
+                .iter()
+                .map(|(field, e)| (field.to_string(), message(tr, *e)))
+                .collect(),
+        )
+    }
+
+    /// A message not tied to one field (shown above the form).
+    pub fn general(message: String) -> Errors {
+        Errors(vec![(String::new(), message)])
+    }
+
+    /// The message of a field.
+    pub fn get(&self, field: &str) -> Option<&String> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m)
+    }
+
+    /// The message above the form, if any.
+    pub fn general_message(&self) -> Option<&String> {
+        self.get("")
+    }
+
+    /// Whether there is any error.
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    /// `aria-invalid` and `aria-describedby` for a field's input.
+    pub fn aria(&self, field: &str) -> String {
+        if self.get(field).is_some() {
+            format!("aria-invalid=true aria-describedby={field}-error")
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// One error in words.
+pub fn message(tr: &Tr, e: FieldError) -> String {
+    match e {
+        FieldError::TooLong { max } => tr.with(e.message_id(), &[("max", Arg::from(max as i64))]),
+        FieldError::TooShort { min } => tr.with(e.message_id(), &[("min", Arg::from(min as i64))]),
+        FieldError::Length { min, max } => tr.with(
+            e.message_id(),
+            &[("min", Arg::from(min as i64)), ("max", Arg::from(max as i64))],
+        ),
+        other => tr.t(other.message_id()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn foreign_origins_are_refused() {
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:8080")])));
+        assert!(same_origin(&headers(&[("host", "spona.rs"), ("origin", "https://spona.rs")])));
+        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("origin", "https://evil.example")])));
+        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("origin", "null")])));
+        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("sec-fetch-site", "cross-site")])));
+        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("sec-fetch-site", "same-site")])));
+        assert!(same_origin(&headers(&[("host", "spona.rs"), ("sec-fetch-site", "same-origin")])));
+    }
+}

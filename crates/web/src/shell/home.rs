@@ -1,0 +1,51 @@
+//! The root and the dashboard.
+
+use super::chrome::{Chrome, Nav};
+use super::errors::WebError;
+use super::viewer::{Signed, Viewer};
+use crate::WebState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::{Redirect, Response};
+use spona_app::registry::TeamOverview;
+use spona_domain::registry::Team;
+
+/// `/`: the dashboard for the signed in, the sign-in page for others.
+pub async fn root(viewer: Viewer) -> Redirect {
+    if viewer.signed.is_some() {
+        Redirect::to("/dashboard")
+    } else {
+        Redirect::to("/login")
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct Dashboard {
+    chrome: Chrome,
+    welcome: String,
+    overview: Option<TeamOverview>,
+    teams: Vec<Team>,
+}
+
+/// `/dashboard`: where each role starts.
+pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
+    let tr = &s.viewer.tr;
+    let actor = s.actor();
+    let overview = match &s.session.user.team_code {
+        Some(code) if actor.role.is_team_bound() => Some(state.app.team_overview(actor, code).await?),
+        _ => None,
+    };
+    let teams = if overview.is_none() {
+        state.app.teams(actor).await?
+    } else {
+        Vec::new()
+    };
+    let page = Dashboard {
+        chrome: s.viewer.chrome(Nav::Dashboard),
+        welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
+        overview,
+        teams,
+    };
+    super::render::html(&page)
+}

@@ -1,0 +1,143 @@
+//! The per-request middleware: request id, who is asking and in which language, error pages,
+//! compression and the body size limit.
+
+use super::cookies;
+use super::errors::{self, Failure};
+use super::tr::Tr;
+use super::viewer::Viewer;
+use crate::WebState;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::Router;
+use spona_app::AppError;
+use spona_crypto::tokens;
+use spona_i18n::{negotiate, Locale};
+use std::net::SocketAddr;
+use std::time::Instant;
+use tower_http::compression::CompressionLayer;
+use tracing::Instrument;
+
+/// Wraps the page routes in the middleware stack.
+pub fn wrap(pages: Router<WebState>, state: WebState) -> Router<WebState> {
+    let limit = state.settings.max_body_bytes;
+    pages
+        .layer(axum::middleware::from_fn_with_state(state, resolve))
+        .layer(CompressionLayer::new())
+        .layer(DefaultBodyLimit::max(limit))
+}
+
+async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let request_id: String = tokens::new_token().chars().take(12).collect();
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let here = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let headers = req.headers().clone();
+    let address = client_address(&req, state.settings.trust_forwarded_for);
+
+    let session_cookie = cookies::get(&headers, cookies::SESSION);
+    let mut session_ended = false;
+    let signed = match &session_cookie {
+        Some(token) => match state.app.session(token).await {
+            Ok(s) => Some(s),
+            Err(AppError::Unauthenticated) => {
+                session_ended = true;
+                None
+            }
+            Err(e) => {
+                tracing::error!(request_id = %request_id, error = %e, "session lookup failed");
+                None
+            }
+        },
+        None => None,
+    };
+    let locale = signed
+        .as_ref()
+        .and_then(|s| Locale::from_code(&s.user.locale))
+        .or_else(|| cookies::get(&headers, cookies::LANG).and_then(|c| Locale::from_code(&c)))
+        .unwrap_or_else(|| {
+            negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+        });
+    let mut new_anon_csrf = None;
+    let csrf_token = match &signed {
+        Some(s) => s.csrf_token.clone(),
+        None => match cookies::get(&headers, cookies::ANON_CSRF).filter(|t| t.len() == 43) {
+            Some(t) => t,
+            None => {
+                let t = tokens::new_token();
+                new_anon_csrf = Some(t.clone());
+                t
+            }
+        },
+    };
+    let viewer = Viewer {
+        signed,
+        locale,
+        csrf_token,
+        request_id: request_id.clone(),
+        here,
+        address,
+        session_ended,
+        tr: Tr::new(state.catalog.clone(), locale),
+    };
+    req.extensions_mut().insert(viewer.clone());
+
+    let span = tracing::info_span!("request", id = %request_id, method = %method, path = %path);
+    let mut res = next.run(req).instrument(span).await;
+
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let failure = res.extensions().get::<Failure>().copied();
+    if failure.is_some() || (res.status().as_u16() >= 400 && !is_html) {
+        let failure = failure.unwrap_or_else(|| errors::failure_of(res.status()));
+        res = errors::render(&viewer, failure);
+    }
+    let secure = state.settings.secure_cookies;
+    if let Some(t) = new_anon_csrf {
+        res.headers_mut()
+            .append(header::SET_COOKIE, cookies::set(cookies::ANON_CSRF, &t, 12 * 3600, secure));
+    }
+    if session_ended && !res.headers().contains_key(header::SET_COOKIE) {
+        res.headers_mut()
+            .append(header::SET_COOKIE, cookies::clear(cookies::SESSION, secure));
+    }
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        res.headers_mut().insert("x-request-id", v);
+    }
+    tracing::info!(
+        id = %request_id,
+        method = %method,
+        path = %path,
+        status = res.status().as_u16(),
+        micros = started.elapsed().as_micros() as u64,
+        "request"
+    );
+    res
+}
+
+/// The client's address: the socket's peer, or the proxy's `X-Forwarded-For` when trusted.
+fn client_address(req: &Request, trust_forwarded: bool) -> String {
+    if trust_forwarded {
+        if let Some(first) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
+            return first.trim().to_string();
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}

@@ -1,0 +1,16 @@
+//! The frame around every page: middleware, layout, errors, assets, the home page.
+
+pub mod assets;
+pub mod chrome;
+pub mod cookies;
+pub mod errors;
+pub mod form;
+pub mod headers;
+pub mod health;
+pub mod home;
+pub mod middleware;
+pub mod pager;
+pub mod render;
+pub mod sections;
+pub mod tr;
+pub mod viewer;

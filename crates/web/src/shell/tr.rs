@@ -1,0 +1,69 @@
+//! The translator handed to templates: messages, dates and numbers in the viewer's locale.
+
+use spona_i18n::{format_date, format_datetime, format_number, Arg, Catalog, Locale};
+use std::sync::Arc;
+
+/// Messages in one locale.
+#[derive(Clone)]
+pub struct Tr {
+    catalog: Arc<Catalog>,
+    pub locale: Locale,
+}
+
+impl Tr {
+    /// A translator for the locale.
+    pub fn new(catalog: Arc<Catalog>, locale: Locale) -> Tr {
+        Tr { catalog, locale }
+    }
+
+    /// The message.
+    pub fn t(&self, id: &str) -> String {
+        self.catalog.text(self.locale, id)
+    }
+
+    /// The message with one text argument.
+    pub fn ts(&self, id: &str, name: &str, value: &str) -> String {
+        self.catalog.text_with(self.locale, id, &[(name, Arg::from(value))])
+    }
+
+    /// The message with one number argument (plural forms follow it).
+    pub fn tn(&self, id: &str, name: &str, value: i64) -> String {
+        self.catalog.text_with(self.locale, id, &[(name, Arg::from(value))])
+    }
+
+    /// The message with arguments.
+    pub fn with(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.catalog.text_with(self.locale, id, args)
+    }
+
+    /// A date the locale's way.
+    pub fn date(&self, d: &time::Date) -> String {
+        format_date(self.locale, *d)
+    }
+
+    /// An optional date, empty when none.
+    pub fn date_opt(&self, d: &Option<time::Date>) -> String {
+        d.map(|d| self.date(&d)).unwrap_or_default()
+    }
+
+    /// An instant (Unix seconds) the locale's way, in UTC.
+    pub fn instant(&self, unix: &i64) -> String {
+        time::OffsetDateTime::from_unix_timestamp(*unix)
+            .map(|dt| format_datetime(self.locale, dt))
+            .unwrap_or_default()
+    }
+
+    /// A number the locale's way.
+    pub fn num(&self, n: &i64) -> String {
+        format_number(self.locale, *n)
+    }
+
+    /// Of two names in Cyrillic and Latin, the one for this locale's script.
+    pub fn pick<'a>(&self, cyrl: &'a str, latn: &'a str) -> &'a str {
+        match self.locale {
+            Locale::SrCyrl => cyrl,
+            _ if latn.is_empty() => cyrl,
+            _ => latn,
+        }
+    }
+}
