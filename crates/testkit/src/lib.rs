@@ -6,6 +6,9 @@ use spona_store::{DatabaseUrl, Db};
 use sqlx::{Connection, Executor};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod spawn;
+pub use spawn::{csrf_of, TestApp, DEMO_PASSWORD, START};
+
 /// The environment variable that turns on the PostgreSQL runs.
 pub const POSTGRES_ENV: &str = "SPONA_TEST_POSTGRES_URL";
 

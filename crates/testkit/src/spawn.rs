@@ -1,0 +1,156 @@
+//! The real application on a random loopback port, over a fresh database with the demo
+//! seeded, a fixed clock that tests move, and an HTTP client that keeps cookies.
+
+use crate::TestDb;
+use spona_app::{App, AuthSettings, ManualClock};
+use spona_i18n::Catalog;
+use spona_web::{WebSettings, WebState};
+use std::sync::Arc;
+use tokio::sync::oneshot;
+
+pub use spona_app::demo::DEMO_PASSWORD;
+
+/// The instant every test starts at: 2026-11-28 09:00 UTC.
+pub const START: i64 = 1_795_856_400;
+
+/// A running application for one test.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    pub clock: Arc<ManualClock>,
+    pub app: App,
+    db: Option<TestDb>,
+    stop: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestApp {
+    /// The demo on a fresh SQLite database.
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_on(TestDb::sqlite().await).await
+    }
+
+    /// The demo on the given fresh database.
+    pub async fn spawn_on(db: TestDb) -> TestApp {
+        let clock = Arc::new(ManualClock::at(START));
+        let app = App::new(db.db.clone(), clock.clone(), AuthSettings::default());
+        app.seed_demo().await.expect("seed the demo");
+        let catalog = Arc::new(Catalog::load().expect("messages"));
+        let state = WebState::new(app.clone(), catalog, WebSettings::default());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            let _ = spona_web::serve(listener, state, async {
+                let _ = stopped.await;
+            })
+            .await;
+        });
+        TestApp {
+            base,
+            clock,
+            app,
+            db: Some(db),
+            stop: Some(stop),
+            server: Some(server),
+        }
+    }
+
+    /// Every engine: SQLite, and PostgreSQL when configured.
+    pub async fn every_engine() -> Vec<TestApp> {
+        let mut apps = Vec::new();
+        for db in TestDb::every_engine().await {
+            apps.push(TestApp::spawn_on(db).await);
+        }
+        apps
+    }
+
+    /// A new browser-like client: keeps cookies, does not follow redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// The full URL of a path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A client signed in as the demo user.
+    pub async fn signed_in(&self, username: &str) -> reqwest::Client {
+        let client = self.client();
+        let status = self.sign_in(&client, username, DEMO_PASSWORD).await;
+        assert_eq!(status, 303, "demo sign-in of {username}");
+        client
+    }
+
+    /// Posts the sign-in form and returns the status (303 on success).
+    pub async fn sign_in(&self, client: &reqwest::Client, username: &str, password: &str) -> u16 {
+        let page = client.get(self.url("/login")).send().await.expect("login page");
+        let csrf = csrf_of(&page.text().await.expect("body"));
+        client
+            .post(self.url("/login"))
+            .form(&[("csrf", csrf.as_str()), ("username", username), ("password", password)])
+            .send()
+            .await
+            .expect("sign in")
+            .status()
+            .as_u16()
+    }
+
+    /// Gets a page and returns its status and body.
+    pub async fn get(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+        let res = client.get(self.url(path)).send().await.expect("get");
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap_or_default())
+    }
+
+    /// Posts a form with the CSRF token taken from `form_page`; returns status, location and body.
+    pub async fn post(
+        &self,
+        client: &reqwest::Client,
+        form_page: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, Option<String>, String) {
+        let (_, page) = self.get(client, form_page).await;
+        let csrf = csrf_of(&page);
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        let res = client.post(self.url(path)).form(&all).send().await.expect("post");
+        let status = res.status().as_u16();
+        let location = res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        (status, location, res.text().await.unwrap_or_default())
+    }
+
+    /// Stops the server and drops the database.
+    pub async fn finish(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+        if let Some(db) = self.db.take() {
+            db.finish().await;
+        }
+    }
+}
+
+/// The CSRF token in a page's forms.
+pub fn csrf_of(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    html.find(marker)
+        .map(|i| {
+            let rest = &html[i + marker.len()..];
+            rest[..rest.find('"').unwrap_or(0)].to_string()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,3 @@
+//! HTTP integration tests: the real app on a random port, a fresh database per test.
+
+mod sign_in;
