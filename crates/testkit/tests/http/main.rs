@@ -1,3 +1,7 @@
 //! HTTP integration tests: the real app on a random port, a fresh database per test.
 
+mod institutions;
+mod language;
+mod roles;
+mod security;
 mod sign_in;

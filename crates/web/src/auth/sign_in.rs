@@ -31,6 +31,8 @@ pub struct LoginQuery {
     next: String,
     #[serde(default)]
     done: String,
+    #[serde(default)]
+    expired: String,
 }
 
 /// The sign-in form.
@@ -40,7 +42,7 @@ pub async fn form(viewer: Viewer, Query(q): Query<LoginQuery>) -> Result<Respons
     }
     let notice = if q.done == "password" {
         Some(viewer.tr.t("password-set"))
-    } else if viewer.session_ended {
+    } else if viewer.session_ended || q.expired == "1" {
         Some(viewer.tr.t("session-expired"))
     } else {
         None

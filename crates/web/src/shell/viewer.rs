@@ -67,6 +67,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Signed {
         let viewer = Viewer::from_request_parts(parts, state).await?;
         match viewer.signed.clone() {
             Some(session) => Ok(Signed { viewer, session }),
+            None if viewer.session_ended => Err(to_sign_in_expired(&viewer.here)),
             None => Err(to_sign_in(&viewer.here)),
         }
     }
@@ -76,6 +77,12 @@ impl<S: Send + Sync> FromRequestParts<S> for Signed {
 pub fn to_sign_in(here: &str) -> Response {
     let next: String = url_encode(here);
     Redirect::to(&format!("/login?next={next}")).into_response()
+}
+
+/// The same, saying that the session has ended.
+pub fn to_sign_in_expired(here: &str) -> Response {
+    let next: String = url_encode(here);
+    Redirect::to(&format!("/login?next={next}&expired=1")).into_response()
 }
 
 /// Percent-encodes a value for a query string.
