@@ -5,7 +5,9 @@ use crate::{App, AppError};
 use spona_crypto::passwords;
 use spona_domain::accounts::Role;
 use spona_domain::ids::{InstitutionId, TeamId};
-use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole};
+use spona_domain::registry::{
+    FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole,
+};
 use spona_domain::script::to_latin;
 use spona_store::{institutions, members, teams, users, Tx};
 use time::macros::date;
@@ -23,14 +25,46 @@ pub struct DemoAccount {
 
 /// The demo accounts, one per role and a second team's.
 pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
-    DemoAccount { username: "admin", role: Role::Admin, team: None },
-    DemoAccount { username: "national", role: Role::National, team: None },
-    DemoAccount { username: "le-coordinator", role: Role::Coordinator, team: Some("leskovac") },
-    DemoAccount { username: "le-police", role: Role::CaseWorker, team: Some("leskovac") },
-    DemoAccount { username: "le-social", role: Role::CaseWorker, team: Some("leskovac") },
-    DemoAccount { username: "le-member", role: Role::Member, team: Some("leskovac") },
-    DemoAccount { username: "nis-coordinator", role: Role::Coordinator, team: Some("nis") },
-    DemoAccount { username: "nis-member", role: Role::Member, team: Some("nis") },
+    DemoAccount {
+        username: "admin",
+        role: Role::Admin,
+        team: None,
+    },
+    DemoAccount {
+        username: "national",
+        role: Role::National,
+        team: None,
+    },
+    DemoAccount {
+        username: "le-coordinator",
+        role: Role::Coordinator,
+        team: Some("leskovac"),
+    },
+    DemoAccount {
+        username: "le-police",
+        role: Role::CaseWorker,
+        team: Some("leskovac"),
+    },
+    DemoAccount {
+        username: "le-social",
+        role: Role::CaseWorker,
+        team: Some("leskovac"),
+    },
+    DemoAccount {
+        username: "le-member",
+        role: Role::Member,
+        team: Some("leskovac"),
+    },
+    DemoAccount {
+        username: "nis-coordinator",
+        role: Role::Coordinator,
+        team: Some("nis"),
+    },
+    DemoAccount {
+        username: "nis-member",
+        role: Role::Member,
+        team: Some("nis"),
+    },
 ];
 
 struct Org {
@@ -45,12 +79,46 @@ struct Org {
     address: &'static str,
 }
 
-const fn member(code: &'static str, kind: InstitutionKind, name: &'static str, short: &'static str, lead: bool, address: &'static str) -> Org {
-    Org { code, standing: Standing::Member, kind, name, short, lead, donor: false, cooperation: "", address }
+const fn member(
+    code: &'static str,
+    kind: InstitutionKind,
+    name: &'static str,
+    short: &'static str,
+    lead: bool,
+    address: &'static str,
+) -> Org {
+    Org {
+        code,
+        standing: Standing::Member,
+        kind,
+        name,
+        short,
+        lead,
+        donor: false,
+        cooperation: "",
+        address,
+    }
 }
 
-const fn partner(code: &'static str, kind: InstitutionKind, name: &'static str, short: &'static str, donor: bool, cooperation: &'static str) -> Org {
-    Org { code, standing: Standing::Partner, kind, name, short, lead: false, donor, cooperation, address: "Лесковац" }
+const fn partner(
+    code: &'static str,
+    kind: InstitutionKind,
+    name: &'static str,
+    short: &'static str,
+    donor: bool,
+    cooperation: &'static str,
+) -> Org {
+    Org {
+        code,
+        standing: Standing::Partner,
+        kind,
+        name,
+        short,
+        lead: false,
+        donor,
+        cooperation,
+        address: "Лесковац",
+    }
 }
 
 const LESKOVAC: [Org; 13] = [
@@ -76,9 +144,30 @@ const LESKOVAC: [Org; 13] = [
 ];
 
 const NIS: [Org; 3] = [
-    member("pu", InstitutionKind::Police, "Полицијска управа Ниш (демо)", "ПУ Ниш", true, "Ниш"),
-    member("csr", InstitutionKind::SocialWork, "Центар за социјални рад Ниш (демо)", "ЦСР Ниш", true, "Ниш"),
-    member("ck", InstitutionKind::RedCross, "Црвени крст Ниш (демо)", "ЦК Ниш", false, "Ниш"),
+    member(
+        "pu",
+        InstitutionKind::Police,
+        "Полицијска управа Ниш (демо)",
+        "ПУ Ниш",
+        true,
+        "Ниш",
+    ),
+    member(
+        "csr",
+        InstitutionKind::SocialWork,
+        "Центар за социјални рад Ниш (демо)",
+        "ЦСР Ниш",
+        true,
+        "Ниш",
+    ),
+    member(
+        "ck",
+        InstitutionKind::RedCross,
+        "Црвени крст Ниш (демо)",
+        "ЦК Ниш",
+        false,
+        "Ниш",
+    ),
 ];
 
 impl App {
@@ -90,26 +179,73 @@ impl App {
             return Ok(false);
         }
         let hash = passwords::hash(DEMO_PASSWORD).map_err(|e| AppError::Internal(e.to_string()))?;
-        let le = add_team(&mut tx, "leskovac", "Локални координациони тим за борбу против трговине људима града Лесковца", "Лесковац",
-            FoundingDecision { number: "061-25/13 II".into(), date: Some(date!(2013 - 11 - 30)), body: "Градско веће града Лесковца".into() }, now).await?;
+        let le = add_team(
+            &mut tx,
+            "leskovac",
+            "Локални координациони тим за борбу против трговине људима града Лесковца",
+            "Лесковац",
+            FoundingDecision {
+                number: "061-25/13 II".into(),
+                date: Some(date!(2013 - 11 - 30)),
+                body: "Градско веће града Лесковца".into(),
+            },
+            now,
+        )
+        .await?;
         let le_orgs = add_orgs(&mut tx, le, &LESKOVAC, now).await?;
-        let nis = add_team(&mut tx, "nis", "Локални тим за борбу против трговине људима Ниш (измишљени демо тим)", "Ниш",
-            FoundingDecision { number: "ДЕМО-1/20".into(), date: Some(date!(2020 - 01 - 15)), body: "Градско веће (демо)".into() }, now).await?;
+        let nis = add_team(
+            &mut tx,
+            "nis",
+            "Локални тим за борбу против трговине људима Ниш (измишљени демо тим)",
+            "Ниш",
+            FoundingDecision {
+                number: "ДЕМО-1/20".into(),
+                date: Some(date!(2020 - 01 - 15)),
+                body: "Градско веће (демо)".into(),
+            },
+            now,
+        )
+        .await?;
         let nis_orgs = add_orgs(&mut tx, nis, &NIS, now).await?;
 
         let le_people: [(&str, &str, &str, TeamRole); 7] = [
-            ("csr", "Милена Стојановић", "руководилац службе", TeamRole::Coordinator),
+            (
+                "csr",
+                "Милена Стојановић",
+                "руководилац службе",
+                TeamRole::Coordinator,
+            ),
             ("pu", "Дејан Илић", "инспектор", TeamRole::DeputyCoordinator),
             ("dz", "Снежана Митић", "лекар", TeamRole::Representative),
             ("ck", "Ивана Петковић", "секретар", TeamRole::Representative),
-            ("vjt", "Марко Ђорђевић", "заменик јавног тужиоца", TeamRole::Representative),
+            (
+                "vjt",
+                "Марко Ђорђевић",
+                "заменик јавног тужиоца",
+                TeamRole::Representative,
+            ),
             ("vs", "Јасмина Николић", "судија", TeamRole::Representative),
-            ("km", "Никола Стаменковић", "координатор Канцеларије", TeamRole::Representative),
+            (
+                "km",
+                "Никола Стаменковић",
+                "координатор Канцеларије",
+                TeamRole::Representative,
+            ),
         ];
         for (org, name, position, role) in le_people {
             add_member(&mut tx, le, &le_orgs, org, name, position, role, now).await?;
         }
-        add_member(&mut tx, nis, &nis_orgs, "csr", "Демо Координатор", "", TeamRole::Coordinator, now).await?;
+        add_member(
+            &mut tx,
+            nis,
+            &nis_orgs,
+            "csr",
+            "Демо Координатор",
+            "",
+            TeamRole::Coordinator,
+            now,
+        )
+        .await?;
 
         for account in DEMO_ACCOUNTS {
             let (team, orgs, org) = match (account.username, account.team) {
@@ -119,16 +255,22 @@ impl App {
                 (_, Some(_)) => (Some(nis), Some(&nis_orgs), "csr"),
                 (_, None) => (None, None, ""),
             };
-            let institution = orgs.and_then(|o| o.iter().find(|(c, _)| *c == org).map(|(_, id)| *id));
-            users::insert(&mut tx, &users::NewUser {
-                username: account.username,
-                display_name: display_name(account.username),
-                role: account.role,
-                team_id: team,
-                institution_id: institution,
-                password_hash: Some(&hash),
-                locale: "sr-Cyrl",
-            }, now).await?;
+            let institution =
+                orgs.and_then(|o| o.iter().find(|(c, _)| *c == org).map(|(_, id)| *id));
+            users::insert(
+                &mut tx,
+                &users::NewUser {
+                    username: account.username,
+                    display_name: display_name(account.username),
+                    role: account.role,
+                    team_id: team,
+                    institution_id: institution,
+                    password_hash: Some(&hash),
+                    locale: "sr-Cyrl",
+                },
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -148,17 +290,34 @@ fn display_name(username: &str) -> &'static str {
     }
 }
 
-async fn add_team(tx: &mut Tx, code: &str, name: &str, city: &str, founding: FoundingDecision, now: i64) -> Result<TeamId, AppError> {
-    Ok(teams::insert(tx, &teams::NewTeam {
-        code,
-        name_cyrl: name,
-        name_latn: &to_latin(name),
-        city,
-        founding: &founding,
-    }, now).await?)
+async fn add_team(
+    tx: &mut Tx,
+    code: &str,
+    name: &str,
+    city: &str,
+    founding: FoundingDecision,
+    now: i64,
+) -> Result<TeamId, AppError> {
+    Ok(teams::insert(
+        tx,
+        &teams::NewTeam {
+            code,
+            name_cyrl: name,
+            name_latn: &to_latin(name),
+            city,
+            founding: &founding,
+        },
+        now,
+    )
+    .await?)
 }
 
-async fn add_orgs(tx: &mut Tx, team: TeamId, orgs: &[Org], now: i64) -> Result<Vec<(&'static str, InstitutionId)>, AppError> {
+async fn add_orgs(
+    tx: &mut Tx,
+    team: TeamId,
+    orgs: &[Org],
+    now: i64,
+) -> Result<Vec<(&'static str, InstitutionId)>, AppError> {
     let mut ids = Vec::new();
     for o in orgs {
         let draft = InstitutionDraft {
@@ -181,21 +340,36 @@ async fn add_orgs(tx: &mut Tx, team: TeamId, orgs: &[Org], now: i64) -> Result<V
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn add_member(tx: &mut Tx, team: TeamId, orgs: &[(&'static str, InstitutionId)], org: &str, name: &str, position: &str, role: TeamRole, now: i64) -> Result<(), AppError> {
+async fn add_member(
+    tx: &mut Tx,
+    team: TeamId,
+    orgs: &[(&'static str, InstitutionId)],
+    org: &str,
+    name: &str,
+    position: &str,
+    role: TeamRole,
+    now: i64,
+) -> Result<(), AppError> {
     let institution_id = orgs
         .iter()
         .find(|(c, _)| *c == org)
         .map(|(_, id)| *id)
         .ok_or_else(|| AppError::Internal(format!("demo institution {org}")))?;
-    members::insert(tx, team, &MemberDraft {
-        institution_id,
-        full_name: name.into(),
-        position: position.into(),
-        team_role: role,
-        email: String::new(),
-        phone: String::new(),
-        from_date: date!(2013 - 11 - 30),
-        to_date: None,
-    }, now).await?;
+    members::insert(
+        tx,
+        team,
+        &MemberDraft {
+            institution_id,
+            full_name: name.into(),
+            position: position.into(),
+            team_role: role,
+            email: String::new(),
+            phone: String::new(),
+            from_date: date!(2013 - 11 - 30),
+            to_date: None,
+        },
+        now,
+    )
+    .await?;
     Ok(())
 }

@@ -4,7 +4,9 @@
 use serde::Deserialize;
 use spona_domain::accounts::{check_new_password, Role, Username};
 use spona_domain::ids::InstitutionId;
-use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole};
+use spona_domain::registry::{
+    FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole,
+};
 use spona_domain::script::to_latin;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -97,7 +99,18 @@ impl InstitutionForm {
         let address = e.check("address", text::optional(&self.address, 300));
         let phone = e.check("phone", text::phone(&self.phone));
         let email = e.check("email", text::email(&self.email));
-        match (code, standing, kind, name_cyrl, name_latn, short_name, cooperation, address, phone, email) {
+        match (
+            code,
+            standing,
+            kind,
+            name_cyrl,
+            name_latn,
+            short_name,
+            cooperation,
+            address,
+            phone,
+            email,
+        ) {
             (
                 Some(code),
                 Some(standing),
@@ -144,7 +157,10 @@ pub fn parse_code(raw: &str) -> Result<String, FieldError> {
     if code.len() < 2 || code.len() > 30 {
         return Err(FieldError::Length { min: 2, max: 30 });
     }
-    if !code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         return Err(FieldError::Invalid);
     }
     Ok(code)
@@ -232,19 +248,35 @@ impl MemberForm {
         if !e.is_empty() {
             return Err(e);
         }
-        match (institution, full_name, position, team_role, email, phone, from, to) {
-            (Some(institution_id), Some(full_name), Some(position), Some(team_role), Some(email), Some(phone), Some(from_date), Some(to_date)) => {
-                Ok(MemberDraft {
-                    institution_id,
-                    full_name,
-                    position,
-                    team_role,
-                    email,
-                    phone,
-                    from_date,
-                    to_date,
-                })
-            }
+        match (
+            institution,
+            full_name,
+            position,
+            team_role,
+            email,
+            phone,
+            from,
+            to,
+        ) {
+            (
+                Some(institution_id),
+                Some(full_name),
+                Some(position),
+                Some(team_role),
+                Some(email),
+                Some(phone),
+                Some(from_date),
+                Some(to_date),
+            ) => Ok(MemberDraft {
+                institution_id,
+                full_name,
+                position,
+                team_role,
+                email,
+                phone,
+                from_date,
+                to_date,
+            }),
             _ => Err(e),
         }
     }
@@ -315,7 +347,10 @@ impl UserForm {
         let mut e = FieldErrors::new();
         let username = e.check("username", Username::parse(&self.username));
         let display_name = e.check("display_name", text::required(&self.display_name, NAME_MAX));
-        let role = e.check("role", Role::from_code(self.role.trim()).ok_or(FieldError::Unknown));
+        let role = e.check(
+            "role",
+            Role::from_code(self.role.trim()).ok_or(FieldError::Unknown),
+        );
         let team = self.team.trim().to_ascii_lowercase();
         let institution = self.institution.trim().to_ascii_lowercase();
         if let Some(role) = role {
@@ -334,7 +369,8 @@ impl UserForm {
                 display_name,
                 role,
                 team: (role.is_team_bound() && !team.is_empty()).then_some(team),
-                institution: (role.is_team_bound() && !institution.is_empty()).then_some(institution),
+                institution: (role.is_team_bound() && !institution.is_empty())
+                    .then_some(institution),
             }),
             _ => Err(e),
         }

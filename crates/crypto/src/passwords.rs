@@ -1,6 +1,8 @@
 //! Argon2id password hashing at the OWASP ASVS parameters (m = 19 MiB, t = 2, p = 1).
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 /// Hashing failed (only on an internal error of the hasher).
@@ -54,6 +56,9 @@ mod tests {
 
     #[test]
     fn salts_differ() {
-        assert_ne!(hash("same password").unwrap(), hash("same password").unwrap());
+        assert_ne!(
+            hash("same password").unwrap(),
+            hash("same password").unwrap()
+        );
     }
 }

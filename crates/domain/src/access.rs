@@ -82,9 +82,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
 pub fn may_grant(actor: &Actor, role: Role, team: Option<TeamId>) -> bool {
     match actor.role {
         Role::Admin => true,
-        Role::Coordinator => {
-            role.is_team_bound() && team.is_some() && team == actor.team_id
-        }
+        Role::Coordinator => role.is_team_bound() && team.is_some() && team == actor.team_id,
         _ => false,
     }
 }
@@ -126,7 +124,10 @@ mod tests {
         for role in [Role::CaseWorker, Role::Member, Role::National] {
             let a = actor(role, Some(LE));
             assert!(!decide(&a, Action::EditRegistry(LE)).allowed(), "{role:?}");
-            assert!(!decide(&a, Action::ManageTeamAccounts(LE)).allowed(), "{role:?}");
+            assert!(
+                !decide(&a, Action::ManageTeamAccounts(LE)).allowed(),
+                "{role:?}"
+            );
         }
     }
 
@@ -144,7 +145,10 @@ mod tests {
     fn only_case_workers_open_the_cases_section() {
         assert!(decide(&actor(Role::CaseWorker, Some(LE)), Action::UseCases).allowed());
         for role in [Role::Admin, Role::Coordinator, Role::Member, Role::National] {
-            assert!(!decide(&actor(role, Some(LE)), Action::UseCases).allowed(), "{role:?}");
+            assert!(
+                !decide(&actor(role, Some(LE)), Action::UseCases).allowed(),
+                "{role:?}"
+            );
         }
     }
 
@@ -156,6 +160,10 @@ mod tests {
         assert!(!may_grant(&c, Role::Admin, None));
         assert!(!may_grant(&c, Role::National, None));
         assert!(may_grant(&actor(Role::Admin, None), Role::National, None));
-        assert!(!may_grant(&actor(Role::Member, Some(LE)), Role::Member, Some(LE)));
+        assert!(!may_grant(
+            &actor(Role::Member, Some(LE)),
+            Role::Member,
+            Some(LE)
+        ));
     }
 }

@@ -116,9 +116,15 @@ mod tests {
 
     #[test]
     fn usernames_are_normalised_and_checked() {
-        assert_eq!(Username::parse("  Le-Police ").unwrap().as_str(), "le-police");
+        assert_eq!(
+            Username::parse("  Le-Police ").unwrap().as_str(),
+            "le-police"
+        );
         assert_eq!(Username::parse(""), Err(FieldError::Required));
-        assert_eq!(Username::parse("ab"), Err(FieldError::Length { min: 3, max: 40 }));
+        assert_eq!(
+            Username::parse("ab"),
+            Err(FieldError::Length { min: 3, max: 40 })
+        );
         assert_eq!(Username::parse("ana marić"), Err(FieldError::Invalid));
     }
 

@@ -18,7 +18,10 @@ pub fn optional(raw: &str, max: usize) -> Result<String, FieldError> {
     if value.chars().count() > max {
         return Err(FieldError::TooLong { max });
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         return Err(FieldError::Invalid);
     }
     Ok(value.to_string())

@@ -2,8 +2,8 @@
 
 use crate::{DatabaseUrl, StoreError};
 use sqlx::any::AnyPoolOptions;
-use sqlx::AnyConnection;
 use sqlx::migrate::Migrator;
+use sqlx::AnyConnection;
 use sqlx::{AnyPool, Executor};
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;

@@ -41,28 +41,31 @@ struct ChangeRow {
     at: i64,
 }
 
+/// A change about to be recorded.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a> {
+    pub team: TeamId,
+    pub subject: Subject,
+    pub subject_id: i64,
+    pub change: ChangeKind,
+    pub details: &'a str,
+    pub actor: Option<UserId>,
+    pub at: i64,
+}
+
 /// Records a change in the same transaction as the change itself.
-pub async fn record(
-    c: &mut AnyConnection,
-    team: TeamId,
-    subject: Subject,
-    subject_id: i64,
-    change: ChangeKind,
-    details: &str,
-    actor: Option<UserId>,
-    now: i64,
-) -> Result<(), StoreError> {
+pub async fn record(c: &mut AnyConnection, e: &Entry<'_>) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO registry_history (team_id, subject, subject_id, change, details, actor_id, at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(team.0)
-    .bind(subject.code())
-    .bind(subject_id)
-    .bind(change.code())
-    .bind(details)
-    .bind(actor.map(|a| a.0))
-    .bind(now)
+    .bind(e.team.0)
+    .bind(e.subject.code())
+    .bind(e.subject_id)
+    .bind(e.change.code())
+    .bind(e.details)
+    .bind(e.actor.map(|a| a.0))
+    .bind(e.at)
     .execute(c)
     .await?;
     Ok(())

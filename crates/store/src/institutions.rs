@@ -56,7 +56,10 @@ const COLUMNS: &str = "id, team_id, code, standing, kind, name_cyrl, name_latn, 
                        is_lead, is_donor, cooperation, address, phone, email, active, version";
 
 fn search_key(d: &InstitutionDraft) -> String {
-    fold(&format!("{} {} {} {}", d.name_cyrl, d.name_latn, d.short_name, d.code))
+    fold(&format!(
+        "{} {} {} {}",
+        d.name_cyrl, d.name_latn, d.short_name, d.code
+    ))
 }
 
 /// How a list of institutions is ordered.
@@ -229,7 +232,8 @@ pub async fn list(
     team: TeamId,
     f: &Filter,
 ) -> Result<Page<Institution>, StoreError> {
-    let where_sql = "team_id = $1 AND search_key LIKE $2 ESCAPE '\\' AND ($3 = '' OR standing = $3) \
+    let where_sql =
+        "team_id = $1 AND search_key LIKE $2 ESCAPE '\\' AND ($3 = '' OR standing = $3) \
                      AND ($4 = '' OR kind = $4) AND ($5 = 1 OR active = 1)";
     let order = match f.sort {
         Sort::Name => "active DESC, search_key, id",
@@ -238,14 +242,16 @@ pub async fn list(
     let pattern = like_pattern(&f.query);
     let standing = f.standing.map(Standing::code).unwrap_or("");
     let kind = f.kind.map(InstitutionKind::code).unwrap_or("");
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM institutions WHERE {where_sql}"))
-        .bind(team.0)
-        .bind(&pattern)
-        .bind(standing)
-        .bind(kind)
-        .bind(i64::from(f.include_inactive))
-        .fetch_one(&mut *c)
-        .await?;
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM institutions WHERE {where_sql}"
+    ))
+    .bind(team.0)
+    .bind(&pattern)
+    .bind(standing)
+    .bind(kind)
+    .bind(i64::from(f.include_inactive))
+    .fetch_one(&mut *c)
+    .await?;
     let rows: Vec<InstitutionRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM institutions WHERE {where_sql} ORDER BY {order} LIMIT $6 OFFSET $7"
     ))
@@ -268,7 +274,10 @@ pub async fn list(
 }
 
 /// All active institutions of the team (for choosing one in a form), members first.
-pub async fn list_active(c: &mut AnyConnection, team: TeamId) -> Result<Vec<Institution>, StoreError> {
+pub async fn list_active(
+    c: &mut AnyConnection,
+    team: TeamId,
+) -> Result<Vec<Institution>, StoreError> {
     let rows: Vec<InstitutionRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM institutions WHERE team_id = $1 AND active = 1 \
          ORDER BY standing, search_key"

@@ -193,15 +193,14 @@ pub async fn list(
                      AND ($3 = 0 OR m.institution_id = $3) AND ($4 = 1 OR m.active = 1)";
     let pattern = like_pattern(&f.query);
     let institution = f.institution.map(|i| i.0).unwrap_or(0);
-    let total: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM members m WHERE {where_sql}"
-    ))
-    .bind(team.0)
-    .bind(&pattern)
-    .bind(institution)
-    .bind(i64::from(f.include_inactive))
-    .fetch_one(&mut *c)
-    .await?;
+    let total: i64 =
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM members m WHERE {where_sql}"))
+            .bind(team.0)
+            .bind(&pattern)
+            .bind(institution)
+            .bind(i64::from(f.include_inactive))
+            .fetch_one(&mut *c)
+            .await?;
     let rows: Vec<MemberRow> = sqlx::query_as(&format!(
         "{SELECT} WHERE {where_sql} ORDER BY m.active DESC, m.search_key, m.id LIMIT $5 OFFSET $6"
     ))

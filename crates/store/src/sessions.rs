@@ -79,7 +79,11 @@ pub async fn delete_for_user(c: &mut AnyConnection, user: UserId) -> Result<(), 
 }
 
 /// Removes sessions that ended (absolute expiry or idle since `idle_before`).
-pub async fn delete_expired(c: &mut AnyConnection, now: i64, idle_before: i64) -> Result<u64, StoreError> {
+pub async fn delete_expired(
+    c: &mut AnyConnection,
+    now: i64,
+    idle_before: i64,
+) -> Result<u64, StoreError> {
     let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2")
         .bind(now)
         .bind(idle_before)

@@ -53,7 +53,11 @@ pub struct NewTeam<'a> {
 }
 
 /// Adds a team; its code must be unused.
-pub async fn insert(c: &mut AnyConnection, t: &NewTeam<'_>, now: i64) -> Result<TeamId, StoreError> {
+pub async fn insert(
+    c: &mut AnyConnection,
+    t: &NewTeam<'_>,
+    now: i64,
+) -> Result<TeamId, StoreError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO teams (code, name_cyrl, name_latn, city, founding_number, founding_date, \
          founding_body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -84,10 +88,11 @@ pub async fn list(c: &mut AnyConnection) -> Result<Vec<Team>, StoreError> {
 
 /// A team by id.
 pub async fn find(c: &mut AnyConnection, id: TeamId) -> Result<Option<Team>, StoreError> {
-    let row: Option<TeamRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM teams WHERE id = $1"))
-        .bind(id.0)
-        .fetch_optional(c)
-        .await?;
+    let row: Option<TeamRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM teams WHERE id = $1"))
+            .bind(id.0)
+            .fetch_optional(c)
+            .await?;
     row.map(Team::try_from).transpose()
 }
 

@@ -22,7 +22,11 @@ pub async fn get(c: &mut AnyConnection, key_hash: &str) -> Result<Option<Counter
 }
 
 /// Stores the counter of a key.
-pub async fn put(c: &mut AnyConnection, key_hash: &str, counter: &Counter) -> Result<(), StoreError> {
+pub async fn put(
+    c: &mut AnyConnection,
+    key_hash: &str,
+    counter: &Counter,
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO login_throttle (key_hash, failures, window_start, blocked_until) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (key_hash) DO UPDATE SET failures = $2, window_start = $3, blocked_until = $4",

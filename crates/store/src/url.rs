@@ -16,7 +16,10 @@ impl DatabaseUrl {
     /// Parses `sqlite://PATH`, `sqlite:PATH`, `postgres://…` or `postgresql://…`.
     pub fn parse(raw: &str) -> Result<DatabaseUrl, StoreError> {
         let raw = raw.trim();
-        if let Some(rest) = raw.strip_prefix("sqlite://").or_else(|| raw.strip_prefix("sqlite:")) {
+        if let Some(rest) = raw
+            .strip_prefix("sqlite://")
+            .or_else(|| raw.strip_prefix("sqlite:"))
+        {
             let path = rest.split('?').next().unwrap_or_default();
             if path.is_empty() || path == ":memory:" {
                 return Err(StoreError::Url(
@@ -31,7 +34,8 @@ impl DatabaseUrl {
             let host = host_part.rsplit('@').next().unwrap_or_default();
             if host.is_empty() {
                 return Err(StoreError::Url(
-                    "a PostgreSQL URL needs a host, e.g. postgres://user@127.0.0.1:5432/spona".into(),
+                    "a PostgreSQL URL needs a host, e.g. postgres://user@127.0.0.1:5432/spona"
+                        .into(),
                 ));
             }
             return Ok(DatabaseUrl::Postgres(raw.to_string()));
@@ -91,7 +95,13 @@ mod tests {
 
     #[test]
     fn unknown_and_malformed_urls_are_refused() {
-        for bad in ["mysql://root@localhost/x", "data/spona.db", "sqlite://", "postgres:///x", ""] {
+        for bad in [
+            "mysql://root@localhost/x",
+            "data/spona.db",
+            "sqlite://",
+            "postgres:///x",
+            "",
+        ] {
             assert!(DatabaseUrl::parse(bad).is_err(), "{bad}");
         }
     }
@@ -100,7 +110,9 @@ mod tests {
     fn passwords_never_show() {
         let url = DatabaseUrl::parse("postgres://spona:s3cret@db/spona").unwrap();
         assert!(!url.redacted().contains("s3cret"));
-        let err = DatabaseUrl::parse("mysql://root:s3cret@db/x").unwrap_err().to_string();
+        let err = DatabaseUrl::parse("mysql://root:s3cret@db/x")
+            .unwrap_err()
+            .to_string();
         assert!(!err.contains("s3cret"), "{err}");
     }
 }

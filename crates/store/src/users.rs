@@ -77,7 +77,11 @@ pub struct NewUser<'a> {
 }
 
 /// Adds an account; the username must be unused.
-pub async fn insert(c: &mut AnyConnection, u: &NewUser<'_>, now: i64) -> Result<UserId, StoreError> {
+pub async fn insert(
+    c: &mut AnyConnection,
+    u: &NewUser<'_>,
+    now: i64,
+) -> Result<UserId, StoreError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, display_name, role, team_id, institution_id, password_hash, \
          locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
@@ -106,7 +110,10 @@ pub async fn find(c: &mut AnyConnection, id: UserId) -> Result<Option<User>, Sto
 }
 
 /// An account by its (normalised) username.
-pub async fn find_by_username(c: &mut AnyConnection, username: &str) -> Result<Option<User>, StoreError> {
+pub async fn find_by_username(
+    c: &mut AnyConnection,
+    username: &str,
+) -> Result<Option<User>, StoreError> {
     let row: Option<UserRow> = sqlx::query_as(&format!("{SELECT} WHERE u.username = $1"))
         .bind(username)
         .fetch_optional(c)
@@ -145,30 +152,47 @@ pub async fn list(c: &mut AnyConnection, f: &Filter) -> Result<Page<User>, Store
     .fetch_all(c)
     .await?;
     Ok(Page {
-        items: rows.into_iter().map(User::try_from).collect::<Result<_, _>>()?,
+        items: rows
+            .into_iter()
+            .map(User::try_from)
+            .collect::<Result<_, _>>()?,
         total,
     })
 }
 
 /// Sets a new password hash.
-pub async fn set_password(c: &mut AnyConnection, id: UserId, hash: &str, now: i64) -> Result<(), StoreError> {
-    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2, version = version + 1 WHERE id = $3")
-        .bind(hash)
-        .bind(now)
-        .bind(id.0)
-        .execute(c)
-        .await?;
+pub async fn set_password(
+    c: &mut AnyConnection,
+    id: UserId,
+    hash: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE users SET password_hash = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+    )
+    .bind(hash)
+    .bind(now)
+    .bind(id.0)
+    .execute(c)
+    .await?;
     Ok(())
 }
 
 /// Enables or disables an account.
-pub async fn set_active(c: &mut AnyConnection, id: UserId, active: bool, now: i64) -> Result<(), StoreError> {
-    sqlx::query("UPDATE users SET active = $1, updated_at = $2, version = version + 1 WHERE id = $3")
-        .bind(i64::from(active))
-        .bind(now)
-        .bind(id.0)
-        .execute(c)
-        .await?;
+pub async fn set_active(
+    c: &mut AnyConnection,
+    id: UserId,
+    active: bool,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE users SET active = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+    )
+    .bind(i64::from(active))
+    .bind(now)
+    .bind(id.0)
+    .execute(c)
+    .await?;
     Ok(())
 }
 
@@ -212,5 +236,7 @@ pub async fn update_profile(
 
 /// How many accounts exist (zero means the deployment still needs its first administrator).
 pub async fn count(c: &mut AnyConnection) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(c).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(c)
+        .await?)
 }

@@ -3,7 +3,9 @@
 
 use spona_domain::accounts::Role;
 use spona_domain::ids::{InstitutionId, TeamId};
-use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole};
+use spona_domain::registry::{
+    FoundingDecision, InstitutionDraft, InstitutionKind, MemberDraft, Standing, TeamRole,
+};
 use spona_store::{institutions, members, teams, users, Backend, Db, StoreError};
 use spona_testkit::TestDb;
 use time::macros::date;
@@ -54,7 +56,10 @@ async fn teams_are_created_found_and_unique() {
     for t in TestDb::every_engine().await {
         let id = team(&t.db, "leskovac").await;
         let mut c = t.db.conn().await.unwrap();
-        let found = teams::find_by_code(&mut c, "leskovac").await.unwrap().unwrap();
+        let found = teams::find_by_code(&mut c, "leskovac")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(found.id, id);
         assert_eq!(found.founding.date, Some(date!(2013 - 11 - 30)));
         assert!(found.active);
@@ -70,8 +75,13 @@ async fn teams_are_created_found_and_unique() {
             2,
         )
         .await;
-        assert!(matches!(again, Err(StoreError::Duplicate("code"))), "{again:?}");
-        let stale = teams::update_founding(&mut c, id, found.version + 5, &FoundingDecision::default()).await;
+        assert!(
+            matches!(again, Err(StoreError::Duplicate("code"))),
+            "{again:?}"
+        );
+        let stale =
+            teams::update_founding(&mut c, id, found.version + 5, &FoundingDecision::default())
+                .await;
         assert!(matches!(stale, Err(StoreError::Conflict)));
         teams::update_founding(&mut c, id, found.version, &FoundingDecision::default())
             .await
@@ -88,16 +98,34 @@ async fn institutions_are_scoped_to_their_team_and_searched_across_scripts() {
         let le = team(&t.db, "leskovac").await;
         let nis = team(&t.db, "nis").await;
         let mut c = t.db.conn().await.unwrap();
-        let csr = institutions::insert(&mut c, le, &draft("csr", "Центар за социјални рад", Standing::Member), 1)
+        let csr = institutions::insert(
+            &mut c,
+            le,
+            &draft("csr", "Центар за социјални рад", Standing::Member),
+            1,
+        )
+        .await
+        .unwrap();
+        institutions::insert(
+            &mut c,
+            le,
+            &draft("nt", "Народно позориште", Standing::Partner),
+            1,
+        )
+        .await
+        .unwrap();
+        institutions::insert(
+            &mut c,
+            nis,
+            &draft("csr", "Центар за социјални рад Ниш", Standing::Member),
+            1,
+        )
+        .await
+        .unwrap();
+        assert!(institutions::find(&mut c, nis, csr)
             .await
-            .unwrap();
-        institutions::insert(&mut c, le, &draft("nt", "Народно позориште", Standing::Partner), 1)
-            .await
-            .unwrap();
-        institutions::insert(&mut c, nis, &draft("csr", "Центар за социјални рад Ниш", Standing::Member), 1)
-            .await
-            .unwrap();
-        assert!(institutions::find(&mut c, nis, csr).await.unwrap().is_none());
+            .unwrap()
+            .is_none());
         let found = institutions::find(&mut c, le, csr).await.unwrap().unwrap();
         assert!(found.is_lead && !found.is_donor && found.active);
 
@@ -106,7 +134,9 @@ async fn institutions_are_scoped_to_their_team_and_searched_across_scripts() {
             limit: 10,
             ..Default::default()
         };
-        let latin = institutions::list(&mut c, le, &filter("SOCIJALNI")).await.unwrap();
+        let latin = institutions::list(&mut c, le, &filter("SOCIJALNI"))
+            .await
+            .unwrap();
         assert_eq!(latin.total, 1);
         assert_eq!(latin.items[0].id, csr);
         let wildcard = institutions::list(&mut c, le, &filter("%")).await.unwrap();
@@ -125,11 +155,20 @@ async fn institutions_are_scoped_to_their_team_and_searched_across_scripts() {
         assert_eq!(partners.items.len(), 1);
         assert_eq!(partners.items[0].code, "nt");
 
-        let dup = institutions::insert(&mut c, le, &draft("csr", "Друго", Standing::Member), 2).await;
+        let dup =
+            institutions::insert(&mut c, le, &draft("csr", "Друго", Standing::Member), 2).await;
         assert!(matches!(dup, Err(StoreError::Duplicate("code"))));
 
-        institutions::set_active(&mut c, le, csr, found.version, false, 3).await.unwrap();
-        assert_eq!(institutions::list(&mut c, le, &filter("")).await.unwrap().total, 1);
+        institutions::set_active(&mut c, le, csr, found.version, false, 3)
+            .await
+            .unwrap();
+        assert_eq!(
+            institutions::list(&mut c, le, &filter(""))
+                .await
+                .unwrap()
+                .total,
+            1
+        );
         let all = institutions::list(
             &mut c,
             le,
@@ -145,7 +184,10 @@ async fn institutions_are_scoped_to_their_team_and_searched_across_scripts() {
         assert_eq!((all.total, all.items.len()), (2, 1), "paged");
         let stale = institutions::update(&mut c, le, csr, found.version, &found_draft(), 4).await;
         assert!(matches!(stale, Err(StoreError::Conflict)));
-        assert_eq!(institutions::list_active(&mut c, le).await.unwrap().len(), 1);
+        assert_eq!(
+            institutions::list_active(&mut c, le).await.unwrap().len(),
+            1
+        );
         drop(c);
         t.finish().await;
     }
@@ -161,8 +203,13 @@ async fn members_cannot_be_linked_to_another_teams_institution() {
         let le = team(&t.db, "leskovac").await;
         let nis = team(&t.db, "nis").await;
         let mut c = t.db.conn().await.unwrap();
-        let le_csr = institutions::insert(&mut c, le, &draft("csr", "ЦСР", Standing::Member), 1).await.unwrap();
-        let nis_csr = institutions::insert(&mut c, nis, &draft("csr", "ЦСР Ниш", Standing::Member), 1).await.unwrap();
+        let le_csr = institutions::insert(&mut c, le, &draft("csr", "ЦСР", Standing::Member), 1)
+            .await
+            .unwrap();
+        let nis_csr =
+            institutions::insert(&mut c, nis, &draft("csr", "ЦСР Ниш", Standing::Member), 1)
+                .await
+                .unwrap();
         let member = |inst: InstitutionId| MemberDraft {
             institution_id: inst,
             full_name: "Јелена Ђорђевић".into(),
@@ -173,8 +220,12 @@ async fn members_cannot_be_linked_to_another_teams_institution() {
             from_date: date!(2013 - 11 - 30),
             to_date: None,
         };
-        let id = members::insert(&mut c, le, &member(le_csr), 1).await.unwrap();
-        assert!(members::insert(&mut c, le, &member(nis_csr), 1).await.is_err());
+        let id = members::insert(&mut c, le, &member(le_csr), 1)
+            .await
+            .unwrap();
+        assert!(members::insert(&mut c, le, &member(nis_csr), 1)
+            .await
+            .is_err());
         let entry = members::find(&mut c, le, id).await.unwrap().unwrap();
         assert_eq!(entry.institution_short, "CSR");
         assert!(members::find(&mut c, nis, id).await.unwrap().is_none());
@@ -190,11 +241,17 @@ async fn members_cannot_be_linked_to_another_teams_institution() {
         .await
         .unwrap();
         assert_eq!(found.total, 1);
-        let moved = members::update(&mut c, le, id, entry.member.version, &member(nis_csr), 2).await;
-        assert!(matches!(moved, Err(StoreError::Conflict)), "cannot move to another team's institution");
+        let moved =
+            members::update(&mut c, le, id, entry.member.version, &member(nis_csr), 2).await;
+        assert!(
+            matches!(moved, Err(StoreError::Conflict)),
+            "cannot move to another team's institution"
+        );
         let mut ended = member(le_csr);
         ended.to_date = Some(date!(2020 - 01 - 01));
-        members::update(&mut c, le, id, entry.member.version, &ended, 2).await.unwrap();
+        members::update(&mut c, le, id, entry.member.version, &ended, 2)
+            .await
+            .unwrap();
         let after = members::find(&mut c, le, id).await.unwrap().unwrap();
         assert_eq!(after.member.to_date, Some(date!(2020 - 01 - 01)));
         drop(c);
@@ -223,16 +280,45 @@ async fn users_round_trip() {
         )
         .await
         .unwrap();
-        let u = users::find_by_username(&mut c, "le-coordinator").await.unwrap().unwrap();
-        assert_eq!((u.id, u.role, u.team_code.as_deref()), (id, Role::Coordinator, Some("leskovac")));
+        let u = users::find_by_username(&mut c, "le-coordinator")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (u.id, u.role, u.team_code.as_deref()),
+            (id, Role::Coordinator, Some("leskovac"))
+        );
         users::set_active(&mut c, id, false, 2).await.unwrap();
         users::set_locale(&mut c, id, "en").await.unwrap();
         let u = users::find(&mut c, id).await.unwrap().unwrap();
         assert!(!u.active);
         assert_eq!(u.locale, "en");
-        let page = users::list(&mut c, &users::Filter { team: Some(le), query: "KOORD".into(), limit: 5, offset: 0 }).await.unwrap();
-        assert_eq!(page.total, 0, "usernames are searched, display names as typed");
-        let page = users::list(&mut c, &users::Filter { team: Some(le), query: "coord".into(), limit: 5, offset: 0 }).await.unwrap();
+        let page = users::list(
+            &mut c,
+            &users::Filter {
+                team: Some(le),
+                query: "KOORD".into(),
+                limit: 5,
+                offset: 0,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            page.total, 0,
+            "usernames are searched, display names as typed"
+        );
+        let page = users::list(
+            &mut c,
+            &users::Filter {
+                team: Some(le),
+                query: "coord".into(),
+                limit: 5,
+                offset: 0,
+            },
+        )
+        .await
+        .unwrap();
         assert_eq!(page.total, 1);
         drop(c);
         t.finish().await;
@@ -262,4 +348,176 @@ async fn sqlite_runs_in_wal_with_full_sync_and_foreign_keys() {
     assert_eq!(t.db.sqlite_pragma("synchronous").await.unwrap(), "2");
     assert_eq!(t.db.sqlite_pragma("foreign_keys").await.unwrap(), "1");
     t.finish().await;
+}
+
+async fn a_user(db: &Db) -> spona_domain::ids::UserId {
+    let mut c = db.conn().await.unwrap();
+    users::insert(
+        &mut c,
+        &users::NewUser {
+            username: "ana",
+            display_name: "Ана",
+            role: Role::Admin,
+            team_id: None,
+            institution_id: None,
+            password_hash: None,
+            locale: "sr-Cyrl",
+        },
+        1,
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn sessions_are_found_by_hash_touched_and_ended() {
+    use spona_store::sessions;
+    for t in TestDb::every_engine().await {
+        let user = a_user(&t.db).await;
+        let mut c = t.db.conn().await.unwrap();
+        sessions::insert(&mut c, "h1", user, "csrf1", 100, 1000)
+            .await
+            .unwrap();
+        sessions::insert(&mut c, "h2", user, "csrf2", 100, 1000)
+            .await
+            .unwrap();
+        let s = sessions::find(&mut c, "h1").await.unwrap().unwrap();
+        assert_eq!(
+            (s.user_id, s.csrf_token.as_str(), s.expires_at),
+            (user.0, "csrf1", 1000)
+        );
+        sessions::touch(&mut c, s.id, 200).await.unwrap();
+        assert_eq!(
+            sessions::find(&mut c, "h1")
+                .await
+                .unwrap()
+                .unwrap()
+                .last_seen_at,
+            200
+        );
+        assert_eq!(
+            sessions::delete_expired(&mut c, 300, 150).await.unwrap(),
+            1,
+            "h2 idle since 100"
+        );
+        sessions::delete(&mut c, s.id).await.unwrap();
+        assert!(sessions::find(&mut c, "h1").await.unwrap().is_none());
+        sessions::insert(&mut c, "h3", user, "csrf3", 100, 1000)
+            .await
+            .unwrap();
+        sessions::delete_for_user(&mut c, user).await.unwrap();
+        assert!(sessions::find(&mut c, "h3").await.unwrap().is_none());
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn throttle_counters_are_stored_replaced_and_cleared() {
+    use spona_store::throttle::{self, Counter};
+    for t in TestDb::every_engine().await {
+        let mut c = t.db.conn().await.unwrap();
+        assert!(throttle::get(&mut c, "k").await.unwrap().is_none());
+        let first = Counter {
+            failures: 1,
+            window_start: 10,
+            blocked_until: 0,
+        };
+        throttle::put(&mut c, "k", &first).await.unwrap();
+        let second = Counter {
+            failures: 5,
+            window_start: 10,
+            blocked_until: 70,
+        };
+        throttle::put(&mut c, "k", &second).await.unwrap();
+        assert_eq!(throttle::get(&mut c, "k").await.unwrap(), Some(second));
+        throttle::clear(&mut c, "k").await.unwrap();
+        assert!(throttle::get(&mut c, "k").await.unwrap().is_none());
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn one_time_tokens_work_once_and_expire() {
+    use spona_store::tokens;
+    for t in TestDb::every_engine().await {
+        let user = a_user(&t.db).await;
+        let mut c = t.db.conn().await.unwrap();
+        tokens::insert(&mut c, "t1", user, "set-password", 100, 200)
+            .await
+            .unwrap();
+        assert_eq!(
+            tokens::peek(&mut c, "t1", "set-password", 150)
+                .await
+                .unwrap(),
+            Some(user)
+        );
+        assert_eq!(
+            tokens::peek(&mut c, "t1", "other", 150).await.unwrap(),
+            None
+        );
+        assert_eq!(
+            tokens::take(&mut c, "t1", "set-password", 250)
+                .await
+                .unwrap(),
+            None,
+            "expired"
+        );
+        tokens::insert(&mut c, "t2", user, "set-password", 100, 200)
+            .await
+            .unwrap();
+        assert_eq!(
+            tokens::take(&mut c, "t2", "set-password", 150)
+                .await
+                .unwrap(),
+            Some(user)
+        );
+        assert_eq!(
+            tokens::take(&mut c, "t2", "set-password", 151)
+                .await
+                .unwrap(),
+            None,
+            "used"
+        );
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn history_lists_a_records_changes_newest_first_with_their_author() {
+    use spona_domain::registry::ChangeKind;
+    use spona_store::history::{self, Entry, Subject};
+    for t in TestDb::every_engine().await {
+        let le = team(&t.db, "leskovac").await;
+        let user = a_user(&t.db).await;
+        let mut c = t.db.conn().await.unwrap();
+        for (at, change) in [(1, ChangeKind::Created), (2, ChangeKind::Edited)] {
+            history::record(
+                &mut c,
+                &Entry {
+                    team: le,
+                    subject: Subject::Member,
+                    subject_id: 9,
+                    change,
+                    details: "x → y",
+                    actor: Some(user),
+                    at,
+                },
+            )
+            .await
+            .unwrap();
+        }
+        let list = history::list(&mut c, le, Subject::Member, 9).await.unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].change, ChangeKind::Edited);
+        assert_eq!(list[0].actor.as_deref(), Some("Ана"));
+        assert!(history::list(&mut c, le, Subject::Institution, 9)
+            .await
+            .unwrap()
+            .is_empty());
+        drop(c);
+        t.finish().await;
+    }
 }

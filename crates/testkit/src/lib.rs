@@ -42,7 +42,9 @@ impl TestDb {
         let name = unique_name();
         let mut conn = sqlx::PgConnection::connect(&admin)
             .await
-            .unwrap_or_else(|e| panic!("{POSTGRES_ENV} is set but the server is not reachable: {e}"));
+            .unwrap_or_else(|e| {
+                panic!("{POSTGRES_ENV} is set but the server is not reachable: {e}")
+            });
         conn.execute(format!("CREATE DATABASE {name}").as_str())
             .await
             .expect("create test database");

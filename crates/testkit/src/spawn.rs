@@ -37,7 +37,9 @@ impl TestApp {
         app.seed_demo().await.expect("seed the demo");
         let catalog = Arc::new(Catalog::load().expect("messages"));
         let state = WebState::new(app.clone(), catalog, WebSettings::default());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
@@ -89,11 +91,19 @@ impl TestApp {
 
     /// Posts the sign-in form and returns the status (303 on success).
     pub async fn sign_in(&self, client: &reqwest::Client, username: &str, password: &str) -> u16 {
-        let page = client.get(self.url("/login")).send().await.expect("login page");
+        let page = client
+            .get(self.url("/login"))
+            .send()
+            .await
+            .expect("login page");
         let csrf = csrf_of(&page.text().await.expect("body"));
         client
             .post(self.url("/login"))
-            .form(&[("csrf", csrf.as_str()), ("username", username), ("password", password)])
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("username", username),
+                ("password", password),
+            ])
             .send()
             .await
             .expect("sign in")
@@ -120,7 +130,12 @@ impl TestApp {
         let csrf = csrf_of(&page);
         let mut all = vec![("csrf", csrf.as_str())];
         all.extend_from_slice(fields);
-        let res = client.post(self.url(path)).form(&all).send().await.expect("post");
+        let res = client
+            .post(self.url(path))
+            .form(&all)
+            .send()
+            .await
+            .expect("post");
         let status = res.status().as_u16();
         let location = res
             .headers()

@@ -41,7 +41,10 @@ impl App {
     fn account_scope(actor: &Actor) -> Result<Option<TeamId>, AppError> {
         if decide(actor, Action::ManageDeployment).allowed() {
             Ok(None)
-        } else if let Some(team) = actor.team_id.filter(|t| decide(actor, Action::ManageTeamAccounts(*t)).allowed()) {
+        } else if let Some(team) = actor
+            .team_id
+            .filter(|t| decide(actor, Action::ManageTeamAccounts(*t)).allowed())
+        {
             Ok(Some(team))
         } else {
             Err(AppError::Forbidden)
@@ -156,12 +159,21 @@ impl App {
             None
         };
         tx.commit().await?;
-        tracing::info!(event = "account-created", user_id = id.0, role = draft.role.code());
+        tracing::info!(
+            event = "account-created",
+            user_id = id.0,
+            role = draft.role.code()
+        );
         Ok((id, link))
     }
 
     /// Disables or enables an account; disabling ends its sessions at once.
-    pub async fn set_user_active(&self, actor: &Actor, id: UserId, active: bool) -> Result<(), AppError> {
+    pub async fn set_user_active(
+        &self,
+        actor: &Actor,
+        id: UserId,
+        active: bool,
+    ) -> Result<(), AppError> {
         let user = self.user(actor, id).await?;
         if user.id == actor.user_id && !active {
             return Err(AppError::Forbidden);
@@ -172,7 +184,14 @@ impl App {
             sessions::delete_for_user(&mut tx, user.id).await?;
         }
         tx.commit().await?;
-        tracing::info!(event = if active { "account-enabled" } else { "account-disabled" }, user_id = id.0);
+        tracing::info!(
+            event = if active {
+                "account-enabled"
+            } else {
+                "account-disabled"
+            },
+            user_id = id.0
+        );
         Ok(())
     }
 

@@ -84,6 +84,15 @@ impl App {
         Ok(())
     }
 
+    /// Removes ended sessions (run now and then; expired ones are refused anyway).
+    pub async fn purge_expired_sessions(&self) -> Result<u64, AppError> {
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let removed = sessions::delete_expired(&mut tx, now, now - self.auth.idle_timeout).await?;
+        tx.commit().await?;
+        Ok(removed)
+    }
+
     /// Remembers the user's language.
     pub async fn set_locale(&self, signed: &SignedIn, locale: Locale) -> Result<(), AppError> {
         let mut tx = self.db.begin().await?;

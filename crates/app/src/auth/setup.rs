@@ -52,7 +52,8 @@ impl App {
     /// The account a one-time link is for, if the link is still valid.
     pub async fn password_link_user(&self, token: &str) -> Result<User, AppError> {
         let mut c = self.db.conn().await?;
-        let user = one_time::peek(&mut c, &tokens::token_hash(token), SET_PASSWORD, self.now()).await?;
+        let user =
+            one_time::peek(&mut c, &tokens::token_hash(token), SET_PASSWORD, self.now()).await?;
         match user {
             Some(id) => users::find(&mut c, id).await?.ok_or(AppError::NotFound),
             None => Err(AppError::NotFound),
@@ -61,12 +62,18 @@ impl App {
 
     /// Sets the password through a one-time link, using the link up and ending the
     /// account's other sessions.
-    pub async fn set_password_with_link(&self, token: &str, form: &PasswordForm) -> Result<(), AppError> {
+    pub async fn set_password_with_link(
+        &self,
+        token: &str,
+        form: &PasswordForm,
+    ) -> Result<(), AppError> {
         let password = form.parse()?;
         let hash = passwords::hash(&password).map_err(|e| AppError::Internal(e.to_string()))?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let Some(user) = one_time::take(&mut tx, &tokens::token_hash(token), SET_PASSWORD, now).await? else {
+        let Some(user) =
+            one_time::take(&mut tx, &tokens::token_hash(token), SET_PASSWORD, now).await?
+        else {
             return Err(AppError::NotFound);
         };
         users::set_password(&mut tx, user, &hash, now).await?;
@@ -86,8 +93,21 @@ impl App {
     }
 }
 
-async fn issue(c: &mut spona_store::Connection, user: UserId, now: i64, ttl: i64) -> Result<String, AppError> {
+async fn issue(
+    c: &mut spona_store::Connection,
+    user: UserId,
+    now: i64,
+    ttl: i64,
+) -> Result<String, AppError> {
     let token = tokens::new_token();
-    one_time::insert(c, &tokens::token_hash(&token), user, SET_PASSWORD, now, now + ttl).await?;
+    one_time::insert(
+        c,
+        &tokens::token_hash(&token),
+        user,
+        SET_PASSWORD,
+        now,
+        now + ttl,
+    )
+    .await?;
     Ok(token)
 }

@@ -35,7 +35,10 @@ impl App {
         }
 
         let user = users::find_by_username(&mut tx, &name).await?;
-        let valid = match user.as_ref().and_then(|u| u.password_hash.as_deref().map(|h| (u, h))) {
+        let valid = match user
+            .as_ref()
+            .and_then(|u| u.password_hash.as_deref().map(|h| (u, h)))
+        {
             Some((u, hash)) => passwords::verify(password, hash) && u.active,
             None => {
                 passwords::verify_dummy(password);

@@ -5,7 +5,9 @@ use crate::forms::InstitutionForm;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::ids::InstitutionId;
-use spona_domain::registry::{ChangeKind, Institution, InstitutionDraft, InstitutionKind, Standing, Team};
+use spona_domain::registry::{
+    ChangeKind, Institution, InstitutionDraft, InstitutionKind, Standing, Team,
+};
 use spona_store::history::{self, Subject};
 use spona_store::institutions::{self, Filter, Sort};
 
@@ -49,7 +51,11 @@ impl App {
             query: q.q.chars().take(100).collect(),
             kind: InstitutionKind::from_code(&q.kind),
             include_inactive: q.inactive.is_some(),
-            sort: if q.sort == "kind" { Sort::Kind } else { Sort::Name },
+            sort: if q.sort == "kind" {
+                Sort::Kind
+            } else {
+                Sort::Name
+            },
             limit: PAGE_SIZE,
             offset: (page - 1) * PAGE_SIZE,
         };
@@ -59,7 +65,11 @@ impl App {
     }
 
     /// The active institutions of a team, to choose from in a form.
-    pub async fn institution_choices(&self, actor: &Actor, team_code: &str) -> Result<Vec<Institution>, AppError> {
+    pub async fn institution_choices(
+        &self,
+        actor: &Actor,
+        team_code: &str,
+    ) -> Result<Vec<Institution>, AppError> {
         let team = self.visible_team(actor, team_code).await?;
         let mut c = self.db.conn().await?;
         Ok(institutions::list_active(&mut c, team.id).await?)
@@ -101,7 +111,19 @@ impl App {
         let id = institutions::insert(&mut tx, team.id, &draft, now)
             .await
             .map_err(duplicate_to_field)?;
-        history::record(&mut tx, team.id, Subject::Institution, id.0, ChangeKind::Created, &draft.name_cyrl, Some(actor.user_id), now).await?;
+        history::record(
+            &mut tx,
+            &history::Entry {
+                team: team.id,
+                subject: Subject::Institution,
+                subject_id: id.0,
+                change: ChangeKind::Created,
+                details: &draft.name_cyrl,
+                actor: Some(actor.user_id),
+                at: now,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -126,7 +148,19 @@ impl App {
             .await
             .map_err(duplicate_to_field)?;
         let details = describe_changes(&before, &draft);
-        history::record(&mut tx, team.id, Subject::Institution, id.0, ChangeKind::Edited, &details, Some(actor.user_id), now).await?;
+        history::record(
+            &mut tx,
+            &history::Entry {
+                team: team.id,
+                subject: Subject::Institution,
+                subject_id: id.0,
+                change: ChangeKind::Edited,
+                details: &details,
+                actor: Some(actor.user_id),
+                at: now,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -147,8 +181,24 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         institutions::set_active(&mut tx, team.id, id, version, active, now).await?;
-        let change = if active { ChangeKind::Reactivated } else { ChangeKind::Deactivated };
-        history::record(&mut tx, team.id, Subject::Institution, id.0, change, "", Some(actor.user_id), now).await?;
+        let change = if active {
+            ChangeKind::Reactivated
+        } else {
+            ChangeKind::Deactivated
+        };
+        history::record(
+            &mut tx,
+            &history::Entry {
+                team: team.id,
+                subject: Subject::Institution,
+                subject_id: id.0,
+                change,
+                details: "",
+                actor: Some(actor.user_id),
+                at: now,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -168,8 +218,16 @@ fn describe_changes(before: &Institution, after: &InstitutionDraft) -> String {
     diff("name_cyrl", &before.name_cyrl, &after.name_cyrl);
     diff("name_latn", &before.name_latn, &after.name_latn);
     diff("short_name", &before.short_name, &after.short_name);
-    diff("is_lead", &before.is_lead.to_string(), &after.is_lead.to_string());
-    diff("is_donor", &before.is_donor.to_string(), &after.is_donor.to_string());
+    diff(
+        "is_lead",
+        &before.is_lead.to_string(),
+        &after.is_lead.to_string(),
+    );
+    diff(
+        "is_donor",
+        &before.is_donor.to_string(),
+        &after.is_donor.to_string(),
+    );
     diff("address", &before.address, &after.address);
     diff("phone", &before.phone, &after.phone);
     diff("email", &before.email, &after.email);

@@ -46,7 +46,12 @@ impl App {
     }
 
     /// A page of a team's members.
-    pub async fn members(&self, actor: &Actor, team_code: &str, q: &MemberQuery) -> Result<(Team, Page<MemberEntry>), AppError> {
+    pub async fn members(
+        &self,
+        actor: &Actor,
+        team_code: &str,
+        q: &MemberQuery,
+    ) -> Result<(Team, Page<MemberEntry>), AppError> {
         let team = self.members_team(actor, team_code).await?;
         let page = q.page.unwrap_or(1).clamp(1, 100_000);
         let filter = Filter {
@@ -62,10 +67,17 @@ impl App {
     }
 
     /// One membership.
-    pub async fn member(&self, actor: &Actor, team_code: &str, id: MemberId) -> Result<MemberView, AppError> {
+    pub async fn member(
+        &self,
+        actor: &Actor,
+        team_code: &str,
+        id: MemberId,
+    ) -> Result<MemberView, AppError> {
         let team = self.members_team(actor, team_code).await?;
         let mut c = self.db.conn().await?;
-        let entry = members::find(&mut c, team.id, id).await?.ok_or(AppError::NotFound)?;
+        let entry = members::find(&mut c, team.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let history = history::list(&mut c, team.id, Subject::Member, id.0).await?;
         Ok(MemberView {
             can_edit: decide(actor, Action::EditRegistry(team.id)).allowed(),
@@ -76,51 +88,122 @@ impl App {
     }
 
     /// Adds a member to the team.
-    pub async fn create_member(&self, actor: &Actor, team_code: &str, form: &MemberForm) -> Result<MemberId, AppError> {
+    pub async fn create_member(
+        &self,
+        actor: &Actor,
+        team_code: &str,
+        form: &MemberForm,
+    ) -> Result<MemberId, AppError> {
         let team = self.editable_team(actor, team_code).await?;
         let draft = form.parse(self.today())?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         require_team_institution(&mut tx, &team, draft.institution_id).await?;
         let id = members::insert(&mut tx, team.id, &draft, now).await?;
-        let details = format!("{} ({}, {})", draft.full_name, draft.team_role.code(), iso_date(draft.from_date));
-        history::record(&mut tx, team.id, Subject::Member, id.0, ChangeKind::Created, &details, Some(actor.user_id), now).await?;
+        let details = format!(
+            "{} ({}, {})",
+            draft.full_name,
+            draft.team_role.code(),
+            iso_date(draft.from_date)
+        );
+        history::record(
+            &mut tx,
+            &history::Entry {
+                team: team.id,
+                subject: Subject::Member,
+                subject_id: id.0,
+                change: ChangeKind::Created,
+                details: &details,
+                actor: Some(actor.user_id),
+                at: now,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
 
     /// Changes a membership (role, institution, dates…), keeping the old values in history.
-    pub async fn update_member(&self, actor: &Actor, team_code: &str, id: MemberId, form: &MemberForm) -> Result<(), AppError> {
+    pub async fn update_member(
+        &self,
+        actor: &Actor,
+        team_code: &str,
+        id: MemberId,
+        form: &MemberForm,
+    ) -> Result<(), AppError> {
         let team = self.editable_team(actor, team_code).await?;
         let draft = form.parse(self.today())?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         require_team_institution(&mut tx, &team, draft.institution_id).await?;
-        let before = members::find(&mut tx, team.id, id).await?.ok_or(AppError::NotFound)?;
+        let before = members::find(&mut tx, team.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let version = form.version.unwrap_or(before.member.version);
         members::update(&mut tx, team.id, id, version, &draft, now).await?;
         let details = describe_changes(&before, &draft);
-        history::record(&mut tx, team.id, Subject::Member, id.0, ChangeKind::Edited, &details, Some(actor.user_id), now).await?;
+        history::record(
+            &mut tx,
+            &history::Entry {
+                team: team.id,
+                subject: Subject::Member,
+                subject_id: id.0,
+                change: ChangeKind::Edited,
+                details: &details,
+                actor: Some(actor.user_id),
+                at: now,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Deactivates or reactivates a membership; nothing is deleted.
-    pub async fn set_member_active(&self, actor: &Actor, team_code: &str, id: MemberId, version: i64, active: bool) -> Result<(), AppError> {
+    pub async fn set_member_active(
+        &self,
+        actor: &Actor,
+        team_code: &str,
+        id: MemberId,
+        version: i64,
+        active: bool,
+    ) -> Result<(), AppError> {
         let team = self.editable_team(actor, team_code).await?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        members::find(&mut tx, team.id, id).await?.ok_or(AppError::NotFound)?;
+        members::find(&mut tx, team.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         members::set_active(&mut tx, team.id, id, version, active, now).await?;
-        let change = if active { ChangeKind::Reactivated } else { ChangeKind::Deactivated };
-        history::record(&mut tx, team.id, Subject::Member, id.0, change, "", Some(actor.user_id), now).await?;
+        let change = if active {
+            ChangeKind::Reactivated
+        } else {
+            ChangeKind::Deactivated
+        };
+        history::record(
+            &mut tx,
+            &history::Entry {
+                team: team.id,
+                subject: Subject::Member,
+                subject_id: id.0,
+                change,
+                details: "",
+                actor: Some(actor.user_id),
+                at: now,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 }
 
 /// The institution must be an active one of the same team; otherwise an error at the field.
-async fn require_team_institution(c: &mut spona_store::Connection, team: &Team, id: InstitutionId) -> Result<(), AppError> {
+async fn require_team_institution(
+    c: &mut spona_store::Connection,
+    team: &Team,
+    id: InstitutionId,
+) -> Result<(), AppError> {
     match institutions::find(c, team.id, id).await {
         Ok(Some(i)) if i.active => Ok(()),
         Ok(_) => {
@@ -143,10 +226,26 @@ fn describe_changes(before: &MemberEntry, after: &MemberDraft) -> String {
     };
     diff("full_name", b.full_name.clone(), after.full_name.clone());
     diff("position", b.position.clone(), after.position.clone());
-    diff("team_role", b.team_role.code().into(), after.team_role.code().into());
-    diff("institution", b.institution_id.0.to_string(), after.institution_id.0.to_string());
-    diff("from_date", iso_date(b.from_date), iso_date(after.from_date));
-    diff("to_date", b.to_date.map(iso_date).unwrap_or_default(), after.to_date.map(iso_date).unwrap_or_default());
+    diff(
+        "team_role",
+        b.team_role.code().into(),
+        after.team_role.code().into(),
+    );
+    diff(
+        "institution",
+        b.institution_id.0.to_string(),
+        after.institution_id.0.to_string(),
+    );
+    diff(
+        "from_date",
+        iso_date(b.from_date),
+        iso_date(after.from_date),
+    );
+    diff(
+        "to_date",
+        b.to_date.map(iso_date).unwrap_or_default(),
+        after.to_date.map(iso_date).unwrap_or_default(),
+    );
     diff("email", b.email.clone(), after.email.clone());
     diff("phone", b.phone.clone(), after.phone.clone());
     lines.join("\n")

@@ -59,7 +59,12 @@ impl App {
     }
 
     /// Changes the founding decision of a team.
-    pub async fn update_founding(&self, actor: &Actor, code: &str, form: &FoundingForm) -> Result<(), AppError> {
+    pub async fn update_founding(
+        &self,
+        actor: &Actor,
+        code: &str,
+        form: &FoundingForm,
+    ) -> Result<(), AppError> {
         let team = self.editable_team(actor, code).await?;
         let founding = form.parse(self.today())?;
         let version = form.version.unwrap_or(team.version);
@@ -70,10 +75,28 @@ impl App {
             "{} → {}; {} → {}",
             team.founding.number,
             founding.number,
-            team.founding.date.map(spona_domain::text::iso_date).unwrap_or_default(),
-            founding.date.map(spona_domain::text::iso_date).unwrap_or_default()
+            team.founding
+                .date
+                .map(spona_domain::text::iso_date)
+                .unwrap_or_default(),
+            founding
+                .date
+                .map(spona_domain::text::iso_date)
+                .unwrap_or_default()
         );
-        history::record(&mut tx, team.id, Subject::Team, team.id.0, ChangeKind::Edited, &details, Some(actor.user_id), now).await?;
+        history::record(
+            &mut tx,
+            &history::Entry {
+                team: team.id,
+                subject: Subject::Team,
+                subject_id: team.id.0,
+                change: ChangeKind::Edited,
+                details: &details,
+                actor: Some(actor.user_id),
+                at: now,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -40,12 +40,25 @@ async fn the_coordinator_registers_a_partner_and_finds_it_in_either_script() {
         let (status, page) = t.get(&c, &format!("{LIST}/{id}")).await;
         assert_eq!(status, 200);
         assert!(page.contains("Основна школа „Вук Караџић“"));
-        assert!(page.contains("Osnovna škola „Vuk Karadžić“"), "Latin name made from the Cyrillic");
+        assert!(
+            page.contains("Osnovna škola „Vuk Karadžić“"),
+            "Latin name made from the Cyrillic"
+        );
         assert!(page.contains("Унето"), "history shows the creation");
-        let (_, found) = t.get(&c, &format!("{LIST}?standing=partner&q=karadzic")).await;
-        assert!(found.contains(&format!("{LIST}/{id}")), "found by a Latin query without diacritics");
-        let (_, members) = t.get(&c, &format!("{LIST}?standing=member&q=karadzic")).await;
-        assert!(!members.contains(&format!("{LIST}/{id}")), "a partner is not a member institution");
+        let (_, found) = t
+            .get(&c, &format!("{LIST}?standing=partner&q=karadzic"))
+            .await;
+        assert!(
+            found.contains(&format!("{LIST}/{id}")),
+            "found by a Latin query without diacritics"
+        );
+        let (_, members) = t
+            .get(&c, &format!("{LIST}?standing=member&q=karadzic"))
+            .await;
+        assert!(
+            !members.contains(&format!("{LIST}/{id}")),
+            "a partner is not a member institution"
+        );
         t.finish().await;
     }
 }
@@ -57,13 +70,24 @@ async fn bad_input_is_shown_at_the_fields_and_nothing_is_saved() {
     let (_, before) = t.get(&c, &format!("{LIST}?standing=partner")).await;
     let mut bad = school();
     bad.retain(|(k, _)| !matches!(*k, "name_cyrl" | "kind" | "email" | "code"));
-    bad.extend([("name_cyrl", "  "), ("kind", "bank"), ("email", "not-an-address"), ("code", "ОШ")]);
+    bad.extend([
+        ("name_cyrl", "  "),
+        ("kind", "bank"),
+        ("email", "not-an-address"),
+        ("code", "ОШ"),
+    ]);
     let (status, _, page) = t.post(&c, NEW, LIST, &bad).await;
     assert_eq!(status, 422);
     for field in ["name_cyrl", "kind", "email", "code"] {
-        assert!(page.contains(&format!("id=\"{field}-error\"")), "{field} error shown");
+        assert!(
+            page.contains(&format!("id=\"{field}-error\"")),
+            "{field} error shown"
+        );
     }
-    assert!(page.contains("value=\"016 212 345\""), "what was typed is kept");
+    assert!(
+        page.contains("value=\"016 212 345\""),
+        "what was typed is kept"
+    );
     let (_, after) = t.get(&c, &format!("{LIST}?standing=partner")).await;
     assert_eq!(before.matches("<tr").count(), after.matches("<tr").count());
 
@@ -90,14 +114,20 @@ async fn an_edit_is_kept_in_history_and_a_stale_edit_is_refused() {
     assert_eq!(status, 303);
     let (_, page) = t.get(&c, &format!("{LIST}/{id}")).await;
     assert!(page.contains("nova@example.rs"));
-    assert!(page.contains("skola@example.rs → nova@example.rs"), "history keeps the old value");
+    assert!(
+        page.contains("skola@example.rs → nova@example.rs"),
+        "history keeps the old value"
+    );
     // Someone else saves the form they opened at version 1.
     let mut stale = school();
     stale[8] = ("email", "stara@example.rs");
     stale.push(("version", "1"));
     let (status, _, page) = t.post(&c, &edit, &format!("{LIST}/{id}"), &stale).await;
     assert_eq!(status, 422);
-    assert!(page.contains("value=\"stara@example.rs\""), "nothing typed is lost");
+    assert!(
+        page.contains("value=\"stara@example.rs\""),
+        "nothing typed is lost"
+    );
     let (_, page) = t.get(&c, &format!("{LIST}/{id}")).await;
     assert!(page.contains("nova@example.rs") && !page.contains("stara@example.rs"));
     t.finish().await;
@@ -114,18 +144,30 @@ async fn deactivation_is_confirmed_and_reversible_never_a_deletion() {
     assert_eq!(status, 200);
     assert!(page.contains("Основна школа"));
     let (status, _, _) = t
-        .post(&c, &confirm, &format!("{LIST}/{id}/active"), &[("active", "0"), ("version", "1")])
+        .post(
+            &c,
+            &confirm,
+            &format!("{LIST}/{id}/active"),
+            &[("active", "0"), ("version", "1")],
+        )
         .await;
     assert_eq!(status, 303);
     let (_, list) = t.get(&c, &format!("{LIST}?standing=partner")).await;
     assert!(!list.contains(&format!("{LIST}/{id}\"")));
-    let (_, list) = t.get(&c, &format!("{LIST}?standing=partner&inactive=1")).await;
+    let (_, list) = t
+        .get(&c, &format!("{LIST}?standing=partner&inactive=1"))
+        .await;
     assert!(list.contains(&format!("{LIST}/{id}\"")));
     let (status, page) = t.get(&c, &format!("{LIST}/{id}")).await;
     assert_eq!(status, 200, "still there");
     assert!(page.contains("Деактивирано"));
     let (status, _, _) = t
-        .post(&c, &format!("{LIST}/{id}"), &format!("{LIST}/{id}/active"), &[("active", "1"), ("version", "2")])
+        .post(
+            &c,
+            &format!("{LIST}/{id}"),
+            &format!("{LIST}/{id}/active"),
+            &[("active", "1"), ("version", "2")],
+        )
         .await;
     assert_eq!(status, 303);
     let (_, list) = t.get(&c, &format!("{LIST}?standing=partner")).await;
@@ -150,7 +192,12 @@ async fn another_team_cannot_see_or_touch_leskovac_institutions() {
             assert_eq!(t.get(&nis, &path).await.0, 404, "{path}");
         }
         let (status, _, _) = t
-            .post(&nis, "/teams/nis/institutions/new", &format!("{LIST}/{id}/active"), &[("active", "0"), ("version", "1")])
+            .post(
+                &nis,
+                "/teams/nis/institutions/new",
+                &format!("{LIST}/{id}/active"),
+                &[("active", "0"), ("version", "1")],
+            )
             .await;
         assert_eq!(status, 404);
         let (_, page) = t.get(&le, &format!("{LIST}/{id}")).await;
@@ -169,7 +216,10 @@ async fn only_the_coordinator_changes_the_registry() {
         let (status, _, _) = t.post(&c, LIST, LIST, &school()).await;
         assert_eq!(status, 403, "{user} create");
         let (_, page) = t.get(&c, LIST).await;
-        assert!(!page.contains("/institutions/new"), "{user} sees no create button");
+        assert!(
+            !page.contains("/institutions/new"),
+            "{user} sees no create button"
+        );
     }
     t.finish().await;
 }
@@ -187,10 +237,14 @@ async fn long_lists_are_paged() {
         let (status, _, _) = t.post(&c, NEW, LIST, &f).await;
         assert_eq!(status, 303);
     }
-    let (_, first) = t.get(&c, &format!("{LIST}?standing=partner&q=partner")).await;
+    let (_, first) = t
+        .get(&c, &format!("{LIST}?standing=partner&q=partner"))
+        .await;
     assert!(first.contains("Партнер 00") && !first.contains("Партнер 29"));
     assert!(first.contains("page=2"));
-    let (_, second) = t.get(&c, &format!("{LIST}?standing=partner&q=partner&page=2")).await;
+    let (_, second) = t
+        .get(&c, &format!("{LIST}?standing=partner&q=partner&page=2"))
+        .await;
     assert!(second.contains("Партнер 29") && !second.contains("Партнер 00"));
     t.finish().await;
 }

@@ -1,7 +1,9 @@
 use spona_testkit::TestApp;
 
 async fn switch(t: &TestApp, c: &reqwest::Client, from: &str, lang: &str) -> u16 {
-    let (status, _, _) = t.post(c, from, "/lang", &[("lang", lang), ("next", from)]).await;
+    let (status, _, _) = t
+        .post(c, from, "/lang", &[("lang", lang), ("next", from)])
+        .await;
     status
 }
 
@@ -29,10 +31,16 @@ async fn cyrillic_is_the_default_and_the_browser_language_is_honoured() {
 async fn the_choice_of_script_is_remembered_for_the_user() {
     for t in TestApp::every_engine().await {
         let c = t.signed_in("le-coordinator").await;
-        assert_eq!(switch(&t, &c, "/teams/leskovac/institutions", "sr-Latn").await, 303);
+        assert_eq!(
+            switch(&t, &c, "/teams/leskovac/institutions", "sr-Latn").await,
+            303
+        );
         let (_, page) = t.get(&c, "/teams/leskovac/institutions").await;
         assert!(page.contains("<html lang=\"sr-Latn\">"));
-        assert!(page.contains("Centar za socijalni rad Leskovac"), "names in the chosen script");
+        assert!(
+            page.contains("Centar za socijalni rad Leskovac"),
+            "names in the chosen script"
+        );
         assert!(page.contains(">Tim<"), "navigation in Latin");
         assert!(!page.contains("Тим<"), "no Cyrillic interface text left");
         // Another device of the same user gets the same script.
@@ -65,7 +73,12 @@ async fn the_switch_never_sends_you_to_another_site() {
     let t = TestApp::spawn().await;
     let c = t.client();
     let (status, location, _) = t
-        .post(&c, "/login", "/lang", &[("lang", "en"), ("next", "//evil.example/x")])
+        .post(
+            &c,
+            "/login",
+            "/lang",
+            &[("lang", "en"), ("next", "//evil.example/x")],
+        )
         .await;
     assert_eq!(status, 303);
     assert_eq!(location.as_deref(), Some("/dashboard"));

@@ -4,7 +4,10 @@ use spona_testkit::TestApp;
 
 fn nav_of(page: &str) -> String {
     let start = page.find("<nav aria-label").unwrap_or(0);
-    let end = page[start..].find("</nav>").map(|e| start + e).unwrap_or(start);
+    let end = page[start..]
+        .find("</nav>")
+        .map(|e| start + e)
+        .unwrap_or(start);
     page[start..end].to_string()
 }
 
@@ -29,8 +32,16 @@ async fn the_navigation_shows_what_each_role_may_use() {
         assert_eq!(nav.contains(cases), sees_cases, "{user} cases: {nav}");
         assert_eq!(nav.contains(admin), sees_admin, "{user} admin: {nav}");
         assert_eq!(nav.contains(plan), sees_plan, "{user} plan: {nav}");
-        assert_eq!(t.get(&c, cases).await.0 == 200, sees_cases, "{user} opens cases");
-        assert_eq!(t.get(&c, plan).await.0 == 200, sees_plan, "{user} opens plan");
+        assert_eq!(
+            t.get(&c, cases).await.0 == 200,
+            sees_cases,
+            "{user} opens cases"
+        );
+        assert_eq!(
+            t.get(&c, plan).await.0 == 200,
+            sees_plan,
+            "{user} opens plan"
+        );
     }
     t.finish().await;
 }

@@ -11,11 +11,21 @@ async fn a_form_without_the_right_token_changes_nothing() {
         ("name_cyrl", "Дом културе"),
         ("short_name", "ДК"),
     ];
-    let missing = c.post(t.url("/teams/leskovac/institutions")).form(&fields).send().await.unwrap();
+    let missing = c
+        .post(t.url("/teams/leskovac/institutions"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(missing.status(), 403);
     let mut wrong = fields.to_vec();
     wrong.push(("csrf", "forged-token-forged-token-forged-token-0000"));
-    let forged = c.post(t.url("/teams/leskovac/institutions")).form(&wrong).send().await.unwrap();
+    let forged = c
+        .post(t.url("/teams/leskovac/institutions"))
+        .form(&wrong)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(forged.status(), 403);
     assert!(forged.text().await.unwrap().contains("Образац је застарео"));
     // A right token from a foreign page is refused by the origin check.
@@ -31,10 +41,20 @@ async fn a_form_without_the_right_token_changes_nothing() {
         .await
         .unwrap();
     assert_eq!(cross.status(), 403);
-    let (_, list) = t.get(&c, "/teams/leskovac/institutions?standing=partner&q=%D0%94%D0%BE%D0%BC").await;
+    let (_, list) = t
+        .get(
+            &c,
+            "/teams/leskovac/institutions?standing=partner&q=%D0%94%D0%BE%D0%BC",
+        )
+        .await;
     assert!(!list.contains("Дом културе"), "nothing was saved");
     // The same form from our own page goes through.
-    let ok = c.post(t.url("/teams/leskovac/institutions")).form(&right).send().await.unwrap();
+    let ok = c
+        .post(t.url("/teams/leskovac/institutions"))
+        .form(&right)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ok.status(), 303);
     t.finish().await;
 }
@@ -47,14 +67,20 @@ async fn pages_carry_the_security_headers_and_are_not_cached() {
     let h = res.headers();
     let csp = h["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["cache-control"], "no-store");
     assert!(h.contains_key("referrer-policy"));
     assert!(h.contains_key("x-request-id"));
     let css = c.get(t.url("/static/spona.css")).send().await.unwrap();
     assert_eq!(css.status(), 200);
-    assert!(css.headers()["cache-control"].to_str().unwrap().contains("max-age"));
+    assert!(css.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("max-age"));
     t.finish().await;
 }
 
@@ -73,7 +99,12 @@ async fn malformed_requests_get_a_4xx_page_never_a_500() {
         assert!(body.contains("<html"), "{path}: an HTML page");
     }
     // Nonsense in a list's query is tolerated: the first page, default order.
-    let (status, _) = t.get(&c, "/teams/leskovac/institutions?page=-5&sort=%00&kind=bank").await;
+    let (status, _) = t
+        .get(
+            &c,
+            "/teams/leskovac/institutions?page=-5&sort=%00&kind=bank",
+        )
+        .await;
     assert_eq!(status, 200);
     let huge = "x".repeat(200 * 1024);
     let (_, page) = t.get(&c, "/teams/leskovac/institutions/new").await;

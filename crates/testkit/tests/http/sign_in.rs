@@ -17,7 +17,10 @@ async fn a_demo_user_signs_in_and_sees_the_dashboard() {
 async fn a_wrong_password_is_refused_without_saying_which_part_was_wrong() {
     let t = TestApp::spawn().await;
     let c = t.client();
-    assert_eq!(t.sign_in(&c, "le-coordinator", "wrong password!").await, 401);
+    assert_eq!(
+        t.sign_in(&c, "le-coordinator", "wrong password!").await,
+        401
+    );
     assert_eq!(t.sign_in(&c, "nobody-here", DEMO_PASSWORD).await, 401);
     let (status, _) = t.get(&c, "/dashboard").await;
     assert_eq!(status, 303);
@@ -48,19 +51,30 @@ async fn the_session_cookie_is_http_only_same_site_and_renewed_at_sign_in() {
             .expect("session cookie")
     };
     let one = cookie(&first);
-    assert!(one.contains("HttpOnly") && one.contains("SameSite=Lax"), "{one}");
+    assert!(
+        one.contains("HttpOnly") && one.contains("SameSite=Lax"),
+        "{one}"
+    );
     assert!(!one.contains("Secure"), "plain HTTP on loopback");
     // Signed in, the form carries the session's token now.
     let (_, page) = t.get(&c, "/dashboard").await;
     let csrf = spona_testkit::csrf_of(&page);
     let again = c
         .post(t.url("/login"))
-        .form(&[("csrf", csrf.as_str()), ("username", "le-member"), ("password", DEMO_PASSWORD)])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "le-member"),
+            ("password", DEMO_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(again.status(), 303);
-    assert_ne!(cookie(&again), one, "a new session identifier at every sign-in");
+    assert_ne!(
+        cookie(&again),
+        one,
+        "a new session identifier at every sign-in"
+    );
     t.finish().await;
 }
 
@@ -74,7 +88,10 @@ async fn repeated_failures_slow_the_account_down_for_a_short_while_only() {
     // Blocked now, even with the right password: the attacker learns nothing more.
     assert_eq!(t.sign_in(&c, "le-police", DEMO_PASSWORD).await, 429);
     // Other accounts are not affected.
-    assert_eq!(t.sign_in(&t.client(), "le-social", DEMO_PASSWORD).await, 303);
+    assert_eq!(
+        t.sign_in(&t.client(), "le-social", DEMO_PASSWORD).await,
+        303
+    );
     // A minute later the real user gets in.
     t.clock.advance(61);
     assert_eq!(t.sign_in(&c, "le-police", DEMO_PASSWORD).await, 303);
@@ -97,11 +114,18 @@ async fn an_idle_session_ends_and_so_does_an_old_one() {
     let t = TestApp::spawn().await;
     let c = t.signed_in("le-coordinator").await;
     t.clock.advance(29 * 60);
-    assert_eq!(t.get(&c, "/dashboard").await.0, 200, "within the idle timeout");
+    assert_eq!(
+        t.get(&c, "/dashboard").await.0,
+        200,
+        "within the idle timeout"
+    );
     t.clock.advance(31 * 60);
     let res = c.get(t.url("/dashboard")).send().await.unwrap();
     assert_eq!(res.status(), 303, "idle for more than 30 minutes");
-    assert!(res.headers()["location"].to_str().unwrap().starts_with("/login"));
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/login"));
     let (_, login) = t.get(&c, "/login").await;
     assert!(login.contains("Сесија је истекла"), "{login}");
 
@@ -130,9 +154,16 @@ async fn a_new_deployment_has_no_password_until_the_one_time_link_is_used() {
     let db = spona_testkit::TestDb::sqlite().await;
     let clock = std::sync::Arc::new(spona_app::ManualClock::at(spona_testkit::START));
     let app = spona_app::App::new(db.db.clone(), clock, spona_app::AuthSettings::default());
-    let token = app.first_admin_link().await.unwrap().expect("a link on an empty deployment");
+    let token = app
+        .first_admin_link()
+        .await
+        .unwrap()
+        .expect("a link on an empty deployment");
     assert!(
-        matches!(app.sign_in("admin", "", "127.0.0.1").await, Err(spona_app::AppError::BadCredentials)),
+        matches!(
+            app.sign_in("admin", "", "127.0.0.1").await,
+            Err(spona_app::AppError::BadCredentials)
+        ),
         "no password works before the link is used"
     );
     let form = spona_app::forms::PasswordForm {
@@ -140,8 +171,17 @@ async fn a_new_deployment_has_no_password_until_the_one_time_link_is_used() {
         password_repeat: "a long new password".into(),
     };
     app.set_password_with_link(&token, &form).await.unwrap();
-    assert!(app.sign_in("admin", "a long new password", "127.0.0.1").await.is_ok());
-    assert!(app.set_password_with_link(&token, &form).await.is_err(), "used once");
-    assert!(app.first_admin_link().await.unwrap().is_none(), "only while there is no administrator");
+    assert!(app
+        .sign_in("admin", "a long new password", "127.0.0.1")
+        .await
+        .is_ok());
+    assert!(
+        app.set_password_with_link(&token, &form).await.is_err(),
+        "used once"
+    );
+    assert!(
+        app.first_admin_link().await.unwrap().is_none(),
+        "only while there is no administrator"
+    );
     db.finish().await;
 }

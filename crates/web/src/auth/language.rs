@@ -33,7 +33,12 @@ pub async fn switch(
     let mut res = Redirect::to(&safe_next(&f.next)).into_response();
     res.headers_mut().append(
         header::SET_COOKIE,
-        cookies::set(cookies::LANG, locale.code(), 365 * 24 * 3600, state.settings.secure_cookies),
+        cookies::set(
+            cookies::LANG,
+            locale.code(),
+            365 * 24 * 3600,
+            state.settings.secure_cookies,
+        ),
     );
     Ok(res)
 }

@@ -13,6 +13,9 @@ pub fn routes() -> Router<WebState> {
     Router::new()
         .route("/login", get(sign_in::form).post(sign_in::submit))
         .route("/logout", post(sign_in::sign_out))
-        .route("/password/{token}", get(password::form).post(password::submit))
+        .route(
+            "/password/{token}",
+            get(password::form).post(password::submit),
+        )
         .route("/lang", post(language::switch))
 }

@@ -22,7 +22,11 @@ struct PasswordPage {
 }
 
 /// The form, if the link is valid; "not found" otherwise.
-pub async fn form(State(state): State<WebState>, viewer: Viewer, Path(token): Path<String>) -> Result<Response, WebError> {
+pub async fn form(
+    State(state): State<WebState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
     let user = state.app.password_link_user(&token).await?;
     html(&PasswordPage {
         chrome: viewer.chrome(Nav::None),

@@ -73,7 +73,11 @@ pub async fn submit(
     viewer: Viewer,
     ValidForm(f): ValidForm<Credentials>,
 ) -> Result<Response, WebError> {
-    match state.app.sign_in(&f.username, &f.password, &viewer.address).await {
+    match state
+        .app
+        .sign_in(&f.username, &f.password, &viewer.address)
+        .await
+    {
         Ok(session) => {
             if let Some(old) = &viewer.signed {
                 let _ = state.app.sign_out(old).await;
@@ -81,13 +85,20 @@ pub async fn submit(
             let mut res = Redirect::to(&safe_next(&f.next)).into_response();
             res.headers_mut().append(
                 header::SET_COOKIE,
-                cookies::set(cookies::SESSION, &session.token, session.max_age, state.settings.secure_cookies),
+                cookies::set(
+                    cookies::SESSION,
+                    &session.token,
+                    session.max_age,
+                    state.settings.secure_cookies,
+                ),
             );
             Ok(res)
         }
         Err(e) => {
             let (status, error) = match e {
-                AppError::BadCredentials => (StatusCode::UNAUTHORIZED, viewer.tr.t("sign-in-failed")),
+                AppError::BadCredentials => {
+                    (StatusCode::UNAUTHORIZED, viewer.tr.t("sign-in-failed"))
+                }
                 AppError::Throttled { minutes } => (
                     StatusCode::TOO_MANY_REQUESTS,
                     viewer.tr.tn("sign-in-throttled", "minutes", minutes),

@@ -16,7 +16,11 @@ pub async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("gzip"));
     match file.as_str() {
-        "spona.css" => ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), cache], CSS).into_response(),
+        "spona.css" => (
+            [(header::CONTENT_TYPE, "text/css; charset=utf-8"), cache],
+            CSS,
+        )
+            .into_response(),
         "htmx.min.js" if gzip_ok => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
@@ -26,7 +30,19 @@ pub async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
             HTMX_GZ,
         )
             .into_response(),
-        "htmx.min.js" => ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), cache], HTMX).into_response(),
-        _ => (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain")], "not found").into_response(),
+        "htmx.min.js" => (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                cache,
+            ],
+            HTMX,
+        )
+            .into_response(),
+        _ => (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain")],
+            "not found",
+        )
+            .into_response(),
     }
 }

@@ -59,7 +59,13 @@ pub fn sections_for(role: Role, uses_cases: bool) -> Vec<Nav> {
         v.push(Nav::Cases);
     }
     if role.is_team_bound() {
-        v.extend([Nav::Plan, Nav::Activities, Nav::Trainings, Nav::Guidelines, Nav::Materials]);
+        v.extend([
+            Nav::Plan,
+            Nav::Activities,
+            Nav::Trainings,
+            Nav::Guidelines,
+            Nav::Materials,
+        ]);
     }
     if role != Role::Admin {
         v.push(Nav::Reports);

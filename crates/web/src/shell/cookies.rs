@@ -40,7 +40,10 @@ mod tests {
     #[test]
     fn finds_a_cookie_among_several() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("a=1; spona_session=xyz; b=2"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; spona_session=xyz; b=2"),
+        );
         assert_eq!(get(&h, SESSION).as_deref(), Some("xyz"));
         assert_eq!(get(&h, "c"), None);
     }
@@ -50,6 +53,9 @@ mod tests {
         let v = set(SESSION, "t", 60, true);
         let s = v.to_str().unwrap();
         assert!(s.contains("HttpOnly") && s.contains("SameSite=Lax") && s.contains("Secure"));
-        assert!(!set(SESSION, "t", 60, false).to_str().unwrap().contains("Secure"));
+        assert!(!set(SESSION, "t", 60, false)
+            .to_str()
+            .unwrap()
+            .contains("Secure"));
     }
 }

@@ -55,7 +55,10 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
         }
     }
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
         let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
         return !host.is_empty() && origin_host.eq_ignore_ascii_case(host);
     }
@@ -119,7 +122,10 @@ pub fn message(tr: &Tr, e: FieldError) -> String {
         FieldError::TooShort { min } => tr.with(e.message_id(), &[("min", Arg::from(min as i64))]),
         FieldError::Length { min, max } => tr.with(
             e.message_id(),
-            &[("min", Arg::from(min as i64)), ("max", Arg::from(max as i64))],
+            &[
+                ("min", Arg::from(min as i64)),
+                ("max", Arg::from(max as i64)),
+            ],
         ),
         other => tr.t(other.message_id()),
     }
@@ -141,11 +147,29 @@ mod tests {
     #[test]
     fn foreign_origins_are_refused() {
         assert!(same_origin(&headers(&[("host", "127.0.0.1:8080")])));
-        assert!(same_origin(&headers(&[("host", "spona.rs"), ("origin", "https://spona.rs")])));
-        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("origin", "https://evil.example")])));
-        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("origin", "null")])));
-        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("sec-fetch-site", "cross-site")])));
-        assert!(!same_origin(&headers(&[("host", "spona.rs"), ("sec-fetch-site", "same-site")])));
-        assert!(same_origin(&headers(&[("host", "spona.rs"), ("sec-fetch-site", "same-origin")])));
+        assert!(same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("origin", "https://spona.rs")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("origin", "https://evil.example")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("origin", "null")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("sec-fetch-site", "cross-site")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("sec-fetch-site", "same-site")
+        ])));
+        assert!(same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("sec-fetch-site", "same-origin")
+        ])));
     }
 }

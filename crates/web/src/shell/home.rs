@@ -33,7 +33,9 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     let tr = &s.viewer.tr;
     let actor = s.actor();
     let overview = match &s.session.user.team_code {
-        Some(code) if actor.role.is_team_bound() => Some(state.app.team_overview(actor, code).await?),
+        Some(code) if actor.role.is_team_bound() => {
+            Some(state.app.team_overview(actor, code).await?)
+        }
         _ => None,
     };
     let teams = if overview.is_none() {

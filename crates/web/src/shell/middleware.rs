@@ -62,7 +62,11 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
         .and_then(|s| Locale::from_code(&s.user.locale))
         .or_else(|| cookies::get(&headers, cookies::LANG).and_then(|c| Locale::from_code(&c)))
         .unwrap_or_else(|| {
-            negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+            negotiate(
+                headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok()),
+            )
         });
     let mut new_anon_csrf = None;
     let csrf_token = match &signed {
@@ -103,8 +107,10 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
     }
     let secure = state.settings.secure_cookies;
     if let Some(t) = new_anon_csrf {
-        res.headers_mut()
-            .append(header::SET_COOKIE, cookies::set(cookies::ANON_CSRF, &t, 12 * 3600, secure));
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::set(cookies::ANON_CSRF, &t, 12 * 3600, secure),
+        );
     }
     if session_ended && !res.headers().contains_key(header::SET_COOKIE) {
         res.headers_mut()

@@ -23,12 +23,14 @@ impl Tr {
 
     /// The message with one text argument.
     pub fn ts(&self, id: &str, name: &str, value: &str) -> String {
-        self.catalog.text_with(self.locale, id, &[(name, Arg::from(value))])
+        self.catalog
+            .text_with(self.locale, id, &[(name, Arg::from(value))])
     }
 
     /// The message with one number argument (plural forms follow it).
     pub fn tn(&self, id: &str, name: &str, value: i64) -> String {
-        self.catalog.text_with(self.locale, id, &[(name, Arg::from(value))])
+        self.catalog
+            .text_with(self.locale, id, &[(name, Arg::from(value))])
     }
 
     /// The message with arguments.

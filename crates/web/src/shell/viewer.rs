@@ -94,7 +94,10 @@ pub fn url_encode(s: &str) -> String {
 
 /// A local path to go back to, or the dashboard: never another site.
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.contains("://");
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.contains("://");
     if ok {
         next.to_string()
     } else {

@@ -60,7 +60,12 @@ pub async fn list(
 ) -> Result<Response, WebError> {
     let (team, page) = state.app.institutions(s.actor(), &team, &q).await?;
     let can_edit = state.app.can_edit_registry(s.actor(), &team);
-    let pager = Pager::new(&s.viewer.tr, q.page.unwrap_or(1), page.total, &s.viewer.here);
+    let pager = Pager::new(
+        &s.viewer.tr,
+        q.page.unwrap_or(1),
+        page.total,
+        &s.viewer.here,
+    );
     html(&ListPage {
         chrome: s.viewer.chrome(Nav::Team),
         kinds: kind_choices(&s, &q.kind),
@@ -87,10 +92,16 @@ pub async fn show(
     s: Signed,
     Path((team, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
-    let v = state.app.institution(s.actor(), &team, InstitutionId(id)).await?;
+    let v = state
+        .app
+        .institution(s.actor(), &team, InstitutionId(id))
+        .await?;
     html(&ShowPage {
         chrome: s.viewer.chrome(Nav::Team),
-        kind_label: s.viewer.tr.t(&format!("kind-{}", v.institution.kind.code())),
+        kind_label: s
+            .viewer
+            .tr
+            .t(&format!("kind-{}", v.institution.kind.code())),
         v,
     })
 }
@@ -125,7 +136,11 @@ pub async fn new(
 ) -> Result<Response, WebError> {
     let team = state.app.team_for_editing(s.actor(), &team).await?;
     let form = InstitutionForm {
-        standing: if q.standing == "partner" { "partner".into() } else { "member".into() },
+        standing: if q.standing == "partner" {
+            "partner".into()
+        } else {
+            "member".into()
+        },
         ..Default::default()
     };
     html(&FormPage {
@@ -163,7 +178,10 @@ pub async fn edit(
     Path((team, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
     let team_rec = state.app.team_for_editing(s.actor(), &team).await?;
-    let v = state.app.institution(s.actor(), &team, InstitutionId(id)).await?;
+    let v = state
+        .app
+        .institution(s.actor(), &team, InstitutionId(id))
+        .await?;
     let form = InstitutionForm::from_institution(&v.institution);
     html(&FormPage {
         chrome: s.viewer.chrome(Nav::Team),
@@ -183,24 +201,49 @@ pub async fn update(
     Path((team, id)): Path<(String, i64)>,
     ValidForm(form): ValidForm<InstitutionForm>,
 ) -> Result<Response, WebError> {
-    match state.app.update_institution(s.actor(), &team, InstitutionId(id), &form).await {
+    match state
+        .app
+        .update_institution(s.actor(), &team, InstitutionId(id), &form)
+        .await
+    {
         Ok(()) => Ok(Redirect::to(&format!("/teams/{team}/institutions/{id}")).into_response()),
         Err(AppError::Invalid(e)) => {
             let team = state.app.team_for_editing(s.actor(), &team).await?;
-            refill(&s, team, form, Errors::from_fields(&s.viewer.tr, &e), Some(id))
+            refill(
+                &s,
+                team,
+                form,
+                Errors::from_fields(&s.viewer.tr, &e),
+                Some(id),
+            )
         }
         Err(AppError::Conflict) => {
             let team_rec = state.app.team_for_editing(s.actor(), &team).await?;
-            let current = state.app.institution(s.actor(), &team, InstitutionId(id)).await?;
+            let current = state
+                .app
+                .institution(s.actor(), &team, InstitutionId(id))
+                .await?;
             let mut form = form;
             form.version = Some(current.institution.version);
-            refill(&s, team_rec, form, Errors::general(s.viewer.tr.t("edit-conflict")), Some(id))
+            refill(
+                &s,
+                team_rec,
+                form,
+                Errors::general(s.viewer.tr.t("edit-conflict")),
+                Some(id),
+            )
         }
         Err(e) => Err(e.into()),
     }
 }
 
-fn refill(s: &Signed, team: Team, form: InstitutionForm, errors: Errors, editing: Option<i64>) -> Result<Response, WebError> {
+fn refill(
+    s: &Signed,
+    team: Team,
+    form: InstitutionForm,
+    errors: Errors,
+    editing: Option<i64>,
+) -> Result<Response, WebError> {
     let action = match editing {
         Some(id) => format!("/teams/{}/institutions/{id}", team.code),
         None => format!("/teams/{}/institutions", team.code),
@@ -234,8 +277,15 @@ pub async fn confirm_deactivate(
     Path((team, id)): Path<(String, i64)>,
 ) -> Result<Response, WebError> {
     state.app.team_for_editing(s.actor(), &team).await?;
-    let v = state.app.institution(s.actor(), &team, InstitutionId(id)).await?;
-    let name = s.viewer.tr.pick(&v.institution.name_cyrl, &v.institution.name_latn).to_string();
+    let v = state
+        .app
+        .institution(s.actor(), &team, InstitutionId(id))
+        .await?;
+    let name = s
+        .viewer
+        .tr
+        .pick(&v.institution.name_cyrl, &v.institution.name_latn)
+        .to_string();
     html(&ConfirmPage {
         chrome: s.viewer.chrome(Nav::Team),
         question: s.viewer.tr.ts("confirm-deactivate-body", "name", &name),
@@ -262,7 +312,13 @@ pub async fn set_active(
 ) -> Result<Response, WebError> {
     state
         .app
-        .set_institution_active(s.actor(), &team, InstitutionId(id), f.version, f.active == "1")
+        .set_institution_active(
+            s.actor(),
+            &team,
+            InstitutionId(id),
+            f.version,
+            f.active == "1",
+        )
         .await?;
     Ok(Redirect::to(&format!("/teams/{team}/institutions/{id}")).into_response())
 }
