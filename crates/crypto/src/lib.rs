@@ -1,5 +1,9 @@
-//! Secrets: password hashes and random tokens whose stored form is a hash.
+//! Secrets: password hashes, random tokens whose stored form is a hash, and the encryption of
+//! personal data at rest (envelope keys, per-field sealing bound to its place, blind indexes).
 #![forbid(unsafe_code)]
 
+pub mod blind;
+pub mod fields;
+pub mod keys;
 pub mod passwords;
 pub mod tokens;

@@ -1,0 +1,178 @@
+//! The master key: kept in a key file beside the data (created at first start, mode 0600) or
+//! given in the environment; never in the database. Purpose keys are derived from it, so one
+//! secret serves field encryption and blind indexes without reusing a key for two jobs.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use std::io::Write;
+use std::path::Path;
+use zeroize::Zeroize;
+
+/// Why the master key could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("the key file {path} can be read by others (mode {mode:o}); run `chmod 600 {path}`")]
+    LoosePermissions { path: String, mode: u32 },
+    #[error("the key file {0} is not a valid key (expected 32 bytes in base64)")]
+    Malformed(String),
+    #[error("the key in the environment is not a valid key (expected 32 bytes in base64)")]
+    MalformedEnvironment,
+    #[error("key file {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// 32 secret bytes, wiped from memory when dropped.
+#[derive(Clone)]
+pub struct MasterKey([u8; 32]);
+
+impl Drop for MasterKey {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl std::fmt::Debug for MasterKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MasterKey(…)")
+    }
+}
+
+impl MasterKey {
+    /// A fresh random key.
+    pub fn generate() -> MasterKey {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        let mut k = [0u8; 32];
+        OsRng.fill_bytes(&mut k);
+        MasterKey(k)
+    }
+
+    /// Parses a key written in base64 (as in the key file or the environment).
+    pub fn from_base64(text: &str) -> Option<MasterKey> {
+        let mut bytes = STANDARD.decode(text.trim()).ok()?;
+        let key = <[u8; 32]>::try_from(bytes.as_slice()).ok().map(MasterKey);
+        bytes.zeroize();
+        key
+    }
+
+    /// Reads the key file, creating it with a new key (mode 0600) when it does not exist.
+    /// A key file that others may read is refused: the key protects every victim's name.
+    pub fn load_or_create(path: &Path) -> Result<MasterKey, KeyError> {
+        let shown = path.display().to_string();
+        let io = |source| KeyError::Io {
+            path: shown.clone(),
+            source,
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                check_permissions(path)?;
+                MasterKey::from_base64(&text).ok_or_else(|| KeyError::Malformed(shown.clone()))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let key = MasterKey::generate();
+                let mut options = std::fs::OpenOptions::new();
+                options.write(true).create_new(true);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::OpenOptionsExt;
+                    options.mode(0o600);
+                }
+                let mut file = options.open(path).map_err(io)?;
+                let mut text = STANDARD.encode(key.0);
+                let written = writeln!(file, "{text}").and_then(|_| file.sync_all());
+                text.zeroize();
+                written.map_err(io)?;
+                Ok(key)
+            }
+            Err(e) => Err(io(e)),
+        }
+    }
+
+    /// A key for one purpose, derived from the master key.
+    pub(crate) fn derive(&self, purpose: &str) -> [u8; 32] {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+}
+
+#[cfg(unix)]
+fn check_permissions(path: &Path) -> Result<(), KeyError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map_err(|source| KeyError::Io {
+            path: path.display().to_string(),
+            source,
+        })?
+        .permissions()
+        .mode()
+        & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(KeyError::LoosePermissions {
+            path: path.display().to_string(),
+            mode,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_permissions(_path: &Path) -> Result<(), KeyError> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_file_is_created_private_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spona.key");
+        let first = MasterKey::load_or_create(&path).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        let again = MasterKey::load_or_create(&path).unwrap();
+        assert_eq!(first.0, again.0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_key_file_readable_by_others_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spona.key");
+        MasterKey::load_or_create(&path).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let err = MasterKey::load_or_create(&path).unwrap_err();
+        assert!(
+            matches!(err, KeyError::LoosePermissions { mode: 0o644, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn malformed_keys_are_refused() {
+        assert!(MasterKey::from_base64("c2hvcnQ=").is_none());
+        assert!(MasterKey::from_base64("not base64!").is_none());
+        let k = MasterKey::generate();
+        assert!(MasterKey::from_base64(&STANDARD.encode(k.0)).is_some());
+        assert_eq!(format!("{k:?}"), "MasterKey(…)", "never printed");
+    }
+
+    #[test]
+    fn purposes_get_different_keys() {
+        let k = MasterKey::generate();
+        assert_ne!(k.derive("a"), k.derive("b"));
+        assert_eq!(k.derive("a"), k.derive("a"));
+    }
+}
