@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 mod clock;
 pub mod demo;
@@ -14,6 +15,8 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::AppError;
 pub use spona_store::{DatabaseUrl, Db, Page};
 
+pub use spona_crypto::keyring::Keyring;
+pub use spona_crypto::keys::MasterKey;
 use std::sync::Arc;
 
 /// Timeouts and limits of sign-in, validated at start.
@@ -43,12 +46,31 @@ pub struct App {
     db: Db,
     clock: Arc<dyn Clock>,
     auth: AuthSettings,
+    keys: Option<Arc<Keyring>>,
 }
 
 impl App {
     /// Builds the application over a migrated database.
     pub fn new(db: Db, clock: Arc<dyn Clock>, auth: AuthSettings) -> App {
-        App { db, clock, auth }
+        App {
+            db,
+            clock,
+            auth,
+            keys: None,
+        }
+    }
+
+    /// Gives the application the deployment's keys (from the key file or the environment).
+    pub fn with_keys(mut self, keys: Keyring) -> App {
+        self.keys = Some(Arc::new(keys));
+        self
+    }
+
+    /// The keys; their absence is a start-up mistake, reported rather than worked around.
+    pub(crate) fn keys(&self) -> Result<&Keyring, AppError> {
+        self.keys.as_deref().ok_or_else(|| {
+            AppError::Internal("the application was started without its keys".into())
+        })
     }
 
     /// The current instant in Unix seconds.

@@ -3,7 +3,9 @@
 #![forbid(unsafe_code)]
 
 pub mod blind;
+pub mod chain;
 pub mod fields;
+pub mod keyring;
 pub mod keys;
 pub mod passwords;
 pub mod tokens;

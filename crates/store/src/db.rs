@@ -34,6 +34,7 @@ pub struct Db {
 /// A write transaction; rolls back when dropped without `commit`.
 pub struct Tx {
     inner: sqlx::Transaction<'static, sqlx::Any>,
+    backend: Backend,
     _gate: Option<OwnedMutexGuard<()>>,
 }
 
@@ -122,6 +123,7 @@ impl Db {
         };
         Ok(Tx {
             inner: self.pool.begin().await?,
+            backend: self.backend,
             _gate: gate,
         })
     }
@@ -174,6 +176,11 @@ impl Db {
 }
 
 impl Tx {
+    /// The engine, for the few statements whose dialects differ.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
     /// Commits the transaction.
     pub async fn commit(self) -> Result<(), StoreError> {
         self.inner.commit().await?;

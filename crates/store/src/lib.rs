@@ -6,6 +6,7 @@
 //! that is the app layer's job.
 #![forbid(unsafe_code)]
 
+pub mod audit;
 mod dates;
 mod db;
 mod error;

@@ -1,0 +1,80 @@
+//! The audit trail: every change (and, for cases, every view) writes an entry in the same
+//! transaction; entries form a keyed hash chain that `verify_audit` walks.
+
+mod verify;
+
+pub use verify::{AuditReport, Break};
+
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_domain::ids::TeamId;
+use spona_store::audit::{self, Entry};
+use spona_store::Tx;
+
+/// What happened, to what, and why (when a reason was asked).
+#[derive(Clone, Copy, Debug)]
+pub struct AuditEvent<'a> {
+    pub team: Option<TeamId>,
+    pub action: &'a str,
+    pub subject: &'a str,
+    pub subject_id: Option<i64>,
+    pub reason: &'a str,
+}
+
+/// Who did it and from where.
+#[derive(Clone, Copy, Debug)]
+pub struct Author<'a> {
+    pub actor: Option<&'a Actor>,
+    /// The username, or "console" for the operator at the command line.
+    pub label: &'a str,
+    pub address: &'a str,
+}
+
+/// The fields of an entry in the order they are hashed.
+pub(crate) fn hashed_fields(e: &Entry) -> [String; 10] {
+    let opt = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+    [
+        e.seq.to_string(),
+        e.at.to_string(),
+        opt(e.team_id),
+        opt(e.actor_id),
+        e.actor_label.clone(),
+        e.action.clone(),
+        e.subject.clone(),
+        opt(e.subject_id),
+        e.reason.clone(),
+        e.address.clone(),
+    ]
+}
+
+impl App {
+    /// Appends an entry to the trail inside the caller's transaction.
+    pub async fn audit(
+        &self,
+        tx: &mut Tx,
+        by: Author<'_>,
+        ev: AuditEvent<'_>,
+    ) -> Result<(), AppError> {
+        let keys = self.keys()?;
+        let head = audit::head_for_update(tx).await?;
+        let mut entry = Entry {
+            seq: head.last_seq + 1,
+            at: self.now(),
+            team_id: ev.team.map(|t| t.0),
+            actor_id: by.actor.map(|a| a.user_id.0).filter(|id| *id > 0),
+            actor_label: by.label.to_string(),
+            action: ev.action.to_string(),
+            subject: ev.subject.to_string(),
+            subject_id: ev.subject_id,
+            reason: ev.reason.to_string(),
+            address: by.address.to_string(),
+            prev_hash: head.last_hash.clone(),
+            hash: String::new(),
+        };
+        let fields = hashed_fields(&entry);
+        let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+        entry.hash = keys.chain.link(&head.last_hash, &refs);
+        audit::append(tx, &entry).await?;
+        Ok(())
+    }
+}

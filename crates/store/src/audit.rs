@@ -1,0 +1,112 @@
+//! The audit trail's rows. The chain itself (what is hashed, with which key) is the app's
+//! business; here entries are appended under a lock on the chain's head and read in order.
+
+use crate::{Backend, StoreError, Tx};
+use sqlx::AnyConnection;
+
+/// The end of the chain: the last sequence number and its hash.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Head {
+    pub last_seq: i64,
+    pub last_hash: String,
+}
+
+/// One entry of the trail.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Entry {
+    pub seq: i64,
+    pub at: i64,
+    pub team_id: Option<i64>,
+    pub actor_id: Option<i64>,
+    pub actor_label: String,
+    pub action: String,
+    pub subject: String,
+    pub subject_id: Option<i64>,
+    pub reason: String,
+    pub address: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The head of the chain, locked until the transaction ends (PostgreSQL row lock; on SQLite
+/// the transaction already holds the only write slot).
+pub async fn head_for_update(tx: &mut Tx) -> Result<Head, StoreError> {
+    let sql = match tx.backend() {
+        Backend::Postgres => "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE",
+        Backend::Sqlite => "SELECT last_seq, last_hash FROM audit_head WHERE id = 1",
+    };
+    Ok(sqlx::query_as(sql).fetch_one(&mut **tx).await?)
+}
+
+/// The head of the chain, for verification.
+pub async fn head(c: &mut AnyConnection) -> Result<Head, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+            .fetch_one(c)
+            .await?,
+    )
+}
+
+/// Appends an entry (its `seq` and `hash` already computed) and moves the head to it.
+pub async fn append(tx: &mut Tx, e: &Entry) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, team_id, actor_id, actor_label, action, subject, subject_id, \
+         reason, address, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(e.seq)
+    .bind(e.at)
+    .bind(e.team_id)
+    .bind(e.actor_id)
+    .bind(&e.actor_label)
+    .bind(&e.action)
+    .bind(&e.subject)
+    .bind(e.subject_id)
+    .bind(&e.reason)
+    .bind(&e.address)
+    .bind(&e.prev_hash)
+    .bind(&e.hash)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
+        .bind(e.seq)
+        .bind(&e.hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+const COLUMNS: &str =
+    "seq, at, team_id, actor_id, actor_label, action, subject, subject_id, reason, \
+                       address, prev_hash, hash";
+
+/// Entries after `after_seq`, in order, at most `limit` (for walking the chain in pages).
+pub async fn after(
+    c: &mut AnyConnection,
+    after_seq: i64,
+    limit: i64,
+) -> Result<Vec<Entry>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"
+    ))
+    .bind(after_seq)
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
+
+/// The entries about one subject, newest first (the access log of a record).
+pub async fn for_subject(
+    c: &mut AnyConnection,
+    subject: &str,
+    subject_id: i64,
+    limit: i64,
+) -> Result<Vec<Entry>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM audit_log WHERE subject = $1 AND subject_id = $2 ORDER BY seq DESC LIMIT $3"
+    ))
+    .bind(subject)
+    .bind(subject_id)
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
