@@ -5,3 +5,4 @@ mod language;
 mod roles;
 mod security;
 mod sign_in;
+mod team;
