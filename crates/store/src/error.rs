@@ -18,6 +18,15 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A versioned update touched its one row, or someone changed the row first.
+    pub(crate) fn one_row(rows_affected: u64) -> Result<(), StoreError> {
+        if rows_affected == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Conflict)
+        }
+    }
+
     /// Maps a unique-constraint violation to `Duplicate(field)`, leaving other errors as they are.
     pub(crate) fn unique(err: sqlx::Error, field: &'static str) -> StoreError {
         match &err {

@@ -160,11 +160,7 @@ pub async fn update(
     .execute(c)
     .await
     .map_err(|e| StoreError::unique(e, "code"))?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict)
-    }
+    StoreError::one_row(done.rows_affected())
 }
 
 /// Deactivates or reactivates an institution (never deleted), if still at `version`.
@@ -187,11 +183,7 @@ pub async fn set_active(
     .bind(version)
     .execute(c)
     .await?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict)
-    }
+    StoreError::one_row(done.rows_affected())
 }
 
 /// An institution of the team; another team's id finds nothing.

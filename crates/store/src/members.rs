@@ -134,11 +134,7 @@ pub async fn update(
     .bind(version)
     .execute(c)
     .await?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict)
-    }
+    StoreError::one_row(done.rows_affected())
 }
 
 /// Deactivates or reactivates a membership (never deleted), if still at `version`.
@@ -161,11 +157,7 @@ pub async fn set_active(
     .bind(version)
     .execute(c)
     .await?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict)
-    }
+    StoreError::one_row(done.rows_affected())
 }
 
 /// A membership of the team; another team's id finds nothing.

@@ -124,9 +124,5 @@ pub async fn update_founding(
     .bind(version)
     .execute(c)
     .await?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict)
-    }
+    StoreError::one_row(done.rows_affected())
 }

@@ -227,11 +227,7 @@ pub async fn update_profile(
     .bind(version)
     .execute(c)
     .await?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict)
-    }
+    StoreError::one_row(done.rows_affected())
 }
 
 /// How many accounts exist (zero means the deployment still needs its first administrator).

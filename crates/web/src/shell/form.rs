@@ -105,6 +105,15 @@ impl Errors {
         !self.0.is_empty()
     }
 
+    /// The same for a field that also has a hint: one `aria-describedby` naming both.
+    pub fn aria_with_hint(&self, field: &str, hint: &str) -> String {
+        if self.get(field).is_some() {
+            format!("aria-invalid=true aria-describedby=\"{hint} {field}-error\"")
+        } else {
+            format!("aria-describedby={hint}")
+        }
+    }
+
     /// `aria-invalid` and `aria-describedby` for a field's input.
     pub fn aria(&self, field: &str) -> String {
         if self.get(field).is_some() {
