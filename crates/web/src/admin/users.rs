@@ -1,0 +1,114 @@
+//! The list of accounts with search and pages, and one account with what can be done to it.
+
+use crate::shell::chrome::{role_message, Chrome, Nav};
+use crate::shell::errors::WebError;
+use crate::shell::pager::Pager;
+use crate::shell::render::html;
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use spona_app::accounts::UserQuery;
+use spona_domain::ids::UserId;
+
+/// An account as the pages show it.
+// The web crate does not depend on the store, where the account record lives, so the
+// fields the pages need are copied out of it here.
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role_label: String,
+    pub team_code: String,
+    pub institution_short: String,
+    pub active: bool,
+    /// Whether a password is set (a reset or a new account waits for its link).
+    pub has_password: bool,
+}
+
+/// The page's copy of a stored account (a macro, since the record's type cannot be named here).
+macro_rules! account_of {
+    ($tr:expr, $u:expr) => {{
+        let u = $u;
+        Account {
+            id: u.id.0,
+            role_label: $tr.t(role_message(u.role)),
+            username: u.username,
+            display_name: u.display_name,
+            team_code: u.team_code.unwrap_or_default(),
+            institution_short: u.institution_short.unwrap_or_default(),
+            active: u.active,
+            has_password: u.password_hash.is_some_and(|h| !h.is_empty()),
+        }
+    }};
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct ListPage {
+    chrome: Chrome,
+    rows: Vec<Account>,
+    q: UserQuery,
+    pager: Pager,
+}
+
+/// `/admin` leads to the accounts, the only administration page so far.
+pub async fn to_list() -> Response {
+    Redirect::to("/admin/users").into_response()
+}
+
+/// The accounts the viewer manages.
+pub async fn list(
+    State(state): State<WebState>,
+    s: Signed,
+    Query(q): Query<UserQuery>,
+) -> Result<Response, WebError> {
+    let page = state.app.users(s.actor(), &q).await?;
+    let pager = Pager::new(
+        &s.viewer.tr,
+        q.page.unwrap_or(1),
+        page.total,
+        &s.viewer.here,
+    );
+    let rows = page
+        .items
+        .into_iter()
+        .map(|u| account_of!(s.viewer.tr, u))
+        .collect();
+    html(&ListPage {
+        chrome: s.viewer.chrome(Nav::Admin),
+        rows,
+        q,
+        pager,
+    })
+}
+
+/// The account, if the viewer manages it.
+pub async fn account(state: &WebState, s: &Signed, id: i64) -> Result<Account, WebError> {
+    let u = state.app.user(s.actor(), UserId(id)).await?;
+    Ok(account_of!(s.viewer.tr, u))
+}
+
+#[derive(Template)]
+#[template(path = "admin/user.html")]
+struct ShowPage {
+    chrome: Chrome,
+    user: Account,
+    /// The viewer's own account: it cannot be disabled from here.
+    is_self: bool,
+}
+
+/// One account.
+pub async fn show(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let user = account(&state, &s, id).await?;
+    html(&ShowPage {
+        chrome: s.viewer.chrome(Nav::Admin),
+        is_self: user.id == s.actor().user_id.0,
+        user,
+    })
+}
