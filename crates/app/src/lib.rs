@@ -78,6 +78,11 @@ impl App {
         self.clock.now().unix_timestamp()
     }
 
+    /// How long a one-time link stays valid, in hours (for telling its receiver).
+    pub fn one_time_link_hours(&self) -> i64 {
+        self.auth.one_time_link_ttl / 3600
+    }
+
     /// Today's date (UTC), for checks such as "not in the future".
     pub fn today(&self) -> time::Date {
         self.clock.now().date()

@@ -8,7 +8,9 @@ use spona_domain::access::{decide, may_grant, Action, Actor};
 use spona_domain::accounts::Role;
 use spona_domain::ids::{TeamId, UserId};
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::users::{self, User};
+use spona_store::users;
+/// An account as stored (without its password hash being of any use outside this layer).
+pub use spona_store::users::User;
 use spona_store::{institutions, sessions, teams, StoreError};
 
 /// What the account list asks for.

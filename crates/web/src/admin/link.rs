@@ -12,11 +12,6 @@ use askama::Template;
 use axum::http::{header, HeaderMap};
 use axum::response::Response;
 
-/// How long a link lasts, in hours, as the page tells it.
-// The app layer's `AuthSettings::one_time_link_ttl` (24 hours by default) is not readable
-// from here; keep the two in step.
-pub const LINK_VALID_HOURS: i64 = 24;
-
 /// Why the link was made.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Occasion {
@@ -56,7 +51,7 @@ pub fn page(
         validity: s
             .viewer
             .tr
-            .tn("admin-link-validity", "hours", LINK_VALID_HOURS),
+            .tn("admin-link-validity", "hours", state.app.one_time_link_hours()),
     })
 }
 

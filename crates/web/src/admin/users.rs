@@ -9,12 +9,11 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use spona_app::accounts::UserQuery;
+use crate::shell::tr::Tr;
+use spona_app::accounts::{User, UserQuery};
 use spona_domain::ids::UserId;
 
 /// An account as the pages show it.
-// The web crate does not depend on the store, where the account record lives, so the
-// fields the pages need are copied out of it here.
 pub struct Account {
     pub id: i64,
     pub username: String,
@@ -27,21 +26,20 @@ pub struct Account {
     pub has_password: bool,
 }
 
-/// The page's copy of a stored account (a macro, since the record's type cannot be named here).
-macro_rules! account_of {
-    ($tr:expr, $u:expr) => {{
-        let u = $u;
+impl Account {
+    /// The page's view of a stored account.
+    fn of(tr: &Tr, u: User) -> Account {
         Account {
             id: u.id.0,
-            role_label: $tr.t(role_message(u.role)),
+            role_label: tr.t(role_message(u.role)),
+            has_password: u.password_hash.as_deref().is_some_and(|h| !h.is_empty()),
             username: u.username,
             display_name: u.display_name,
             team_code: u.team_code.unwrap_or_default(),
             institution_short: u.institution_short.unwrap_or_default(),
             active: u.active,
-            has_password: u.password_hash.is_some_and(|h| !h.is_empty()),
         }
-    }};
+    }
 }
 
 #[derive(Template)]
@@ -74,7 +72,7 @@ pub async fn list(
     let rows = page
         .items
         .into_iter()
-        .map(|u| account_of!(s.viewer.tr, u))
+        .map(|u| Account::of(&s.viewer.tr, u))
         .collect();
     html(&ListPage {
         chrome: s.viewer.chrome(Nav::Admin),
@@ -87,7 +85,7 @@ pub async fn list(
 /// The account, if the viewer manages it.
 pub async fn account(state: &WebState, s: &Signed, id: i64) -> Result<Account, WebError> {
     let u = state.app.user(s.actor(), UserId(id)).await?;
-    Ok(account_of!(s.viewer.tr, u))
+    Ok(Account::of(&s.viewer.tr, u))
 }
 
 #[derive(Template)]
