@@ -1,0 +1,51 @@
+//! The commands of the `spona` binary, one file each.
+
+mod demo;
+mod institution;
+mod migrate;
+mod serve;
+mod settings;
+mod team;
+mod user;
+
+use crate::settings::Settings;
+use anyhow::Result;
+use clap::Subcommand;
+
+/// What to do.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the web server until Ctrl-C or SIGTERM (migrates the database first)
+    Serve(serve::ServeArgs),
+    /// Bring the database schema up to date and print its migration versions
+    Migrate,
+    /// Seed the demonstration teams and accounts (once; repeating changes nothing) and
+    /// print their sign-ins
+    Demo,
+    /// Teams of the deployment
+    #[command(subcommand)]
+    Team(team::TeamCommand),
+    /// Institutions and partner organisations of a team
+    #[command(subcommand)]
+    Institution(institution::InstitutionCommand),
+    /// Accounts: create, list, disable, enable, reset a password
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Print the settings in effect (the database password hidden) and exit
+    Settings,
+}
+
+impl Command {
+    /// Runs the command with the validated settings.
+    pub async fn run(self, settings: &Settings) -> Result<()> {
+        match self {
+            Command::Serve(args) => serve::run(args, settings).await,
+            Command::Migrate => migrate::run(settings).await,
+            Command::Demo => demo::run(settings).await,
+            Command::Team(command) => team::run(command, settings).await,
+            Command::Institution(command) => institution::run(command, settings).await,
+            Command::User(command) => user::run(command, settings).await,
+            Command::Settings => settings::run(settings),
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! `spona serve`: the web server.
+
+use super::demo::print_sign_ins;
+use crate::settings::Settings;
+use crate::{database, housekeeping, links, problems, shutdown};
+use anyhow::{Context, Result};
+use clap::Args;
+use spona_i18n::Catalog;
+use spona_web::WebState;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// How long requests under way may take to finish after a stop signal.
+const GRACE: Duration = Duration::from_secs(30);
+
+/// Options of `spona serve`.
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Seed the demonstration teams and accounts first (once) and print their sign-ins
+    #[arg(long)]
+    demo: bool,
+}
+
+/// Migrates, seeds the demo or prepares the first administrator, and serves until a stop
+/// signal; then lets requests under way finish (for up to thirty seconds).
+pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
+    let stop = shutdown::signal()?;
+    let app = database::open_app(settings).await?;
+    let catalog = Catalog::load().context("cannot load the messages")?;
+    let listener = TcpListener::bind(settings.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.listen))?;
+    let addr = listener
+        .local_addr()
+        .context("cannot read the listening address")?;
+
+    let first_admin = if args.demo {
+        app.seed_demo().await.map_err(problems::app)?;
+        None
+    } else {
+        app.first_admin_link().await.map_err(problems::app)?
+    };
+    println!("Spona is listening on {}", links::base_url(addr));
+    if args.demo {
+        print_sign_ins();
+    }
+    // The link goes to standard output only, never into the log.
+    if let Some(token) = first_admin {
+        println!(
+            "No administrator has a password yet. Open this one-time link (valid for {} hours) \
+             to set the password of the administrator `admin`:",
+            app.one_time_link_hours()
+        );
+        println!("  {}", links::password_link(addr, &token));
+    }
+    tracing::info!(
+        address = %addr,
+        database = %settings.database.redacted(),
+        "serving"
+    );
+
+    let purge = housekeeping::spawn_session_purge(app.clone());
+    let state = WebState::new(app.clone(), Arc::new(catalog), settings.web());
+    let served = serve_until(listener, state, stop).await;
+    purge.abort();
+    app.db().close().await;
+    tracing::info!("stopped");
+    served
+}
+
+/// Serves until `stop` completes, then waits for requests under way, but not forever.
+async fn serve_until(
+    listener: TcpListener,
+    state: WebState,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    let (stopping, stopped) = oneshot::channel::<()>();
+    let shutdown = async move {
+        stop.await;
+        let _ = stopping.send(());
+    };
+    let deadline = async move {
+        if stopped.await.is_ok() {
+            tokio::time::sleep(GRACE).await;
+        } else {
+            // The server ended by itself; the other branch reports how.
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        served = spona_web::serve(listener, state, shutdown) => {
+            served.context("the web server failed")
+        }
+        () = deadline => {
+            tracing::warn!(
+                seconds = GRACE.as_secs(),
+                "requests still under way after the grace period; stopping anyway"
+            );
+            Ok(())
+        }
+    }
+}

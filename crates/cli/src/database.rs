@@ -1,0 +1,80 @@
+//! Opening the deployment's database for a command.
+
+use crate::settings::Settings;
+use anyhow::{bail, Context, Result};
+use spona_app::{App, Db, SystemClock};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Opens the database the settings name and brings its schema up to date. The data
+/// directory is created only for the default SQLite file in it: a database put elsewhere
+/// on purpose gets no folder the operator did not ask for.
+pub async fn open(settings: &Settings) -> Result<Db> {
+    if settings.database_in_data_dir {
+        create_private_dir(&settings.data_dir)?;
+    }
+    let shown = settings.database.redacted();
+    let db = Db::connect(&settings.database)
+        .await
+        .with_context(|| format!("cannot open the database {shown}"))?;
+    db.migrate()
+        .await
+        .with_context(|| format!("cannot migrate the database {shown}"))?;
+    Ok(db)
+}
+
+/// The application over the opened database, with the system clock.
+pub async fn open_app(settings: &Settings) -> Result<App> {
+    let db = open(settings).await?;
+    Ok(App::new(db, Arc::new(SystemClock), settings.auth()))
+}
+
+/// Creates the folder (and missing parents) readable only by its owner: it will hold the
+/// database with every team's records.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if dir.exists() {
+        bail!("data_dir: {} exists but is not a folder", dir.display());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_directory_is_created_private() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("a/data");
+        create_private_dir(&dir).unwrap();
+        assert!(dir.is_dir());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        create_private_dir(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_file_in_the_way_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("data");
+        std::fs::write(&file, "").unwrap();
+        let err = create_private_dir(&file).err().unwrap().to_string();
+        assert!(err.contains("not a folder"), "{err}");
+    }
+}

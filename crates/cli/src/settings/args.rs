@@ -1,0 +1,87 @@
+//! The settings as command-line options, each with its environment variable (clap reads the
+//! variable when the option is not given, which makes the command line win).
+
+use super::{Layer, LogFormat};
+use clap::builder::BoolishValueParser;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Options every command accepts.
+#[derive(Args, Clone, Default)]
+#[command(next_help_heading = "Settings (every command)")]
+pub struct SettingsArgs {
+    /// Address and port the web server listens on [default: 127.0.0.1:8080]
+    #[arg(long, env = "SPONA_LISTEN", global = true, value_name = "ADDRESS")]
+    pub listen: Option<String>,
+
+    /// Folder for the deployment's data; created (private to its owner) when it holds the
+    /// default SQLite database [default: ./data]
+    #[arg(long, env = "SPONA_DATA_DIR", global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Database: sqlite://PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DB
+    /// [default: sqlite://<DATA_DIR>/spona.db]
+    #[arg(
+        long,
+        env = "SPONA_DATABASE_URL",
+        global = true,
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+
+    /// TOML file with any of the keys listen, data_dir, database_url, secure_cookies,
+    /// trust_forwarded_for, session_idle_minutes, session_absolute_hours, log_format;
+    /// options and environment variables override it
+    #[arg(long, env = "SPONA_CONFIG", global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Mark cookies Secure; set when the deployment is reached over HTTPS [default: false]
+    #[arg(long, env = "SPONA_SECURE_COOKIES", global = true, value_name = "BOOL",
+          value_parser = BoolishValueParser::new())]
+    pub secure_cookies: Option<bool>,
+
+    /// Take the client address from X-Forwarded-For; only behind a proxy you run
+    /// [default: false]
+    #[arg(long, env = "SPONA_TRUST_FORWARDED_FOR", global = true, value_name = "BOOL",
+          value_parser = BoolishValueParser::new())]
+    pub trust_forwarded_for: Option<bool>,
+
+    /// Sign out after this many minutes without a request, 1 to 1440 [default: 30]
+    #[arg(
+        long,
+        env = "SPONA_SESSION_IDLE_MINUTES",
+        global = true,
+        value_name = "MINUTES"
+    )]
+    pub session_idle_minutes: Option<i64>,
+
+    /// Sign out this many hours after signing in, 1 to 72 [default: 12]
+    #[arg(
+        long,
+        env = "SPONA_SESSION_ABSOLUTE_HOURS",
+        global = true,
+        value_name = "HOURS"
+    )]
+    pub session_absolute_hours: Option<i64>,
+
+    /// Log lines on standard error as text or JSON [default: text]
+    #[arg(long, env = "SPONA_LOG_FORMAT", global = true, value_enum)]
+    pub log_format: Option<LogFormat>,
+}
+
+impl SettingsArgs {
+    /// What the command line and the environment say, as a layer over the file.
+    pub fn layer(&self) -> Layer {
+        Layer {
+            listen: self.listen.clone(),
+            data_dir: self.data_dir.clone(),
+            database_url: self.database_url.clone(),
+            secure_cookies: self.secure_cookies,
+            trust_forwarded_for: self.trust_forwarded_for,
+            session_idle_minutes: self.session_idle_minutes,
+            session_absolute_hours: self.session_absolute_hours,
+            log_format: self.log_format,
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! One source of settings, saying nothing about what it does not set, so that sources can
+//! be stacked: the command line (with the environment under it) over the file.
+
+use super::LogFormat;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// The settings one source gives. The configuration file has exactly these keys; any other
+/// key is refused by name rather than silently ignored.
+#[derive(Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    pub listen: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub secure_cookies: Option<bool>,
+    pub trust_forwarded_for: Option<bool>,
+    pub session_idle_minutes: Option<i64>,
+    pub session_absolute_hours: Option<i64>,
+    pub log_format: Option<LogFormat>,
+}
+
+impl Layer {
+    /// This layer where it says something, `lower` where it is silent.
+    pub fn over(self, lower: Layer) -> Layer {
+        Layer {
+            listen: self.listen.or(lower.listen),
+            data_dir: self.data_dir.or(lower.data_dir),
+            database_url: self.database_url.or(lower.database_url),
+            secure_cookies: self.secure_cookies.or(lower.secure_cookies),
+            trust_forwarded_for: self.trust_forwarded_for.or(lower.trust_forwarded_for),
+            session_idle_minutes: self.session_idle_minutes.or(lower.session_idle_minutes),
+            session_absolute_hours: self.session_absolute_hours.or(lower.session_absolute_hours),
+            log_format: self.log_format.or(lower.log_format),
+        }
+    }
+}

@@ -1,0 +1,641 @@
+//! The real `spona` binary, run as an operator would, against a temporary data directory
+//! (SQLite), and against PostgreSQL when `SPONA_TEST_POSTGRES_URL` names a server.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_spona");
+const PASSWORD: &str = "correct horse battery staple";
+
+/// Variables of the operator's environment that would change what a test sees.
+const ENVIRONMENT: [&str; 10] = [
+    "SPONA_LISTEN",
+    "SPONA_DATA_DIR",
+    "SPONA_DATABASE_URL",
+    "SPONA_CONFIG",
+    "SPONA_SECURE_COOKIES",
+    "SPONA_TRUST_FORWARDED_FOR",
+    "SPONA_SESSION_IDLE_MINUTES",
+    "SPONA_SESSION_ABSOLUTE_HOURS",
+    "SPONA_LOG_FORMAT",
+    "RUST_LOG",
+];
+
+/// A deployment in a temporary folder: its data directory, or another database.
+struct Deployment {
+    dir: tempfile::TempDir,
+    database_url: Option<String>,
+}
+
+impl Deployment {
+    fn sqlite() -> Deployment {
+        Deployment {
+            dir: tempfile::tempdir().expect("temporary folder"),
+            database_url: None,
+        }
+    }
+
+    fn on(database_url: &str) -> Deployment {
+        Deployment {
+            database_url: Some(database_url.into()),
+            ..Deployment::sqlite()
+        }
+    }
+
+    fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// The binary with this deployment's settings and nothing from the test's environment.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(BIN);
+        for name in ENVIRONMENT {
+            command.env_remove(name);
+        }
+        command.current_dir(self.dir.path());
+        command.arg("--data-dir").arg(self.data_dir());
+        if let Some(url) = &self.database_url {
+            command.arg("--database-url").arg(url);
+        }
+        command.args(args);
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.run_with_input(args, "")
+    }
+
+    fn run_with_input(&self, args: &[&str], input: &str) -> Output {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start spona");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+        child.wait_with_output().expect("run spona")
+    }
+
+    /// Runs a command that must succeed, returning its standard output.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", stderr(&out));
+        stdout(&out)
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The first column of a tab-separated list, header included.
+fn first_column(list: &str) -> Vec<String> {
+    list.lines()
+        .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The row of a list whose first column is `key`, split into its columns.
+fn row(list: &str, key: &str) -> Option<Vec<String>> {
+    list.lines()
+        .map(|l| l.split('\t').map(String::from).collect::<Vec<_>>())
+        .find(|cols| cols[0] == key)
+}
+
+fn refused(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit code; stderr: {}",
+        stderr(out)
+    );
+    stderr(out)
+}
+
+#[test]
+fn every_command_explains_itself() {
+    let d = Deployment::sqlite();
+    for args in [
+        vec![],
+        vec!["serve"],
+        vec!["migrate"],
+        vec!["demo"],
+        vec!["settings"],
+        vec!["team"],
+        vec!["team", "list"],
+        vec!["institution"],
+        vec!["institution", "list"],
+        vec!["user"],
+        vec!["user", "create"],
+        vec!["user", "list"],
+        vec!["user", "disable"],
+        vec!["user", "enable"],
+        vec!["user", "reset-password"],
+    ] {
+        let mut with_help = args.clone();
+        with_help.push("--help");
+        let out = d.run(&with_help);
+        assert!(out.status.success(), "{with_help:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("Usage: spona"), "{with_help:?}: {text}");
+        assert!(text.contains("--database-url"), "{with_help:?}: {text}");
+    }
+    assert!(!d.data_dir().exists(), "asking for help touches nothing");
+}
+
+#[test]
+fn the_demo_lists_its_teams_and_institutions() {
+    let d = Deployment::sqlite();
+    let seeded = d.ok(&["demo"]);
+    assert!(seeded.contains("spona-demo-2026"), "{seeded}");
+    assert!(seeded.contains("le-coordinator"), "{seeded}");
+    let again = d.ok(&["demo"]);
+    assert!(
+        again.contains("already"),
+        "seeding twice changes nothing: {again}"
+    );
+
+    let teams = d.ok(&["team", "list"]);
+    assert_eq!(first_column(&teams), ["code", "leskovac", "nis"]);
+
+    let institutions = d.ok(&["institution", "list", "--team", "leskovac"]);
+    let codes = first_column(&institutions);
+    assert_eq!(codes[0], "code");
+    assert!(
+        codes.contains(&"csr".into()) && codes.contains(&"pu".into()),
+        "{institutions}"
+    );
+    assert_eq!(
+        row(&institutions, "pu").unwrap()[2..],
+        ["police", "member", "yes"]
+    );
+    assert!(!codes.contains(&"nis-csr".into()), "only the team's own");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_default_data_directory_is_created_private_and_only_for_the_default_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = Deployment::sqlite();
+    d.ok(&["migrate"]);
+    let mode = std::fs::metadata(d.data_dir())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o700);
+    assert!(d.data_dir().join("spona.db").is_file());
+
+    let elsewhere = Deployment::sqlite();
+    let file = elsewhere.dir.path().join("elsewhere.db");
+    let url = format!("sqlite://{}", file.display());
+    let out = elsewhere.ok(&["--database-url", &url, "migrate"]);
+    assert!(out.contains("1"), "the versions are printed: {out}");
+    assert!(file.is_file());
+    assert!(!elsewhere.data_dir().exists());
+}
+
+#[test]
+fn an_unknown_team_is_refused_clearly() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let out = d.run(&["institution", "list", "--team", "nowhere"]);
+    let err = refused(&out);
+    assert!(err.contains("no team") && err.contains("nowhere"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn an_account_created_with_a_password_on_stdin_is_listed() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let out = d.run_with_input(
+        &[
+            "user",
+            "create",
+            "--username",
+            "ana",
+            "--display-name",
+            "Ана Петровић",
+            "--role",
+            "case-worker",
+            "--team",
+            "leskovac",
+            "--institution",
+            "csr",
+        ],
+        &format!("{PASSWORD}\nthe second line is not read\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stdout(&out).contains(PASSWORD));
+
+    let list = d.ok(&["user", "list"]);
+    let ana = row(&list, "ana").expect("ana is listed");
+    assert_eq!(
+        ana,
+        [
+            "ana",
+            "Ана Петровић",
+            "case-worker",
+            "leskovac",
+            "ЦСР Лесковац",
+            "yes"
+        ]
+    );
+    assert_eq!(
+        list.lines().next(),
+        Some("username\tname\trole\tteam\tinstitution\tactive")
+    );
+    let nis = d.ok(&["user", "list", "--team", "nis"]);
+    assert!(row(&nis, "ana").is_none() && row(&nis, "nis-member").is_some());
+}
+
+#[test]
+fn a_national_account_needs_no_team_and_an_admin_can_get_a_link() {
+    let d = Deployment::sqlite();
+    d.ok(&["migrate"]);
+    let out = d.run_with_input(
+        &[
+            "user",
+            "create",
+            "--username",
+            "office",
+            "--role",
+            "national",
+        ],
+        PASSWORD,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let linked = d.ok(&["user", "create", "--admin", "--username", "boss", "--link"]);
+    assert!(
+        linked.contains("http://127.0.0.1:8080/password/"),
+        "{linked}"
+    );
+    let list = d.ok(&["user", "list"]);
+    assert_eq!(row(&list, "office").unwrap()[2..4], ["national", "-"]);
+    assert_eq!(row(&list, "boss").unwrap()[2], "admin");
+}
+
+#[test]
+fn a_too_short_password_creates_nothing() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let out = d.run_with_input(
+        &["user", "create", "--username", "ana", "--role", "national"],
+        "short\n",
+    );
+    let err = refused(&out);
+    assert!(err.starts_with("password: is too short"), "{err}");
+    assert!(row(&d.ok(&["user", "list"]), "ana").is_none());
+}
+
+#[test]
+fn refused_fields_are_named_one_per_line() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let out = d.run_with_input(
+        &[
+            "user",
+            "create",
+            "--username",
+            "Ana Maria",
+            "--role",
+            "member",
+        ],
+        PASSWORD,
+    );
+    let err = refused(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("username: ")), "{err}");
+    assert!(lines.contains(&"team: is required"), "{err}");
+    assert!(lines.contains(&"institution: is required"), "{err}");
+
+    let out = d.run_with_input(
+        &[
+            "user",
+            "create",
+            "--username",
+            "ana",
+            "--role",
+            "member",
+            "--team",
+            "leskovac",
+            "--institution",
+            "nowhere",
+        ],
+        PASSWORD,
+    );
+    assert!(
+        refused(&out).starts_with("institution: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_unknown_role_is_refused() {
+    let d = Deployment::sqlite();
+    let out = d.run_with_input(
+        &["user", "create", "--username", "ana", "--role", "root"],
+        PASSWORD,
+    );
+    let err = refused(&out);
+    assert!(err.contains("root") && err.contains("case-worker"), "{err}");
+    assert!(!d.data_dir().exists(), "refused before opening anything");
+}
+
+#[test]
+fn without_a_password_on_stdin_nothing_is_created() {
+    let d = Deployment::sqlite();
+    d.ok(&["migrate"]);
+    let out = d.run(&["user", "create", "--username", "ana", "--role", "national"]);
+    let err = refused(&out);
+    assert!(
+        err.contains("standard input") && err.contains("--link"),
+        "{err}"
+    );
+    assert!(row(&d.ok(&["user", "list"]), "ana").is_none());
+}
+
+#[test]
+fn accounts_are_disabled_enabled_and_reset() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    d.ok(&["user", "disable", "--username", "le-member"]);
+    assert_eq!(row(&d.ok(&["user", "list"]), "le-member").unwrap()[5], "no");
+    d.ok(&["user", "enable", "--username", "le-member"]);
+    assert_eq!(
+        row(&d.ok(&["user", "list"]), "le-member").unwrap()[5],
+        "yes"
+    );
+
+    let reset = d.run(&["user", "reset-password", "--username", "le-member"]);
+    assert!(reset.status.success());
+    let token = stdout(&reset)
+        .split("/password/")
+        .nth(1)
+        .map(|rest| rest.trim().to_string())
+        .expect("a one-time link");
+    assert!(token.len() >= 32, "{token}");
+    assert!(
+        !stderr(&reset).contains(&token),
+        "the link never goes into the log"
+    );
+
+    let err = refused(&d.run(&["user", "disable", "--username", "nobody"]));
+    assert!(err.contains("nobody"), "{err}");
+}
+
+#[test]
+fn an_unknown_database_scheme_is_refused_naming_the_accepted_ones() {
+    let d = Deployment::on("mysql://root:s3cret@x/spona");
+    let err = refused(&d.run(&["team", "list"]));
+    assert!(
+        err.contains("sqlite://") && err.contains("postgres://"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cret"), "{err}");
+    assert!(!d.data_dir().exists());
+}
+
+#[test]
+fn an_unknown_key_in_the_config_file_is_refused_by_name() {
+    let d = Deployment::sqlite();
+    let config = d.dir.path().join("spona.toml");
+    std::fs::write(&config, "listen = \"127.0.0.1:8080\"\ncolour = \"blue\"\n").unwrap();
+    let err = refused(&d.run(&["--config", config.to_str().unwrap(), "team", "list"]));
+    assert!(err.contains("colour") && err.contains("line 2"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn settings_come_from_options_then_environment_then_file() {
+    let d = Deployment::sqlite();
+    let config = d.dir.path().join("spona.toml");
+    std::fs::write(
+        &config,
+        "listen = \"127.0.0.1:1001\"\nsession_idle_minutes = 15\nlog_format = \"json\"\n",
+    )
+    .unwrap();
+    let settings = |env: Option<&str>, extra: &[&str]| {
+        let mut command = d.command(&["--config", config.to_str().unwrap()]);
+        command.args(extra).arg("settings");
+        if let Some(listen) = env {
+            command.env("SPONA_LISTEN", listen);
+        }
+        let out = command.output().expect("run spona");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let from_file = settings(None, &[]);
+    assert!(
+        from_file.contains("listen = \"127.0.0.1:1001\""),
+        "{from_file}"
+    );
+    assert!(
+        from_file.contains("session_idle_minutes = 15"),
+        "{from_file}"
+    );
+    assert!(from_file.contains("log_format = \"json\""), "{from_file}");
+    let from_env = settings(Some("127.0.0.1:1002"), &[]);
+    assert!(
+        from_env.contains("listen = \"127.0.0.1:1002\""),
+        "{from_env}"
+    );
+    assert!(from_env.contains("session_idle_minutes = 15"), "{from_env}");
+    let from_option = settings(Some("127.0.0.1:1002"), &["--listen", "127.0.0.1:1003"]);
+    assert!(
+        from_option.contains("listen = \"127.0.0.1:1003\""),
+        "{from_option}"
+    );
+}
+
+#[test]
+fn the_listen_variable_is_honoured_and_checked() {
+    let d = Deployment::sqlite();
+    let out = d
+        .command(&["settings"])
+        .env("SPONA_LISTEN", "127.0.0.1:9123")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("listen = \"127.0.0.1:9123\""));
+
+    let out = d
+        .command(&["team", "list"])
+        .env("SPONA_LISTEN", "localhost")
+        .output()
+        .unwrap();
+    let err = refused(&out);
+    assert!(err.contains("listen") && err.contains("localhost"), "{err}");
+}
+
+#[test]
+fn timeouts_out_of_range_are_refused() {
+    let d = Deployment::sqlite();
+    let err = refused(&d.run(&["--session-idle-minutes", "0", "team", "list"]));
+    assert!(err.contains("session_idle_minutes"), "{err}");
+    let err = refused(&d.run(&["--session-absolute-hours", "100", "team", "list"]));
+    assert!(err.contains("session_absolute_hours"), "{err}");
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> u16 {
+    let probe = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    probe.local_addr().expect("address").port()
+}
+
+/// GET /health; the status line and body, when the server answers.
+fn health(port: u16) -> Option<(String, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    let status = response.lines().next()?.to_string();
+    let body = response.split("\r\n\r\n").nth(1)?.to_string();
+    Some((status, body))
+}
+
+/// Starts `spona serve` and waits until it answers /health.
+fn start_server(d: &Deployment, extra: &[&str]) -> (Child, u16) {
+    let port = free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut args = vec!["--listen", listen.as_str(), "serve"];
+    args.extend_from_slice(extra);
+    let mut child = d
+        .command(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start spona serve");
+    let until = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some((status, body)) = health(port) {
+            assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+            assert_eq!(body, "ok");
+            return (child, port);
+        }
+        if let Some(status) = child.try_wait().expect("poll the server") {
+            let out = child.wait_with_output().expect("output");
+            panic!("the server ended with {status}: {}", stderr(&out));
+        }
+        if Instant::now() > until {
+            let _ = child.kill();
+            panic!("the server did not answer /health in time");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Sends SIGTERM and waits for the server to end; its standard output and error.
+fn stop_server(mut child: Child) -> Output {
+    let sent = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    let until = Instant::now() + Duration::from_secs(15);
+    while child.try_wait().expect("poll the server").is_none() {
+        if Instant::now() > until {
+            let _ = child.kill();
+            panic!("the server did not stop after SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_with_the_demo_answers_health_and_stops_on_sigterm() {
+    let d = Deployment::sqlite();
+    let (child, port) = start_server(&d, &["--demo"]);
+    let out = stop_server(child);
+    assert!(out.status.success(), "clean exit: {}", stderr(&out));
+    let printed = stdout(&out);
+    assert!(
+        printed.contains(&format!("http://127.0.0.1:{port}")),
+        "{printed}"
+    );
+    assert!(printed.contains("spona-demo-2026"), "{printed}");
+    assert!(printed.contains("nis-coordinator"), "{printed}");
+    assert!(
+        !printed.contains("/password/"),
+        "the demo admin has a password"
+    );
+    assert!(health(port).is_none(), "nothing listens any more");
+    assert_eq!(
+        first_column(&d.ok(&["team", "list"])),
+        ["code", "leskovac", "nis"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_on_an_empty_deployment_prints_a_link_for_the_first_administrator() {
+    let d = Deployment::sqlite();
+    let (child, port) = start_server(&d, &[]);
+    let out = stop_server(child);
+    assert!(out.status.success(), "clean exit: {}", stderr(&out));
+    let printed = stdout(&out);
+    let prefix = format!("http://127.0.0.1:{port}/password/");
+    let token = printed
+        .split(&prefix)
+        .nth(1)
+        .map(|rest| rest.lines().next().unwrap_or_default().to_string())
+        .expect("a one-time link");
+    assert!(!token.is_empty());
+    assert!(
+        !stderr(&out).contains(&token),
+        "the link never goes into the log"
+    );
+    let admin = row(&d.ok(&["user", "list"]), "admin").expect("the administrator");
+    assert_eq!(admin[2], "admin");
+}
+
+#[test]
+fn postgres_is_used_when_configured() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let Some(db) = runtime.block_on(spona_testkit::TestDb::postgres()) else {
+        return;
+    };
+    let spona_store::DatabaseUrl::Postgres(url) = db.url.clone() else {
+        panic!("a PostgreSQL URL");
+    };
+    let d = Deployment::on(&url);
+    let migrated = d.ok(&["migrate"]);
+    assert!(migrated.contains("postgres://"), "{migrated}");
+    d.ok(&["demo"]);
+    assert_eq!(
+        first_column(&d.ok(&["team", "list"])),
+        ["code", "leskovac", "nis"]
+    );
+    let out = d.run_with_input(
+        &["user", "create", "--username", "ana", "--role", "national"],
+        PASSWORD,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(row(&d.ok(&["user", "list"]), "ana").is_some());
+    assert!(
+        !d.data_dir().exists(),
+        "no data directory for a server database"
+    );
+    runtime.block_on(db.finish());
+}
