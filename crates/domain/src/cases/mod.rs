@@ -1,0 +1,92 @@
+//! Cases of potential victims of trafficking: the report, the child protocol, screening with
+//! indicators, the case's state machine with its parallel proceedings track, referrals between
+//! institutions, and the check that nothing printed for a person stigmatises them.
+//!
+//! The local team detects and refers; it never identifies. Identification is an outcome that
+//! the identifying body (the national Centre for adults, the Centre for Social Work for
+//! children) decides and the team records. Nothing here turns indicators, or anything else,
+//! into the label "victim".
+
+/// Declares a catalogue enum with its storage codes: `ALL`, `code()`, `from_code()` and a
+/// `Display` that writes the code (for logs and error messages; people see translated labels).
+macro_rules! coded_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $code:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in the order offered in forms.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Storage and form code.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)+
+                }
+            }
+
+            /// Parses the code; unknown codes are refused.
+            pub fn from_code(code: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+mod catalogues;
+mod child_protocol;
+mod code;
+mod ids;
+mod indicators;
+mod proceedings;
+mod reason;
+mod referral;
+mod report;
+mod screening;
+mod state;
+mod stigma;
+
+pub use catalogues::{
+    ExploitationForm, ReferralSource, ReporterKind, ServiceStatus, ServiceType, Sex,
+};
+pub use child_protocol::{
+    age_band, age_in_years, child_protocol, consent_needed_from, AgeBand, ConsentGiver,
+    GuardianTask, ProtectionNeed,
+};
+pub use code::{CaseCode, CaseCodeError};
+pub use ids::{CaseId, CatalogueId, ConsentId, NoteId, ReferralId, ServiceId, TaskId};
+pub use indicators::{
+    CatalogueError, CatalogueErrors, CatalogueProblem, Indicator, IndicatorCatalogue,
+    IndicatorDomain, LocalisedText, Sector,
+};
+pub use proceedings::{
+    ProceedingsError, ProceedingsMove, ProceedingsStage, VictimWitness, WitnessMeasure,
+};
+pub use reason::Reason;
+pub use referral::{
+    is_overdue, AcknowledgementPolicy, ReferralAction, ReferralStatus, ReferralTransitionError,
+    ReferralUrgency,
+};
+pub use report::{
+    Detection, PersonDraft, ReportDraft, ReportForm, Reporter, AGE_MAX, DESCRIPTION_MAX,
+    LANGUAGES_MAX, NAME_MAX, NARRATIVE_MAX, SHORT_MAX, WHEREABOUTS_MAX,
+};
+pub use screening::{Screening, ScreeningError};
+pub use state::{
+    allowed, apply, CaseState, CaseTransition, IdentificationOutcome, TransitionError,
+};
+pub use stigma::{is_stigmatising, stigmatising_phrases_in, FORBIDDEN_PHRASES};
