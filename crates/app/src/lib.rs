@@ -46,31 +46,24 @@ pub struct App {
     db: Db,
     clock: Arc<dyn Clock>,
     auth: AuthSettings,
-    keys: Option<Arc<Keyring>>,
+    keys: Arc<Keyring>,
 }
 
 impl App {
-    /// Builds the application over a migrated database.
-    pub fn new(db: Db, clock: Arc<dyn Clock>, auth: AuthSettings) -> App {
+    /// Builds the application over a migrated database, with the deployment's keys (from
+    /// the key file or the environment; never from the database).
+    pub fn new(db: Db, clock: Arc<dyn Clock>, auth: AuthSettings, keys: Keyring) -> App {
         App {
             db,
             clock,
             auth,
-            keys: None,
+            keys: Arc::new(keys),
         }
     }
 
-    /// Gives the application the deployment's keys (from the key file or the environment).
-    pub fn with_keys(mut self, keys: Keyring) -> App {
-        self.keys = Some(Arc::new(keys));
-        self
-    }
-
-    /// The keys; their absence is a start-up mistake, reported rather than worked around.
-    pub(crate) fn keys(&self) -> Result<&Keyring, AppError> {
-        self.keys.as_deref().ok_or_else(|| {
-            AppError::Internal("the application was started without its keys".into())
-        })
+    /// The keys.
+    pub(crate) fn keys(&self) -> &Keyring {
+        &self.keys
     }
 
     /// The current instant in Unix seconds.

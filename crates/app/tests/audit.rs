@@ -1,6 +1,8 @@
 //! The audit chain detects an altered, deleted or inserted entry, on both engines.
 
-use spona_app::audit::{AuditEvent, Author, Break};
+use spona_app::accounts::operator;
+use spona_app::audit::Break;
+use spona_app::forms::UserForm;
 use spona_app::{App, AuthSettings, Keyring, ManualClock, MasterKey};
 use spona_testkit::{TestDb, START};
 use std::sync::Arc;
@@ -10,28 +12,19 @@ async fn app_with_entries(t: &TestDb, n: i64) -> App {
         t.db.clone(),
         Arc::new(ManualClock::at(START)),
         AuthSettings::default(),
-    )
-    .with_keys(Keyring::new(&MasterKey::generate()));
+        Keyring::new(&MasterKey::generate()),
+    );
+    let first = app.seed_demo().await.is_ok();
+    assert!(first);
+    let operator = operator();
     for i in 0..n {
-        let mut tx = t.db.begin().await.unwrap();
-        app.audit(
-            &mut tx,
-            Author {
-                actor: None,
-                label: "console",
-                address: "127.0.0.1",
-            },
-            AuditEvent {
-                team: None,
-                action: "test",
-                subject: "thing",
-                subject_id: Some(i),
-                reason: "",
-            },
-        )
-        .await
-        .unwrap();
-        tx.commit().await.unwrap();
+        let form = UserForm {
+            username: format!("user{i}"),
+            display_name: format!("Корисник {i}"),
+            role: "national".into(),
+            ..Default::default()
+        };
+        app.create_user(&operator, &form, None).await.unwrap();
     }
     app
 }
@@ -113,12 +106,66 @@ async fn an_inserted_entry_is_found() {
 }
 
 #[tokio::test]
-async fn another_key_cannot_extend_the_chain() {
+async fn another_key_cannot_verify_or_extend_the_chain() {
     let t = TestDb::sqlite().await;
     app_with_entries(&t, 2).await;
-    // A second app with a different key appends: the chain no longer verifies under the first.
-    let intruder = app_with_entries(&t, 1).await;
+    let intruder = App::new(
+        t.db.clone(),
+        Arc::new(ManualClock::at(START)),
+        AuthSettings::default(),
+        Keyring::new(&MasterKey::generate()),
+    );
     let report = intruder.verify_audit().await.unwrap();
     assert_eq!(report.first_break, Some(Break::Altered { seq: 1 }));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn sign_ins_account_changes_and_registry_changes_are_in_the_trail() {
+    let t = TestDb::sqlite().await;
+    let app = app_with_entries(&t, 1).await;
+    let session = app
+        .sign_in("le-coordinator", spona_app::demo::DEMO_PASSWORD, "10.1.2.3")
+        .await
+        .unwrap();
+    assert!(app
+        .sign_in("le-coordinator", "wrong password", "10.1.2.3")
+        .await
+        .is_err());
+    assert!(app
+        .sign_in("nobody", "wrong password", "10.1.2.3")
+        .await
+        .is_err());
+    let signed = app.session(&session.token, "10.1.2.3").await.unwrap();
+    let form = spona_app::forms::FoundingForm {
+        number: "061-25/13 II".into(),
+        date: "2013-11-30".into(),
+        body: "Градско веће".into(),
+        version: None,
+    };
+    app.update_founding(&signed.actor, "leskovac", &form)
+        .await
+        .unwrap();
+    let mut c = t.db.conn().await.unwrap();
+    let entries = spona_store::audit::after(&mut c, 0, 100).await.unwrap();
+    let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "account-created",
+            "sign-in",
+            "sign-in-failed",
+            "founding-edited"
+        ]
+    );
+    let founding = entries.last().unwrap();
+    assert_eq!(founding.actor_id, Some(signed.user.id.0));
+    assert_eq!(founding.address, "10.1.2.3");
+    assert!(
+        entries.iter().all(|e| !e.actor_label.contains("nobody")),
+        "unknown names are not kept"
+    );
+    drop(c);
+    assert_eq!(app.verify_audit().await.unwrap().first_break, None);
     t.finish().await;
 }

@@ -2,7 +2,7 @@
 
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
-use spona_app::{App, Db, SystemClock};
+use spona_app::{App, Db, Keyring, MasterKey, SystemClock};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -23,10 +23,35 @@ pub async fn open(settings: &Settings) -> Result<Db> {
     Ok(db)
 }
 
-/// The application over the opened database, with the system clock.
+/// The environment variable that may hold the master key (base64), for deployments whose
+/// instances share no disk; otherwise the key file in the data directory is used.
+pub const MASTER_KEY_ENV: &str = "SPONA_MASTER_KEY";
+/// The key file in the data directory, created at first start with mode 0600.
+pub const KEY_FILE: &str = "spona.key";
+
+/// The application over the opened database, with the system clock and the deployment's keys.
 pub async fn open_app(settings: &Settings) -> Result<App> {
+    let master = master_key(settings)?;
     let db = open(settings).await?;
-    Ok(App::new(db, Arc::new(SystemClock), settings.auth()))
+    Ok(App::new(
+        db,
+        Arc::new(SystemClock),
+        settings.auth(),
+        Keyring::new(&master),
+    ))
+}
+
+/// The master key: from the environment, or from the key file (created when missing; a file
+/// others can read is refused, since the key protects every person's data).
+fn master_key(settings: &Settings) -> Result<MasterKey> {
+    if let Ok(text) = std::env::var(MASTER_KEY_ENV) {
+        return MasterKey::from_base64(&text)
+            .with_context(|| format!("{MASTER_KEY_ENV} is not a valid key (32 bytes in base64)"));
+    }
+    create_private_dir(&settings.data_dir)?;
+    Ok(MasterKey::load_or_create(
+        &settings.data_dir.join(KEY_FILE),
+    )?)
 }
 
 /// Creates the folder (and missing parents) readable only by its owner: it will hold the

@@ -11,7 +11,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_spona");
 const PASSWORD: &str = "correct horse battery staple";
 
 /// Variables of the operator's environment that would change what a test sees.
-const ENVIRONMENT: [&str; 10] = [
+const ENVIRONMENT: [&str; 11] = [
+    "SPONA_MASTER_KEY",
     "SPONA_LISTEN",
     "SPONA_DATA_DIR",
     "SPONA_DATABASE_URL",
@@ -638,4 +639,113 @@ fn postgres_is_used_when_configured() {
         "no data directory for a server database"
     );
     runtime.block_on(db.finish());
+}
+
+/// Changes the SQLite database behind the binary's back, as an intruder with the file would.
+fn tamper(d: &Deployment, statement: &str) {
+    let url = format!("sqlite://{}", d.data_dir().join("spona.db").display());
+    let statement = statement.to_string();
+    tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(async move {
+            use sqlx::Connection;
+            sqlx::any::install_default_drivers();
+            let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
+            sqlx::query(&statement).execute(&mut c).await.unwrap();
+            c.close().await.unwrap();
+        });
+}
+
+#[test]
+fn audit_verify_finds_an_altered_entry() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    for name in ["ana", "bojan"] {
+        let out = d.run_with_input(
+            &["user", "create", "--username", name, "--role", "national"],
+            &format!("{PASSWORD}\n"),
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let intact = d.ok(&["audit", "verify"]);
+    assert!(intact.contains("2 entries"), "{intact}");
+    tamper(
+        &d,
+        "UPDATE audit_log SET address = 'elsewhere' WHERE seq = 2",
+    );
+    let broken = refused(&d.run(&["audit", "verify"]));
+    assert!(broken.contains("entry 2"), "{broken}");
+}
+
+#[test]
+fn the_key_file_is_private_and_a_loose_one_is_refused() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let key = d.data_dir().join("spona.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        d.ok(&["team", "list"]);
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let err = refused(&d.run(&["team", "list"]));
+        assert!(err.contains("chmod 600"), "{err}");
+    }
+    let db = std::fs::read(d.data_dir().join("spona.db")).unwrap();
+    let key_text = std::fs::read_to_string(&key).unwrap();
+    let needle = key_text.trim().as_bytes();
+    assert!(
+        !db.windows(needle.len()).any(|w| w == needle),
+        "the key is never in the database"
+    );
+}
+
+#[test]
+fn a_key_from_the_environment_is_used_and_checked() {
+    let d = Deployment::sqlite();
+    let out = d
+        .command(&["team", "list"])
+        .env("SPONA_MASTER_KEY", "not a key")
+        .output()
+        .unwrap();
+    let err = refused(&out);
+    assert!(err.contains("SPONA_MASTER_KEY"), "{err}");
+    let good = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+    let out = d
+        .command(&["team", "list"])
+        .env("SPONA_MASTER_KEY", good)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !d.data_dir().join("spona.key").exists(),
+        "no key file when the environment has the key"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_request_log_holds_route_patterns_not_tokens_or_searches() {
+    let d = Deployment::sqlite();
+    let (child, port) = start_server(&d, &["--demo"]);
+    for path in [
+        "/password/SECRETTOKEN42",
+        "/login?next=%2Fteams%3Fq%3DJovana",
+    ] {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+    }
+    let out = stop_server(child);
+    let log = stderr(&out);
+    assert!(
+        log.contains("/password/{token}"),
+        "the route is logged: {log}"
+    );
+    assert!(!log.contains("SECRETTOKEN42"), "{log}");
+    assert!(!log.contains("Jovana"), "{log}");
 }

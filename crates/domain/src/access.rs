@@ -16,6 +16,8 @@ pub struct Actor {
     pub team_id: Option<TeamId>,
     /// The user's institution; none for deployment-wide roles.
     pub institution_id: Option<InstitutionId>,
+    /// Where the request came from (for the audit trail; never logged).
+    pub address: String,
 }
 
 /// Something a user may want to do.
@@ -100,6 +102,7 @@ mod tests {
             role,
             team_id: team,
             institution_id: team.map(|_| InstitutionId(3)),
+            address: "127.0.0.1".into(),
         }
     }
 

@@ -3,8 +3,8 @@
 use crate::StoreError;
 use std::path::PathBuf;
 
-/// A parsed database location.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A parsed database location. Its `Debug` hides any password.
+#[derive(Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
     /// An SQLite file (created if missing, but never its folder).
     Sqlite(PathBuf),
@@ -52,6 +52,12 @@ impl DatabaseUrl {
             DatabaseUrl::Sqlite(p) => format!("sqlite://{}", p.display()),
             DatabaseUrl::Postgres(u) => redact(u),
         }
+    }
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DatabaseUrl({})", self.redacted())
     }
 }
 
@@ -110,6 +116,7 @@ mod tests {
     fn passwords_never_show() {
         let url = DatabaseUrl::parse("postgres://spona:s3cret@db/spona").unwrap();
         assert!(!url.redacted().contains("s3cret"));
+        assert!(!format!("{url:?}").contains("s3cret"));
         let err = DatabaseUrl::parse("mysql://root:s3cret@db/x")
             .unwrap_err()
             .to_string();

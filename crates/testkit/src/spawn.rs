@@ -2,7 +2,7 @@
 //! seeded, a fixed clock that tests move, and an HTTP client that keeps cookies.
 
 use crate::TestDb;
-use spona_app::{App, AuthSettings, ManualClock};
+use spona_app::{App, AuthSettings, Keyring, ManualClock, MasterKey};
 use spona_i18n::Catalog;
 use spona_web::{WebSettings, WebState};
 use std::sync::Arc;
@@ -33,7 +33,12 @@ impl TestApp {
     /// The demo on the given fresh database.
     pub async fn spawn_on(db: TestDb) -> TestApp {
         let clock = Arc::new(ManualClock::at(START));
-        let app = App::new(db.db.clone(), clock.clone(), AuthSettings::default());
+        let app = App::new(
+            db.db.clone(),
+            clock.clone(),
+            AuthSettings::default(),
+            Keyring::new(&MasterKey::generate()),
+        );
         app.seed_demo().await.expect("seed the demo");
         let catalog = Arc::new(Catalog::load().expect("messages"));
         let state = WebState::new(app.clone(), catalog, WebSettings::default());

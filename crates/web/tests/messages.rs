@@ -14,7 +14,11 @@ fn literal_ids(text: &str) -> Vec<String> {
             rest = &rest[i + call.len()..];
             if let Some(end) = rest.find('"') {
                 let id = &rest[..end];
-                if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                if !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
                     ids.push(id.to_string());
                 }
             }
@@ -53,20 +57,40 @@ fn every_message_used_by_the_interface_exists() {
         }
     }
     assert!(seen > 50, "the scan found the messages ({seen})");
-    assert!(missing.is_empty(), "missing messages:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "missing messages:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn every_catalogue_value_has_a_name() {
     let catalog = Catalog::load().unwrap();
-    let mut ids: Vec<String> = InstitutionKind::ALL.iter().map(|k| format!("kind-{}", k.code())).collect();
-    ids.extend([Standing::Member, Standing::Partner].iter().map(|s| format!("standing-{}", s.code())));
+    let mut ids: Vec<String> = InstitutionKind::ALL
+        .iter()
+        .map(|k| format!("kind-{}", k.code()))
+        .collect();
     ids.extend(
-        [ChangeKind::Created, ChangeKind::Edited, ChangeKind::Deactivated, ChangeKind::Reactivated]
+        [Standing::Member, Standing::Partner]
             .iter()
-            .map(|c| format!("change-{}", c.code())),
+            .map(|s| format!("standing-{}", s.code())),
     );
-    ids.extend(TeamRole::ALL.iter().map(|r| format!("team-role-{}", r.code())));
+    ids.extend(
+        [
+            ChangeKind::Created,
+            ChangeKind::Edited,
+            ChangeKind::Deactivated,
+            ChangeKind::Reactivated,
+        ]
+        .iter()
+        .map(|c| format!("change-{}", c.code())),
+    );
+    ids.extend(
+        TeamRole::ALL
+            .iter()
+            .map(|r| format!("team-role-{}", r.code())),
+    );
     for id in ids {
         assert!(catalog.has(&id), "{id}");
     }

@@ -1,5 +1,6 @@
 //! User accounts: list, create, disable, reset a password by a one-time link.
 
+use crate::audit::{AuditEvent, Author};
 use crate::forms::{PasswordForm, UserForm};
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
@@ -28,6 +29,7 @@ pub fn operator() -> Actor {
         role: Role::Admin,
         team_id: None,
         institution_id: None,
+        address: "console".into(),
     }
 }
 
@@ -160,6 +162,12 @@ impl App {
         } else {
             None
         };
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(team_id, "account-created", "user", id.0),
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(
             event = "account-created",
@@ -185,6 +193,17 @@ impl App {
         if !active {
             sessions::delete_for_user(&mut tx, user.id).await?;
         }
+        let action = if active {
+            "account-enabled"
+        } else {
+            "account-disabled"
+        };
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(user.team_id, action, "user", user.id.0),
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(
             event = if active {
@@ -205,6 +224,12 @@ impl App {
         users::set_password(&mut tx, user.id, "", self.now()).await?;
         sessions::delete_for_user(&mut tx, user.id).await?;
         let token = self.issue_password_link(&mut tx, user.id).await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(user.team_id, "password-reset", "user", user.id.0),
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(event = "password-reset", user_id = id.0);
         Ok(token)

@@ -30,6 +30,39 @@ pub struct Author<'a> {
     pub address: &'a str,
 }
 
+impl<'a> Author<'a> {
+    /// A signed-in user, or the operator at the console.
+    pub fn of(actor: &'a Actor) -> Author<'a> {
+        Author {
+            actor: Some(actor),
+            label: if actor.user_id.0 > 0 { "" } else { "console" },
+            address: &actor.address,
+        }
+    }
+
+    /// Someone not signed in (a one-time link, a failed sign-in).
+    pub fn anonymous(label: &'a str, address: &'a str) -> Author<'a> {
+        Author {
+            actor: None,
+            label,
+            address,
+        }
+    }
+}
+
+impl<'a> AuditEvent<'a> {
+    /// An event about one record.
+    pub fn about(team: Option<TeamId>, action: &'a str, subject: &'a str, subject_id: i64) -> Self {
+        AuditEvent {
+            team,
+            action,
+            subject,
+            subject_id: Some(subject_id),
+            reason: "",
+        }
+    }
+}
+
 /// The fields of an entry in the order they are hashed.
 pub(crate) fn hashed_fields(e: &Entry) -> [String; 10] {
     let opt = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
@@ -49,13 +82,13 @@ pub(crate) fn hashed_fields(e: &Entry) -> [String; 10] {
 
 impl App {
     /// Appends an entry to the trail inside the caller's transaction.
-    pub async fn audit(
+    pub(crate) async fn audit(
         &self,
         tx: &mut Tx,
         by: Author<'_>,
         ev: AuditEvent<'_>,
     ) -> Result<(), AppError> {
-        let keys = self.keys()?;
+        let keys = self.keys();
         let head = audit::head_for_update(tx).await?;
         let mut entry = Entry {
             seq: head.last_seq + 1,

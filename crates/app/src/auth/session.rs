@@ -1,5 +1,6 @@
 //! Sessions: resolving a cookie to the signed-in actor, timeouts, signing out.
 
+use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_crypto::tokens;
 use spona_domain::access::Actor;
@@ -39,7 +40,7 @@ pub struct SignedIn {
 impl App {
     /// The signed-in user of a session token. Ended, idle or unknown sessions, and
     /// sessions of disabled accounts, are refused (and removed).
-    pub async fn session(&self, token: &str) -> Result<SignedIn, AppError> {
+    pub async fn session(&self, token: &str, address: &str) -> Result<SignedIn, AppError> {
         let now = self.now();
         let mut c = self.db.conn().await?;
         let Some(s) = sessions::find(&mut c, &tokens::token_hash(token)).await? else {
@@ -69,6 +70,7 @@ impl App {
                 role: user.role,
                 team_id: user.team_id,
                 institution_id: user.institution_id,
+                address: address.to_string(),
             },
             user,
             csrf_token: s.csrf_token,
@@ -80,6 +82,12 @@ impl App {
     pub async fn sign_out(&self, signed: &SignedIn) -> Result<(), AppError> {
         let mut tx = self.db.begin().await?;
         sessions::delete(&mut tx, signed.session_id).await?;
+        self.audit(
+            &mut tx,
+            Author::of(&signed.actor),
+            AuditEvent::about(signed.user.team_id, "sign-out", "user", signed.user.id.0),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

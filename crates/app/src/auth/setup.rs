@@ -1,6 +1,7 @@
 //! One-time links that let a person set a password: the first administrator of a new
 //! deployment, and password resets. No default password ever exists.
 
+use crate::audit::{AuditEvent, Author};
 use crate::forms::PasswordForm;
 use crate::{App, AppError};
 use spona_crypto::{passwords, tokens};
@@ -78,6 +79,12 @@ impl App {
         };
         users::set_password(&mut tx, user, &hash, now).await?;
         sessions::delete_for_user(&mut tx, user).await?;
+        self.audit(
+            &mut tx,
+            Author::anonymous("one-time link", ""),
+            AuditEvent::about(None, "password-set", "user", user.0),
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(event = "password-set", user_id = user.0);
         Ok(())

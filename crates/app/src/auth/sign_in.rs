@@ -2,6 +2,7 @@
 
 use super::session::NewSession;
 use super::throttle::{Key, ThrottlePolicy};
+use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_crypto::{passwords, tokens};
 use spona_store::{sessions, throttle, users};
@@ -47,11 +48,18 @@ impl App {
         };
         let user = match (valid, user) {
             (true, Some(user)) => user,
-            _ => {
+            (_, known) => {
                 let a = policy.after_failure(Key::Account, account_counter, now);
                 throttle::put(&mut tx, &account_key, &a).await?;
                 let b = policy.after_failure(Key::Address, address_counter, now);
                 throttle::put(&mut tx, &address_key, &b).await?;
+                // Only failures against a real account are kept: a typed unknown name may
+                // be a password or someone's name, and the trail must not collect those.
+                if let Some(u) = known {
+                    let event = AuditEvent::about(u.team_id, "sign-in-failed", "user", u.id.0);
+                    self.audit(&mut tx, Author::anonymous("", address), event)
+                        .await?;
+                }
                 tx.commit().await?;
                 tracing::info!(event = "sign-in-failed");
                 return Err(AppError::BadCredentials);
@@ -69,6 +77,13 @@ impl App {
             now + self.auth.absolute_timeout,
         )
         .await?;
+        let event = AuditEvent::about(user.team_id, "sign-in", "user", user.id.0);
+        let author = Author {
+            actor: None,
+            label: "",
+            address,
+        };
+        self.audit(&mut tx, author, event).await?;
         tx.commit().await?;
         tracing::info!(event = "sign-in", user_id = user.id.0);
         Ok(session)

@@ -1,6 +1,7 @@
 //! Institutions and partner organisations: list, search, view, create, edit, deactivate.
 
 use super::{duplicate_to_field, PAGE_SIZE};
+use crate::audit::{AuditEvent, Author};
 use crate::forms::InstitutionForm;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
@@ -124,6 +125,12 @@ impl App {
             },
         )
         .await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), "institution-created", "institution", id.0),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -159,6 +166,12 @@ impl App {
                 actor: Some(actor.user_id),
                 at: now,
             },
+        )
+        .await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), "institution-edited", "institution", id.0),
         )
         .await?;
         tx.commit().await?;
@@ -197,6 +210,17 @@ impl App {
                 actor: Some(actor.user_id),
                 at: now,
             },
+        )
+        .await?;
+        let action = if active {
+            "institution-reactivated"
+        } else {
+            "institution-deactivated"
+        };
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), action, "institution", id.0),
         )
         .await?;
         tx.commit().await?;

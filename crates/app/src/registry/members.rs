@@ -3,6 +3,7 @@
 //! is kept in their history.
 
 use super::PAGE_SIZE;
+use crate::audit::{AuditEvent, Author};
 use crate::forms::MemberForm;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
@@ -119,6 +120,12 @@ impl App {
             },
         )
         .await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), "member-created", "member", id.0),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -153,6 +160,12 @@ impl App {
                 actor: Some(actor.user_id),
                 at: now,
             },
+        )
+        .await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), "member-edited", "member", id.0),
         )
         .await?;
         tx.commit().await?;
@@ -191,6 +204,17 @@ impl App {
                 actor: Some(actor.user_id),
                 at: now,
             },
+        )
+        .await?;
+        let action = if active {
+            "member-reactivated"
+        } else {
+            "member-deactivated"
+        };
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), action, "member", id.0),
         )
         .await?;
         tx.commit().await?;

@@ -1,5 +1,6 @@
 //! Teams: the list of a deployment's teams, a team's overview, its founding decision.
 
+use crate::audit::{AuditEvent, Author};
 use crate::forms::FoundingForm;
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
@@ -95,6 +96,12 @@ impl App {
                 actor: Some(actor.user_id),
                 at: now,
             },
+        )
+        .await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), "founding-edited", "team", team.id.0),
         )
         .await?;
         tx.commit().await?;

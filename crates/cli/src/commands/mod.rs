@@ -1,5 +1,6 @@
 //! The commands of the `spona` binary, one file each.
 
+mod audit;
 mod demo;
 mod institution;
 mod migrate;
@@ -31,6 +32,9 @@ pub enum Command {
     /// Accounts: create, list, disable, enable, reset a password
     #[command(subcommand)]
     User(user::UserCommand),
+    /// The audit trail
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
     /// Print the settings in effect (the database password hidden) and exit
     Settings,
 }
@@ -45,6 +49,7 @@ impl Command {
             Command::Team(command) => team::run(command, settings).await,
             Command::Institution(command) => institution::run(command, settings).await,
             Command::User(command) => user::run(command, settings).await,
+            Command::Audit(command) => audit::run(command, settings).await,
             Command::Settings => settings::run(settings),
         }
     }

@@ -153,7 +153,12 @@ async fn signing_out_ends_the_session_on_the_server() {
 async fn a_new_deployment_has_no_password_until_the_one_time_link_is_used() {
     let db = spona_testkit::TestDb::sqlite().await;
     let clock = std::sync::Arc::new(spona_app::ManualClock::at(spona_testkit::START));
-    let app = spona_app::App::new(db.db.clone(), clock, spona_app::AuthSettings::default());
+    let app = spona_app::App::new(
+        db.db.clone(),
+        clock,
+        spona_app::AuthSettings::default(),
+        spona_app::Keyring::new(&spona_app::MasterKey::generate()),
+    );
     let token = app
         .first_admin_link()
         .await

@@ -48,10 +48,11 @@ pub fn page(
         title,
         user,
         link: full_link(headers, state.settings.secure_cookies, token),
-        validity: s
-            .viewer
-            .tr
-            .tn("admin-link-validity", "hours", state.app.one_time_link_hours()),
+        validity: s.viewer.tr.tn(
+            "admin-link-validity",
+            "hours",
+            state.app.one_time_link_hours(),
+        ),
     })
 }
 

@@ -4,12 +4,12 @@ use crate::shell::chrome::{role_message, Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::pager::Pager;
 use crate::shell::render::html;
+use crate::shell::tr::Tr;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use crate::shell::tr::Tr;
 use spona_app::accounts::{User, UserQuery};
 use spona_domain::ids::UserId;
 

@@ -6,7 +6,7 @@ use super::errors::{self, Failure};
 use super::tr::Tr;
 use super::viewer::Viewer;
 use crate::WebState;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -32,7 +32,12 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
     let started = Instant::now();
     let request_id: String = tokens::new_token().chars().take(12).collect();
     let method = req.method().clone();
-    let path = req.uri().path().to_string();
+    // The route's pattern, never the path itself: paths can hold one-time tokens.
+    let path = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_else(|| "(unmatched)".into());
     let here = req
         .uri()
         .path_and_query()
@@ -44,7 +49,7 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
     let session_cookie = cookies::get(&headers, cookies::SESSION);
     let mut session_ended = false;
     let signed = match &session_cookie {
-        Some(token) => match state.app.session(token).await {
+        Some(token) => match state.app.session(token, &address).await {
             Ok(s) => Some(s),
             Err(AppError::Unauthenticated) => {
                 session_ended = true;
