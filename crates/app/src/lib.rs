@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod cases;
 mod clock;
 pub mod demo;
 mod error;

@@ -7,13 +7,16 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+pub mod cases;
 mod dates;
 mod db;
 mod error;
 pub mod history;
 pub mod institutions;
 pub mod members;
+pub mod referrals;
 pub mod sessions;
+pub mod tasks;
 pub mod teams;
 pub mod throttle;
 pub mod tokens;

@@ -47,6 +47,7 @@ macro_rules! coded_enum {
     };
 }
 
+mod access;
 mod catalogues;
 mod child_protocol;
 mod code;
@@ -60,6 +61,7 @@ mod screening;
 mod state;
 mod stigma;
 
+pub use access::{case_access, CaseAccess, Part, SharedWith};
 pub use catalogues::{
     ExploitationForm, ReferralSource, ReporterKind, ServiceStatus, ServiceType, Sex,
 };

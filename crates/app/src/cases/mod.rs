@@ -1,0 +1,65 @@
+//! Cases of potential victims: the report (with the child protocol in the same transaction),
+//! need-to-know reading with every view audited, state changes, referrals and their answers.
+//! Personal data is sealed per part under each case's own key and opened only for someone
+//! who may see that part.
+
+mod parts;
+mod read;
+mod referrals;
+mod report;
+mod transitions;
+
+pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
+pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
+pub use referrals::{AnswerForm, ReferralForm};
+pub use report::Reported;
+
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_domain::cases::{case_access, CaseAccess, CaseCode, Part, ReferralStatus, SharedWith};
+use spona_domain::ids::{InstitutionId, TeamId};
+use spona_store::cases::CaseRow;
+use spona_store::referrals::ReferralRow;
+
+/// The live referrals of a case, as far as access goes.
+pub(crate) fn live_shares(referrals: &[ReferralRow]) -> Vec<SharedWith> {
+    referrals
+        .iter()
+        .filter(|r| {
+            matches!(
+                ReferralStatus::from_code(&r.status),
+                Some(ReferralStatus::Sent | ReferralStatus::Accepted | ReferralStatus::Completed)
+            )
+        })
+        .map(|r| SharedWith {
+            institution: InstitutionId(r.to_institution_id),
+            parts: Part::parse_list(&r.shared_parts),
+        })
+        .collect()
+}
+
+/// What the actor may see of the stored case.
+pub(crate) fn access_to(actor: &Actor, row: &CaseRow, referrals: &[ReferralRow]) -> CaseAccess {
+    case_access(
+        actor,
+        TeamId(row.team_id),
+        InstitutionId(row.owner_institution_id),
+        &live_shares(referrals),
+    )
+}
+
+/// The case's code, e.g. ЛЕ-2026-0007, from the team's city.
+pub(crate) fn code_of(city: &str, year: i64, seq: i64) -> Option<CaseCode> {
+    let prefix: String = city.chars().take(2).flat_map(char::to_uppercase).collect();
+    CaseCode::new(&prefix, i32::try_from(year).ok()?, u32::try_from(seq).ok()?).ok()
+}
+
+impl App {
+    /// The actor's team and institution, which every case operation needs.
+    pub(crate) fn case_worker_scope(actor: &Actor) -> Result<(TeamId, InstitutionId), AppError> {
+        match (actor.team_id, actor.institution_id) {
+            (Some(t), Some(i)) => Ok((t, i)),
+            _ => Err(AppError::Forbidden),
+        }
+    }
+}

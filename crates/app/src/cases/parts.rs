@@ -1,0 +1,122 @@
+//! The sealed parts of a case record: what each holds, and sealing them under the case's key
+//! with the place (table, part, case id) bound into the ciphertext.
+
+use crate::AppError;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use spona_crypto::fields::{DataKey, KeyWrapper, Place};
+use spona_domain::cases::Part;
+
+/// Names, description, birth date or estimated age, languages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityPart {
+    pub given_name: String,
+    pub family_name: String,
+    pub other_names: String,
+    pub description: String,
+    pub birth_date: Option<String>,
+    pub estimated_age: Option<u8>,
+    pub languages: Vec<String>,
+}
+
+impl IdentityPart {
+    /// The name to show: names if known, else the description's start.
+    pub fn display_name(&self) -> String {
+        let name = format!("{} {}", self.given_name, self.family_name)
+            .trim()
+            .to_string();
+        if !name.is_empty() {
+            name
+        } else if !self.other_names.is_empty() {
+            self.other_names.clone()
+        } else {
+            self.description.chars().take(40).collect()
+        }
+    }
+}
+
+/// Whereabouts and contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactPart {
+    pub whereabouts: String,
+    pub contact: String,
+}
+
+/// How, where and by whom the person was detected, and the narrative.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CircumstancesPart {
+    pub reporter_detail: String,
+    pub detected_place: String,
+    pub detected_how: String,
+    pub narrative: String,
+}
+
+/// Indicators present and suspected forms of exploitation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningPart {
+    pub catalogue: Option<String>,
+    pub indicators: Vec<String>,
+    pub exploitation_forms: Vec<String>,
+}
+
+fn place(part: Part, case_id: i64) -> Place<'static> {
+    Place {
+        table: "cases",
+        column: part.code(),
+        row: case_id,
+    }
+}
+
+/// The place of a case's wrapped data key.
+pub(crate) fn key_place(case_id: i64) -> Place<'static> {
+    Place {
+        table: "cases",
+        column: "data_key",
+        row: case_id,
+    }
+}
+
+/// Seals a part as base64 text.
+pub(crate) fn seal<T: Serialize>(
+    key: &DataKey,
+    part: Part,
+    case_id: i64,
+    value: &T,
+) -> Result<String, AppError> {
+    let json = serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(STANDARD.encode(key.seal(&json, place(part, case_id))))
+}
+
+/// Opens a sealed part; an altered or misplaced value is an error, never silently empty.
+pub(crate) fn open<T: DeserializeOwned + Default>(
+    key: &DataKey,
+    part: Part,
+    case_id: i64,
+    sealed: &str,
+) -> Result<T, AppError> {
+    if sealed.is_empty() {
+        return Ok(T::default());
+    }
+    let bytes = STANDARD
+        .decode(sealed)
+        .map_err(|_| AppError::Internal("sealed part is not base64".into()))?;
+    let json = key
+        .open(&bytes, place(part, case_id))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// The data key of a case from its stored wrapped form.
+pub(crate) fn data_key(
+    wrapper: &KeyWrapper,
+    case_id: i64,
+    wrapped: &str,
+) -> Result<DataKey, AppError> {
+    let bytes = STANDARD
+        .decode(wrapped)
+        .map_err(|_| AppError::Internal("wrapped key is not base64".into()))?;
+    wrapper
+        .unwrap_key(&bytes, key_place(case_id))
+        .map_err(|e| AppError::Internal(e.to_string()))
+}

@@ -1,0 +1,294 @@
+//! Reading cases: the list (names only where the reader may see them) and one case, whose
+//! every opening is written to the audit trail in the same transaction as the read.
+
+use super::parts::{self, CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
+use super::{access_to, code_of};
+use crate::audit::{AuditEvent, Author};
+use crate::registry::PAGE_SIZE;
+use crate::{App, AppError, Page};
+use spona_domain::access::{decide, Action, Actor};
+use spona_domain::accounts::Role;
+use spona_domain::cases::{allowed, CaseAccess, CaseState, CaseTransition, Part};
+use spona_store::cases::{self, CaseRow, Filter};
+use spona_store::referrals::{self, ReferralRow};
+use spona_store::{tasks, teams};
+use std::collections::HashMap;
+
+/// What the case list asks for.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct CaseQuery {
+    pub page: Option<i64>,
+}
+
+/// A case as a list shows it.
+#[derive(Clone, Debug)]
+pub struct CaseSummary {
+    pub id: i64,
+    pub code: String,
+    pub code_latin: String,
+    pub state: CaseState,
+    pub is_child: bool,
+    pub lacks_capacity: bool,
+    pub immediate_danger: bool,
+    pub owner_short: String,
+    pub reported_at: i64,
+    /// The person's name, only for a reader who may see the identity part.
+    pub name: Option<String>,
+    pub version: i64,
+}
+
+/// A referral as the case page and the inbox show it.
+#[derive(Clone, Debug)]
+pub struct ReferralView {
+    pub id: i64,
+    pub case_id: i64,
+    pub case_code: String,
+    pub case_is_child: bool,
+    pub from_short: String,
+    pub to_short: String,
+    pub purpose: String,
+    pub parts: Vec<Part>,
+    pub urgency: String,
+    pub status: String,
+    pub protocol: bool,
+    pub sent_at: i64,
+    pub deadline_at: i64,
+    pub overdue: bool,
+    pub decline_reason: String,
+    pub version: i64,
+    /// The reader's institution is the receiver and may answer.
+    pub can_answer: bool,
+}
+
+/// A task on a case.
+#[derive(Clone, Debug)]
+pub struct TaskView {
+    pub id: i64,
+    pub kind: String,
+    pub done: bool,
+}
+
+/// One case, with the parts the reader may see.
+#[derive(Clone, Debug)]
+pub struct CaseView {
+    pub summary: CaseSummary,
+    pub access: CaseAccess,
+    pub sex: String,
+    pub age_band: String,
+    pub detected_on: String,
+    pub identity: Option<IdentityPart>,
+    pub contact: Option<ContactPart>,
+    pub circumstances: Option<CircumstancesPart>,
+    pub screening: Option<ScreeningPart>,
+    pub referrals: Vec<ReferralView>,
+    pub tasks: Vec<TaskView>,
+    /// The moves the reader may make now (only the owning institution works on a case).
+    pub transitions: Vec<CaseTransition>,
+}
+
+impl App {
+    /// A page of the cases the actor may know of: case workers see their institution's cases
+    /// and those referred to it; the coordinator sees that the team's cases exist.
+    pub async fn cases(&self, actor: &Actor, q: &CaseQuery) -> Result<Page<CaseSummary>, AppError> {
+        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let filter_institution = if decide(actor, Action::UseCases).allowed() {
+            Some(institution)
+        } else if actor.role == Role::Coordinator {
+            None
+        } else {
+            return Err(AppError::Forbidden);
+        };
+        let page = q.page.unwrap_or(1).clamp(1, 100_000);
+        let mut c = self.db.conn().await?;
+        let team = teams::find(&mut c, team_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let list = cases::list(
+            &mut c,
+            team_id,
+            &Filter {
+                institution: filter_institution,
+                limit: PAGE_SIZE,
+                offset: (page - 1) * PAGE_SIZE,
+            },
+        )
+        .await?;
+        // One query for the referrals to the reader's institution, not one per case.
+        let received = referrals::for_receiver(&mut c, team_id, institution, 10_000).await?;
+        let mut by_case: HashMap<i64, Vec<ReferralRow>> = HashMap::new();
+        for r in received {
+            by_case.entry(r.case_id).or_default().push(r);
+        }
+        let mut items = Vec::with_capacity(list.items.len());
+        for row in &list.items {
+            let access = access_to(
+                actor,
+                row,
+                by_case.get(&row.id).map(Vec::as_slice).unwrap_or(&[]),
+            );
+            items.push(self.summary(&team.city, row, &access)?);
+        }
+        Ok(Page {
+            items,
+            total: list.total,
+        })
+    }
+
+    fn summary(
+        &self,
+        city: &str,
+        row: &CaseRow,
+        access: &CaseAccess,
+    ) -> Result<CaseSummary, AppError> {
+        let code = code_of(city, row.year, row.seq);
+        let name = if access.sees(Part::Identity) {
+            let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+            let identity: IdentityPart = parts::open(&key, Part::Identity, row.id, &row.identity)?;
+            Some(identity.display_name())
+        } else {
+            None
+        };
+        Ok(CaseSummary {
+            id: row.id,
+            code: code.as_ref().map(|c| c.to_cyrillic()).unwrap_or_default(),
+            code_latin: code.as_ref().map(|c| c.to_latin()).unwrap_or_default(),
+            state: CaseState::from_code(&row.state)
+                .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?,
+            is_child: row.may_be_child != 0,
+            lacks_capacity: row.lacks_capacity != 0,
+            immediate_danger: row.immediate_danger != 0,
+            owner_short: row.owner_short.clone(),
+            reported_at: row.reported_at,
+            name,
+            version: row.version,
+        })
+    }
+
+    /// One case, as far as the actor may see it; "not found" for anyone who may not know it
+    /// exists. The view is audited.
+    pub async fn case(&self, actor: &Actor, id: i64) -> Result<CaseView, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut c = self.db.conn().await?;
+        let row = cases::find(&mut c, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let case_referrals = referrals::for_case(&mut c, team_id, id).await?;
+        let access = access_to(actor, &row, &case_referrals);
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        let team = teams::find(&mut c, team_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let task_rows = tasks::for_case(&mut c, team_id, id).await?;
+        drop(c);
+
+        let summary = self.summary(&team.city, &row, &access)?;
+        let key = if access.sees(Part::Identity)
+            || access.sees(Part::Contact)
+            || access.sees(Part::Circumstances)
+            || access.sees(Part::Screening)
+        {
+            Some(parts::data_key(
+                &self.keys().wrapper,
+                row.id,
+                &row.data_key,
+            )?)
+        } else {
+            None
+        };
+        let open_part = |part: Part, sealed: &str| -> Result<bool, AppError> {
+            Ok(key.is_some() && access.sees(part) && !sealed.is_empty())
+        };
+        let identity = match (&key, open_part(Part::Identity, &row.identity)?) {
+            (Some(k), true) => Some(parts::open(k, Part::Identity, id, &row.identity)?),
+            _ => None,
+        };
+        let contact = match (&key, open_part(Part::Contact, &row.contact)?) {
+            (Some(k), true) => Some(parts::open(k, Part::Contact, id, &row.contact)?),
+            _ => None,
+        };
+        let circumstances = match (&key, open_part(Part::Circumstances, &row.circumstances)?) {
+            (Some(k), true) => Some(parts::open(k, Part::Circumstances, id, &row.circumstances)?),
+            _ => None,
+        };
+        let screening = match (&key, open_part(Part::Screening, &row.screening)?) {
+            (Some(k), true) => Some(parts::open(k, Part::Screening, id, &row.screening)?),
+            _ => None,
+        };
+        let now = self.now();
+        let referrals = case_referrals
+            .iter()
+            .filter(|r| {
+                access.works_on() || Some(r.to_institution_id) == actor.institution_id.map(|i| i.0)
+            })
+            .map(|r| referral_view(r, &summary.code, actor, now))
+            .collect();
+        let transitions = if access.works_on() {
+            allowed(summary.state)
+        } else {
+            Vec::new()
+        };
+
+        let mut tx = self.db.begin().await?;
+        let event = AuditEvent::about(Some(team_id), "case-viewed", "case", id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+
+        Ok(CaseView {
+            sex: if access.works_on() || access.sees(Part::Identity) {
+                row.sex.clone()
+            } else {
+                String::new()
+            },
+            age_band: row.age_band.clone(),
+            detected_on: row.detected_on.clone(),
+            identity,
+            contact,
+            circumstances,
+            screening,
+            referrals,
+            tasks: task_rows
+                .into_iter()
+                .map(|t| TaskView {
+                    id: t.id,
+                    kind: t.kind,
+                    done: t.done_at.is_some(),
+                })
+                .collect(),
+            transitions,
+            summary,
+            access,
+        })
+    }
+}
+
+/// The view of a referral for a reader.
+pub(crate) fn referral_view(
+    r: &ReferralRow,
+    case_code: &str,
+    actor: &Actor,
+    now: i64,
+) -> ReferralView {
+    let status = r.status.clone();
+    ReferralView {
+        id: r.id,
+        case_id: r.case_id,
+        case_code: case_code.to_string(),
+        case_is_child: r.case_child != 0,
+        from_short: r.from_short.clone(),
+        to_short: r.to_short.clone(),
+        purpose: r.purpose.clone(),
+        parts: Part::parse_list(&r.shared_parts).into_iter().collect(),
+        urgency: r.urgency.clone(),
+        overdue: status == "sent" && now > r.deadline_at,
+        can_answer: Some(r.to_institution_id) == actor.institution_id.map(|i| i.0)
+            && decide(actor, Action::UseCases).allowed(),
+        status,
+        protocol: r.protocol != 0,
+        sent_at: r.sent_at,
+        deadline_at: r.deadline_at,
+        decline_reason: r.decline_reason.clone(),
+        version: r.version,
+    }
+}

@@ -1,0 +1,211 @@
+//! Referring a case to another institution, the receiver's inbox, and the answers.
+
+use super::access_to;
+use super::read::{referral_view, ReferralView};
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use spona_domain::access::{decide, Action, Actor};
+use spona_domain::cases::{
+    AcknowledgementPolicy, Part, Reason, ReferralAction, ReferralStatus, ReferralUrgency,
+};
+use spona_domain::ids::InstitutionId;
+use spona_domain::text;
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::referrals::{self, Answer, NewReferral};
+use spona_store::{cases, institutions, teams};
+use std::collections::BTreeSet;
+
+/// A referral as typed: to which institution, why, what is shared, how urgent.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ReferralForm {
+    pub to_institution: String,
+    pub purpose: String,
+    pub parts: Vec<String>,
+    pub urgency: String,
+}
+
+/// An answer as typed: accept, decline (with a reason) or complete.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AnswerForm {
+    pub action: String,
+    pub reason: String,
+    pub version: i64,
+}
+
+impl App {
+    /// Refers a case the actor's institution owns to another institution of the team.
+    pub async fn refer_case(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        form: &ReferralForm,
+    ) -> Result<i64, AppError> {
+        let (team_id, from) = Self::case_worker_scope(actor)?;
+        let mut e = FieldErrors::new();
+        let to = e.check(
+            "to_institution",
+            form.to_institution
+                .trim()
+                .parse::<i64>()
+                .map(InstitutionId)
+                .map_err(|_| FieldError::Required),
+        );
+        let purpose = e.check("purpose", text::required(&form.purpose, 1000));
+        let parts: BTreeSet<Part> = form
+            .parts
+            .iter()
+            .filter_map(|p| Part::from_code(p))
+            .collect();
+        if parts.is_empty() || parts.len() != form.parts.len() {
+            e.add("parts", FieldError::Required);
+        }
+        let urgency = e.check(
+            "urgency",
+            ReferralUrgency::from_code(&form.urgency).ok_or(FieldError::Unknown),
+        );
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, case_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let existing = referrals::for_case(&mut tx, team_id, case_id).await?;
+        let access = access_to(actor, &row, &existing);
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        if !access.works_on() {
+            return Err(AppError::Forbidden);
+        }
+        let receiver = match to {
+            Some(to) => institutions::find(&mut tx, team_id, to)
+                .await?
+                .filter(|i| i.active && i.id != from),
+            None => None,
+        };
+        if to.is_some() && receiver.is_none() {
+            e.add("to_institution", FieldError::Unknown);
+        }
+        let (Some(receiver), Some(purpose), Some(urgency), true) =
+            (receiver, purpose, urgency, e.is_empty())
+        else {
+            return Err(AppError::Invalid(e));
+        };
+        let deadline = AcknowledgementPolicy::default().deadline(self.clock.now(), urgency);
+        let id = referrals::insert(
+            &mut tx,
+            &NewReferral {
+                team: team_id,
+                case_id,
+                from,
+                to: receiver.id,
+                purpose: &purpose,
+                shared_parts: &Part::list(&parts),
+                urgency: urgency.code(),
+                protocol: false,
+                sent_by: actor.user_id,
+                sent_at: now,
+                deadline_at: deadline.unix_timestamp(),
+            },
+        )
+        .await?;
+        let event = AuditEvent::about(Some(team_id), "referral-sent", "case", case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The referrals received by the actor's institution, unanswered and most urgent first.
+    pub async fn inbox(&self, actor: &Actor) -> Result<Vec<ReferralView>, AppError> {
+        if !decide(actor, Action::UseCases).allowed() {
+            return Err(AppError::Forbidden);
+        }
+        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let mut c = self.db.conn().await?;
+        let team = teams::find(&mut c, team_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let rows = referrals::for_receiver(&mut c, team_id, institution, 200).await?;
+        let now = self.now();
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let code = super::code_of(&team.city, r.case_year, r.case_seq)
+                    .map(|c| c.to_cyrillic())
+                    .unwrap_or_default();
+                referral_view(r, &code, actor, now)
+            })
+            .collect())
+    }
+
+    /// Accepts, declines (with a reason) or completes a referral received by the actor's
+    /// institution.
+    pub async fn answer_referral(
+        &self,
+        actor: &Actor,
+        id: i64,
+        form: &AnswerForm,
+    ) -> Result<(), AppError> {
+        if !decide(actor, Action::UseCases).allowed() {
+            return Err(AppError::Forbidden);
+        }
+        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let mut e = FieldErrors::new();
+        let action = match form.action.as_str() {
+            "accept" => Some(ReferralAction::Accept),
+            "complete" => Some(ReferralAction::Complete),
+            "decline" => match Reason::parse(&form.reason) {
+                Ok(reason) => Some(ReferralAction::Decline(reason)),
+                Err(err) => {
+                    e.add("reason", err);
+                    None
+                }
+            },
+            _ => {
+                e.add("action", FieldError::Unknown);
+                None
+            }
+        };
+        let Some(action) = action else {
+            return Err(AppError::Invalid(e));
+        };
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let r = referrals::find(&mut tx, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if r.to_institution_id != institution.0 {
+            return Err(AppError::NotFound);
+        }
+        let status = ReferralStatus::from_code(&r.status)
+            .ok_or_else(|| AppError::Internal(format!("referral status {:?}", r.status)))?;
+        let next = status.apply(&action).map_err(|_| {
+            let mut e = FieldErrors::new();
+            e.add("action", FieldError::Invalid);
+            AppError::Invalid(e)
+        })?;
+        let reason = match &action {
+            ReferralAction::Decline(r) => r.as_str().to_string(),
+            _ => String::new(),
+        };
+        referrals::answer(
+            &mut tx,
+            team_id,
+            id,
+            form.version,
+            &Answer {
+                status: next.code(),
+                reason: &reason,
+                by: actor.user_id,
+                at: now,
+            },
+        )
+        .await?;
+        let name = format!("referral-{}", next.code());
+        let event = AuditEvent::about(Some(team_id), &name, "case", r.case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,199 @@
+//! Reporting a potential victim. One transaction saves the case, seals its parts, and, when
+//! the person is or may be a child or is deprived of legal capacity, sends the urgent referral
+//! to the Centre for Social Work and opens the guardian task: the protocol cannot be forgotten.
+
+use super::parts::{self, key_place, CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use spona_domain::access::{decide, Action, Actor};
+use spona_domain::cases::{AcknowledgementPolicy, CaseState, Part, ReportDraft, ReportForm};
+use spona_domain::ids::InstitutionId;
+use spona_domain::registry::{Institution, InstitutionKind};
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::cases::{self, NewCase, Sealed};
+use spona_store::{institutions, referrals, tasks, teams};
+
+/// A report just saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reported {
+    pub case_id: i64,
+    /// The code shown to people (Cyrillic; the Latin form is derived).
+    pub code: String,
+    /// The child protocol fired: an urgent referral went to the Centre for Social Work.
+    pub protocol_referral: bool,
+    /// Another case of the team seems to be about the same person; someone should review.
+    /// Nothing about the other case is revealed.
+    pub possible_duplicate: bool,
+}
+
+impl App {
+    /// Saves a report of a potential victim made by a case worker of the actor's institution.
+    pub async fn report_case(
+        &self,
+        actor: &Actor,
+        form: &ReportForm,
+    ) -> Result<Reported, AppError> {
+        if !decide(actor, Action::UseCases).allowed() {
+            return Err(AppError::Forbidden);
+        }
+        let (team_id, institution_id) = Self::case_worker_scope(actor)?;
+        let today = self.today();
+        let draft = form.parse(today, None)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let team = teams::find(&mut tx, team_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let owner = institutions::find(&mut tx, team_id, institution_id)
+            .await?
+            .ok_or(AppError::Forbidden)?;
+        let need = draft.protection_need(today);
+        let guardian_authority = match need {
+            Some(_) => Some(social_work(
+                &institutions::list_active(&mut tx, team_id).await?,
+            )?),
+            None => None,
+        };
+
+        let year = i64::from(today.year());
+        let seq = cases::next_seq(&mut tx, team_id, year).await?;
+        let exploitation: Vec<&str> = draft.exploitation_forms.iter().map(|f| f.code()).collect();
+        let detected_on = spona_domain::text::iso_date(draft.detection.on);
+        let id = cases::insert(
+            &mut tx,
+            &NewCase {
+                team: team_id,
+                year,
+                seq,
+                owner: institution_id,
+                reported_by: actor.user_id,
+                state: CaseState::Reported.code(),
+                may_be_child: draft.may_be_child || need.is_some_and(|n| n.is_child()),
+                lacks_capacity: draft.lacks_legal_capacity,
+                immediate_danger: draft.immediate_danger,
+                age_band: draft.age_band(today).code(),
+                sex: draft.person.sex.code(),
+                citizenship: draft.person.citizenship.as_deref().unwrap_or(""),
+                reporter_kind: draft.reporter.kind.code(),
+                referral_source: draft.referral_source(Some(owner.kind)).code(),
+                exploitation: &exploitation.join(","),
+                detected_on: &detected_on,
+                reported_at: now,
+            },
+        )
+        .await?;
+        let sealed = self.seal_report(id, &draft)?;
+        let index = sealed.person_index.clone();
+        cases::seal(&mut tx, id, &sealed).await?;
+
+        if let (Some(need), Some(csw)) = (need, guardian_authority) {
+            let policy = AcknowledgementPolicy::default();
+            let sent = self.clock.now();
+            let shared = Part::ALL.iter().copied().collect();
+            referrals::insert(
+                &mut tx,
+                &referrals::NewReferral {
+                    team: team_id,
+                    case_id: id,
+                    from: institution_id,
+                    to: csw,
+                    purpose: "child-protocol",
+                    shared_parts: &Part::list(&shared),
+                    urgency: need.urgency().code(),
+                    protocol: true,
+                    sent_by: actor.user_id,
+                    sent_at: now,
+                    deadline_at: policy.deadline(sent, need.urgency()).unix_timestamp(),
+                },
+            )
+            .await?;
+            tasks::insert(&mut tx, team_id, id, need.guardian_task().code(), csw, now).await?;
+        }
+        let possible_duplicate = match &index {
+            Some(index) => !cases::same_person(&mut tx, team_id, index, id)
+                .await?
+                .is_empty(),
+            None => false,
+        };
+        let event = AuditEvent::about(Some(team_id), "case-reported", "case", id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        let code = super::code_of(&team.city, year, seq)
+            .map(|c| c.to_cyrillic())
+            .unwrap_or_else(|| format!("{year}-{seq:04}"));
+        Ok(Reported {
+            case_id: id,
+            code,
+            protocol_referral: need.is_some(),
+            possible_duplicate,
+        })
+    }
+
+    /// A fresh data key for the case and its parts sealed under it.
+    fn seal_report(&self, id: i64, d: &ReportDraft) -> Result<Sealed, AppError> {
+        let keys = self.keys();
+        let (key, wrapped) = keys.wrapper.new_data_key(key_place(id));
+        let p = &d.person;
+        let identity = IdentityPart {
+            given_name: p.given_name.clone(),
+            family_name: p.family_name.clone(),
+            other_names: p.other_names.clone(),
+            description: p.description.clone(),
+            birth_date: p.birth_date.map(spona_domain::text::iso_date),
+            estimated_age: p.estimated_age,
+            languages: p.languages.clone(),
+        };
+        let contact = ContactPart {
+            whereabouts: p.whereabouts.clone(),
+            contact: p.contact.clone(),
+        };
+        let circumstances = CircumstancesPart {
+            reporter_detail: d.reporter.detail.clone(),
+            detected_place: d.detection.place.clone(),
+            detected_how: d.detection.how.clone(),
+            narrative: d.narrative.clone(),
+        };
+        let screening = ScreeningPart {
+            catalogue: d
+                .screening
+                .as_ref()
+                .map(|s| format!("{}/{}", s.catalogue_sector.code(), s.catalogue_version)),
+            indicators: d
+                .screening
+                .as_ref()
+                .map(|s| s.present.clone())
+                .unwrap_or_default(),
+            exploitation_forms: d
+                .exploitation_forms
+                .iter()
+                .map(|f| f.code().to_string())
+                .collect(),
+        };
+        let names = [p.given_name.as_str(), p.family_name.as_str()];
+        Ok(Sealed {
+            data_key: STANDARD.encode(wrapped),
+            identity: parts::seal(&key, Part::Identity, id, &identity)?,
+            contact: parts::seal(&key, Part::Contact, id, &contact)?,
+            circumstances: parts::seal(&key, Part::Circumstances, id, &circumstances)?,
+            screening: parts::seal(&key, Part::Screening, id, &screening)?,
+            person_index: keys.blind.person(&names, p.birth_date.map(|b| b.year())),
+        })
+    }
+}
+
+/// The team's Centre for Social Work (the lead one, if several); without one the child
+/// protocol cannot run, and the report is refused with the reason rather than saved without it.
+fn social_work(active: &[Institution]) -> Result<InstitutionId, AppError> {
+    let mut csw: Vec<&Institution> = active
+        .iter()
+        .filter(|i| i.kind == InstitutionKind::SocialWork)
+        .collect();
+    csw.sort_by_key(|i| !i.is_lead);
+    csw.first().map(|i| i.id).ok_or_else(|| {
+        let mut e = FieldErrors::new();
+        e.add("may_be_child", FieldError::Unknown);
+        AppError::Invalid(e)
+    })
+}

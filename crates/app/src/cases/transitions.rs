@@ -1,0 +1,51 @@
+//! Moving a case through the referral mechanism; illegal moves are refused with a reason.
+
+use super::access_to;
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_domain::cases::{apply, CaseState, CaseTransition};
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::{cases, referrals};
+
+impl App {
+    /// Makes the move named by `code` on the case, if the actor's institution owns it, the
+    /// state allows it and nobody changed the case since `version`.
+    pub async fn transition_case(
+        &self,
+        actor: &Actor,
+        id: i64,
+        code: &str,
+        version: i64,
+    ) -> Result<CaseState, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let invalid = || {
+            let mut e = FieldErrors::new();
+            e.add("transition", FieldError::Invalid);
+            AppError::Invalid(e)
+        };
+        let transition = CaseTransition::from_code(code).ok_or_else(invalid)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let case_referrals = referrals::for_case(&mut tx, team_id, id).await?;
+        let access = access_to(actor, &row, &case_referrals);
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        if !access.works_on() {
+            return Err(AppError::Forbidden);
+        }
+        let state = CaseState::from_code(&row.state)
+            .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?;
+        let next = apply(state, transition).map_err(|_| invalid())?;
+        cases::set_state(&mut tx, team_id, id, version, next.code(), now).await?;
+        let action = format!("case-{}", transition.code());
+        let event = AuditEvent::about(Some(team_id), &action, "case", id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+}

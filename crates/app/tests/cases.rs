@@ -1,0 +1,365 @@
+//! The flow of a case through the app layer, on both engines: report, child protocol,
+//! need-to-know reading, referral answers, state changes, audit and encryption at rest.
+
+use spona_app::cases::{AnswerForm, CaseQuery, ReferralForm};
+use spona_app::demo::DEMO_PASSWORD;
+use spona_app::{App, AppError, AuthSettings, Keyring, ManualClock, MasterKey};
+use spona_domain::access::Actor;
+use spona_domain::cases::{CaseState, Part, ReportForm};
+use spona_testkit::{TestDb, START};
+use std::sync::Arc;
+
+async fn demo(t: &TestDb) -> App {
+    let app = App::new(
+        t.db.clone(),
+        Arc::new(ManualClock::at(START)),
+        AuthSettings::default(),
+        Keyring::new(&MasterKey::generate()),
+    );
+    app.seed_demo().await.unwrap();
+    app
+}
+
+async fn who(app: &App, username: &str) -> Actor {
+    let s = app
+        .sign_in(username, DEMO_PASSWORD, "10.0.0.1")
+        .await
+        .unwrap();
+    app.session(&s.token, "10.0.0.1").await.unwrap().actor
+}
+
+fn adult() -> ReportForm {
+    ReportForm {
+        reporter_kind: "team-official".into(),
+        detected_on: "2026-11-27".into(),
+        given_name: "Јована".into(),
+        family_name: "Вукомановић".into(),
+        sex: "female".into(),
+        birth_date: "1990-04-02".into(),
+        whereabouts: "Прихватилиште у Лесковцу".into(),
+        narrative: "Пронађена на аутобуској станици без докумената.".into(),
+        ..Default::default()
+    }
+}
+
+fn child() -> ReportForm {
+    ReportForm {
+        given_name: "Милица".into(),
+        family_name: "Стојковић".into(),
+        birth_date: String::new(),
+        estimated_age: "15".into(),
+        may_be_child: Some("on".into()),
+        ..adult()
+    }
+}
+
+#[tokio::test]
+async fn a_report_is_visible_to_its_institution_only_and_the_coordinator_sees_that_it_exists() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = who(&app, "le-police").await;
+        let reported = app.report_case(&police, &adult()).await.unwrap();
+        assert_eq!(reported.code, "ЛЕ-2026-0001");
+        assert!(!reported.protocol_referral);
+
+        let mine = app.cases(&police, &CaseQuery::default()).await.unwrap();
+        assert_eq!(mine.total, 1);
+        assert_eq!(mine.items[0].name.as_deref(), Some("Јована Вукомановић"));
+        let view = app.case(&police, reported.case_id).await.unwrap();
+        assert_eq!(
+            view.contact.unwrap().whereabouts,
+            "Прихватилиште у Лесковцу"
+        );
+
+        let social = who(&app, "le-social").await;
+        assert!(matches!(
+            app.case(&social, reported.case_id).await,
+            Err(AppError::NotFound)
+        ));
+        assert_eq!(
+            app.cases(&social, &CaseQuery::default())
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+
+        let coordinator = who(&app, "le-coordinator").await;
+        let listed = app
+            .cases(&coordinator, &CaseQuery::default())
+            .await
+            .unwrap();
+        assert_eq!(listed.total, 1);
+        assert_eq!(
+            listed.items[0].name, None,
+            "no name for who cannot open the record"
+        );
+        let existence = app.case(&coordinator, reported.case_id).await.unwrap();
+        assert!(
+            existence.identity.is_none()
+                && existence.contact.is_none()
+                && existence.circumstances.is_none()
+        );
+        assert!(existence.transitions.is_empty());
+
+        let member = who(&app, "le-member").await;
+        assert!(matches!(
+            app.cases(&member, &CaseQuery::default()).await,
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(
+            app.case(&member, reported.case_id).await,
+            Err(AppError::NotFound)
+        ));
+        let nis = who(&app, "nis-coordinator").await;
+        assert!(matches!(
+            app.case(&nis, reported.case_id).await,
+            Err(AppError::NotFound)
+        ));
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_child_report_sends_an_urgent_referral_to_social_work_in_the_same_transaction() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = who(&app, "le-police").await;
+        let reported = app.report_case(&police, &child()).await.unwrap();
+        assert!(reported.protocol_referral);
+
+        let social = who(&app, "le-social").await;
+        let inbox = app.inbox(&social).await.unwrap();
+        assert_eq!(inbox.len(), 1);
+        let referral = &inbox[0];
+        assert!(referral.protocol && referral.case_is_child && referral.can_answer);
+        assert_eq!(referral.urgency, "urgent");
+        assert!(
+            referral.deadline_at - referral.sent_at <= 24 * 3600,
+            "hours, not days"
+        );
+
+        let view = app.case(&social, reported.case_id).await.unwrap();
+        assert_eq!(view.identity.unwrap().given_name, "Милица");
+        assert_eq!(view.tasks.len(), 1, "the guardian task");
+        assert_eq!(view.tasks[0].kind, "record-temporary-guardian");
+        assert!(
+            view.transitions.is_empty(),
+            "the receiver does not move the owner's case"
+        );
+
+        let answer = AnswerForm {
+            action: "accept".into(),
+            reason: String::new(),
+            version: referral.version,
+        };
+        app.answer_referral(&social, referral.id, &answer)
+            .await
+            .unwrap();
+        assert_eq!(app.inbox(&social).await.unwrap()[0].status, "accepted");
+        // Children's cases stand first in every list.
+        app.report_case(&police, &adult()).await.unwrap();
+        let list = app.cases(&police, &CaseQuery::default()).await.unwrap();
+        assert!(list.items[0].is_child);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_referral_shares_only_its_parts_and_a_declined_one_shares_nothing() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let social = who(&app, "le-social").await;
+    let case = app.report_case(&police, &adult()).await.unwrap().case_id;
+    let csw = social.institution_id.unwrap().0.to_string();
+    let form = ReferralForm {
+        to_institution: csw.clone(),
+        purpose: "Смештај и психосоцијална подршка".into(),
+        parts: vec!["identity".into()],
+        urgency: "normal".into(),
+    };
+    let id = app.refer_case(&police, case, &form).await.unwrap();
+    let view = app.case(&social, case).await.unwrap();
+    assert!(view.identity.is_some());
+    assert!(view.contact.is_none() && view.circumstances.is_none() && view.screening.is_none());
+    assert!(view.access.sees(Part::Identity) && !view.access.sees(Part::Contact));
+
+    let no_reason = AnswerForm {
+        action: "decline".into(),
+        reason: "  ".into(),
+        version: 1,
+    };
+    assert!(matches!(
+        app.answer_referral(&social, id, &no_reason).await,
+        Err(AppError::Invalid(_))
+    ));
+    let decline = AnswerForm {
+        action: "decline".into(),
+        reason: "Није у надлежности".into(),
+        version: 1,
+    };
+    app.answer_referral(&social, id, &decline).await.unwrap();
+    assert!(matches!(
+        app.case(&social, case).await,
+        Err(AppError::NotFound)
+    ));
+    // Only the receiver answers.
+    assert!(matches!(
+        app.answer_referral(&police, id, &decline).await,
+        Err(AppError::NotFound)
+    ));
+    // The receiver cannot refer the owner's case on.
+    assert!(app.refer_case(&social, case, &form).await.is_err());
+    // Nothing shared is refused.
+    let empty = ReferralForm {
+        parts: vec![],
+        ..form
+    };
+    assert!(matches!(
+        app.refer_case(&police, case, &empty).await,
+        Err(AppError::Invalid(_))
+    ));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn the_state_machine_refuses_illegal_moves_and_stale_versions() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let case = app.report_case(&police, &adult()).await.unwrap().case_id;
+    assert!(matches!(
+        app.transition_case(&police, case, "start-assistance", 1)
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    assert!(matches!(
+        app.transition_case(&police, case, "no-such-move", 1).await,
+        Err(AppError::Invalid(_))
+    ));
+    let next = app
+        .transition_case(&police, case, "refer-for-identification", 1)
+        .await
+        .unwrap();
+    assert_eq!(next, CaseState::ReferredForIdentification);
+    assert!(matches!(
+        app.transition_case(&police, case, "record-outcome-pending", 1)
+            .await,
+        Err(AppError::Conflict)
+    ));
+    let coordinator = who(&app, "le-coordinator").await;
+    assert!(matches!(
+        app.transition_case(&coordinator, case, "record-outcome-pending", 2)
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn bad_reports_are_refused_whole() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let future = ReportForm {
+        birth_date: "2030-01-01".into(),
+        ..adult()
+    };
+    assert!(matches!(
+        app.report_case(&police, &future).await,
+        Err(AppError::Invalid(_))
+    ));
+    let before_birth = ReportForm {
+        detected_on: "1989-01-01".into(),
+        ..adult()
+    };
+    assert!(matches!(
+        app.report_case(&police, &before_birth).await,
+        Err(AppError::Invalid(_))
+    ));
+    assert_eq!(
+        app.cases(&police, &CaseQuery::default())
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    let member = who(&app, "le-member").await;
+    assert!(matches!(
+        app.report_case(&member, &adult()).await,
+        Err(AppError::Forbidden)
+    ));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn the_same_person_reported_twice_is_flagged_without_revealing_the_other_case() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let social = who(&app, "le-social").await;
+    assert!(
+        !app.report_case(&police, &adult())
+            .await
+            .unwrap()
+            .possible_duplicate
+    );
+    let latin = ReportForm {
+        given_name: "JOVANA".into(),
+        family_name: "Vukomanovic".into(),
+        ..adult()
+    };
+    let second = app.report_case(&social, &latin).await.unwrap();
+    assert!(second.possible_duplicate);
+    assert_eq!(
+        app.cases(&social, &CaseQuery::default())
+            .await
+            .unwrap()
+            .total,
+        1,
+        "only its own"
+    );
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn the_database_file_alone_reveals_no_name_and_every_view_is_audited() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let case = app.report_case(&police, &adult()).await.unwrap().case_id;
+    app.case(&police, case).await.unwrap();
+    app.case(&police, case).await.unwrap();
+    let mut c = t.db.conn().await.unwrap();
+    let entries = spona_store::audit::for_subject(&mut c, "case", case, 100)
+        .await
+        .unwrap();
+    let views = entries.iter().filter(|e| e.action == "case-viewed").count();
+    assert_eq!(views, 2);
+    drop(c);
+    assert_eq!(app.verify_audit().await.unwrap().first_break, None);
+    t.db.close().await;
+    let path = match &t.url {
+        spona_store::DatabaseUrl::Sqlite(p) => p.clone(),
+        _ => unreachable!(),
+    };
+    let mut bytes = std::fs::read(&path).unwrap();
+    if let Ok(wal) = std::fs::read(path.with_extension("db-wal")) {
+        bytes.extend(wal);
+    }
+    for secret in [
+        "Јована",
+        "Вукомановић",
+        "Прихватилиште",
+        "аутобуској",
+        "1990-04-02",
+    ] {
+        let needle = secret.as_bytes();
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle),
+            "{secret} is in the file"
+        );
+    }
+    t.finish().await;
+}

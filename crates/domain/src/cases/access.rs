@@ -1,0 +1,194 @@
+//! Need-to-know access to a case, decided here and nowhere else.
+//!
+//! The reporting (owning) institution's case workers see the whole record; an institution the
+//! case was referred to sees the parts its live referrals share; the team coordinator sees
+//! that the case exists and its state; nobody else sees anything, not even that it exists.
+
+use crate::access::{decide, Action, Actor};
+use crate::accounts::Role;
+use crate::ids::{InstitutionId, TeamId};
+use std::collections::BTreeSet;
+
+coded_enum! {
+    /// A part of a case's record that can be shared on its own. Each is sealed separately.
+    pub enum Part {
+        /// Names, description, birth date or age, languages.
+        Identity => "identity",
+        /// Whereabouts and how to reach the person.
+        Contact => "contact",
+        /// How and where the person was detected, by whom, and the narrative.
+        Circumstances => "circumstances",
+        /// Indicators and suspected forms of exploitation.
+        Screening => "screening",
+    }
+}
+
+impl Part {
+    /// Parses a comma-separated list of codes (as stored); unknown codes are skipped.
+    pub fn parse_list(codes: &str) -> BTreeSet<Part> {
+        codes
+            .split(',')
+            .filter_map(|c| Part::from_code(c.trim()))
+            .collect()
+    }
+
+    /// The comma-separated codes of a set.
+    pub fn list(parts: &BTreeSet<Part>) -> String {
+        parts.iter().map(|p| p.code()).collect::<Vec<_>>().join(",")
+    }
+}
+
+/// What one actor may see of one case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseAccess {
+    /// The whole record (the owning institution's case workers).
+    Full,
+    /// The parts shared with the actor's institution by live referrals.
+    Shared(BTreeSet<Part>),
+    /// That the case exists, its code and state; no personal data (the team coordinator).
+    Existence,
+    /// Nothing; the case is "not found" for this actor.
+    None,
+}
+
+impl CaseAccess {
+    /// Whether the part may be shown.
+    pub fn sees(&self, part: Part) -> bool {
+        match self {
+            CaseAccess::Full => true,
+            CaseAccess::Shared(parts) => parts.contains(&part),
+            _ => false,
+        }
+    }
+
+    /// Whether the actor may open the case page at all.
+    pub fn opens(&self) -> bool {
+        !matches!(self, CaseAccess::None)
+    }
+
+    /// Whether the actor may work on the case (change its state, refer it on).
+    pub fn works_on(&self) -> bool {
+        matches!(self, CaseAccess::Full)
+    }
+}
+
+/// A live referral of the case, as far as access goes: to whom, sharing what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedWith {
+    pub institution: InstitutionId,
+    pub parts: BTreeSet<Part>,
+}
+
+/// Decides what the actor may see of a case of `team` owned by `owner`, given the case's
+/// live (sent, accepted or completed) referrals.
+pub fn case_access(
+    actor: &Actor,
+    team: TeamId,
+    owner: InstitutionId,
+    live: &[SharedWith],
+) -> CaseAccess {
+    if actor.team_id != Some(team) {
+        return CaseAccess::None;
+    }
+    if decide(actor, Action::UseCases).allowed() {
+        if actor.institution_id == Some(owner) {
+            return CaseAccess::Full;
+        }
+        let parts: BTreeSet<Part> = live
+            .iter()
+            .filter(|s| Some(s.institution) == actor.institution_id)
+            .flat_map(|s| s.parts.iter().copied())
+            .collect();
+        if !parts.is_empty() {
+            return CaseAccess::Shared(parts);
+        }
+    }
+    if actor.role == Role::Coordinator {
+        return CaseAccess::Existence;
+    }
+    CaseAccess::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::UserId;
+
+    const LE: TeamId = TeamId(1);
+    const NIS: TeamId = TeamId(2);
+    const POLICE: InstitutionId = InstitutionId(10);
+    const CSW: InstitutionId = InstitutionId(11);
+    const HEALTH: InstitutionId = InstitutionId(12);
+
+    fn actor(role: Role, team: TeamId, institution: InstitutionId) -> Actor {
+        Actor {
+            user_id: UserId(1),
+            role,
+            team_id: Some(team),
+            institution_id: Some(institution),
+            address: String::new(),
+        }
+    }
+
+    fn shared(institution: InstitutionId, parts: &[Part]) -> SharedWith {
+        SharedWith {
+            institution,
+            parts: parts.iter().copied().collect(),
+        }
+    }
+
+    #[test]
+    fn the_owning_institution_sees_everything() {
+        let a = actor(Role::CaseWorker, LE, POLICE);
+        assert_eq!(case_access(&a, LE, POLICE, &[]), CaseAccess::Full);
+    }
+
+    #[test]
+    fn a_receiving_institution_sees_only_what_was_shared_with_it() {
+        let a = actor(Role::CaseWorker, LE, CSW);
+        let live = [
+            shared(CSW, &[Part::Identity]),
+            shared(HEALTH, &[Part::Contact]),
+            shared(CSW, &[Part::Screening]),
+        ];
+        let access = case_access(&a, LE, POLICE, &live);
+        assert!(access.sees(Part::Identity) && access.sees(Part::Screening));
+        assert!(!access.sees(Part::Contact) && !access.sees(Part::Circumstances));
+        assert!(!access.works_on());
+    }
+
+    #[test]
+    fn others_see_nothing_and_the_coordinator_only_that_it_exists() {
+        assert_eq!(
+            case_access(&actor(Role::CaseWorker, LE, HEALTH), LE, POLICE, &[]),
+            CaseAccess::None
+        );
+        assert_eq!(
+            case_access(&actor(Role::Member, LE, POLICE), LE, POLICE, &[]),
+            CaseAccess::None
+        );
+        assert_eq!(
+            case_access(&actor(Role::CaseWorker, NIS, POLICE), LE, POLICE, &[]),
+            CaseAccess::None
+        );
+        let coordinator = case_access(&actor(Role::Coordinator, LE, CSW), LE, POLICE, &[]);
+        assert_eq!(coordinator, CaseAccess::Existence);
+        assert!(coordinator.opens() && !Part::ALL.iter().any(|p| coordinator.sees(*p)));
+        let mut national = actor(Role::National, LE, POLICE);
+        national.team_id = None;
+        assert_eq!(case_access(&national, LE, POLICE, &[]), CaseAccess::None);
+        let mut admin = actor(Role::Admin, LE, POLICE);
+        admin.team_id = Some(LE);
+        assert_eq!(case_access(&admin, LE, POLICE, &[]), CaseAccess::None);
+    }
+
+    #[test]
+    fn part_lists_round_trip() {
+        let parts: BTreeSet<Part> = [Part::Contact, Part::Identity].into_iter().collect();
+        assert_eq!(Part::parse_list(&Part::list(&parts)), parts);
+        assert_eq!(
+            Part::parse_list("identity,bogus"),
+            [Part::Identity].into_iter().collect()
+        );
+    }
+}

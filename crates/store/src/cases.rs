@@ -1,0 +1,231 @@
+//! Cases: the plain columns that deadlines, access and statistics need, and the sealed parts
+//! (opaque text here; only the app layer, which holds the keys, can open them).
+
+use crate::{Page, StoreError, Tx};
+use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use sqlx::AnyConnection;
+
+/// A case as stored.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct CaseRow {
+    pub id: i64,
+    pub team_id: i64,
+    pub year: i64,
+    pub seq: i64,
+    pub owner_institution_id: i64,
+    pub owner_short: String,
+    pub reported_by: i64,
+    pub state: String,
+    pub proceedings: String,
+    pub may_be_child: i64,
+    pub lacks_capacity: i64,
+    pub immediate_danger: i64,
+    pub age_band: String,
+    pub sex: String,
+    pub citizenship: String,
+    pub reporter_kind: String,
+    pub referral_source: String,
+    pub exploitation: String,
+    pub detected_on: String,
+    pub reported_at: i64,
+    pub data_key: String,
+    pub identity: String,
+    pub contact: String,
+    pub circumstances: String,
+    pub screening: String,
+    pub version: i64,
+}
+
+/// The plain fields of a new case.
+#[derive(Clone, Debug)]
+pub struct NewCase<'a> {
+    pub team: TeamId,
+    pub year: i64,
+    pub seq: i64,
+    pub owner: InstitutionId,
+    pub reported_by: UserId,
+    pub state: &'a str,
+    pub may_be_child: bool,
+    pub lacks_capacity: bool,
+    pub immediate_danger: bool,
+    pub age_band: &'a str,
+    pub sex: &'a str,
+    pub citizenship: &'a str,
+    pub reporter_kind: &'a str,
+    pub referral_source: &'a str,
+    pub exploitation: &'a str,
+    pub detected_on: &'a str,
+    pub reported_at: i64,
+}
+
+/// The sealed parts of a case and its wrapped data key.
+#[derive(Clone, Debug, Default)]
+pub struct Sealed {
+    pub data_key: String,
+    pub identity: String,
+    pub contact: String,
+    pub circumstances: String,
+    pub screening: String,
+    pub person_index: Option<String>,
+}
+
+const SELECT: &str = "SELECT c.id, c.team_id, c.year, c.seq, c.owner_institution_id, \
+     i.short_name AS owner_short, c.reported_by, c.state, c.proceedings, c.may_be_child, \
+     c.lacks_capacity, c.immediate_danger, c.age_band, c.sex, c.citizenship, c.reporter_kind, \
+     c.referral_source, c.exploitation, c.detected_on, c.reported_at, c.data_key, c.identity, \
+     c.contact, c.circumstances, c.screening, c.version \
+     FROM cases c JOIN institutions i ON i.id = c.owner_institution_id";
+
+/// The next number of the team's cases in the year (1, 2, …), taken inside the transaction.
+pub async fn next_seq(tx: &mut Tx, team: TeamId, year: i64) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO case_counters (team_id, year, last_seq) VALUES ($1, $2, 1) \
+         ON CONFLICT (team_id, year) DO UPDATE SET last_seq = case_counters.last_seq + 1 \
+         RETURNING last_seq",
+    )
+    .bind(team.0)
+    .bind(year)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Adds a case (its sealed parts follow with [`seal`], once its id is known).
+pub async fn insert(tx: &mut Tx, n: &NewCase<'_>) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO cases (team_id, year, seq, owner_institution_id, reported_by, state, \
+         may_be_child, lacks_capacity, immediate_danger, age_band, sex, citizenship, reporter_kind, \
+         referral_source, exploitation, detected_on, reported_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
+         RETURNING id",
+    )
+    .bind(n.team.0)
+    .bind(n.year)
+    .bind(n.seq)
+    .bind(n.owner.0)
+    .bind(n.reported_by.0)
+    .bind(n.state)
+    .bind(i64::from(n.may_be_child))
+    .bind(i64::from(n.lacks_capacity))
+    .bind(i64::from(n.immediate_danger))
+    .bind(n.age_band)
+    .bind(n.sex)
+    .bind(n.citizenship)
+    .bind(n.reporter_kind)
+    .bind(n.referral_source)
+    .bind(n.exploitation)
+    .bind(n.detected_on)
+    .bind(n.reported_at)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// Stores the sealed parts of a case.
+pub async fn seal(tx: &mut Tx, id: i64, s: &Sealed) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE cases SET data_key = $1, identity = $2, contact = $3, circumstances = $4, \
+         screening = $5, person_index = $6 WHERE id = $7",
+    )
+    .bind(&s.data_key)
+    .bind(&s.identity)
+    .bind(&s.contact)
+    .bind(&s.circumstances)
+    .bind(&s.screening)
+    .bind(s.person_index.as_deref())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A case of the team; another team's id finds nothing.
+pub async fn find(
+    c: &mut AnyConnection,
+    team: TeamId,
+    id: i64,
+) -> Result<Option<CaseRow>, StoreError> {
+    Ok(
+        sqlx::query_as(&format!("{SELECT} WHERE c.team_id = $1 AND c.id = $2"))
+            .bind(team.0)
+            .bind(id)
+            .fetch_optional(c)
+            .await?,
+    )
+}
+
+/// Which cases a list shows: all of the team's, or those an institution owns or was referred.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Only cases this institution owns or has a live referral for; all when none.
+    pub institution: Option<InstitutionId>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// A page of the team's cases; children's and persons without legal capacity first, then
+/// the newest.
+pub async fn list(
+    c: &mut AnyConnection,
+    team: TeamId,
+    f: &Filter,
+) -> Result<Page<CaseRow>, StoreError> {
+    let where_sql = "c.team_id = $1 AND ($2 = 0 OR c.owner_institution_id = $2 OR EXISTS (\
+         SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.to_institution_id = $2 \
+         AND r.status IN ('sent', 'accepted', 'completed')))";
+    let institution = f.institution.map(|i| i.0).unwrap_or(0);
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM cases c WHERE {where_sql}"))
+        .bind(team.0)
+        .bind(institution)
+        .fetch_one(&mut *c)
+        .await?;
+    let rows = sqlx::query_as(&format!(
+        "{SELECT} WHERE {where_sql} ORDER BY (c.may_be_child + c.lacks_capacity) DESC, \
+         CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END, c.reported_at DESC, c.id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(team.0)
+    .bind(institution)
+    .bind(f.limit.max(1))
+    .bind(f.offset.max(0))
+    .fetch_all(c)
+    .await?;
+    Ok(Page { items: rows, total })
+}
+
+/// Moves a case to a new state, if it is still at `version`.
+pub async fn set_state(
+    tx: &mut Tx,
+    team: TeamId,
+    id: i64,
+    version: i64,
+    state: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE cases SET state = $1, updated_at = $2, version = version + 1 \
+         WHERE team_id = $3 AND id = $4 AND version = $5",
+    )
+    .bind(state)
+    .bind(now)
+    .bind(team.0)
+    .bind(id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
+}
+
+/// Other cases of the team with the same person index (a possible duplicate), by id only.
+pub async fn same_person(
+    c: &mut AnyConnection,
+    team: TeamId,
+    index: &str,
+    except: i64,
+) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM cases WHERE team_id = $1 AND person_index = $2 AND id <> $3 ORDER BY id",
+    )
+    .bind(team.0)
+    .bind(index)
+    .bind(except)
+    .fetch_all(c)
+    .await?)
+}

@@ -1,0 +1,156 @@
+//! Referrals of a case to an institution: what is shared, by when an answer is due, the answer.
+
+use crate::{StoreError, Tx};
+use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use sqlx::AnyConnection;
+
+/// A referral as stored, with the short names of both institutions.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReferralRow {
+    pub id: i64,
+    pub team_id: i64,
+    pub case_id: i64,
+    pub from_institution_id: i64,
+    pub from_short: String,
+    pub to_institution_id: i64,
+    pub to_short: String,
+    pub purpose: String,
+    pub shared_parts: String,
+    pub urgency: String,
+    pub status: String,
+    pub protocol: i64,
+    pub sent_at: i64,
+    pub deadline_at: i64,
+    pub answered_at: Option<i64>,
+    pub decline_reason: String,
+    pub version: i64,
+    pub case_year: i64,
+    pub case_seq: i64,
+    pub case_child: i64,
+}
+
+/// The fields of a new referral.
+#[derive(Clone, Debug)]
+pub struct NewReferral<'a> {
+    pub team: TeamId,
+    pub case_id: i64,
+    pub from: InstitutionId,
+    pub to: InstitutionId,
+    pub purpose: &'a str,
+    pub shared_parts: &'a str,
+    pub urgency: &'a str,
+    pub protocol: bool,
+    pub sent_by: UserId,
+    pub sent_at: i64,
+    pub deadline_at: i64,
+}
+
+const SELECT: &str = "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, f.short_name AS from_short, \
+     r.to_institution_id, t.short_name AS to_short, r.purpose, r.shared_parts, r.urgency, r.status, \
+     r.protocol, r.sent_at, r.deadline_at, r.answered_at, r.decline_reason, r.version, \
+     c.year AS case_year, c.seq AS case_seq, (c.may_be_child + c.lacks_capacity) AS case_child \
+     FROM referrals r JOIN institutions f ON f.id = r.from_institution_id \
+     JOIN institutions t ON t.id = r.to_institution_id JOIN cases c ON c.id = r.case_id";
+
+/// Sends a referral (status "sent").
+pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO referrals (team_id, case_id, from_institution_id, to_institution_id, purpose, \
+         shared_parts, urgency, status, protocol, sent_by, sent_at, deadline_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(n.team.0)
+    .bind(n.case_id)
+    .bind(n.from.0)
+    .bind(n.to.0)
+    .bind(n.purpose)
+    .bind(n.shared_parts)
+    .bind(n.urgency)
+    .bind(i64::from(n.protocol))
+    .bind(n.sent_by.0)
+    .bind(n.sent_at)
+    .bind(n.deadline_at)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The referrals of a case, newest first.
+pub async fn for_case(
+    c: &mut AnyConnection,
+    team: TeamId,
+    case_id: i64,
+) -> Result<Vec<ReferralRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 ORDER BY r.sent_at DESC, r.id DESC"
+    ))
+    .bind(team.0)
+    .bind(case_id)
+    .fetch_all(c)
+    .await?)
+}
+
+/// The referrals an institution received, those awaiting an answer first, most urgent first.
+pub async fn for_receiver(
+    c: &mut AnyConnection,
+    team: TeamId,
+    to: InstitutionId,
+    limit: i64,
+) -> Result<Vec<ReferralRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 \
+         ORDER BY CASE WHEN r.status = 'sent' THEN 0 ELSE 1 END, r.deadline_at, r.id LIMIT $3"
+    ))
+    .bind(team.0)
+    .bind(to.0)
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
+
+/// One referral of the team.
+pub async fn find(
+    c: &mut AnyConnection,
+    team: TeamId,
+    id: i64,
+) -> Result<Option<ReferralRow>, StoreError> {
+    Ok(
+        sqlx::query_as(&format!("{SELECT} WHERE r.team_id = $1 AND r.id = $2"))
+            .bind(team.0)
+            .bind(id)
+            .fetch_optional(c)
+            .await?,
+    )
+}
+
+/// An answer to a referral.
+#[derive(Clone, Copy, Debug)]
+pub struct Answer<'a> {
+    pub status: &'a str,
+    pub reason: &'a str,
+    pub by: UserId,
+    pub at: i64,
+}
+
+/// Records an answer, if the referral is still at `version`.
+pub async fn answer(
+    tx: &mut Tx,
+    team: TeamId,
+    id: i64,
+    version: i64,
+    a: &Answer<'_>,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE referrals SET status = $1, decline_reason = $2, answered_by = $3, answered_at = $4, \
+         version = version + 1 WHERE team_id = $5 AND id = $6 AND version = $7",
+    )
+    .bind(a.status)
+    .bind(a.reason)
+    .bind(a.by.0)
+    .bind(a.at)
+    .bind(team.0)
+    .bind(id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
+}
