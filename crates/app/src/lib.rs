@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cases;
 mod clock;
 pub mod demo;
+mod demo_cases;
 mod error;
 pub mod forms;
 pub mod registry;

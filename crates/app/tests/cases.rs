@@ -363,3 +363,30 @@ async fn the_database_file_alone_reveals_no_name_and_every_view_is_audited() {
     }
     t.finish().await;
 }
+
+#[tokio::test]
+async fn the_demo_cases_show_the_whole_flow_once() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        assert!(app.seed_demo_cases().await.unwrap());
+        assert!(!app.seed_demo_cases().await.unwrap(), "only once");
+        let police = who(&app, "le-police").await;
+        let list = app.cases(&police, &CaseQuery::default()).await.unwrap();
+        assert_eq!(list.total, 3);
+        assert!(list.items[0].is_child, "the child first");
+        let states: Vec<CaseState> = list.items.iter().map(|c| c.state).collect();
+        assert!(
+            states.contains(&CaseState::Closed)
+                && states.contains(&CaseState::ReferredForIdentification)
+        );
+        let social = who(&app, "le-social").await;
+        let inbox = app.inbox(&social).await.unwrap();
+        assert_eq!(inbox.len(), 2);
+        assert!(
+            inbox[0].protocol && inbox[0].status == "sent",
+            "the urgent one waits for an answer"
+        );
+        assert_eq!(app.verify_audit().await.unwrap().first_break, None);
+        t.finish().await;
+    }
+}

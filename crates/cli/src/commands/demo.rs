@@ -10,6 +10,7 @@ use spona_app::demo::{DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub async fn run(settings: &Settings) -> Result<()> {
     let app = database::open_app(settings).await?;
     let seeded = app.seed_demo().await.map_err(problems::app)?;
+    app.seed_demo_cases().await.map_err(problems::app)?;
     if seeded {
         println!("The demo teams and accounts were added.");
     } else {
