@@ -390,3 +390,24 @@ async fn the_demo_cases_show_the_whole_flow_once() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_owning_institution_sees_who_opened_its_case() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let social = who(&app, "le-social").await;
+    let case = app.report_case(&police, &child()).await.unwrap().case_id;
+    app.case(&social, case).await.unwrap();
+    let log = app.case_access_log(&police, case).await.unwrap();
+    assert_eq!(log[0].action, "case-viewed");
+    assert_eq!(log[0].who, "Весна Јовановић");
+    assert_eq!(log[0].address, "10.0.0.1");
+    assert_eq!(log.last().unwrap().action, "case-reported");
+    assert!(matches!(app.case_access_log(&social, case).await, Err(AppError::Forbidden)));
+    let coordinator = who(&app, "le-coordinator").await;
+    assert!(matches!(app.case_access_log(&coordinator, case).await, Err(AppError::Forbidden)));
+    let nis = who(&app, "nis-coordinator").await;
+    assert!(matches!(app.case_access_log(&nis, case).await, Err(AppError::NotFound)));
+    t.finish().await;
+}

@@ -3,12 +3,14 @@
 //! Personal data is sealed per part under each case's own key and opened only for someone
 //! who may see that part.
 
+mod access_log;
 mod parts;
 mod read;
 mod referrals;
 mod report;
 mod transitions;
 
+pub use access_log::AccessEntry;
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
 pub use referrals::{AnswerForm, ReferralForm};
