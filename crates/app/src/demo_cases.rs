@@ -2,7 +2,7 @@
 //! them a child, so that a newcomer sees the whole flow at once. Made through the same use
 //! cases as real reports (sealed, audited, with the child protocol), never by writing rows.
 
-use crate::cases::{AnswerForm, ReferralForm};
+use crate::cases::{AnswerForm, ConsentForm, ReferralForm};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::cases::ReportForm;
@@ -88,11 +88,22 @@ impl App {
             .institution_id
             .map(|i| i.0.to_string())
             .unwrap_or_default();
+        let consent = ConsentForm {
+            given_by: "person".into(),
+            explained: "Објашњено је шта се дели са Центром за социјални рад и зашто (демо)."
+                .into(),
+            parts: vec!["identity".into(), "contact".into()],
+            institutions: vec![csw.clone()],
+            given_on: "2026-11-21".into(),
+        };
+        self.record_consent(&police, first.case_id, &consent)
+            .await?;
         let form = ReferralForm {
             to_institution: csw,
             purpose: "Смештај и психосоцијална подршка (демо)".into(),
             parts: vec!["identity".into(), "contact".into()],
             urgency: "normal".into(),
+            override_reason: String::new(),
         };
         let referral = self.refer_case(&police, first.case_id, &form).await?;
         let accept = AnswerForm {

@@ -1,7 +1,7 @@
 //! The flow of a case through the app layer, on both engines: report, child protocol,
 //! need-to-know reading, referral answers, state changes, audit and encryption at rest.
 
-use spona_app::cases::{AnswerForm, CaseQuery, ReferralForm};
+use spona_app::cases::{AnswerForm, CaseQuery, ConsentForm, GuardianForm, ReferralForm};
 use spona_app::demo::DEMO_PASSWORD;
 use spona_app::{App, AppError, AuthSettings, Keyring, ManualClock, MasterKey};
 use spona_domain::access::Actor;
@@ -173,11 +173,20 @@ async fn a_referral_shares_only_its_parts_and_a_declined_one_shares_nothing() {
     let social = who(&app, "le-social").await;
     let case = app.report_case(&police, &adult()).await.unwrap().case_id;
     let csw = social.institution_id.unwrap().0.to_string();
+    let consent = ConsentForm {
+        given_by: "person".into(),
+        explained: "Објашњено шта се дели и зашто.".into(),
+        parts: vec!["identity".into()],
+        institutions: vec![csw.clone()],
+        given_on: "2026-11-27".into(),
+    };
+    app.record_consent(&police, case, &consent).await.unwrap();
     let form = ReferralForm {
         to_institution: csw.clone(),
         purpose: "Смештај и психосоцијална подршка".into(),
         parts: vec!["identity".into()],
         urgency: "normal".into(),
+        override_reason: String::new(),
     };
     let id = app.refer_case(&police, case, &form).await.unwrap();
     let view = app.case(&social, case).await.unwrap();
@@ -404,10 +413,137 @@ async fn the_owning_institution_sees_who_opened_its_case() {
     assert_eq!(log[0].who, "Весна Јовановић");
     assert_eq!(log[0].address, "10.0.0.1");
     assert_eq!(log.last().unwrap().action, "case-reported");
-    assert!(matches!(app.case_access_log(&social, case).await, Err(AppError::Forbidden)));
+    assert!(matches!(
+        app.case_access_log(&social, case).await,
+        Err(AppError::Forbidden)
+    ));
     let coordinator = who(&app, "le-coordinator").await;
-    assert!(matches!(app.case_access_log(&coordinator, case).await, Err(AppError::Forbidden)));
+    assert!(matches!(
+        app.case_access_log(&coordinator, case).await,
+        Err(AppError::Forbidden)
+    ));
     let nis = who(&app, "nis-coordinator").await;
-    assert!(matches!(app.case_access_log(&nis, case).await, Err(AppError::NotFound)));
+    assert!(matches!(
+        app.case_access_log(&nis, case).await,
+        Err(AppError::NotFound)
+    ));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn sharing_follows_consent_and_going_without_it_needs_a_written_reason() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = who(&app, "le-police").await;
+        let social = who(&app, "le-social").await;
+        let case = app.report_case(&police, &adult()).await.unwrap().case_id;
+        let csw = social.institution_id.unwrap().0.to_string();
+        let form = ReferralForm {
+            to_institution: csw.clone(),
+            purpose: "Смештај".into(),
+            parts: vec!["identity".into(), "contact".into()],
+            urgency: "urgent".into(),
+            override_reason: String::new(),
+        };
+        let refused = app.refer_case(&police, case, &form).await;
+        assert!(
+            matches!(refused, Err(AppError::Invalid(ref e)) if e.get("override_reason").is_some()),
+            "{refused:?}"
+        );
+        // A consent that covers only the identity does not cover the contact.
+        let consent = ConsentForm {
+            given_by: "person".into(),
+            explained: "Објашњено.".into(),
+            parts: vec!["identity".into()],
+            institutions: vec![csw.clone()],
+            given_on: "2026-11-27".into(),
+        };
+        let consent_id = app.record_consent(&police, case, &consent).await.unwrap();
+        assert!(app.refer_case(&police, case, &form).await.is_err());
+        let identity_only = ReferralForm {
+            parts: vec!["identity".into()],
+            ..form.clone()
+        };
+        app.refer_case(&police, case, &identity_only).await.unwrap();
+        // Withdrawn, it covers nothing more.
+        app.withdraw_consent(&police, case, consent_id)
+            .await
+            .unwrap();
+        assert!(app.refer_case(&police, case, &identity_only).await.is_err());
+        // An urgent legal duty: without consent, with the reason on record.
+        let urgent = ReferralForm {
+            override_reason: "Непосредна опасност по живот".into(),
+            ..form.clone()
+        };
+        app.refer_case(&police, case, &urgent).await.unwrap();
+        let mut c = t.db.conn().await.unwrap();
+        let log = spona_store::audit::for_subject(&mut c, "case", case, 50)
+            .await
+            .unwrap();
+        let entry = log
+            .iter()
+            .find(|e| e.action == "referral-sent-without-consent")
+            .expect("audited");
+        assert_eq!(entry.reason, "Непосредна опасност по живот");
+        drop(c);
+        let view = app.case(&police, case).await.unwrap();
+        assert_eq!(view.consents.len(), 1);
+        assert!(view.consents[0].withdrawn);
+        assert_eq!(view.consents[0].explained, "Објашњено.");
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn for_a_child_the_guardian_is_recorded_first_and_gives_consent() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let social = who(&app, "le-social").await;
+    let case = app.report_case(&police, &child()).await.unwrap().case_id;
+    let csw = social.institution_id.unwrap().0.to_string();
+    let by_person = ConsentForm {
+        given_by: "person".into(),
+        explained: "Објашњено.".into(),
+        parts: vec!["identity".into()],
+        institutions: vec![csw.clone()],
+        given_on: "2026-11-27".into(),
+    };
+    let refused = app.record_consent(&police, case, &by_person).await;
+    assert!(
+        matches!(refused, Err(AppError::Invalid(ref e)) if e.get("given_by").is_some()),
+        "a child's own consent does not count"
+    );
+    let by_guardian = ConsentForm {
+        given_by: "guardian".into(),
+        ..by_person
+    };
+    assert!(
+        app.record_consent(&police, case, &by_guardian)
+            .await
+            .is_err(),
+        "no guardian recorded yet"
+    );
+    // The Centre for Social Work, which received the protocol referral, records the guardian.
+    let guardian = GuardianForm {
+        name: "Драгана Петровић".into(),
+        contact: "016 000 000".into(),
+        appointed_on: "2026-11-28".into(),
+    };
+    app.record_guardian(&social, case, &guardian).await.unwrap();
+    let view = app.case(&social, case).await.unwrap();
+    assert!(
+        view.tasks.iter().all(|t| t.done),
+        "the guardian task is done"
+    );
+    assert_eq!(view.guardians[0].name, "Драгана Петровић");
+    app.record_consent(&police, case, &by_guardian)
+        .await
+        .unwrap();
+    let member = who(&app, "le-member").await;
+    assert!(matches!(
+        app.record_guardian(&member, case, &guardian).await,
+        Err(AppError::NotFound)
+    ));
     t.finish().await;
 }

@@ -37,6 +37,9 @@ pub enum Action {
     ListTeams,
     /// Open the cases section (need-to-know applies to each case).
     UseCases,
+    /// Share a case's data without the consent that would cover it, giving a written reason
+    /// (an urgent legal duty); always audited.
+    OverrideConsent,
     /// See statistics across teams (never personal data).
     ViewNationalReports,
 }
@@ -59,7 +62,9 @@ impl Decision {
 pub fn decide(actor: &Actor, action: Action) -> Decision {
     let own = |team: TeamId| actor.team_id == Some(team);
     let allowed = match (actor.role, action) {
-        (Role::Admin, Action::UseCases | Action::ViewNationalReports) => false,
+        (Role::Admin, Action::UseCases | Action::ViewNationalReports | Action::OverrideConsent) => {
+            false
+        }
         (Role::Admin, _) => true,
         (Role::National, Action::ViewRegistry(_) | Action::ListTeams) => true,
         (Role::National, Action::ViewNationalReports) => true,
@@ -68,7 +73,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         (Role::Coordinator, Action::EditRegistry(t) | Action::ManageTeamAccounts(t)) => own(t),
         (Role::Coordinator, _) => false,
         (Role::CaseWorker, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
-        (Role::CaseWorker, Action::UseCases) => true,
+        (Role::CaseWorker, Action::UseCases | Action::OverrideConsent) => true,
         (Role::CaseWorker, _) => false,
         (Role::Member, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
         (Role::Member, _) => false,

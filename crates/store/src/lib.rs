@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod cases;
+pub mod consents;
 mod dates;
 mod db;
 mod error;

@@ -21,10 +21,16 @@ pub struct AccessEntry {
 
 impl App {
     /// The newest entries about a case, for the owning institution only.
-    pub async fn case_access_log(&self, actor: &Actor, id: i64) -> Result<Vec<AccessEntry>, AppError> {
+    pub async fn case_access_log(
+        &self,
+        actor: &Actor,
+        id: i64,
+    ) -> Result<Vec<AccessEntry>, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
-        let row = cases::find(&mut c, team_id, id).await?.ok_or(AppError::NotFound)?;
+        let row = cases::find(&mut c, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let case_referrals = referrals::for_case(&mut c, team_id, id).await?;
         let access = access_to(actor, &row, &case_referrals);
         if !access.opens() {

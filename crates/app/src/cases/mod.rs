@@ -4,6 +4,7 @@
 //! who may see that part.
 
 mod access_log;
+mod consent;
 mod parts;
 mod read;
 mod referrals;
@@ -11,6 +12,7 @@ mod report;
 mod transitions;
 
 pub use access_log::AccessEntry;
+pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
 pub use referrals::{AnswerForm, ReferralForm};

@@ -84,8 +84,7 @@ pub(crate) fn seal<T: Serialize>(
     case_id: i64,
     value: &T,
 ) -> Result<String, AppError> {
-    let json = serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(STANDARD.encode(key.seal(&json, place(part, case_id))))
+    seal_at(key, place(part, case_id), value)
 }
 
 /// Opens a sealed part; an altered or misplaced value is an error, never silently empty.
@@ -95,16 +94,7 @@ pub(crate) fn open<T: DeserializeOwned + Default>(
     case_id: i64,
     sealed: &str,
 ) -> Result<T, AppError> {
-    if sealed.is_empty() {
-        return Ok(T::default());
-    }
-    let bytes = STANDARD
-        .decode(sealed)
-        .map_err(|_| AppError::Internal("sealed part is not base64".into()))?;
-    let json = key
-        .open(&bytes, place(part, case_id))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))
+    open_at(key, place(part, case_id), sealed)
 }
 
 /// The data key of a case from its stored wrapped form.
@@ -119,4 +109,32 @@ pub(crate) fn data_key(
     wrapper
         .unwrap_key(&bytes, key_place(case_id))
         .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// Seals any value of a case for the given place, as base64 text.
+pub(crate) fn seal_at<T: Serialize>(
+    key: &DataKey,
+    at: Place<'_>,
+    value: &T,
+) -> Result<String, AppError> {
+    let json = serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(STANDARD.encode(key.seal(&json, at)))
+}
+
+/// Opens a value sealed for the given place; an altered or misplaced value is an error.
+pub(crate) fn open_at<T: DeserializeOwned + Default>(
+    key: &DataKey,
+    at: Place<'_>,
+    sealed: &str,
+) -> Result<T, AppError> {
+    if sealed.is_empty() {
+        return Ok(T::default());
+    }
+    let bytes = STANDARD
+        .decode(sealed)
+        .map_err(|_| AppError::Internal("sealed value is not base64".into()))?;
+    let json = key
+        .open(&bytes, at)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))
 }

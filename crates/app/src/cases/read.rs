@@ -84,6 +84,12 @@ pub struct CaseView {
     pub tasks: Vec<TaskView>,
     /// The moves the reader may make now (only the owning institution works on a case).
     pub transitions: Vec<CaseTransition>,
+    /// Recorded guardians (for readers who see the identity).
+    pub guardians: Vec<super::GuardianView>,
+    /// Consents (for the owning institution).
+    pub consents: Vec<super::ConsentView>,
+    /// Who must give consent: the person, or the guardian of a child or a person without capacity.
+    pub consent_from: spona_domain::cases::ConsentGiver,
 }
 
 impl App {
@@ -181,6 +187,9 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let task_rows = tasks::for_case(&mut c, team_id, id).await?;
+        let (guardians, consents) = self
+            .guardians_and_consents(&mut c, &row, access.sees(Part::Identity), access.works_on())
+            .await?;
         drop(c);
 
         let summary = self.summary(&team.city, &row, &access)?;
@@ -257,6 +266,9 @@ impl App {
                 })
                 .collect(),
             transitions,
+            guardians,
+            consents,
+            consent_from: super::consent::needed_from(&row),
             summary,
             access,
         })

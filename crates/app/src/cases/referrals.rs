@@ -6,13 +6,13 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::cases::{
-    AcknowledgementPolicy, Part, Reason, ReferralAction, ReferralStatus, ReferralUrgency,
+    covering, AcknowledgementPolicy, Part, Reason, ReferralAction, ReferralStatus, ReferralUrgency,
 };
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::referrals::{self, Answer, NewReferral};
-use spona_store::{cases, institutions, teams};
+use spona_store::{cases, consents, institutions, teams};
 use std::collections::BTreeSet;
 
 /// A referral as typed: to which institution, why, what is shared, how urgent.
@@ -23,6 +23,8 @@ pub struct ReferralForm {
     pub purpose: String,
     pub parts: Vec<String>,
     pub urgency: String,
+    /// Why the referral goes without a consent that covers it (only with the permission).
+    pub override_reason: String,
 }
 
 /// An answer as typed: accept, decline (with a reason) or complete.
@@ -92,6 +94,24 @@ impl App {
         else {
             return Err(AppError::Invalid(e));
         };
+        // Sharing follows the consent; without one, a permitted actor must say why.
+        let needed = super::consent::needed_from(&row);
+        let scopes = super::consent::scopes(&mut tx, team_id, case_id).await?;
+        let consent = covering(&scopes, receiver.id, &parts, needed);
+        let override_reason = match consent {
+            Some(_) => String::new(),
+            None => match Reason::parse(&form.override_reason) {
+                Ok(reason) if decide(actor, Action::OverrideConsent).allowed() => {
+                    reason.into_string()
+                }
+                Ok(_) => return Err(AppError::Forbidden),
+                Err(_) => {
+                    let mut e = FieldErrors::new();
+                    e.add("override_reason", FieldError::Required);
+                    return Err(AppError::Invalid(e));
+                }
+            },
+        };
         let deadline = AcknowledgementPolicy::default().deadline(self.clock.now(), urgency);
         let id = referrals::insert(
             &mut tx,
@@ -110,7 +130,12 @@ impl App {
             },
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "referral-sent", "case", case_id);
+        consents::mark_referral(&mut tx, id, consent, &override_reason).await?;
+        let mut event = AuditEvent::about(Some(team_id), "referral-sent", "case", case_id);
+        if consent.is_none() {
+            event.action = "referral-sent-without-consent";
+            event.reason = &override_reason;
+        }
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(id)

@@ -51,6 +51,7 @@ mod access;
 mod catalogues;
 mod child_protocol;
 mod code;
+mod consent;
 mod ids;
 mod indicators;
 mod proceedings;
@@ -70,6 +71,7 @@ pub use child_protocol::{
     GuardianTask, ProtectionNeed,
 };
 pub use code::{CaseCode, CaseCodeError};
+pub use consent::{covering, ConsentScope};
 pub use ids::{CaseId, CatalogueId, ConsentId, NoteId, ReferralId, ServiceId, TaskId};
 pub use indicators::{
     CatalogueError, CatalogueErrors, CatalogueProblem, Indicator, IndicatorCatalogue,

@@ -1,0 +1,379 @@
+//! Guardians and consent. A child's or a legally incapable person's guardian is recorded
+//! before anything that needs consent, and gives it; an adult gives it themselves. Referrals
+//! follow the consent; going without it needs the permission and a written reason, audited.
+
+use super::access_to;
+use super::parts::{self, open_at, seal_at};
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use serde::{Deserialize, Serialize};
+use spona_crypto::fields::Place;
+use spona_domain::access::Actor;
+use spona_domain::cases::{
+    consent_needed_from, AgeBand, ConsentGiver, ConsentScope, GuardianTask, Part,
+};
+use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::text;
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::cases::CaseRow;
+use spona_store::consents::{self, NewConsent};
+use spona_store::{cases, referrals, tasks};
+use std::collections::BTreeSet;
+
+/// A guardian as typed.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GuardianForm {
+    pub name: String,
+    pub contact: String,
+    pub appointed_on: String,
+}
+
+/// A consent as typed: who gave it, what was explained, what may go to whom, when.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ConsentForm {
+    pub given_by: String,
+    pub explained: String,
+    pub parts: Vec<String>,
+    pub institutions: Vec<String>,
+    pub given_on: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct GuardianSealed {
+    name: String,
+    contact: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct ConsentSealed {
+    explained: String,
+}
+
+/// A guardian as the case page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GuardianView {
+    pub name: String,
+    pub contact: String,
+    pub appointed_on: String,
+}
+
+/// A consent as the case page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsentView {
+    pub id: i64,
+    pub given_by: ConsentGiver,
+    pub explained: String,
+    pub parts: Vec<Part>,
+    pub institutions: Vec<InstitutionId>,
+    pub given_on: String,
+    pub withdrawn: bool,
+}
+
+fn guardian_place(case_id: i64) -> Place<'static> {
+    Place {
+        table: "case_guardians",
+        column: "sealed",
+        row: case_id,
+    }
+}
+
+fn consent_place(case_id: i64) -> Place<'static> {
+    Place {
+        table: "case_consents",
+        column: "sealed",
+        row: case_id,
+    }
+}
+
+/// Who must give consent for this case.
+pub(crate) fn needed_from(row: &CaseRow) -> ConsentGiver {
+    let band = if row.may_be_child != 0 {
+        AgeBand::Child
+    } else {
+        AgeBand::from_code(&row.age_band).unwrap_or(AgeBand::Unknown)
+    };
+    consent_needed_from(band, row.lacks_capacity != 0)
+}
+
+/// The consents of a case as scopes for the sharing rule.
+pub(crate) async fn scopes(
+    c: &mut spona_store::Connection,
+    team: TeamId,
+    case_id: i64,
+) -> Result<Vec<ConsentScope>, AppError> {
+    Ok(consents::consents(c, team, case_id)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(ConsentScope {
+                id: r.id,
+                given_by: ConsentGiver::from_code(&r.given_by)?,
+                parts: Part::parse_list(&r.parts),
+                institutions: r
+                    .institutions
+                    .split(',')
+                    .filter_map(|i| i.parse().ok())
+                    .map(InstitutionId)
+                    .collect(),
+                withdrawn: r.withdrawn_at.is_some(),
+            })
+        })
+        .collect())
+}
+
+impl App {
+    /// Records the guardian of the person; any institution working on the case may (the
+    /// Centre for Social Work appoints one). Completes the open guardian tasks.
+    pub async fn record_guardian(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        form: &GuardianForm,
+    ) -> Result<(), AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut e = FieldErrors::new();
+        let name = e.check("name", text::required(&form.name, 200));
+        let contact = e.check("contact", text::optional(&form.contact, 200));
+        let appointed = e.check(
+            "appointed_on",
+            text::date(&form.appointed_on).and_then(|d| {
+                if d > self.today() {
+                    Err(FieldError::DateInFuture)
+                } else {
+                    Ok(d)
+                }
+            }),
+        );
+        let (Some(name), Some(contact), Some(appointed)) = (name, contact, appointed) else {
+            return Err(AppError::Invalid(e));
+        };
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, case_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let access = access_to(
+            actor,
+            &row,
+            &referrals::for_case(&mut tx, team_id, case_id).await?,
+        );
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        if !access.works_on() && !access.sees(Part::Identity) {
+            return Err(AppError::Forbidden);
+        }
+        let key = parts::data_key(&self.keys().wrapper, case_id, &row.data_key)?;
+        let sealed = seal_at(
+            &key,
+            guardian_place(case_id),
+            &GuardianSealed { name, contact },
+        )?;
+        consents::insert_guardian(
+            &mut tx,
+            team_id,
+            case_id,
+            &sealed,
+            &text::iso_date(appointed),
+            actor.user_id,
+            now,
+        )
+        .await?;
+        for task in tasks::for_case(&mut tx, team_id, case_id).await? {
+            let is_guardian_task = GuardianTask::from_code(&task.kind).is_some();
+            if is_guardian_task && task.done_at.is_none() {
+                tasks::complete(&mut tx, team_id, task.id, actor.user_id, now).await?;
+            }
+        }
+        let event = AuditEvent::about(Some(team_id), "guardian-recorded", "case", case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a consent (the owning institution only). For a child or a person without legal
+    /// capacity it must be the guardian's, and a guardian must already be recorded.
+    pub async fn record_consent(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        form: &ConsentForm,
+    ) -> Result<i64, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut e = FieldErrors::new();
+        let given_by = e.check(
+            "given_by",
+            ConsentGiver::from_code(&form.given_by).ok_or(FieldError::Unknown),
+        );
+        let explained = e.check("explained", text::required(&form.explained, 2000));
+        let parts: BTreeSet<Part> = form
+            .parts
+            .iter()
+            .filter_map(|p| Part::from_code(p))
+            .collect();
+        if parts.is_empty() || parts.len() != form.parts.len() {
+            e.add("parts", FieldError::Required);
+        }
+        let institutions: Result<BTreeSet<i64>, _> = form
+            .institutions
+            .iter()
+            .map(|i| i.trim().parse::<i64>())
+            .collect();
+        let institutions = match institutions {
+            Ok(set) if !set.is_empty() => Some(set),
+            _ => {
+                e.add("institutions", FieldError::Required);
+                None
+            }
+        };
+        let given_on = e.check(
+            "given_on",
+            text::date(&form.given_on).and_then(|d| {
+                if d > self.today() {
+                    Err(FieldError::DateInFuture)
+                } else {
+                    Ok(d)
+                }
+            }),
+        );
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, case_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let access = access_to(
+            actor,
+            &row,
+            &referrals::for_case(&mut tx, team_id, case_id).await?,
+        );
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        if !access.works_on() {
+            return Err(AppError::Forbidden);
+        }
+        let needed = needed_from(&row);
+        if let Some(by) = given_by {
+            if by != needed {
+                e.add("given_by", FieldError::Invalid);
+            } else if by == ConsentGiver::Guardian
+                && consents::guardians(&mut tx, team_id, case_id)
+                    .await?
+                    .is_empty()
+            {
+                e.add("given_by", FieldError::Required);
+            }
+        }
+        let (Some(given_by), Some(explained), Some(institutions), Some(given_on), true) =
+            (given_by, explained, institutions, given_on, e.is_empty())
+        else {
+            return Err(AppError::Invalid(e));
+        };
+        let key = parts::data_key(&self.keys().wrapper, case_id, &row.data_key)?;
+        let sealed = seal_at(&key, consent_place(case_id), &ConsentSealed { explained })?;
+        let list: Vec<String> = institutions.iter().map(i64::to_string).collect();
+        let id = consents::insert_consent(
+            &mut tx,
+            &NewConsent {
+                team: team_id,
+                case_id,
+                given_by: given_by.code(),
+                sealed: &sealed,
+                parts: &Part::list(&parts),
+                institutions: &list.join(","),
+                given_on: &text::iso_date(given_on),
+                by: actor.user_id,
+                at: now,
+            },
+        )
+        .await?;
+        let event = AuditEvent::about(Some(team_id), "consent-recorded", "case", case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Withdraws a consent; referrals already made stay on record, new ones need another.
+    pub async fn withdraw_consent(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        consent_id: i64,
+    ) -> Result<(), AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, case_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let access = access_to(
+            actor,
+            &row,
+            &referrals::for_case(&mut tx, team_id, case_id).await?,
+        );
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        if !access.works_on() {
+            return Err(AppError::Forbidden);
+        }
+        let of_case = consents::consents(&mut tx, team_id, case_id).await?;
+        if !of_case.iter().any(|c| c.id == consent_id) {
+            return Err(AppError::NotFound);
+        }
+        consents::withdraw(&mut tx, team_id, consent_id, actor.user_id, now).await?;
+        let event = AuditEvent::about(Some(team_id), "consent-withdrawn", "case", case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The guardians and (for the owner) consents of a case, opened for the page.
+    pub(crate) async fn guardians_and_consents(
+        &self,
+        c: &mut spona_store::Connection,
+        row: &CaseRow,
+        show_guardians: bool,
+        show_consents: bool,
+    ) -> Result<(Vec<GuardianView>, Vec<ConsentView>), AppError> {
+        if !show_guardians && !show_consents {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        let team = TeamId(row.team_id);
+        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let mut guardians = Vec::new();
+        if show_guardians {
+            for g in consents::guardians(c, team, row.id).await? {
+                let s: GuardianSealed = open_at(&key, guardian_place(row.id), &g.sealed)?;
+                guardians.push(GuardianView {
+                    name: s.name,
+                    contact: s.contact,
+                    appointed_on: g.appointed_on,
+                });
+            }
+        }
+        let mut list = Vec::new();
+        if show_consents {
+            for r in consents::consents(c, team, row.id).await? {
+                let s: ConsentSealed = open_at(&key, consent_place(row.id), &r.sealed)?;
+                list.push(ConsentView {
+                    id: r.id,
+                    given_by: ConsentGiver::from_code(&r.given_by).unwrap_or(ConsentGiver::Person),
+                    explained: s.explained,
+                    parts: Part::parse_list(&r.parts).into_iter().collect(),
+                    institutions: r
+                        .institutions
+                        .split(',')
+                        .filter_map(|i| i.parse().ok())
+                        .map(InstitutionId)
+                        .collect(),
+                    given_on: r.given_on,
+                    withdrawn: r.withdrawn_at.is_some(),
+                });
+            }
+        }
+        Ok((guardians, list))
+    }
+}

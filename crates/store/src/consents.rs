@@ -1,0 +1,155 @@
+//! Guardians and consents of a case (sealed details are opaque here).
+
+use crate::{StoreError, Tx};
+use spona_domain::ids::{TeamId, UserId};
+use sqlx::AnyConnection;
+
+/// A recorded guardian.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct GuardianRow {
+    pub id: i64,
+    pub case_id: i64,
+    pub sealed: String,
+    pub appointed_on: String,
+    pub recorded_at: i64,
+}
+
+/// A recorded consent.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConsentRow {
+    pub id: i64,
+    pub case_id: i64,
+    pub given_by: String,
+    pub sealed: String,
+    pub parts: String,
+    pub institutions: String,
+    pub given_on: String,
+    pub recorded_at: i64,
+    pub withdrawn_at: Option<i64>,
+}
+
+/// Records a guardian.
+pub async fn insert_guardian(
+    tx: &mut Tx,
+    team: TeamId,
+    case_id: i64,
+    sealed: &str,
+    appointed_on: &str,
+    by: UserId,
+    now: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO case_guardians (team_id, case_id, sealed, appointed_on, recorded_by, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(team.0)
+    .bind(case_id)
+    .bind(sealed)
+    .bind(appointed_on)
+    .bind(by.0)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The guardians of a case, newest first.
+pub async fn guardians(
+    c: &mut AnyConnection,
+    team: TeamId,
+    case_id: i64,
+) -> Result<Vec<GuardianRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, case_id, sealed, appointed_on, recorded_at FROM case_guardians \
+         WHERE team_id = $1 AND case_id = $2 ORDER BY recorded_at DESC, id DESC",
+    )
+    .bind(team.0)
+    .bind(case_id)
+    .fetch_all(c)
+    .await?)
+}
+
+/// The fields of a new consent.
+#[derive(Clone, Debug)]
+pub struct NewConsent<'a> {
+    pub team: TeamId,
+    pub case_id: i64,
+    pub given_by: &'a str,
+    pub sealed: &'a str,
+    pub parts: &'a str,
+    pub institutions: &'a str,
+    pub given_on: &'a str,
+    pub by: UserId,
+    pub at: i64,
+}
+
+/// Records a consent.
+pub async fn insert_consent(tx: &mut Tx, n: &NewConsent<'_>) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO case_consents (team_id, case_id, given_by, sealed, parts, institutions, given_on, \
+         recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(n.team.0)
+    .bind(n.case_id)
+    .bind(n.given_by)
+    .bind(n.sealed)
+    .bind(n.parts)
+    .bind(n.institutions)
+    .bind(n.given_on)
+    .bind(n.by.0)
+    .bind(n.at)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The consents of a case, newest first (withdrawn ones included, for the record).
+pub async fn consents(
+    c: &mut AnyConnection,
+    team: TeamId,
+    case_id: i64,
+) -> Result<Vec<ConsentRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, case_id, given_by, sealed, parts, institutions, given_on, recorded_at, withdrawn_at \
+         FROM case_consents WHERE team_id = $1 AND case_id = $2 ORDER BY recorded_at DESC, id DESC",
+    )
+    .bind(team.0)
+    .bind(case_id)
+    .fetch_all(c)
+    .await?)
+}
+
+/// Withdraws a consent (once).
+pub async fn withdraw(
+    tx: &mut Tx,
+    team: TeamId,
+    id: i64,
+    by: UserId,
+    now: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE case_consents SET withdrawn_at = $1, withdrawn_by = $2 \
+         WHERE team_id = $3 AND id = $4 AND withdrawn_at IS NULL",
+    )
+    .bind(now)
+    .bind(by.0)
+    .bind(team.0)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
+}
+
+/// Links a referral to the consent it relies on, or records why it went without one.
+pub async fn mark_referral(
+    tx: &mut Tx,
+    referral: i64,
+    consent: Option<i64>,
+    override_reason: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE referrals SET consent_id = $1, override_reason = $2 WHERE id = $3")
+        .bind(consent)
+        .bind(override_reason)
+        .bind(referral)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
