@@ -314,6 +314,49 @@ impl FoundingForm {
     }
 }
 
+/// A new team as typed.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TeamForm {
+    pub code: String,
+    pub name_cyrl: String,
+    pub name_latn: String,
+    pub city: String,
+}
+
+/// A parsed team form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamDraft {
+    pub code: String,
+    pub name_cyrl: String,
+    pub name_latn: String,
+    pub city: String,
+}
+
+impl TeamForm {
+    /// Parses the form; a missing Latin name is made from the Cyrillic one.
+    pub fn parse(&self) -> Result<TeamDraft, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let code = e.check("code", parse_code(&self.code));
+        let name_cyrl = e.check("name_cyrl", text::required(&self.name_cyrl, NAME_MAX));
+        let name_latn = e.check("name_latn", text::optional(&self.name_latn, NAME_MAX));
+        let city = e.check("city", text::required(&self.city, 100));
+        match (code, name_cyrl, name_latn, city) {
+            (Some(code), Some(name_cyrl), Some(name_latn), Some(city)) => Ok(TeamDraft {
+                name_latn: if name_latn.is_empty() {
+                    to_latin(&name_cyrl)
+                } else {
+                    name_latn
+                },
+                code,
+                name_cyrl,
+                city,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
 /// A new account as typed (the password is set through a one-time link or standard input).
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct UserForm {

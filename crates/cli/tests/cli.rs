@@ -749,3 +749,34 @@ fn the_request_log_holds_route_patterns_not_tokens_or_searches() {
     assert!(!log.contains("SECRETTOKEN42"), "{log}");
     assert!(!log.contains("Jovana"), "{log}");
 }
+
+#[test]
+fn a_team_is_created_from_the_console_and_a_taken_code_is_refused() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    d.ok(&[
+        "team",
+        "create",
+        "--code",
+        "Vranje",
+        "--name",
+        "Локални тим Врање",
+        "--city",
+        "Врање",
+    ]);
+    assert_eq!(
+        first_column(&d.ok(&["team", "list"])),
+        ["code", "leskovac", "nis", "vranje"]
+    );
+    let err = refused(&d.run(&[
+        "team",
+        "create",
+        "--code",
+        "nis",
+        "--name",
+        "Други",
+        "--city",
+        "Ниш",
+    ]));
+    assert!(err.contains("code"), "{err}");
+}

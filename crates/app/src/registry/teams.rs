@@ -33,6 +33,37 @@ impl App {
             .collect())
     }
 
+    /// Adds a local team to the deployment (deployment administrators only).
+    pub async fn create_team(
+        &self,
+        actor: &Actor,
+        form: &crate::forms::TeamForm,
+    ) -> Result<spona_domain::ids::TeamId, AppError> {
+        if !decide(actor, Action::ManageDeployment).allowed() {
+            return Err(AppError::Forbidden);
+        }
+        let d = form.parse()?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let id = teams::insert(
+            &mut tx,
+            &teams::NewTeam {
+                code: &d.code,
+                name_cyrl: &d.name_cyrl,
+                name_latn: &d.name_latn,
+                city: &d.city,
+                founding: &spona_domain::registry::FoundingDecision::default(),
+            },
+            now,
+        )
+        .await
+        .map_err(super::duplicate_to_field)?;
+        let event = AuditEvent::about(Some(id), "team-created", "team", id.0);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
     /// The overview of a team.
     pub async fn team_overview(&self, actor: &Actor, code: &str) -> Result<TeamOverview, AppError> {
         let team = self.visible_team(actor, code).await?;
