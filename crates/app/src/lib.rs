@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod alerts;
 pub mod audit;
 pub mod auth;
 pub mod cases;
@@ -20,6 +21,11 @@ pub use spona_store::{DatabaseUrl, Db, Page};
 pub use spona_crypto::keyring::Keyring;
 pub use spona_crypto::keys::MasterKey;
 use std::sync::Arc;
+
+/// A random identifier for this running instance (job leases tell instances apart by it).
+pub fn new_instance_id() -> String {
+    spona_crypto::tokens::new_token().chars().take(12).collect()
+}
 
 /// Timeouts and limits of sign-in, validated at start.
 #[derive(Clone, Debug)]

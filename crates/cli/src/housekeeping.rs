@@ -25,3 +25,24 @@ pub fn spawn_session_purge(app: App) -> JoinHandle<()> {
         }
     })
 }
+
+/// How often overdue referrals are looked for.
+const ESCALATION_EVERY: Duration = Duration::from_secs(60);
+
+/// Escalates overdue referrals every minute. Every instance tries; the lease in the database
+/// lets exactly one of them do it, and another takes over when that one stops.
+pub fn spawn_escalation(app: App) -> JoinHandle<()> {
+    // Unique per process, so two instances on one host are told apart.
+    let holder = format!("{}-{}", std::process::id(), spona_app::new_instance_id());
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(ESCALATION_EVERY);
+        every.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            let lease = (ESCALATION_EVERY.as_secs() * 2) as i64;
+            if let Err(e) = app.run_escalation(&holder, lease).await {
+                tracing::warn!(error = %e, "overdue referrals could not be escalated");
+            }
+        }
+    })
+}

@@ -6,6 +6,7 @@
 //! that is the app layer's job.
 #![forbid(unsafe_code)]
 
+pub mod alerts;
 pub mod audit;
 pub mod cases;
 pub mod consents;

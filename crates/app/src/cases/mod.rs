@@ -5,6 +5,7 @@
 
 mod access_log;
 mod consent;
+mod emergency;
 mod parts;
 mod read;
 mod referrals;
@@ -13,6 +14,7 @@ mod transitions;
 
 pub use access_log::AccessEntry;
 pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
+pub use emergency::EMERGENCY_SECONDS;
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
 pub use referrals::{AnswerForm, ReferralForm};

@@ -11,7 +11,7 @@ use spona_domain::accounts::Role;
 use spona_domain::cases::{allowed, CaseAccess, CaseState, CaseTransition, Part};
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
-use spona_store::{tasks, teams};
+use spona_store::{alerts, tasks, teams};
 use std::collections::HashMap;
 
 /// What the case list asks for.
@@ -179,7 +179,12 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let case_referrals = referrals::for_case(&mut c, team_id, id).await?;
-        let access = access_to(actor, &row, &case_referrals);
+        let mut access = access_to(actor, &row, &case_referrals);
+        if matches!(access, CaseAccess::None | CaseAccess::Existence)
+            && alerts::has_grant(&mut c, id, actor.user_id, self.now()).await?
+        {
+            access = CaseAccess::Emergency;
+        }
         if !access.opens() {
             return Err(AppError::NotFound);
         }

@@ -13,7 +13,7 @@ use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::cases::{self, NewCase, Sealed};
-use spona_store::{institutions, referrals, tasks, teams};
+use spona_store::{alerts, institutions, referrals, tasks, teams};
 
 /// A report just saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +110,16 @@ impl App {
             )
             .await?;
             tasks::insert(&mut tx, team_id, id, need.guardian_task().code(), csw, now).await?;
+            let to = alerts::Recipient::Institution(csw);
+            alerts::notify(
+                &mut tx,
+                team_id,
+                to,
+                "urgent-referral-received",
+                Some(id),
+                now,
+            )
+            .await?;
         }
         let possible_duplicate = match &index {
             Some(index) => !cases::same_person(&mut tx, team_id, index, id)

@@ -63,9 +63,11 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     );
 
     let purge = housekeeping::spawn_session_purge(app.clone());
+    let escalation = housekeeping::spawn_escalation(app.clone());
     let state = WebState::new(app.clone(), Arc::new(catalog), settings.web());
     let served = serve_until(listener, state, stop).await;
     purge.abort();
+    escalation.abort();
     app.db().close().await;
     tracing::info!("stopped");
     served

@@ -47,6 +47,9 @@ pub enum CaseAccess {
     Shared(BTreeSet<Part>),
     /// That the case exists, its code and state; no personal data (the team coordinator).
     Existence,
+    /// Everything, to read only, for a limited time, under an emergency grant whose written
+    /// reason was audited and notified to the owning institution.
+    Emergency,
     /// Nothing; the case is "not found" for this actor.
     None,
 }
@@ -55,7 +58,7 @@ impl CaseAccess {
     /// Whether the part may be shown.
     pub fn sees(&self, part: Part) -> bool {
         match self {
-            CaseAccess::Full => true,
+            CaseAccess::Full | CaseAccess::Emergency => true,
             CaseAccess::Shared(parts) => parts.contains(&part),
             _ => false,
         }
@@ -70,6 +73,31 @@ impl CaseAccess {
     pub fn works_on(&self) -> bool {
         matches!(self, CaseAccess::Full)
     }
+}
+
+/// Why emergency access to a case was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmergencyRefusal {
+    /// Only case workers of the case's team may ask.
+    NotACaseWorker,
+    /// A child's case, or that of a person deprived of legal capacity, cannot be broken into.
+    ProtectedPerson,
+}
+
+/// Whether the actor may break the glass on a case of `team` (the written reason is the
+/// app's to require and audit).
+pub fn emergency_allowed(
+    actor: &Actor,
+    team: TeamId,
+    protected_person: bool,
+) -> Result<(), EmergencyRefusal> {
+    if actor.team_id != Some(team) || !decide(actor, Action::UseCases).allowed() {
+        return Err(EmergencyRefusal::NotACaseWorker);
+    }
+    if protected_person {
+        return Err(EmergencyRefusal::ProtectedPerson);
+    }
+    Ok(())
 }
 
 /// A live referral of the case, as far as access goes: to whom, sharing what.
@@ -180,6 +208,26 @@ mod tests {
         let mut admin = actor(Role::Admin, LE, POLICE);
         admin.team_id = Some(LE);
         assert_eq!(case_access(&admin, LE, POLICE, &[]), CaseAccess::None);
+    }
+
+    #[test]
+    fn the_glass_breaks_only_for_case_workers_and_never_on_a_childs_case() {
+        let worker = actor(Role::CaseWorker, LE, HEALTH);
+        assert_eq!(emergency_allowed(&worker, LE, false), Ok(()));
+        assert_eq!(
+            emergency_allowed(&worker, LE, true),
+            Err(EmergencyRefusal::ProtectedPerson)
+        );
+        assert_eq!(
+            emergency_allowed(&worker, NIS, false),
+            Err(EmergencyRefusal::NotACaseWorker)
+        );
+        let coordinator = actor(Role::Coordinator, LE, CSW);
+        assert_eq!(
+            emergency_allowed(&coordinator, LE, false),
+            Err(EmergencyRefusal::NotACaseWorker)
+        );
+        assert!(CaseAccess::Emergency.sees(Part::Contact) && !CaseAccess::Emergency.works_on());
     }
 
     #[test]

@@ -62,7 +62,7 @@ mod screening;
 mod state;
 mod stigma;
 
-pub use access::{case_access, CaseAccess, Part, SharedWith};
+pub use access::{case_access, emergency_allowed, CaseAccess, EmergencyRefusal, Part, SharedWith};
 pub use catalogues::{
     ExploitationForm, ReferralSource, ReporterKind, ServiceStatus, ServiceType, Sex,
 };

@@ -1,0 +1,78 @@
+//! Escalation of referrals left unanswered past their deadline: the team coordinator and the
+//! lead institutions are told. Runs as a background job that one instance of a deployment
+//! holds at a time (a lease in the database), so nobody is told twice.
+
+use crate::{App, AppError};
+use spona_domain::accounts::Role;
+use spona_domain::ids::TeamId;
+use spona_store::alerts::{self, Recipient};
+use spona_store::{institutions, users};
+
+/// The name of the escalation job's lease.
+const JOB: &str = "escalate-overdue-referrals";
+
+impl App {
+    /// Runs the escalation if this instance (`holder`) gets the lease for `lease_seconds`;
+    /// returns how many referrals were escalated, or None when another instance holds it.
+    pub async fn run_escalation(
+        &self,
+        holder: &str,
+        lease_seconds: i64,
+    ) -> Result<Option<usize>, AppError> {
+        let now = self.now();
+        let mut c = self.db.conn().await?;
+        if !alerts::take_lease(&mut c, JOB, holder, now, now + lease_seconds).await? {
+            return Ok(None);
+        }
+        drop(c);
+        self.escalate_overdue().await.map(Some)
+    }
+
+    /// Escalates every overdue, unescalated referral once.
+    pub async fn escalate_overdue(&self) -> Result<usize, AppError> {
+        let now = self.now();
+        let mut c = self.db.conn().await?;
+        let overdue = alerts::overdue(&mut c, now, 500).await?;
+        drop(c);
+        let mut done = 0;
+        for r in overdue {
+            let team = TeamId(r.team_id);
+            let mut tx = self.db.begin().await?;
+            if !alerts::mark_escalated(&mut tx, r.id, now).await? {
+                continue;
+            }
+            let mut recipients = Vec::new();
+            for i in institutions::list_active(&mut tx, team).await? {
+                if i.is_lead {
+                    recipients.push(Recipient::Institution(i.id));
+                }
+            }
+            let coordinators = users::list(
+                &mut tx,
+                &users::Filter {
+                    team: Some(team),
+                    query: String::new(),
+                    limit: 100,
+                    offset: 0,
+                },
+            )
+            .await?;
+            for u in coordinators
+                .items
+                .iter()
+                .filter(|u| u.role == Role::Coordinator && u.active)
+            {
+                recipients.push(Recipient::User(u.id));
+            }
+            for to in recipients {
+                alerts::notify(&mut tx, team, to, "referral-overdue", Some(r.case_id), now).await?;
+            }
+            tx.commit().await?;
+            done += 1;
+        }
+        if done > 0 {
+            tracing::info!(event = "referrals-escalated", count = done);
+        }
+        Ok(done)
+    }
+}

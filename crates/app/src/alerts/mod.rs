@@ -1,0 +1,58 @@
+//! The in-app inbox of notifications, and the background job that escalates overdue
+//! referrals. Notifications never carry personal data: a kind and a case number only.
+
+mod escalation;
+
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_store::alerts::{self, NotificationRow};
+
+/// A notification for the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notification {
+    pub id: i64,
+    /// What happened: referral-received, urgent-referral-received, referral-overdue, break-glass.
+    pub kind: String,
+    pub case_id: Option<i64>,
+    pub created_at: i64,
+    pub unread: bool,
+}
+
+impl From<NotificationRow> for Notification {
+    fn from(r: NotificationRow) -> Notification {
+        Notification {
+            id: r.id,
+            kind: r.kind,
+            case_id: r.case_id,
+            created_at: r.created_at,
+            unread: r.read_at.is_none(),
+        }
+    }
+}
+
+impl App {
+    /// The reader's notifications (their own and their institution's), unread first.
+    pub async fn notifications(&self, actor: &Actor) -> Result<Vec<Notification>, AppError> {
+        let team = actor.team_id.ok_or(AppError::Forbidden)?;
+        let mut c = self.db.conn().await?;
+        let rows =
+            alerts::for_reader(&mut c, team, actor.user_id, actor.institution_id, 100).await?;
+        Ok(rows.into_iter().map(Notification::from).collect())
+    }
+
+    /// Marks the reader's notifications read.
+    pub async fn mark_notifications_read(&self, actor: &Actor) -> Result<(), AppError> {
+        let team = actor.team_id.ok_or(AppError::Forbidden)?;
+        let mut tx = self.db.begin().await?;
+        alerts::mark_read(
+            &mut tx,
+            team,
+            actor.user_id,
+            actor.institution_id,
+            self.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

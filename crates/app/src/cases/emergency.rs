@@ -1,0 +1,66 @@
+//! Breaking the glass: a case worker who must act at once and was not given the case may read
+//! it for an hour, after writing why. The reason is audited and the owning institution is
+//! notified. A child's case, or that of a person without legal capacity, cannot be broken into.
+
+use super::access_to;
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_domain::cases::{emergency_allowed, CaseAccess, Reason};
+use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::validation::FieldErrors;
+use spona_store::alerts::{self, Recipient};
+use spona_store::{cases, referrals};
+
+/// How long an emergency grant lasts, in seconds.
+pub const EMERGENCY_SECONDS: i64 = 60 * 60;
+
+impl App {
+    /// Grants the actor an hour of read access to a case of their team, with the reason.
+    pub async fn break_glass(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let reason = Reason::parse(reason).map_err(|e| {
+            let mut errors = FieldErrors::new();
+            errors.add("reason", e);
+            AppError::Invalid(errors)
+        })?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, case_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let access = access_to(
+            actor,
+            &row,
+            &referrals::for_case(&mut tx, team_id, case_id).await?,
+        );
+        if matches!(access, CaseAccess::Full | CaseAccess::Shared(_)) {
+            return Ok(());
+        }
+        let protected = row.may_be_child != 0 || row.lacks_capacity != 0;
+        emergency_allowed(actor, TeamId(row.team_id), protected)
+            .map_err(|_| AppError::Forbidden)?;
+        alerts::grant(
+            &mut tx,
+            team_id,
+            case_id,
+            actor.user_id,
+            reason.as_str(),
+            now,
+            now + EMERGENCY_SECONDS,
+        )
+        .await?;
+        let owner = Recipient::Institution(InstitutionId(row.owner_institution_id));
+        alerts::notify(&mut tx, team_id, owner, "break-glass", Some(case_id), now).await?;
+        let mut event = AuditEvent::about(Some(team_id), "break-glass", "case", case_id);
+        event.reason = reason.as_str();
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,194 @@
+//! Emergency-access grants, in-app notifications, overdue referrals and job leases.
+
+use crate::{StoreError, Tx};
+use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use sqlx::AnyConnection;
+
+/// Grants an actor emergency access to a case until `expires_at`.
+pub async fn grant(
+    tx: &mut Tx,
+    team: TeamId,
+    case_id: i64,
+    user: UserId,
+    reason: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO break_glass (team_id, case_id, user_id, reason, granted_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(team.0)
+    .bind(case_id)
+    .bind(user.0)
+    .bind(reason)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether the user holds a live emergency grant for the case.
+pub async fn has_grant(
+    c: &mut AnyConnection,
+    case_id: i64,
+    user: UserId,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM break_glass WHERE case_id = $1 AND user_id = $2 AND expires_at > $3",
+    )
+    .bind(case_id)
+    .bind(user.0)
+    .bind(now)
+    .fetch_one(c)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Whom a notification is for: an institution (all its case workers) or one user.
+#[derive(Clone, Copy, Debug)]
+pub enum Recipient {
+    Institution(InstitutionId),
+    User(UserId),
+}
+
+/// Adds a notification.
+pub async fn notify(
+    tx: &mut Tx,
+    team: TeamId,
+    to: Recipient,
+    kind: &str,
+    case_id: Option<i64>,
+    now: i64,
+) -> Result<(), StoreError> {
+    let (institution, user) = match to {
+        Recipient::Institution(i) => (Some(i.0), None),
+        Recipient::User(u) => (None, Some(u.0)),
+    };
+    sqlx::query(
+        "INSERT INTO notifications (team_id, institution_id, user_id, kind, case_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(team.0)
+    .bind(institution)
+    .bind(user)
+    .bind(kind)
+    .bind(case_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A notification as stored.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub case_id: Option<i64>,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+/// The newest notifications for a user or their institution.
+pub async fn for_reader(
+    c: &mut AnyConnection,
+    team: TeamId,
+    user: UserId,
+    institution: Option<InstitutionId>,
+    limit: i64,
+) -> Result<Vec<NotificationRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, kind, case_id, created_at, read_at FROM notifications \
+         WHERE team_id = $1 AND (user_id = $2 OR institution_id = $3) \
+         ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, created_at DESC, id DESC LIMIT $4",
+    )
+    .bind(team.0)
+    .bind(user.0)
+    .bind(institution.map(|i| i.0).unwrap_or(0))
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
+
+/// Marks the reader's notifications read.
+pub async fn mark_read(
+    tx: &mut Tx,
+    team: TeamId,
+    user: UserId,
+    institution: Option<InstitutionId>,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE notifications SET read_at = $1 WHERE team_id = $2 AND read_at IS NULL \
+         AND (user_id = $3 OR institution_id = $4)",
+    )
+    .bind(now)
+    .bind(team.0)
+    .bind(user.0)
+    .bind(institution.map(|i| i.0).unwrap_or(0))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// An overdue referral that was not yet escalated.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Overdue {
+    pub id: i64,
+    pub team_id: i64,
+    pub case_id: i64,
+}
+
+/// Referrals still unanswered past their deadline and not yet escalated (deployment-wide).
+pub async fn overdue(
+    c: &mut AnyConnection,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<Overdue>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, team_id, case_id FROM referrals WHERE status = 'sent' AND deadline_at < $1 \
+         AND escalated_at IS NULL ORDER BY deadline_at LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
+
+/// Marks a referral escalated (once).
+pub async fn mark_escalated(tx: &mut Tx, referral: i64, now: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE referrals SET escalated_at = $1 WHERE id = $2 AND escalated_at IS NULL",
+    )
+    .bind(now)
+    .bind(referral)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Takes (or renews) the lease of a job until `until`, if nobody else holds a live one.
+/// Several instances may try at once; exactly one gets it.
+pub async fn take_lease(
+    c: &mut AnyConnection,
+    job: &str,
+    holder: &str,
+    now: i64,
+    until: i64,
+) -> Result<bool, StoreError> {
+    let got: Option<String> = sqlx::query_scalar(
+        "INSERT INTO job_leases (name, holder, until) VALUES ($1, $2, $3) \
+         ON CONFLICT (name) DO UPDATE SET holder = $2, until = $3 \
+         WHERE job_leases.until <= $4 OR job_leases.holder = $2 RETURNING holder",
+    )
+    .bind(job)
+    .bind(holder)
+    .bind(until)
+    .bind(now)
+    .fetch_optional(c)
+    .await?;
+    Ok(got.is_some())
+}
