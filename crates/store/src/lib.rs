@@ -17,6 +17,7 @@ pub mod history;
 pub mod institutions;
 pub mod members;
 pub mod referrals;
+pub mod services;
 pub mod sessions;
 pub mod tasks;
 pub mod teams;

@@ -13,6 +13,8 @@ pub struct TaskRow {
     pub institution_id: i64,
     pub created_at: i64,
     pub done_at: Option<i64>,
+    pub due_on: Option<String>,
+    pub sealed: String,
 }
 
 /// Opens a task for an institution.
@@ -44,7 +46,7 @@ pub async fn for_case(
     case_id: i64,
 ) -> Result<Vec<TaskRow>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, case_id, kind, institution_id, created_at, done_at FROM case_tasks \
+        "SELECT id, case_id, kind, institution_id, created_at, done_at, due_on, sealed FROM case_tasks \
          WHERE team_id = $1 AND case_id = $2 ORDER BY CASE WHEN done_at IS NULL THEN 0 ELSE 1 END, id",
     )
     .bind(team.0)

@@ -25,7 +25,40 @@ impl App {
             return Ok(None);
         }
         drop(c);
-        self.escalate_overdue().await.map(Some)
+        let escalated = self.escalate_overdue().await?;
+        self.remind_recovery_endings().await?;
+        Ok(Some(escalated))
+    }
+
+    /// Tells the owning institution, once, that a recovery and reflection period ends within
+    /// the next days.
+    pub async fn remind_recovery_endings(&self) -> Result<usize, AppError> {
+        let now = self.now();
+        let by = self
+            .today()
+            .saturating_add(time::Duration::days(crate::cases::RECOVERY_REMIND_DAYS));
+        let mut c = self.db.conn().await?;
+        let ending =
+            spona_store::services::recovery_ending(&mut c, &spona_domain::text::iso_date(by))
+                .await?;
+        drop(c);
+        for case in &ending {
+            let mut tx = self.db.begin().await?;
+            spona_store::services::mark_recovery_reminded(&mut tx, case.id).await?;
+            let to =
+                Recipient::Institution(spona_domain::ids::InstitutionId(case.owner_institution_id));
+            alerts::notify(
+                &mut tx,
+                TeamId(case.team_id),
+                to,
+                "recovery-ending",
+                Some(case.id),
+                now,
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(ending.len())
     }
 
     /// Escalates every overdue, unescalated referral once.

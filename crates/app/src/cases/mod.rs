@@ -7,6 +7,7 @@ mod access_log;
 mod consent;
 mod emergency;
 mod parts;
+mod protection;
 mod read;
 mod referrals;
 mod report;
@@ -16,6 +17,10 @@ pub use access_log::AccessEntry;
 pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
 pub use emergency::EMERGENCY_SECONDS;
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
+pub use protection::{
+    FollowUpForm, NoteForm, NoteView, RecoveryForm, ServiceForm, ServiceView,
+    RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS, RECOVERY_REMIND_DAYS,
+};
 pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
 pub use referrals::{AnswerForm, ReferralForm};
 pub use report::Reported;

@@ -66,6 +66,9 @@ pub struct TaskView {
     pub id: i64,
     pub kind: String,
     pub done: bool,
+    /// For follow-ups: when, and what (for those working on the case).
+    pub due_on: Option<String>,
+    pub note: String,
 }
 
 /// One case, with the parts the reader may see.
@@ -90,6 +93,12 @@ pub struct CaseView {
     pub consents: Vec<super::ConsentView>,
     /// Who must give consent: the person, or the guardian of a child or a person without capacity.
     pub consent_from: spona_domain::cases::ConsentGiver,
+    /// Services given to the person (for those working on the case).
+    pub services: Vec<super::ServiceView>,
+    /// Notes the reader's institution may see.
+    pub notes: Vec<super::NoteView>,
+    /// The recovery and reflection period (start, end), if set.
+    pub recovery: Option<(String, String)>,
 }
 
 impl App {
@@ -195,6 +204,12 @@ impl App {
         let (guardians, consents) = self
             .guardians_and_consents(&mut c, &row, access.sees(Part::Identity), access.works_on())
             .await?;
+        let working = matches!(access, CaseAccess::Full | CaseAccess::Shared(_));
+        let (services, notes, recovery) = if working {
+            self.protection_of(&mut c, actor, &row).await?
+        } else {
+            (Vec::new(), Vec::new(), None)
+        };
         drop(c);
 
         let summary = self.summary(&team.city, &row, &access)?;
@@ -264,16 +279,32 @@ impl App {
             referrals,
             tasks: task_rows
                 .into_iter()
-                .map(|t| TaskView {
-                    id: t.id,
-                    kind: t.kind,
-                    done: t.done_at.is_some(),
+                .map(|t| {
+                    let note = match (&key, working && !t.sealed.is_empty()) {
+                        (Some(k), true) => {
+                            let place = super::protection::follow_up_place(id);
+                            let sealed: super::protection::SealedText =
+                                parts::open_at(k, place, &t.sealed)?;
+                            sealed.text
+                        }
+                        _ => String::new(),
+                    };
+                    Ok(TaskView {
+                        id: t.id,
+                        kind: t.kind,
+                        done: t.done_at.is_some(),
+                        due_on: t.due_on,
+                        note,
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, AppError>>()?,
             transitions,
             guardians,
             consents,
             consent_from: super::consent::needed_from(&row),
+            services,
+            notes,
+            recovery,
             summary,
             access,
         })
