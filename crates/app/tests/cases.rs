@@ -547,3 +547,36 @@ async fn for_a_child_the_guardian_is_recorded_first_and_gives_consent() {
     ));
     t.finish().await;
 }
+
+#[tokio::test]
+async fn the_proceedings_move_forward_and_back_only_by_a_written_correction() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let police = who(&app, "le-police").await;
+    let case = app.report_case(&police, &adult()).await.unwrap().case_id;
+    let stage = app
+        .move_proceedings(&police, case, "indictment", "", 1)
+        .await
+        .unwrap();
+    assert_eq!(stage.code(), "indictment");
+    assert!(matches!(
+        app.move_proceedings(&police, case, "investigation", "", 2)
+            .await,
+        Err(AppError::Invalid(_))
+    ));
+    app.move_proceedings(&police, case, "investigation", "Погрешно унето", 2)
+        .await
+        .unwrap();
+    let view = app.case(&police, case).await.unwrap();
+    assert_eq!(view.proceedings.map(|p| p.code()), Some("investigation"));
+    let log = app.case_access_log(&police, case).await.unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.action == "proceedings-corrected" && e.reason == "Погрешно унето"));
+    let social = who(&app, "le-social").await;
+    assert!(matches!(
+        app.move_proceedings(&social, case, "trial", "", 3).await,
+        Err(AppError::NotFound)
+    ));
+    t.finish().await;
+}

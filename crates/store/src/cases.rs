@@ -213,6 +213,29 @@ pub async fn set_state(
     StoreError::one_row(done.rows_affected())
 }
 
+/// Moves the proceedings track, if the case is still at `version`.
+pub async fn set_proceedings(
+    tx: &mut Tx,
+    team: TeamId,
+    id: i64,
+    version: i64,
+    stage: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE cases SET proceedings = $1, updated_at = $2, version = version + 1 \
+         WHERE team_id = $3 AND id = $4 AND version = $5",
+    )
+    .bind(stage)
+    .bind(now)
+    .bind(team.0)
+    .bind(id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
+}
+
 /// Other cases of the team with the same person index (a possible duplicate), by id only.
 pub async fn same_person(
     c: &mut AnyConnection,

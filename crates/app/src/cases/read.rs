@@ -99,6 +99,8 @@ pub struct CaseView {
     pub notes: Vec<super::NoteView>,
     /// The recovery and reflection period (start, end), if set.
     pub recovery: Option<(String, String)>,
+    /// The stage of the criminal proceedings (for those working on the case).
+    pub proceedings: Option<spona_domain::cases::ProceedingsStage>,
 }
 
 impl App {
@@ -305,6 +307,9 @@ impl App {
             services,
             notes,
             recovery,
+            proceedings: working
+                .then(|| spona_domain::cases::ProceedingsStage::from_code(&row.proceedings))
+                .flatten(),
             summary,
             access,
         })

@@ -4,7 +4,9 @@ use super::access_to;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
-use spona_domain::cases::{apply, CaseState, CaseTransition};
+use spona_domain::cases::{
+    apply, CaseState, CaseTransition, ProceedingsMove, ProceedingsStage, Reason,
+};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::{cases, referrals};
 
@@ -44,6 +46,65 @@ impl App {
         cases::set_state(&mut tx, team_id, id, version, next.code(), now).await?;
         let action = format!("case-{}", transition.code());
         let event = AuditEvent::about(Some(team_id), &action, "case", id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(next)
+    }
+}
+
+impl App {
+    /// Moves the criminal-proceedings track forward to `stage`, or back with a written
+    /// correction reason; only the owning institution records it.
+    pub async fn move_proceedings(
+        &self,
+        actor: &Actor,
+        id: i64,
+        stage: &str,
+        correction: &str,
+        version: i64,
+    ) -> Result<ProceedingsStage, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let field = |name: &'static str, err: FieldError| {
+            let mut e = FieldErrors::new();
+            e.add(name, err);
+            AppError::Invalid(e)
+        };
+        let target = ProceedingsStage::from_code(stage)
+            .ok_or_else(|| field("stage", FieldError::Unknown))?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let access = access_to(
+            actor,
+            &row,
+            &referrals::for_case(&mut tx, team_id, id).await?,
+        );
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        if !access.works_on() {
+            return Err(AppError::Forbidden);
+        }
+        let current = ProceedingsStage::from_code(&row.proceedings)
+            .ok_or_else(|| AppError::Internal(format!("proceedings {:?}", row.proceedings)))?;
+        let change = if correction.trim().is_empty() {
+            ProceedingsMove::Advance(target)
+        } else {
+            let reason = Reason::parse(correction).map_err(|e| field("correction", e))?;
+            ProceedingsMove::Correct { to: target, reason }
+        };
+        let next = current
+            .apply(&change)
+            .map_err(|_| field("stage", FieldError::Invalid))?;
+        cases::set_proceedings(&mut tx, team_id, id, version, next.code(), now).await?;
+        let action = format!("proceedings-{}", next.code());
+        let mut event = AuditEvent::about(Some(team_id), &action, "case", id);
+        if let ProceedingsMove::Correct { reason, .. } = &change {
+            event.reason = reason.as_str();
+            event.action = "proceedings-corrected";
+        }
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(next)
