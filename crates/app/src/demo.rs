@@ -273,6 +273,7 @@ impl App {
             .await?;
         }
         tx.commit().await?;
+        self.import_bundled_catalogues().await?;
         Ok(true)
     }
 }

@@ -15,6 +15,9 @@ pub enum AppError {
     /// The input was refused; nothing was saved.
     #[error("invalid input")]
     Invalid(FieldErrors),
+    /// A file or text could not be used; the message says where and why.
+    #[error("{0}")]
+    Unreadable(String),
     /// Someone else changed the record since it was read; nothing was saved.
     #[error("edit conflict")]
     Conflict,

@@ -7,6 +7,7 @@ pub mod alerts;
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod catalogues;
 mod clock;
 pub mod demo;
 mod demo_cases;

@@ -9,6 +9,7 @@
 pub mod alerts;
 pub mod audit;
 pub mod cases;
+pub mod catalogues;
 pub mod consents;
 mod dates;
 mod db;

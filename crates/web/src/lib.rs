@@ -5,6 +5,7 @@
 
 mod admin;
 mod auth;
+mod cases;
 mod shell;
 mod state;
 mod team;
@@ -24,6 +25,7 @@ pub fn router(state: WebState) -> Router {
         .route("/section/{name}", get(shell::sections::section))
         .merge(auth::routes())
         .merge(team::routes())
+        .merge(cases::routes())
         .merge(admin::routes())
         .fallback(shell::errors::not_found);
     shell::middleware::wrap(pages, state.clone())

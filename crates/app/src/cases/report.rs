@@ -40,15 +40,20 @@ impl App {
         }
         let (team_id, institution_id) = Self::case_worker_scope(actor)?;
         let today = self.today();
-        let draft = form.parse(today, None)?;
+        let owner = {
+            let mut c = self.db.conn().await?;
+            institutions::find(&mut c, team_id, institution_id)
+                .await?
+                .ok_or(AppError::Forbidden)?
+        };
+        // Screened with the catalogue of the reporter's sector; the report keeps its version.
+        let catalogue = self.catalogue_for(owner.kind).await?;
+        let draft = form.parse(today, catalogue.as_ref())?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let team = teams::find(&mut tx, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let owner = institutions::find(&mut tx, team_id, institution_id)
-            .await?
-            .ok_or(AppError::Forbidden)?;
         let need = draft.protection_need(today);
         let guardian_authority = match need {
             Some(_) => Some(social_work(

@@ -1,6 +1,7 @@
 //! The commands of the `spona` binary, one file each.
 
 mod audit;
+mod catalogue;
 mod demo;
 mod institution;
 mod migrate;
@@ -32,6 +33,9 @@ pub enum Command {
     /// Accounts: create, list, disable, enable, reset a password
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Indicator catalogues
+    #[command(subcommand)]
+    Catalogue(catalogue::CatalogueCommand),
     /// The audit trail
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -50,6 +54,7 @@ impl Command {
             Command::Institution(command) => institution::run(command, settings).await,
             Command::User(command) => user::run(command, settings).await,
             Command::Audit(command) => audit::run(command, settings).await,
+            Command::Catalogue(command) => catalogue::run(command, settings).await,
             Command::Settings => settings::run(settings),
         }
     }

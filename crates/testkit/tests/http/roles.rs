@@ -14,28 +14,37 @@ fn nav_of(page: &str) -> String {
 #[tokio::test]
 async fn the_navigation_shows_what_each_role_may_use() {
     let t = TestApp::spawn().await;
-    let cases = "/section/cases";
+    let cases = "href=\"/cases\"";
+    let inbox = "href=\"/inbox\"";
     let admin = "/admin/users";
     let plan = "/section/plan";
+    // (user, cases, inbox, admin, plan): the coordinator sees that cases exist, never names;
+    // only case workers have an inbox of referrals.
     let expectations = [
-        ("le-police", true, false, true),
-        ("le-social", true, false, true),
-        ("le-coordinator", false, true, true),
-        ("le-member", false, false, true),
-        ("national", false, false, false),
-        ("admin", false, true, false),
+        ("le-police", true, true, false, true),
+        ("le-social", true, true, false, true),
+        ("le-coordinator", true, false, true, true),
+        ("le-member", false, false, false, true),
+        ("national", false, false, false, false),
+        ("admin", false, false, true, false),
     ];
-    for (user, sees_cases, sees_admin, sees_plan) in expectations {
+    for (user, sees_cases, sees_inbox, sees_admin, sees_plan) in expectations {
         let c = t.signed_in(user).await;
         let (_, page) = t.get(&c, "/dashboard").await;
         let nav = nav_of(&page);
         assert_eq!(nav.contains(cases), sees_cases, "{user} cases: {nav}");
+        assert_eq!(nav.contains(inbox), sees_inbox, "{user} inbox: {nav}");
         assert_eq!(nav.contains(admin), sees_admin, "{user} admin: {nav}");
         assert_eq!(nav.contains(plan), sees_plan, "{user} plan: {nav}");
         assert_eq!(
-            t.get(&c, cases).await.0 == 200,
+            t.get(&c, "/cases").await.0 == 200,
             sees_cases,
             "{user} opens cases"
+        );
+        assert_eq!(
+            t.get(&c, "/inbox").await.0 == 200,
+            sees_inbox,
+            "{user} opens the inbox"
         );
         assert_eq!(
             t.get(&c, plan).await.0 == 200,
@@ -57,7 +66,9 @@ async fn anonymous_visitors_are_sent_to_sign_in_from_every_page() {
         "/teams/leskovac/institutions",
         "/teams/leskovac/members",
         "/admin/users",
-        "/section/cases",
+        "/cases",
+        "/cases/new",
+        "/inbox",
     ] {
         let res = c.get(t.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 303, "{path}");

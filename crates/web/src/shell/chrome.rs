@@ -13,6 +13,7 @@ pub enum Nav {
     None,
     Dashboard,
     Cases,
+    Inbox,
     Plan,
     Activities,
     Trainings,
@@ -55,8 +56,12 @@ pub struct Chrome {
 /// The sections a role works in (issue-independent: which doors the role has).
 pub fn sections_for(role: Role, uses_cases: bool) -> Vec<Nav> {
     let mut v = vec![Nav::Dashboard];
-    if uses_cases {
+    // The coordinator sees that cases exist (never names); the case pages decide the rest.
+    if uses_cases || role == Role::Coordinator {
         v.push(Nav::Cases);
+    }
+    if uses_cases {
+        v.push(Nav::Inbox);
     }
     if role.is_team_bound() {
         v.extend([
@@ -77,7 +82,6 @@ pub fn sections_for(role: Role, uses_cases: bool) -> Vec<Nav> {
 /// The path segment and message id of a section.
 pub fn section_info(nav: Nav) -> Option<(&'static str, &'static str)> {
     Some(match nav {
-        Nav::Cases => ("cases", "nav-cases"),
         Nav::Plan => ("plan", "nav-plan"),
         Nav::Activities => ("activities", "nav-activities"),
         Nav::Trainings => ("trainings", "nav-trainings"),
@@ -100,6 +104,8 @@ impl Chrome {
             for section in sections_for(actor.role, decide(actor, Action::UseCases).allowed()) {
                 let (href, id) = match section {
                     Nav::Dashboard => ("/dashboard".to_string(), "nav-dashboard"),
+                    Nav::Cases => ("/cases".to_string(), "nav-cases"),
+                    Nav::Inbox => ("/inbox".to_string(), "nav-inbox"),
                     Nav::Team => (
                         match &s.user.team_code {
                             Some(code) if actor.role.is_team_bound() => format!("/teams/{code}"),

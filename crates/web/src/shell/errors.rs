@@ -40,7 +40,9 @@ impl IntoResponse for WebError {
             WebError::App(e) => match e {
                 AppError::NotFound => Failure::NotFound,
                 AppError::Forbidden => Failure::Forbidden,
-                AppError::Invalid(_) | AppError::BadCredentials => Failure::BadRequest,
+                AppError::Invalid(_) | AppError::BadCredentials | AppError::Unreadable(_) => {
+                    Failure::BadRequest
+                }
                 AppError::Conflict => Failure::Conflict,
                 AppError::Throttled { .. } => Failure::Throttled,
                 AppError::Unauthenticated => return to_sign_in("/dashboard"),

@@ -40,7 +40,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ValidForm<T> {
         if !constant_time_eq(token, &viewer.csrf_token) {
             return Err(WebError::Page(Failure::Csrf).into_response());
         }
-        let value = serde_urlencoded::from_bytes(&bytes)
+        // Repeated fields (a group of checkboxes) decode into a `Vec`, which
+        // `serde_urlencoded` cannot do.
+        let value = serde_html_form::from_bytes(&bytes)
             .map_err(|_| WebError::Page(Failure::BadRequest).into_response())?;
         Ok(ValidForm(value))
     }
@@ -77,10 +79,26 @@ impl Errors {
 
     /// The messages for the errors.
     pub fn from_fields(tr: &Tr, errors: &FieldErrors) -> Errors {
+        Errors::explained(tr, errors, |_, _| None)
+    }
+
+    /// The same, with some errors said in words of their own: `explain` names the message
+    /// for a field's error where the general one would not tell the person what to do.
+    pub fn explained(
+        tr: &Tr,
+        errors: &FieldErrors,
+        explain: impl Fn(&str, FieldError) -> Option<&'static str>,
+    ) -> Errors {
         Errors(
             errors
                 .iter()
-                .map(|(field, e)| (field.to_string(), message(tr, *e)))
+                .map(|(field, e)| {
+                    let text = match explain(field, *e) {
+                        Some(id) => tr.t(id),
+                        None => message(tr, *e),
+                    };
+                    (field.to_string(), text)
+                })
                 .collect(),
         )
     }

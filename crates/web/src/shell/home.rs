@@ -3,11 +3,13 @@
 use super::chrome::{Chrome, Nav};
 use super::errors::WebError;
 use super::viewer::{Signed, Viewer};
+use crate::cases::{awaiting_answer, ReferralLine};
 use crate::WebState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Redirect, Response};
 use spona_app::registry::TeamOverview;
+use spona_domain::access::{decide, Action};
 use spona_domain::registry::Team;
 
 /// `/`: the dashboard for the signed in, the sign-in page for others.
@@ -26,6 +28,8 @@ struct Dashboard {
     welcome: String,
     overview: Option<TeamOverview>,
     teams: Vec<Team>,
+    /// For case workers: referrals waiting for their institution's answer, most pressing first.
+    awaiting: Option<Vec<ReferralLine>>,
 }
 
 /// `/dashboard`: where each role starts.
@@ -43,11 +47,18 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         Vec::new()
     };
+    // One call: the inbox is already limited and ordered by the app.
+    let awaiting = if decide(actor, Action::UseCases).allowed() {
+        Some(awaiting_answer(tr, &state.app.inbox(actor).await?, None))
+    } else {
+        None
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
         overview,
         teams,
+        awaiting,
     };
     super::render::html(&page)
 }

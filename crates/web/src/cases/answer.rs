@@ -1,0 +1,77 @@
+//! The receiver's answer to a referral: accept, decline with a reason, or complete. The
+//! answer comes back to the page it was given on: the case, or the inbox.
+
+use super::inbox;
+use super::referrals::AnswerTrouble;
+use super::show::{self, Trouble};
+use crate::shell::errors::WebError;
+use crate::shell::form::ValidForm;
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use spona_app::cases::AnswerForm;
+use spona_app::AppError;
+
+/// An answer as posted: the app's form, and the case page it was given on, if any.
+#[derive(Deserialize)]
+pub struct AnswerPost {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    version: i64,
+    #[serde(default)]
+    case: Option<i64>,
+}
+
+/// `POST /referrals/{id}/answer`.
+pub async fn answer(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    ValidForm(f): ValidForm<AnswerPost>,
+) -> Result<Response, WebError> {
+    let form = AnswerForm {
+        action: f.action.clone(),
+        reason: f.reason.clone(),
+        version: f.version,
+    };
+    let tr = &s.viewer.tr;
+    let trouble = match state.app.answer_referral(s.actor(), id, &form).await {
+        Ok(()) => {
+            // A declined referral no longer opens its case to the receiver: back to the inbox.
+            let to = match f.case {
+                Some(case) if f.action != "decline" => format!("/cases/{case}?answered=1"),
+                _ => "/inbox?answered=1".to_string(),
+            };
+            return Ok(Redirect::to(&to).into_response());
+        }
+        Err(AppError::Invalid(e)) => (
+            AnswerTrouble::new(tr, id, f.reason, &e),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(AppError::Conflict) => (
+            AnswerTrouble::new(tr, id, f.reason, &Default::default()),
+            Some(tr.t("case-conflict")),
+            StatusCode::CONFLICT,
+        ),
+        Err(e) => return Err(e.into()),
+    };
+    let (answer, alert, status) = trouble;
+    match f.case {
+        Some(case) => {
+            let trouble = Trouble {
+                alert,
+                answer: Some(answer),
+                ..Trouble::default()
+            };
+            show::again(&state, &s, case, trouble, status).await
+        }
+        None => inbox::again(&state, &s, answer, alert, status).await,
+    }
+}

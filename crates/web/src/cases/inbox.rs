@@ -1,0 +1,78 @@
+//! The referrals received by the reader's institution, with their answers given in place:
+//! those still waiting first (children's and overdue ones before the rest), then the others.
+
+use super::referrals::{awaiting_answer, AnswerTrouble, ReferralLine};
+use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::errors::WebError;
+use crate::shell::render::html;
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "cases/inbox.html")]
+struct InboxPage {
+    chrome: Chrome,
+    waiting: Vec<ReferralLine>,
+    others: Vec<ReferralLine>,
+    notice: Option<String>,
+    alert: Option<String>,
+}
+
+/// What a redirect to the inbox asks it to say.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct InboxNotices {
+    answered: Option<String>,
+}
+
+/// `GET /inbox`.
+pub async fn inbox(
+    State(state): State<WebState>,
+    s: Signed,
+    Query(n): Query<InboxNotices>,
+) -> Result<Response, WebError> {
+    let notice = n.answered.map(|_| s.viewer.tr.t("referral-answered"));
+    html(&page(&state, &s, None, notice, None).await?)
+}
+
+/// The inbox again after a refused answer, with `status`.
+pub async fn again(
+    state: &WebState,
+    s: &Signed,
+    trouble: AnswerTrouble,
+    alert: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let page = page(state, s, Some(trouble), None, alert).await?;
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn page(
+    state: &WebState,
+    s: &Signed,
+    trouble: Option<AnswerTrouble>,
+    notice: Option<String>,
+    alert: Option<String>,
+) -> Result<InboxPage, WebError> {
+    let tr = &s.viewer.tr;
+    let received = state.app.inbox(s.actor()).await?;
+    let waiting = awaiting_answer(tr, &received, trouble.as_ref());
+    let waiting_ids: Vec<i64> = waiting.iter().map(|r| r.id).collect();
+    let others = received
+        .iter()
+        .filter(|r| !waiting_ids.contains(&r.id))
+        .map(|r| ReferralLine::new(tr, r, None, trouble.as_ref()))
+        .collect();
+    Ok(InboxPage {
+        chrome: s.viewer.chrome(Nav::Inbox),
+        waiting,
+        others,
+        notice,
+        alert,
+    })
+}

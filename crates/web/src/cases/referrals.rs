@@ -1,0 +1,135 @@
+//! A referral as the case page, the inbox and the dashboard show it, with what its answer
+//! forms need: which answers the reader may give, and what went wrong with the last one.
+
+use super::labels;
+use crate::shell::form::Errors;
+use crate::shell::tr::Tr;
+use spona_app::cases::ReferralView;
+use spona_domain::cases::{ReferralStatus, ReferralUrgency};
+use spona_domain::validation::{FieldError, FieldErrors};
+
+/// The purpose the app writes on the child protocol's referral; shown in words.
+const CHILD_PROTOCOL: &str = "child-protocol";
+
+/// One referral, ready to show.
+pub struct ReferralLine {
+    pub id: i64,
+    pub case_id: i64,
+    pub case_code: String,
+    /// The case is (or may be) a child's.
+    pub child: bool,
+    pub protocol: bool,
+    pub from: String,
+    pub to: String,
+    pub purpose: String,
+    pub parts: String,
+    pub urgency: String,
+    pub urgent: bool,
+    pub status: String,
+    pub sent_at: String,
+    pub deadline: String,
+    pub overdue: bool,
+    pub decline_reason: String,
+    pub version: i64,
+    /// The reader may accept or decline it now.
+    pub can_respond: bool,
+    /// The reader may mark it completed now.
+    pub can_complete: bool,
+    /// The case whose page shows the line: the answer comes back to it.
+    pub from_case: Option<i64>,
+    /// The reason as typed, kept when the answer was refused.
+    pub reason: String,
+    pub reason_error: Option<String>,
+    pub reason_aria: String,
+    /// Why the answer could not be given (not tied to the reason).
+    pub error: Option<String>,
+}
+
+/// An answer that was refused: to which referral, what was typed, and why.
+pub struct AnswerTrouble {
+    pub referral: i64,
+    pub reason: String,
+    pub errors: Errors,
+}
+
+impl AnswerTrouble {
+    /// The app's field errors of an answer in words.
+    pub fn new(tr: &Tr, referral: i64, reason: String, e: &FieldErrors) -> AnswerTrouble {
+        let errors = Errors::explained(tr, e, |field, err| match (field, err) {
+            ("reason", FieldError::Required) => Some("referral-reason-required"),
+            ("action", FieldError::Invalid) => Some("referral-answer-invalid"),
+            _ => None,
+        });
+        AnswerTrouble {
+            referral,
+            reason,
+            errors,
+        }
+    }
+}
+
+impl ReferralLine {
+    /// The line for a referral; `from_case` when it is shown on its case's page.
+    pub fn new(
+        tr: &Tr,
+        r: &ReferralView,
+        from_case: Option<i64>,
+        trouble: Option<&AnswerTrouble>,
+    ) -> ReferralLine {
+        let status = ReferralStatus::from_code(&r.status);
+        let purpose = if r.protocol && r.purpose == CHILD_PROTOCOL {
+            tr.t("referral-purpose-child-protocol")
+        } else {
+            r.purpose.clone()
+        };
+        let trouble = trouble.filter(|t| t.referral == r.id);
+        let field = format!("reason-{}", r.id);
+        ReferralLine {
+            id: r.id,
+            case_id: r.case_id,
+            case_code: labels::in_script(tr, &r.case_code),
+            child: r.case_is_child,
+            protocol: r.protocol,
+            from: labels::in_script(tr, &r.from_short),
+            to: labels::in_script(tr, &r.to_short),
+            purpose,
+            parts: labels::parts(tr, &r.parts),
+            urgency: labels::label(tr, "urgency", &r.urgency),
+            urgent: ReferralUrgency::from_code(&r.urgency) == Some(ReferralUrgency::Urgent),
+            status: labels::label(tr, "referral-status", &r.status),
+            sent_at: tr.instant(&r.sent_at),
+            deadline: tr.instant(&r.deadline_at),
+            overdue: r.overdue,
+            decline_reason: r.decline_reason.clone(),
+            version: r.version,
+            can_respond: r.can_answer && status == Some(ReferralStatus::Sent),
+            can_complete: r.can_answer && status == Some(ReferralStatus::Accepted),
+            from_case,
+            reason: trouble.map(|t| t.reason.clone()).unwrap_or_default(),
+            reason_error: trouble.and_then(|t| t.errors.get("reason").cloned()),
+            reason_aria: trouble
+                .filter(|t| t.errors.get("reason").is_some())
+                .map(|_| format!("aria-invalid=true aria-describedby={field}-error"))
+                .unwrap_or_default(),
+            error: trouble.and_then(|t| t.errors.get("action").cloned()),
+        }
+    }
+}
+
+/// The referrals still waiting for the reader's answer: children's and the protocol's first,
+/// then overdue ones, then by deadline.
+pub fn awaiting_answer(
+    tr: &Tr,
+    inbox: &[ReferralView],
+    trouble: Option<&AnswerTrouble>,
+) -> Vec<ReferralLine> {
+    let mut waiting: Vec<&ReferralView> = inbox
+        .iter()
+        .filter(|r| r.can_answer && r.status == ReferralStatus::Sent.code())
+        .collect();
+    waiting.sort_by_key(|r| (!(r.protocol || r.case_is_child), !r.overdue, r.deadline_at));
+    waiting
+        .into_iter()
+        .map(|r| ReferralLine::new(tr, r, None, trouble))
+        .collect()
+}

@@ -1,0 +1,147 @@
+//! The report of a potential victim: one form, quick on a phone, that asks only for what is
+//! needed to act (the domain decides what that is). A child's report sends the urgent
+//! referral in the same transaction; the case page then says so.
+
+use super::labels;
+use super::Choice;
+use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::errors::{Failure, WebError};
+use crate::shell::form::{Errors, ValidForm};
+use crate::shell::render::html;
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use spona_app::AppError;
+use spona_domain::access::{decide, Action};
+use spona_domain::cases::{
+    ExploitationForm, ReportForm, ReporterKind, Sex, AGE_MAX, DESCRIPTION_MAX, NAME_MAX,
+    NARRATIVE_MAX, SHORT_MAX, WHEREABOUTS_MAX,
+};
+use spona_domain::text::iso_date;
+use spona_domain::validation::FieldError;
+
+#[derive(Template)]
+#[template(path = "cases/report.html")]
+struct ReportPage {
+    chrome: Chrome,
+    form: ReportForm,
+    errors: Errors,
+    reporter_kinds: Vec<Choice>,
+    sexes: Vec<Choice>,
+    exploitation: Vec<Choice>,
+    /// The latest date a date field accepts (today).
+    today: String,
+    max: Limits,
+}
+
+/// The longest inputs, as the domain allows them.
+struct Limits {
+    name: usize,
+    short: usize,
+    description: usize,
+    whereabouts: usize,
+    narrative: usize,
+    age: u8,
+}
+
+const LIMITS: Limits = Limits {
+    name: NAME_MAX,
+    short: SHORT_MAX,
+    description: DESCRIPTION_MAX,
+    whereabouts: WHEREABOUTS_MAX,
+    narrative: NARRATIVE_MAX,
+    age: AGE_MAX,
+};
+
+fn page(s: &Signed, form: ReportForm, errors: Errors, today: String) -> ReportPage {
+    let tr = &s.viewer.tr;
+    let reporter_kinds = ReporterKind::ALL
+        .iter()
+        .map(|k| Choice {
+            value: k.code().into(),
+            label: labels::label(tr, "reporter-kind", k.code()),
+            selected: k.code() == form.reporter_kind,
+        })
+        .collect();
+    let sex = if form.sex.is_empty() {
+        Sex::OtherOrUnknown.code()
+    } else {
+        form.sex.as_str()
+    };
+    let sexes = Sex::ALL
+        .iter()
+        .map(|x| Choice {
+            value: x.code().into(),
+            label: labels::label(tr, "sex", x.code()),
+            selected: x.code() == sex,
+        })
+        .collect();
+    let exploitation = ExploitationForm::ALL
+        .iter()
+        .map(|f| Choice {
+            value: f.code().into(),
+            label: labels::label(tr, "exploitation", f.code()),
+            selected: form.exploitation_forms.iter().any(|c| c == f.code()),
+        })
+        .collect();
+    ReportPage {
+        chrome: s.viewer.chrome(Nav::Cases),
+        form,
+        errors,
+        reporter_kinds,
+        sexes,
+        exploitation,
+        today,
+        max: LIMITS,
+    }
+}
+
+/// `GET /cases/new`: the empty form, detected today by the team's own official.
+pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
+    if !decide(s.actor(), Action::UseCases).allowed() {
+        return Err(WebError::Page(Failure::Forbidden));
+    }
+    let today = iso_date(state.app.today());
+    let form = ReportForm {
+        reporter_kind: ReporterKind::TeamOfficial.code().into(),
+        detected_on: today.clone(),
+        ..ReportForm::default()
+    };
+    html(&page(&s, form, Errors::none(), today))
+}
+
+/// `POST /cases`: saves the report and opens its case, or shows the form again with what was
+/// typed and the errors at their fields.
+pub async fn create(
+    State(state): State<WebState>,
+    s: Signed,
+    ValidForm(form): ValidForm<ReportForm>,
+) -> Result<Response, WebError> {
+    match state.app.report_case(s.actor(), &form).await {
+        Ok(r) => {
+            let mut to = format!("/cases/{}?reported=1", r.case_id);
+            if r.protocol_referral {
+                to.push_str("&protocol=1");
+            }
+            if r.possible_duplicate {
+                to.push_str("&duplicate=1");
+            }
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            let errors = Errors::explained(&s.viewer.tr, &e, |field, err| match (field, err) {
+                ("person", FieldError::Required) => Some("report-person-required"),
+                // The child protocol needs the team's Centre for Social Work.
+                ("may_be_child", FieldError::Unknown) => Some("report-no-social-work"),
+                _ => None,
+            });
+            let today = iso_date(state.app.today());
+            let page = html(&page(&s, form, errors, today))?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
