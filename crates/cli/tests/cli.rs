@@ -635,8 +635,12 @@ fn postgres_is_used_when_configured() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(row(&d.ok(&["user", "list"]), "ana").is_some());
     assert!(
-        !d.data_dir().exists(),
-        "no data directory for a server database"
+        !d.data_dir().join("spona.db").exists(),
+        "no SQLite file for a server database"
+    );
+    assert!(
+        d.data_dir().join("spona.key").exists(),
+        "the key stays on the instance, never in the database"
     );
     runtime.block_on(db.finish());
 }
