@@ -13,6 +13,7 @@ pub mod demo;
 mod demo_cases;
 mod error;
 pub mod forms;
+pub mod mail;
 pub mod registry;
 
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -56,6 +57,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     auth: AuthSettings,
     keys: Arc<Keyring>,
+    mail: Option<Arc<mail::MailSettings>>,
 }
 
 impl App {
@@ -67,6 +69,7 @@ impl App {
             clock,
             auth,
             keys: Arc::new(keys),
+            mail: None,
         }
     }
 

@@ -33,12 +33,16 @@ pub const KEY_FILE: &str = "spona.key";
 pub async fn open_app(settings: &Settings) -> Result<App> {
     let master = master_key(settings)?;
     let db = open(settings).await?;
-    Ok(App::new(
+    let app = App::new(
         db,
         Arc::new(SystemClock),
         settings.auth(),
         Keyring::new(&master),
-    ))
+    );
+    Ok(match &settings.mail {
+        Some(mail) => app.with_mail(mail.clone()),
+        None => app,
+    })
 }
 
 /// The master key: from the environment, or from the key file (created when missing; a file

@@ -46,3 +46,23 @@ pub fn spawn_escalation(app: App) -> JoinHandle<()> {
         }
     })
 }
+
+/// How often the mail outbox is emptied.
+const MAIL_EVERY: Duration = Duration::from_secs(30);
+
+/// Hands waiting mail to the SMTP relay every half minute, under a lease so that one
+/// instance sends; failures wait in the outbox and are retried with backoff.
+pub fn spawn_mail(app: App) -> JoinHandle<()> {
+    let holder = format!("{}-{}", std::process::id(), spona_app::new_instance_id());
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(MAIL_EVERY);
+        every.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            let lease = (MAIL_EVERY.as_secs() * 4) as i64;
+            if let Err(e) = app.run_mail(&holder, lease).await {
+                tracing::warn!(error = %e, "mail could not be sent");
+            }
+        }
+    })
+}

@@ -11,8 +11,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_spona");
 const PASSWORD: &str = "correct horse battery staple";
 
 /// Variables of the operator's environment that would change what a test sees.
-const ENVIRONMENT: [&str; 11] = [
+const ENVIRONMENT: [&str; 14] = [
     "SPONA_MASTER_KEY",
+    "SPONA_SMTP_SERVER",
+    "SPONA_MAIL_FROM",
+    "SPONA_PUBLIC_URL",
     "SPONA_LISTEN",
     "SPONA_DATA_DIR",
     "SPONA_DATABASE_URL",
@@ -812,4 +815,28 @@ fn catalogues_are_imported_from_files_and_listed() {
     .unwrap();
     let err = refused(&d.run(&["catalogue", "import", file.to_str().unwrap()]));
     assert!(err.contains("line 3"), "{err}");
+}
+
+#[test]
+fn mail_settings_come_in_pairs_and_are_checked() {
+    let d = Deployment::sqlite();
+    let err = refused(&d.run(&["--smtp-server", "127.0.0.1:25", "settings"]));
+    assert!(err.contains("mail_from"), "{err}");
+    let err = refused(&d.run(&[
+        "--smtp-server",
+        "localhost",
+        "--mail-from",
+        "spona@example.rs",
+        "settings",
+    ]));
+    assert!(err.contains("HOST:PORT"), "{err}");
+    let err = refused(&d.run(&["--public-url", "spona.example", "settings"]));
+    assert!(err.contains("public_url"), "{err}");
+    d.ok(&[
+        "--smtp-server",
+        "127.0.0.1:25",
+        "--mail-from",
+        "spona@example.rs",
+        "settings",
+    ]);
 }

@@ -16,6 +16,7 @@ mod db;
 mod error;
 pub mod history;
 pub mod institutions;
+pub mod mail;
 pub mod members;
 pub mod referrals;
 pub mod services;

@@ -33,7 +33,6 @@ impl App {
     /// Tells the owning institution, once, that a recovery and reflection period ends within
     /// the next days.
     pub async fn remind_recovery_endings(&self) -> Result<usize, AppError> {
-        let now = self.now();
         let by = self
             .today()
             .saturating_add(time::Duration::days(crate::cases::RECOVERY_REMIND_DAYS));
@@ -47,13 +46,12 @@ impl App {
             spona_store::services::mark_recovery_reminded(&mut tx, case.id).await?;
             let to =
                 Recipient::Institution(spona_domain::ids::InstitutionId(case.owner_institution_id));
-            alerts::notify(
+            self.notify(
                 &mut tx,
                 TeamId(case.team_id),
                 to,
                 "recovery-ending",
                 Some(case.id),
-                now,
             )
             .await?;
             tx.commit().await?;
@@ -98,7 +96,8 @@ impl App {
                 recipients.push(Recipient::User(u.id));
             }
             for to in recipients {
-                alerts::notify(&mut tx, team, to, "referral-overdue", Some(r.case_id), now).await?;
+                self.notify(&mut tx, team, to, "referral-overdue", Some(r.case_id))
+                    .await?;
             }
             tx.commit().await?;
             done += 1;

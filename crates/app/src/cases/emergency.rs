@@ -56,7 +56,8 @@ impl App {
         )
         .await?;
         let owner = Recipient::Institution(InstitutionId(row.owner_institution_id));
-        alerts::notify(&mut tx, team_id, owner, "break-glass", Some(case_id), now).await?;
+        self.notify(&mut tx, team_id, owner, "break-glass", Some(case_id))
+            .await?;
         let mut event = AuditEvent::about(Some(team_id), "break-glass", "case", case_id);
         event.reason = reason.as_str();
         self.audit(&mut tx, Author::of(actor), event).await?;

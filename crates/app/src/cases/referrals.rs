@@ -11,7 +11,7 @@ use spona_domain::cases::{
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::alerts::{self, Recipient};
+use spona_store::alerts::Recipient;
 use spona_store::referrals::{self, Answer, NewReferral};
 use spona_store::{cases, consents, institutions, teams};
 use std::collections::BTreeSet;
@@ -137,7 +137,8 @@ impl App {
             ReferralUrgency::Normal => "referral-received",
         };
         let to = Recipient::Institution(receiver.id);
-        alerts::notify(&mut tx, team_id, to, kind, Some(case_id), now).await?;
+        self.notify(&mut tx, team_id, to, kind, Some(case_id))
+            .await?;
         let mut event = AuditEvent::about(Some(team_id), "referral-sent", "case", case_id);
         if consent.is_none() {
             event.action = "referral-sent-without-consent";

@@ -116,15 +116,8 @@ impl App {
             .await?;
             tasks::insert(&mut tx, team_id, id, need.guardian_task().code(), csw, now).await?;
             let to = alerts::Recipient::Institution(csw);
-            alerts::notify(
-                &mut tx,
-                team_id,
-                to,
-                "urgent-referral-received",
-                Some(id),
-                now,
-            )
-            .await?;
+            self.notify(&mut tx, team_id, to, "urgent-referral-received", Some(id))
+                .await?;
         }
         let possible_duplicate = match &index {
             Some(index) => !cases::same_person(&mut tx, team_id, index, id)

@@ -64,10 +64,17 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
 
     let purge = housekeeping::spawn_session_purge(app.clone());
     let escalation = housekeeping::spawn_escalation(app.clone());
+    let mail = settings
+        .mail
+        .is_some()
+        .then(|| housekeeping::spawn_mail(app.clone()));
     let state = WebState::new(app.clone(), Arc::new(catalog), settings.web());
     let served = serve_until(listener, state, stop).await;
     purge.abort();
     escalation.abort();
+    if let Some(mail) = mail {
+        mail.abort();
+    }
     app.db().close().await;
     tracing::info!("stopped");
     served

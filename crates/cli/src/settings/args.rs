@@ -68,6 +68,23 @@ pub struct SettingsArgs {
     /// Log lines on standard error as text or JSON [default: text]
     #[arg(long, env = "SPONA_LOG_FORMAT", global = true, value_enum)]
     pub log_format: Option<LogFormat>,
+
+    /// SMTP relay for notification mail, HOST:PORT [default: no mail]
+    #[arg(
+        long,
+        env = "SPONA_SMTP_SERVER",
+        global = true,
+        value_name = "HOST:PORT"
+    )]
+    pub smtp_server: Option<String>,
+
+    /// Sender address of notification mail (needed with --smtp-server)
+    #[arg(long, env = "SPONA_MAIL_FROM", global = true, value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
+
+    /// The address people open the system at, for links in mail [default: http://LISTEN]
+    #[arg(long, env = "SPONA_PUBLIC_URL", global = true, value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 impl SettingsArgs {
@@ -82,6 +99,9 @@ impl SettingsArgs {
             session_idle_minutes: self.session_idle_minutes,
             session_absolute_hours: self.session_absolute_hours,
             log_format: self.log_format,
+            smtp_server: self.smtp_server.clone(),
+            mail_from: self.mail_from.clone(),
+            public_url: self.public_url.clone(),
         }
     }
 }

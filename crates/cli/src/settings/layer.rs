@@ -18,6 +18,9 @@ pub struct Layer {
     pub session_idle_minutes: Option<i64>,
     pub session_absolute_hours: Option<i64>,
     pub log_format: Option<LogFormat>,
+    pub smtp_server: Option<String>,
+    pub mail_from: Option<String>,
+    pub public_url: Option<String>,
 }
 
 impl Layer {
@@ -32,6 +35,9 @@ impl Layer {
             session_idle_minutes: self.session_idle_minutes.or(lower.session_idle_minutes),
             session_absolute_hours: self.session_absolute_hours.or(lower.session_absolute_hours),
             log_format: self.log_format.or(lower.log_format),
+            smtp_server: self.smtp_server.or(lower.smtp_server),
+            mail_from: self.mail_from.or(lower.mail_from),
+            public_url: self.public_url.or(lower.public_url),
         }
     }
 }

@@ -10,6 +10,7 @@ pub use layer::Layer;
 
 use anyhow::{bail, Result};
 use serde::Deserialize;
+use spona_app::mail::MailSettings;
 use spona_app::{AuthSettings, DatabaseUrl};
 use spona_web::WebSettings;
 use std::net::SocketAddr;
@@ -64,6 +65,8 @@ pub struct Settings {
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
     pub log_format: LogFormat,
+    /// Notification mail, when an SMTP relay is configured.
+    pub mail: Option<MailSettings>,
 }
 
 impl Settings {
@@ -115,7 +118,33 @@ impl Settings {
                 ABSOLUTE_HOURS.end()
             );
         }
+        let public_url = layer
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{listen}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            bail!("public_url: {public_url:?} must start with http:// or https://");
+        }
+        let mail = match (layer.smtp_server.as_deref(), layer.mail_from.as_deref()) {
+            (None, None) => None,
+            (Some(server), Some(from)) => {
+                if !server.contains(':') {
+                    bail!("smtp_server: {server:?} must be HOST:PORT, e.g. 127.0.0.1:25");
+                }
+                if !from.contains('@') || from.contains(char::is_whitespace) {
+                    bail!("mail_from: {from:?} is not an e-mail address");
+                }
+                Some(MailSettings {
+                    server: server.to_string(),
+                    from: from.to_string(),
+                    public_url,
+                })
+            }
+            (Some(_), None) => bail!("mail_from: needed when smtp_server is set"),
+            (None, Some(_)) => bail!("smtp_server: needed when mail_from is set"),
+        };
         Ok(Settings {
+            mail,
             listen,
             data_dir,
             database,
