@@ -580,3 +580,51 @@ async fn the_proceedings_move_forward_and_back_only_by_a_written_correction() {
     ));
     t.finish().await;
 }
+
+#[tokio::test]
+async fn two_officials_editing_one_report_the_second_is_told_and_a_child_fires_the_protocol() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = who(&app, "le-police").await;
+        let case = app.report_case(&police, &adult()).await.unwrap().case_id;
+        let (mut first, version) = app.report_form(&police, case).await.unwrap();
+        assert_eq!(first.given_name, "Јована");
+        let (mut second, _) = app.report_form(&police, case).await.unwrap();
+        first.whereabouts = "Нова адреса".into();
+        app.edit_report(&police, case, &first, version)
+            .await
+            .unwrap();
+        second.narrative = "Друга измена".into();
+        assert!(matches!(
+            app.edit_report(&police, case, &second, version).await,
+            Err(AppError::Conflict)
+        ));
+        let view = app.case(&police, case).await.unwrap();
+        assert_eq!(view.contact.unwrap().whereabouts, "Нова адреса");
+        assert!(
+            !view.circumstances.unwrap().narrative.contains("Друга"),
+            "nothing overwritten"
+        );
+
+        // The edit reveals a child: the protocol fires now, and only once.
+        let (mut form, version) = app.report_form(&police, case).await.unwrap();
+        form.birth_date = String::new();
+        form.estimated_age = "16".into();
+        form.may_be_child = Some("on".into());
+        app.edit_report(&police, case, &form, version)
+            .await
+            .unwrap();
+        let social = who(&app, "le-social").await;
+        assert_eq!(app.inbox(&social).await.unwrap().len(), 1);
+        let (form, version) = app.report_form(&police, case).await.unwrap();
+        app.edit_report(&police, case, &form, version)
+            .await
+            .unwrap();
+        assert_eq!(app.inbox(&social).await.unwrap().len(), 1, "once");
+        assert!(matches!(
+            app.report_form(&social, case).await,
+            Err(AppError::Forbidden)
+        ));
+        t.finish().await;
+    }
+}

@@ -252,3 +252,56 @@ pub async fn same_person(
     .fetch_all(c)
     .await?)
 }
+
+/// The plain fields of a case that an edit of its report changes.
+#[derive(Clone, Debug)]
+pub struct ReportUpdate<'a> {
+    pub may_be_child: bool,
+    pub lacks_capacity: bool,
+    pub immediate_danger: bool,
+    pub age_band: &'a str,
+    pub sex: &'a str,
+    pub citizenship: &'a str,
+    pub reporter_kind: &'a str,
+    pub exploitation: &'a str,
+    pub detected_on: &'a str,
+}
+
+/// Changes a case's report (plain fields and sealed parts), if still at `version`.
+pub async fn update_report(
+    tx: &mut Tx,
+    team: TeamId,
+    id: i64,
+    version: i64,
+    u: &ReportUpdate<'_>,
+    s: &Sealed,
+    now: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE cases SET may_be_child = $1, lacks_capacity = $2, immediate_danger = $3, age_band = $4, \
+         sex = $5, citizenship = $6, reporter_kind = $7, exploitation = $8, detected_on = $9, \
+         identity = $10, contact = $11, circumstances = $12, screening = $13, person_index = $14, \
+         updated_at = $15, version = version + 1 WHERE team_id = $16 AND id = $17 AND version = $18",
+    )
+    .bind(i64::from(u.may_be_child))
+    .bind(i64::from(u.lacks_capacity))
+    .bind(i64::from(u.immediate_danger))
+    .bind(u.age_band)
+    .bind(u.sex)
+    .bind(u.citizenship)
+    .bind(u.reporter_kind)
+    .bind(u.exploitation)
+    .bind(u.detected_on)
+    .bind(&s.identity)
+    .bind(&s.contact)
+    .bind(&s.circumstances)
+    .bind(&s.screening)
+    .bind(s.person_index.as_deref())
+    .bind(now)
+    .bind(team.0)
+    .bind(id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
+}

@@ -14,7 +14,13 @@ pub struct Outgoing {
 }
 
 /// Queues a message.
-pub async fn enqueue(tx: &mut Tx, to: &str, subject: &str, body: &str, now: i64) -> Result<(), StoreError> {
+pub async fn enqueue(
+    tx: &mut Tx,
+    to: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO mail_outbox (to_address, subject, body, created_at, next_attempt_at) \
          VALUES ($1, $2, $3, $4, $4)",
@@ -51,7 +57,12 @@ pub async fn mark_sent(c: &mut AnyConnection, id: i64, now: i64) -> Result<(), S
 }
 
 /// Records a failed attempt and when to try again.
-pub async fn mark_failed(c: &mut AnyConnection, id: i64, error: &str, retry_at: i64) -> Result<(), StoreError> {
+pub async fn mark_failed(
+    c: &mut AnyConnection,
+    id: i64,
+    error: &str,
+    retry_at: i64,
+) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3",
     )
@@ -65,7 +76,9 @@ pub async fn mark_failed(c: &mut AnyConnection, id: i64, error: &str, retry_at: 
 
 /// How many messages wait (for health and tests).
 pub async fn waiting(c: &mut AnyConnection) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL")
-        .fetch_one(c)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL")
+            .fetch_one(c)
+            .await?,
+    )
 }

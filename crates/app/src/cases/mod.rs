@@ -5,6 +5,7 @@
 
 mod access_log;
 mod consent;
+mod edit;
 mod emergency;
 mod parts;
 mod protection;

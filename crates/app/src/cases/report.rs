@@ -8,7 +8,9 @@ use crate::{App, AppError};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use spona_domain::access::{decide, Action, Actor};
-use spona_domain::cases::{AcknowledgementPolicy, CaseState, Part, ReportDraft, ReportForm};
+use spona_domain::cases::{
+    AcknowledgementPolicy, CaseState, Part, ProtectionNeed, ReportDraft, ReportForm,
+};
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -94,29 +96,7 @@ impl App {
         cases::seal(&mut tx, id, &sealed).await?;
 
         if let (Some(need), Some(csw)) = (need, guardian_authority) {
-            let policy = AcknowledgementPolicy::default();
-            let sent = self.clock.now();
-            let shared = Part::ALL.iter().copied().collect();
-            referrals::insert(
-                &mut tx,
-                &referrals::NewReferral {
-                    team: team_id,
-                    case_id: id,
-                    from: institution_id,
-                    to: csw,
-                    purpose: "child-protocol",
-                    shared_parts: &Part::list(&shared),
-                    urgency: need.urgency().code(),
-                    protocol: true,
-                    sent_by: actor.user_id,
-                    sent_at: now,
-                    deadline_at: policy.deadline(sent, need.urgency()).unix_timestamp(),
-                },
-            )
-            .await?;
-            tasks::insert(&mut tx, team_id, id, need.guardian_task().code(), csw, now).await?;
-            let to = alerts::Recipient::Institution(csw);
-            self.notify(&mut tx, team_id, to, "urgent-referral-received", Some(id))
+            self.fire_protocol(&mut tx, actor, team_id, id, need, csw)
                 .await?;
         }
         let possible_duplicate = match &index {
@@ -139,10 +119,64 @@ impl App {
         })
     }
 
+    /// The child protocol: the urgent referral to the Centre for Social Work (sharing the whole
+    /// record, as guardianship authority), the guardian task, and the notice — in the caller's
+    /// transaction, so it happens with the report or not at all.
+    pub(crate) async fn fire_protocol(
+        &self,
+        tx: &mut spona_store::Tx,
+        actor: &Actor,
+        team_id: spona_domain::ids::TeamId,
+        id: i64,
+        need: ProtectionNeed,
+        csw: InstitutionId,
+    ) -> Result<(), AppError> {
+        let now = self.now();
+        let from = actor.institution_id.ok_or(AppError::Forbidden)?;
+        let policy = AcknowledgementPolicy::default();
+        let shared = Part::ALL.iter().copied().collect();
+        referrals::insert(
+            tx,
+            &referrals::NewReferral {
+                team: team_id,
+                case_id: id,
+                from,
+                to: csw,
+                purpose: "child-protocol",
+                shared_parts: &Part::list(&shared),
+                urgency: need.urgency().code(),
+                protocol: true,
+                sent_by: actor.user_id,
+                sent_at: now,
+                deadline_at: policy
+                    .deadline(self.clock.now(), need.urgency())
+                    .unix_timestamp(),
+            },
+        )
+        .await?;
+        tasks::insert(tx, team_id, id, need.guardian_task().code(), csw, now).await?;
+        let to = alerts::Recipient::Institution(csw);
+        self.notify(tx, team_id, to, "urgent-referral-received", Some(id))
+            .await?;
+        Ok(())
+    }
+
     /// A fresh data key for the case and its parts sealed under it.
     fn seal_report(&self, id: i64, d: &ReportDraft) -> Result<Sealed, AppError> {
+        let (key, wrapped) = self.keys().wrapper.new_data_key(key_place(id));
+        let mut sealed = self.seal_parts(&key, id, d)?;
+        sealed.data_key = STANDARD.encode(wrapped);
+        Ok(sealed)
+    }
+
+    /// The report's parts sealed under the case's key (the wrapped key itself left empty).
+    pub(crate) fn seal_parts(
+        &self,
+        key: &spona_crypto::fields::DataKey,
+        id: i64,
+        d: &ReportDraft,
+    ) -> Result<Sealed, AppError> {
         let keys = self.keys();
-        let (key, wrapped) = keys.wrapper.new_data_key(key_place(id));
         let p = &d.person;
         let identity = IdentityPart {
             given_name: p.given_name.clone(),
@@ -181,11 +215,11 @@ impl App {
         };
         let names = [p.given_name.as_str(), p.family_name.as_str()];
         Ok(Sealed {
-            data_key: STANDARD.encode(wrapped),
-            identity: parts::seal(&key, Part::Identity, id, &identity)?,
-            contact: parts::seal(&key, Part::Contact, id, &contact)?,
-            circumstances: parts::seal(&key, Part::Circumstances, id, &circumstances)?,
-            screening: parts::seal(&key, Part::Screening, id, &screening)?,
+            data_key: String::new(),
+            identity: parts::seal(key, Part::Identity, id, &identity)?,
+            contact: parts::seal(key, Part::Contact, id, &contact)?,
+            circumstances: parts::seal(key, Part::Circumstances, id, &circumstances)?,
+            screening: parts::seal(key, Part::Screening, id, &screening)?,
             person_index: keys.blind.person(&names, p.birth_date.map(|b| b.year())),
         })
     }
@@ -193,7 +227,7 @@ impl App {
 
 /// The team's Centre for Social Work (the lead one, if several); without one the child
 /// protocol cannot run, and the report is refused with the reason rather than saved without it.
-fn social_work(active: &[Institution]) -> Result<InstitutionId, AppError> {
+pub(crate) fn social_work(active: &[Institution]) -> Result<InstitutionId, AppError> {
     let mut csw: Vec<&Institution> = active
         .iter()
         .filter(|i| i.kind == InstitutionKind::SocialWork)
