@@ -152,6 +152,41 @@ pub async fn find(
     )
 }
 
+/// The team's case with the given year and sequence number (what its code names).
+pub async fn find_by_code(
+    c: &mut AnyConnection,
+    team: TeamId,
+    year: i64,
+    seq: i64,
+) -> Result<Option<CaseRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE c.team_id = $1 AND c.year = $2 AND c.seq = $3"
+    ))
+    .bind(team.0)
+    .bind(year)
+    .bind(seq)
+    .fetch_optional(c)
+    .await?)
+}
+
+/// When the user's live emergency grant for the case ends (the latest, if several).
+pub async fn emergency_until(
+    c: &mut AnyConnection,
+    case_id: i64,
+    user: UserId,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT MAX(expires_at) FROM break_glass \
+         WHERE case_id = $1 AND user_id = $2 AND expires_at > $3",
+    )
+    .bind(case_id)
+    .bind(user.0)
+    .bind(now)
+    .fetch_one(c)
+    .await?)
+}
+
 /// Which cases a list shows: all of the team's, or those an institution owns or was referred.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {

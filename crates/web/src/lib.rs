@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod admin;
+mod alerts;
 mod auth;
 mod cases;
 mod shell;
@@ -26,6 +27,7 @@ pub fn router(state: WebState) -> Router {
         .merge(auth::routes())
         .merge(team::routes())
         .merge(cases::routes())
+        .merge(alerts::routes())
         .merge(admin::routes())
         .fallback(shell::errors::not_found);
     shell::middleware::wrap(pages, state.clone())

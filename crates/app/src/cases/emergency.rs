@@ -5,12 +5,12 @@
 use super::access_to;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
-use spona_domain::cases::{emergency_allowed, CaseAccess, Reason};
+use spona_domain::access::{decide, Action, Actor};
+use spona_domain::cases::{emergency_allowed, CaseAccess, CaseCode, Reason};
 use spona_domain::ids::{InstitutionId, TeamId};
-use spona_domain::validation::FieldErrors;
+use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::{self, Recipient};
-use spona_store::{cases, referrals};
+use spona_store::{cases, referrals, teams};
 
 /// How long an emergency grant lasts, in seconds.
 pub const EMERGENCY_SECONDS: i64 = 60 * 60;
@@ -63,5 +63,59 @@ impl App {
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Breaks the glass on a case named by its code (`ЛЕ-2026-0007` or `LE-2026-0007`), as
+    /// people know it; returns the case's id. A code of another team's prefix, or of no case,
+    /// is "not found"; a badly written code or a missing reason is refused at its field.
+    pub async fn break_glass_by_code(
+        &self,
+        actor: &Actor,
+        code: &str,
+        reason: &str,
+    ) -> Result<i64, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        // Only case workers may ask; anyone else learns nothing of which codes exist.
+        if !decide(actor, Action::UseCases).allowed() {
+            return Err(AppError::Forbidden);
+        }
+        let mut e = FieldErrors::new();
+        let code = e.check(
+            "code",
+            CaseCode::parse(code).map_err(|_| FieldError::Invalid),
+        );
+        e.check("reason", Reason::parse(reason));
+        let Some(code) = code.filter(|_| e.is_empty()) else {
+            return Err(AppError::Invalid(e));
+        };
+        let mut c = self.db.conn().await?;
+        let team = teams::find(&mut c, team_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let row = cases::find_by_code(
+            &mut c,
+            team_id,
+            i64::from(code.year()),
+            i64::from(code.seq()),
+        )
+        .await?
+        .ok_or(AppError::NotFound)?;
+        drop(c);
+        let ours = super::code_of(&team.city, row.year, row.seq);
+        if ours.as_ref().map(CaseCode::prefix) != Some(code.prefix()) {
+            return Err(AppError::NotFound);
+        }
+        self.break_glass(actor, row.id, reason).await?;
+        Ok(row.id)
+    }
+
+    /// When the actor's emergency access to a case ends, if they hold it now.
+    pub async fn emergency_until(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+    ) -> Result<Option<i64>, AppError> {
+        let mut c = self.db.conn().await?;
+        Ok(cases::emergency_until(&mut c, case_id, actor.user_id, self.now()).await?)
     }
 }

@@ -195,3 +195,228 @@ inbox-awaiting = Referrals awaiting your answer
 inbox-awaiting-none = No referral is awaiting an answer.
 inbox-all = All referrals
 inbox-answered = Answered referrals
+
+## Guardian
+
+guardian-title = Guardian
+guardian-first-hint = For a child or a person deprived of legal capacity the guardian is recorded before anything that needs consent: the guardian then gives consent, not the person alone.
+guardian-none = No guardian is recorded.
+guardian-name = Guardian's full name
+guardian-contact = Guardian's contact
+guardian-appointed-on = Appointed on
+guardian-record = Record the guardian
+guardian-save = Save the guardian
+
+## Consent
+
+consent-title = Consent
+consent-from-person = The person gives consent themselves, once told what is shared, with whom and why.
+consent-from-guardian = The person is a child or deprived of legal capacity: the guardian gives consent.
+consent-giver-person = The person
+consent-giver-guardian = The guardian
+consent-none = No consent is recorded yet.
+consent-given-on = Consent of { $date }
+consent-given-on-label = Date consent was given
+consent-given-by = Who gave consent
+consent-explained = What was explained
+consent-explained-hint = In your own words: what the person or the guardian was told about the purpose of sharing, who will see the data, and the right to withdraw consent.
+consent-parts = Parts of the record that may be shared
+consent-institutions = Institutions they may be shared with
+consent-withdrawn = Withdrawn
+consent-withdraw = Withdraw this consent
+consent-withdraw-confirm = The consent will be marked as withdrawn. Referrals already sent stay on record; new ones will need a new consent or a written reason.
+consent-withdraw-button = Yes, withdraw the consent
+consent-record = Record a consent
+consent-save = Save the consent
+consent-given-by-wrong = Consent for this case cannot be given by the one chosen. For a child or a person deprived of legal capacity the guardian gives it; an adult gives it themselves.
+consent-guardian-first = The guardian gives consent, and no guardian is recorded yet. Record the guardian first.
+consent-parts-required = Choose at least one part of the record the consent covers.
+consent-institutions-required = Choose at least one institution it may be shared with.
+referral-consent-hint = Sharing follows consent: without a written reason, a referral goes only if a valid consent covers the chosen institution and every part you share.
+
+## Services
+
+services-title = Services
+services-none = No service is recorded yet.
+service-type = Type of service
+service-provider = Provider
+service-period = Period
+service-open-ended = open-ended
+service-status = Status of the service
+service-status-change = Change the status
+service-add = Add a service
+service-starts-on = Start
+service-ends-on = End
+service-save = Save the service
+service-type-accommodation = Accommodation
+service-type-health = Health care
+service-type-psychological = Psychological support
+service-type-legal-aid = Legal aid
+service-type-interpretation = Interpretation
+service-type-education = Education
+service-type-employment = Employment
+service-type-financial = Financial support
+service-type-other = Other service
+service-status-planned = Planned
+service-status-ongoing = Ongoing
+service-status-completed = Provided
+service-status-declined = Declined by the person
+service-status-unavailable = Not available
+
+## Recovery and reflection period
+
+recovery-title = Recovery and reflection period
+recovery-none = No period has been set.
+recovery-set = Set the period
+recovery-starts-on = Start of the period
+recovery-days = Length in days
+recovery-days-hint = At least { $min } days (Council of Europe Convention), usually { $usual }. The institution is reminded seven days before it ends.
+recovery-days-invalid = The length must be between 30 and 365 days.
+recovery-save = Save the period
+
+## Follow-ups
+
+follow-ups-title = Follow-ups
+follow-ups-none = No follow-up is scheduled yet.
+follow-up-add = Schedule a follow-up
+follow-up-due-on = Date
+follow-up-note = What is to be done
+follow-up-save = Save the follow-up
+task-follow-up = Follow-up
+
+## Notes
+
+notes-title = Notes
+notes-none = No notes your institution can see yet.
+note-shared = shared with everyone working on the case
+note-private = only your institution
+note-add = Add a note
+note-text = Note
+note-share = Share with every institution working on the case
+note-share-hint = Without this, only your institution sees the note.
+note-save = Save the note
+
+## Criminal proceedings
+
+proceedings-title = Criminal proceedings
+proceedings-current = Current stage
+proceedings-change = Change the stage
+proceedings-stage = Stage
+proceedings-correction = Reason for the correction
+proceedings-correction-hint = Only to go back to an earlier stage, when a stage was recorded by mistake: why. The reason is kept in the audit trail.
+proceedings-stage-invalid = The stage only moves forward. To go back to an earlier stage, write the reason for the correction; a correction only goes back.
+proceedings-save = Save the stage
+proceedings-none = No proceedings known
+proceedings-investigation = Investigation
+proceedings-indictment = Indictment
+proceedings-trial = Trial
+proceedings-verdict = Verdict
+proceedings-compensation = Compensation
+
+## Saved
+
+case-saved-guardian = The guardian was recorded.
+case-saved-consent = The consent was recorded.
+case-saved-consent-withdrawn = The consent was withdrawn.
+case-saved-service = The service was recorded.
+case-saved-service-status = The service's status was changed.
+case-saved-recovery = The recovery and reflection period was set.
+case-saved-follow-up = The follow-up was scheduled.
+case-saved-note = The note was saved.
+case-saved-proceedings = The stage of the proceedings was recorded.
+
+case-go-to-form = Go to the form
+
+## Emergency access
+
+case-emergency-banner = Emergency access until { $until }. It was recorded and notified to the institution that owns the case; you may only read.
+case-emergency-banner-ended = The emergency access has ended.
+emergency-title = Emergency access to a case
+emergency-intro = Only when you must act at once and the case was not referred to you. Access lasts one hour, read only; the reason is recorded and notified to the institution that owns the case. The case of a child or of a person deprived of legal capacity cannot be opened this way.
+emergency-open = Open a case by its code
+emergency-code = Case code
+emergency-code-hint = For example LE-2026-0007, in Latin or Cyrillic letters.
+emergency-reason = Why you need the case urgently
+emergency-reason-hint = The reason is kept in the audit trail and seen by the institution that owns the case.
+emergency-submit = Open with emergency access
+emergency-code-invalid = A case code looks like LE-2026-0007.
+emergency-reason-required = Write why you need the case urgently.
+emergency-code-unknown = Your team has no case with that code.
+emergency-protected = The case of a child or of a person deprived of legal capacity cannot be opened with emergency access. Contact the Centre for Social Work.
+
+## Access log
+
+access-log-link = Who opened and changed the case
+access-log-title = Access log of the case
+access-log-back = Back to the case
+access-log-intro = Every opening and every change of the case, newest first. Only the institution that owns the case sees this log.
+access-log-when = When
+access-log-who = Who
+access-log-action = What
+access-log-address = From where
+access-log-reason = Reason
+log-case-reported = Report saved
+log-case-viewed = Case opened
+log-case-edited = Report edited
+log-referral-sent = Referral sent
+log-referral-sent-without-consent = Referral sent without consent
+log-referral-accepted = Referral accepted
+log-referral-declined = Referral declined
+log-referral-completed = Referral completed
+log-referral-withdrawn = Referral withdrawn
+log-guardian-recorded = Guardian recorded
+log-consent-recorded = Consent recorded
+log-consent-withdrawn = Consent withdrawn
+log-break-glass = Emergency access
+log-service-added = Service recorded
+log-service-changed = Service status changed
+log-recovery-period-set = Recovery period set
+log-note-added = Note added
+log-follow-up-added = Follow-up scheduled
+log-proceedings-corrected = Proceedings stage corrected
+log-proceedings-none = Proceedings: none known
+log-proceedings-investigation = Proceedings: investigation
+log-proceedings-indictment = Proceedings: indictment
+log-proceedings-trial = Proceedings: trial
+log-proceedings-verdict = Proceedings: verdict
+log-proceedings-compensation = Proceedings: compensation
+log-case-refer-for-identification = Referred for identification
+log-case-record-outcome-identified = Outcome: formally identified
+log-case-record-outcome-not-a-victim = Outcome: no indication of trafficking
+log-case-record-outcome-dismissed = Outcome: report dismissed
+log-case-record-outcome-suspended = Outcome: procedure discontinued
+log-case-record-outcome-pending = Outcome: identification under way
+log-case-start-assistance = Assistance and protection started
+log-case-start-return-or-inclusion = Moved on to return or social inclusion
+log-case-close = Case closed
+log-case-reopen = Case reopened
+
+## Indicators in the report
+
+report-section-indicators = Indicators
+report-indicators-hint = Tick what you observed. Indicators suggest; they never prove or rule out anything, and no number of them decides who the person is.
+report-indicators-catalogue = Catalogue: { $catalogue }
+
+## Indicator catalogues (administration)
+
+nav-catalogues = Indicator catalogues
+catalogues-title = Indicator catalogues
+catalogues-intro = Catalogues by sector, with their versions. A report is screened with the catalogue of the reporting institution's sector and keeps its version.
+catalogues-empty = No catalogue has been imported yet.
+catalogue-sector = Sector
+catalogue-version = Version
+catalogue-indicators = Indicators
+catalogue-imported-at = Imported
+catalogue-import = Import a catalogue
+catalogue-file = Contents of the catalogue file
+catalogue-file-hint = Paste the whole text of the file (UTF-8, fields separated by TAB). A catalogue is imported whole or not at all: errors are listed by line.
+catalogue-import-submit = Import
+catalogue-refused = The catalogue was not imported. Correct these lines and try again:
+catalogue-imported = The catalogue { $catalogue } was imported.
+sector-police = Police
+sector-social-protection = Social protection
+sector-health = Health care
+sector-education = Education
+sector-general-adult = General indicators for adults
+sector-ilo-forced-labour = Indicators of forced labour (ILO)
+catalogue-named = { $sector }, version { $version }

@@ -195,3 +195,228 @@ inbox-awaiting = Упућивања која чекају ваш одговор
 inbox-awaiting-none = Ниједно упућивање не чека одговор.
 inbox-all = Сва упућивања
 inbox-answered = Одговорена упућивања
+
+## Старатељ
+
+guardian-title = Старатељ
+guardian-first-hint = За дете или лице лишено пословне способности старатељ се уписује пре свега што тражи сагласност: сагласност тада даје старатељ, а не само лице.
+guardian-none = Старатељ није уписан.
+guardian-name = Име и презиме старатеља
+guardian-contact = Контакт старатеља
+guardian-appointed-on = Постављен
+guardian-record = Упиши старатеља
+guardian-save = Сачувај старатеља
+
+## Сагласност
+
+consent-title = Сагласност
+consent-from-person = Сагласност даје само лице, пошто му је објашњено шта се дели, са ким и зашто.
+consent-from-guardian = Лице је дете или је лишено пословне способности: сагласност даје старатељ.
+consent-giver-person = Лице
+consent-giver-guardian = Старатељ
+consent-none = Сагласност још није уписана.
+consent-given-on = Сагласност од { $date }
+consent-given-on-label = Датум давања сагласности
+consent-given-by = Ко је дао сагласност
+consent-explained = Шта је објашњено
+consent-explained-hint = Својим речима: шта је лицу или старатељу објашњено о сврси дељења, о томе ко ће видети податке и о праву да сагласност повуче.
+consent-parts = Делови записа које сме да дели
+consent-institutions = Институције са којима сме да дели
+consent-withdrawn = Повучена
+consent-withdraw = Повуци ову сагласност
+consent-withdraw-confirm = Сагласност ће бити означена као повучена. Упућивања која су већ послата остају забележена, а за нова ће бити потребна нова сагласност или писани разлог.
+consent-withdraw-button = Да, повуци сагласност
+consent-record = Упиши сагласност
+consent-save = Сачувај сагласност
+consent-given-by-wrong = Сагласност за овај случај не може дати изабрано лице. За дете или лице лишено пословне способности сагласност даје старатељ; пунолетно лице је даје само.
+consent-guardian-first = Сагласност даје старатељ, а старатељ још није уписан. Прво упишите старатеља.
+consent-parts-required = Изаберите бар један део записа на који се сагласност односи.
+consent-institutions-required = Изаберите бар једну институцију са којом се сме делити.
+referral-consent-hint = Дељење прати сагласност: без писаног разлога упућивање иде само ако важећа сагласност покрива изабрану институцију и све делове записа које делите.
+
+## Услуге
+
+services-title = Услуге
+services-none = Још није уписана ниједна услуга.
+service-type = Врста услуге
+service-provider = Пружалац
+service-period = Период
+service-open-ended = без краја
+service-status = Стање услуге
+service-status-change = Промени стање
+service-add = Додај услугу
+service-starts-on = Почетак
+service-ends-on = Крај
+service-save = Сачувај услугу
+service-type-accommodation = Смештај
+service-type-health = Здравствена заштита
+service-type-psychological = Психолошка подршка
+service-type-legal-aid = Правна помоћ
+service-type-interpretation = Превођење
+service-type-education = Образовање
+service-type-employment = Запошљавање
+service-type-financial = Новчана помоћ
+service-type-other = Друга услуга
+service-status-planned = Планирано
+service-status-ongoing = У току
+service-status-completed = Пружено
+service-status-declined = Лице је одбило
+service-status-unavailable = Није доступно
+
+## Период опоравка и размишљања
+
+recovery-title = Период опоравка и размишљања
+recovery-none = Период још није одређен.
+recovery-set = Одреди период
+recovery-starts-on = Почетак периода
+recovery-days = Трајање у данима
+recovery-days-hint = Најмање { $min } дана (Конвенција Савета Европе), уобичајено { $usual }. Седам дана пре краја институција добија подсетник.
+recovery-days-invalid = Трајање мора бити између 30 и 365 дана.
+recovery-save = Сачувај период
+
+## Праћење
+
+follow-ups-title = Праћење
+follow-ups-none = Још нема заказаног праћења.
+follow-up-add = Закажи праћење
+follow-up-due-on = Датум
+follow-up-note = Шта треба урадити
+follow-up-save = Сачувај праћење
+task-follow-up = Праћење
+
+## Белешке
+
+notes-title = Белешке
+notes-none = Још нема белешки које ваша институција види.
+note-shared = подељено са свима који раде на случају
+note-private = само ваша институција
+note-add = Додај белешку
+note-text = Белешка
+note-share = Подели са свим институцијама које раде на случају
+note-share-hint = Без ове ознаке белешку види само ваша институција.
+note-save = Сачувај белешку
+
+## Кривични поступак
+
+proceedings-title = Кривични поступак
+proceedings-current = Тренутни стадијум
+proceedings-change = Промени стадијум
+proceedings-stage = Стадијум
+proceedings-correction = Разлог исправке
+proceedings-correction-hint = Само за враћање на ранији стадијум, када је стадијум погрешно уписан: зашто. Разлог се чува у ревизијском трагу.
+proceedings-stage-invalid = Стадијум се уписује само унапред. За враћање на ранији стадијум напишите разлог исправке; исправка иде само уназад.
+proceedings-save = Сачувај стадијум
+proceedings-none = Нема познатог поступка
+proceedings-investigation = Истрага
+proceedings-indictment = Оптужница
+proceedings-trial = Главни претрес
+proceedings-verdict = Пресуда
+proceedings-compensation = Накнада штете
+
+## Сачувано
+
+case-saved-guardian = Старатељ је уписан.
+case-saved-consent = Сагласност је уписана.
+case-saved-consent-withdrawn = Сагласност је повучена.
+case-saved-service = Услуга је уписана.
+case-saved-service-status = Стање услуге је промењено.
+case-saved-recovery = Период опоравка и размишљања је одређен.
+case-saved-follow-up = Праћење је заказано.
+case-saved-note = Белешка је сачувана.
+case-saved-proceedings = Стадијум поступка је уписан.
+
+case-go-to-form = Иди на образац
+
+## Хитан приступ
+
+case-emergency-banner = Хитан приступ до { $until }. Приступ је забележен и јављен институцији која води случај; можете само да читате.
+case-emergency-banner-ended = Хитан приступ је истекао.
+emergency-title = Хитан приступ случају
+emergency-intro = Само када морате одмах да поступите, а случај вам није упућен. Приступ траје један сат, само за читање; разлог се бележи и јавља институцији која води случај. Случају детета или лица лишеног пословне способности не може се приступити на овај начин.
+emergency-open = Отвори случај по шифри
+emergency-code = Шифра случаја
+emergency-code-hint = На пример ЛЕ-2026-0007, ћирилицом или латиницом.
+emergency-reason = Зашто вам је случај хитно потребан
+emergency-reason-hint = Разлог се чува у ревизијском трагу и види га институција која води случај.
+emergency-submit = Отвори уз хитан приступ
+emergency-code-invalid = Шифра изгледа овако: ЛЕ-2026-0007.
+emergency-reason-required = Напишите зашто вам је случај хитно потребан.
+emergency-code-unknown = Ваш тим нема случај са том шифром.
+emergency-protected = Случају детета или лица лишеног пословне способности не може се приступити хитним приступом. Обратите се центру за социјални рад.
+
+## Дневник приступа
+
+access-log-link = Ко је отварао и мењао случај
+access-log-title = Дневник приступа случају
+access-log-back = Назад на случај
+access-log-intro = Свако отварање и свака измена случаја, најновије прво. Дневник види само институција која води случај.
+access-log-when = Када
+access-log-who = Ко
+access-log-action = Шта
+access-log-address = Одакле
+access-log-reason = Разлог
+log-case-reported = Пријава сачувана
+log-case-viewed = Случај отворен
+log-case-edited = Пријава измењена
+log-referral-sent = Упућивање послато
+log-referral-sent-without-consent = Упућивање послато без сагласности
+log-referral-accepted = Упућивање прихваћено
+log-referral-declined = Упућивање одбијено
+log-referral-completed = Упућивање завршено
+log-referral-withdrawn = Упућивање повучено
+log-guardian-recorded = Старатељ уписан
+log-consent-recorded = Сагласност уписана
+log-consent-withdrawn = Сагласност повучена
+log-break-glass = Хитан приступ
+log-service-added = Услуга уписана
+log-service-changed = Стање услуге промењено
+log-recovery-period-set = Период опоравка одређен
+log-note-added = Белешка додата
+log-follow-up-added = Праћење заказано
+log-proceedings-corrected = Стадијум поступка исправљен
+log-proceedings-none = Поступак: нема познатог поступка
+log-proceedings-investigation = Поступак: истрага
+log-proceedings-indictment = Поступак: оптужница
+log-proceedings-trial = Поступак: главни претрес
+log-proceedings-verdict = Поступак: пресуда
+log-proceedings-compensation = Поступак: накнада штете
+log-case-refer-for-identification = Упућено на идентификацију
+log-case-record-outcome-identified = Исход: формално идентификовано
+log-case-record-outcome-not-a-victim = Исход: нема елемената трговине људима
+log-case-record-outcome-dismissed = Исход: пријава одбачена
+log-case-record-outcome-suspended = Исход: поступак обустављен
+log-case-record-outcome-pending = Исход: идентификација у току
+log-case-start-assistance = Започета помоћ и заштита
+log-case-start-return-or-inclusion = Прелаз на повратак или социјално укључивање
+log-case-close = Случај затворен
+log-case-reopen = Случај поново отворен
+
+## Индикатори у пријави
+
+report-section-indicators = Индикатори
+report-indicators-hint = Означите шта сте уочили. Индикатори указују, никада не доказују нити искључују: ниједан збир индикатора не одређује шта је лице.
+report-indicators-catalogue = Каталог: { $catalogue }
+
+## Каталози индикатора (администрација)
+
+nav-catalogues = Каталози индикатора
+catalogues-title = Каталози индикатора
+catalogues-intro = Каталози по секторима, са верзијама. Пријава се проверава каталогом сектора институције која пријављује и чува његову верзију.
+catalogues-empty = Још није увезен ниједан каталог.
+catalogue-sector = Сектор
+catalogue-version = Верзија
+catalogue-indicators = Индикатора
+catalogue-imported-at = Увезено
+catalogue-import = Увези каталог
+catalogue-file = Садржај датотеке каталога
+catalogue-file-hint = Налепите цео текст датотеке (UTF-8, поља одвојена табулатором). Каталог се увози цео или се не увози: грешке се наводе по редовима.
+catalogue-import-submit = Увези
+catalogue-refused = Каталог није увезен. Исправите наведене редове и покушајте поново:
+catalogue-imported = Каталог { $catalogue } је увезен.
+sector-police = Полиција
+sector-social-protection = Социјална заштита
+sector-health = Здравство
+sector-education = Образовање
+sector-general-adult = Општи индикатори за пунолетна лица
+sector-ilo-forced-labour = Индикатори принудног рада (МОР)
+catalogue-named = { $sector }, верзија { $version }

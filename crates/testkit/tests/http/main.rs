@@ -4,6 +4,7 @@ mod admin;
 mod cases;
 mod institutions;
 mod language;
+mod protection;
 mod roles;
 mod security;
 mod sign_in;

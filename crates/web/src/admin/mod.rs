@@ -1,7 +1,9 @@
 //! Administration of user accounts: the list, a new account with a one-time link to set the
-//! password, disabling and enabling, password resets. The administrator manages every
-//! account; a team coordinator only those of their team. The app layer decides that.
+//! password, disabling and enabling, password resets; and the deployment's indicator
+//! catalogues. The administrator manages every account; a team coordinator only those of their
+//! team. The app layer decides that.
 
+mod catalogues;
 mod create;
 mod link;
 mod status;
@@ -24,6 +26,10 @@ pub fn routes() -> Router<WebState> {
         .route("/admin", get(users::to_list))
         .route("/admin/users", get(users::list).post(create::create))
         .route("/admin/users/new", get(create::new))
+        .route(
+            "/admin/catalogues",
+            get(catalogues::list).post(catalogues::import),
+        )
         .route("/admin/users/{id}", get(users::show))
         .route("/admin/users/{id}/disable", get(status::confirm_disable))
         .route("/admin/users/{id}/active", post(status::set_active))

@@ -2,8 +2,8 @@
 //! message named after its code, so the pages never show a code to a person.
 
 use crate::shell::tr::Tr;
-use spona_domain::cases::{CaseState, CaseTransition, Part};
-use spona_i18n::Locale;
+use spona_domain::cases::{CaseState, CaseTransition, LocalisedText, Part, Sector};
+use spona_i18n::{Arg, Locale};
 
 /// The message id of a catalogue value: `{prefix}-{code}`.
 pub fn id(prefix: &str, code: &str) -> String {
@@ -40,6 +40,30 @@ pub fn in_script(tr: &Tr, cyrillic: &str) -> String {
     match tr.locale {
         Locale::SrCyrl => cyrillic.to_string(),
         _ => spona_domain::script::to_latin(cyrillic),
+    }
+}
+
+/// A catalogue text (indicator, domain) in the viewer's language and script.
+pub fn localised<'a>(tr: &Tr, text: &'a LocalisedText) -> &'a str {
+    match tr.locale {
+        Locale::SrCyrl => &text.sr_cyrl,
+        Locale::SrLatn => &text.sr_latn,
+        Locale::En => &text.en,
+    }
+}
+
+/// A catalogue as a case keeps it (`sector/version`) in words: the sector's name and the
+/// version; anything else as stored.
+pub fn catalogue(tr: &Tr, kept: &str) -> String {
+    match kept.split_once('/') {
+        Some((sector, version)) if Sector::from_code(sector).is_some() => tr.with(
+            "catalogue-named",
+            &[
+                ("sector", Arg::from(label(tr, "sector", sector))),
+                ("version", Arg::from(version)),
+            ],
+        ),
+        _ => kept.to_string(),
     }
 }
 

@@ -4,13 +4,15 @@
 use super::labels;
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
+use crate::shell::form::Errors;
 use crate::shell::pager::Pager;
 use crate::shell::render::html;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use spona_app::cases::{CaseQuery, CaseSummary};
 use spona_domain::access::{decide, Action};
 
@@ -36,6 +38,21 @@ struct ListPage {
     /// The reader reports and works on cases (a case worker), rather than seeing that they
     /// exist (the coordinator).
     works_on_cases: bool,
+    /// The emergency-access form (case workers only).
+    emergency: Option<EmergencyPanel>,
+}
+
+/// The emergency-access form: a case's code and the written reason, as typed.
+#[derive(Default)]
+pub struct EmergencyPanel {
+    pub code: String,
+    pub reason: String,
+    pub errors: Errors,
+}
+
+/// Whether the reader reports and works on cases.
+pub fn works_on_cases(s: &Signed) -> bool {
+    decide(s.actor(), Action::UseCases).allowed()
 }
 
 /// `GET /cases`.
@@ -44,7 +61,29 @@ pub async fn list(
     s: Signed,
     Query(q): Query<CaseQuery>,
 ) -> Result<Response, WebError> {
-    let page = state.app.cases(s.actor(), &q).await?;
+    let here = s.viewer.here.clone();
+    html(&page(&state, &s, &q, &here, EmergencyPanel::default()).await?)
+}
+
+/// The first page of the list again with the emergency form as typed, with `status`.
+pub async fn again(
+    state: &WebState,
+    s: &Signed,
+    emergency: EmergencyPanel,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let page = page(state, s, &CaseQuery::default(), "/cases", emergency).await?;
+    Ok((status, html(&page)?).into_response())
+}
+
+async fn page(
+    state: &WebState,
+    s: &Signed,
+    q: &CaseQuery,
+    here: &str,
+    emergency: EmergencyPanel,
+) -> Result<ListPage, WebError> {
+    let page = state.app.cases(s.actor(), q).await?;
     let tr = &s.viewer.tr;
     let rows = page
         .items
@@ -61,11 +100,13 @@ pub async fn list(
             name: c.name.clone(),
         })
         .collect();
-    let pager = Pager::new(tr, q.page.unwrap_or(1), page.total, &s.viewer.here);
-    html(&ListPage {
+    let pager = Pager::new(tr, q.page.unwrap_or(1), page.total, here);
+    let works_on_cases = works_on_cases(s);
+    Ok(ListPage {
         chrome: s.viewer.chrome(Nav::Cases),
         rows,
         pager,
-        works_on_cases: decide(s.actor(), Action::UseCases).allowed(),
+        works_on_cases,
+        emergency: works_on_cases.then_some(emergency),
     })
 }

@@ -1,12 +1,19 @@
-//! Case pages: the list, the report of a potential victim, one case with its parts, steps and
-//! referrals, and the institution's inbox of referrals with their answers. What a reader may
-//! see or do is decided by the app layer; these pages show what it returns and nothing more.
+//! Case pages: the list (with emergency access by a case's code), the report of a potential
+//! victim, one case with its parts, steps, referrals and protection (guardian, consent,
+//! services, recovery period, follow-ups, notes, proceedings), its access log, and the
+//! institution's inbox of referrals with their answers. What a reader may see or do is decided
+//! by the app layer; these pages show what it returns and nothing more.
 
+mod access_log;
 mod answer;
+mod consent;
+mod emergency;
 mod inbox;
 mod labels;
 mod list;
 mod moves;
+mod panels;
+mod protection;
 mod referrals;
 mod report;
 mod show;
@@ -32,6 +39,23 @@ pub fn routes() -> Router<WebState> {
         .route("/cases/{id}", get(show::show))
         .route("/cases/{id}/transition", post(moves::transition))
         .route("/cases/{id}/referrals", post(moves::refer))
+        .route("/cases/emergency", post(emergency::open))
+        .route("/cases/{id}/guardians", post(consent::guardian))
+        .route("/cases/{id}/consents", post(consent::consent))
+        .route(
+            "/cases/{id}/consents/{consent}/withdraw",
+            post(consent::withdraw),
+        )
+        .route("/cases/{id}/services", post(protection::add_service))
+        .route(
+            "/cases/{id}/services/{service}/status",
+            post(protection::service_status),
+        )
+        .route("/cases/{id}/recovery", post(protection::recovery))
+        .route("/cases/{id}/follow-ups", post(protection::follow_up))
+        .route("/cases/{id}/notes", post(protection::note))
+        .route("/cases/{id}/proceedings", post(protection::proceedings))
+        .route("/cases/{id}/access-log", get(access_log::access_log))
         .route("/inbox", get(inbox::inbox))
         .route("/referrals/{id}/answer", post(answer::answer))
 }

@@ -8,6 +8,7 @@ use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::{Failure, WebError};
 use crate::shell::form::{Errors, ValidForm};
 use crate::shell::render::html;
+use crate::shell::tr::Tr;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
@@ -17,8 +18,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::AppError;
 use spona_domain::access::{decide, Action};
 use spona_domain::cases::{
-    ExploitationForm, ReportForm, ReporterKind, Sex, AGE_MAX, DESCRIPTION_MAX, NAME_MAX,
-    NARRATIVE_MAX, SHORT_MAX, WHEREABOUTS_MAX,
+    ExploitationForm, IndicatorCatalogue, ReportForm, ReporterKind, Sex, AGE_MAX, DESCRIPTION_MAX,
+    NAME_MAX, NARRATIVE_MAX, SHORT_MAX, WHEREABOUTS_MAX,
 };
 use spona_domain::text::iso_date;
 use spona_domain::validation::FieldError;
@@ -32,9 +33,25 @@ struct ReportPage {
     reporter_kinds: Vec<Choice>,
     sexes: Vec<Choice>,
     exploitation: Vec<Choice>,
+    /// The indicators of the reporter's catalogue, by domain; none without a catalogue.
+    indicators: Option<Screening>,
     /// The latest date a date field accepts (today).
     today: String,
     max: Limits,
+}
+
+/// The screening checklist: the catalogue's domains with their indicators as checkboxes.
+struct Screening {
+    /// Sector and version, in words.
+    catalogue: String,
+    domains: Vec<IndicatorGroup>,
+}
+
+/// One domain of a catalogue and its indicators.
+struct IndicatorGroup {
+    code: String,
+    label: String,
+    items: Vec<Choice>,
 }
 
 /// The longest inputs, as the domain allows them.
@@ -56,7 +73,13 @@ const LIMITS: Limits = Limits {
     age: AGE_MAX,
 };
 
-fn page(s: &Signed, form: ReportForm, errors: Errors, today: String) -> ReportPage {
+fn page(
+    s: &Signed,
+    form: ReportForm,
+    errors: Errors,
+    today: String,
+    catalogue: Option<IndicatorCatalogue>,
+) -> ReportPage {
     let tr = &s.viewer.tr;
     let reporter_kinds = ReporterKind::ALL
         .iter()
@@ -87,6 +110,7 @@ fn page(s: &Signed, form: ReportForm, errors: Errors, today: String) -> ReportPa
             selected: form.exploitation_forms.iter().any(|c| c == f.code()),
         })
         .collect();
+    let indicators = catalogue.map(|c| screening(tr, &c, &form.indicators));
     ReportPage {
         chrome: s.viewer.chrome(Nav::Cases),
         form,
@@ -94,9 +118,50 @@ fn page(s: &Signed, form: ReportForm, errors: Errors, today: String) -> ReportPa
         reporter_kinds,
         sexes,
         exploitation,
+        indicators,
         today,
         max: LIMITS,
     }
+}
+
+/// The checklist of a catalogue in the reader's language, with `ticked` codes ticked.
+fn screening(tr: &Tr, c: &IndicatorCatalogue, ticked: &[String]) -> Screening {
+    Screening {
+        catalogue: labels::catalogue(tr, &format!("{}/{}", c.sector.code(), c.version)),
+        domains: c
+            .domains
+            .iter()
+            .map(|d| IndicatorGroup {
+                code: d.code.clone(),
+                label: labels::localised(tr, &d.label).to_string(),
+                items: c
+                    .items_in(&d.code)
+                    .map(|i| Choice {
+                        value: i.code.clone(),
+                        label: labels::localised(tr, &i.texts).to_string(),
+                        selected: ticked.contains(&i.code),
+                    })
+                    .collect(),
+            })
+            .filter(|g| !g.items.is_empty())
+            .collect(),
+    }
+}
+
+/// The catalogue the report will be screened with: that of the reader's institution's
+/// sector, or the general one; none when no catalogue was imported.
+async fn reporters_catalogue(
+    state: &WebState,
+    s: &Signed,
+) -> Result<Option<IndicatorCatalogue>, WebError> {
+    let (Some(team), Some(own)) = (&s.session.user.team_code, s.actor().institution_id) else {
+        return Ok(None);
+    };
+    let institutions = state.app.institution_choices(s.actor(), team).await?;
+    let Some(kind) = institutions.iter().find(|i| i.id == own).map(|i| i.kind) else {
+        return Ok(None);
+    };
+    Ok(state.app.catalogue_for(kind).await?)
 }
 
 /// `GET /cases/new`: the empty form, detected today by the team's own official.
@@ -110,7 +175,8 @@ pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, W
         detected_on: today.clone(),
         ..ReportForm::default()
     };
-    html(&page(&s, form, Errors::none(), today))
+    let catalogue = reporters_catalogue(&state, &s).await?;
+    html(&page(&s, form, Errors::none(), today, catalogue))
 }
 
 /// `POST /cases`: saves the report and opens its case, or shows the form again with what was
@@ -139,7 +205,8 @@ pub async fn create(
                 _ => None,
             });
             let today = iso_date(state.app.today());
-            let page = html(&page(&s, form, errors, today))?;
+            let catalogue = reporters_catalogue(&state, &s).await?;
+            let page = html(&page(&s, form, errors, today, catalogue))?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),

@@ -3,6 +3,7 @@
 //! referral form. Parts the reader may not see are named as not shared, never shown.
 
 use super::labels;
+use super::panels::{self, Context, Panels, Refused, FOLLOW_UP};
 use super::referrals::{AnswerTrouble, ReferralLine};
 use super::Choice;
 use crate::shell::chrome::{Chrome, Nav};
@@ -15,11 +16,13 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::{CaseView, ReferralForm};
-use spona_domain::cases::{CaseAccess, Part, ReferralUrgency};
-use spona_domain::registry::{Institution, Standing};
+use spona_app::catalogues::sector_of;
+use spona_domain::cases::{CaseAccess, IndicatorCatalogue, Part, ReferralUrgency, Sector};
+use spona_domain::registry::{Institution, InstitutionKind, Standing};
+use spona_domain::text::iso_date;
 
 /// A labelled value.
 struct Fact {
@@ -77,6 +80,14 @@ struct CasePage {
     alert: Option<String>,
     transitions: Vec<Choice>,
     refer: Option<ReferPanel>,
+    /// The protection sections.
+    more: Panels,
+    /// The reader holds emergency access: until when, in words.
+    emergency: Option<String>,
+    /// Today as an ISO date (the latest date of some date fields).
+    today: String,
+    /// The heading of the section whose form was refused: the top of the page links to it.
+    refused_at: Option<&'static str>,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -88,6 +99,8 @@ pub struct Trouble {
     pub refer: Option<(ReferralForm, Errors)>,
     /// A refused answer to one of the case's referrals.
     pub answer: Option<AnswerTrouble>,
+    /// A refused protection form (guardian, consent, service, …).
+    pub refused: Option<Refused>,
 }
 
 /// What a redirect to the case page asks it to say.
@@ -100,6 +113,8 @@ pub struct Notices {
     moved: Option<String>,
     referred: Option<String>,
     answered: Option<String>,
+    /// What was saved by a protection form: `saved=guardian` and the like.
+    saved: Option<String>,
 }
 
 /// `GET /cases/{id}`.
@@ -131,6 +146,9 @@ pub async fn show(
     if n.answered.is_some() {
         notices.push(tr.t("referral-answered"));
     }
+    if let Some(what) = n.saved.as_deref() {
+        notices.push(saved_notice(tr, what));
+    }
     let page = build(&state, &s, view, notices, Trouble::default()).await?;
     html(&page)
 }
@@ -146,6 +164,54 @@ pub async fn again(
     let view = state.app.case(s.actor(), id).await?;
     let page = build(state, s, view, Vec::new(), trouble).await?;
     Ok((status, html(&page)?).into_response())
+}
+
+/// The case page again with a refused protection form kept as typed (422).
+pub async fn refused(
+    state: &WebState,
+    s: &Signed,
+    id: i64,
+    refused: Refused,
+) -> Result<Response, WebError> {
+    let trouble = Trouble {
+        refused: Some(refused),
+        ..Trouble::default()
+    };
+    again(state, s, id, trouble, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// The case page again after an edit conflict (409), saying so above everything.
+pub async fn conflict(state: &WebState, s: &Signed, id: i64) -> Result<Response, WebError> {
+    let trouble = Trouble {
+        alert: Some(s.viewer.tr.t("case-conflict")),
+        ..Trouble::default()
+    };
+    again(state, s, id, trouble, StatusCode::CONFLICT).await
+}
+
+/// After a saved protection form: back to the case, at the section, saying what was saved.
+pub fn saved(id: i64, what: &str, section: &str) -> Response {
+    Redirect::to(&format!("/cases/{id}?saved={what}#{section}")).into_response()
+}
+
+/// The notice for `saved={what}`; anything else is a plain "saved".
+fn saved_notice(tr: &Tr, what: &str) -> String {
+    const KNOWN: [&str; 9] = [
+        "guardian",
+        "consent",
+        "consent-withdrawn",
+        "service",
+        "service-status",
+        "recovery",
+        "follow-up",
+        "note",
+        "proceedings",
+    ];
+    if KNOWN.contains(&what) {
+        tr.t(&format!("case-saved-{what}"))
+    } else {
+        tr.t("saved")
+    }
 }
 
 async fn build(
@@ -176,14 +242,19 @@ async fn build(
         facts.push(fact(tr.t("case-sex"), labels::label(tr, "sex", &v.sex)));
     }
     let existence = v.access == CaseAccess::Existence;
+    let catalogue = screened_with(state, v).await?;
     let sections = if existence {
         Vec::new()
     } else {
-        Part::ALL.iter().map(|p| section(tr, v, *p)).collect()
+        Part::ALL
+            .iter()
+            .map(|p| section(tr, v, *p, catalogue.as_ref()))
+            .collect()
     };
     let tasks = v
         .tasks
         .iter()
+        .filter(|t| t.kind != FOLLOW_UP)
         .map(|t| TaskLine {
             label: labels::label(tr, "task", &t.kind),
             done: t.done,
@@ -203,11 +274,30 @@ async fn build(
             selected: false,
         })
         .collect();
+    // The team's institutions name the receivers of referrals and consents (owner only).
+    let choices = match &s.session.user.team_code {
+        Some(team) if v.access.works_on() => state.app.institution_choices(s.actor(), team).await?,
+        _ => Vec::new(),
+    };
+    let today = iso_date(state.app.today());
+    let cx = Context {
+        tr,
+        institutions: &choices,
+        own: s.actor().institution_id,
+        today: &today,
+    };
+    let refused_at = trouble.refused.as_ref().map(Refused::section);
+    let more = panels::build(&cx, v, trouble.refused);
+    let emergency = if v.access == CaseAccess::Emergency {
+        let until = state.app.emergency_until(s.actor(), summary.id).await?;
+        Some(match until {
+            Some(t) => tr.ts("case-emergency-banner", "until", &tr.instant(&t)),
+            None => tr.t("case-emergency-banner-ended"),
+        })
+    } else {
+        None
+    };
     let refer = if v.access.works_on() {
-        let choices = match &s.session.user.team_code {
-            Some(team) => state.app.institution_choices(s.actor(), team).await?,
-            None => Vec::new(),
-        };
         let (form, errors) = trouble.refer.unwrap_or_else(|| {
             let fresh = ReferralForm {
                 urgency: ReferralUrgency::Normal.code().into(),
@@ -239,6 +329,10 @@ async fn build(
         alert: trouble.alert,
         transitions,
         refer,
+        more,
+        emergency,
+        today,
+        refused_at,
     })
 }
 
@@ -247,14 +341,19 @@ fn fact(label: String, value: String) -> Fact {
 }
 
 /// An ISO date the viewer's way; anything else as stored.
-fn date(tr: &Tr, iso: &str) -> String {
+pub fn date(tr: &Tr, iso: &str) -> String {
     spona_domain::text::date(iso)
         .map(|d| tr.date(&d))
         .unwrap_or_else(|_| iso.to_string())
 }
 
 /// A part of the record as a section: its non-empty facts, or none when not shared.
-fn section(tr: &Tr, v: &CaseView, part: Part) -> PartSection {
+fn section(
+    tr: &Tr,
+    v: &CaseView,
+    part: Part,
+    catalogue: Option<&IndicatorCatalogue>,
+) -> PartSection {
     let facts = |pairs: Vec<(&str, String)>| -> Vec<Fact> {
         pairs
             .into_iter()
@@ -306,8 +405,14 @@ fn section(tr: &Tr, v: &CaseView, part: Part) -> PartSection {
                 .join(", ");
             facts(vec![
                 ("case-exploitation", forms),
-                ("case-catalogue", p.catalogue.clone().unwrap_or_default()),
-                ("case-indicators", p.indicators.join(", ")),
+                (
+                    "case-catalogue",
+                    p.catalogue
+                        .as_deref()
+                        .map(|c| labels::catalogue(tr, c))
+                        .unwrap_or_default(),
+                ),
+                ("case-indicators", indicators(tr, catalogue, &p.indicators)),
             ])
         }),
     };
@@ -363,4 +468,48 @@ fn refer_panel(
         override_reason: form.override_reason,
         errors,
     }
+}
+
+/// The catalogue the case was screened with, when it is still its sector's current one (so
+/// that the indicators can be named in the reader's language); otherwise none.
+async fn screened_with(
+    state: &WebState,
+    v: &CaseView,
+) -> Result<Option<IndicatorCatalogue>, WebError> {
+    let Some(screening) = v.screening.as_ref().filter(|p| !p.indicators.is_empty()) else {
+        return Ok(None);
+    };
+    let Some((sector, version)) = screening
+        .catalogue
+        .as_deref()
+        .and_then(|c| c.split_once('/'))
+    else {
+        return Ok(None);
+    };
+    let Some(sector) = Sector::from_code(sector) else {
+        return Ok(None);
+    };
+    let Some(kind) = InstitutionKind::ALL
+        .iter()
+        .copied()
+        .find(|k| sector_of(*k) == sector)
+    else {
+        return Ok(None);
+    };
+    let current = state.app.catalogue_for(kind).await?;
+    Ok(current.filter(|c| c.sector == sector && c.version == version))
+}
+
+/// Observed indicators in words where the catalogue names them, else by their codes.
+fn indicators(tr: &Tr, catalogue: Option<&IndicatorCatalogue>, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| {
+            catalogue
+                .and_then(|c| c.get(code))
+                .map(|i| labels::localised(tr, &i.texts).to_string())
+                .unwrap_or_else(|| code.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -22,6 +22,8 @@ pub enum Nav {
     Reports,
     Team,
     Admin,
+    Notifications,
+    Catalogues,
 }
 
 /// A link of the main navigation.
@@ -124,11 +126,27 @@ impl Chrome {
                     current: section == active,
                 });
             }
+            // Team users get their notifications (no count here: the page shows it, and the
+            // frame of every page costs no query).
+            if actor.role.is_team_bound() && actor.team_id.is_some() {
+                nav.push(NavLink {
+                    href: "/notifications".into(),
+                    label: tr.t("nav-notifications"),
+                    current: active == Nav::Notifications,
+                });
+            }
             if App::manages_accounts(actor) {
                 nav.push(NavLink {
                     href: "/admin/users".into(),
                     label: tr.t("nav-admin"),
                     current: active == Nav::Admin,
+                });
+            }
+            if decide(actor, Action::ManageDeployment).allowed() {
+                nav.push(NavLink {
+                    href: "/admin/catalogues".into(),
+                    label: tr.t("nav-catalogues"),
+                    current: active == Nav::Catalogues,
                 });
             }
             user_name = Some(s.user.display_name.clone());
