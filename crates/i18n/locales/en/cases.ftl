@@ -420,3 +420,7 @@ sector-education = Education
 sector-general-adult = General indicators for adults
 sector-ilo-forced-labour = Indicators of forced labour (ILO)
 catalogue-named = { $sector }, version { $version }
+
+case-edit-report = Edit the report
+report-edit-title = Edit the report
+case-saved-report = The changes to the report were saved.

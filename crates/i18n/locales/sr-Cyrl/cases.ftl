@@ -420,3 +420,7 @@ sector-education = Образовање
 sector-general-adult = Општи индикатори за пунолетна лица
 sector-ilo-forced-labour = Индикатори принудног рада (МОР)
 catalogue-named = { $sector }, верзија { $version }
+
+case-edit-report = Измени пријаву
+report-edit-title = Измена пријаве
+case-saved-report = Измене пријаве су сачуване.

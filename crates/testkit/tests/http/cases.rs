@@ -470,3 +470,66 @@ async fn no_case_page_labels_the_person_in_any_language() {
     assert!(page.contains("LE-2026-0001"), "{page}");
     t.finish().await;
 }
+
+#[tokio::test]
+async fn the_owner_edits_a_report_and_a_second_stale_save_is_told_keeping_what_was_typed() {
+    let t = TestApp::spawn().await;
+    let police = t.signed_in("le-police").await;
+    let (status, location, _) = report(&t, &police, &adult()).await;
+    assert_eq!(status, 303);
+    let id = case_of(&location);
+    let (status, page) = t.get(&police, &format!("/cases/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&format!("/cases/{id}/edit")),
+        "the owner sees the edit link"
+    );
+    let (status, form) = t.get(&police, &format!("/cases/{id}/edit")).await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("value=\"Јована\""),
+        "the form holds the report"
+    );
+    assert!(form.contains("version=1"));
+
+    let mut first = adult();
+    first.retain(|(k, _)| *k != "whereabouts");
+    first.push(("whereabouts", "Нова адреса"));
+    let edit = format!("/cases/{id}/edit");
+    let (status, location, _) = t
+        .post(&police, &edit, &format!("{edit}?version=1"), &first)
+        .await;
+    assert_eq!(
+        (status, location.as_deref()),
+        (303, Some(format!("/cases/{id}?saved=report").as_str()))
+    );
+    let (_, page) = t.get(&police, &format!("/cases/{id}")).await;
+    assert!(page.contains("Нова адреса"));
+
+    let mut second = adult();
+    second.retain(|(k, _)| *k != "narrative");
+    second.push(("narrative", "Измена другог службеника"));
+    let (status, _, page) = t
+        .post(&police, &edit, &format!("{edit}?version=1"), &second)
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("Измена другог службеника"),
+        "what was typed is kept"
+    );
+    assert!(
+        page.contains("version=2"),
+        "the form now carries the current version"
+    );
+    let (_, page) = t.get(&police, &format!("/cases/{id}")).await;
+    assert!(
+        !page.contains("Измена другог службеника"),
+        "nothing overwritten"
+    );
+
+    let social = t.signed_in("le-social").await;
+    assert_eq!(t.get(&social, &edit).await.0, 404);
+    let coordinator = t.signed_in("le-coordinator").await;
+    assert_eq!(t.get(&coordinator, &edit).await.0, 403);
+    t.finish().await;
+}

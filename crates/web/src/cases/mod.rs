@@ -37,6 +37,10 @@ pub fn routes() -> Router<WebState> {
         .route("/cases", get(list::list).post(report::create))
         .route("/cases/new", get(report::new))
         .route("/cases/{id}", get(show::show))
+        .route(
+            "/cases/{id}/edit",
+            get(report::edit).post(report::save_edit),
+        )
         .route("/cases/{id}/transition", post(moves::transition))
         .route("/cases/{id}/referrals", post(moves::refer))
         .route("/cases/emergency", post(emergency::open))

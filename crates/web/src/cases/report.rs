@@ -12,9 +12,10 @@ use crate::shell::tr::Tr;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 use spona_app::AppError;
 use spona_domain::access::{decide, Action};
 use spona_domain::cases::{
@@ -28,6 +29,10 @@ use spona_domain::validation::FieldError;
 #[template(path = "cases/report.html")]
 struct ReportPage {
     chrome: Chrome,
+    /// The page's heading (a new report, or the edit of a case's report).
+    heading: String,
+    /// Where the form posts.
+    action: String,
     form: ReportForm,
     errors: Errors,
     reporter_kinds: Vec<Choice>,
@@ -113,6 +118,8 @@ fn page(
     let indicators = catalogue.map(|c| screening(tr, &c, &form.indicators));
     ReportPage {
         chrome: s.viewer.chrome(Nav::Cases),
+        heading: tr.t("report-title"),
+        action: "/cases".into(),
         form,
         errors,
         reporter_kinds,
@@ -211,4 +218,57 @@ pub async fn create(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Where an edit posts: the version it was read at travels in the address, so that a second
+/// official's save is told of the first one's.
+#[derive(Deserialize)]
+pub struct EditQuery {
+    version: i64,
+}
+
+fn edit_page(s: &Signed, id: i64, version: i64, page_form: ReportPage) -> ReportPage {
+    ReportPage {
+        heading: s.viewer.tr.t("report-edit-title"),
+        action: format!("/cases/{id}/edit?version={version}"),
+        ..page_form
+    }
+}
+
+/// `GET /cases/{id}/edit`: the report as it stands, for the owning institution.
+pub async fn edit(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let (form, version) = state.app.report_form(s.actor(), id).await?;
+    let today = iso_date(state.app.today());
+    let catalogue = reporters_catalogue(&state, &s).await?;
+    let base = page(&s, form, Errors::none(), today, catalogue);
+    html(&edit_page(&s, id, version, base))
+}
+
+/// `POST /cases/{id}/edit?version=N`: saves the edit, or shows the form again with what was
+/// typed: with the errors at their fields, or with the conflict and the current version.
+pub async fn save_edit(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Query(q): Query<EditQuery>,
+    ValidForm(form): ValidForm<ReportForm>,
+) -> Result<Response, WebError> {
+    let (errors, version) = match state.app.edit_report(s.actor(), id, &form, q.version).await {
+        Ok(()) => return Ok(Redirect::to(&format!("/cases/{id}?saved=report")).into_response()),
+        Err(AppError::Invalid(e)) => (Errors::from_fields(&s.viewer.tr, &e), q.version),
+        Err(AppError::Conflict) => {
+            let (_, current) = state.app.report_form(s.actor(), id).await?;
+            (Errors::general(s.viewer.tr.t("edit-conflict")), current)
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let today = iso_date(state.app.today());
+    let catalogue = reporters_catalogue(&state, &s).await?;
+    let base = page(&s, form, errors, today, catalogue);
+    let body = html(&edit_page(&s, id, version, base))?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
 }

@@ -65,6 +65,8 @@ struct ReferPanel {
 #[template(path = "cases/show.html")]
 struct CasePage {
     chrome: Chrome,
+    /// The reader's institution owns the case and may edit its report.
+    can_edit: bool,
     id: i64,
     version: i64,
     title: String,
@@ -196,7 +198,8 @@ pub fn saved(id: i64, what: &str, section: &str) -> Response {
 
 /// The notice for `saved={what}`; anything else is a plain "saved".
 fn saved_notice(tr: &Tr, what: &str) -> String {
-    const KNOWN: [&str; 9] = [
+    const KNOWN: [&str; 10] = [
+        "report",
         "guardian",
         "consent",
         "consent-withdrawn",
@@ -311,6 +314,7 @@ async fn build(
     };
     Ok(CasePage {
         chrome: s.viewer.chrome(Nav::Cases),
+        can_edit: v.access.works_on(),
         id: summary.id,
         version: summary.version,
         title: tr.ts("case-title", "code", &code),
