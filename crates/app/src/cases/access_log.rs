@@ -1,11 +1,10 @@
 //! The access log of a case: who opened or changed it, when and from where. Shown to the
 //! owning institution, which answers for the record.
 
-use super::access_to;
 use crate::{App, AppError};
 use spona_domain::access::Actor;
 use spona_store::audit::{self, Entry};
-use spona_store::{cases, referrals, users};
+use spona_store::users;
 use std::collections::HashMap;
 
 /// One line of a case's access log.
@@ -28,17 +27,7 @@ impl App {
     ) -> Result<Vec<AccessEntry>, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
-        let row = cases::find(&mut c, team_id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let case_referrals = referrals::for_case(&mut c, team_id, id).await?;
-        let access = access_to(actor, &row, &case_referrals);
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (_row, _case_referrals) = super::owned_case(&mut c, actor, team_id, id).await?;
         let entries = audit::for_subject(&mut c, "case", id, 500).await?;
         let mut names: HashMap<i64, String> = HashMap::new();
         for actor_id in entries.iter().filter_map(|e| e.actor_id) {

@@ -240,20 +240,7 @@ impl App {
         );
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, case_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let access = access_to(
-            actor,
-            &row,
-            &referrals::for_case(&mut tx, team_id, case_id).await?,
-        );
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (row, _) = super::owned_case(&mut tx, actor, team_id, case_id).await?;
         let needed = needed_from(&row);
         if let Some(by) = given_by {
             if by != needed {
@@ -305,20 +292,7 @@ impl App {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, case_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let access = access_to(
-            actor,
-            &row,
-            &referrals::for_case(&mut tx, team_id, case_id).await?,
-        );
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (_row, _) = super::owned_case(&mut tx, actor, team_id, case_id).await?;
         let of_case = consents::consents(&mut tx, team_id, case_id).await?;
         if !of_case.iter().any(|c| c.id == consent_id) {
             return Err(AppError::NotFound);

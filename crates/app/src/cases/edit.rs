@@ -2,7 +2,6 @@
 //! and keeps what they typed (the form is shown again with the current version). If the edit
 //! reveals that the person is or may be a child, the child protocol fires now.
 
-use super::access_to;
 use super::parts::{self, CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
@@ -11,7 +10,7 @@ use spona_domain::cases::{Part, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_store::cases::{self, ReportUpdate};
-use spona_store::{institutions, referrals};
+use spona_store::institutions;
 
 impl App {
     /// The report of a case as a form, for editing (the owning institution only), with the
@@ -19,20 +18,7 @@ impl App {
     pub async fn report_form(&self, actor: &Actor, id: i64) -> Result<(ReportForm, i64), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
-        let row = cases::find(&mut c, team_id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let access = access_to(
-            actor,
-            &row,
-            &referrals::for_case(&mut c, team_id, id).await?,
-        );
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (row, _) = super::owned_case(&mut c, actor, team_id, id).await?;
         let key = parts::data_key(&self.keys().wrapper, id, &row.data_key)?;
         let identity: IdentityPart = parts::open(&key, Part::Identity, id, &row.identity)?;
         let contact: ContactPart = parts::open(&key, Part::Contact, id, &row.contact)?;
@@ -94,17 +80,7 @@ impl App {
         let draft = form.parse(today, catalogue.as_ref())?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let case_referrals = referrals::for_case(&mut tx, team_id, id).await?;
-        let access = access_to(actor, &row, &case_referrals);
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (row, case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
         let key = parts::data_key(&self.keys().wrapper, id, &row.data_key)?;
         let sealed = self.seal_parts(&key, id, &draft)?;
         let need = draft.protection_need(today);

@@ -66,6 +66,29 @@ pub(crate) fn code_of(city: &str, year: i64, seq: i64) -> Option<CaseCode> {
     CaseCode::new(&prefix, i32::try_from(year).ok()?, u32::try_from(seq).ok()?).ok()
 }
 
+/// The case, if the actor's institution owns it and so works on it, with its referrals:
+/// "not found" for anyone who may not know it exists, "forbidden" for readers who may not
+/// work on it.
+pub(crate) async fn owned_case(
+    c: &mut spona_store::Connection,
+    actor: &Actor,
+    team_id: TeamId,
+    id: i64,
+) -> Result<(CaseRow, Vec<ReferralRow>), AppError> {
+    let row = spona_store::cases::find(c, team_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let case_referrals = spona_store::referrals::for_case(c, team_id, id).await?;
+    let access = access_to(actor, &row, &case_referrals);
+    if !access.opens() {
+        return Err(AppError::NotFound);
+    }
+    if !access.works_on() {
+        return Err(AppError::Forbidden);
+    }
+    Ok((row, case_referrals))
+}
+
 impl App {
     /// The actor's team and institution, which every case operation needs.
     pub(crate) fn case_worker_scope(actor: &Actor) -> Result<(TeamId, InstitutionId), AppError> {

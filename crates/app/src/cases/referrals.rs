@@ -1,6 +1,5 @@
 //! Referring a case to another institution, the receiver's inbox, and the answers.
 
-use super::access_to;
 use super::read::{referral_view, ReferralView};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
@@ -13,7 +12,7 @@ use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::Recipient;
 use spona_store::referrals::{self, Answer, NewReferral};
-use spona_store::{cases, consents, institutions, teams};
+use spona_store::{consents, institutions, teams};
 use std::collections::BTreeSet;
 
 /// A referral as typed: to which institution, why, what is shared, how urgent.
@@ -70,17 +69,7 @@ impl App {
         );
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, case_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let existing = referrals::for_case(&mut tx, team_id, case_id).await?;
-        let access = access_to(actor, &row, &existing);
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (row, _existing) = super::owned_case(&mut tx, actor, team_id, case_id).await?;
         let receiver = match to {
             Some(to) => institutions::find(&mut tx, team_id, to)
                 .await?

@@ -1,6 +1,5 @@
 //! Moving a case through the referral mechanism; illegal moves are refused with a reason.
 
-use super::access_to;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
@@ -8,7 +7,7 @@ use spona_domain::cases::{
     apply, CaseState, CaseTransition, ProceedingsMove, ProceedingsStage, Reason,
 };
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::{cases, referrals};
+use spona_store::cases;
 
 impl App {
     /// Makes the move named by `code` on the case, if the actor's institution owns it, the
@@ -29,17 +28,7 @@ impl App {
         let transition = CaseTransition::from_code(code).ok_or_else(invalid)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let case_referrals = referrals::for_case(&mut tx, team_id, id).await?;
-        let access = access_to(actor, &row, &case_referrals);
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (row, _case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
         let state = CaseState::from_code(&row.state)
             .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?;
         let next = apply(state, transition).map_err(|_| invalid())?;
@@ -73,20 +62,7 @@ impl App {
             .ok_or_else(|| field("stage", FieldError::Unknown))?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let access = access_to(
-            actor,
-            &row,
-            &referrals::for_case(&mut tx, team_id, id).await?,
-        );
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() {
-            return Err(AppError::Forbidden);
-        }
+        let (row, _) = super::owned_case(&mut tx, actor, team_id, id).await?;
         let current = ProceedingsStage::from_code(&row.proceedings)
             .ok_or_else(|| AppError::Internal(format!("proceedings {:?}", row.proceedings)))?;
         let change = if correction.trim().is_empty() {
