@@ -191,6 +191,12 @@ async fn a_referral_shares_only_its_parts_and_a_declined_one_shares_nothing() {
     let id = app.refer_case(&police, case, &form).await.unwrap();
     let view = app.case(&social, case).await.unwrap();
     assert!(view.identity.is_some());
+    let listed = app.cases(&social, &CaseQuery::default()).await.unwrap();
+    assert_eq!(
+        listed.items[0].name.as_deref(),
+        Some("Јована Вукомановић"),
+        "shared identity, so the name shows"
+    );
     assert!(view.contact.is_none() && view.circumstances.is_none() && view.screening.is_none());
     assert!(view.access.sees(Part::Identity) && !view.access.sees(Part::Contact));
 

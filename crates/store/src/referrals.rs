@@ -107,6 +107,29 @@ pub async fn for_receiver(
     .await?)
 }
 
+/// The referrals to an institution about the given cases (one query for a page of cases).
+pub async fn to_institution_about(
+    c: &mut AnyConnection,
+    team: TeamId,
+    to: InstitutionId,
+    case_ids: &[i64],
+) -> Result<Vec<ReferralRow>, StoreError> {
+    if case_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Placeholders $3, $4, … for the ids: written once, valid on both engines.
+    let list: Vec<String> = (0..case_ids.len()).map(|i| format!("${}", i + 3)).collect();
+    let sql = format!(
+        "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 AND r.case_id IN ({})",
+        list.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql).bind(team.0).bind(to.0);
+    for id in case_ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(c).await?)
+}
+
 /// One referral of the team.
 pub async fn find(
     c: &mut AnyConnection,

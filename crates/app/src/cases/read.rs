@@ -130,8 +130,9 @@ impl App {
             },
         )
         .await?;
-        // One query for the referrals to the reader's institution, not one per case.
-        let received = referrals::for_receiver(&mut c, team_id, institution, 10_000).await?;
+        // One query for the referrals to the reader's institution about this page's cases.
+        let ids: Vec<i64> = list.items.iter().map(|r| r.id).collect();
+        let received = referrals::to_institution_about(&mut c, team_id, institution, &ids).await?;
         let mut by_case: HashMap<i64, Vec<ReferralRow>> = HashMap::new();
         for r in received {
             by_case.entry(r.case_id).or_default().push(r);
