@@ -58,6 +58,7 @@ pub struct App {
     auth: AuthSettings,
     keys: Arc<Keyring>,
     mail: Option<Arc<mail::MailSettings>>,
+    answer_within: spona_domain::cases::AcknowledgementPolicy,
 }
 
 impl App {
@@ -70,7 +71,17 @@ impl App {
             auth,
             keys: Arc::new(keys),
             mail: None,
+            answer_within: spona_domain::cases::AcknowledgementPolicy::DEFAULT,
         }
+    }
+
+    /// How long receivers have to answer referrals (urgent ones in hours, never days).
+    pub fn with_answer_deadlines(
+        mut self,
+        policy: spona_domain::cases::AcknowledgementPolicy,
+    ) -> App {
+        self.answer_within = policy;
+        self
     }
 
     /// The keys.

@@ -148,3 +148,21 @@ async fn breaking_the_glass_needs_a_reason_lasts_an_hour_and_is_told_to_the_owne
     ));
     t.finish().await;
 }
+
+#[tokio::test]
+async fn the_deployment_sets_how_many_hours_an_urgent_referral_has() {
+    let t = TestDb::sqlite().await;
+    let (app, _) = demo(&t).await;
+    let policy = spona_domain::cases::AcknowledgementPolicy::new(
+        time::Duration::hours(2),
+        time::Duration::days(5),
+    )
+    .unwrap();
+    let app = app.with_answer_deadlines(policy);
+    let police = who(&app, "le-police").await;
+    app.report_case(&police, &report(true)).await.unwrap();
+    let social = who(&app, "le-social").await;
+    let referral = &app.inbox(&social).await.unwrap()[0];
+    assert_eq!(referral.deadline_at - referral.sent_at, 2 * 3600);
+    t.finish().await;
+}

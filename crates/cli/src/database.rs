@@ -38,7 +38,8 @@ pub async fn open_app(settings: &Settings) -> Result<App> {
         Arc::new(SystemClock),
         settings.auth(),
         Keyring::new(&master),
-    );
+    )
+    .with_answer_deadlines(settings.answer_within);
     Ok(match &settings.mail {
         Some(mail) => app.with_mail(mail.clone()),
         None => app,

@@ -11,8 +11,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_spona");
 const PASSWORD: &str = "correct horse battery staple";
 
 /// Variables of the operator's environment that would change what a test sees.
-const ENVIRONMENT: [&str; 14] = [
+const ENVIRONMENT: [&str; 16] = [
     "SPONA_MASTER_KEY",
+    "SPONA_URGENT_REFERRAL_HOURS",
+    "SPONA_REFERRAL_ANSWER_DAYS",
     "SPONA_SMTP_SERVER",
     "SPONA_MAIL_FROM",
     "SPONA_PUBLIC_URL",
@@ -837,6 +839,22 @@ fn mail_settings_come_in_pairs_and_are_checked() {
         "127.0.0.1:25",
         "--mail-from",
         "spona@example.rs",
+        "settings",
+    ]);
+}
+
+#[test]
+fn the_urgent_referral_deadline_is_counted_in_hours_not_days() {
+    let d = Deployment::sqlite();
+    let err = refused(&d.run(&["--urgent-referral-hours", "48", "settings"]));
+    assert!(err.contains("urgent_referral_hours"), "{err}");
+    let err = refused(&d.run(&["--referral-answer-days", "0", "settings"]));
+    assert!(err.contains("referral_answer_days"), "{err}");
+    d.ok(&[
+        "--urgent-referral-hours",
+        "2",
+        "--referral-answer-days",
+        "5",
         "settings",
     ]);
 }

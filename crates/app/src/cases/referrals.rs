@@ -5,7 +5,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::cases::{
-    covering, AcknowledgementPolicy, Part, Reason, ReferralAction, ReferralStatus, ReferralUrgency,
+    covering, Part, Reason, ReferralAction, ReferralStatus, ReferralUrgency,
 };
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
@@ -102,7 +102,7 @@ impl App {
                 }
             },
         };
-        let deadline = AcknowledgementPolicy::default().deadline(self.clock.now(), urgency);
+        let deadline = self.answer_within.deadline(self.clock.now(), urgency);
         let id = referrals::insert(
             &mut tx,
             &NewReferral {

@@ -8,9 +8,7 @@ use crate::{App, AppError};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use spona_domain::access::{decide, Action, Actor};
-use spona_domain::cases::{
-    AcknowledgementPolicy, CaseState, Part, ProtectionNeed, ReportDraft, ReportForm,
-};
+use spona_domain::cases::{CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -133,7 +131,7 @@ impl App {
     ) -> Result<(), AppError> {
         let now = self.now();
         let from = actor.institution_id.ok_or(AppError::Forbidden)?;
-        let policy = AcknowledgementPolicy::default();
+        let policy = self.answer_within;
         let shared = Part::ALL.iter().copied().collect();
         referrals::insert(
             tx,

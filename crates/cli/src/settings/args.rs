@@ -85,6 +85,24 @@ pub struct SettingsArgs {
     /// The address people open the system at, for links in mail [default: http://LISTEN]
     #[arg(long, env = "SPONA_PUBLIC_URL", global = true, value_name = "URL")]
     pub public_url: Option<String>,
+
+    /// Hours an urgent referral (the child protocol's) has for an answer, 1 to 24 [default: 4]
+    #[arg(
+        long,
+        env = "SPONA_URGENT_REFERRAL_HOURS",
+        global = true,
+        value_name = "HOURS"
+    )]
+    pub urgent_referral_hours: Option<i64>,
+
+    /// Days an ordinary referral has for an answer, 1 to 30 [default: 3]
+    #[arg(
+        long,
+        env = "SPONA_REFERRAL_ANSWER_DAYS",
+        global = true,
+        value_name = "DAYS"
+    )]
+    pub referral_answer_days: Option<i64>,
 }
 
 impl SettingsArgs {
@@ -102,6 +120,8 @@ impl SettingsArgs {
             smtp_server: self.smtp_server.clone(),
             mail_from: self.mail_from.clone(),
             public_url: self.public_url.clone(),
+            urgent_referral_hours: self.urgent_referral_hours,
+            referral_answer_days: self.referral_answer_days,
         }
     }
 }

@@ -21,6 +21,8 @@ pub struct Layer {
     pub smtp_server: Option<String>,
     pub mail_from: Option<String>,
     pub public_url: Option<String>,
+    pub urgent_referral_hours: Option<i64>,
+    pub referral_answer_days: Option<i64>,
 }
 
 impl Layer {
@@ -38,6 +40,8 @@ impl Layer {
             smtp_server: self.smtp_server.or(lower.smtp_server),
             mail_from: self.mail_from.or(lower.mail_from),
             public_url: self.public_url.or(lower.public_url),
+            urgent_referral_hours: self.urgent_referral_hours.or(lower.urgent_referral_hours),
+            referral_answer_days: self.referral_answer_days.or(lower.referral_answer_days),
         }
     }
 }

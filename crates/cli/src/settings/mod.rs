@@ -12,6 +12,7 @@ use anyhow::{bail, Result};
 use serde::Deserialize;
 use spona_app::mail::MailSettings;
 use spona_app::{AuthSettings, DatabaseUrl};
+use spona_domain::cases::AcknowledgementPolicy;
 use spona_web::WebSettings;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -67,6 +68,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Notification mail, when an SMTP relay is configured.
     pub mail: Option<MailSettings>,
+    /// How long receivers have to answer referrals.
+    pub answer_within: AcknowledgementPolicy,
 }
 
 impl Settings {
@@ -143,8 +146,24 @@ impl Settings {
             (Some(_), None) => bail!("mail_from: needed when smtp_server is set"),
             (None, Some(_)) => bail!("smtp_server: needed when mail_from is set"),
         };
+        let urgent = layer.urgent_referral_hours.unwrap_or(4);
+        if !(1..=24).contains(&urgent) {
+            bail!("urgent_referral_hours: must be between 1 and 24 hours (hours, not days), not {urgent}");
+        }
+        let normal = layer.referral_answer_days.unwrap_or(3);
+        if !(1..=30).contains(&normal) {
+            bail!("referral_answer_days: must be between 1 and 30 days, not {normal}");
+        }
+        let answer_within =
+            AcknowledgementPolicy::new(time::Duration::hours(urgent), time::Duration::days(normal))
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "urgent_referral_hours: must not be longer than referral_answer_days"
+                    )
+                })?;
         Ok(Settings {
             mail,
+            answer_within,
             listen,
             data_dir,
             database,
