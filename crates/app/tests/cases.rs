@@ -634,3 +634,48 @@ async fn two_officials_editing_one_report_the_second_is_told_and_a_child_fires_t
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_coordinator_reads_a_case_only_once_assigned_by_its_owner() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = who(&app, "le-police").await;
+        let coordinator = who(&app, "le-coordinator").await;
+        let case = app.report_case(&police, &adult()).await.unwrap().case_id;
+        assert!(app
+            .case(&coordinator, case)
+            .await
+            .unwrap()
+            .identity
+            .is_none());
+        let choices = app.team_coordinators(&police).await.unwrap();
+        let (id, name) = choices[0].clone();
+        assert_eq!(name, "Милена Стојановић");
+        let member = who(&app, "le-member").await;
+        assert!(
+            matches!(
+                app.assign_coordinator(&police, case, member.user_id.0)
+                    .await,
+                Err(AppError::Invalid(_))
+            ),
+            "only a coordinator of the team"
+        );
+        assert!(matches!(
+            app.assign_coordinator(&coordinator, case, id).await,
+            Err(AppError::Forbidden)
+        ));
+        app.assign_coordinator(&police, case, id).await.unwrap();
+        let view = app.case(&coordinator, case).await.unwrap();
+        assert_eq!(view.identity.unwrap().given_name, "Јована");
+        assert!(view.transitions.is_empty(), "reads, does not work on it");
+        assert_eq!(app.case(&police, case).await.unwrap().assigned.len(), 1);
+        app.unassign_coordinator(&police, case, id).await.unwrap();
+        assert!(app
+            .case(&coordinator, case)
+            .await
+            .unwrap()
+            .identity
+            .is_none());
+        t.finish().await;
+    }
+}

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod alerts;
+pub mod assignments;
 pub mod audit;
 pub mod cases;
 pub mod catalogues;

@@ -4,6 +4,7 @@
 //! who may see that part.
 
 mod access_log;
+mod assignment;
 mod consent;
 mod edit;
 mod emergency;

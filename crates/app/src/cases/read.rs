@@ -8,10 +8,10 @@ use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
-use spona_domain::cases::{allowed, CaseAccess, CaseState, CaseTransition, Part};
+use spona_domain::cases::{allowed, with_assignment, CaseAccess, CaseState, CaseTransition, Part};
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
-use spona_store::{alerts, tasks, teams};
+use spona_store::{alerts, assignments, tasks, teams};
 use std::collections::HashMap;
 
 /// What the case list asks for.
@@ -99,6 +99,8 @@ pub struct CaseView {
     pub notes: Vec<super::NoteView>,
     /// The recovery and reflection period (start, end), if set.
     pub recovery: Option<(String, String)>,
+    /// The coordinators assigned to the case (id, name), for the owning institution.
+    pub assigned: Vec<(i64, String)>,
     /// The stage of the criminal proceedings (for those working on the case).
     pub proceedings: Option<spona_domain::cases::ProceedingsStage>,
 }
@@ -192,6 +194,10 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let case_referrals = referrals::for_case(&mut c, team_id, id).await?;
         let mut access = access_to(actor, &row, &case_referrals);
+        if access == CaseAccess::Existence {
+            let assigned = assignments::is_assigned(&mut c, id, actor.user_id).await?;
+            access = with_assignment(access, assigned);
+        }
         if matches!(access, CaseAccess::None | CaseAccess::Existence)
             && alerts::has_grant(&mut c, id, actor.user_id, self.now()).await?
         {
@@ -208,6 +214,11 @@ impl App {
             .guardians_and_consents(&mut c, &row, access.sees(Part::Identity), access.works_on())
             .await?;
         let working = matches!(access, CaseAccess::Full | CaseAccess::Shared(_));
+        let assigned = if access.works_on() {
+            assignments::for_case(&mut c, team_id, id).await?
+        } else {
+            Vec::new()
+        };
         let (services, notes, recovery) = if working {
             self.protection_of(&mut c, actor, &row).await?
         } else {
@@ -308,6 +319,7 @@ impl App {
             services,
             notes,
             recovery,
+            assigned,
             proceedings: working
                 .then(|| spona_domain::cases::ProceedingsStage::from_code(&row.proceedings))
                 .flatten(),

@@ -75,6 +75,17 @@ impl CaseAccess {
     }
 }
 
+/// The coordinator's view of a case, widened when the owning institution assigned them to it:
+/// then they read every part (but still do not work on the case).
+pub fn with_assignment(access: CaseAccess, assigned: bool) -> CaseAccess {
+    match access {
+        CaseAccess::Existence if assigned => {
+            CaseAccess::Shared(Part::ALL.iter().copied().collect())
+        }
+        other => other,
+    }
+}
+
 /// Why emergency access to a case was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EmergencyRefusal {
@@ -228,6 +239,17 @@ mod tests {
             Err(EmergencyRefusal::NotACaseWorker)
         );
         assert!(CaseAccess::Emergency.sees(Part::Contact) && !CaseAccess::Emergency.works_on());
+    }
+
+    #[test]
+    fn an_assigned_coordinator_reads_the_case_and_nobody_else_gains_by_it() {
+        let read = with_assignment(CaseAccess::Existence, true);
+        assert!(Part::ALL.iter().all(|p| read.sees(*p)) && !read.works_on());
+        assert_eq!(
+            with_assignment(CaseAccess::Existence, false),
+            CaseAccess::Existence
+        );
+        assert_eq!(with_assignment(CaseAccess::None, true), CaseAccess::None);
     }
 
     #[test]

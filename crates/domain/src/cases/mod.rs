@@ -62,7 +62,9 @@ mod screening;
 mod state;
 mod stigma;
 
-pub use access::{case_access, emergency_allowed, CaseAccess, EmergencyRefusal, Part, SharedWith};
+pub use access::{
+    case_access, emergency_allowed, with_assignment, CaseAccess, EmergencyRefusal, Part, SharedWith,
+};
 pub use catalogues::{
     ExploitationForm, ReferralSource, ReporterKind, ServiceStatus, ServiceType, Sex,
 };

@@ -18,3 +18,4 @@ notification-urgent-referral-received = Your institution received an urgent refe
 notification-referral-overdue = The deadline for answering a referral has passed.
 notification-break-glass = Someone opened a case of your institution with emergency access. The reason is in the case's access log.
 notification-recovery-ending = A recovery and reflection period ends soon.
+notification-case-assigned = The institution in charge of a case gave you access to read it.

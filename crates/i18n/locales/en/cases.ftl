@@ -424,3 +424,11 @@ catalogue-named = { $sector }, version { $version }
 case-edit-report = Edit the report
 report-edit-title = Edit the report
 case-saved-report = The changes to the report were saved.
+
+case-assignment-title = Team coordinator
+case-assignment-intro = The coordinator sees that the case exists and its state; personal data only once your institution opens it to them.
+case-assigned-none = The coordinator has no access to this case's personal data.
+case-assign = Give access
+case-unassign = Take access away
+case-assignment-who = Coordinator
+case-saved-assignment = The coordinator's access was changed.

@@ -19,3 +19,4 @@ notification-urgent-referral-received = Ваша институција је п�
 notification-referral-overdue = Рок за одговор на упућивање је прошао.
 notification-break-glass = Неко је хитним приступом отворио случај ваше институције. Разлог је у дневнику приступа случају.
 notification-recovery-ending = Период опоравка и размишљања ускоро истиче.
+notification-case-assigned = Институција која води случај вам је дала увид у њега.

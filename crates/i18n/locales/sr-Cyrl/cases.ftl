@@ -424,3 +424,11 @@ catalogue-named = { $sector }, верзија { $version }
 case-edit-report = Измени пријаву
 report-edit-title = Измена пријаве
 case-saved-report = Измене пријаве су сачуване.
+
+case-assignment-title = Координатор тима
+case-assignment-intro = Координатор види да случај постоји и његово стање; личне податке види тек када му их ваша институција отвори.
+case-assigned-none = Координатор нема увид у личне податке овог случаја.
+case-assign = Дај увид
+case-unassign = Одузми увид
+case-assignment-who = Координатор
+case-saved-assignment = Увид координатора је измењен.

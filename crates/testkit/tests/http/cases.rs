@@ -533,3 +533,49 @@ async fn the_owner_edits_a_report_and_a_second_stale_save_is_told_keeping_what_w
     assert_eq!(t.get(&coordinator, &edit).await.0, 403);
     t.finish().await;
 }
+
+#[tokio::test]
+async fn the_owner_opens_a_case_to_the_coordinator_and_closes_it_again() {
+    let t = TestApp::spawn().await;
+    let police = t.signed_in("le-police").await;
+    let (_, location, _) = report(&t, &police, &adult()).await;
+    let id = case_of(&location);
+    let coordinator = t.signed_in("le-coordinator").await;
+    let (_, page) = t.get(&coordinator, &format!("/cases/{id}")).await;
+    assert!(!page.contains("Јована"), "existence only");
+    let (_, page) = t.get(&police, &format!("/cases/{id}")).await;
+    let user = option_value(&page, "Милена Стојановић");
+    let path = format!("/cases/{id}");
+    let (status, _, _) = t
+        .post(
+            &police,
+            &path,
+            &format!("{path}/assignments"),
+            &[("user", user.as_str())],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = t.get(&coordinator, &path).await;
+    assert!(page.contains("Јована"), "assigned: reads the case");
+    let (status, _, _) = t
+        .post(
+            &coordinator,
+            &path,
+            &format!("{path}/assignments"),
+            &[("user", user.as_str())],
+        )
+        .await;
+    assert_eq!(status, 403, "only the owner assigns");
+    let (status, _, _) = t
+        .post(
+            &police,
+            &path,
+            &format!("{path}/assignments/{user}/remove"),
+            &[],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = t.get(&coordinator, &path).await;
+    assert!(!page.contains("Јована"));
+    t.finish().await;
+}

@@ -14,7 +14,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 /// The kinds of notification the app writes; each has a message `notification-{kind}`.
-pub const KINDS: [&str; 5] = [
+pub const KINDS: [&str; 6] = [
+    "case-assigned",
     "referral-received",
     "urgent-referral-received",
     "referral-overdue",

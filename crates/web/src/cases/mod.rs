@@ -6,6 +6,7 @@
 
 mod access_log;
 mod answer;
+mod assignment;
 mod consent;
 mod emergency;
 mod inbox;
@@ -40,6 +41,11 @@ pub fn routes() -> Router<WebState> {
         .route(
             "/cases/{id}/edit",
             get(report::edit).post(report::save_edit),
+        )
+        .route("/cases/{id}/assignments", post(assignment::assign))
+        .route(
+            "/cases/{id}/assignments/{user}/remove",
+            post(assignment::unassign),
         )
         .route("/cases/{id}/transition", post(moves::transition))
         .route("/cases/{id}/referrals", post(moves::refer))

@@ -67,6 +67,8 @@ struct CasePage {
     chrome: Chrome,
     /// The reader's institution owns the case and may edit its report.
     can_edit: bool,
+    /// For the owner: the coordinators assigned, and those who could be.
+    assignment: Option<Assignment>,
     id: i64,
     version: i64,
     title: String,
@@ -103,6 +105,12 @@ pub struct Trouble {
     pub answer: Option<AnswerTrouble>,
     /// A refused protection form (guardian, consent, service, …).
     pub refused: Option<Refused>,
+}
+
+/// The coordinator panel of the owner: who has been given access, who could be.
+struct Assignment {
+    assigned: Vec<(i64, String)>,
+    choices: Vec<(i64, String)>,
 }
 
 /// What a redirect to the case page asks it to say.
@@ -198,8 +206,9 @@ pub fn saved(id: i64, what: &str, section: &str) -> Response {
 
 /// The notice for `saved={what}`; anything else is a plain "saved".
 fn saved_notice(tr: &Tr, what: &str) -> String {
-    const KNOWN: [&str; 10] = [
+    const KNOWN: [&str; 11] = [
         "report",
+        "assignment",
         "guardian",
         "consent",
         "consent-withdrawn",
@@ -312,9 +321,22 @@ async fn build(
     } else {
         None
     };
+    let assignment = if v.access.works_on() {
+        let coordinators = state.app.team_coordinators(s.actor()).await?;
+        Some(Assignment {
+            assigned: v.assigned.clone(),
+            choices: coordinators
+                .into_iter()
+                .filter(|(id, _)| !v.assigned.iter().any(|(a, _)| a == id))
+                .collect(),
+        })
+    } else {
+        None
+    };
     Ok(CasePage {
         chrome: s.viewer.chrome(Nav::Cases),
         can_edit: v.access.works_on(),
+        assignment,
         id: summary.id,
         version: summary.version,
         title: tr.ts("case-title", "code", &code),
