@@ -94,8 +94,12 @@ impl MasterKey {
 
     /// A key for one purpose, derived from the master key.
     pub(crate) fn derive(&self, purpose: &str) -> [u8; 32] {
-        let mut mac =
-            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        // A key shorter than the hash's block is zero-padded to it (RFC 2104), which makes
+        // the construction infallible.
+        let mut block = [0u8; 64];
+        block[..32].copy_from_slice(&self.0);
+        let mut mac = <Hmac<Sha256> as Mac>::new(&block.into());
+        block.zeroize();
         mac.update(purpose.as_bytes());
         mac.finalize().into_bytes().into()
     }
@@ -167,6 +171,15 @@ mod tests {
         let k = MasterKey::generate();
         assert!(MasterKey::from_base64(&STANDARD.encode(k.0)).is_some());
         assert_eq!(format!("{k:?}"), "MasterKey(…)", "never printed");
+    }
+
+    #[test]
+    fn derivation_is_hmac_sha256_keyed_by_the_master_key() {
+        let k = MasterKey([7u8; 32]);
+        let mut reference = <Hmac<Sha256> as Mac>::new_from_slice(&[7u8; 32]).unwrap();
+        reference.update(b"purpose");
+        let expected: [u8; 32] = reference.finalize().into_bytes().into();
+        assert_eq!(k.derive("purpose"), expected);
     }
 
     #[test]
