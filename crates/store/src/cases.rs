@@ -234,18 +234,16 @@ pub async fn set_state(
     state: &str,
     now: i64,
 ) -> Result<(), StoreError> {
-    let done = sqlx::query(
-        "UPDATE cases SET state = $1, updated_at = $2, version = version + 1 \
-         WHERE team_id = $3 AND id = $4 AND version = $5",
+    set_track(
+        tx,
+        "UPDATE cases SET state = $1",
+        team,
+        id,
+        version,
+        state,
+        now,
     )
-    .bind(state)
-    .bind(now)
-    .bind(team.0)
-    .bind(id)
-    .bind(version)
-    .execute(&mut **tx)
-    .await?;
-    StoreError::one_row(done.rows_affected())
+    .await
 }
 
 /// Moves the proceedings track, if the case is still at `version`.
@@ -257,17 +255,40 @@ pub async fn set_proceedings(
     stage: &str,
     now: i64,
 ) -> Result<(), StoreError> {
-    let done = sqlx::query(
-        "UPDATE cases SET proceedings = $1, updated_at = $2, version = version + 1 \
-         WHERE team_id = $3 AND id = $4 AND version = $5",
+    set_track(
+        tx,
+        "UPDATE cases SET proceedings = $1",
+        team,
+        id,
+        version,
+        stage,
+        now,
     )
-    .bind(stage)
-    .bind(now)
-    .bind(team.0)
-    .bind(id)
-    .bind(version)
-    .execute(&mut **tx)
-    .await?;
+    .await
+}
+
+/// A versioned change of one of the case's two tracks (its state, its proceedings); `set`
+/// is a constant of this module, never user text.
+async fn set_track(
+    tx: &mut Tx,
+    set: &'static str,
+    team: TeamId,
+    id: i64,
+    version: i64,
+    value: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let sql = format!(
+        "{set}, updated_at = $2, version = version + 1 WHERE team_id = $3 AND id = $4 AND version = $5"
+    );
+    let done = sqlx::query(&sql)
+        .bind(value)
+        .bind(now)
+        .bind(team.0)
+        .bind(id)
+        .bind(version)
+        .execute(&mut **tx)
+        .await?;
     StoreError::one_row(done.rows_affected())
 }
 

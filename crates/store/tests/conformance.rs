@@ -521,3 +521,13 @@ async fn history_lists_a_records_changes_newest_first_with_their_author() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn an_sqlite_file_in_a_missing_folder_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder");
+    let url = spona_store::DatabaseUrl::Sqlite(missing.join("spona.db"));
+    let err = Db::connect(&url).await.err().expect("refused");
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert!(!missing.exists(), "no folder was made");
+}
