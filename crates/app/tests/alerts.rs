@@ -1,30 +1,17 @@
 //! Notifications, escalation of overdue referrals under a job lease, and breaking the glass.
 
-use spona_app::demo::DEMO_PASSWORD;
-use spona_app::{App, AppError, AuthSettings, Keyring, ManualClock, MasterKey};
+use spona_app::{App, AppError, ManualClock};
 use spona_domain::access::Actor;
 use spona_domain::cases::{CaseAccess, Part, ReportForm};
-use spona_testkit::{TestDb, START};
+use spona_testkit::TestDb;
 use std::sync::Arc;
 
 async fn demo(t: &TestDb) -> (App, Arc<ManualClock>) {
-    let clock = Arc::new(ManualClock::at(START));
-    let app = App::new(
-        t.db.clone(),
-        clock.clone(),
-        AuthSettings::default(),
-        Keyring::new(&MasterKey::generate()),
-    );
-    app.seed_demo().await.unwrap();
-    (app, clock)
+    spona_testkit::demo_app(t).await
 }
 
 async fn who(app: &App, username: &str) -> Actor {
-    let s = app
-        .sign_in(username, DEMO_PASSWORD, "10.0.0.2")
-        .await
-        .unwrap();
-    app.session(&s.token, "10.0.0.2").await.unwrap().actor
+    spona_testkit::actor(app, username).await
 }
 
 fn report(child: bool) -> ReportForm {

@@ -2,30 +2,17 @@
 //! need-to-know reading, referral answers, state changes, audit and encryption at rest.
 
 use spona_app::cases::{AnswerForm, CaseQuery, ConsentForm, GuardianForm, ReferralForm};
-use spona_app::demo::DEMO_PASSWORD;
-use spona_app::{App, AppError, AuthSettings, Keyring, ManualClock, MasterKey};
+use spona_app::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::cases::{CaseState, Part, ReportForm};
-use spona_testkit::{TestDb, START};
-use std::sync::Arc;
+use spona_testkit::TestDb;
 
 async fn demo(t: &TestDb) -> App {
-    let app = App::new(
-        t.db.clone(),
-        Arc::new(ManualClock::at(START)),
-        AuthSettings::default(),
-        Keyring::new(&MasterKey::generate()),
-    );
-    app.seed_demo().await.unwrap();
-    app
+    spona_testkit::demo_app(t).await.0
 }
 
 async fn who(app: &App, username: &str) -> Actor {
-    let s = app
-        .sign_in(username, DEMO_PASSWORD, "10.0.0.1")
-        .await
-        .unwrap();
-    app.session(&s.token, "10.0.0.1").await.unwrap().actor
+    spona_testkit::actor(app, username).await
 }
 
 fn adult() -> ReportForm {
