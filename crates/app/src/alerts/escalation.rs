@@ -3,10 +3,9 @@
 //! holds at a time (a lease in the database), so nobody is told twice.
 
 use crate::{App, AppError};
-use spona_domain::accounts::Role;
 use spona_domain::ids::TeamId;
 use spona_store::alerts::{self, Recipient};
-use spona_store::{institutions, users};
+use spona_store::institutions;
 
 /// The name of the escalation job's lease.
 const JOB: &str = "escalate-overdue-referrals";
@@ -59,6 +58,25 @@ impl App {
         Ok(ending.len())
     }
 
+    /// Whom an overdue referral of the team is escalated to: its lead institutions and its
+    /// coordinators.
+    async fn escalation_recipients(
+        &self,
+        c: &mut spona_store::Connection,
+        team: TeamId,
+    ) -> Result<Vec<Recipient>, AppError> {
+        let mut recipients: Vec<Recipient> = institutions::list_active(c, team)
+            .await?
+            .into_iter()
+            .filter(|i| i.is_lead)
+            .map(|i| Recipient::Institution(i.id))
+            .collect();
+        for (id, _) in crate::cases::coordinators_of(c, team).await? {
+            recipients.push(Recipient::User(spona_domain::ids::UserId(id)));
+        }
+        Ok(recipients)
+    }
+
     /// Escalates every overdue, unescalated referral once.
     pub async fn escalate_overdue(&self) -> Result<usize, AppError> {
         let now = self.now();
@@ -66,35 +84,18 @@ impl App {
         let overdue = alerts::overdue(&mut c, now, 500).await?;
         drop(c);
         let mut done = 0;
+        let mut told: std::collections::HashMap<i64, Vec<Recipient>> = Default::default();
         for r in overdue {
             let team = TeamId(r.team_id);
             let mut tx = self.db.begin().await?;
             if !alerts::mark_escalated(&mut tx, r.id, now).await? {
                 continue;
             }
-            let mut recipients = Vec::new();
-            for i in institutions::list_active(&mut tx, team).await? {
-                if i.is_lead {
-                    recipients.push(Recipient::Institution(i.id));
-                }
+            // The lead institutions and coordinators of a team, looked up once per team.
+            if !told.contains_key(&team.0) {
+                told.insert(team.0, self.escalation_recipients(&mut tx, team).await?);
             }
-            let coordinators = users::list(
-                &mut tx,
-                &users::Filter {
-                    team: Some(team),
-                    query: String::new(),
-                    limit: 100,
-                    offset: 0,
-                },
-            )
-            .await?;
-            for u in coordinators
-                .items
-                .iter()
-                .filter(|u| u.role == Role::Coordinator && u.active)
-            {
-                recipients.push(Recipient::User(u.id));
-            }
+            let recipients = told.get(&team.0).cloned().unwrap_or_default();
             for to in recipients {
                 self.notify(&mut tx, team, to, "referral-overdue", Some(r.case_id))
                     .await?;

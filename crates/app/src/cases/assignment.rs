@@ -14,22 +14,7 @@ impl App {
     pub async fn team_coordinators(&self, actor: &Actor) -> Result<Vec<(i64, String)>, AppError> {
         let team = actor.team_id.ok_or(AppError::Forbidden)?;
         let mut c = self.db.conn().await?;
-        let page = users::list(
-            &mut c,
-            &users::Filter {
-                team: Some(team),
-                query: String::new(),
-                limit: 200,
-                offset: 0,
-            },
-        )
-        .await?;
-        Ok(page
-            .items
-            .into_iter()
-            .filter(|u| u.role == Role::Coordinator && u.active)
-            .map(|u| (u.id.0, u.display_name))
-            .collect())
+        coordinators_of(&mut c, team).await
     }
 
     /// Assigns a coordinator of the team to a case the actor's institution owns.
@@ -82,4 +67,24 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The active coordinators of a team (id, name).
+pub(crate) async fn coordinators_of(
+    c: &mut spona_store::Connection,
+    team: spona_domain::ids::TeamId,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let filter = users::Filter {
+        team: Some(team),
+        query: String::new(),
+        limit: 10_000,
+        offset: 0,
+    };
+    Ok(users::list(c, &filter)
+        .await?
+        .items
+        .into_iter()
+        .filter(|u| u.role == Role::Coordinator && u.active)
+        .map(|u| (u.id.0, u.display_name))
+        .collect())
 }

@@ -5,6 +5,7 @@
 
 mod access_log;
 mod assignment;
+pub(crate) use assignment::coordinators_of;
 mod consent;
 mod edit;
 mod emergency;
