@@ -92,8 +92,8 @@ impl App {
                 continue;
             }
             // The lead institutions and coordinators of a team, looked up once per team.
-            if !told.contains_key(&team.0) {
-                told.insert(team.0, self.escalation_recipients(&mut tx, team).await?);
+            if let std::collections::hash_map::Entry::Vacant(slot) = told.entry(team.0) {
+                slot.insert(self.escalation_recipients(&mut tx, team).await?);
             }
             let recipients = told.get(&team.0).cloned().unwrap_or_default();
             for to in recipients {
