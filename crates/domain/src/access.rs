@@ -42,6 +42,19 @@ pub enum Action {
     OverrideConsent,
     /// See statistics across teams (never personal data).
     ViewNationalReports,
+    /// See a team's coordination work: plan, activities, trainings, meetings, guidelines,
+    /// materials, cooperation with the National Coordinator.
+    ViewTeamWork(TeamId),
+    /// Record the team's work: activities, trainings, meetings, materials handed out,
+    /// cooperation entries; acknowledge guidelines.
+    RecordTeamWork(TeamId),
+    /// Draft, adopt and revise the coordination plan; keep the guidelines library; publish
+    /// good practices.
+    LeadTeamWork(TeamId),
+    /// Maintain the national strategy and programme documents, objectives and measures.
+    EditNationalFramework,
+    /// See the good practices published by every team of the deployment.
+    ViewGoodPractices,
 }
 
 /// The outcome of a decision.
@@ -66,11 +79,19 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             false
         }
         (Role::Admin, _) => true,
+        // Every team role keeps and sees its own team's coordination work.
+        (
+            Role::Coordinator | Role::CaseWorker | Role::Member,
+            Action::ViewTeamWork(t) | Action::RecordTeamWork(t),
+        ) => own(t),
+        (Role::Coordinator | Role::CaseWorker | Role::Member, Action::ViewGoodPractices) => true,
         (Role::National, Action::ViewRegistry(_) | Action::ListTeams) => true,
         (Role::National, Action::ViewNationalReports) => true,
+        (Role::National, Action::EditNationalFramework | Action::ViewGoodPractices) => true,
         (Role::National, _) => false,
         (Role::Coordinator, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
         (Role::Coordinator, Action::EditRegistry(t) | Action::ManageTeamAccounts(t)) => own(t),
+        (Role::Coordinator, Action::LeadTeamWork(t)) => own(t),
         (Role::Coordinator, _) => false,
         (Role::CaseWorker, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
         (Role::CaseWorker, Action::UseCases | Action::OverrideConsent) => true,
@@ -158,6 +179,38 @@ mod tests {
                 "{role:?}"
             );
         }
+    }
+
+    #[test]
+    fn team_work_is_kept_by_the_team_and_led_by_its_coordinator() {
+        for role in [Role::Coordinator, Role::CaseWorker, Role::Member] {
+            let a = actor(role, Some(LE));
+            assert!(decide(&a, Action::ViewTeamWork(LE)).allowed(), "{role:?}");
+            assert!(decide(&a, Action::RecordTeamWork(LE)).allowed(), "{role:?}");
+            assert!(!decide(&a, Action::ViewTeamWork(NIS)).allowed(), "{role:?}");
+            assert!(
+                !decide(&a, Action::RecordTeamWork(NIS)).allowed(),
+                "{role:?}"
+            );
+            assert!(!decide(&a, Action::LeadTeamWork(NIS)).allowed(), "{role:?}");
+            assert!(
+                !decide(&a, Action::EditNationalFramework).allowed(),
+                "{role:?}"
+            );
+            assert!(decide(&a, Action::ViewGoodPractices).allowed(), "{role:?}");
+        }
+        assert!(decide(
+            &actor(Role::Coordinator, Some(LE)),
+            Action::LeadTeamWork(LE)
+        )
+        .allowed());
+        for role in [Role::CaseWorker, Role::Member] {
+            assert!(!decide(&actor(role, Some(LE)), Action::LeadTeamWork(LE)).allowed());
+        }
+        let n = actor(Role::National, None);
+        assert!(decide(&n, Action::EditNationalFramework).allowed());
+        assert!(!decide(&n, Action::ViewTeamWork(LE)).allowed());
+        assert!(!decide(&n, Action::RecordTeamWork(LE)).allowed());
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn router(state: WebState) -> Router {
     let pages = Router::new()
         .route("/", get(shell::home::root))
         .route("/dashboard", get(shell::home::dashboard))
-        .route("/section/{name}", get(shell::sections::section))
+        .merge(shell::sections::routes())
         .merge(auth::routes())
         .merge(team::routes())
         .merge(cases::routes())

@@ -92,7 +92,7 @@ async fn malformed_requests_get_a_4xx_page_never_a_500() {
         "/teams/leskovac/institutions/not-a-number",
         "/teams/leskovac/institutions/99999999999999999999",
         "/nowhere",
-        "/section/nothing",
+        "/section/plan",
     ] {
         let (status, body) = t.get(&c, path).await;
         assert!((400..500).contains(&status), "{path}: {status}");

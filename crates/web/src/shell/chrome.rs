@@ -116,7 +116,7 @@ impl Chrome {
                         "nav-team",
                     ),
                     other => match section_info(other) {
-                        Some((seg, id)) => (format!("/section/{seg}"), id),
+                        Some((seg, id)) => (format!("/{seg}"), id),
                         None => continue,
                     },
                 };

@@ -1,13 +1,26 @@
 //! Sections whose work is still being built: an honest page instead of a dead link, shown
-//! only to roles that will work there.
+//! only to roles that will work there. A section leaves [`BEING_BUILT`] when its own
+//! routes are merged into the router.
 
-use super::chrome::{section_info, sections_for, Chrome};
+use super::chrome::{section_info, sections_for, Chrome, Nav};
 use super::errors::{Failure, WebError};
 use super::viewer::Signed;
+use crate::state::WebState;
 use askama::Template;
-use axum::extract::Path;
 use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
 use spona_domain::access::{decide, Action};
+
+/// The sections that still show the placeholder page.
+const BEING_BUILT: &[Nav] = &[
+    Nav::Plan,
+    Nav::Activities,
+    Nav::Trainings,
+    Nav::Guidelines,
+    Nav::Materials,
+    Nav::Reports,
+];
 
 #[derive(Template)]
 #[template(path = "section.html")]
@@ -16,14 +29,25 @@ struct SectionPage {
     title: String,
 }
 
-/// `/section/{name}`.
-pub async fn section(s: Signed, Path(name): Path<String>) -> Result<Response, WebError> {
+/// `/{section}` for every section still being built.
+pub fn routes() -> Router<WebState> {
+    let mut router = Router::new();
+    for &nav in BEING_BUILT {
+        if let Some((segment, _)) = section_info(nav) {
+            router = router.route(
+                &format!("/{segment}"),
+                get(move |s: Signed| section(s, nav)),
+            );
+        }
+    }
+    router
+}
+
+async fn section(s: Signed, nav: Nav) -> Result<Response, WebError> {
     let actor = s.actor();
-    let allowed = sections_for(actor.role, decide(actor, Action::UseCases).allowed());
-    let nav = allowed
-        .into_iter()
-        .find(|n| section_info(*n).is_some_and(|(seg, _)| seg == name))
-        .ok_or(WebError::Page(Failure::NotFound))?;
+    if !sections_for(actor.role, decide(actor, Action::UseCases).allowed()).contains(&nav) {
+        return Err(WebError::Page(Failure::NotFound));
+    }
     let (_, title_id) = section_info(nav).ok_or(WebError::Page(Failure::NotFound))?;
     let page = SectionPage {
         chrome: s.viewer.chrome(nav),
