@@ -3,6 +3,8 @@
 # demo user, and measures a few pages with wrk (Debian package `wrk`), printing the latency
 # distribution of each. Usage: bench/pages.sh [path/to/spona] [seconds per page]
 # Build the binary with `cargo build --release -p spona` first for meaningful numbers.
+# SPONA_BENCH_DATA_DIR: serve that data directory instead of a fresh demo (bench/national.sh);
+# SPONA_BENCH_PAGES: the pages to measure, separated by spaces.
 set -euo pipefail
 
 BIN=${1:-${CARGO_TARGET_DIR:-target}/release/spona}
@@ -13,10 +15,14 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 DIR=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
-"$BIN" --data-dir "$DIR/data" --listen "127.0.0.1:$PORT" --log-format json serve --demo >"$DIR/out" 2>"$DIR/log" &
+if [[ -n ${SPONA_BENCH_DATA_DIR:-} ]]; then
+    "$BIN" --data-dir "$SPONA_BENCH_DATA_DIR" --listen "127.0.0.1:$PORT" --log-format json serve >"$DIR/out" 2>"$DIR/log" &
+else
+    "$BIN" --data-dir "$DIR/data" --listen "127.0.0.1:$PORT" --log-format json serve --demo >"$DIR/out" 2>"$DIR/log" &
+fi
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DIR"' EXIT
-for _ in $(seq 1 100); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 300); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.1; done
 
 # Sign in as a person would: the form's token, then the form.
 JAR=$DIR/jar
@@ -27,7 +33,9 @@ curl -s -b "$JAR" -c "$JAR" -o /dev/null -H "Origin: $BASE" \
 COOKIE=$(awk '$6 == "spona_session" { print "spona_session=" $7 }' "$JAR")
 [[ -n $COOKIE ]] || { echo "sign-in failed" >&2; exit 1; }
 
-for page in /dashboard /cases /inbox /teams/leskovac/institutions /teams/leskovac/members; do
+echo "== idle memory: $(awk '/VmRSS/ { print $2 " kB" }' /proc/$SERVER/status)"
+PAGES=${SPONA_BENCH_PAGES:-/dashboard /cases /inbox /teams/leskovac/institutions /teams/leskovac/members}
+for page in $PAGES; do
     echo "== $page"
     curl -s -o /dev/null -w '   size %{size_download} bytes, status %{http_code}\n' -H "Cookie: $COOKIE" -H 'Accept-Encoding: gzip' "$BASE$page"
     wrk -t2 -c8 -d"${SECONDS_PER_PAGE}s" --latency -H "Cookie: $COOKIE" "$BASE$page" | sed -n '/Latency Distribution/,/99%/p'

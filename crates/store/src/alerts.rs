@@ -100,11 +100,20 @@ pub async fn for_reader(
     institution: Option<InstitutionId>,
     limit: i64,
 ) -> Result<Vec<NotificationRow>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT id, kind, case_id, created_at, read_at FROM notifications \
-         WHERE team_id = $1 AND (user_id = $2 OR institution_id = $3) \
-         ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, created_at DESC, id DESC LIMIT $4",
-    )
+    // Two index ranges (the user's, the institution's), each already in order, merged.
+    let order = "CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, created_at DESC, id DESC";
+    let arm = |who: &str| {
+        format!(
+            "SELECT * FROM (SELECT id, kind, case_id, created_at, read_at FROM notifications \
+             WHERE team_id = $1 AND {who} ORDER BY {order} LIMIT $4)"
+        )
+    };
+    Ok(sqlx::query_as(&format!(
+        "SELECT id, kind, case_id, created_at, read_at FROM ({} a UNION {} b) u \
+         ORDER BY {order} LIMIT $4",
+        arm("user_id = $2"),
+        arm("institution_id = $3")
+    ))
     .bind(team.0)
     .bind(user.0)
     .bind(institution.map(|i| i.0).unwrap_or(0))

@@ -101,12 +101,43 @@ pub async fn for_subject(
     subject_id: i64,
     limit: i64,
 ) -> Result<Vec<Entry>, StoreError> {
+    page_for_subject(c, subject, subject_id, limit, 0).await
+}
+
+/// A page of the entries about one subject, newest first.
+pub async fn page_for_subject(
+    c: &mut AnyConnection,
+    subject: &str,
+    subject_id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Entry>, StoreError> {
     Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM audit_log WHERE subject = $1 AND subject_id = $2 ORDER BY seq DESC LIMIT $3"
+        "SELECT {COLUMNS} FROM audit_log WHERE subject = $1 AND subject_id = $2 \
+         ORDER BY seq DESC LIMIT $3 OFFSET $4"
     ))
     .bind(subject)
     .bind(subject_id)
     .bind(limit)
+    .bind(offset.max(0))
     .fetch_all(c)
+    .await?)
+}
+
+/// How many entries there are about one subject, counted up to `up_to` + 1.
+pub async fn count_for_subject(
+    c: &mut AnyConnection,
+    subject: &str,
+    subject_id: i64,
+    up_to: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM audit_log WHERE subject = $1 AND subject_id = $2 \
+         LIMIT $3) counted",
+    )
+    .bind(subject)
+    .bind(subject_id)
+    .bind(up_to + 1)
+    .fetch_one(c)
     .await?)
 }

@@ -91,7 +91,7 @@ pub async fn next_seq(tx: &mut Tx, team: TeamId, year: i64) -> Result<i64, Store
 
 /// Adds a case (its sealed parts follow with [`seal`], once its id is known).
 pub async fn insert(tx: &mut Tx, n: &NewCase<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO cases (team_id, year, seq, owner_institution_id, reported_by, state, \
          may_be_child, lacks_capacity, immediate_danger, age_band, sex, citizenship, reporter_kind, \
          referral_source, exploitation, detected_on, reported_at, updated_at) \
@@ -116,7 +116,9 @@ pub async fn insert(tx: &mut Tx, n: &NewCase<'_>) -> Result<i64, StoreError> {
     .bind(n.detected_on)
     .bind(n.reported_at)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?;
+    crate::listing::refresh(tx, id).await?;
+    Ok(id)
 }
 
 /// Stores the sealed parts of a case.
@@ -196,32 +198,65 @@ pub struct Filter {
     pub offset: i64,
 }
 
+/// Lists count their cases up to this many; beyond it they say "more than" (a count of every
+/// row would cost a scan of them on every page, and nobody pages that far).
+pub const COUNT_LIMIT: i64 = 10_000;
+
 /// A page of the team's cases; children's and persons without legal capacity first, then
-/// the newest.
+/// open before closed, then the newest. The total is counted up to [`COUNT_LIMIT`] + 1.
 pub async fn list(
     c: &mut AnyConnection,
     team: TeamId,
     f: &Filter,
 ) -> Result<Page<CaseRow>, StoreError> {
-    let where_sql = "c.team_id = $1 AND ($2 = 0 OR c.owner_institution_id = $2 OR EXISTS (\
-         SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.to_institution_id = $2 \
-         AND r.status IN ('sent', 'accepted', 'completed')))";
-    let institution = f.institution.map(|i| i.0).unwrap_or(0);
-    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM cases c WHERE {where_sql}"))
-        .bind(team.0)
-        .bind(institution)
-        .fetch_one(&mut *c)
-        .await?;
-    let rows = sqlx::query_as(&format!(
-        "{SELECT} WHERE {where_sql} ORDER BY (c.may_be_child + c.lacks_capacity) DESC, \
-         CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END, c.reported_at DESC, c.id DESC LIMIT $3 OFFSET $4"
-    ))
-    .bind(team.0)
-    .bind(institution)
-    .bind(f.limit.max(1))
-    .bind(f.offset.max(0))
-    .fetch_all(c)
-    .await?;
+    let (total, rows) = match f.institution {
+        Some(institution) => {
+            let total: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM case_listing WHERE institution_id = $1 \
+                 LIMIT $2) counted",
+            )
+            .bind(institution.0)
+            .bind(COUNT_LIMIT + 1)
+            .fetch_one(&mut *c)
+            .await?;
+            // The page is chosen in the index alone; only its rows are read in full.
+            let order = "l.priority DESC, l.closed, l.reported_at DESC, l.case_id DESC";
+            let rows = sqlx::query_as(&format!(
+                "{SELECT} JOIN (SELECT case_id, priority, closed, reported_at FROM case_listing l \
+                 WHERE l.institution_id = $1 ORDER BY {order} LIMIT $3 OFFSET $4) l \
+                 ON l.case_id = c.id WHERE c.team_id = $2 ORDER BY {order}"
+            ))
+            .bind(institution.0)
+            .bind(team.0)
+            .bind(f.limit.max(1))
+            .bind(f.offset.max(0))
+            .fetch_all(c)
+            .await?;
+            (total, rows)
+        }
+        None => {
+            let total: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE team_id = $1 LIMIT $2) counted",
+            )
+            .bind(team.0)
+            .bind(COUNT_LIMIT + 1)
+            .fetch_one(&mut *c)
+            .await?;
+            // The order of the index `cases_in_list_order`, expression for expression.
+            let order = "(c.may_be_child + c.lacks_capacity) DESC, \
+                         (CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END), c.reported_at DESC, c.id DESC";
+            let rows = sqlx::query_as(&format!(
+                "{SELECT} JOIN (SELECT c.id AS page_id FROM cases c WHERE c.team_id = $1 \
+                 ORDER BY {order} LIMIT $2 OFFSET $3) p ON p.page_id = c.id ORDER BY {order}"
+            ))
+            .bind(team.0)
+            .bind(f.limit.max(1))
+            .bind(f.offset.max(0))
+            .fetch_all(c)
+            .await?;
+            (total, rows)
+        }
+    };
     Ok(Page { items: rows, total })
 }
 
@@ -289,7 +324,8 @@ async fn set_track(
         .bind(version)
         .execute(&mut **tx)
         .await?;
-    StoreError::one_row(done.rows_affected())
+    StoreError::one_row(done.rows_affected())?;
+    crate::listing::refresh(tx, id).await
 }
 
 /// Other cases of the team with the same person index (a possible duplicate), by id only.
@@ -359,5 +395,6 @@ pub async fn update_report(
     .bind(version)
     .execute(&mut **tx)
     .await?;
-    StoreError::one_row(done.rows_affected())
+    StoreError::one_row(done.rows_affected())?;
+    crate::listing::refresh(tx, id).await
 }

@@ -61,6 +61,11 @@ impl Db {
                             conn.execute("PRAGMA foreign_keys = ON").await?;
                             conn.execute("PRAGMA synchronous = FULL").await?;
                             conn.execute("PRAGMA busy_timeout = 5000").await?;
+                            // Table statistics let the planner choose between indexes (a
+                            // receiver's referrals about a page of cases: by case, not by
+                            // receiver); bounded so that it costs milliseconds at any size.
+                            conn.execute("PRAGMA analysis_limit = 400").await?;
+                            conn.execute("PRAGMA optimize = 0x10002").await?;
                             Ok(())
                         })
                     })
@@ -90,7 +95,12 @@ impl Db {
     /// Brings the schema up to date with the migrations of this engine.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Sqlite => {
+                SQLITE_MIGRATIONS.run(&self.pool).await?;
+                // New tables and indexes get their statistics now rather than at the next
+                // connection.
+                self.pool.execute("PRAGMA optimize = 0x10002").await?;
+            }
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         Ok(())

@@ -17,6 +17,7 @@ mod db;
 mod error;
 pub mod history;
 pub mod institutions;
+mod listing;
 pub mod mail;
 pub mod members;
 pub mod referrals;

@@ -54,7 +54,7 @@ const SELECT: &str = "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, 
 
 /// Sends a referral (status "sent").
 pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO referrals (team_id, case_id, from_institution_id, to_institution_id, purpose, \
          shared_parts, urgency, status, protocol, sent_by, sent_at, deadline_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $10, $11) RETURNING id",
@@ -71,7 +71,9 @@ pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<i64, StoreError>
     .bind(n.sent_at)
     .bind(n.deadline_at)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?;
+    crate::listing::refresh(tx, n.case_id).await?;
+    Ok(id)
 }
 
 /// The referrals of a case, newest first.
@@ -89,7 +91,8 @@ pub async fn for_case(
     .await?)
 }
 
-/// The referrals an institution received, those awaiting an answer first, most urgent first.
+/// The referrals an institution received, those awaiting an answer first, the child
+/// protocol's first among them, then by deadline (the order of `referrals_inbox_order`).
 pub async fn for_receiver(
     c: &mut AnyConnection,
     team: TeamId,
@@ -98,7 +101,7 @@ pub async fn for_receiver(
 ) -> Result<Vec<ReferralRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 \
-         ORDER BY CASE WHEN r.status = 'sent' THEN 0 ELSE 1 END, r.deadline_at, r.id LIMIT $3"
+         ORDER BY {INBOX_ORDER} LIMIT $3"
     ))
     .bind(team.0)
     .bind(to.0)
@@ -106,6 +109,27 @@ pub async fn for_receiver(
     .fetch_all(c)
     .await?)
 }
+
+/// Only the referrals awaiting the institution's answer, in the inbox's order.
+pub async fn awaiting(
+    c: &mut AnyConnection,
+    team: TeamId,
+    to: InstitutionId,
+    limit: i64,
+) -> Result<Vec<ReferralRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 \
+         AND (CASE WHEN r.status = 'sent' THEN 0 ELSE 1 END) = 0 ORDER BY {INBOX_ORDER} LIMIT $3"
+    ))
+    .bind(team.0)
+    .bind(to.0)
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
+
+const INBOX_ORDER: &str =
+    "(CASE WHEN r.status = 'sent' THEN 0 ELSE 1 END), r.protocol DESC, r.deadline_at, r.id";
 
 /// The referrals to an institution about the given cases (one query for a page of cases).
 pub async fn to_institution_about(
@@ -175,5 +199,11 @@ pub async fn answer(
     .bind(version)
     .execute(&mut **tx)
     .await?;
-    StoreError::one_row(done.rows_affected())
+    StoreError::one_row(done.rows_affected())?;
+    // A declined referral takes the case out of the receiver's list.
+    let case_id: i64 = sqlx::query_scalar("SELECT case_id FROM referrals WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await?;
+    crate::listing::refresh(tx, case_id).await
 }

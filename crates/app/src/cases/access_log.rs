@@ -1,9 +1,10 @@
 //! The access log of a case: who opened or changed it, when and from where. Shown to the
 //! owning institution, which answers for the record.
 
-use crate::{App, AppError};
+use crate::{App, AppError, Page};
 use spona_domain::access::Actor;
 use spona_store::audit::{self, Entry};
+use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::users;
 use std::collections::HashMap;
 
@@ -18,17 +19,34 @@ pub struct AccessEntry {
     pub reason: String,
 }
 
+/// Entries per page of the access log (the pages of every list have one size).
+pub const ACCESS_LOG_PAGE: i64 = crate::registry::PAGE_SIZE;
+
 impl App {
-    /// The newest entries about a case, for the owning institution only.
+    /// The newest entries about a case (the first page), for the owning institution only.
     pub async fn case_access_log(
         &self,
         actor: &Actor,
         id: i64,
     ) -> Result<Vec<AccessEntry>, AppError> {
+        Ok(self.case_access_log_page(actor, id, 1).await?.items)
+    }
+
+    /// A page of a case's access log, newest first; the total is counted up to
+    /// [`crate::cases::LIST_COUNT_LIMIT`] + 1.
+    pub async fn case_access_log_page(
+        &self,
+        actor: &Actor,
+        id: i64,
+        page: i64,
+    ) -> Result<Page<AccessEntry>, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let page = page.clamp(1, LIST_COUNT_LIMIT / ACCESS_LOG_PAGE);
         let mut c = self.db.conn().await?;
         let (_row, _case_referrals) = super::owned_case(&mut c, actor, team_id, id).await?;
-        let entries = audit::for_subject(&mut c, "case", id, 500).await?;
+        let total = audit::count_for_subject(&mut c, "case", id, LIST_COUNT_LIMIT).await?;
+        let offset = (page - 1) * ACCESS_LOG_PAGE;
+        let entries = audit::page_for_subject(&mut c, "case", id, ACCESS_LOG_PAGE, offset).await?;
         let mut names: HashMap<i64, String> = HashMap::new();
         for actor_id in entries.iter().filter_map(|e| e.actor_id) {
             if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(actor_id) {
@@ -39,7 +57,7 @@ impl App {
                 slot.insert(name);
             }
         }
-        Ok(entries
+        let items = entries
             .into_iter()
             .map(|e: Entry| AccessEntry {
                 who: e
@@ -51,6 +69,7 @@ impl App {
                 address: e.address,
                 reason: e.reason,
             })
-            .collect())
+            .collect();
+        Ok(Page { items, total })
     }
 }

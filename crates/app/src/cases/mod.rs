@@ -16,7 +16,7 @@ mod referrals;
 mod report;
 mod transitions;
 
-pub use access_log::AccessEntry;
+pub use access_log::{AccessEntry, ACCESS_LOG_PAGE};
 pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
 pub use emergency::EMERGENCY_SECONDS;
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
@@ -25,8 +25,10 @@ pub use protection::{
     RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS, RECOVERY_REMIND_DAYS,
 };
 pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
-pub use referrals::{AnswerForm, ReferralForm};
+pub use referrals::{AnswerForm, ReferralForm, INBOX_LIMIT};
 pub use report::Reported;
+/// Case lists count up to this many cases and then say "more than".
+pub use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;

@@ -9,6 +9,7 @@ use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
 use spona_domain::cases::{allowed, with_assignment, CaseAccess, CaseState, CaseTransition, Part};
+use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
 use spona_store::{alerts, assignments, tasks, teams};
@@ -117,7 +118,7 @@ impl App {
         } else {
             return Err(AppError::Forbidden);
         };
-        let page = q.page.unwrap_or(1).clamp(1, 100_000);
+        let page = q.page.unwrap_or(1).clamp(1, LIST_COUNT_LIMIT / PAGE_SIZE);
         let mut c = self.db.conn().await?;
         let team = teams::find(&mut c, team_id)
             .await?

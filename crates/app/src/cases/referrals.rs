@@ -36,6 +36,9 @@ pub struct AnswerForm {
     pub version: i64,
 }
 
+/// The inbox shows at most this many referrals, those awaiting an answer first.
+pub const INBOX_LIMIT: i64 = 100;
+
 impl App {
     /// Refers a case the actor's institution owns to another institution of the team.
     pub async fn refer_case(
@@ -138,8 +141,28 @@ impl App {
         Ok(id)
     }
 
-    /// The referrals received by the actor's institution, unanswered and most urgent first.
+    /// The referrals received by the actor's institution, unanswered and most urgent first
+    /// (at most [`INBOX_LIMIT`]).
     pub async fn inbox(&self, actor: &Actor) -> Result<Vec<ReferralView>, AppError> {
+        self.received(actor, INBOX_LIMIT, false).await
+    }
+
+    /// The first `limit` referrals awaiting the actor's institution's answer, the child
+    /// protocol's first (for the dashboard).
+    pub async fn awaiting_answer(
+        &self,
+        actor: &Actor,
+        limit: i64,
+    ) -> Result<Vec<ReferralView>, AppError> {
+        self.received(actor, limit, true).await
+    }
+
+    async fn received(
+        &self,
+        actor: &Actor,
+        limit: i64,
+        only_awaiting: bool,
+    ) -> Result<Vec<ReferralView>, AppError> {
         if !decide(actor, Action::UseCases).allowed() {
             return Err(AppError::Forbidden);
         }
@@ -148,7 +171,11 @@ impl App {
         let team = teams::find(&mut c, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let rows = referrals::for_receiver(&mut c, team_id, institution, 200).await?;
+        let rows = if only_awaiting {
+            referrals::awaiting(&mut c, team_id, institution, limit).await?
+        } else {
+            referrals::for_receiver(&mut c, team_id, institution, limit).await?
+        };
         let now = self.now();
         Ok(rows
             .iter()

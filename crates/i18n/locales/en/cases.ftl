@@ -194,6 +194,7 @@ inbox-case = Case
 inbox-awaiting = Referrals awaiting your answer
 inbox-awaiting-none = No referral is awaiting an answer.
 inbox-all = All referrals
+inbox-first-only = Only the most pressing referrals are shown; the others appear as these are answered.
 inbox-answered = Answered referrals
 
 ## Guardian

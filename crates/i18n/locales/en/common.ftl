@@ -84,6 +84,7 @@ results-count =
         [one] { $count } result
        *[other] { $count } results
     }
+results-more-than = More than { $count } results
 empty-list = There are no entries yet.
 empty-search = No entries match the search.
 show-inactive = Show inactive too

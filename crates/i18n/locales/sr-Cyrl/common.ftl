@@ -87,6 +87,7 @@ results-count =
         [few] { $count } резултата
        *[other] { $count } резултата
     }
+results-more-than = Више од { $count } резултата
 empty-list = Још нема ниједног уноса.
 empty-search = Ниједан унос не одговара претрази.
 show-inactive = Прикажи и неактивне

@@ -242,8 +242,13 @@ async fn the_person_is_protected_step_by_step_on_every_engine() {
 
         // The access log: the owner's only.
         let log = path("access-log");
-        let (status, page) = t.get(&police, &log).await;
+        let (status, first) = t.get(&police, &log).await;
         assert_eq!(status, 200);
+        // Newest first, in pages: the report is on the second.
+        assert!(first.contains("rel=\"next\""), "a second page");
+        let (status, second) = t.get(&police, &format!("{log}?page=2")).await;
+        assert_eq!(status, 200);
+        let page = format!("{first}{second}");
         for action in [
             "Пријава сачувана",
             "Старатељ уписан",

@@ -3,12 +3,13 @@
 
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
+use crate::shell::pager::Pager;
 use crate::shell::render::html;
 use crate::shell::tr::Tr;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
 /// One line of the log, ready to show.
@@ -26,6 +27,7 @@ struct AccessLogPage {
     chrome: Chrome,
     id: i64,
     lines: Vec<LogLine>,
+    pager: Pager,
 }
 
 /// An audit action in words (`log-{code}`); a code without a message is shown as it is.
@@ -39,15 +41,31 @@ pub fn action(tr: &Tr, code: &str) -> String {
     }
 }
 
+/// Which page of the log.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct LogQuery {
+    page: Option<i64>,
+}
+
 /// `GET /cases/{id}/access-log`.
 pub async fn access_log(
     State(state): State<WebState>,
     s: Signed,
     Path(id): Path<i64>,
+    Query(q): Query<LogQuery>,
 ) -> Result<Response, WebError> {
-    let entries = state.app.case_access_log(s.actor(), id).await?;
+    let page = q.page.unwrap_or(1);
+    let entries = state.app.case_access_log_page(s.actor(), id, page).await?;
     let tr = &s.viewer.tr;
+    let pager = Pager::counted_up_to(
+        tr,
+        page,
+        entries.total,
+        spona_app::cases::LIST_COUNT_LIMIT,
+        &s.viewer.here,
+    );
     let lines = entries
+        .items
         .into_iter()
         .map(|e| LogLine {
             at: tr.instant(&e.at),
@@ -61,6 +79,7 @@ pub async fn access_log(
         chrome: s.viewer.chrome(Nav::Cases),
         id,
         lines,
+        pager,
     })
 }
 

@@ -16,6 +16,8 @@ use serde::Deserialize;
 #[derive(Template)]
 #[template(path = "cases/inbox.html")]
 struct InboxPage {
+    /// Only the first referrals are shown (the most pressing); the page says so.
+    truncated: bool,
     chrome: Chrome,
     waiting: Vec<ReferralLine>,
     others: Vec<ReferralLine>,
@@ -70,6 +72,7 @@ async fn page(
         .collect();
     Ok(InboxPage {
         chrome: s.viewer.chrome(Nav::Inbox),
+        truncated: received.len() as i64 >= spona_app::cases::INBOX_LIMIT,
         waiting,
         others,
         notice,

@@ -100,7 +100,13 @@ async fn page(
             name: c.name.clone(),
         })
         .collect();
-    let pager = Pager::new(tr, q.page.unwrap_or(1), page.total, here);
+    let pager = Pager::counted_up_to(
+        tr,
+        q.page.unwrap_or(1),
+        page.total,
+        spona_app::cases::LIST_COUNT_LIMIT,
+        here,
+    );
     let works_on_cases = works_on_cases(s);
     Ok(ListPage {
         chrome: s.viewer.chrome(Nav::Cases),

@@ -32,6 +32,9 @@ struct Dashboard {
     awaiting: Option<Vec<ReferralLine>>,
 }
 
+/// How many referrals awaiting an answer the dashboard lists.
+const DASHBOARD_AWAITING: i64 = 10;
+
 /// `/dashboard`: where each role starts.
 pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
     let tr = &s.viewer.tr;
@@ -47,9 +50,10 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         Vec::new()
     };
-    // One call: the inbox is already limited and ordered by the app.
+    // The most pressing few; the inbox has the rest.
     let awaiting = if decide(actor, Action::UseCases).allowed() {
-        Some(awaiting_answer(tr, &state.app.inbox(actor).await?, None))
+        let first = state.app.awaiting_answer(actor, DASHBOARD_AWAITING).await?;
+        Some(awaiting_answer(tr, &first, None))
     } else {
         None
     };
