@@ -38,5 +38,5 @@ PAGES=${SPONA_BENCH_PAGES:-/dashboard /cases /inbox /teams/leskovac/institutions
 for page in $PAGES; do
     echo "== $page"
     curl -s -o /dev/null -w '   size %{size_download} bytes, status %{http_code}\n' -H "Cookie: $COOKIE" -H 'Accept-Encoding: gzip' "$BASE$page"
-    wrk -t2 -c8 -d"${SECONDS_PER_PAGE}s" --latency -H "Cookie: $COOKIE" "$BASE$page" | sed -n '/Latency Distribution/,/99%/p'
+    wrk -t${SPONA_BENCH_THREADS:-2} -c${SPONA_BENCH_CONNECTIONS:-8} -d"${SECONDS_PER_PAGE}s" --latency -H "Cookie: $COOKIE" "$BASE$page" | sed -n '/Latency Distribution/,/99%/p'
 done

@@ -110,24 +110,6 @@ pub async fn for_receiver(
     .await?)
 }
 
-/// Only the referrals awaiting the institution's answer, in the inbox's order.
-pub async fn awaiting(
-    c: &mut AnyConnection,
-    team: TeamId,
-    to: InstitutionId,
-    limit: i64,
-) -> Result<Vec<ReferralRow>, StoreError> {
-    Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 \
-         AND (CASE WHEN r.status = 'sent' THEN 0 ELSE 1 END) = 0 ORDER BY {INBOX_ORDER} LIMIT $3"
-    ))
-    .bind(team.0)
-    .bind(to.0)
-    .bind(limit)
-    .fetch_all(c)
-    .await?)
-}
-
 const INBOX_ORDER: &str =
     "(CASE WHEN r.status = 'sent' THEN 0 ELSE 1 END), r.protocol DESC, r.deadline_at, r.id";
 

@@ -171,11 +171,11 @@ impl App {
         let team = teams::find(&mut c, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let rows = if only_awaiting {
-            referrals::awaiting(&mut c, team_id, institution, limit).await?
-        } else {
-            referrals::for_receiver(&mut c, team_id, institution, limit).await?
-        };
+        let mut rows = referrals::for_receiver(&mut c, team_id, institution, limit).await?;
+        if only_awaiting {
+            // The inbox's order puts the unanswered first, so its head is exactly them.
+            rows.retain(|r| r.status == ReferralStatus::Sent.code());
+        }
         let now = self.now();
         Ok(rows
             .iter()
