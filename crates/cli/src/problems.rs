@@ -72,6 +72,9 @@ fn problem(field: &str, error: FieldError) -> String {
             _ => "is not one of the choices".into(),
         },
         FieldError::Taken => "is already taken".into(),
+        FieldError::FileEmpty => "is an empty file".into(),
+        FieldError::FileTooLarge => "is too large".into(),
+        FieldError::FileKind => "is not a file of an accepted kind".into(),
     }
 }
 

@@ -4,9 +4,16 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     Required,
-    TooLong { max: usize },
-    TooShort { min: usize },
-    Length { min: usize, max: usize },
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
+    Length {
+        min: usize,
+        max: usize,
+    },
     Invalid,
     InvalidDate,
     InvalidEmail,
@@ -16,6 +23,12 @@ pub enum FieldError {
     Mismatch,
     Unknown,
     Taken,
+    /// A file with nothing in it.
+    FileEmpty,
+    /// A file over the size limit.
+    FileTooLarge,
+    /// A file of a kind that is not accepted, or whose content does not match its name.
+    FileKind,
 }
 
 impl FieldError {
@@ -35,6 +48,9 @@ impl FieldError {
             FieldError::Mismatch => "password-mismatch",
             FieldError::Unknown => "field-unknown-choice",
             FieldError::Taken => "field-taken",
+            FieldError::FileEmpty => "field-file-empty",
+            FieldError::FileTooLarge => "field-file-too-large",
+            FieldError::FileKind => "field-file-kind",
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod alerts;
 pub mod assignments;
+pub mod attachments;
 pub mod audit;
 pub mod cases;
 pub mod catalogues;

@@ -5,6 +5,7 @@
 
 mod access_log;
 mod assignment;
+mod attachments;
 pub(crate) use assignment::coordinators_of;
 mod consent;
 mod edit;
@@ -17,6 +18,7 @@ mod report;
 mod transitions;
 
 pub use access_log::{AccessEntry, ACCESS_LOG_PAGE};
+pub use attachments::{AttachmentFile, AttachmentView, NewFile};
 pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
 pub use emergency::EMERGENCY_SECONDS;
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
@@ -94,6 +96,28 @@ pub(crate) async fn owned_case(
 }
 
 impl App {
+    /// What the actor may read of a stored case: by ownership and referrals, widened by an
+    /// assignment (the coordinator) or a live emergency grant.
+    pub(crate) async fn reader_access(
+        &self,
+        c: &mut spona_store::Connection,
+        actor: &Actor,
+        row: &CaseRow,
+        referrals: &[ReferralRow],
+    ) -> Result<CaseAccess, AppError> {
+        let mut access = access_to(actor, row, referrals);
+        if access == CaseAccess::Existence {
+            let assigned = spona_store::assignments::is_assigned(c, row.id, actor.user_id).await?;
+            access = spona_domain::cases::with_assignment(access, assigned);
+        }
+        if matches!(access, CaseAccess::None | CaseAccess::Existence)
+            && spona_store::alerts::has_grant(c, row.id, actor.user_id, self.now()).await?
+        {
+            access = CaseAccess::Emergency;
+        }
+        Ok(access)
+    }
+
     /// The actor's team and institution, which every case operation needs.
     pub(crate) fn case_worker_scope(actor: &Actor) -> Result<(TeamId, InstitutionId), AppError> {
         match (actor.team_id, actor.institution_id) {

@@ -8,11 +8,11 @@ use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
-use spona_domain::cases::{allowed, with_assignment, CaseAccess, CaseState, CaseTransition, Part};
+use spona_domain::cases::{allowed, CaseAccess, CaseState, CaseTransition, Part};
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
-use spona_store::{alerts, assignments, tasks, teams};
+use spona_store::{assignments, tasks, teams};
 use std::collections::HashMap;
 
 /// What the case list asks for.
@@ -194,16 +194,9 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let case_referrals = referrals::for_case(&mut c, team_id, id).await?;
-        let mut access = access_to(actor, &row, &case_referrals);
-        if access == CaseAccess::Existence {
-            let assigned = assignments::is_assigned(&mut c, id, actor.user_id).await?;
-            access = with_assignment(access, assigned);
-        }
-        if matches!(access, CaseAccess::None | CaseAccess::Existence)
-            && alerts::has_grant(&mut c, id, actor.user_id, self.now()).await?
-        {
-            access = CaseAccess::Emergency;
-        }
+        let access = self
+            .reader_access(&mut c, actor, &row, &case_referrals)
+            .await?;
         if !access.opens() {
             return Err(AppError::NotFound);
         }

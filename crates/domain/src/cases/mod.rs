@@ -48,6 +48,7 @@ macro_rules! coded_enum {
 }
 
 mod access;
+pub mod attachment;
 mod catalogues;
 mod child_protocol;
 mod code;

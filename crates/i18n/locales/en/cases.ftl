@@ -433,3 +433,20 @@ case-assign = Give access
 case-unassign = Take access away
 case-assignment-who = Coordinator
 case-saved-assignment = The coordinator's access was changed.
+
+## Attachments
+attachments-title = Attachments
+attachments-none = No files are attached.
+attachment-add = Attach a file
+attachment-file = File
+attachment-hint = PDF, JPEG, PNG, plain text, DOCX or ODT, up to 10 MB. The file is kept encrypted; only those who see the part of the record it belongs to see it.
+attachment-part = Part of the record
+attachment-save = Attach
+attachment-remove = Remove
+attachment-remove-title = Removing an attachment
+attachment-remove-question = Are you sure you want to remove the attachment “{ $name }”? Its content will be deleted for good; the access log keeps a record that it was removed.
+case-saved-attachment = The file was attached.
+case-saved-attachment-removed = The attachment was removed.
+log-attachment-added = File attached
+log-attachment-downloaded = Attachment downloaded
+log-attachment-removed = Attachment removed

@@ -433,3 +433,20 @@ case-assign = Дај увид
 case-unassign = Одузми увид
 case-assignment-who = Координатор
 case-saved-assignment = Увид координатора је измењен.
+
+## Прилози
+attachments-title = Прилози
+attachments-none = Нема приложених датотека.
+attachment-add = Приложи датотеку
+attachment-file = Датотека
+attachment-hint = PDF, JPEG, PNG, обичан текст, DOCX или ODT, до 10 MB. Датотека се чува шифрована; виде је само они који виде део записа коме припада.
+attachment-part = Део записа
+attachment-save = Приложи
+attachment-remove = Уклони
+attachment-remove-title = Уклањање прилога
+attachment-remove-question = Да ли сте сигурни да желите да уклоните прилог „{ $name }“? Садржај ће бити трајно обрисан; у евиденцији приступа остаје запис да је уклоњен.
+case-saved-attachment = Датотека је приложена.
+case-saved-attachment-removed = Прилог је уклоњен.
+log-attachment-added = Датотека приложена
+log-attachment-downloaded = Прилог преузет
+log-attachment-removed = Прилог уклоњен

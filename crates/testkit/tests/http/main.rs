@@ -1,6 +1,7 @@
 //! HTTP integration tests: the real app on a random port, a fresh database per test.
 
 mod admin;
+mod attachments;
 mod cases;
 mod institutions;
 mod language;

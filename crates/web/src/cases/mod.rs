@@ -1,12 +1,13 @@
 //! Case pages: the list (with emergency access by a case's code), the report of a potential
 //! victim, one case with its parts, steps, referrals and protection (guardian, consent,
-//! services, recovery period, follow-ups, notes, proceedings), its access log, and the
+//! services, recovery period, follow-ups, notes, proceedings, files), its access log, and the
 //! institution's inbox of referrals with their answers. What a reader may see or do is decided
 //! by the app layer; these pages show what it returns and nothing more.
 
 mod access_log;
 mod answer;
 mod assignment;
+mod attachments;
 mod consent;
 mod emergency;
 mod inbox;
@@ -22,8 +23,10 @@ mod show;
 pub use referrals::{awaiting_answer, ReferralLine};
 
 use crate::WebState;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
+use spona_domain::cases::attachment::MAX_ATTACHMENT_BYTES;
 
 /// A choice in a select or a group of checkboxes.
 pub struct Choice {
@@ -66,6 +69,17 @@ pub fn routes() -> Router<WebState> {
         .route("/cases/{id}/notes", post(protection::note))
         .route("/cases/{id}/proceedings", post(protection::proceedings))
         .route("/cases/{id}/access-log", get(access_log::access_log))
+        .route(
+            "/cases/{id}/attachments",
+            post(attachments::upload).layer(DefaultBodyLimit::max(
+                MAX_ATTACHMENT_BYTES + attachments::UPLOAD_OVERHEAD,
+            )),
+        )
+        .route("/attachments/{id}", get(attachments::download))
+        .route(
+            "/attachments/{id}/remove",
+            get(attachments::confirm_remove).post(attachments::remove),
+        )
         .route("/inbox", get(inbox::inbox))
         .route("/referrals/{id}/answer", post(answer::answer))
 }

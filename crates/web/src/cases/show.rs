@@ -92,6 +92,8 @@ struct CasePage {
     today: String,
     /// The heading of the section whose form was refused: the top of the page links to it.
     refused_at: Option<&'static str>,
+    /// The files attached to the case that the reader sees, and the upload form.
+    files: Option<super::attachments::FilesPanel>,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -105,6 +107,8 @@ pub struct Trouble {
     pub answer: Option<AnswerTrouble>,
     /// A refused protection form (guardian, consent, service, …).
     pub refused: Option<Refused>,
+    /// Why a file was refused.
+    pub upload: Option<String>,
 }
 
 /// The coordinator panel of the owner: who has been given access, who could be.
@@ -206,7 +210,9 @@ pub fn saved(id: i64, what: &str, section: &str) -> Response {
 
 /// The notice for `saved={what}`; anything else is a plain "saved".
 fn saved_notice(tr: &Tr, what: &str) -> String {
-    const KNOWN: [&str; 11] = [
+    const KNOWN: [&str; 13] = [
+        "attachment",
+        "attachment-removed",
         "report",
         "assignment",
         "guardian",
@@ -299,6 +305,7 @@ async fn build(
         today: &today,
     };
     let refused_at = trouble.refused.as_ref().map(Refused::section);
+    let files = super::attachments::panel(state, s, v, trouble.upload).await?;
     let more = panels::build(&cx, v, trouble.refused);
     let emergency = if v.access == CaseAccess::Emergency {
         let until = state.app.emergency_until(s.actor(), summary.id).await?;
@@ -359,6 +366,7 @@ async fn build(
         emergency,
         today,
         refused_at,
+        files,
     })
 }
 

@@ -1,0 +1,267 @@
+//! Files attached to a case (a scanned statement, a photo of a document), each belonging to
+//! one part of the record so that need-to-know applies to it as to the part: a receiver sees
+//! the files of the parts shared with them, nobody else any. Name, content type and content
+//! are sealed with the case's key, bound to the attachment's row.
+
+use super::parts::{self, open_at, seal_at};
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use spona_crypto::fields::Place;
+use spona_domain::access::Actor;
+use spona_domain::cases::attachment::{clean_name, detect};
+use spona_domain::cases::{CaseAccess, Part};
+use spona_domain::ids::TeamId;
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::attachments::{self, AttachmentRow, NewAttachment};
+use spona_store::cases::CaseRow;
+use spona_store::{cases, referrals};
+
+/// A file as uploaded.
+pub struct NewFile<'a> {
+    pub name: &'a str,
+    /// The part of the record it belongs to (a code: identity, contact, …).
+    pub part: &'a str,
+    pub content: &'a [u8],
+}
+
+/// An attachment as a case page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttachmentView {
+    pub id: i64,
+    pub part: Part,
+    pub name: String,
+    pub size: i64,
+    pub uploaded_at: i64,
+    /// The reader's institution owns the case and may remove the file.
+    pub removable: bool,
+}
+
+/// A file to hand to its reader.
+pub struct AttachmentFile {
+    pub name: String,
+    pub content_type: &'static str,
+    pub content: Vec<u8>,
+}
+
+/// What is sealed beside the content.
+#[derive(Default, Serialize, Deserialize)]
+struct Meta {
+    name: String,
+    content_type: String,
+}
+
+fn place(column: &'static str, id: i64) -> Place<'static> {
+    Place {
+        table: "case_attachments",
+        column,
+        row: id,
+    }
+}
+
+impl App {
+    /// Attaches a file to a part of a case the actor's institution owns.
+    pub async fn attach_file(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+        file: &NewFile<'_>,
+    ) -> Result<i64, AppError> {
+        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let mut e = FieldErrors::new();
+        let part = e.check(
+            "part",
+            Part::from_code(file.part).ok_or(FieldError::Unknown),
+        );
+        let kind = e.check(
+            "file",
+            detect(file.name, file.content).map_err(FieldError::from),
+        );
+        let (Some(part), Some(kind)) = (part, kind) else {
+            return Err(AppError::Invalid(e));
+        };
+        let name = clean_name(file.name);
+
+        let mut tx = self.db.begin().await?;
+        let (row, access) = self.readable_case(&mut tx, actor, team_id, case_id).await?;
+        if !access.sees(part) {
+            return Err(AppError::NotFound);
+        }
+        // The owning institution keeps the record; receivers read what was shared.
+        if !access.works_on() {
+            return Err(AppError::Forbidden);
+        }
+        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let size = i64::try_from(file.content.len()).unwrap_or(i64::MAX);
+        let id = attachments::insert(
+            &mut tx,
+            &NewAttachment {
+                team: team_id,
+                case_id,
+                part: part.code(),
+                institution,
+                by: actor.user_id,
+                at: self.now(),
+                size,
+            },
+        )
+        .await?;
+        let meta = Meta {
+            name,
+            content_type: kind.content_type().into(),
+        };
+        let meta = seal_at(&key, place("meta", id), &meta)?;
+        let content = STANDARD.encode(key.seal_bytes(file.content, place("content", id)));
+        attachments::seal(&mut tx, id, &meta, &content).await?;
+        let event = AuditEvent::about(Some(team_id), "attachment-added", "case", case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The attachments of a case that the actor may see (none for parts they do not see).
+    /// Not audited on its own: it is part of the case page, whose view is.
+    pub async fn case_attachments(
+        &self,
+        actor: &Actor,
+        case_id: i64,
+    ) -> Result<Vec<AttachmentView>, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut c = self.db.conn().await?;
+        let (row, access) = self.readable_case(&mut c, actor, team_id, case_id).await?;
+        let rows = attachments::for_case(&mut c, team_id, case_id).await?;
+        drop(c);
+        let visible: Vec<AttachmentRow> = rows
+            .into_iter()
+            .filter(|a| Part::from_code(&a.part).is_some_and(|p| access.sees(p)))
+            .collect();
+        if visible.is_empty() {
+            return Ok(Vec::new());
+        }
+        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let removable = access == CaseAccess::Full;
+        visible
+            .into_iter()
+            .map(|a| {
+                let meta: Meta = open_at(&key, place("meta", a.id), &a.meta)?;
+                Ok(AttachmentView {
+                    id: a.id,
+                    part: Part::from_code(&a.part).unwrap_or(Part::Circumstances),
+                    name: meta.name,
+                    size: a.size,
+                    uploaded_at: a.uploaded_at,
+                    removable,
+                })
+            })
+            .collect()
+    }
+
+    /// One attachment's file, for a reader who sees its part; the download is audited.
+    pub async fn attachment_file(
+        &self,
+        actor: &Actor,
+        id: i64,
+    ) -> Result<AttachmentFile, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut tx = self.db.begin().await?;
+        let (a, content) = attachments::find(&mut tx, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let (row, access) = self
+            .readable_case(&mut tx, actor, team_id, a.case_id)
+            .await?;
+        let part = Part::from_code(&a.part).ok_or(AppError::NotFound)?;
+        if !access.sees(part) {
+            return Err(AppError::NotFound);
+        }
+        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let meta: Meta = open_at(&key, place("meta", id), &a.meta)?;
+        let sealed = STANDARD
+            .decode(&content)
+            .map_err(|_| AppError::Internal("sealed file is not base64".into()))?;
+        let content = key
+            .open_bytes(&sealed, place("content", id))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let content_type =
+            spona_domain::cases::attachment::AttachmentKind::from_content_type(&meta.content_type)
+                .map(|k| k.content_type())
+                .unwrap_or("application/octet-stream");
+        let event = AuditEvent::about(Some(team_id), "attachment-downloaded", "case", a.case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(AttachmentFile {
+            name: meta.name,
+            content_type,
+            content,
+        })
+    }
+
+    /// The case an attachment belongs to, for the confirmation page of its removal (owner only).
+    pub async fn attachment_to_remove(
+        &self,
+        actor: &Actor,
+        id: i64,
+    ) -> Result<(i64, AttachmentView), AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut c = self.db.conn().await?;
+        let (a, _) = attachments::find(&mut c, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        drop(c);
+        let view = self
+            .case_attachments(actor, a.case_id)
+            .await?
+            .into_iter()
+            .find(|v| v.id == id)
+            .ok_or(AppError::NotFound)?;
+        if !view.removable {
+            return Err(AppError::Forbidden);
+        }
+        Ok((a.case_id, view))
+    }
+
+    /// Removes an attachment of a case the actor's institution owns; audited.
+    pub async fn remove_attachment(&self, actor: &Actor, id: i64) -> Result<i64, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut tx = self.db.begin().await?;
+        let (a, _) = attachments::find(&mut tx, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let (_, access) = self
+            .readable_case(&mut tx, actor, team_id, a.case_id)
+            .await?;
+        let part = Part::from_code(&a.part).ok_or(AppError::NotFound)?;
+        if !access.sees(part) {
+            return Err(AppError::NotFound);
+        }
+        if access != CaseAccess::Full {
+            return Err(AppError::Forbidden);
+        }
+        attachments::remove(&mut tx, team_id, id).await?;
+        let event = AuditEvent::about(Some(team_id), "attachment-removed", "case", a.case_id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(a.case_id)
+    }
+
+    /// A case and what the actor may read of it; "not found" for anyone who may not open it.
+    async fn readable_case(
+        &self,
+        c: &mut spona_store::Connection,
+        actor: &Actor,
+        team_id: TeamId,
+        case_id: i64,
+    ) -> Result<(CaseRow, CaseAccess), AppError> {
+        let row = cases::find(c, team_id, case_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let case_referrals = referrals::for_case(c, team_id, case_id).await?;
+        let access = self.reader_access(c, actor, &row, &case_referrals).await?;
+        if !access.opens() {
+            return Err(AppError::NotFound);
+        }
+        Ok((row, access))
+    }
+}

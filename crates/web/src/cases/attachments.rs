@@ -1,0 +1,282 @@
+//! Files attached to a case: the panel on the case page, the upload (the one form sent as
+//! multipart), the download, and removal after a confirmation. The file's name travels only
+//! in the download's Content-Disposition, never in a URL or a log.
+
+use super::labels;
+use super::show::{self, Trouble};
+use super::Choice;
+use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::errors::{Failure, WebError};
+use crate::shell::form::{message, same_origin, ValidForm};
+use crate::shell::render::html;
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use spona_app::cases::{CaseView, NewFile};
+use spona_app::AppError;
+use spona_crypto::tokens::constant_time_eq;
+use spona_domain::cases::Part;
+use spona_domain::validation::FieldError;
+
+/// A multipart body may carry this much besides the file (the other fields, boundaries).
+pub const UPLOAD_OVERHEAD: usize = 64 * 1024;
+
+/// One file as the panel lists it.
+pub struct FileLine {
+    pub id: i64,
+    pub name: String,
+    pub part: String,
+    pub size: String,
+    pub at: String,
+    pub removable: bool,
+}
+
+/// The files panel of a case page.
+pub struct FilesPanel {
+    pub list: Vec<FileLine>,
+    /// The parts a file may be attached to (empty when the reader may not attach).
+    pub parts: Vec<Choice>,
+    /// Why the last upload was refused.
+    pub error: Option<String>,
+}
+
+/// The panel for a reader who opens the case (none for the coordinator's existence view).
+pub async fn panel(
+    state: &WebState,
+    s: &Signed,
+    v: &CaseView,
+    error: Option<String>,
+) -> Result<Option<FilesPanel>, WebError> {
+    if !v.access.opens() || v.access == spona_domain::cases::CaseAccess::Existence {
+        return Ok(None);
+    }
+    let tr = &s.viewer.tr;
+    let files = state.app.case_attachments(s.actor(), v.summary.id).await?;
+    let list = files
+        .into_iter()
+        .map(|f| FileLine {
+            id: f.id,
+            name: f.name,
+            part: labels::label(tr, "part", f.part.code()),
+            size: size(tr, f.size),
+            at: tr.instant(&f.uploaded_at),
+            removable: f.removable,
+        })
+        .collect();
+    let parts = if v.access.works_on() {
+        Part::ALL
+            .iter()
+            .filter(|p| v.access.sees(**p))
+            .map(|p| Choice {
+                value: p.code().into(),
+                label: labels::label(tr, "part", p.code()),
+                selected: *p == Part::Circumstances,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Some(FilesPanel { list, parts, error }))
+}
+
+/// A size in kB or MB, in the viewer's number format.
+fn size(tr: &crate::shell::tr::Tr, bytes: i64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} kB", tr.num(&((bytes + 1023) / 1024)))
+    } else {
+        format!("{} MB", tr.num(&((bytes + 512 * 1024) / (1024 * 1024))))
+    }
+}
+
+/// The upload as received.
+#[derive(Default)]
+struct Upload {
+    csrf: String,
+    part: String,
+    name: String,
+    content: Vec<u8>,
+    /// The body could not be read whole (over the limit, or cut off).
+    unreadable: bool,
+}
+
+async fn read_upload(mut multipart: Multipart) -> Upload {
+    let mut u = Upload::default();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                u.unreadable = true;
+                break;
+            }
+        };
+        match field.name().unwrap_or_default() {
+            "csrf" => u.csrf = field.text().await.unwrap_or_default(),
+            "part" => u.part = field.text().await.unwrap_or_default(),
+            "file" => {
+                u.name = field.file_name().unwrap_or_default().to_string();
+                match field.bytes().await {
+                    Ok(b) => u.content = b.to_vec(),
+                    Err(_) => u.unreadable = true,
+                }
+            }
+            _ => {}
+        }
+    }
+    u
+}
+
+/// `POST /cases/{id}/attachments` (multipart/form-data).
+pub async fn upload(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    if !same_origin(&headers) {
+        return Err(WebError::Page(Failure::Csrf));
+    }
+    let u = read_upload(multipart).await;
+    if !constant_time_eq(&u.csrf, &s.viewer.csrf_token) {
+        return Err(WebError::Page(Failure::Csrf));
+    }
+    let tr = &s.viewer.tr;
+    if u.unreadable {
+        let trouble = Trouble {
+            upload: Some(message(tr, FieldError::FileTooLarge)),
+            ..Trouble::default()
+        };
+        return show::again(&state, &s, id, trouble, StatusCode::PAYLOAD_TOO_LARGE).await;
+    }
+    let file = NewFile {
+        name: &u.name,
+        part: &u.part,
+        content: &u.content,
+    };
+    match state.app.attach_file(s.actor(), id, &file).await {
+        Ok(_) => Ok(show::saved(id, "attachment", "files-h")),
+        Err(AppError::Invalid(errors)) => {
+            let error = errors
+                .get("file")
+                .or_else(|| errors.get("part"))
+                .map(|e| message(tr, e));
+            let trouble = Trouble {
+                upload: error,
+                ..Trouble::default()
+            };
+            show::again(&state, &s, id, trouble, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /attachments/{id}`: the file, as a download that is never rendered nor cached.
+pub async fn download(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let file = state.app.attachment_file(s.actor(), id).await?;
+    let disposition = HeaderValue::from_str(&disposition(&file.name))
+        .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(file.content_type),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        file.content,
+    )
+        .into_response())
+}
+
+/// `attachment` with an ASCII name and the exact name in UTF-8 (RFC 6266 / 8187).
+fn disposition(name: &str) -> String {
+    let latin = spona_domain::script::to_latin(name);
+    let ascii: String = latin
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.() ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+#[derive(Template)]
+#[template(path = "cases/attachment_remove.html")]
+struct RemovePage {
+    chrome: Chrome,
+    id: i64,
+    case_id: i64,
+    name: String,
+}
+
+/// `GET /attachments/{id}/remove`: the confirmation.
+pub async fn confirm_remove(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let (case_id, view) = state.app.attachment_to_remove(s.actor(), id).await?;
+    html(&RemovePage {
+        chrome: s.viewer.chrome(Nav::Cases),
+        id,
+        case_id,
+        name: view.name,
+    })
+}
+
+/// Only the form token.
+#[derive(serde::Deserialize)]
+pub struct Confirmed {}
+
+/// `POST /attachments/{id}/remove`.
+pub async fn remove(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    ValidForm(_): ValidForm<Confirmed>,
+) -> Result<Response, WebError> {
+    let case_id = state.app.remove_attachment(s.actor(), id).await?;
+    Ok(Redirect::to(&format!(
+        "/cases/{case_id}?saved=attachment-removed#files-h"
+    ))
+    .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_disposition_carries_an_ascii_name_and_the_exact_one() {
+        let d = super::disposition("Изјава \"1\".pdf");
+        assert!(
+            d.starts_with("attachment; filename=\"Izjava _1_.pdf\""),
+            "{d}"
+        );
+        assert!(d.contains("filename*=UTF-8''%D0%98"), "{d}");
+        assert!(!d.contains('\n'));
+    }
+}
