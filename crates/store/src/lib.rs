@@ -15,6 +15,7 @@ pub mod catalogues;
 pub mod consents;
 mod dates;
 mod db;
+pub mod duplicates;
 mod error;
 pub mod history;
 pub mod institutions;

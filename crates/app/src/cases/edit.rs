@@ -105,6 +105,9 @@ impl App {
             now,
         )
         .await?;
+        // A corrected name or birth year may match another case now.
+        self.raise_duplicates(&mut tx, team_id, id, sealed.person_index.as_deref())
+            .await?;
         // The protocol fires once per case: when the edit first reveals a child.
         let protocol_sent = case_referrals.iter().any(|r| r.protocol != 0);
         if let (Some(need), false) = (need, protocol_sent) {

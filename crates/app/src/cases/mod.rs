@@ -8,6 +8,7 @@ mod assignment;
 mod attachments;
 pub(crate) use assignment::coordinators_of;
 mod consent;
+mod duplicates;
 mod edit;
 mod emergency;
 mod parts;
@@ -20,6 +21,7 @@ mod transitions;
 pub use access_log::{AccessEntry, ACCESS_LOG_PAGE};
 pub use attachments::{AttachmentFile, AttachmentView, NewFile};
 pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
+pub use duplicates::{DuplicateReviewForm, DuplicateView, DIFFERENT_PERSONS, SAME_PERSON};
 pub use emergency::EMERGENCY_SECONDS;
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 pub use protection::{

@@ -97,12 +97,9 @@ impl App {
             self.fire_protocol(&mut tx, actor, team_id, id, need, csw)
                 .await?;
         }
-        let possible_duplicate = match &index {
-            Some(index) => !cases::same_person(&mut tx, team_id, index, id)
-                .await?
-                .is_empty(),
-            None => false,
-        };
+        let possible_duplicate = self
+            .raise_duplicates(&mut tx, team_id, id, index.as_deref())
+            .await?;
         let event = AuditEvent::about(Some(team_id), "case-reported", "case", id);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;

@@ -450,3 +450,23 @@ case-saved-attachment-removed = The attachment was removed.
 log-attachment-added = File attached
 log-attachment-downloaded = Attachment downloaded
 log-attachment-removed = Attachment removed
+
+## Possible duplicates
+duplicates-title = Possible duplicates
+duplicates-intro = The system found cases with the same name and year of birth (whatever the script and diacritics). You see only your own case and which institution holds the other; check with them whether it is the same person and record the outcome.
+duplicates-none = No possible duplicates to review.
+duplicates-waiting =
+    { $count ->
+        [one] { $count } possible duplicate awaits your review
+       *[other] { $count } possible duplicates await your review
+    }
+duplicate-line = Your case { $code } may concern the same person as a case held by { $institution }
+duplicate-outcome = Outcome of the review
+duplicate-same = Same person — the institutions will coordinate
+duplicate-different = Different persons
+duplicate-reason = Reason (optional)
+duplicate-save = Record the outcome
+duplicates-reviewed = The outcome was recorded.
+notification-possible-duplicate = A new report may concern the same person as a case of your institution. See the possible duplicates.
+notification-duplicate-confirmed = Another institution confirmed that its case concerns the same person as yours. Coordinate with them.
+log-duplicate-reviewed = Possible duplicate reviewed

@@ -450,3 +450,24 @@ case-saved-attachment-removed = Прилог је уклоњен.
 log-attachment-added = Датотека приложена
 log-attachment-downloaded = Прилог преузет
 log-attachment-removed = Прилог уклоњен
+
+## Могући дупликати
+duplicates-title = Могући дупликати
+duplicates-intro = Систем је нашао случајеве са истим именом и годином рођења (без обзира на писмо и дијакритике). Видите само свој случај и која институција води други; проверите са њом да ли је реч о истој особи и упишите исход.
+duplicates-none = Нема могућих дупликата за преглед.
+duplicates-waiting =
+    { $count ->
+        [one] { $count } могући дупликат чека ваш преглед
+        [few] { $count } могућа дупликата чекају ваш преглед
+       *[other] { $count } могућих дупликата чека ваш преглед
+    }
+duplicate-line = Ваш случај { $code } можда се односи на исту особу као случај који води { $institution }
+duplicate-outcome = Исход прегледа
+duplicate-same = Иста особа — институције ће се договорити
+duplicate-different = Различите особе
+duplicate-reason = Образложење (необавезно)
+duplicate-save = Упиши исход
+duplicates-reviewed = Исход прегледа је уписан.
+notification-possible-duplicate = Нова пријава можда се односи на исту особу као случај ваше институције. Погледајте могуће дупликате.
+notification-duplicate-confirmed = Друга институција је потврдила да се њен случај односи на исту особу као ваш. Договорите се.
+log-duplicate-reviewed = Могући дупликат прегледан

@@ -3,6 +3,7 @@
 mod admin;
 mod attachments;
 mod cases;
+mod duplicates;
 mod institutions;
 mod language;
 mod protection;

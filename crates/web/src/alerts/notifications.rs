@@ -14,7 +14,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 /// The kinds of notification the app writes; each has a message `notification-{kind}`.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 8] = [
+    "possible-duplicate",
+    "duplicate-confirmed",
     "case-assigned",
     "referral-received",
     "urgent-referral-received",

@@ -16,6 +16,8 @@ use serde::Deserialize;
 #[derive(Template)]
 #[template(path = "cases/inbox.html")]
 struct InboxPage {
+    /// How many possible duplicates wait for the institution's review, in words.
+    duplicates: Option<String>,
     /// Only the first referrals are shown (the most pressing); the page says so.
     truncated: bool,
     chrome: Chrome,
@@ -70,8 +72,11 @@ async fn page(
         .filter(|r| !waiting_ids.contains(&r.id))
         .map(|r| ReferralLine::new(tr, r, None, trouble.as_ref()))
         .collect();
+    let to_review = state.app.duplicates_to_review(s.actor()).await?.len() as i64;
+    let duplicates = (to_review > 0).then(|| tr.tn("duplicates-waiting", "count", to_review));
     Ok(InboxPage {
         chrome: s.viewer.chrome(Nav::Inbox),
+        duplicates,
         truncated: received.len() as i64 >= spona_app::cases::INBOX_LIMIT,
         waiting,
         others,

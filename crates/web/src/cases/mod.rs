@@ -9,6 +9,7 @@ mod answer;
 mod assignment;
 mod attachments;
 mod consent;
+mod duplicates;
 mod emergency;
 mod inbox;
 mod labels;
@@ -81,5 +82,7 @@ pub fn routes() -> Router<WebState> {
             get(attachments::confirm_remove).post(attachments::remove),
         )
         .route("/inbox", get(inbox::inbox))
+        .route("/duplicates", get(duplicates::list))
+        .route("/duplicates/{id}", post(duplicates::review))
         .route("/referrals/{id}/answer", post(answer::answer))
 }

@@ -1,0 +1,110 @@
+//! Possible duplicates: pairs of cases whose blind person index matched, and their review.
+
+use crate::{StoreError, Tx};
+use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use sqlx::AnyConnection;
+
+/// A pair as its reviewers see it: the ids and owners of both cases, never their content.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct DuplicateRow {
+    pub id: i64,
+    pub case_id: i64,
+    pub case_owner: i64,
+    pub case_year: i64,
+    pub case_seq: i64,
+    pub other_case_id: i64,
+    pub other_owner: i64,
+    pub other_year: i64,
+    pub other_seq: i64,
+    pub found_at: i64,
+    pub outcome: String,
+    pub version: i64,
+}
+
+const SELECT: &str = "SELECT d.id, d.case_id, a.owner_institution_id AS case_owner, \
+     a.year AS case_year, a.seq AS case_seq, d.other_case_id, b.owner_institution_id AS other_owner, \
+     b.year AS other_year, b.seq AS other_seq, d.found_at, d.outcome, d.version \
+     FROM possible_duplicates d JOIN cases a ON a.id = d.case_id JOIN cases b ON b.id = d.other_case_id";
+
+/// Records that two cases may be about one person, unless the pair is already known
+/// (pending or reviewed). True when it is new.
+pub async fn raise(
+    tx: &mut Tx,
+    team: TeamId,
+    one: i64,
+    other: i64,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let (low, high) = if one < other {
+        (one, other)
+    } else {
+        (other, one)
+    };
+    let done = sqlx::query(
+        "INSERT INTO possible_duplicates (team_id, case_id, other_case_id, found_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (case_id, other_case_id) DO NOTHING",
+    )
+    .bind(team.0)
+    .bind(low)
+    .bind(high)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The pending pairs in which the institution owns at least one case.
+pub async fn pending_for(
+    c: &mut AnyConnection,
+    team: TeamId,
+    institution: InstitutionId,
+) -> Result<Vec<DuplicateRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE d.team_id = $1 AND d.outcome = 'pending' \
+         AND (a.owner_institution_id = $2 OR b.owner_institution_id = $2) ORDER BY d.found_at, d.id"
+    ))
+    .bind(team.0)
+    .bind(institution.0)
+    .fetch_all(c)
+    .await?)
+}
+
+/// One pair of the team.
+pub async fn find(
+    c: &mut AnyConnection,
+    team: TeamId,
+    id: i64,
+) -> Result<Option<DuplicateRow>, StoreError> {
+    Ok(
+        sqlx::query_as(&format!("{SELECT} WHERE d.team_id = $1 AND d.id = $2"))
+            .bind(team.0)
+            .bind(id)
+            .fetch_optional(c)
+            .await?,
+    )
+}
+
+/// Records the review of a pending pair, if still at `version`.
+pub async fn review(
+    tx: &mut Tx,
+    id: i64,
+    version: i64,
+    outcome: &str,
+    reason: &str,
+    by: UserId,
+    at: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE possible_duplicates SET outcome = $1, reason = $2, reviewed_by = $3, reviewed_at = $4, \
+         version = version + 1 WHERE id = $5 AND version = $6 AND outcome = 'pending'",
+    )
+    .bind(outcome)
+    .bind(reason)
+    .bind(by.0)
+    .bind(at)
+    .bind(id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
+}
