@@ -2,7 +2,7 @@
 //! the server is down, and never carries personal data.
 
 use spona_app::demo::DEMO_PASSWORD;
-use spona_app::mail::MailSettings;
+use spona_app::mail::{MailSettings, Relay, Starttls};
 use spona_app::{App, AuthSettings, Keyring, ManualClock, MasterKey};
 use spona_domain::cases::ReportForm;
 use spona_testkit::{TestDb, START};
@@ -69,7 +69,12 @@ async fn a_notification_mail_waits_while_the_server_is_down_and_carries_no_name(
         Keyring::new(&MasterKey::generate()),
     )
     .with_mail(MailSettings {
-        server: server.clone(),
+        relay: Relay {
+            server: server.clone(),
+            starttls: Starttls::Off,
+            login: None,
+            extra_roots: Vec::new(),
+        },
         from: "spona@example.rs".into(),
         public_url: "https://spona.example".into(),
     });

@@ -4,6 +4,8 @@
 
 mod smtp;
 
+pub use smtp::{is_loopback, Relay, SmtpLogin, Starttls};
+
 use crate::{App, AppError};
 use spona_domain::ids::TeamId;
 use spona_store::alerts::{self, Recipient};
@@ -12,8 +14,8 @@ use spona_store::{institutions, mail, Tx};
 /// Where mail goes out and what links point to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MailSettings {
-    /// The SMTP server, `host:port` (plain SMTP to a relay on a trusted network).
-    pub server: String,
+    /// The SMTP relay: where, with TLS or not, with which login.
+    pub relay: Relay,
     /// The sender address.
     pub from: String,
     /// The deployment's public address, for the link in the message.
@@ -99,7 +101,7 @@ impl App {
         let mut sent = 0;
         for m in mail::due(&mut c, now, 50).await? {
             match smtp::send(
-                &settings.server,
+                &settings.relay,
                 &settings.from,
                 &m.to_address,
                 &m.subject,

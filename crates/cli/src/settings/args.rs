@@ -82,6 +82,18 @@ pub struct SettingsArgs {
     #[arg(long, env = "SPONA_MAIL_FROM", global = true, value_name = "ADDRESS")]
     pub mail_from: Option<String>,
 
+    /// STARTTLS toward the SMTP relay [default: auto: off on this machine, else required]
+    #[arg(long, env = "SPONA_SMTP_STARTTLS", global = true, value_enum)]
+    pub smtp_starttls: Option<super::mail::SmtpTls>,
+
+    /// Login at the SMTP relay (the password comes from SPONA_SMTP_PASSWORD or the file)
+    #[arg(long, env = "SPONA_SMTP_USERNAME", global = true, value_name = "NAME")]
+    pub smtp_username: Option<String>,
+
+    /// A PEM file of certificates to trust for the SMTP relay besides the public roots
+    #[arg(long, env = "SPONA_SMTP_CA_FILE", global = true, value_name = "FILE")]
+    pub smtp_ca_file: Option<PathBuf>,
+
     /// The address people open the system at, for links in mail [default: http://LISTEN]
     #[arg(long, env = "SPONA_PUBLIC_URL", global = true, value_name = "URL")]
     pub public_url: Option<String>,
@@ -119,6 +131,11 @@ impl SettingsArgs {
             log_format: self.log_format,
             smtp_server: self.smtp_server.clone(),
             mail_from: self.mail_from.clone(),
+            smtp_starttls: self.smtp_starttls,
+            smtp_username: self.smtp_username.clone(),
+            // Never an option: a command line is visible to every user of the machine.
+            smtp_password: std::env::var("SPONA_SMTP_PASSWORD").ok(),
+            smtp_ca_file: self.smtp_ca_file.clone(),
             public_url: self.public_url.clone(),
             urgent_referral_hours: self.urgent_referral_hours,
             referral_answer_days: self.referral_answer_days,

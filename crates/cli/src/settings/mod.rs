@@ -4,6 +4,7 @@
 mod args;
 mod file;
 mod layer;
+mod mail;
 
 pub use args::SettingsArgs;
 pub use layer::Layer;
@@ -92,6 +93,7 @@ impl Settings {
         })?;
         let data_dir = layer
             .data_dir
+            .clone()
             .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
         if data_dir.as_os_str().is_empty() {
             bail!("data_dir: must not be empty");
@@ -128,24 +130,7 @@ impl Settings {
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             bail!("public_url: {public_url:?} must start with http:// or https://");
         }
-        let mail = match (layer.smtp_server.as_deref(), layer.mail_from.as_deref()) {
-            (None, None) => None,
-            (Some(server), Some(from)) => {
-                if !server.contains(':') {
-                    bail!("smtp_server: {server:?} must be HOST:PORT, e.g. 127.0.0.1:25");
-                }
-                if !from.contains('@') || from.contains(char::is_whitespace) {
-                    bail!("mail_from: {from:?} is not an e-mail address");
-                }
-                Some(MailSettings {
-                    server: server.to_string(),
-                    from: from.to_string(),
-                    public_url,
-                })
-            }
-            (Some(_), None) => bail!("mail_from: needed when smtp_server is set"),
-            (None, Some(_)) => bail!("smtp_server: needed when mail_from is set"),
-        };
+        let mail = mail::mail_settings(&layer, public_url)?;
         let urgent = layer.urgent_referral_hours.unwrap_or(4);
         if !(1..=24).contains(&urgent) {
             bail!("urgent_referral_hours: must be between 1 and 24 hours (hours, not days), not {urgent}");
