@@ -21,6 +21,7 @@ pub mod history;
 pub mod institutions;
 mod listing;
 pub mod mail;
+pub mod meetings;
 pub mod members;
 pub mod referrals;
 pub mod services;

@@ -11,6 +11,7 @@ pub async fn run(settings: &Settings) -> Result<()> {
     let app = database::open_app(settings).await?;
     let seeded = app.seed_demo().await.map_err(problems::app)?;
     app.seed_demo_cases().await.map_err(problems::app)?;
+    app.seed_demo_meetings().await.map_err(problems::app)?;
     if seeded {
         println!("The demo teams and accounts were added.");
     } else {

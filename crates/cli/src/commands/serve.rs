@@ -39,6 +39,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     let first_admin = if args.demo {
         app.seed_demo().await.map_err(problems::app)?;
         app.seed_demo_cases().await.map_err(problems::app)?;
+        app.seed_demo_meetings().await.map_err(problems::app)?;
         None
     } else {
         app.first_admin_link().await.map_err(problems::app)?

@@ -6,6 +6,7 @@ mod cases;
 mod duplicates;
 mod institutions;
 mod language;
+mod meetings;
 mod protection;
 mod roles;
 mod security;

@@ -21,6 +21,7 @@ mod referrals;
 mod report;
 mod show;
 
+pub use labels::in_script;
 pub use referrals::{awaiting_answer, ReferralLine};
 
 use crate::WebState;

@@ -19,6 +19,7 @@ pub enum Nav {
     Trainings,
     Guidelines,
     Materials,
+    Meetings,
     Reports,
     Team,
     Admin,
@@ -72,6 +73,7 @@ pub fn sections_for(role: Role, uses_cases: bool) -> Vec<Nav> {
             Nav::Trainings,
             Nav::Guidelines,
             Nav::Materials,
+            Nav::Meetings,
         ]);
     }
     if role != Role::Admin {
@@ -108,6 +110,7 @@ impl Chrome {
                     Nav::Dashboard => ("/dashboard".to_string(), "nav-dashboard"),
                     Nav::Cases => ("/cases".to_string(), "nav-cases"),
                     Nav::Inbox => ("/inbox".to_string(), "nav-inbox"),
+                    Nav::Meetings => ("/meetings".to_string(), "nav-meetings"),
                     Nav::Team => (
                         match &s.user.team_code {
                             Some(code) if actor.role.is_team_bound() => format!("/teams/{code}"),

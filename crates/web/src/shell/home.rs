@@ -30,6 +30,8 @@ struct Dashboard {
     teams: Vec<Team>,
     /// For case workers: referrals waiting for their institution's answer, most pressing first.
     awaiting: Option<Vec<ReferralLine>>,
+    /// For team roles: action items from meetings past their deadline (meeting, task, owner).
+    overdue_actions: Vec<(i64, String, String)>,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -57,12 +59,27 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         None
     };
+    let overdue_actions = if actor.role.is_team_bound() && actor.team_id.is_some() {
+        state
+            .app
+            .overdue_meeting_actions(actor)
+            .await?
+            .into_iter()
+            .map(|a| {
+                let owner = crate::cases::in_script(tr, &a.owner_short);
+                (a.meeting_id, a.task, owner)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
         overview,
         teams,
         awaiting,
+        overdue_actions,
     };
     super::render::html(&page)
 }
