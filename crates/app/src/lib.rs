@@ -14,6 +14,7 @@ mod demo_cases;
 mod demo_meetings;
 mod error;
 pub mod forms;
+pub mod guidelines;
 pub mod mail;
 pub mod meetings;
 pub mod registry;

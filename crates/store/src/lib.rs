@@ -17,6 +17,7 @@ mod dates;
 mod db;
 pub mod duplicates;
 mod error;
+pub mod guidelines;
 pub mod history;
 pub mod institutions;
 mod listing;

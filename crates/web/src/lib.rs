@@ -7,6 +7,7 @@ mod admin;
 mod alerts;
 mod auth;
 mod cases;
+mod guidelines;
 mod meetings;
 mod shell;
 mod state;
@@ -29,6 +30,7 @@ pub fn router(state: WebState) -> Router {
         .merge(team::routes())
         .merge(cases::routes())
         .merge(meetings::routes())
+        .merge(guidelines::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
         .fallback(shell::errors::not_found);

@@ -4,6 +4,7 @@ mod admin;
 mod attachments;
 mod cases;
 mod duplicates;
+mod guidelines;
 mod institutions;
 mod language;
 mod meetings;

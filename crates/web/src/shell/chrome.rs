@@ -111,6 +111,7 @@ impl Chrome {
                     Nav::Cases => ("/cases".to_string(), "nav-cases"),
                     Nav::Inbox => ("/inbox".to_string(), "nav-inbox"),
                     Nav::Meetings => ("/meetings".to_string(), "nav-meetings"),
+                    Nav::Guidelines => ("/guidelines".to_string(), "nav-guidelines"),
                     Nav::Team => (
                         match &s.user.team_code {
                             Some(code) if actor.role.is_team_bound() => format!("/teams/{code}"),

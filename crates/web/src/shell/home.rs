@@ -32,6 +32,8 @@ struct Dashboard {
     awaiting: Option<Vec<ReferralLine>>,
     /// For team roles: action items from meetings past their deadline (meeting, task, owner).
     overdue_actions: Vec<(i64, String, String)>,
+    /// For team roles: how many guidelines meant for them wait to be read, in words.
+    unread_guidelines: Option<String>,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -73,6 +75,12 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         Vec::new()
     };
+    let unread_guidelines = if actor.role.is_team_bound() && actor.team_id.is_some() {
+        let n = state.app.unread_guidelines(actor).await? as i64;
+        (n > 0).then(|| tr.tn("guidelines-unread", "count", n))
+    } else {
+        None
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -80,6 +88,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         teams,
         awaiting,
         overdue_actions,
+        unread_guidelines,
     };
     super::render::html(&page)
 }

@@ -17,7 +17,6 @@ const BEING_BUILT: &[Nav] = &[
     Nav::Plan,
     Nav::Activities,
     Nav::Trainings,
-    Nav::Guidelines,
     Nav::Materials,
     Nav::Reports,
 ];

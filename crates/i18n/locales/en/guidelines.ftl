@@ -1,0 +1,60 @@
+### Guidelines for local officials and the "what to do" card.
+
+guidelines-title = Guidelines
+guidelines-intro = The team's procedures, indicator lists, protocols and contacts. Acknowledge that you have read the current version of what is meant for your institution.
+guidelines-none = The library has no documents yet.
+guideline-new = New document
+guideline-title = Title
+guideline-kind = Kind
+guideline-kind-procedure = Procedure
+guideline-kind-indicators = Indicator list
+guideline-kind-protocol = Protocol
+guideline-kind-contacts = Contacts
+guideline-kind-other = Other
+guideline-language = Language and script
+guideline-language-sr-Cyrl = Serbian, Cyrillic
+guideline-language-sr-Latn = Serbian, Latin
+guideline-language-en = English
+guideline-addressed = Meant for
+guideline-addressed-hint = If you tick nothing, the document is meant for everyone.
+guideline-addressed-all = all institutions
+guideline-in-force-from = In force from
+guideline-in-force-to = In force until
+guideline-body = Text
+guideline-save = Add to the library
+guideline-version = version
+guideline-versions = Versions
+guideline-unread = Unread
+guideline-you-read = You have acknowledged reading this version.
+guideline-acknowledge = I have read this version
+guideline-read-thanks = Thank you, your reading is recorded.
+guideline-revised-since = The document was revised in the meantime. Read the new version.
+guideline-not-read = Who has not read the current version yet
+guideline-all-read = Everyone it is meant for has read the current version.
+guideline-revise = New version
+guideline-note = What changed
+guideline-revise-save = Save the new version
+guidelines-unread =
+    { $count ->
+        [one] { $count } guideline waits for you to read it
+       *[other] { $count } guidelines wait for you to read them
+    }
+card-title = What to do if you suspect trafficking in human beings
+card-for = Card for
+card-open = Open the card
+card-step-1 = Make sure the person and you are safe. If the danger is immediate, call the police on 192.
+card-step-2 = Talk calmly, without judging, in a language the person understands; do not promise what you cannot keep.
+card-step-3 = Report the suspicion without delay: to the Centre for Social Work if it is a child, otherwise to the police or the Centre for Protection of Victims of Trafficking.
+card-step-4 = Write down only what is needed to help; share nothing about the person with anyone who does not need to know.
+card-step-police = As a police officer, inform the Centre for Protection of Victims of Trafficking at once and, for a child, the Centre for Social Work.
+card-step-health = As a health worker, give the care needed and inform the Centre for Social Work if the person is a child.
+card-step-school = As a member of school staff, inform the head and the Centre for Social Work the same day; do not question the child yourself.
+card-step-social-work = As a social worker, appoint a temporary guardian for the child and involve the protection team.
+card-step-other = If you are not sure whom to turn to, call the free national line.
+card-contacts = Contacts
+card-hotline = National free line
+card-national-centre = Centre for Protection of Victims of Trafficking
+card-national-centre-what = Belgrade — receives every report of a suspicion and identifies adult victims
+card-social-work = Centre for Social Work (on duty)
+card-police = Police
+card-never = Never send the person back to those they fled from, and never confront them with them.
