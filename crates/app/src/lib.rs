@@ -16,6 +16,7 @@ mod error;
 pub mod forms;
 pub mod guidelines;
 pub mod mail;
+pub mod materials;
 pub mod meetings;
 pub mod registry;
 

@@ -75,6 +75,7 @@ fn problem(field: &str, error: FieldError) -> String {
         FieldError::FileEmpty => "is an empty file".into(),
         FieldError::FileTooLarge => "is too large".into(),
         FieldError::FileKind => "is not a file of an accepted kind".into(),
+        FieldError::BeyondStock => "is more than is in stock".into(),
     }
 }
 

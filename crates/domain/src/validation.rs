@@ -29,6 +29,8 @@ pub enum FieldError {
     FileTooLarge,
     /// A file of a kind that is not accepted, or whose content does not match its name.
     FileKind,
+    /// More than is in stock.
+    BeyondStock,
 }
 
 impl FieldError {
@@ -51,6 +53,7 @@ impl FieldError {
             FieldError::FileEmpty => "field-file-empty",
             FieldError::FileTooLarge => "field-file-too-large",
             FieldError::FileKind => "field-file-kind",
+            FieldError::BeyondStock => "field-beyond-stock",
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod history;
 pub mod institutions;
 mod listing;
 pub mod mail;
+pub mod materials;
 pub mod meetings;
 pub mod members;
 pub mod referrals;

@@ -8,6 +8,7 @@ mod alerts;
 mod auth;
 mod cases;
 mod guidelines;
+mod materials;
 mod meetings;
 mod shell;
 mod state;
@@ -31,6 +32,7 @@ pub fn router(state: WebState) -> Router {
         .merge(cases::routes())
         .merge(meetings::routes())
         .merge(guidelines::routes())
+        .merge(materials::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
         .fallback(shell::errors::not_found);

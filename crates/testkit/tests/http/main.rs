@@ -7,6 +7,7 @@ mod duplicates;
 mod guidelines;
 mod institutions;
 mod language;
+mod materials;
 mod meetings;
 mod protection;
 mod roles;

@@ -112,6 +112,7 @@ impl Chrome {
                     Nav::Inbox => ("/inbox".to_string(), "nav-inbox"),
                     Nav::Meetings => ("/meetings".to_string(), "nav-meetings"),
                     Nav::Guidelines => ("/guidelines".to_string(), "nav-guidelines"),
+                    Nav::Materials => ("/materials".to_string(), "nav-materials"),
                     Nav::Team => (
                         match &s.user.team_code {
                             Some(code) if actor.role.is_team_bound() => format!("/teams/{code}"),

@@ -34,6 +34,8 @@ struct Dashboard {
     overdue_actions: Vec<(i64, String, String)>,
     /// For team roles: how many guidelines meant for them wait to be read, in words.
     unread_guidelines: Option<String>,
+    /// For team roles: how many materials are low in stock, in words.
+    low_stock: Option<String>,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -81,6 +83,12 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         None
     };
+    let low_stock = if actor.role.is_team_bound() && actor.team_id.is_some() {
+        let n = state.app.low_stock(actor).await?.len() as i64;
+        (n > 0).then(|| tr.tn("materials-low", "count", n))
+    } else {
+        None
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -89,6 +97,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         awaiting,
         overdue_actions,
         unread_guidelines,
+        low_stock,
     };
     super::render::html(&page)
 }

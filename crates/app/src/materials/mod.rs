@@ -1,0 +1,244 @@
+//! Materials and donors: items (calendars, pens, keychains, roll-up banners, leaflets…),
+//! the donor and project that paid for them, what was produced and what was handed out at
+//! which occasion. Stock is computed; handing out more than is in stock is refused; a stock
+//! under the item's mark is a notice; a summary per donor shows what each made possible.
+
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_domain::text;
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::materials::{self, ItemRow, MovementRow, NewItem, NewMovement};
+use std::collections::BTreeMap;
+
+/// The kinds of material.
+pub const MATERIAL_KINDS: [&str; 7] = [
+    "calendar", "pen", "keychain", "roll-up", "leaflet", "poster", "other",
+];
+
+/// The most of one thing a team produces or hands out at once.
+const MAX_QUANTITY: i64 = 1_000_000;
+
+/// A new item as typed, with the quantity produced.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ItemForm {
+    pub name: String,
+    pub kind: String,
+    pub donor: String,
+    pub project: String,
+    pub produced: String,
+    pub low_mark: String,
+    pub on_date: String,
+}
+
+/// A movement as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MovementForm {
+    /// `produced` or `handed-out`.
+    pub direction: String,
+    pub quantity: String,
+    pub on_date: String,
+    pub occasion: String,
+}
+
+/// What one donor made possible.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DonorSummary {
+    pub donor: String,
+    pub items: usize,
+    pub produced: i64,
+    pub handed_out: i64,
+}
+
+fn quantity(raw: &str, min: i64) -> Result<i64, FieldError> {
+    match raw.trim().parse::<i64>() {
+        Ok(n) if (min..=MAX_QUANTITY).contains(&n) => Ok(n),
+        Ok(_) => Err(FieldError::Invalid),
+        Err(_) if raw.trim().is_empty() => Err(FieldError::Required),
+        Err(_) => Err(FieldError::Invalid),
+    }
+}
+
+impl App {
+    /// The team's materials with their stock.
+    pub async fn materials(&self, actor: &Actor) -> Result<Vec<ItemRow>, AppError> {
+        let team = Self::work_team(actor, false)?;
+        let mut c = self.db.conn().await?;
+        Ok(materials::list(&mut c, team).await?)
+    }
+
+    /// One item and its movements.
+    pub async fn material(
+        &self,
+        actor: &Actor,
+        id: i64,
+    ) -> Result<(ItemRow, Vec<MovementRow>), AppError> {
+        let team = Self::work_team(actor, false)?;
+        let mut c = self.db.conn().await?;
+        let item = materials::find(&mut c, team, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let moves = materials::movements(&mut c, team, id).await?;
+        Ok((item, moves))
+    }
+
+    /// Items whose stock fell under their mark (for the dashboard and the list).
+    pub async fn low_stock(&self, actor: &Actor) -> Result<Vec<ItemRow>, AppError> {
+        Ok(self
+            .materials(actor)
+            .await?
+            .into_iter()
+            .filter(|i| i.low_mark > 0 && i.stock() < i.low_mark)
+            .collect())
+    }
+
+    /// What each donor paid for, produced and saw handed out.
+    pub async fn donor_summary(&self, actor: &Actor) -> Result<Vec<DonorSummary>, AppError> {
+        let mut by: BTreeMap<String, DonorSummary> = BTreeMap::new();
+        for i in self.materials(actor).await? {
+            let s = by.entry(i.donor.clone()).or_insert_with(|| DonorSummary {
+                donor: i.donor.clone(),
+                ..DonorSummary::default()
+            });
+            s.items += 1;
+            s.produced += i.produced;
+            s.handed_out += i.handed_out;
+        }
+        Ok(by.into_values().collect())
+    }
+
+    /// Adds an item with what was produced.
+    pub async fn add_material(&self, actor: &Actor, form: &ItemForm) -> Result<i64, AppError> {
+        let team = Self::work_team(actor, true)?;
+        let mut e = FieldErrors::new();
+        let name = e.check("name", text::required(&form.name, 200));
+        if !MATERIAL_KINDS.contains(&form.kind.as_str()) {
+            e.add("kind", FieldError::Unknown);
+        }
+        let donor = e.check("donor", text::optional(&form.donor, 200));
+        let project = e.check("project", text::optional(&form.project, 300));
+        let produced = e.check("produced", quantity(&form.produced, 1));
+        let low_mark = if form.low_mark.trim().is_empty() {
+            Some(0)
+        } else {
+            e.check("low_mark", quantity(&form.low_mark, 0))
+        };
+        let on_date = e.check("on_date", text::date(&form.on_date));
+        let (
+            Some(name),
+            Some(donor),
+            Some(project),
+            Some(produced),
+            Some(low_mark),
+            Some(on_date),
+            true,
+        ) = (
+            name,
+            donor,
+            project,
+            produced,
+            low_mark,
+            on_date,
+            e.is_empty(),
+        )
+        else {
+            return Err(AppError::Invalid(e));
+        };
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let id = materials::insert(
+            &mut tx,
+            &NewItem {
+                team,
+                name: &name,
+                kind: &form.kind,
+                donor: &donor,
+                project: &project,
+                low_mark,
+                at: now,
+            },
+        )
+        .await?;
+        materials::move_stock(
+            &mut tx,
+            &NewMovement {
+                team,
+                item: id,
+                on_date: &text::iso_date(on_date),
+                direction: "produced",
+                quantity: produced,
+                occasion: "",
+                by: actor.user_id,
+                at: now,
+            },
+        )
+        .await?;
+        let event = AuditEvent::about(Some(team), "material-added", "material", id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Records production or a hand-out; handing out more than is in stock is refused.
+    pub async fn move_material(
+        &self,
+        actor: &Actor,
+        id: i64,
+        form: &MovementForm,
+    ) -> Result<(), AppError> {
+        let team = Self::work_team(actor, true)?;
+        let mut e = FieldErrors::new();
+        let direction = match form.direction.as_str() {
+            d @ ("produced" | "handed-out") => Some(d),
+            _ => {
+                e.add("direction", FieldError::Unknown);
+                None
+            }
+        };
+        let qty = e.check("quantity", quantity(&form.quantity, 1));
+        let on_date = e.check("on_date", text::date(&form.on_date));
+        let occasion = e.check("occasion", text::optional(&form.occasion, 300));
+        if direction == Some("handed-out") && occasion.as_deref().is_some_and(str::is_empty) {
+            e.add("occasion", FieldError::Required);
+        }
+        let (Some(direction), Some(qty), Some(on_date), Some(occasion), true) =
+            (direction, qty, on_date, occasion, e.is_empty())
+        else {
+            return Err(AppError::Invalid(e));
+        };
+        // The item is locked, then its stock read and changed, so that two hand-outs at once
+        // cannot both take the last items.
+        let mut tx = self.db.begin().await?;
+        if !materials::lock(&mut tx, team, id).await? {
+            return Err(AppError::NotFound);
+        }
+        let item = materials::find(&mut tx, team, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if direction == "handed-out" && qty > item.stock() {
+            let mut e = FieldErrors::new();
+            e.add("quantity", FieldError::BeyondStock);
+            return Err(AppError::Invalid(e));
+        }
+        materials::move_stock(
+            &mut tx,
+            &NewMovement {
+                team,
+                item: id,
+                on_date: &text::iso_date(on_date),
+                direction,
+                quantity: qty,
+                occasion: &occasion,
+                by: actor.user_id,
+                at: self.now(),
+            },
+        )
+        .await?;
+        let event = AuditEvent::about(Some(team), "material-moved", "material", id);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
