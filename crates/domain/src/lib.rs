@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod activities;
 pub mod accounts;
 pub mod cases;
 pub mod ids;
