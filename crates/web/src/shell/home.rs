@@ -3,6 +3,7 @@
 use super::chrome::{Chrome, Nav};
 use super::errors::WebError;
 use super::viewer::{Signed, Viewer};
+use crate::activities::{reminders, Reminder};
 use crate::cases::{awaiting_answer, ReferralLine};
 use crate::WebState;
 use askama::Template;
@@ -30,6 +31,8 @@ struct Dashboard {
     teams: Vec<Team>,
     /// For case workers: referrals waiting for their institution's answer, most pressing first.
     awaiting: Option<Vec<ReferralLine>>,
+    /// For team roles: the recurring days coming soon and whether anything is planned.
+    reminders: Vec<Reminder>,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -57,12 +60,14 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         None
     };
+    let reminders = reminders(&state.app, tr, actor).await?;
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
         overview,
         teams,
         awaiting,
+        reminders,
     };
     super::render::html(&page)
 }
