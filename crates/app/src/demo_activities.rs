@@ -4,9 +4,7 @@
 //! and venues to choose from.
 
 use crate::{App, AppError};
-use spona_domain::activities::{
-    ActivityDraft, ActivityKind, Audience, Medium, VenueId, VenueKind,
-};
+use spona_domain::activities::{ActivityDraft, ActivityKind, Audience, Medium, VenueId, VenueKind};
 use spona_store::{activities, teams, users, venues};
 use time::macros::date;
 use time::Date;

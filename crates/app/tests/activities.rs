@@ -47,12 +47,18 @@ async fn a_member_records_and_edits_and_the_list_counts_the_reach() {
     for t in TestDb::every_engine().await {
         let (app, _) = spona_testkit::demo_app(&t).await;
         let member = who(&app, "le-member").await;
-        let before = app.activities(&member, &ActivityQuery::default()).await.unwrap();
+        let before = app
+            .activities(&member, &ActivityQuery::default())
+            .await
+            .unwrap();
         let id = app
             .create_activity(&member, &talk("Трибина у Техничкој школи"))
             .await
             .unwrap();
-        let after = app.activities(&member, &ActivityQuery::default()).await.unwrap();
+        let after = app
+            .activities(&member, &ActivityQuery::default())
+            .await
+            .unwrap();
         assert_eq!(after.page.total, before.page.total + 1);
         assert_eq!(after.reach, before.reach + 117);
         assert_eq!(after.page.items[0].id, id, "newest first");
@@ -73,7 +79,8 @@ async fn a_member_records_and_edits_and_the_list_counts_the_reach() {
         assert_eq!(found.reach, 117);
 
         let police = who(&app, "le-police").await;
-        let mut form = ActivityForm::from_activity(&app.activity(&police, id).await.unwrap().activity);
+        let mut form =
+            ActivityForm::from_activity(&app.activity(&police, id).await.unwrap().activity);
         form.parents = "30".into();
         app.update_activity(&police, id, &form).await.unwrap();
         let v = app.activity(&member, id).await.unwrap();
@@ -93,9 +100,15 @@ async fn another_team_finds_nothing_and_national_is_refused() {
     for t in TestDb::every_engine().await {
         let (app, _) = spona_testkit::demo_app(&t).await;
         let member = who(&app, "le-member").await;
-        let id = app.create_activity(&member, &talk("Трибина")).await.unwrap();
+        let id = app
+            .create_activity(&member, &talk("Трибина"))
+            .await
+            .unwrap();
         let nis = who(&app, "nis-member").await;
-        assert!(matches!(app.activity(&nis, id).await, Err(AppError::NotFound)));
+        assert!(matches!(
+            app.activity(&nis, id).await,
+            Err(AppError::NotFound)
+        ));
         assert!(matches!(
             app.update_activity(&nis, id, &talk("Туђа")).await,
             Err(AppError::NotFound)
@@ -115,7 +128,10 @@ async fn another_team_finds_nothing_and_national_is_refused() {
             app.create_activity(&national, &talk("Национална")).await,
             Err(AppError::Forbidden)
         ));
-        assert!(matches!(app.activity(&national, id).await, Err(AppError::Forbidden)));
+        assert!(matches!(
+            app.activity(&national, id).await,
+            Err(AppError::Forbidden)
+        ));
         t.finish().await;
     }
 }
@@ -126,7 +142,11 @@ async fn negative_or_absurd_counts_and_foreign_venues_are_refused_with_nothing_s
         let (app, _) = spona_testkit::demo_app(&t).await;
         let member = who(&app, "le-member").await;
         let before = count(&app, &member).await;
-        for (field, bad) in [("pupils", "-5"), ("public", "100001"), ("teachers", "много")] {
+        for (field, bad) in [
+            ("pupils", "-5"),
+            ("public", "100001"),
+            ("teachers", "много"),
+        ] {
             let mut form = talk("Трибина");
             match field {
                 "pupils" => form.pupils = bad.into(),
@@ -169,7 +189,10 @@ async fn deletion_removes_the_activity_and_is_audited() {
     for t in TestDb::every_engine().await {
         let (app, _) = spona_testkit::demo_app(&t).await;
         let member = who(&app, "le-member").await;
-        let id = app.create_activity(&member, &talk("Трибина")).await.unwrap();
+        let id = app
+            .create_activity(&member, &talk("Трибина"))
+            .await
+            .unwrap();
         let before = count(&app, &member).await;
         assert!(matches!(
             app.delete_activity(&member, id, 7).await,
@@ -177,7 +200,10 @@ async fn deletion_removes_the_activity_and_is_audited() {
         ));
         app.delete_activity(&member, id, 1).await.unwrap();
         assert_eq!(count(&app, &member).await, before - 1);
-        assert!(matches!(app.activity(&member, id).await, Err(AppError::NotFound)));
+        assert!(matches!(
+            app.activity(&member, id).await,
+            Err(AppError::NotFound)
+        ));
         assert_eq!(audited(&t, "activity-deleted").await, 1);
         assert!(matches!(
             app.delete_activity(&member, ActivityId(id.0), 1).await,
@@ -201,15 +227,23 @@ async fn the_calendar_marks_18_october_and_shows_the_months_activities() {
             .find(|d| d.date == date!(2026 - 10 - 18))
             .unwrap();
         assert_eq!(day.recurring, Some(RecurringDay::EuAntiTraffickingDay));
-        assert!(day.activities.iter().any(|a| a.title.contains("Лесковац против")));
+        assert!(day
+            .activities
+            .iter()
+            .any(|a| a.title.contains("Лесковац против")));
         assert_eq!(october.days().count(), 31);
-        assert!(october.days().all(|d| d.activities.iter().all(|a| a.held_on == d.date)));
+        assert!(october
+            .days()
+            .all(|d| d.activities.iter().all(|a| a.held_on == d.date)));
         // The day is marked even in a year with nothing recorded.
         let empty = app
             .activity_calendar(&member, Month::parse("2031-10").unwrap())
             .await
             .unwrap();
-        let day = empty.days().find(|d| d.date == date!(2031 - 10 - 18)).unwrap();
+        let day = empty
+            .days()
+            .find(|d| d.date == date!(2031 - 10 - 18))
+            .unwrap();
         assert_eq!(day.recurring, Some(RecurringDay::EuAntiTraffickingDay));
         assert!(empty.days().all(|d| d.activities.is_empty()));
         let nis = who(&app, "nis-member").await;
@@ -228,16 +262,25 @@ async fn upcoming_days_say_whether_anything_is_planned() {
         let (app, _) = spona_testkit::demo_app(&t).await;
         let member = who(&app, "le-member").await;
         // Leskovac's demo has the National Theatre talk on 18 October 2026.
-        let up = app.upcoming_days(&member, date!(2026 - 10 - 06)).await.unwrap();
+        let up = app
+            .upcoming_days(&member, date!(2026 - 10 - 06))
+            .await
+            .unwrap();
         assert_eq!(up.len(), 1);
         assert_eq!(up[0].day, RecurringDay::EuAntiTraffickingDay);
         assert_eq!(up[0].days_left, 12);
         assert!(up[0].planned);
         let nis = who(&app, "nis-member").await;
-        let theirs = app.upcoming_days(&nis, date!(2026 - 10 - 06)).await.unwrap();
+        let theirs = app
+            .upcoming_days(&nis, date!(2026 - 10 - 06))
+            .await
+            .unwrap();
         assert!(!theirs[0].planned, "Niš has nothing planned");
         // 30 July 2027: nothing recorded yet, until someone records it.
-        let july = app.upcoming_days(&member, date!(2027 - 07 - 10)).await.unwrap();
+        let july = app
+            .upcoming_days(&member, date!(2027 - 07 - 10))
+            .await
+            .unwrap();
         assert_eq!(july[0].day, RecurringDay::WorldDayAgainstTrafficking);
         assert!(!july[0].planned);
         let form = ActivityForm {
@@ -246,9 +289,16 @@ async fn upcoming_days_say_whether_anything_is_planned() {
             ..talk("Светски дан")
         };
         app.create_activity(&member, &form).await.unwrap();
-        let july = app.upcoming_days(&member, date!(2027 - 07 - 10)).await.unwrap();
+        let july = app
+            .upcoming_days(&member, date!(2027 - 07 - 10))
+            .await
+            .unwrap();
         assert!(july[0].planned);
-        assert!(app.upcoming_days(&member, date!(2026 - 11 - 28)).await.unwrap().is_empty());
+        assert!(app
+            .upcoming_days(&member, date!(2026 - 11 - 28))
+            .await
+            .unwrap()
+            .is_empty());
         let national = who(&app, "national").await;
         assert!(app
             .upcoming_days(&national, date!(2026 - 10 - 06))

@@ -2,8 +2,8 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
-pub mod activities;
 pub mod accounts;
+pub mod activities;
 pub mod cases;
 pub mod ids;
 pub mod registry;

@@ -37,7 +37,11 @@ impl VenueForm {
 
 impl App {
     /// The venues of the actor's team; withdrawn ones too when asked (for the venues page).
-    pub async fn venues(&self, actor: &Actor, include_inactive: bool) -> Result<Vec<Venue>, AppError> {
+    pub async fn venues(
+        &self,
+        actor: &Actor,
+        include_inactive: bool,
+    ) -> Result<Vec<Venue>, AppError> {
         let team = self.work_team(actor, false).await?;
         let mut c = self.db.conn().await?;
         Ok(venues::list(&mut c, team.id, include_inactive).await?)

@@ -156,8 +156,8 @@ pub fn month_weeks(month: Month) -> Vec<[Option<Date>; 7]> {
     let mut weeks = Vec::new();
     let mut week = [None; 7];
     for i in 0..cells {
-        week[i % 7] = (i >= lead && i < lead + len)
-            .then(|| first + Duration::days((i - lead) as i64));
+        week[i % 7] =
+            (i >= lead && i < lead + len).then(|| first + Duration::days((i - lead) as i64));
         if i % 7 == 6 {
             weeks.push(week);
             week = [None; 7];
@@ -193,7 +193,10 @@ mod tests {
         let oct = Month::parse("2026-10").unwrap();
         assert_eq!(oct.code(), "2026-10");
         assert_eq!(oct.next().code(), "2026-11");
-        assert_eq!(Month::parse("2026-01").unwrap().previous().code(), "2025-12");
+        assert_eq!(
+            Month::parse("2026-01").unwrap().previous().code(),
+            "2025-12"
+        );
         let weeks = month_weeks(oct);
         // 1 October 2026 is a Thursday.
         assert_eq!(weeks[0][3], Some(date!(2026 - 10 - 01)));

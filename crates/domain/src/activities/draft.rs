@@ -49,7 +49,11 @@ impl Audience {
 
 /// A count as typed: empty is none (0); otherwise a whole number from 0 to [`AUDIENCE_MAX`].
 pub fn parse_count(raw: &str) -> Result<i64, FieldError> {
-    let value: String = raw.trim().chars().filter(|c| *c != ' ' && *c != '.').collect();
+    let value: String = raw
+        .trim()
+        .chars()
+        .filter(|c| *c != ' ' && *c != '.')
+        .collect();
     if value.is_empty() {
         return Ok(0);
     }

@@ -65,7 +65,9 @@ async fn the_list_shows_the_demo_newest_first_with_search_filters_and_reach() {
         let c = t.signed_in("le-member").await;
         let (status, page) = t.get(&c, LIST).await;
         assert_eq!(status, 200, "{page}");
-        let theatre = page.find("Лесковац против трговине људима").expect("18 October");
+        let theatre = page
+            .find("Лесковац против трговине људима")
+            .expect("18 October");
         let exhibition = page.find("Живот у оковима").expect("exhibition");
         assert!(theatre < exhibition, "newest first");
         assert!(page.contains("Укупно обухваћено"), "total reach");
@@ -77,7 +79,10 @@ async fn the_list_shows_the_demo_newest_first_with_search_filters_and_reach() {
         let (_, media) = t.get(&c, "/activities?kind=media").await;
         assert!(media.contains("Телевизија") && !media.contains("Живот у оковима"));
         let (_, none) = t.get(&c, "/activities?year=2019").await;
-        assert!(none.contains("Ниједан унос не одговара претрази."), "{none}");
+        assert!(
+            none.contains("Ниједан унос не одговара претрази."),
+            "{none}"
+        );
         assert!(none.contains("Укупно обухваћено: 0"));
         t.finish().await;
     }
@@ -92,7 +97,10 @@ async fn a_member_records_through_the_form_and_sees_it_on_the_calendar() {
         let id = id_from(location);
         let (status, page) = t.get(&c, &format!("/activities/{id}")).await;
         assert_eq!(status, 200);
-        assert!(page.contains("<h1>Трибина у Техничкој школи</h1>"), "{page}");
+        assert!(
+            page.contains("<h1>Трибина у Техничкој школи</h1>"),
+            "{page}"
+        );
         assert!(page.contains("149"), "reach of pupils and teachers");
         let (_, month) = t.get(&c, "/activities/calendar?month=2026-11").await;
         assert!(month.contains(&format!("/activities/{id}\"")), "{month}");
@@ -106,7 +114,9 @@ async fn a_member_records_through_the_form_and_sees_it_on_the_calendar() {
         let fields = with(&talk(), &[("venue_id", theatre.as_str()), ("place", "")]);
         let (status, location, _) = t.post(&c, NEW, LIST, &fields).await;
         assert_eq!(status, 303);
-        let (_, page) = t.get(&c, &format!("/activities/{}", id_from(location))).await;
+        let (_, page) = t
+            .get(&c, &format!("/activities/{}", id_from(location)))
+            .await;
         assert!(page.contains("Народно позориште Лесковац"));
         t.finish().await;
     }
@@ -132,7 +142,10 @@ async fn errors_are_shown_at_the_fields_and_nothing_is_saved() {
         assert!(page.contains(&format!("id=\"{field}-error\"")), "{field}");
     }
     assert!(page.contains("Упишите цео број од 0 до 100.000."));
-    assert!(page.contains("value=\"Техничка школа Лесковац\""), "typed text kept");
+    assert!(
+        page.contains("value=\"Техничка школа Лесковац\""),
+        "typed text kept"
+    );
     let (_, after) = t.get(&c, LIST).await;
     let count = |p: &str| p.matches("<tr").count();
     assert_eq!(count(&before), count(&after));
@@ -148,7 +161,11 @@ async fn other_teams_find_nothing_national_is_refused_and_deletion_asks_first() 
         let path = format!("/activities/{id}");
 
         let nis = t.signed_in("nis-member").await;
-        for p in [path.clone(), format!("{path}/edit"), format!("{path}/delete")] {
+        for p in [
+            path.clone(),
+            format!("{path}/edit"),
+            format!("{path}/delete"),
+        ] {
             assert_eq!(t.get(&nis, &p).await.0, 404, "{p}");
         }
         let (_, nis_list) = t.get(&nis, LIST).await;
@@ -167,7 +184,12 @@ async fn other_teams_find_nothing_national_is_refused_and_deletion_asks_first() 
         assert!(confirm.contains("Трибина у Техничкој школи"));
         assert_eq!(t.get(&c, &path).await.0, 200, "asking deleted nothing");
         let (status, location, _) = t
-            .post(&c, &format!("{path}/delete"), &format!("{path}/delete"), &[("version", "1")])
+            .post(
+                &c,
+                &format!("{path}/delete"),
+                &format!("{path}/delete"),
+                &[("version", "1")],
+            )
             .await;
         assert_eq!(status, 303);
         assert_eq!(location.as_deref(), Some(LIST));
@@ -184,7 +206,12 @@ async fn team_roles_add_venues_that_the_form_then_offers() {
     assert_eq!(status, 200);
     assert!(page.contains("Гимназија Лесковац"));
     let (status, _, page) = t
-        .post(&c, "/activities/venues", "/activities/venues", &[("name", ""), ("kind", "school")])
+        .post(
+            &c,
+            "/activities/venues",
+            "/activities/venues",
+            &[("name", ""), ("kind", "school")],
+        )
         .await;
     assert_eq!(status, 422);
     assert!(page.contains("id=\"name-error\""));
@@ -202,5 +229,29 @@ async fn team_roles_add_venues_that_the_form_then_offers() {
     let nis = t.signed_in("nis-member").await;
     let (_, theirs) = t.get(&nis, "/activities/venues").await;
     assert!(!theirs.contains("Гимназија Лесковац"));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn the_dashboard_reminds_team_roles_of_a_recurring_day_within_thirty_days() {
+    let t = TestApp::spawn().await;
+    let c = t.signed_in("le-member").await;
+    let (_, today) = t.get(&c, "/dashboard").await;
+    assert!(!today.contains("Светски дан"), "30 July is months away");
+    // From 28 November 2026 to 10 July 2027.
+    t.clock.advance(224 * 24 * 60 * 60);
+    let c = t.signed_in("le-member").await;
+    let (status, page) = t.get(&c, "/dashboard").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(
+            "30. јул – Светски дан борбе против трговине људима је за 20 дана – још ништа није планирано."
+        ),
+        "{page}"
+    );
+    assert!(page.contains("/activities/calendar?month=2027-07"));
+    let national = t.signed_in("national").await;
+    let (_, theirs) = t.get(&national, "/dashboard").await;
+    assert!(!theirs.contains("Светски дан"));
     t.finish().await;
 }

@@ -66,7 +66,11 @@ pub async fn month(
                         recurring: d
                             .recurring
                             .map(|r| tr.t(&format!("activities-day-{}", r.code()))),
-                        activities: d.activities.iter().map(|a| ActivityLine::of(tr, a)).collect(),
+                        activities: d
+                            .activities
+                            .iter()
+                            .map(|a| ActivityLine::of(tr, a))
+                            .collect(),
                     })
                 })
                 .collect()
@@ -77,7 +81,11 @@ pub async fn month(
         title: tr.with(
             "activities-calendar-month",
             &[
-                ("month", tr.t(&format!("activities-month-{}", u8::from(month.month))).into()),
+                (
+                    "month",
+                    tr.t(&format!("activities-month-{}", u8::from(month.month)))
+                        .into(),
+                ),
                 ("year", month.year.to_string().into()),
             ],
         ),
