@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod activities;
 pub mod alerts;
 pub mod audit;
 pub mod auth;
@@ -10,6 +11,7 @@ pub mod cases;
 pub mod catalogues;
 mod clock;
 pub mod demo;
+mod demo_activities;
 mod demo_cases;
 mod demo_meetings;
 mod error;

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod activities;
 pub mod cases;
 pub mod ids;
 pub mod registry;

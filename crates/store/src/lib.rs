@@ -6,6 +6,7 @@
 //! that is the app layer's job.
 #![forbid(unsafe_code)]
 
+pub mod activities;
 pub mod alerts;
 pub mod assignments;
 pub mod attachments;
@@ -34,6 +35,7 @@ pub mod throttle;
 pub mod tokens;
 pub mod url;
 pub mod users;
+pub mod venues;
 
 pub use db::{Backend, Conn, Db, Tx};
 /// A connection of either engine; repositories take it, so they run inside or outside a transaction.

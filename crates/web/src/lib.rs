@@ -3,6 +3,7 @@
 //! Handlers call the app layer and render; they never run SQL or decide access.
 #![forbid(unsafe_code)]
 
+mod activities;
 mod admin;
 mod alerts;
 mod auth;
@@ -29,6 +30,7 @@ pub fn router(state: WebState) -> Router {
         .merge(shell::sections::routes())
         .merge(auth::routes())
         .merge(team::routes())
+        .merge(activities::routes())
         .merge(cases::routes())
         .merge(meetings::routes())
         .merge(guidelines::routes())

@@ -1,5 +1,6 @@
 //! HTTP integration tests: the real app on a random port, a fresh database per test.
 
+mod activities;
 mod admin;
 mod attachments;
 mod cases;

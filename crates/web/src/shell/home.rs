@@ -3,6 +3,7 @@
 use super::chrome::{Chrome, Nav};
 use super::errors::WebError;
 use super::viewer::{Signed, Viewer};
+use crate::activities::{reminders, Reminder};
 use crate::cases::{awaiting_answer, ReferralLine};
 use crate::WebState;
 use askama::Template;
@@ -36,6 +37,8 @@ struct Dashboard {
     unread_guidelines: Option<String>,
     /// For team roles: how many materials are low in stock, in words.
     low_stock: Option<String>,
+    /// For team roles: the recurring days coming soon and whether anything is planned.
+    reminders: Vec<Reminder>,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -89,6 +92,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         None
     };
+    let reminders = reminders(&state.app, tr, actor).await?;
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -98,6 +102,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         overdue_actions,
         unread_guidelines,
         low_stock,
+        reminders,
     };
     super::render::html(&page)
 }

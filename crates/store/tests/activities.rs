@@ -1,0 +1,174 @@
+//! The activities and venues repositories, on SQLite and (when configured) PostgreSQL: kept
+//! per team, listed newest first with their reach, searched across scripts, by month.
+
+use spona_domain::accounts::Role;
+use spona_domain::activities::{ActivityDraft, ActivityKind, Audience, VenueKind};
+use spona_domain::ids::{TeamId, UserId};
+use spona_domain::registry::FoundingDecision;
+use spona_store::{activities, teams, users, venues, Db, StoreError};
+use spona_testkit::TestDb;
+use time::macros::date;
+use time::Date;
+
+async fn team(db: &Db, code: &str) -> TeamId {
+    let mut c = db.conn().await.unwrap();
+    teams::insert(
+        &mut c,
+        &teams::NewTeam {
+            code,
+            name_cyrl: "Локални тим",
+            name_latn: "Lokalni tim",
+            city: "Лесковац",
+            founding: &FoundingDecision {
+                number: String::new(),
+                date: None,
+                body: String::new(),
+            },
+        },
+        1,
+    )
+    .await
+    .unwrap()
+}
+
+async fn user(db: &Db) -> UserId {
+    let mut c = db.conn().await.unwrap();
+    users::insert(
+        &mut c,
+        &users::NewUser {
+            username: "ana",
+            display_name: "Ана",
+            role: Role::Admin,
+            team_id: None,
+            institution_id: None,
+            password_hash: None,
+            locale: "sr-Cyrl",
+        },
+        1,
+    )
+    .await
+    .unwrap()
+}
+
+fn draft(title: &str, on: Date, pupils: i64) -> ActivityDraft {
+    ActivityDraft {
+        title: title.into(),
+        kind: ActivityKind::PublicTalk,
+        medium: None,
+        held_on: on,
+        venue_id: None,
+        place: "Лесковац".into(),
+        partners: String::new(),
+        audience: Audience {
+            pupils,
+            public: 10,
+            ..Default::default()
+        },
+        description: String::new(),
+        materials: String::new(),
+        plan_activity_id: Some(42),
+    }
+}
+
+#[tokio::test]
+async fn activities_are_kept_per_team_listed_newest_first_and_searched_across_scripts() {
+    for t in TestDb::every_engine().await {
+        let le = team(&t.db, "leskovac").await;
+        let nis = team(&t.db, "nis").await;
+        let by = user(&t.db).await;
+        let mut c = t.db.conn().await.unwrap();
+        let school = venues::insert(&mut c, le, "Гимназија", VenueKind::School, 1)
+            .await
+            .unwrap();
+        assert!(matches!(
+            venues::insert(&mut c, le, "Гимназија", VenueKind::School, 1).await,
+            Err(StoreError::Duplicate("name"))
+        ));
+        venues::insert(&mut c, nis, "Гимназија", VenueKind::School, 1)
+            .await
+            .unwrap();
+        let older = activities::insert(
+            &mut c,
+            le,
+            &draft("Трибина", date!(2026 - 03 - 10), 100),
+            "Лесковац",
+            by,
+            1,
+        )
+        .await
+        .unwrap();
+        let mut at_school = draft("Изложба", date!(2026 - 10 - 18), 50);
+        at_school.venue_id = Some(school);
+        at_school.place = String::new();
+        let newer = activities::insert(&mut c, le, &at_school, "Гимназија", by, 1)
+            .await
+            .unwrap();
+        activities::insert(
+            &mut c,
+            nis,
+            &draft("Трибина Ниш", date!(2026 - 04 - 01), 7),
+            "",
+            by,
+            1,
+        )
+        .await
+        .unwrap();
+
+        let all = activities::list(
+            &mut c,
+            le,
+            &activities::Filter {
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(all.page.total, 2);
+        assert_eq!(all.reach, 170);
+        assert_eq!(all.page.items[0].id, newer);
+        assert_eq!(all.page.items[0].place, "Гимназија", "the venue's name");
+        assert_eq!(all.page.items[1].plan_activity_id, Some(42));
+        let found = activities::list(
+            &mut c,
+            le,
+            &activities::Filter {
+                query: "gimnazija".into(),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(found.page.total, 1);
+        let in_2025 = activities::list(
+            &mut c,
+            le,
+            &activities::Filter {
+                year: Some(2025),
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!((in_2025.page.total, in_2025.reach), (0, 0));
+        let october = activities::between(&mut c, le, date!(2026 - 10 - 01), date!(2026 - 11 - 01))
+            .await
+            .unwrap();
+        assert_eq!(october.len(), 1);
+        assert_eq!(activities::years(&mut c, le).await.unwrap(), vec![2026]);
+        assert!(activities::find(&mut c, nis, older)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(matches!(
+            activities::delete(&mut c, nis, older, 1).await,
+            Err(StoreError::Conflict)
+        ));
+        activities::delete(&mut c, le, older, 1).await.unwrap();
+        assert!(activities::find(&mut c, le, older).await.unwrap().is_none());
+        drop(c);
+        t.finish().await;
+    }
+}
