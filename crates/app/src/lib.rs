@@ -11,9 +11,11 @@ pub mod catalogues;
 mod clock;
 pub mod demo;
 mod demo_cases;
+mod demo_plan;
 mod error;
 pub mod forms;
 pub mod mail;
+pub mod plan;
 pub mod registry;
 
 pub use clock::{Clock, ManualClock, SystemClock};

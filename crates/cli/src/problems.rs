@@ -75,6 +75,8 @@ fn problem(field: &str, error: FieldError) -> String {
         FieldError::FileEmpty => "is an empty file".into(),
         FieldError::FileTooLarge => "is too large".into(),
         FieldError::FileKind => "is not a file of an accepted kind".into(),
+        FieldError::OutsidePlanPeriod => "is outside the plan's period".into(),
+        FieldError::ObjectiveHasActivities => "still has activities".into(),
     }
 }
 

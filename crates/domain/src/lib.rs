@@ -5,6 +5,7 @@ pub mod access;
 pub mod accounts;
 pub mod cases;
 pub mod ids;
+pub mod plan;
 pub mod registry;
 pub mod script;
 pub mod text;

@@ -29,6 +29,10 @@ pub enum FieldError {
     FileTooLarge,
     /// A file of a kind that is not accepted, or whose content does not match its name.
     FileKind,
+    /// A date outside the period of the plan it belongs to.
+    OutsidePlanPeriod,
+    /// An objective that still has activities under it.
+    ObjectiveHasActivities,
 }
 
 impl FieldError {
@@ -51,6 +55,8 @@ impl FieldError {
             FieldError::FileEmpty => "field-file-empty",
             FieldError::FileTooLarge => "field-file-too-large",
             FieldError::FileKind => "field-file-kind",
+            FieldError::OutsidePlanPeriod => "plan-deadline-outside-period",
+            FieldError::ObjectiveHasActivities => "plan-objective-has-activities",
         }
     }
 }
