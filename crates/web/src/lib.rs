@@ -7,6 +7,7 @@ mod admin;
 mod alerts;
 mod auth;
 mod cases;
+mod plan;
 mod shell;
 mod state;
 mod team;
@@ -27,6 +28,7 @@ pub fn router(state: WebState) -> Router {
         .merge(auth::routes())
         .merge(team::routes())
         .merge(cases::routes())
+        .merge(plan::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
         .fallback(shell::errors::not_found);

@@ -50,10 +50,10 @@ pub struct PlanView {
 
 impl PlanView {
     /// The activities under an objective.
-    pub fn under(&self, objective: i64) -> Vec<&PlannedActivity> {
+    pub fn under(&self, objective: &i64) -> Vec<&PlannedActivity> {
         self.activities
             .iter()
-            .filter(|a| a.activity.draft.objective_id == objective)
+            .filter(|a| a.activity.draft.objective_id == *objective)
             .collect()
     }
 }

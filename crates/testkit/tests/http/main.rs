@@ -6,6 +6,7 @@ mod cases;
 mod duplicates;
 mod institutions;
 mod language;
+mod plan;
 mod protection;
 mod roles;
 mod security;

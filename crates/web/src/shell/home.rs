@@ -8,6 +8,7 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Redirect, Response};
+use spona_app::plan::PlanSummary;
 use spona_app::registry::TeamOverview;
 use spona_domain::access::{decide, Action};
 use spona_domain::registry::Team;
@@ -30,6 +31,10 @@ struct Dashboard {
     teams: Vec<Team>,
     /// For case workers: referrals waiting for their institution's answer, most pressing first.
     awaiting: Option<Vec<ReferralLine>>,
+    /// For team roles: the current coordination plan's progress and overdue activities.
+    plan: Option<PlanSummary>,
+    /// Whether to link the national framework (for those who maintain it).
+    framework: bool,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -57,12 +62,15 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         None
     };
+    let plan = state.app.plan_summary(actor).await?;
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
         overview,
         teams,
         awaiting,
+        plan,
+        framework: decide(actor, Action::EditNationalFramework).allowed(),
     };
     super::render::html(&page)
 }

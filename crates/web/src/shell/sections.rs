@@ -14,7 +14,6 @@ use spona_domain::access::{decide, Action};
 
 /// The sections that still show the placeholder page.
 const BEING_BUILT: &[Nav] = &[
-    Nav::Plan,
     Nav::Activities,
     Nav::Trainings,
     Nav::Guidelines,
