@@ -23,7 +23,6 @@ impl From<DocumentRow> for FrameworkDocument {
             last_year: r.last_year,
             part_of: r.part_of,
             reference: r.reference,
-            created_on: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! An activity of a local plan, in the national action plans' template: responsible body,
 //! partners, deadline, budget and source, indicator with baseline, target and verification,
-//! and the national measure it serves.
+//! and the national measure it serves. Activities and trainings recorded later will link to
+//! a plan activity by its id and count toward its progress (see the app's plan activities).
 
 use crate::ids::InstitutionId;
 use time::Date;

@@ -1,7 +1,5 @@
 //! The national framework: deployment-wide documents with their objectives and measures.
 
-use time::Date;
-
 /// A national planning document (strategy, programme, action plan).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrameworkDocument {
@@ -13,7 +11,6 @@ pub struct FrameworkDocument {
     pub part_of: Option<i64>,
     /// Where it was published (Sl. glasnik RS 25/2024).
     pub reference: String,
-    pub created_on: Option<Date>,
 }
 
 /// Whether an item of a document is an objective or a measure.
