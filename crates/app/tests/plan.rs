@@ -198,6 +198,24 @@ async fn changing_an_adopted_plan_opens_a_new_version_and_keeps_the_history() {
             ]
         );
         assert!(v.changes.iter().all(|c| c.actor.is_some()));
+        // The same changes are in the audit trail.
+        let mut c = t.db.conn().await.unwrap();
+        let audited: Vec<String> =
+            spona_store::audit::for_subject(&mut c, "coordination-plan", plan, 20)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.action)
+                .collect();
+        drop(c);
+        for action in [
+            "plan-created",
+            "plan-adopted",
+            "plan-activity-added",
+            "plan-edited",
+        ] {
+            assert!(audited.iter().any(|a| a == action), "{action}: {audited:?}");
+        }
 
         app.adopt_plan(&coordinator, plan, &adoption())
             .await
