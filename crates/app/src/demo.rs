@@ -272,6 +272,7 @@ impl App {
             )
             .await?;
         }
+        crate::demo_plan::seed(&mut tx, le, &le_orgs, now).await?;
         tx.commit().await?;
         self.import_bundled_catalogues().await?;
         self.seed_demo_activities().await?;

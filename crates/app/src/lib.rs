@@ -14,12 +14,14 @@ pub mod demo;
 mod demo_activities;
 mod demo_cases;
 mod demo_meetings;
+mod demo_plan;
 mod error;
 pub mod forms;
 pub mod guidelines;
 pub mod mail;
 pub mod materials;
 pub mod meetings;
+pub mod plan;
 pub mod registry;
 
 pub use clock::{Clock, ManualClock, SystemClock};

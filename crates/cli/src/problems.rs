@@ -76,6 +76,8 @@ fn problem(field: &str, error: FieldError) -> String {
         FieldError::FileTooLarge => "is too large".into(),
         FieldError::FileKind => "is not a file of an accepted kind".into(),
         FieldError::BeyondStock => "is more than is in stock".into(),
+        FieldError::OutsidePlanPeriod => "is outside the plan's period".into(),
+        FieldError::ObjectiveHasActivities => "still has activities".into(),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod activities;
 pub mod cases;
 pub mod ids;
+pub mod plan;
 pub mod registry;
 pub mod script;
 pub mod text;

@@ -31,6 +31,10 @@ pub enum FieldError {
     FileKind,
     /// More than is in stock.
     BeyondStock,
+    /// A date outside the period of the plan it belongs to.
+    OutsidePlanPeriod,
+    /// An objective that still has activities under it.
+    ObjectiveHasActivities,
 }
 
 impl FieldError {
@@ -54,6 +58,8 @@ impl FieldError {
             FieldError::FileTooLarge => "field-file-too-large",
             FieldError::FileKind => "field-file-kind",
             FieldError::BeyondStock => "field-beyond-stock",
+            FieldError::OutsidePlanPeriod => "plan-deadline-outside-period",
+            FieldError::ObjectiveHasActivities => "plan-objective-has-activities",
         }
     }
 }

@@ -11,6 +11,7 @@ mod cases;
 mod guidelines;
 mod materials;
 mod meetings;
+mod plan;
 mod shell;
 mod state;
 mod team;
@@ -35,6 +36,7 @@ pub fn router(state: WebState) -> Router {
         .merge(meetings::routes())
         .merge(guidelines::routes())
         .merge(materials::routes())
+        .merge(plan::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
         .fallback(shell::errors::not_found);

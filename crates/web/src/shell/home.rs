@@ -9,6 +9,7 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{Redirect, Response};
+use spona_app::plan::PlanSummary;
 use spona_app::registry::TeamOverview;
 use spona_domain::access::{decide, Action};
 use spona_domain::registry::Team;
@@ -39,6 +40,10 @@ struct Dashboard {
     low_stock: Option<String>,
     /// For team roles: the recurring days coming soon and whether anything is planned.
     reminders: Vec<Reminder>,
+    /// For team roles: the current coordination plan's progress and overdue activities.
+    plan: Option<PlanSummary>,
+    /// Whether to link the national framework (for those who maintain it).
+    framework: bool,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -93,6 +98,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         None
     };
     let reminders = reminders(&state.app, tr, actor).await?;
+    let plan = state.app.plan_summary(actor).await?;
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -103,6 +109,8 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         unread_guidelines,
         low_stock,
         reminders,
+        plan,
+        framework: decide(actor, Action::EditNationalFramework).allowed(),
     };
     super::render::html(&page)
 }

@@ -1,0 +1,286 @@
+//! The demo's national framework (after DOMAIN §6; item numbering is illustrative, not the
+//! official one) and the Leskovac team's adopted coordination plan for 2026, with one
+//! activity overdue on the demo clock (28 November 2026).
+
+use crate::AppError;
+use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::plan::{Adoption, FrameworkItemKind, PlanActivityDraft, PlanDraft};
+use spona_store::framework::{self, NewDocument};
+use spona_store::{plans, Tx};
+use time::macros::date;
+use time::Date;
+
+const STRATEGY_OBJECTIVES: [(&str, &str); 3] = [
+    (
+        "1",
+        "Партнерство на локалном, националном и међународном нивоу",
+    ),
+    ("2", "Превенција и смањење узрока трговине људима"),
+    (
+        "3",
+        "Проактивна идентификација, ефикасно гоњење и правна заштита жртава",
+    ),
+];
+
+const PROGRAMME_OBJECTIVES: [(&str, &str); 3] = [
+    ("1", "Унапређена превенција трговине људима"),
+    ("2", "Ефикасна идентификација и заштита жртава"),
+    ("3", "Унапређена координација и партнерство"),
+];
+
+const ACTION_PLAN_MEASURES: [(&str, &str); 4] = [
+    (
+        "1.1",
+        "Подизање свести јавности и обележавање међународних дана",
+    ),
+    ("1.2", "Превентивни програми у образовном систему"),
+    (
+        "2.1",
+        "Обука професионалаца за препознавање и упућивање жртава",
+    ),
+    (
+        "3.1",
+        "Јачање локалних механизама за борбу против трговине људима",
+    ),
+];
+
+/// One demo activity: objective index, title, responsible org code, partners, deadline,
+/// budget, source, indicator, baseline, target, verification, measure code, progress.
+type DemoActivity = (
+    usize,
+    &'static str,
+    &'static str,
+    &'static str,
+    Date,
+    i64,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+);
+
+const OBJECTIVES: [&str; 4] = [
+    "Обука службеника",
+    "Превенција у школама",
+    "Обележавање 18. октобра и 30. јула",
+    "Промотивни материјал уз подршку ИОМ",
+];
+
+const ACTIVITIES: [DemoActivity; 5] = [
+    (
+        0,
+        "Обука запослених у ЦСР, полицији и дому здравља о индикаторима трговине људима",
+        "csr",
+        "Центар за заштиту жртава трговине људима",
+        date!(2026 - 06 - 30),
+        120_000,
+        "Буџет града Лесковца",
+        "Број обучених службеника",
+        "0",
+        "30",
+        "Спискови учесника и евалуациони упитници",
+        "2.1",
+        100,
+    ),
+    (
+        1,
+        "Радионице за ученике средњих школа о безбедном запошљавању и вршњачком насиљу",
+        "km",
+        "Школска управа Лесковац, Центар за стручно усавршавање",
+        date!(2026 - 12 - 15),
+        80_000,
+        "Буџет града Лесковца",
+        "Број одржаних радионица",
+        "2",
+        "10",
+        "Извештаји са радионица",
+        "1.2",
+        70,
+    ),
+    (
+        2,
+        "Обележавање Светског дана борбе против трговине људима (30. јул)",
+        "ck",
+        "Локалне ТВ станице",
+        date!(2026 - 07 - 30),
+        30_000,
+        "Црвени крст Лесковац",
+        "Одржан јавни догађај",
+        "0",
+        "1",
+        "Медијски прилози",
+        "1.1",
+        100,
+    ),
+    (
+        2,
+        "Обележавање Европског дана борбе против трговине људима (18. октобар)",
+        "csr",
+        "Културни центар, Народно позориште, локалне ТВ станице",
+        date!(2026 - 10 - 18),
+        50_000,
+        "Буџет града Лесковца",
+        "Одржан јавни догађај",
+        "0",
+        "1",
+        "Медијски прилози и фотографије",
+        "1.1",
+        100,
+    ),
+    (
+        3,
+        "Израда и дистрибуција летака и плаката",
+        "csr",
+        "ИОМ (донатор)",
+        date!(2026 - 09 - 30),
+        250_000,
+        "Донација ИОМ",
+        "Број подељених летака",
+        "0",
+        "5000",
+        "Записници о примопредаји",
+        "1.1",
+        60,
+    ),
+];
+
+/// Seeds the framework and the Leskovac plan, in the demo's own transaction.
+pub(crate) async fn seed(
+    tx: &mut Tx,
+    leskovac: TeamId,
+    orgs: &[(&'static str, InstitutionId)],
+    now: i64,
+) -> Result<(), AppError> {
+    let strategy = framework::insert_document(
+        tx,
+        &NewDocument {
+            title: "Стратегија превенције и сузбијања трговине људима, посебно женама и децом, и заштите жртава 2017–2022",
+            first_year: 2017,
+            last_year: 2022,
+            part_of: None,
+            reference: "",
+        },
+        now,
+    )
+    .await?;
+    for (code, title) in STRATEGY_OBJECTIVES {
+        framework::insert_item(tx, strategy, FrameworkItemKind::Objective, code, title, now)
+            .await?;
+    }
+    let programme = framework::insert_document(
+        tx,
+        &NewDocument {
+            title: "Програм за сузбијање трговине људима 2024–2029",
+            first_year: 2024,
+            last_year: 2029,
+            part_of: None,
+            reference: "Сл. гласник РС 25/2024",
+        },
+        now,
+    )
+    .await?;
+    for (code, title) in PROGRAMME_OBJECTIVES {
+        framework::insert_item(
+            tx,
+            programme,
+            FrameworkItemKind::Objective,
+            code,
+            title,
+            now,
+        )
+        .await?;
+    }
+    let action_plan = framework::insert_document(
+        tx,
+        &NewDocument {
+            title: "Акциони план 2024–2026",
+            first_year: 2024,
+            last_year: 2026,
+            part_of: Some(programme),
+            reference: "Сл. гласник РС 25/2024",
+        },
+        now,
+    )
+    .await?;
+    let mut measures = Vec::new();
+    for (code, title) in ACTION_PLAN_MEASURES {
+        let id = framework::insert_item(
+            tx,
+            action_plan,
+            FrameworkItemKind::Measure,
+            code,
+            title,
+            now,
+        )
+        .await?;
+        measures.push((code, id));
+    }
+
+    let plan = plans::insert(
+        tx,
+        leskovac,
+        &PlanDraft {
+            title: "Локални план координације 2026".into(),
+            starts_on: date!(2026 - 01 - 01),
+            ends_on: date!(2026 - 12 - 31),
+        },
+        now,
+    )
+    .await?;
+    plans::record_change(
+        tx,
+        plan,
+        1,
+        "plan-created",
+        "Локални план координације 2026",
+        None,
+        now,
+    )
+    .await?;
+    let mut objectives = Vec::new();
+    for title in OBJECTIVES {
+        objectives.push(plans::insert_objective(tx, plan, title, now).await?);
+    }
+    for a in ACTIVITIES {
+        let (objective, title, org, partners, deadline, budget, source) =
+            (a.0, a.1, a.2, a.3, a.4, a.5, a.6);
+        let (indicator, baseline, target, verification, measure, progress) =
+            (a.7, a.8, a.9, a.10, a.11, a.12);
+        let responsible = orgs
+            .iter()
+            .find(|(c, _)| *c == org)
+            .map(|(_, id)| *id)
+            .ok_or_else(|| AppError::Internal(format!("demo institution {org}")))?;
+        plans::insert_activity(
+            tx,
+            plan,
+            &PlanActivityDraft {
+                objective_id: objectives[objective],
+                title: title.into(),
+                responsible,
+                partners: partners.into(),
+                deadline,
+                budget,
+                funding_source: source.into(),
+                indicator: indicator.into(),
+                baseline: baseline.into(),
+                target: target.into(),
+                verification: verification.into(),
+                measure_id: measures.iter().find(|(c, _)| *c == measure).map(|m| m.1),
+                progress,
+            },
+            now,
+        )
+        .await?;
+    }
+    let adoption = Adoption {
+        meeting_on: date!(2026 - 02 - 10),
+        decision: "План усвојен једногласно на седници тима (демо)".into(),
+    };
+    plans::adopt(tx, plan, &adoption, now).await?;
+    plans::record_change(tx, plan, 1, "plan-adopted", "2026-02-10", None, now).await?;
+    Ok(())
+}

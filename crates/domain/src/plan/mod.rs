@@ -1,0 +1,10 @@
+//! Planning: the national framework (strategy, programme, action plan with their objectives
+//! and measures) and each team's local coordination plan, whose activities serve a measure.
+
+mod activity;
+mod coordination;
+mod framework;
+
+pub use activity::{mean_progress, PlanActivity, PlanActivityDraft};
+pub use coordination::{Adoption, CoordinationPlan, PlanDraft, PlanObjective, PlanStatus};
+pub use framework::{FrameworkDocument, FrameworkItem, FrameworkItemKind};

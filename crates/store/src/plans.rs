@@ -1,0 +1,459 @@
+//! Coordination plans of a team: the plan, its objectives, its activities and the history of
+//! its versions. Every query names the team or the plan, so one team never reads another's.
+
+use crate::dates;
+use crate::StoreError;
+use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::plan::{
+    Adoption, CoordinationPlan, PlanActivity, PlanActivityDraft, PlanDraft, PlanObjective,
+    PlanStatus,
+};
+use sqlx::AnyConnection;
+use time::Date;
+
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    id: i64,
+    team_id: i64,
+    title: String,
+    starts_on: String,
+    ends_on: String,
+    status: String,
+    version: i64,
+    meeting_on: Option<String>,
+    decision: String,
+}
+
+impl TryFrom<PlanRow> for CoordinationPlan {
+    type Error = StoreError;
+    fn try_from(r: PlanRow) -> Result<CoordinationPlan, StoreError> {
+        let adoption = match dates::parse_opt(r.meeting_on)? {
+            Some(meeting_on) => Some(Adoption {
+                meeting_on,
+                decision: r.decision,
+            }),
+            None => None,
+        };
+        Ok(CoordinationPlan {
+            id: r.id,
+            team_id: TeamId(r.team_id),
+            title: r.title,
+            starts_on: dates::parse(&r.starts_on)?,
+            ends_on: dates::parse(&r.ends_on)?,
+            status: PlanStatus::from_code(&r.status)
+                .ok_or_else(|| StoreError::Corrupt(format!("plan status {:?}", r.status)))?,
+            version: r.version,
+            adoption,
+        })
+    }
+}
+
+const PLAN_COLUMNS: &str =
+    "id, team_id, title, starts_on, ends_on, status, version, meeting_on, decision";
+
+/// Adds a draft plan to a team.
+pub async fn insert(
+    c: &mut AnyConnection,
+    team: TeamId,
+    d: &PlanDraft,
+    now: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO coordination_plans (team_id, title, starts_on, ends_on, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+    )
+    .bind(team.0)
+    .bind(&d.title)
+    .bind(dates::iso(d.starts_on))
+    .bind(dates::iso(d.ends_on))
+    .bind(now)
+    .fetch_one(c)
+    .await?)
+}
+
+/// A plan by id, whatever its team (the caller checks the team may see it).
+pub async fn find(c: &mut AnyConnection, id: i64) -> Result<Option<CoordinationPlan>, StoreError> {
+    let row: Option<PlanRow> = sqlx::query_as(&format!(
+        "SELECT {PLAN_COLUMNS} FROM coordination_plans WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(c)
+    .await?;
+    row.map(TryInto::try_into).transpose()
+}
+
+/// The team's plans, latest period first.
+pub async fn list(
+    c: &mut AnyConnection,
+    team: TeamId,
+) -> Result<Vec<CoordinationPlan>, StoreError> {
+    let rows: Vec<PlanRow> = sqlx::query_as(&format!(
+        "SELECT {PLAN_COLUMNS} FROM coordination_plans WHERE team_id = $1 \
+         ORDER BY starts_on DESC, id DESC"
+    ))
+    .bind(team.0)
+    .fetch_all(c)
+    .await?;
+    rows.into_iter().map(TryInto::try_into).collect()
+}
+
+/// Changes the title and period, with the status and version the change leads to.
+pub async fn update(
+    c: &mut AnyConnection,
+    id: i64,
+    d: &PlanDraft,
+    status: PlanStatus,
+    version: i64,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE coordination_plans SET title = $1, starts_on = $2, ends_on = $3, status = $4, \
+         version = $5, updated_at = $6 WHERE id = $7",
+    )
+    .bind(&d.title)
+    .bind(dates::iso(d.starts_on))
+    .bind(dates::iso(d.ends_on))
+    .bind(status.code())
+    .bind(version)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// Sets the status and version (a change under a plan opens a revision).
+pub async fn set_status(
+    c: &mut AnyConnection,
+    id: i64,
+    status: PlanStatus,
+    version: i64,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE coordination_plans SET status = $1, version = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(status.code())
+    .bind(version)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// Records the adoption at a meeting.
+pub async fn adopt(
+    c: &mut AnyConnection,
+    id: i64,
+    adoption: &Adoption,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE coordination_plans SET status = 'adopted', meeting_on = $1, decision = $2, \
+         updated_at = $3 WHERE id = $4",
+    )
+    .bind(dates::iso(adoption.meeting_on))
+    .bind(&adoption.decision)
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ObjectiveRow {
+    id: i64,
+    plan_id: i64,
+    title: String,
+}
+
+/// Adds an objective to a plan.
+pub async fn insert_objective(
+    c: &mut AnyConnection,
+    plan: i64,
+    title: &str,
+    now: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO plan_objectives (plan_id, title, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(plan)
+    .bind(title)
+    .bind(now)
+    .fetch_one(c)
+    .await?)
+}
+
+/// The objectives of a plan, in the order added.
+pub async fn objectives(
+    c: &mut AnyConnection,
+    plan: i64,
+) -> Result<Vec<PlanObjective>, StoreError> {
+    let rows: Vec<ObjectiveRow> = sqlx::query_as(
+        "SELECT id, plan_id, title FROM plan_objectives WHERE plan_id = $1 ORDER BY id",
+    )
+    .bind(plan)
+    .fetch_all(c)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PlanObjective {
+            id: r.id,
+            plan_id: r.plan_id,
+            title: r.title,
+        })
+        .collect())
+}
+
+/// Removes an objective of a plan; false when there was none.
+pub async fn delete_objective(
+    c: &mut AnyConnection,
+    plan: i64,
+    objective: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("DELETE FROM plan_objectives WHERE plan_id = $1 AND id = $2")
+        .bind(plan)
+        .bind(objective)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(sqlx::FromRow)]
+struct ActivityRow {
+    id: i64,
+    plan_id: i64,
+    objective_id: i64,
+    title: String,
+    responsible_id: i64,
+    partners: String,
+    deadline: String,
+    budget: i64,
+    funding_source: String,
+    indicator: String,
+    baseline: String,
+    target: String,
+    verification: String,
+    measure_id: Option<i64>,
+    progress: i64,
+}
+
+impl TryFrom<ActivityRow> for PlanActivity {
+    type Error = StoreError;
+    fn try_from(r: ActivityRow) -> Result<PlanActivity, StoreError> {
+        Ok(PlanActivity {
+            id: r.id,
+            plan_id: r.plan_id,
+            draft: PlanActivityDraft {
+                objective_id: r.objective_id,
+                title: r.title,
+                responsible: InstitutionId(r.responsible_id),
+                partners: r.partners,
+                deadline: dates::parse(&r.deadline)?,
+                budget: r.budget,
+                funding_source: r.funding_source,
+                indicator: r.indicator,
+                baseline: r.baseline,
+                target: r.target,
+                verification: r.verification,
+                measure_id: r.measure_id,
+                progress: r.progress,
+            },
+        })
+    }
+}
+
+const ACTIVITY_COLUMNS: &str = "id, plan_id, objective_id, title, responsible_id, partners, \
+     deadline, budget, funding_source, indicator, baseline, target, verification, measure_id, \
+     progress";
+
+/// Adds an activity to a plan.
+pub async fn insert_activity(
+    c: &mut AnyConnection,
+    plan: i64,
+    d: &PlanActivityDraft,
+    now: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO plan_activities (plan_id, objective_id, title, responsible_id, partners, \
+         deadline, budget, funding_source, indicator, baseline, target, verification, measure_id, \
+         progress, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+    )
+    .bind(plan)
+    .bind(d.objective_id)
+    .bind(&d.title)
+    .bind(d.responsible.0)
+    .bind(&d.partners)
+    .bind(dates::iso(d.deadline))
+    .bind(d.budget)
+    .bind(&d.funding_source)
+    .bind(&d.indicator)
+    .bind(&d.baseline)
+    .bind(&d.target)
+    .bind(&d.verification)
+    .bind(d.measure_id)
+    .bind(d.progress)
+    .bind(now)
+    .fetch_one(c)
+    .await?)
+}
+
+/// Changes an activity of a plan.
+pub async fn update_activity(
+    c: &mut AnyConnection,
+    plan: i64,
+    id: i64,
+    d: &PlanActivityDraft,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE plan_activities SET objective_id = $1, title = $2, responsible_id = $3, \
+         partners = $4, deadline = $5, budget = $6, funding_source = $7, indicator = $8, \
+         baseline = $9, target = $10, verification = $11, measure_id = $12, progress = $13, \
+         updated_at = $14 WHERE plan_id = $15 AND id = $16",
+    )
+    .bind(d.objective_id)
+    .bind(&d.title)
+    .bind(d.responsible.0)
+    .bind(&d.partners)
+    .bind(dates::iso(d.deadline))
+    .bind(d.budget)
+    .bind(&d.funding_source)
+    .bind(&d.indicator)
+    .bind(&d.baseline)
+    .bind(&d.target)
+    .bind(&d.verification)
+    .bind(d.measure_id)
+    .bind(d.progress)
+    .bind(now)
+    .bind(plan)
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// The activities of a plan, by deadline.
+pub async fn activities(c: &mut AnyConnection, plan: i64) -> Result<Vec<PlanActivity>, StoreError> {
+    let rows: Vec<ActivityRow> = sqlx::query_as(&format!(
+        "SELECT {ACTIVITY_COLUMNS} FROM plan_activities WHERE plan_id = $1 ORDER BY deadline, id"
+    ))
+    .bind(plan)
+    .fetch_all(c)
+    .await?;
+    rows.into_iter().map(TryInto::try_into).collect()
+}
+
+/// One activity of a plan.
+pub async fn activity(
+    c: &mut AnyConnection,
+    plan: i64,
+    id: i64,
+) -> Result<Option<PlanActivity>, StoreError> {
+    let row: Option<ActivityRow> = sqlx::query_as(&format!(
+        "SELECT {ACTIVITY_COLUMNS} FROM plan_activities WHERE plan_id = $1 AND id = $2"
+    ))
+    .bind(plan)
+    .bind(id)
+    .fetch_optional(c)
+    .await?;
+    row.map(TryInto::try_into).transpose()
+}
+
+/// How many activities hang under an objective.
+pub async fn count_under_objective(
+    c: &mut AnyConnection,
+    objective: i64,
+) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM plan_activities WHERE objective_id = $1")
+            .bind(objective)
+            .fetch_one(c)
+            .await?,
+    )
+}
+
+/// One entry of a plan's history: a change made under a version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanChange {
+    pub version: i64,
+    /// What kind of change (created, edited, adopted, objective-added, ...).
+    pub change: String,
+    /// What it was about (a title, a meeting date).
+    pub details: String,
+    pub actor: Option<String>,
+    pub at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    version: i64,
+    change: String,
+    details: String,
+    actor: Option<String>,
+    at: i64,
+}
+
+/// Records a change under the plan's version.
+pub async fn record_change(
+    c: &mut AnyConnection,
+    plan: i64,
+    version: i64,
+    change: &str,
+    details: &str,
+    actor: Option<UserId>,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO plan_changes (plan_id, version, change, details, actor_id, at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(plan)
+    .bind(version)
+    .bind(change)
+    .bind(details)
+    .bind(actor.map(|u| u.0))
+    .bind(now)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// The plan's history, newest first, with the display name of who changed it.
+pub async fn changes(c: &mut AnyConnection, plan: i64) -> Result<Vec<PlanChange>, StoreError> {
+    let rows: Vec<ChangeRow> = sqlx::query_as(
+        "SELECT h.version, h.change, h.details, u.display_name AS actor, h.at \
+         FROM plan_changes h LEFT JOIN users u ON u.id = h.actor_id \
+         WHERE h.plan_id = $1 ORDER BY h.id DESC",
+    )
+    .bind(plan)
+    .fetch_all(c)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PlanChange {
+            version: r.version,
+            change: r.change,
+            details: r.details,
+            actor: r.actor,
+            at: r.at,
+        })
+        .collect())
+}
+
+/// The plan whose period covers the day, else the latest one: the team's current plan.
+pub async fn current(
+    c: &mut AnyConnection,
+    team: TeamId,
+    today: Date,
+) -> Result<Option<CoordinationPlan>, StoreError> {
+    let plans = list(c, team).await?;
+    let covering = plans.iter().position(|p| p.covers(today));
+    Ok(match covering {
+        Some(i) => plans.into_iter().nth(i),
+        None => plans.into_iter().next(),
+    })
+}

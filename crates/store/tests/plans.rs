@@ -1,0 +1,165 @@
+//! The planning repositories (framework, plans, objectives, activities, history), run on
+//! SQLite and (when configured) on PostgreSQL, in the conformance suite's manner.
+
+use spona_domain::ids::TeamId;
+use spona_domain::plan::{Adoption, FrameworkItemKind, PlanActivityDraft, PlanDraft, PlanStatus};
+use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, Standing};
+use spona_store::framework::{self, NewDocument};
+use spona_store::{institutions, plans, teams, StoreError};
+use spona_testkit::TestDb;
+use time::macros::date;
+
+#[tokio::test]
+async fn plans_round_trip_and_stay_with_their_team() {
+    for t in TestDb::every_engine().await {
+        let mut tx = t.db.begin().await.unwrap();
+        let founding = FoundingDecision::default();
+        let mut team_ids = Vec::new();
+        for code in ["leskovac", "nis"] {
+            let id = teams::insert(
+                &mut tx,
+                &teams::NewTeam {
+                    code,
+                    name_cyrl: "Тим",
+                    name_latn: "Tim",
+                    city: "Град",
+                    founding: &founding,
+                },
+                1,
+            )
+            .await
+            .unwrap();
+            team_ids.push(id);
+        }
+        let (le, nis): (TeamId, TeamId) = (team_ids[0], team_ids[1]);
+        let csr = institutions::insert(
+            &mut tx,
+            le,
+            &InstitutionDraft {
+                code: "csr".into(),
+                standing: Standing::Member,
+                kind: InstitutionKind::SocialWork,
+                name_cyrl: "ЦСР".into(),
+                name_latn: "CSR".into(),
+                short_name: "ЦСР".into(),
+                is_lead: true,
+                is_donor: false,
+                cooperation: String::new(),
+                address: String::new(),
+                phone: String::new(),
+                email: String::new(),
+            },
+            1,
+        )
+        .await
+        .unwrap();
+
+        let doc = framework::insert_document(
+            &mut tx,
+            &NewDocument {
+                title: "Акциони план 2024–2026",
+                first_year: 2024,
+                last_year: 2026,
+                part_of: None,
+                reference: "Сл. гласник РС 25/2024",
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        let measure =
+            framework::insert_item(&mut tx, doc, FrameworkItemKind::Measure, "1.1", "Мера", 1)
+                .await
+                .unwrap();
+        tx.commit().await.unwrap();
+
+        let mut c = t.db.conn().await.unwrap();
+        assert!(matches!(
+            framework::insert_item(&mut c, doc, FrameworkItemKind::Measure, "1.1", "Друга", 1)
+                .await,
+            Err(StoreError::Duplicate("code"))
+        ));
+        let plan = plans::insert(
+            &mut c,
+            le,
+            &PlanDraft {
+                title: "План 2026".into(),
+                starts_on: date!(2026 - 01 - 01),
+                ends_on: date!(2026 - 12 - 31),
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        let objective = plans::insert_objective(&mut c, plan, "Обука", 1)
+            .await
+            .unwrap();
+        let draft = PlanActivityDraft {
+            objective_id: objective,
+            title: "Обука службеника".into(),
+            responsible: csr,
+            partners: "ИОМ".into(),
+            deadline: date!(2026 - 06 - 30),
+            budget: 120_000,
+            funding_source: "Буџет града".into(),
+            indicator: "Број обучених".into(),
+            baseline: "0".into(),
+            target: "30".into(),
+            verification: "Спискови".into(),
+            measure_id: Some(measure),
+            progress: 40,
+        };
+        let activity = plans::insert_activity(&mut c, plan, &draft, 1)
+            .await
+            .unwrap();
+        let stored = plans::activity(&mut c, plan, activity)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.draft, draft);
+        assert_eq!(
+            plans::count_under_objective(&mut c, objective)
+                .await
+                .unwrap(),
+            1
+        );
+
+        plans::adopt(
+            &mut c,
+            plan,
+            &Adoption {
+                meeting_on: date!(2026 - 02 - 10),
+                decision: "Усвојен".into(),
+            },
+            2,
+        )
+        .await
+        .unwrap();
+        plans::record_change(&mut c, plan, 1, "plan-adopted", "", None, 2)
+            .await
+            .unwrap();
+        let found = plans::find(&mut c, plan).await.unwrap().unwrap();
+        assert_eq!(found.status, PlanStatus::Adopted);
+        assert_eq!(found.adoption.unwrap().meeting_on, date!(2026 - 02 - 10));
+        plans::set_status(&mut c, plan, PlanStatus::Revised, 2, 3)
+            .await
+            .unwrap();
+        assert_eq!(plans::find(&mut c, plan).await.unwrap().unwrap().version, 2);
+
+        assert_eq!(plans::list(&mut c, le).await.unwrap().len(), 1);
+        assert!(plans::list(&mut c, nis).await.unwrap().is_empty());
+        assert_eq!(
+            plans::current(&mut c, le, date!(2026 - 11 - 28))
+                .await
+                .unwrap()
+                .map(|p| p.id),
+            Some(plan)
+        );
+        assert_eq!(plans::changes(&mut c, plan).await.unwrap().len(), 1);
+        assert!(!plans::delete_objective(&mut c, plan + 1, objective)
+            .await
+            .unwrap());
+        drop(c);
+        t.finish().await;
+    }
+}
