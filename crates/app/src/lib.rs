@@ -11,10 +11,12 @@ pub mod catalogues;
 mod clock;
 pub mod demo;
 mod demo_cases;
+mod demo_trainings;
 mod error;
 pub mod forms;
 pub mod mail;
 pub mod registry;
+pub mod trainings;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::AppError;

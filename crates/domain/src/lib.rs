@@ -8,4 +8,5 @@ pub mod ids;
 pub mod registry;
 pub mod script;
 pub mod text;
+pub mod trainings;
 pub mod validation;

@@ -10,6 +10,7 @@ mod cases;
 mod shell;
 mod state;
 mod team;
+mod trainings;
 
 pub use state::{WebSettings, WebState};
 
@@ -29,6 +30,7 @@ pub fn router(state: WebState) -> Router {
         .merge(cases::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
+        .merge(trainings::routes())
         .fallback(shell::errors::not_found);
     shell::middleware::wrap(pages, state.clone())
         .route("/health", get(shell::health::health))

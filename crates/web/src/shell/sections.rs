@@ -16,7 +16,6 @@ use spona_domain::access::{decide, Action};
 const BEING_BUILT: &[Nav] = &[
     Nav::Plan,
     Nav::Activities,
-    Nav::Trainings,
     Nav::Guidelines,
     Nav::Materials,
     Nav::Reports,
