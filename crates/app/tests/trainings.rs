@@ -84,11 +84,17 @@ async fn a_training_is_recorded_with_counts_names_and_scores() {
         // Empty count means "as many as named".
         assert_eq!(v.training.participants, 7);
         let counts: Vec<(i64, i64)> = v.attendance.iter().map(|(i, n)| (i.id.0, *n)).collect();
-        assert!(counts.contains(&(pu, 2)) && counts.contains(&(csr, 5)), "{counts:?}");
+        assert!(
+            counts.contains(&(pu, 2)) && counts.contains(&(csr, 5)),
+            "{counts:?}"
+        );
         assert_eq!(v.named.len(), 2);
         let jelena = &v.named[0].participant;
         assert_eq!(jelena.name, "Јелена Ђурђевић");
-        assert_eq!((jelena.score_before, jelena.score_after), (Some(40), Some(90)));
+        assert_eq!(
+            (jelena.score_before, jelena.score_after),
+            (Some(40), Some(90))
+        );
         assert_eq!(v.named[0].institution.as_ref().map(|i| i.id.0), Some(pu));
         // Certificate ids are opaque and distinct.
         assert!(jelena.token.len() >= 20);
@@ -132,11 +138,41 @@ async fn bad_input_and_counts_over_staff_save_nothing() {
         assert_eq!(total(&app, &police).await, before + 1);
 
         for (field, f) in [
-            ("hours", TrainingForm { hours: "41".into(), ..form(&[(pu, "1", "")]) }),
-            ("hours", TrainingForm { hours: "0,25".into(), ..form(&[(pu, "1", "")]) }),
-            ("held_on", TrainingForm { held_on: "2026-12-01".into(), ..form(&[(pu, "1", "")]) }),
-            ("topic", TrainingForm { topic: " ".into(), ..form(&[(pu, "1", "")]) }),
-            ("score_after", TrainingForm { score_after: "120".into(), ..form(&[(pu, "1", "")]) }),
+            (
+                "hours",
+                TrainingForm {
+                    hours: "41".into(),
+                    ..form(&[(pu, "1", "")])
+                },
+            ),
+            (
+                "hours",
+                TrainingForm {
+                    hours: "0,25".into(),
+                    ..form(&[(pu, "1", "")])
+                },
+            ),
+            (
+                "held_on",
+                TrainingForm {
+                    held_on: "2026-12-01".into(),
+                    ..form(&[(pu, "1", "")])
+                },
+            ),
+            (
+                "topic",
+                TrainingForm {
+                    topic: " ".into(),
+                    ..form(&[(pu, "1", "")])
+                },
+            ),
+            (
+                "score_after",
+                TrainingForm {
+                    score_after: "120".into(),
+                    ..form(&[(pu, "1", "")])
+                },
+            ),
             ("participants", form(&[(pu, "0", "")])),
             ("participants", form(&[(pu, "1", "Ана\nБојан")])),
             ("names", form(&[(pu, "", "Ана; 300")])),
@@ -163,7 +199,11 @@ async fn coverage_is_this_years_participants_over_staff() {
                 .iter()
                 .find(|l| l.institution.short_name == short)
                 .unwrap();
-            (l.coverage.trained, l.coverage.staff, l.coverage.share_percent())
+            (
+                l.coverage.trained,
+                l.coverage.staff,
+                l.coverage.share_percent(),
+            )
         };
         // The demo: police 8 + 10 of 60, social work 6 + 4 of 24, schools 12 of unknown.
         let v = app.training_coverage(&coordinator, None).await.unwrap();
@@ -183,7 +223,10 @@ async fn coverage_is_this_years_participants_over_staff() {
         saved(&app, &coordinator, &old).await;
         let v = app.training_coverage(&coordinator, None).await.unwrap();
         assert_eq!(share(&v, "ПУ Лесковац"), (18, Some(60), Some(30)));
-        let last = app.training_coverage(&coordinator, Some(2025)).await.unwrap();
+        let last = app
+            .training_coverage(&coordinator, Some(2025))
+            .await
+            .unwrap();
         assert_eq!(share(&last, "ПУ Лесковац"), (6, Some(60), Some(10)));
 
         // The coordinator enters staff; an empty field forgets a number.
@@ -231,7 +274,12 @@ async fn every_team_role_records_only_the_coordinator_sets_staff_other_teams_see
                 app.set_training_staff(who, &staff).await,
                 Err(AppError::Forbidden)
             ));
-            assert!(!app.training_coverage(who, None).await.unwrap().can_edit_staff);
+            assert!(
+                !app.training_coverage(who, None)
+                    .await
+                    .unwrap()
+                    .can_edit_staff
+            );
         }
 
         // Another team, and roles without a team, learn nothing.
@@ -242,7 +290,10 @@ async fn every_team_role_records_only_the_coordinator_sets_staff_other_teams_see
                 "{name}"
             );
             if name.starts_with("nis") {
-                let (_, list) = app.trainings(&other, &TrainingQuery::default()).await.unwrap();
+                let (_, list) = app
+                    .trainings(&other, &TrainingQuery::default())
+                    .await
+                    .unwrap();
                 assert!(list.items.iter().all(|t| t.id != id), "{name}");
                 // Naming another team's institution is refused.
                 assert!(matches!(
@@ -255,7 +306,10 @@ async fn every_team_role_records_only_the_coordinator_sets_staff_other_teams_see
                 };
                 let refused = app.set_training_staff(&other, &theirs).await;
                 assert!(
-                    matches!(refused, Err(AppError::Invalid(_)) | Err(AppError::Forbidden)),
+                    matches!(
+                        refused,
+                        Err(AppError::Invalid(_)) | Err(AppError::Forbidden)
+                    ),
                     "{name}: {refused:?}"
                 );
             } else {
@@ -272,7 +326,11 @@ async fn every_team_role_records_only_the_coordinator_sets_staff_other_teams_see
         // Leskovac's staff numbers are unchanged by the attempts.
         let coordinator = actor(&app, "le-coordinator").await;
         let v = app.training_coverage(&coordinator, None).await.unwrap();
-        let line = v.lines.iter().find(|l| l.institution.id == InstitutionId(pu)).unwrap();
+        let line = v
+            .lines
+            .iter()
+            .find(|l| l.institution.id == InstitutionId(pu))
+            .unwrap();
         assert_eq!(line.coverage.staff, Some(60));
         t.finish().await;
     }
@@ -308,34 +366,51 @@ async fn certificates_are_in_the_readers_script_and_audited() {
             }
         };
         let cyrl = lines_in(Locale::SrCyrl).await;
-        for expected in ["Сертификат", "Јелена Ђурђевић", "Разговор са дететом"] {
+        for expected in ["Сертификат", "Јелена Ђурђевић", "Разговор са дететом"]
+        {
             assert!(cyrl.iter().any(|l| l == expected), "{expected}: {cyrl:?}");
         }
         assert!(cyrl.iter().any(|l| l.contains("Марко Љубић")), "{cyrl:?}");
-        assert!(cyrl.iter().any(|l| l.contains("2,5 ч.") || l.contains("2.5 ч.")), "{cyrl:?}");
+        assert!(
+            cyrl.iter()
+                .any(|l| l.contains("2,5 ч.") || l.contains("2.5 ч.")),
+            "{cyrl:?}"
+        );
         let latn = lines_in(Locale::SrLatn).await;
         for expected in ["Sertifikat", "Jelena Đurđević", "Razgovor sa detetom"] {
             assert!(latn.iter().any(|l| l == expected), "{expected}: {latn:?}");
         }
-        assert!(latn.iter().all(|l| !l.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))), "{latn:?}");
+        assert!(
+            latn.iter()
+                .all(|l| !l.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))),
+            "{latn:?}"
+        );
         let en = lines_in(Locale::En).await;
         for expected in ["Certificate", "This is to certify that", "Jelena Đurđević"] {
             assert!(en.iter().any(|l| l == expected), "{expected}: {en:?}");
         }
         assert!(en.iter().any(|l| l.contains("Marko Ljubić")), "{en:?}");
-        assert_eq!(audited(&t, "training-certificate-downloaded").await, audits + 3);
+        assert_eq!(
+            audited(&t, "training-certificate-downloaded").await,
+            audits + 3
+        );
 
         // A wrong id, or someone of another team, gets nothing.
         assert!(matches!(
-            app.training_certificate(&police, id, "not-a-token", &catalog, Locale::SrCyrl).await,
+            app.training_certificate(&police, id, "not-a-token", &catalog, Locale::SrCyrl)
+                .await,
             Err(AppError::NotFound)
         ));
         let nis = actor(&app, "nis-coordinator").await;
         assert!(matches!(
-            app.training_certificate(&nis, id, &token, &catalog, Locale::SrCyrl).await,
+            app.training_certificate(&nis, id, &token, &catalog, Locale::SrCyrl)
+                .await,
             Err(AppError::NotFound)
         ));
-        assert_eq!(audited(&t, "training-certificate-downloaded").await, audits + 3);
+        assert_eq!(
+            audited(&t, "training-certificate-downloaded").await,
+            audits + 3
+        );
         t.finish().await;
     }
 }

@@ -254,7 +254,11 @@ mod tests {
         assert_eq!(Duration::parse_hours("0.5").unwrap().hours_text(), "0.5");
         assert_eq!(Duration::parse_hours("40").unwrap().minutes(), 2400);
         for bad in ["0.4", "40.5", "-1", "six", "NaN", "inf"] {
-            assert_eq!(Duration::parse_hours(bad), Err(FieldError::Invalid), "{bad}");
+            assert_eq!(
+                Duration::parse_hours(bad),
+                Err(FieldError::Invalid),
+                "{bad}"
+            );
         }
         assert_eq!(Duration::parse_hours(" "), Err(FieldError::Required));
     }

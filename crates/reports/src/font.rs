@@ -22,8 +22,8 @@ pub struct FontSubset {
 impl FontSubset {
     /// An empty subset of the embedded font.
     pub fn new() -> Result<FontSubset, ReportError> {
-        let face =
-            ttf_parser::Face::parse(DEJAVU_SANS, 0).map_err(|e| ReportError::Font(e.to_string()))?;
+        let face = ttf_parser::Face::parse(DEJAVU_SANS, 0)
+            .map_err(|e| ReportError::Font(e.to_string()))?;
         Ok(FontSubset {
             face,
             remapper: subsetter::GlyphRemapper::new(),
@@ -90,10 +90,7 @@ impl FontSubset {
             f32::from(b.x_max) * s,
             f32::from(b.y_max) * s,
         ];
-        let cap = self
-            .face
-            .capital_height()
-            .unwrap_or(self.face.ascender());
+        let cap = self.face.capital_height().unwrap_or(self.face.ascender());
         (
             bbox,
             f32::from(self.face.ascender()) * s,
@@ -104,6 +101,7 @@ impl FontSubset {
 
     /// The reduced font file.
     pub fn file(&self) -> Result<Vec<u8>, ReportError> {
-        subsetter::subset(DEJAVU_SANS, 0, &self.remapper).map_err(|e| ReportError::Font(e.to_string()))
+        subsetter::subset(DEJAVU_SANS, 0, &self.remapper)
+            .map_err(|e| ReportError::Font(e.to_string()))
     }
 }

@@ -23,9 +23,13 @@ pub fn write(title: &str, lines: &[Line]) -> Result<Vec<u8>, ReportError> {
     let mut content = Content::new();
     // A double frame, the only decoration.
     content.set_line_width(2.0);
-    content.rect(30.0, 30.0, WIDTH - 60.0, HEIGHT - 60.0).stroke();
+    content
+        .rect(30.0, 30.0, WIDTH - 60.0, HEIGHT - 60.0)
+        .stroke();
     content.set_line_width(0.5);
-    content.rect(38.0, 38.0, WIDTH - 76.0, HEIGHT - 76.0).stroke();
+    content
+        .rect(38.0, 38.0, WIDTH - 76.0, HEIGHT - 76.0)
+        .stroke();
     for line in lines {
         let x = ((WIDTH - font.width(&line.text, line.size)) / 2.0).max(40.0);
         let glyphs = font.encode(&line.text);

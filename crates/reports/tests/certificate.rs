@@ -30,7 +30,10 @@ fn cyrillic_text_comes_back_out_of_the_pdf() {
     let lines = text_lines(&pdf);
     assert!(lines.contains(&"СЕРТИФИКАТ".to_string()), "{lines:?}");
     assert!(lines.contains(&"Јелена Ђурђевић".to_string()), "{lines:?}");
-    assert!(lines.contains(&"Разговор са дететом (жртвом)".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Разговор са дететом (жртвом)".to_string()),
+        "{lines:?}"
+    );
     assert!(lines.contains(&"T: Марко Љубић".to_string()), "{lines:?}");
     // Only the glyphs used are embedded: far smaller than the 740 kB font.
     assert!(pdf.len() < 60_000, "{} bytes", pdf.len());
@@ -45,5 +48,8 @@ fn latin_text_comes_back_out_of_the_pdf() {
     };
     let lines = text_lines(&render(&c, &labels("CERTIFICATE")).unwrap());
     assert!(lines.contains(&"Jelena Đurđević".to_string()), "{lines:?}");
-    assert!(lines.contains(&"Razgovor sa detetom".to_string()), "{lines:?}");
+    assert!(
+        lines.contains(&"Razgovor sa detetom".to_string()),
+        "{lines:?}"
+    );
 }

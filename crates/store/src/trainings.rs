@@ -199,8 +199,7 @@ pub async fn attendance(
         .collect())
 }
 
-const PARTICIPANT_COLUMNS: &str =
-    "id, institution_id, name, score_before, score_after, token";
+const PARTICIPANT_COLUMNS: &str = "id, institution_id, name, score_before, score_after, token";
 
 /// The named participants of a training, in the order entered.
 pub async fn participants(

@@ -71,7 +71,11 @@ impl App {
     }
 
     /// Sets the staff numbers of the actor's team's institutions (coordinator only).
-    pub async fn set_training_staff(&self, actor: &Actor, form: &StaffForm) -> Result<(), AppError> {
+    pub async fn set_training_staff(
+        &self,
+        actor: &Actor,
+        form: &StaffForm,
+    ) -> Result<(), AppError> {
         let team = self.training_team(actor, Action::LeadTeamWork).await?;
         let rows = form.parse()?;
         let now = self.now();

@@ -10,7 +10,7 @@ mod record;
 pub use certificate::CertificateFile;
 pub use coverage::{CoverageLine, CoverageView};
 pub use form::{StaffForm, TrainingForm};
-pub use record::{NamedLine, Recorded, TrainingQuery, TrainingView, Refusal};
+pub use record::{NamedLine, Recorded, Refusal, TrainingQuery, TrainingView};
 
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};

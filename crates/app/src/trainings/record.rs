@@ -64,14 +64,7 @@ impl App {
         let page = q.page.unwrap_or(1).clamp(1, 100_000);
         let query: String = q.q.chars().take(100).collect();
         let mut c = self.db.conn().await?;
-        let list = store::list(
-            &mut c,
-            team.id,
-            &query,
-            PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,
-        )
-        .await?;
+        let list = store::list(&mut c, team.id, &query, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
         Ok((team, list))
     }
 
@@ -161,13 +154,19 @@ impl App {
         if !over.is_empty() {
             return Ok(Recorded::Refused(
                 over.into_iter()
-                    .filter_map(|OverStaff { institution, participants, staff }| {
-                        Some(Refusal {
-                            institution: active.get(&institution)?.clone(),
-                            participants,
-                            staff,
-                        })
-                    })
+                    .filter_map(
+                        |OverStaff {
+                             institution,
+                             participants,
+                             staff,
+                         }| {
+                            Some(Refusal {
+                                institution: active.get(&institution)?.clone(),
+                                participants,
+                                staff,
+                            })
+                        },
+                    )
                     .collect(),
             ));
         }

@@ -6,7 +6,9 @@ use spona_testkit::TestApp;
 
 /// The hidden institution id of a row of the training form, by the institution's name.
 fn row_id(form: &str, name: &str) -> String {
-    let at = form.find(&format!(">{name}")).unwrap_or_else(|| panic!("{name}"));
+    let at = form
+        .find(&format!(">{name}"))
+        .unwrap_or_else(|| panic!("{name}"));
     let marker = "name=\"institution\" value=\"";
     let start = form[..at].rfind(marker).expect("institution field") + marker.len();
     form[start..start + form[start..].find('"').unwrap()].to_string()
@@ -50,7 +52,10 @@ async fn a_team_member_records_a_training_and_downloads_a_certificate() {
         let (status, list) = t.get(&c, "/trainings").await;
         assert_eq!(status, 200);
         // The demo's trainings, newest first.
-        assert!(list.contains("Препознавање индикатора трговине људима"), "{list}");
+        assert!(
+            list.contains("Препознавање индикатора трговине људима"),
+            "{list}"
+        );
         assert!(!list.contains("се гради"), "no placeholder");
 
         let (status, form) = t.get(&c, "/trainings/new").await;
@@ -61,23 +66,37 @@ async fn a_team_member_records_a_training_and_downloads_a_certificate() {
         // Bad input: the form comes back with what was typed and errors at the fields.
         let mut bad = training(&pu, &csr, "");
         bad[3].1 = "45".into();
-        let (status, _, page) = t.post(&c, "/trainings/new", "/trainings", &fields(&bad)).await;
+        let (status, _, page) = t
+            .post(&c, "/trainings/new", "/trainings", &fields(&bad))
+            .await;
         assert_eq!(status, 422);
         assert!(page.contains("id=\"hours-error\""), "{page}");
-        assert!(page.contains("Јелена Ђурђевић; 40; 90"), "kept what was typed");
+        assert!(
+            page.contains("Јелена Ђурђевић; 40; 90"),
+            "kept what was typed"
+        );
 
         // More police participants than its 60 staff: refused, saying whose and why.
         let over = training(&pu, &csr, "75");
-        let (status, _, page) = t.post(&c, "/trainings/new", "/trainings", &fields(&over)).await;
+        let (status, _, page) = t
+            .post(&c, "/trainings/new", "/trainings", &fields(&over))
+            .await;
         assert_eq!(status, 422);
         assert!(page.contains("Обука није сачувана"), "{page}");
-        assert!(page.contains("Полицијска управа Лесковац: 75 учесника, а запослених је 60."), "{page}");
+        assert!(
+            page.contains("Полицијска управа Лесковац: 75 учесника, а запослених је 60."),
+            "{page}"
+        );
         let (_, list_after) = t.get(&c, "/trainings").await;
-        assert_eq!(list_after.matches("<tr").count(), list.matches("<tr").count());
+        assert_eq!(
+            list_after.matches("<tr").count(),
+            list.matches("<tr").count()
+        );
 
         let good = training(&pu, &csr, "");
-        let (status, location, _) =
-            t.post(&c, "/trainings/new", "/trainings", &fields(&good)).await;
+        let (status, location, _) = t
+            .post(&c, "/trainings/new", "/trainings", &fields(&good))
+            .await;
         assert_eq!(status, 303);
         let location = location.expect("redirect");
         let (status, page) = t.get(&c, &location).await;
@@ -99,7 +118,10 @@ async fn a_team_member_records_a_training_and_downloads_a_certificate() {
         };
         assert_eq!(header("content-type"), "application/pdf");
         let disposition = header("content-disposition");
-        assert!(disposition.starts_with("attachment;") && disposition.contains(".pdf"), "{disposition}");
+        assert!(
+            disposition.starts_with("attachment;") && disposition.contains(".pdf"),
+            "{disposition}"
+        );
         assert_eq!(header("cache-control"), "no-store");
         let body = res.bytes().await.unwrap();
         assert!(body.starts_with(b"%PDF-"));
@@ -108,10 +130,22 @@ async fn a_team_member_records_a_training_and_downloads_a_certificate() {
 
         // In Latin script for a reader who chose it.
         let (status, _, _) = t
-            .post(&c, &location, "/lang", &[("lang", "sr-Latn"), ("next", &location)])
+            .post(
+                &c,
+                &location,
+                "/lang",
+                &[("lang", "sr-Latn"), ("next", &location)],
+            )
             .await;
         assert_eq!(status, 303);
-        let latin = c.get(t.url(&link)).send().await.unwrap().bytes().await.unwrap();
+        let latin = c
+            .get(t.url(&link))
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
         let lines = spona_reports::inspect::text_lines(&latin);
         for expected in ["Sertifikat", "Jelena Đurđević", "Razgovor sa detetom"] {
             assert!(lines.iter().any(|l| l == expected), "{expected}: {lines:?}");
@@ -131,8 +165,14 @@ async fn coverage_staff_numbers_are_the_coordinators_and_other_teams_see_nothing
         let coordinator = t.signed_in("le-coordinator").await;
         let (status, page) = t.get(&coordinator, "/trainings/coverage").await;
         assert_eq!(status, 200);
-        assert!(page.contains("name=\"staff\""), "the coordinator gets the form");
-        assert!(page.contains("30 %"), "police: 18 of 60 in the demo: {page}");
+        assert!(
+            page.contains("name=\"staff\""),
+            "the coordinator gets the form"
+        );
+        assert!(
+            page.contains("30 %"),
+            "police: 18 of 60 in the demo: {page}"
+        );
 
         let police = t.signed_in("le-police").await;
         let (status, page) = t.get(&police, "/trainings/coverage").await;

@@ -8,8 +8,8 @@ use crate::shell::render::html;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
-use axum::http::StatusCode;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::trainings::{Recorded, Refusal, TrainingForm};
 use spona_app::AppError;
@@ -35,8 +35,10 @@ struct FormPage {
 
 /// `GET /trainings/new`.
 pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
-    let mut form = TrainingForm::default();
-    form.held_on = spona_domain::text::iso_date(state.app.today());
+    let form = TrainingForm {
+        held_on: spona_domain::text::iso_date(state.app.today()),
+        ..TrainingForm::default()
+    };
     page(&state, &s, form, Errors::none(), StatusCode::OK).await
 }
 
