@@ -89,7 +89,7 @@ pub fn write(title: &str, lines: &[Line]) -> Result<Vec<u8>, ReportError> {
     let (bbox, ascent, descent, cap_height) = font.metrics();
     pdf.font_descriptor(descriptor)
         .name(Name(SUBSET_NAME))
-        .flags(FontFlags::NON_SYMBOLIC)
+        .flags(FontFlags::SYMBOLIC)
         .bbox(Rect::new(bbox[0], bbox[1], bbox[2], bbox[3]))
         .italic_angle(0.0)
         .ascent(ascent)
