@@ -276,6 +276,7 @@ impl App {
         tx.commit().await?;
         self.import_bundled_catalogues().await?;
         self.seed_demo_activities().await?;
+        self.seed_demo_trainings().await?;
         Ok(true)
     }
 }

@@ -15,6 +15,7 @@ mod demo_activities;
 mod demo_cases;
 mod demo_meetings;
 mod demo_plan;
+mod demo_trainings;
 mod error;
 pub mod forms;
 pub mod guidelines;
@@ -23,6 +24,7 @@ pub mod materials;
 pub mod meetings;
 pub mod plan;
 pub mod registry;
+pub mod trainings;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::AppError;

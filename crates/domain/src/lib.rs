@@ -10,4 +10,5 @@ pub mod plan;
 pub mod registry;
 pub mod script;
 pub mod text;
+pub mod trainings;
 pub mod validation;

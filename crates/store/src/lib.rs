@@ -35,6 +35,7 @@ pub mod tasks;
 pub mod teams;
 pub mod throttle;
 pub mod tokens;
+pub mod trainings;
 pub mod url;
 pub mod users;
 pub mod venues;

@@ -15,6 +15,7 @@ mod plan;
 mod shell;
 mod state;
 mod team;
+mod trainings;
 
 pub use state::{WebSettings, WebState};
 
@@ -39,6 +40,7 @@ pub fn router(state: WebState) -> Router {
         .merge(plan::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
+        .merge(trainings::routes())
         .fallback(shell::errors::not_found);
     shell::middleware::wrap(pages, state.clone())
         .route("/health", get(shell::health::health))

@@ -16,3 +16,4 @@ mod roles;
 mod security;
 mod sign_in;
 mod team;
+mod trainings;

@@ -1,0 +1,17 @@
+//! Documents out. For now: certificates of attended trainings as PDF. The crate never reads
+//! the database or decides access; it turns already gathered, already translated text into
+//! a document.
+#![forbid(unsafe_code)]
+
+pub mod certificate;
+mod font;
+pub mod inspect;
+mod page;
+
+/// Why a document could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The embedded font could not be read or reduced (a build defect, not bad input).
+    #[error("font: {0}")]
+    Font(String),
+}
