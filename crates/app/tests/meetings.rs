@@ -183,3 +183,48 @@ async fn the_demo_year_has_meetings_and_one_overdue_action() {
     assert_eq!(app.cooperation_log(&coordinator, 1).await.unwrap().total, 3);
     t.finish().await;
 }
+
+#[tokio::test]
+async fn what_is_coming_up_is_listed_soonest_first_for_the_team_only() {
+    for t in TestDb::every_engine().await {
+        let (app, _) = spona_testkit::demo_app(&t).await;
+        let member = spona_testkit::actor(&app, "le-member").await;
+        let nis = spona_testkit::actor(&app, "nis-coordinator").await;
+        let meeting = |on: &str| MeetingForm {
+            held_on: on.into(),
+            agenda: format!("Састанак {on}"),
+            ..Default::default()
+        };
+        app.record_meeting(&member, &meeting("2026-01-10"))
+            .await
+            .unwrap();
+        let later = app
+            .record_meeting(&member, &meeting("2027-02-01"))
+            .await
+            .unwrap();
+        let sooner = app
+            .record_meeting(&member, &meeting("2026-12-15"))
+            .await
+            .unwrap();
+        let meetings: Vec<i64> = app
+            .upcoming_work(&member, 8)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|u| u.kind == "meeting")
+            .map(|u| u.id)
+            .collect();
+        assert_eq!(
+            meetings,
+            vec![sooner, later],
+            "the past one is not coming up"
+        );
+        assert!(app
+            .upcoming_work(&nis, 8)
+            .await
+            .unwrap()
+            .iter()
+            .all(|u| u.kind != "meeting"));
+        t.finish().await;
+    }
+}

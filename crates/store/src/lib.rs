@@ -36,6 +36,7 @@ pub mod teams;
 pub mod throttle;
 pub mod tokens;
 pub mod trainings;
+pub mod upcoming;
 pub mod url;
 pub mod users;
 pub mod venues;

@@ -4,6 +4,7 @@
 //! in [`cooperation`].
 
 mod cooperation;
+mod upcoming;
 
 pub use cooperation::{CooperationForm, COOPERATION_KINDS};
 

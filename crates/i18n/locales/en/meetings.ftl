@@ -48,3 +48,7 @@ log-meeting-minutes = Minutes saved
 log-meeting-action-added = Action item added
 log-meeting-action-done = Action item done
 log-cooperation-recorded = Cooperation recorded
+upcoming-title = Coming up
+upcoming-activity = Activity
+upcoming-training = Training
+upcoming-meeting = Meeting

@@ -49,3 +49,7 @@ log-meeting-minutes = Записник сачуван
 log-meeting-action-added = Задужење додато
 log-meeting-action-done = Задужење урађено
 log-cooperation-recorded = Сарадња уписана
+upcoming-title = Предстоји
+upcoming-activity = Активност
+upcoming-training = Обука
+upcoming-meeting = Састанак

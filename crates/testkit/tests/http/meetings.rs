@@ -75,6 +75,19 @@ async fn a_member_records_a_meeting_and_its_action_items() {
     // Past its deadline and open: on the dashboard.
     let (_, dashboard) = t.get(&member, "/dashboard").await;
     assert!(dashboard.contains("Позивнице"), "overdue on the dashboard");
+    // A meeting to come is on the dashboard's list of what is coming up.
+    let (status, location, _) = t
+        .post(
+            &member,
+            "/meetings",
+            "/meetings",
+            &[("held_on", "2027-01-20"), ("agenda", "Годишњи план")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let next = location.unwrap().split('?').next().unwrap().to_string();
+    let (_, dashboard) = t.get(&member, "/dashboard").await;
+    assert!(dashboard.contains("Предстоји") && dashboard.contains(&format!("href=\"{next}\"")));
 
     // Other teams do not find it; the national office has no such page.
     let nis = t.signed_in("nis-coordinator").await;
@@ -108,5 +121,33 @@ async fn a_member_records_a_meeting_and_its_action_items() {
     assert_eq!(status, 303);
     let (_, page) = t.get(&member, "/cooperation").await;
     assert!(page.contains("Захтев за податке") && page.contains("Захтев"));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn every_upcoming_link_on_the_dashboard_opens() {
+    let t = TestApp::spawn().await;
+    let member = t.signed_in("le-member").await;
+    t.post(
+        &member,
+        "/meetings",
+        "/meetings",
+        &[("held_on", "2027-01-20"), ("agenda", "План")],
+    )
+    .await;
+    let (_, dashboard) = t.get(&member, "/dashboard").await;
+    let start = dashboard
+        .find("id=\"upcoming-h\"")
+        .expect("a list of what is coming up");
+    let section = &dashboard[start..start + dashboard[start..].find("</section>").unwrap()];
+    let links: Vec<&str> = section
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(!links.is_empty());
+    for link in links {
+        assert_eq!(t.get(&member, link).await.0, 200, "{link}");
+    }
     t.finish().await;
 }

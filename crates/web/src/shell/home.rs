@@ -38,6 +38,8 @@ struct Dashboard {
     unread_guidelines: Option<String>,
     /// For team roles: how many materials are low in stock, in words.
     low_stock: Option<String>,
+    /// For team roles: the next activities, trainings and meetings (link, date, what, label).
+    upcoming: Vec<(String, String, String, String)>,
     /// For team roles: the recurring days coming soon and whether anything is planned.
     reminders: Vec<Reminder>,
     /// For team roles: the current coordination plan's progress and overdue activities.
@@ -99,6 +101,40 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     };
     let reminders = reminders(&state.app, tr, actor).await?;
     let plan = state.app.plan_summary(actor).await?;
+    let upcoming = if actor.role.is_team_bound() && actor.team_id.is_some() {
+        state
+            .app
+            .upcoming_work(actor, 8)
+            .await?
+            .into_iter()
+            .map(|u| {
+                let on = spona_domain::text::date(&u.held_on)
+                    .map(|d| tr.date(&d))
+                    .unwrap_or_else(|_| u.held_on.clone());
+                let label: String = u
+                    .label
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(80)
+                    .collect();
+                let section = match u.kind.as_str() {
+                    "activity" => "activities",
+                    "training" => "trainings",
+                    _ => "meetings",
+                };
+                (
+                    format!("/{section}/{}", u.id),
+                    on,
+                    tr.t(&format!("upcoming-{}", u.kind)),
+                    label,
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -108,6 +144,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         overdue_actions,
         unread_guidelines,
         low_stock,
+        upcoming,
         reminders,
         plan,
         framework: decide(actor, Action::EditNationalFramework).allowed(),

@@ -1,0 +1,39 @@
+//! What is coming up for a team: activities, trainings and meetings from a date on, in one
+//! list (for the coordinator's dashboard).
+
+use crate::StoreError;
+use spona_domain::ids::TeamId;
+use sqlx::AnyConnection;
+
+/// One thing coming up: `activity`, `training` or `meeting`, its id, date and label.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct UpcomingRow {
+    pub kind: String,
+    pub id: i64,
+    pub held_on: String,
+    pub label: String,
+}
+
+/// The team's activities, trainings and meetings on or after `from` (ISO), soonest first.
+pub async fn from(
+    c: &mut AnyConnection,
+    team: TeamId,
+    from: &str,
+    limit: i64,
+) -> Result<Vec<UpcomingRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT kind, id, held_on, label FROM ( \
+         SELECT 'activity' AS kind, id, held_on, title AS label FROM activities \
+           WHERE team_id = $1 AND held_on >= $2 \
+         UNION ALL SELECT 'training' AS kind, id, held_on, topic AS label FROM trainings \
+           WHERE team_id = $1 AND held_on >= $2 \
+         UNION ALL SELECT 'meeting' AS kind, id, held_on, agenda AS label FROM meetings \
+           WHERE team_id = $1 AND held_on >= $2 \
+         ) upcoming ORDER BY held_on, kind, id LIMIT $3",
+    )
+    .bind(team.0)
+    .bind(from)
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
