@@ -341,3 +341,40 @@ async fn venues_are_added_by_team_roles_and_names_are_unique_per_team() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn an_activity_links_only_to_a_plan_activity_of_its_own_team() {
+    for t in TestDb::every_engine().await {
+        let (app, _) = spona_testkit::demo_app(&t).await;
+        let member = who(&app, "le-member").await;
+        let nis = who(&app, "nis-member").await;
+        let mut c = t.db.conn().await.unwrap();
+        let planned: i64 = sqlx::query_scalar(
+            "SELECT a.id FROM plan_activities a JOIN coordination_plans p ON p.id = a.plan_id \
+             JOIN teams t ON t.id = p.team_id WHERE t.code = 'leskovac' ORDER BY a.id LIMIT 1",
+        )
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        drop(c);
+        let linked = |id: &str| ActivityForm {
+            plan_activity_id: id.into(),
+            ..talk("Трибина по плану")
+        };
+        let before = count(&app, &member).await;
+        for foreign in ["999999", &planned.to_string()] {
+            let actor = if foreign == "999999" { &member } else { &nis };
+            match app.create_activity(actor, &linked(foreign)).await {
+                Err(spona_app::AppError::Invalid(e)) => {
+                    assert!(e.get("plan_activity_id").is_some(), "{foreign}")
+                }
+                other => panic!("{foreign}: {:?}", other.map(|_| ())),
+            }
+        }
+        assert_eq!(count(&app, &member).await, before, "nothing saved");
+        app.create_activity(&member, &linked(&planned.to_string()))
+            .await
+            .unwrap();
+        t.finish().await;
+    }
+}

@@ -4,6 +4,7 @@
 mod activities;
 mod forms;
 mod framework;
+mod links;
 mod objectives;
 mod plans;
 mod summary;

@@ -133,6 +133,7 @@ impl App {
         let draft = form.parse(self.today())?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
+        Self::check_plan_link(&mut tx, team.id, draft.plan_activity_id).await?;
         let active: HashMap<InstitutionId, Institution> =
             institutions::list_active(&mut tx, team.id)
                 .await?
