@@ -83,6 +83,16 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let rows = duplicates::pending_for(&mut c, team_id, institution).await?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The team's institutions once, not one lookup per pair.
+        let short_names: std::collections::HashMap<i64, String> =
+            institutions::list_active(&mut c, team_id)
+                .await?
+                .into_iter()
+                .map(|i| (i.id.0, i.short_name))
+                .collect();
         let mut views = Vec::with_capacity(rows.len());
         for r in rows {
             let mine_first = r.case_owner == institution.0;
@@ -91,10 +101,14 @@ impl App {
             } else {
                 (r.other_case_id, r.other_year, r.other_seq, r.case_owner)
             };
-            let other_institution = institutions::find(&mut c, team_id, InstitutionId(other_owner))
-                .await?
-                .map(|i| i.short_name)
-                .unwrap_or_default();
+            let other_institution = match short_names.get(&other_owner) {
+                Some(name) => name.clone(),
+                // A deactivated institution still holds its cases.
+                None => institutions::find(&mut c, team_id, InstitutionId(other_owner))
+                    .await?
+                    .map(|i| i.short_name)
+                    .unwrap_or_default(),
+            };
             views.push(DuplicateView {
                 id: r.id,
                 own_case_id: own_id,
