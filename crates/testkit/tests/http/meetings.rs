@@ -135,6 +135,20 @@ async fn every_upcoming_link_on_the_dashboard_opens() {
         &[("held_on", "2027-01-20"), ("agenda", "План")],
     )
     .await;
+    let (status, _, _) = t
+        .post(
+            &member,
+            "/activities/new",
+            "/activities",
+            &[
+                ("title", "Трибина у јануару"),
+                ("kind", "public-talk"),
+                ("held_on", "2027-01-15"),
+                ("place", "Гимназија"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303, "an activity to come");
     let (_, dashboard) = t.get(&member, "/dashboard").await;
     let start = dashboard
         .find("id=\"upcoming-h\"")
@@ -145,7 +159,14 @@ async fn every_upcoming_link_on_the_dashboard_opens() {
         .skip(1)
         .map(|rest| &rest[..rest.find('"').unwrap()])
         .collect();
-    assert!(!links.is_empty());
+    assert!(
+        links.iter().any(|l| l.starts_with("/activities/")),
+        "{links:?}"
+    );
+    assert!(
+        links.iter().any(|l| l.starts_with("/meetings/")),
+        "{links:?}"
+    );
     for link in links {
         assert_eq!(t.get(&member, link).await.0, 200, "{link}");
     }
