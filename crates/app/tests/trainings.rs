@@ -29,7 +29,7 @@ fn form(rows: &[(i64, &str, &str)]) -> TrainingForm {
         hours: "2,5".into(),
         score_before: "40".into(),
         score_after: "75".into(),
-        plan_activity_id: "7".into(),
+        plan_activity_id: String::new(),
         institution: rows.iter().map(|r| r.0).collect(),
         participants: rows.iter().map(|r| r.1.to_string()).collect(),
         names: rows.iter().map(|r| r.2.to_string()).collect(),
@@ -70,17 +70,33 @@ async fn a_training_is_recorded_with_counts_names_and_scores() {
         let before = total(&app, &police).await;
         let audits = audited(&t, "training-recorded").await;
 
-        let f = form(&[
+        let mut c = t.db.conn().await.unwrap();
+        let planned: i64 = sqlx::query_scalar(
+            "SELECT a.id FROM plan_activities a JOIN coordination_plans p ON p.id = a.plan_id \
+             JOIN teams t ON t.id = p.team_id WHERE t.code = 'leskovac' ORDER BY a.id LIMIT 1",
+        )
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        drop(c);
+        let mut f = form(&[
             (pu, "", "Јелена Ђурђевић; 40; 90\nMarko Jović"),
             (csr, "5", ""),
         ]);
+        // A link to anything but the team's own plan is refused.
+        f.plan_activity_id = "999999".into();
+        assert!(matches!(
+            app.record_training(&police, &f).await,
+            Err(spona_app::AppError::Invalid(_))
+        ));
+        f.plan_activity_id = planned.to_string();
         let id = saved(&app, &police, &f).await;
         let v = app.training(&police, id).await.unwrap();
         assert_eq!(v.training.topic, "Разговор са дететом");
         assert_eq!(v.training.duration.minutes(), 150);
         assert_eq!(v.training.score_before, Some(40));
         assert_eq!(v.training.score_after, Some(75));
-        assert_eq!(v.training.plan_activity_id, Some(7));
+        assert_eq!(v.training.plan_activity_id, Some(planned));
         // Empty count means "as many as named".
         assert_eq!(v.training.participants, 7);
         let counts: Vec<(i64, i64)> = v.attendance.iter().map(|(i, n)| (i.id.0, *n)).collect();
