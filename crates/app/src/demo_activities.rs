@@ -5,6 +5,7 @@
 
 use crate::{App, AppError};
 use spona_domain::activities::{ActivityDraft, ActivityKind, Audience, Medium, VenueId, VenueKind};
+use spona_store::plans::{self, PlanActivityChoice};
 use spona_store::{activities, teams, users, venues};
 use time::macros::date;
 use time::Date;
@@ -150,7 +151,9 @@ impl App {
         for (name, kind) in VENUES {
             ids.push(venues::insert(&mut tx, team.id, name, kind, now).await?);
         }
+        let plan = plans::choices(&mut tx, team.id).await?;
         for d in demo_activities() {
+            let plan_activity_id = plan_activity_of(&plan, &d);
             let venue = d.venue.and_then(|i| ids.get(i).copied());
             let place = d.venue.map(|i| VENUES[i].0).unwrap_or(d.place);
             let draft = ActivityDraft {
@@ -168,11 +171,25 @@ impl App {
                 audience: d.audience,
                 description: d.description.into(),
                 materials: d.materials.into(),
-                plan_activity_id: None,
+                plan_activity_id,
             };
             activities::insert(&mut tx, team.id, &draft, place, author.id, now).await?;
         }
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// The demo plan's activity a demo activity carries out: talks in schools are the plan's
+/// workshops, the two days are marked as planned.
+fn plan_activity_of(plan: &[PlanActivityChoice], d: &Demo) -> Option<i64> {
+    let mark = match d.kind {
+        ActivityKind::PublicTalk if d.venue.is_some_and(|v| VENUES[v].1 == VenueKind::School) => {
+            "Радионице за ученике"
+        }
+        ActivityKind::EuDay => "(18. октобар)",
+        ActivityKind::WorldDay => "(30. јул)",
+        _ => return None,
+    };
+    plan.iter().find(|p| p.title.contains(mark)).map(|p| p.id)
 }

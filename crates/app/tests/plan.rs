@@ -276,12 +276,25 @@ async fn the_summary_gives_progress_and_counts_overdue_activities() {
     for t in TestDb::every_engine().await {
         let (app, _clock) = demo_app(&t).await;
         let member = actor(&app, "le-member").await;
-        // The demo plan for 2026: five activities, the leaflets (60%, due 30 Sept) overdue.
+        // The demo plan for 2026: five activities, the leaflets (60%, due 30 Sept) overdue;
+        // the school workshops plan ten events, and the register holds five talks in schools.
         let s = app.plan_summary(&member).await.unwrap().unwrap();
         assert_eq!(s.activities, 5);
         assert_eq!(s.overdue, 1);
-        assert_eq!(s.progress, (100 + 70 + 100 + 100 + 60) / 5);
+        assert_eq!(s.progress, (100 + 50 + 100 + 100 + 60) / 5);
         let page = app.plan(&member, s.plan_id).await.unwrap();
+        let workshops = page
+            .activities
+            .iter()
+            .find(|a| a.activity.computed())
+            .unwrap();
+        assert_eq!(
+            (
+                workshops.activity.draft.planned_events,
+                workshops.records.len()
+            ),
+            (10, 5)
+        );
         let flagged: Vec<_> = page.activities.iter().filter(|a| a.overdue).collect();
         assert_eq!(flagged.len(), 1);
         assert_eq!(flagged[0].activity.draft.progress, 60);
@@ -296,7 +309,7 @@ async fn the_summary_gives_progress_and_counts_overdue_activities() {
             .unwrap();
         let s = app.plan_summary(&member).await.unwrap().unwrap();
         assert_eq!(s.overdue, 0);
-        assert_eq!(s.progress, (100 + 70 + 100 + 100 + 100) / 5);
+        assert_eq!(s.progress, (100 + 50 + 100 + 100 + 100) / 5);
 
         let nis = actor(&app, "nis-member").await;
         assert_eq!(app.plan_summary(&nis).await.unwrap(), None);

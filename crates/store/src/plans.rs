@@ -238,6 +238,8 @@ struct ActivityRow {
     verification: String,
     measure_id: Option<i64>,
     progress: i64,
+    planned_events: i64,
+    recorded: i64,
 }
 
 impl TryFrom<ActivityRow> for PlanActivity {
@@ -260,14 +262,20 @@ impl TryFrom<ActivityRow> for PlanActivity {
                 verification: r.verification,
                 measure_id: r.measure_id,
                 progress: r.progress,
+                planned_events: r.planned_events,
             },
+            recorded: r.recorded,
         })
     }
 }
 
-const ACTIVITY_COLUMNS: &str = "id, plan_id, objective_id, title, responsible_id, partners, \
-     deadline, budget, funding_source, indicator, baseline, target, verification, measure_id, \
-     progress";
+/// The columns of a plan activity, with how many activities and trainings of the register
+/// are recorded against it (both counts come from indexes on the link).
+const ACTIVITY_COLUMNS: &str = "pa.id, pa.plan_id, pa.objective_id, pa.title, \
+     pa.responsible_id, pa.partners, pa.deadline, pa.budget, pa.funding_source, pa.indicator, \
+     pa.baseline, pa.target, pa.verification, pa.measure_id, pa.progress, pa.planned_events, \
+     (SELECT COUNT(*) FROM activities r WHERE r.plan_activity_id = pa.id) \
+     + (SELECT COUNT(*) FROM trainings t WHERE t.plan_activity_id = pa.id) AS recorded";
 
 /// Adds an activity to a plan.
 pub async fn insert_activity(
@@ -279,8 +287,9 @@ pub async fn insert_activity(
     Ok(sqlx::query_scalar(
         "INSERT INTO plan_activities (plan_id, objective_id, title, responsible_id, partners, \
          deadline, budget, funding_source, indicator, baseline, target, verification, measure_id, \
-         progress, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+         progress, planned_events, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
+         RETURNING id",
     )
     .bind(plan)
     .bind(d.objective_id)
@@ -296,6 +305,7 @@ pub async fn insert_activity(
     .bind(&d.verification)
     .bind(d.measure_id)
     .bind(d.progress)
+    .bind(d.planned_events)
     .bind(now)
     .fetch_one(c)
     .await?)
@@ -313,7 +323,7 @@ pub async fn update_activity(
         "UPDATE plan_activities SET objective_id = $1, title = $2, responsible_id = $3, \
          partners = $4, deadline = $5, budget = $6, funding_source = $7, indicator = $8, \
          baseline = $9, target = $10, verification = $11, measure_id = $12, progress = $13, \
-         updated_at = $14 WHERE plan_id = $15 AND id = $16",
+         planned_events = $14, updated_at = $15 WHERE plan_id = $16 AND id = $17",
     )
     .bind(d.objective_id)
     .bind(&d.title)
@@ -328,6 +338,7 @@ pub async fn update_activity(
     .bind(&d.verification)
     .bind(d.measure_id)
     .bind(d.progress)
+    .bind(d.planned_events)
     .bind(now)
     .bind(plan)
     .bind(id)
@@ -339,7 +350,8 @@ pub async fn update_activity(
 /// The activities of a plan, by deadline.
 pub async fn activities(c: &mut AnyConnection, plan: i64) -> Result<Vec<PlanActivity>, StoreError> {
     let rows: Vec<ActivityRow> = sqlx::query_as(&format!(
-        "SELECT {ACTIVITY_COLUMNS} FROM plan_activities WHERE plan_id = $1 ORDER BY deadline, id"
+        "SELECT {ACTIVITY_COLUMNS} FROM plan_activities pa WHERE pa.plan_id = $1 \
+         ORDER BY pa.deadline, pa.id"
     ))
     .bind(plan)
     .fetch_all(c)
@@ -354,7 +366,7 @@ pub async fn activity(
     id: i64,
 ) -> Result<Option<PlanActivity>, StoreError> {
     let row: Option<ActivityRow> = sqlx::query_as(&format!(
-        "SELECT {ACTIVITY_COLUMNS} FROM plan_activities WHERE plan_id = $1 AND id = $2"
+        "SELECT {ACTIVITY_COLUMNS} FROM plan_activities pa WHERE pa.plan_id = $1 AND pa.id = $2"
     ))
     .bind(plan)
     .bind(id)
@@ -474,4 +486,78 @@ pub async fn activity_of_team(
     .fetch_one(c)
     .await?;
     Ok(n > 0)
+}
+
+/// A plan activity as offered on the forms that record work against it.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct PlanActivityChoice {
+    pub id: i64,
+    pub plan_id: i64,
+    pub plan_title: String,
+    pub title: String,
+}
+
+/// Every activity of the team's plans, newest plan first, for choosing what a recorded
+/// activity or training carries out.
+pub async fn choices(
+    c: &mut AnyConnection,
+    team: TeamId,
+) -> Result<Vec<PlanActivityChoice>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, a.plan_id, p.title AS plan_title, a.title \
+         FROM plan_activities a JOIN coordination_plans p ON p.id = a.plan_id \
+         WHERE p.team_id = $1 ORDER BY p.starts_on DESC, p.id DESC, a.deadline, a.id",
+    )
+    .bind(team.0)
+    .fetch_all(c)
+    .await?)
+}
+
+/// One plan activity of the team's plans, as a choice (for naming it on a record's page).
+pub async fn choice(
+    c: &mut AnyConnection,
+    team: TeamId,
+    id: i64,
+) -> Result<Option<PlanActivityChoice>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, a.plan_id, p.title AS plan_title, a.title \
+         FROM plan_activities a JOIN coordination_plans p ON p.id = a.plan_id \
+         WHERE p.team_id = $1 AND a.id = $2",
+    )
+    .bind(team.0)
+    .bind(id)
+    .fetch_optional(c)
+    .await?)
+}
+
+/// An activity or a training of the register recorded against a plan activity.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct LinkedRecord {
+    pub plan_activity_id: i64,
+    /// `activity` or `training`: which register it is in.
+    pub kind: String,
+    pub id: i64,
+    pub title: String,
+    pub held_on: String,
+}
+
+/// What the register holds against the activities of a plan, by date.
+pub async fn linked_records(
+    c: &mut AnyConnection,
+    plan: i64,
+) -> Result<Vec<LinkedRecord>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.plan_activity_id AS plan_activity_id, 'activity' AS kind, r.id AS id, \
+         r.title AS title, r.held_on AS held_on \
+         FROM activities r JOIN plan_activities pa ON pa.id = r.plan_activity_id \
+         WHERE pa.plan_id = $1 \
+         UNION ALL \
+         SELECT t.plan_activity_id, 'training' AS kind, t.id, t.topic AS title, t.held_on \
+         FROM trainings t JOIN plan_activities pa ON pa.id = t.plan_activity_id \
+         WHERE pa.plan_id = $1 \
+         ORDER BY held_on, kind, id",
+    )
+    .bind(plan)
+    .fetch_all(c)
+    .await?)
 }

@@ -108,6 +108,7 @@ async fn plans_round_trip_and_stay_with_their_team() {
             verification: "Спискови".into(),
             measure_id: Some(measure),
             progress: 40,
+            planned_events: 3,
         };
         let activity = plans::insert_activity(&mut c, plan, &draft, 1)
             .await
@@ -117,6 +118,24 @@ async fn plans_round_trip_and_stay_with_their_team() {
             .unwrap()
             .unwrap();
         assert_eq!(stored.draft, draft);
+        assert_eq!(stored.recorded, 0);
+        let offered = plans::choices(&mut c, le).await.unwrap();
+        assert_eq!(
+            offered
+                .iter()
+                .map(|o| (o.id, o.plan_id))
+                .collect::<Vec<_>>(),
+            vec![(activity, plan)]
+        );
+        assert!(plans::choices(&mut c, nis).await.unwrap().is_empty());
+        assert!(plans::choice(&mut c, nis, activity)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(plans::linked_records(&mut c, plan)
+            .await
+            .unwrap()
+            .is_empty());
         assert_eq!(
             plans::count_under_objective(&mut c, objective)
                 .await

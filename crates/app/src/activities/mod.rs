@@ -16,6 +16,7 @@ use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::activities::{Activity, ActivityId, ActivityKind, Venue};
 use spona_domain::registry::Team;
+use spona_store::plans::PlanActivityChoice;
 use spona_store::{activities, teams, venues as venue_store};
 
 /// What a list of activities asks for, as typed in the URL.
@@ -47,6 +48,8 @@ pub struct ActivityView {
     pub team: Team,
     pub activity: Activity,
     pub venue: Option<Venue>,
+    /// The plan activity it carries out.
+    pub plan_activity: Option<PlanActivityChoice>,
 }
 
 impl App {
@@ -97,10 +100,13 @@ impl App {
             Some(v) => venue_store::find(&mut c, team.id, v).await?,
             None => None,
         };
+        let plan_activity =
+            Self::linked_plan_activity(&mut c, team.id, activity.plan_activity_id).await?;
         Ok(ActivityView {
             team,
             activity,
             venue,
+            plan_activity,
         })
     }
 

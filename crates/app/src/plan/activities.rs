@@ -1,9 +1,9 @@
 //! Activities of a coordination plan, in the national action plans' template.
 //!
-//! LINKING LATER WORK: activities and trainings the team records later (the activities and
-//! trainings sections) will name the plan activity they carry out by its id
-//! (`plan_activities.id`) and count toward its progress; until then progress is entered
-//! here by hand (0–100, or "done").
+//! Activities and trainings of the register name the plan activity they carry out
+//! (`plan_activity_id`, a foreign key to `plan_activities`). A plan activity that plans a number of
+//! events takes its progress from them; one that plans none has its progress entered here
+//! by hand (0–100, or "done").
 
 use super::forms::PlanActivityForm;
 use crate::{App, AppError};
@@ -59,7 +59,11 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let draft = checked(&mut tx, &p, form).await?;
         store::update_activity(&mut tx, plan, id, &draft, self.now()).await?;
-        let details = format!("{} ({}%)", draft.title, draft.progress);
+        let details = if draft.planned_events > 0 {
+            format!("{} (/{})", draft.title, draft.planned_events)
+        } else {
+            format!("{} ({}%)", draft.title, draft.progress)
+        };
         self.plan_changed(&mut tx, actor, &p, "plan-activity-edited", &details)
             .await?;
         tx.commit().await?;

@@ -5,7 +5,9 @@
 use crate::forms::TEXT_MAX;
 use serde::Deserialize;
 use spona_domain::ids::InstitutionId;
-use spona_domain::plan::{Adoption, FrameworkItemKind, PlanActivityDraft, PlanDraft};
+use spona_domain::plan::{
+    Adoption, FrameworkItemKind, PlanActivityDraft, PlanDraft, PLANNED_EVENTS_MAX,
+};
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use time::Date;
@@ -48,6 +50,19 @@ fn percent(raw: &str) -> Result<i64, FieldError> {
     }
     match v.parse::<i64>() {
         Ok(p) if (0..=100).contains(&p) => Ok(p),
+        _ => Err(FieldError::Invalid),
+    }
+}
+
+/// How many events a plan activity plans: a whole number up to the limit; empty means none
+/// (progress entered by hand).
+fn planned_events(raw: &str) -> Result<i64, FieldError> {
+    let v = raw.trim();
+    if v.is_empty() {
+        return Ok(0);
+    }
+    match v.parse::<i64>() {
+        Ok(n) if (0..=PLANNED_EVENTS_MAX).contains(&n) => Ok(n),
         _ => Err(FieldError::Invalid),
     }
 }
@@ -262,6 +277,9 @@ pub struct PlanActivityForm {
     pub progress: String,
     /// Ticked when the activity is done (progress 100 whatever was typed).
     pub done: Option<String>,
+    /// How many recorded activities or trainings complete it; empty: progress by hand.
+    #[serde(default)]
+    pub planned_events: String,
 }
 
 impl PlanActivityForm {
@@ -282,6 +300,11 @@ impl PlanActivityForm {
             measure: d.measure_id.map(|m| m.to_string()).unwrap_or_default(),
             progress: d.progress.to_string(),
             done: (d.progress >= 100).then(|| "on".into()),
+            planned_events: if d.planned_events > 0 {
+                d.planned_events.to_string()
+            } else {
+                String::new()
+            },
         }
     }
 
@@ -322,6 +345,7 @@ impl PlanActivityForm {
         } else {
             e.check("progress", percent(&self.progress))
         };
+        let planned_events = e.check("planned_events", planned_events(&self.planned_events));
         if !e.is_empty() {
             return Err(e);
         }
@@ -339,6 +363,7 @@ impl PlanActivityForm {
             verification,
             measure_id,
             progress,
+            planned_events,
         ) {
             (
                 Some(objective_id),
@@ -354,6 +379,7 @@ impl PlanActivityForm {
                 Some(verification),
                 Some(measure_id),
                 Some(progress),
+                Some(planned_events),
             ) => Ok(PlanActivityDraft {
                 objective_id,
                 title,
@@ -368,6 +394,7 @@ impl PlanActivityForm {
                 verification,
                 measure_id,
                 progress,
+                planned_events,
             }),
             _ => Err(e),
         }
@@ -403,6 +430,28 @@ mod tests {
         );
         f.done = Some("on".into());
         assert_eq!(f.parse().unwrap().progress, 100);
+    }
+
+    #[test]
+    fn planned_events_are_a_whole_number_within_reason() {
+        let mut f = PlanActivityForm {
+            objective: "1".into(),
+            title: "Трибине".into(),
+            responsible: "2".into(),
+            deadline: "2026-05-01".into(),
+            ..Default::default()
+        };
+        assert_eq!(f.parse().unwrap().planned_events, 0);
+        f.planned_events = " 12 ".into();
+        assert_eq!(f.parse().unwrap().planned_events, 12);
+        for bad in ["-1", "1001", "два", "2.5"] {
+            f.planned_events = bad.into();
+            assert_eq!(
+                f.parse().unwrap_err().get("planned_events"),
+                Some(FieldError::Invalid),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

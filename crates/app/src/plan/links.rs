@@ -1,10 +1,14 @@
 //! Activities and trainings recorded against a plan activity: the link must point into the
-//! recording team's own plans, checked inside the transaction that stores it.
+//! recording team's own plans, checked inside the transaction that stores it; the forms offer
+//! the team's plan activities to choose from, and a record's page names the one it carries
+//! out.
 
 use crate::{App, AppError};
+use spona_domain::access::{decide, Action, Actor};
 use spona_domain::ids::TeamId;
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::{plans, Connection};
+use spona_store::plans::{self, PlanActivityChoice};
+use spona_store::Connection;
 
 impl App {
     /// Refuses a link to a plan activity that is not in one of the team's plans.
@@ -20,6 +24,34 @@ impl App {
                 Err(AppError::Invalid(e))
             }
             _ => Ok(()),
+        }
+    }
+
+    /// The activities of the actor's team's plans, newest plan first, for the forms that
+    /// record work against them; nothing for roles outside a team.
+    pub async fn plan_activity_choices(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<PlanActivityChoice>, AppError> {
+        let Some(team) = actor.team_id else {
+            return Ok(Vec::new());
+        };
+        if !decide(actor, Action::ViewTeamWork(team)).allowed() {
+            return Ok(Vec::new());
+        }
+        let mut c = self.db.conn().await?;
+        Ok(plans::choices(&mut c, team).await?)
+    }
+
+    /// The plan activity a record of the team carries out, for its page.
+    pub(crate) async fn linked_plan_activity(
+        c: &mut Connection,
+        team: TeamId,
+        plan_activity: Option<i64>,
+    ) -> Result<Option<PlanActivityChoice>, AppError> {
+        match plan_activity {
+            Some(id) => Ok(plans::choice(c, team, id).await?),
+            None => Ok(None),
         }
     }
 }

@@ -15,7 +15,7 @@ pub use forms::{
 };
 pub use framework::{FrameworkEntry, FrameworkView};
 pub use plans::{PlanList, PlanView, PlannedActivity};
-pub use spona_store::plans::PlanChange;
+pub use spona_store::plans::{LinkedRecord, PlanActivityChoice, PlanChange};
 pub use summary::PlanSummary;
 
 use crate::audit::{AuditEvent, Author};

@@ -11,7 +11,7 @@ use spona_domain::plan::{
 use spona_domain::registry::Institution;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::institutions;
-use spona_store::plans::{self as store, PlanChange};
+use spona_store::plans::{self as store, LinkedRecord, PlanChange};
 
 /// The team's plans and whether the actor may draft one.
 #[derive(Clone, Debug)]
@@ -29,6 +29,8 @@ pub struct PlannedActivity {
     pub responsible: (String, String),
     /// The national measure it serves, as "code title".
     pub measure: Option<String>,
+    /// The activities and trainings of the register that carry it out, by date.
+    pub records: Vec<LinkedRecord>,
 }
 
 /// One plan with everything its page shows.
@@ -122,6 +124,7 @@ impl App {
         let institutions = institutions::list_active(&mut c, plan.team_id).await?;
         let framework = load_framework(&mut c).await?;
         let progress = mean_progress(&stored);
+        let mut records = store::linked_records(&mut c, id).await?;
         let mut activities = Vec::with_capacity(stored.len());
         for a in stored {
             let responsible = match institutions.iter().find(|i| i.id == a.draft.responsible) {
@@ -138,11 +141,16 @@ impl App {
                     .find(|i| i.id == m)
                     .map(|i| format!("{} {}", i.code, i.title))
             });
+            let (own, rest): (Vec<_>, Vec<_>) = records
+                .into_iter()
+                .partition(|r| r.plan_activity_id == a.id);
+            records = rest;
             activities.push(PlannedActivity {
                 overdue: a.overdue(today),
                 activity: a,
                 responsible,
                 measure,
+                records: own,
             });
         }
         let overdue = activities.iter().filter(|a| a.overdue).count();

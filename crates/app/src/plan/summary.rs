@@ -1,4 +1,5 @@
-//! The plan at a glance for the dashboard: progress and overdue activities.
+//! The plan at a glance for the dashboard: progress, overdue activities and those nothing
+//! is recorded against yet.
 
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
@@ -14,6 +15,8 @@ pub struct PlanSummary {
     pub progress: i64,
     pub activities: usize,
     pub overdue: usize,
+    /// Activities not done that nothing of the register is recorded against yet.
+    pub unrecorded: usize,
 }
 
 impl App {
@@ -38,6 +41,10 @@ impl App {
             progress: mean_progress(&activities),
             activities: activities.len(),
             overdue: activities.iter().filter(|a| a.overdue(today)).count(),
+            unrecorded: activities
+                .iter()
+                .filter(|a| !a.done() && a.recorded == 0)
+                .count(),
         }))
     }
 }

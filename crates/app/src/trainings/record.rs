@@ -9,6 +9,7 @@ use spona_domain::registry::{Institution, Team};
 use spona_domain::trainings::{over_staff, OverStaff, Training, TrainingId};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::institutions;
+use spona_store::plans::PlanActivityChoice;
 use spona_store::trainings::{self as store, Participant};
 use std::collections::HashMap;
 
@@ -51,6 +52,8 @@ pub struct TrainingView {
     pub training: Training,
     pub attendance: Vec<(Institution, i64)>,
     pub named: Vec<NamedLine>,
+    /// The plan activity it carries out.
+    pub plan_activity: Option<PlanActivityChoice>,
 }
 
 impl App {
@@ -114,11 +117,14 @@ impl App {
                 participant: p,
             })
             .collect();
+        let plan_activity =
+            Self::linked_plan_activity(&mut c, team.id, training.plan_activity_id).await?;
         Ok(TrainingView {
             team,
             training,
             attendance,
             named,
+            plan_activity,
         })
     }
 

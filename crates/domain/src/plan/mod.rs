@@ -5,6 +5,6 @@ mod activity;
 mod coordination;
 mod framework;
 
-pub use activity::{mean_progress, PlanActivity, PlanActivityDraft};
+pub use activity::{mean_progress, PlanActivity, PlanActivityDraft, PLANNED_EVENTS_MAX};
 pub use coordination::{Adoption, CoordinationPlan, PlanDraft, PlanObjective, PlanStatus};
 pub use framework::{FrameworkDocument, FrameworkItem, FrameworkItemKind};

@@ -255,3 +255,41 @@ async fn the_dashboard_reminds_team_roles_of_a_recurring_day_within_thirty_days(
     assert!(!theirs.contains("Светски дан"));
     t.finish().await;
 }
+
+#[tokio::test]
+async fn a_talk_recorded_against_the_plan_moves_its_progress() {
+    const WORKSHOPS: &str =
+        "Радионице за ученике средњих школа о безбедном запошљавању и вршњачком насиљу";
+    for t in TestApp::every_engine().await {
+        let c = t.signed_in("le-member").await;
+        let (_, form) = t.get(&c, NEW).await;
+        assert!(form.contains("<optgroup label=\"Локални план координације 2026\">"));
+        let workshops = option_value(&form, WORKSHOPS);
+
+        // The demo plan counts ten workshops, five of them in the register.
+        let (_, plan) = t.get(&c, "/plan").await;
+        let at = plan.find("href=\"/plan/").unwrap() + "href=\"/plan/".len();
+        let plan_path = format!("/plan/{}", &plan[at..at + plan[at..].find('"').unwrap()]);
+        let (_, page) = t.get(&c, &plan_path).await;
+        assert!(page.contains("евидентирано / планирано: 5 / 10"), "{page}");
+
+        let fields = with(&talk(), &[("plan_activity_id", workshops.as_str())]);
+        let (status, location, body) = t.post(&c, NEW, LIST, &fields).await;
+        assert_eq!(status, 303, "{body}");
+        let id = id_from(location);
+        let (_, shown) = t.get(&c, &format!("/activities/{id}")).await;
+        assert!(shown.contains(&format!("#activity-{workshops}\">{WORKSHOPS}</a>")));
+        let (_, page) = t.get(&c, &plan_path).await;
+        assert!(page.contains("евидентирано / планирано: 6 / 10"));
+        assert!(page.contains(&format!("href=\"/activities/{id}\"")));
+
+        // A made-up plan activity is refused at the field, and nothing is saved.
+        let fields = with(&talk(), &[("plan_activity_id", "999999")]);
+        let (status, _, body) = t.post(&c, NEW, LIST, &fields).await;
+        assert_eq!(status, 422);
+        assert!(body.contains("id=\"plan_activity_id-error\""), "{body}");
+        let (_, page) = t.get(&c, &plan_path).await;
+        assert!(page.contains("евидентирано / планирано: 6 / 10"));
+        t.finish().await;
+    }
+}

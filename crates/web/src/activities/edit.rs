@@ -2,6 +2,7 @@
 //! confirmation.
 
 use super::{group_label, kind_choices, kind_label, medium_choices, Choice, GroupField};
+use crate::plan::{plan_groups, PlanGroup};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
@@ -66,6 +67,7 @@ struct FormPage {
     media: Vec<Choice>,
     venues: Vec<Choice>,
     groups: Vec<GroupField>,
+    plan_groups: Vec<PlanGroup>,
     errors: Errors,
     action: String,
     editing: Option<i64>,
@@ -92,6 +94,7 @@ async fn form_page(
     editing: Option<i64>,
 ) -> Result<FormPage, WebError> {
     let venues = state.app.venues(s.actor(), true).await?;
+    let plan_groups = plan_groups(state, s, &form.plan_activity_id).await?;
     let tr = &s.viewer.tr;
     Ok(FormPage {
         chrome: s.viewer.chrome(Nav::Activities),
@@ -106,6 +109,7 @@ async fn form_page(
                 value: form.count(*g).to_string(),
             })
             .collect(),
+        plan_groups,
         errors,
         action: match editing {
             Some(id) => format!("/activities/{id}"),

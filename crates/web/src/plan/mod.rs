@@ -2,7 +2,10 @@
 
 mod activities;
 mod framework;
+mod link;
 mod plans;
+
+pub use link::{plan_groups, PlanGroup};
 
 use crate::WebState;
 use axum::routing::{get, post};

@@ -1,6 +1,7 @@
 //! Recording a training: the form with a row per institution, errors at the fields, and a
 //! clear refusal when an institution would send more people than its staff.
 
+use crate::plan::{plan_groups, PlanGroup};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
@@ -30,6 +31,7 @@ struct FormPage {
     chrome: Chrome,
     form: TrainingForm,
     rows: Vec<Row>,
+    plan_groups: Vec<PlanGroup>,
     errors: Errors,
 }
 
@@ -112,10 +114,12 @@ async fn page(
             }
         })
         .collect();
+    let plan_groups = plan_groups(state, s, &form.plan_activity_id).await?;
     let body = html(&FormPage {
         chrome: s.viewer.chrome(Nav::Trainings),
         form,
         rows,
+        plan_groups,
         errors,
     })?;
     Ok((status, body).into_response())
