@@ -3,7 +3,8 @@
 
 use spona_app::materials::{ItemForm, MovementForm};
 use spona_app::AppError;
-use spona_testkit::TestDb;
+use spona_domain::validation::FieldError;
+use spona_testkit::{actor, demo_app, TestDb};
 
 #[tokio::test]
 async fn stock_is_kept_and_never_goes_below_zero() {
@@ -46,6 +47,7 @@ async fn stock_is_kept_and_never_goes_below_zero() {
             quantity: q.into(),
             on_date: "2026-03-01".into(),
             occasion: "Трибина у ОШ „Вук Караџић“".into(),
+            ..Default::default()
         };
         app.move_material(&member, calendars, &hand_out("200"))
             .await
@@ -92,6 +94,107 @@ async fn stock_is_kept_and_never_goes_below_zero() {
             app.material(&nis, calendars).await,
             Err(AppError::NotFound)
         ));
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_hand_out_names_the_activity_which_then_cannot_be_deleted() {
+    use spona_app::activities::{ActivityForm, ActivityQuery};
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let member = actor(&app, "le-member").await;
+        let nis = actor(&app, "nis-coordinator").await;
+        let leaflets = app
+            .add_material(
+                &member,
+                &ItemForm {
+                    name: "Летци".into(),
+                    kind: "leaflet".into(),
+                    produced: "100".into(),
+                    on_date: "2026-01-15".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let talk = app
+            .activities(&member, &ActivityQuery::default())
+            .await
+            .unwrap()
+            .page
+            .items[0]
+            .clone();
+        let foreign = app
+            .create_activity(
+                &nis,
+                &ActivityForm {
+                    title: "Трибина у Нишу".into(),
+                    kind: "public-talk".into(),
+                    held_on: "2026-11-02".into(),
+                    place: "Ниш".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        let at = |activity: &str| MovementForm {
+            direction: "handed-out".into(),
+            quantity: "30".into(),
+            on_date: "2026-03-01".into(),
+            activity_id: activity.into(),
+            ..Default::default()
+        };
+
+        // Neither an activity nor an occasion in words: refused at the occasion.
+        match app.move_material(&member, leaflets, &at("")).await {
+            Err(AppError::Invalid(e)) => assert!(e.get("occasion").is_some()),
+            other => panic!("{other:?}"),
+        }
+        // Another team's activity is not a choice: refused, stock untouched.
+        match app
+            .move_material(&member, leaflets, &at(&foreign.0.to_string()))
+            .await
+        {
+            Err(AppError::Invalid(e)) => assert!(e.get("activity_id").is_some()),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            app.material(&member, leaflets).await.unwrap().0.stock(),
+            100
+        );
+
+        app.move_material(&member, leaflets, &at(&talk.id.0.to_string()))
+            .await
+            .unwrap();
+        let (item, moves) = app.material(&member, leaflets).await.unwrap();
+        assert_eq!(item.stock(), 70);
+        assert_eq!(moves[0].activity_id, Some(talk.id.0));
+        assert_eq!(
+            moves[0].activity_title.as_deref(),
+            Some(talk.title.as_str())
+        );
+        let shown = app.activity(&member, talk.id).await.unwrap();
+        assert_eq!(
+            shown
+                .handed_out
+                .iter()
+                .map(|h| (h.item_id, h.quantity))
+                .collect::<Vec<_>>(),
+            vec![(leaflets, 30)]
+        );
+
+        // The activity is linked now: deleting it is refused and it stays.
+        match app
+            .delete_activity(&member, talk.id, shown.activity.version)
+            .await
+        {
+            Err(AppError::Invalid(e)) => {
+                assert_eq!(e.get("activity"), Some(FieldError::StillLinked))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(app.activity(&member, talk.id).await.is_ok());
         t.finish().await;
     }
 }

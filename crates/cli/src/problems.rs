@@ -78,6 +78,7 @@ fn problem(field: &str, error: FieldError) -> String {
         FieldError::BeyondStock => "is more than is in stock".into(),
         FieldError::OutsidePlanPeriod => "is outside the plan's period".into(),
         FieldError::ObjectiveHasActivities => "still has activities".into(),
+        FieldError::StillLinked => "other records link to it".into(),
     }
 }
 

@@ -35,6 +35,9 @@ pub enum FieldError {
     OutsidePlanPeriod,
     /// An objective that still has activities under it.
     ObjectiveHasActivities,
+    /// A record that others link to (hand-outs of materials, a published good practice):
+    /// deleting it would leave them pointing nowhere.
+    StillLinked,
 }
 
 impl FieldError {
@@ -60,6 +63,7 @@ impl FieldError {
             FieldError::BeyondStock => "field-beyond-stock",
             FieldError::OutsidePlanPeriod => "plan-deadline-outside-period",
             FieldError::ObjectiveHasActivities => "plan-objective-has-activities",
+            FieldError::StillLinked => "field-still-linked",
         }
     }
 }

@@ -89,6 +89,9 @@ pub struct MovementRow {
     pub direction: String,
     pub quantity: i64,
     pub occasion: String,
+    /// The activity of the register it was handed out at, with its title.
+    pub activity_id: Option<i64>,
+    pub activity_title: Option<String>,
 }
 
 /// A movement into or out of stock.
@@ -100,6 +103,9 @@ pub struct NewMovement<'a> {
     pub direction: &'a str,
     pub quantity: i64,
     pub occasion: &'a str,
+    /// The activity of the register it was handed out at (the caller checked it is the
+    /// team's).
+    pub activity: Option<i64>,
     pub by: UserId,
     pub at: i64,
 }
@@ -108,7 +114,7 @@ pub struct NewMovement<'a> {
 pub async fn move_stock(tx: &mut Tx, m: &NewMovement<'_>) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO material_movements (team_id, item_id, on_date, direction, quantity, occasion, \
-         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         activity_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(m.team.0)
     .bind(m.item)
@@ -116,6 +122,7 @@ pub async fn move_stock(tx: &mut Tx, m: &NewMovement<'_>) -> Result<(), StoreErr
     .bind(m.direction)
     .bind(m.quantity)
     .bind(m.occasion)
+    .bind(m.activity)
     .bind(m.by.0)
     .bind(m.at)
     .execute(&mut **tx)
@@ -143,11 +150,49 @@ pub async fn movements(
     item: i64,
 ) -> Result<Vec<MovementRow>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT on_date, direction, quantity, occasion FROM material_movements \
-         WHERE team_id = $1 AND item_id = $2 ORDER BY on_date DESC, id DESC",
+        "SELECT m.on_date, m.direction, m.quantity, m.occasion, m.activity_id, \
+         a.title AS activity_title FROM material_movements m \
+         LEFT JOIN activities a ON a.id = m.activity_id \
+         WHERE m.team_id = $1 AND m.item_id = $2 ORDER BY m.on_date DESC, m.id DESC",
     )
     .bind(team.0)
     .bind(item)
     .fetch_all(c)
     .await?)
+}
+
+/// What was handed out at an activity of the register.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct HandOut {
+    pub item_id: i64,
+    pub name: String,
+    pub quantity: i64,
+}
+
+/// The materials handed out at an activity, by item.
+pub async fn handed_out_at(
+    c: &mut AnyConnection,
+    team: TeamId,
+    activity: i64,
+) -> Result<Vec<HandOut>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT i.id AS item_id, i.name, CAST(SUM(m.quantity) AS BIGINT) AS quantity \
+         FROM material_movements m JOIN material_items i ON i.id = m.item_id \
+         WHERE m.team_id = $1 AND m.activity_id = $2 AND m.direction = 'handed-out' \
+         GROUP BY i.id, i.name ORDER BY i.name",
+    )
+    .bind(team.0)
+    .bind(activity)
+    .fetch_all(c)
+    .await?)
+}
+
+/// How many movements name the activity (which then may not be deleted).
+pub async fn links_to_activity(c: &mut AnyConnection, activity: i64) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM material_movements WHERE activity_id = $1")
+            .bind(activity)
+            .fetch_one(c)
+            .await?,
+    )
 }

@@ -16,6 +16,7 @@ use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::activities::{Activity, ActivityId, ActivityKind, Venue};
 use spona_domain::registry::Team;
+use spona_store::materials::{self, HandOut};
 use spona_store::plans::PlanActivityChoice;
 use spona_store::{activities, teams, venues as venue_store};
 
@@ -50,6 +51,8 @@ pub struct ActivityView {
     pub venue: Option<Venue>,
     /// The plan activity it carries out.
     pub plan_activity: Option<PlanActivityChoice>,
+    /// The materials handed out at it.
+    pub handed_out: Vec<HandOut>,
 }
 
 impl App {
@@ -102,11 +105,13 @@ impl App {
         };
         let plan_activity =
             Self::linked_plan_activity(&mut c, team.id, activity.plan_activity_id).await?;
+        let handed_out = materials::handed_out_at(&mut c, team.id, id.0).await?;
         Ok(ActivityView {
             team,
             activity,
             venue,
             plan_activity,
+            handed_out,
         })
     }
 

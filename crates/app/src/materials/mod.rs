@@ -1,13 +1,15 @@
 //! Materials and donors: items (calendars, pens, keychains, roll-up banners, leaflets…),
 //! the donor and project that paid for them, what was produced and what was handed out at
-//! which occasion. Stock is computed; handing out more than is in stock is refused; a stock
+//! which occasion (an activity of the register, or in words). Stock is computed; handing out more than is in stock is refused; a stock
 //! under the item's mark is a notice; a summary per donor shows what each made possible.
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::activities::ActivityId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::activities;
 use spona_store::materials::{self, ItemRow, MovementRow, NewItem, NewMovement};
 use std::collections::BTreeMap;
 
@@ -41,6 +43,8 @@ pub struct MovementForm {
     pub quantity: String,
     pub on_date: String,
     pub occasion: String,
+    /// The activity of the register it was handed out at, or empty.
+    pub activity_id: String,
 }
 
 /// What one donor made possible.
@@ -82,6 +86,26 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let moves = materials::movements(&mut c, team, id).await?;
         Ok((item, moves))
+    }
+
+    /// The team's latest activities, for saying where materials were handed out.
+    pub async fn hand_out_occasions(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<(ActivityId, String, time::Date)>, AppError> {
+        let team = Self::work_team(actor, false)?;
+        let mut c = self.db.conn().await?;
+        let filter = activities::Filter {
+            limit: 50,
+            ..Default::default()
+        };
+        let listed = activities::list(&mut c, team, &filter).await?;
+        Ok(listed
+            .page
+            .items
+            .into_iter()
+            .map(|a| (a.id, a.title, a.held_on))
+            .collect())
     }
 
     /// Items whose stock fell under their mark (for the dashboard and the list).
@@ -170,6 +194,7 @@ impl App {
                 direction: "produced",
                 quantity: produced,
                 occasion: "",
+                activity: None,
                 by: actor.user_id,
                 at: now,
             },
@@ -200,9 +225,21 @@ impl App {
         let qty = e.check("quantity", quantity(&form.quantity, 1));
         let on_date = e.check("on_date", text::date(&form.on_date));
         let occasion = e.check("occasion", text::optional(&form.occasion, 300));
-        if direction == Some("handed-out") && occasion.as_deref().is_some_and(str::is_empty) {
+        let activity = e.check(
+            "activity_id",
+            match form.activity_id.trim() {
+                "" => Ok(None),
+                v => v.parse::<i64>().map(Some).map_err(|_| FieldError::Unknown),
+            },
+        );
+        // A hand-out says where it happened: an activity of the register or in words.
+        if direction == Some("handed-out")
+            && occasion.as_deref().is_some_and(str::is_empty)
+            && matches!(activity, Some(None))
+        {
             e.add("occasion", FieldError::Required);
         }
+        let activity = activity.flatten();
         let (Some(direction), Some(qty), Some(on_date), Some(occasion), true) =
             (direction, qty, on_date, occasion, e.is_empty())
         else {
@@ -217,6 +254,16 @@ impl App {
         let item = materials::find(&mut tx, team, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if let Some(a) = activity {
+            if activities::find(&mut tx, team, ActivityId(a))
+                .await?
+                .is_none()
+            {
+                let mut e = FieldErrors::new();
+                e.add("activity_id", FieldError::Unknown);
+                return Err(AppError::Invalid(e));
+            }
+        }
         if direction == "handed-out" && qty > item.stock() {
             let mut e = FieldErrors::new();
             e.add("quantity", FieldError::BeyondStock);
@@ -231,6 +278,7 @@ impl App {
                 direction,
                 quantity: qty,
                 occasion: &occasion,
+                activity,
                 by: actor.user_id,
                 at: self.now(),
             },

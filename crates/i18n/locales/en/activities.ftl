@@ -87,6 +87,7 @@ activity-count-invalid = Enter a whole number from 0 to 100,000.
 activity-reach = Reached
 activity-description = Description
 activity-materials = Materials handed out
+activity-handed-out = Materials handed out from stock
 
 venues-title = Schools and venues
 venues-intro = The city's schools and venues where the team holds activities; they are offered when recording an activity.

@@ -112,6 +112,7 @@ field-unknown-choice = Choose one of the options offered.
 field-taken = This value is already in use.
 field-file-empty = The file is empty.
 field-beyond-stock = That is more than is in stock.
+field-still-linked = Other records refer to this (hand-outs of materials, a published good practice), so it cannot be deleted. Remove those links first.
 field-file-too-large = The file is larger than 10 MB.
 field-file-kind = Only PDF, JPEG, PNG, plain text (.txt), DOCX and ODT files are accepted, and the content must match the name.
 form-has-errors = The form has errors. Correct the marked fields and try again.

@@ -27,6 +27,9 @@ material-movements = Stock changes
 material-movement = Change
 material-quantity = Quantity
 material-occasion = Where and on what occasion (for a hand-out)
+material-activity = Activity it was handed out at
+material-activity-none = — not in the activities register —
+material-activity-hint = For a hand-out: choose the activity from the register, or write the occasion below.
 material-record = Record
 materials-low =
     { $count ->

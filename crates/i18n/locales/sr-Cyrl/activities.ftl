@@ -90,6 +90,7 @@ activity-count-invalid = Упишите цео број од 0 до 100.000.
 activity-reach = Обухваћено
 activity-description = Опис
 activity-materials = Подељени материјал
+activity-handed-out = Материјал подељен из залиха
 
 venues-title = Школе и простори
 venues-intro = Школе и простори у граду у којима тим одржава активности; нуде се при уносу активности.

@@ -27,6 +27,9 @@ material-movements = Промене залиха
 material-movement = Промена
 material-quantity = Количина
 material-occasion = Где и поводом чега (за поделу)
+material-activity = Активност на којој је подељено
+material-activity-none = — није у регистру активности —
+material-activity-hint = За поделу: изаберите активност из регистра или поводом чега упишите испод.
 material-record = Упиши
 materials-low =
     { $count ->

@@ -209,6 +209,8 @@ pub async fn update(
 struct DeletePage {
     chrome: Chrome,
     question: String,
+    /// Why the deletion was refused, when it was.
+    refusal: Option<String>,
     id: i64,
     version: i64,
 }
@@ -229,6 +231,7 @@ pub async fn confirm_delete(
             .viewer
             .tr
             .ts("activity-delete-question", "title", &v.activity.title),
+        refusal: None,
         id,
         version: v.activity.version,
     })
@@ -247,9 +250,25 @@ pub async fn delete(
     Path(id): Path<i64>,
     ValidForm(f): ValidForm<DeleteForm>,
 ) -> Result<Response, WebError> {
-    state
+    match state
         .app
         .delete_activity(s.actor(), ActivityId(id), f.version)
-        .await?;
-    Ok(Redirect::to("/activities").into_response())
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/activities").into_response()),
+        // Still linked: the confirmation page again, saying why nothing was deleted.
+        Err(AppError::Invalid(e)) => {
+            let v = state.app.activity(s.actor(), ActivityId(id)).await?;
+            let tr = &s.viewer.tr;
+            let page = html(&DeletePage {
+                chrome: s.viewer.chrome(Nav::Activities),
+                question: tr.ts("activity-delete-question", "title", &v.activity.title),
+                refusal: e.iter().next().map(|(_, fe)| tr.t(fe.message_id())),
+                id,
+                version: v.activity.version,
+            })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -113,6 +113,15 @@ pub async fn create(
     }
 }
 
+/// One movement as listed.
+struct Move {
+    on: String,
+    what: String,
+    quantity: String,
+    activity: Option<(i64, String)>,
+    occasion: String,
+}
+
 #[derive(Template)]
 #[template(path = "materials/show.html")]
 struct ShowPage {
@@ -123,7 +132,9 @@ struct ShowPage {
     project: String,
     stock: String,
     low: bool,
-    moves: Vec<(String, String, String, String)>,
+    moves: Vec<Move>,
+    /// The team's latest activities: (id, title, date).
+    occasions: Vec<(String, String, String)>,
     form: MovementForm,
     errors: Errors,
 }
@@ -151,13 +162,21 @@ async fn show_page(
                 let on = spona_domain::text::date(&m.on_date)
                     .map(|d| tr.date(&d))
                     .unwrap_or(m.on_date);
-                (
+                Move {
                     on,
-                    tr.t(&format!("material-{}", m.direction)),
-                    tr.num(&m.quantity),
-                    m.occasion,
-                )
+                    what: tr.t(&format!("material-{}", m.direction)),
+                    quantity: tr.num(&m.quantity),
+                    activity: m.activity_id.zip(m.activity_title),
+                    occasion: m.occasion,
+                }
             })
+            .collect(),
+        occasions: state
+            .app
+            .hand_out_occasions(s.actor())
+            .await?
+            .into_iter()
+            .map(|(id, title, on)| (id.0.to_string(), title, tr.date(&on)))
             .collect(),
         form,
         errors,
