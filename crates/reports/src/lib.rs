@@ -4,7 +4,9 @@
 #![forbid(unsafe_code)]
 
 pub mod certificate;
+pub mod csv;
 mod font;
+pub mod ical;
 pub mod inspect;
 mod page;
 pub mod table;
