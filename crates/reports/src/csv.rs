@@ -55,6 +55,7 @@ impl Delimiter {
 }
 
 /// Writes a table as CSV, row by row, straight to `out` (wrap a file in a `BufWriter`).
+/// After an error the file is incomplete and the writer is of no further use: drop it.
 #[derive(Debug)]
 pub struct CsvWriter<W: Write> {
     out: W,

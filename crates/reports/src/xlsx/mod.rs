@@ -30,6 +30,8 @@ use crate::ReportError;
 use zip::Zip;
 
 /// Writes a workbook to `out`: sheets one after another, rows one after another.
+///
+/// After an error the file is incomplete and the writer is of no further use: drop it.
 pub struct XlsxWriter<W: Write> {
     zip: Zip<W>,
     names: Vec<String>,
