@@ -7,6 +7,7 @@ pub mod certificate;
 mod font;
 pub mod inspect;
 mod page;
+mod pdf;
 
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
