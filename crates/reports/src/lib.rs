@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod certificate;
+pub mod chart;
 mod font;
 pub mod inspect;
 mod page;
