@@ -5,6 +5,7 @@
 
 pub mod certificate;
 pub mod chart;
+pub mod document;
 mod font;
 pub mod inspect;
 mod page;
