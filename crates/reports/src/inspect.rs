@@ -93,7 +93,9 @@ impl<'a> File<'a> {
             .object_after_trailer_root()
             .and_then(|catalog| reference(catalog, b"/Pages"))
             .and_then(|tree| self.object(tree));
-        pages.map(|tree| references(tree, b"/Kids")).unwrap_or_default()
+        pages
+            .map(|tree| references(tree, b"/Kids"))
+            .unwrap_or_default()
     }
 
     fn object_after_trailer_root(&self) -> Option<&'a [u8]> {

@@ -1,6 +1,6 @@
-//! Documents out. For now: certificates of attended trainings as PDF. The crate never reads
-//! the database or decides access; it turns already gathered, already translated text into
-//! a document.
+//! Documents out: certificates of attended trainings and multi-page reports as PDF, and
+//! charts drawn alike as inline SVG and in the PDF. The crate never reads the database or
+//! decides access; it turns already gathered, already translated text into a document.
 #![forbid(unsafe_code)]
 
 pub mod certificate;

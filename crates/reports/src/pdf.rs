@@ -62,7 +62,11 @@ pub fn assemble(
     pdf.document_info(info)
         .title(TextStr(meta.title))
         .producer(TextStr("Spona"));
-    write_font(&mut pdf, font, [type0, cid, descriptor, file, cmap, cid_to_gid])?;
+    write_font(
+        &mut pdf,
+        font,
+        [type0, cid, descriptor, file, cmap, cid_to_gid],
+    )?;
     Ok(pdf.finish())
 }
 

@@ -1,6 +1,6 @@
 //! The SVG of a chart is self-contained, accessible and honest about suppressed values.
 
-use spona_reports::chart::{BarChart, ProgressChart, Series};
+use spona_reports::chart::{BarChart, ProgressChart, Series, Shape};
 
 const MONTHS: [&str; 12] = [
     "јан", "феб", "мар", "апр", "мај", "јун", "јул", "авг", "сеп", "окт", "нов", "дец",
@@ -152,7 +152,12 @@ fn all_suppressed_and_all_zero_charts_still_draw_an_axis() {
 
 #[test]
 fn tick_labels_are_round_numbers_covering_the_largest_value() {
-    let texts: Vec<String> = year().layout().texts().iter().map(|t| t.to_string()).collect();
+    let texts: Vec<String> = year()
+        .layout()
+        .texts()
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
     // The largest value is 14: steps of 5 up to 15, and no further.
     for tick in ["0", "5", "10", "15"] {
         assert!(texts.contains(&tick.to_string()), "{tick} in {texts:?}");
@@ -179,7 +184,7 @@ fn long_labels_are_turned_and_cut_not_overlapping() {
         .shapes
         .iter()
         .filter_map(|s| match s {
-            spona_reports::chart::Shape::Text(t) if t.text.starts_with("Међу") => Some(t),
+            Shape::Text(t) if t.text.starts_with("Међу") => Some(t),
             _ => None,
         })
         .collect();
@@ -220,4 +225,45 @@ fn progress_chart_fills_each_track_to_its_share() {
     assert_eq!(count(&svg, ">100%</text>"), 2, "250 is shown as 100");
     assert!(svg.contains(">Обуке за полицију</text>"));
     assert_eq!(chart.table().rows[2], vec!["Превише", "100%"]);
+}
+
+#[test]
+fn many_categories_turn_upright_and_skip_labels_rather_than_overlap() {
+    let weeks = BarChart {
+        title: "Недеље".into(),
+        categories: (1..=52).map(|w| format!("{w}. недеља")).collect(),
+        series: vec![Series {
+            name: String::new(),
+            values: (1..=52).map(|w| Some(w % 7 - 2)).collect(),
+        }],
+        suppressed: "—".into(),
+        ..Default::default()
+    };
+    let g = weeks.layout();
+    let labels: Vec<_> = g
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) if t.text.contains("недеља") => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert!(labels.len() > 10 && labels.len() < 52, "{}", labels.len());
+    for pair in labels.windows(2) {
+        // Upright labels one line height apart at least.
+        assert_eq!(pair[0].angle, -90.0);
+        assert!(
+            pair[1].x - pair[0].x >= pair[0].size,
+            "{} {}",
+            pair[0].x,
+            pair[1].x
+        );
+    }
+    // Negative values go below the zero line, which has its tick.
+    assert!(g.texts().contains(&"0") && g.texts().iter().any(|t| t.starts_with('-')));
+    for s in &g.shapes {
+        if let Shape::Rect { x, y, w, h, .. } = s {
+            assert!(*x >= 0.0 && *y >= 0.0 && x + w <= g.width + 0.01 && y + h <= g.height + 0.01);
+        }
+    }
 }

@@ -133,7 +133,11 @@ fn check(w: &Words) {
         assert_eq!(page[at + 2], cells[3], "row {i} has its count");
         // The heading row stands above the rows on every page the table runs over.
         let heading = page.iter().position(|r| r == w.columns[1]);
-        assert!(heading.is_some_and(|h| h < at), "heading on page {}", on[0] + 1);
+        assert!(
+            heading.is_some_and(|h| h < at),
+            "heading on page {}",
+            on[0] + 1
+        );
     }
     // The table runs over several pages, its heading on each of them.
     let with_heading = pages
@@ -180,8 +184,18 @@ fn year() -> BarChart {
         title: "Случајеви по месецима".into(),
         description: "Број случајева по месецима.".into(),
         categories: [
-            "јануар", "фебруар", "март", "април", "мај", "јун", "јул", "август", "септембар",
-            "октобар", "новембар", "децембар",
+            "јануар",
+            "фебруар",
+            "март",
+            "април",
+            "мај",
+            "јун",
+            "јул",
+            "август",
+            "септембар",
+            "октобар",
+            "новембар",
+            "децембар",
         ]
         .iter()
         .map(|m| m.to_string())
@@ -227,7 +241,8 @@ fn charts_in_a_document_carry_their_text_and_stay_whole_on_a_page() {
     let pages = page_texts(&pdf);
     assert_eq!(pages.len(), 2);
     let second = &pages[1];
-    for text in [chart.title.as_str(), "Жене", "Мушкарци", "број", "скривено"] {
+    for text in [chart.title.as_str(), "Жене", "Мушкарци", "број", "скривено"]
+    {
         assert!(second.iter().any(|r| r == text), "{text} in {second:?}");
     }
     for category in &chart.categories {

@@ -40,8 +40,11 @@ pub fn layout(chart: &BarChart) -> Geometry {
         .iter()
         .flat_map(|s| s.values.iter().take(slots).flatten().copied());
     let ticks = Ticks::for_values(shown);
-    let tick_labels: Vec<(i64, String)> =
-        ticks.values().into_iter().map(|v| (v, v.to_string())).collect();
+    let tick_labels: Vec<(i64, String)> = ticks
+        .values()
+        .into_iter()
+        .map(|v| (v, v.to_string()))
+        .collect();
     let axis_width = tick_labels
         .iter()
         .map(|(_, t)| text_width(t, LABEL))
@@ -108,10 +111,19 @@ fn bars(g: &mut Geometry, chart: &BarChart, plot: &Plot, slot: f32) {
         plot.left + category as f32 * slot + (slot - group) / 2.0 + series as f32 * width
     };
     for (s, series) in chart.series.iter().enumerate() {
-        for (c, value) in series.values.iter().enumerate().take(chart.categories.len()) {
+        for (c, value) in series
+            .values
+            .iter()
+            .enumerate()
+            .take(chart.categories.len())
+        {
             if let Some(v) = value {
                 let y = plot.y(*v);
-                let (top, h) = if y <= zero { (y, zero - y) } else { (zero, y - zero) };
+                let (top, h) = if y <= zero {
+                    (y, zero - y)
+                } else {
+                    (zero, y - zero)
+                };
                 g.rect(x_of(c, s), top, width - gap, h, Mark::Bar(s));
             }
         }
@@ -119,11 +131,22 @@ fn bars(g: &mut Geometry, chart: &BarChart, plot: &Plot, slot: f32) {
     let marker = ((plot.bottom - plot.top) * 0.12).min(20.0);
     let mut words = Vec::new();
     for (s, series) in chart.series.iter().enumerate() {
-        for (c, value) in series.values.iter().enumerate().take(chart.categories.len()) {
+        for (c, value) in series
+            .values
+            .iter()
+            .enumerate()
+            .take(chart.categories.len())
+        {
             if value.is_none() {
                 let x = x_of(c, s);
                 g.rect(x, zero - marker, width - gap, marker, Mark::Suppressed);
-                words.push(suppressed_word(&chart.suppressed, x, width - gap, zero - marker, plot));
+                words.push(suppressed_word(
+                    &chart.suppressed,
+                    x,
+                    width - gap,
+                    zero - marker,
+                    plot,
+                ));
             }
         }
     }
@@ -213,7 +236,13 @@ impl CategoryLabels {
             let middle = plot.left + (i as f32 + 0.5) * slot;
             let run = if self.angle == 0.0 {
                 let text = fit(label, LABEL, self.longest);
-                TextRun::at(middle, plot.bottom + LABEL + 4.0, LABEL, Anchor::Middle, text)
+                TextRun::at(
+                    middle,
+                    plot.bottom + LABEL + 4.0,
+                    LABEL,
+                    Anchor::Middle,
+                    text,
+                )
             } else if self.angle == -45.0 {
                 // Hanging down to the left of its bar; no further left than the chart.
                 let room = (middle - 2.0) * std::f32::consts::SQRT_2 - LABEL;

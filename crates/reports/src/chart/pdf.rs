@@ -41,7 +41,10 @@ pub fn draw(g: &Geometry, content: &mut Content, font: &mut FontSubset, at: Plac
                     rect(content, r, *mark, at.scale);
                 }
             }
-            Shape::Line { at: [x1, y1, x2, y2], line } => {
+            Shape::Line {
+                at: [x1, y1, x2, y2],
+                line,
+            } => {
                 let colour = match line {
                     Line::Axis => palette::MUTED,
                     Line::Grid => palette::GRID,

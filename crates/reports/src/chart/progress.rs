@@ -45,7 +45,13 @@ pub fn layout(chart: &ProgressChart) -> Geometry {
         g.rect(track_left, top, track_width, TRACK, Mark::Track);
         let share = f32::from((*p).min(100)) / 100.0;
         g.rect(track_left, top, track_width * share, TRACK, Mark::Progress);
-        g.text(TextRun::at(WIDTH - PAD, baseline, LABEL, Anchor::End, percent(*p)));
+        g.text(TextRun::at(
+            WIDTH - PAD,
+            baseline,
+            LABEL,
+            Anchor::End,
+            percent(*p),
+        ));
     }
     g
 }

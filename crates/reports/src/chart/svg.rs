@@ -228,9 +228,12 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {
-                out.push(' ')
-            }
+            '\u{0}'..='\u{8}'
+            | '\u{b}'
+            | '\u{c}'
+            | '\u{e}'..='\u{1f}'
+            | '\u{fffe}'
+            | '\u{ffff}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -273,6 +276,9 @@ mod tests {
     fn ids_and_text_cannot_break_out() {
         assert_eq!(safe_id("a\" onload=\"x"), "a--onload--x");
         assert_eq!(safe_id("1"), "c1");
-        assert_eq!(escape("<a href=\"x\">&\u{1}"), "&lt;a href=&quot;x&quot;&gt;&amp; ");
+        assert_eq!(
+            escape("<a href=\"x\">&\u{1}"),
+            "&lt;a href=&quot;x&quot;&gt;&amp; "
+        );
     }
 }

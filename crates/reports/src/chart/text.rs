@@ -39,7 +39,11 @@ mod tests {
     #[test]
     fn long_labels_are_cut_to_the_width_and_short_ones_kept() {
         assert_eq!(fit("Јануар", 10.0, 100.0), "Јануар");
-        let cut = fit("Међународна сарадња у откривању трговине људима", 10.0, 80.0);
+        let cut = fit(
+            "Међународна сарадња у откривању трговине људима",
+            10.0,
+            80.0,
+        );
         assert!(cut.ends_with('…'), "{cut}");
         assert!(text_width(&cut, 10.0) <= 80.0);
         assert!(cut.starts_with("Међу"));

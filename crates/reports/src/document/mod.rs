@@ -21,8 +21,9 @@
 //!     page_label: "{n} / {m}".into(),
 //!     lang: Some("sr-Cyrl".into()),
 //! };
-//! let pdf = spona_reports::document::render(&doc).unwrap();
+//! let pdf = spona_reports::document::render(&doc)?;
 //! assert_eq!(spona_reports::inspect::page_count(&pdf), 1);
+//! # Ok::<(), spona_reports::ReportError>(())
 //! ```
 
 mod draw;
@@ -114,5 +115,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
         title: &doc.title,
         lang: doc.lang.as_deref(),
     };
-    pdf::assemble(&meta, (style::PAGE_WIDTH, style::PAGE_HEIGHT), contents, &font)
+    pdf::assemble(
+        &meta,
+        (style::PAGE_WIDTH, style::PAGE_HEIGHT),
+        contents,
+        &font,
+    )
 }
