@@ -1,7 +1,7 @@
 //! Reading the text back out of a document this crate wrote, so that tests (here and in the
 //! layers above) can check what a reader will see without a PDF library. It understands
-//! only what this crate writes: an uncompressed file with a classic cross-reference table,
-//! one page tree and text shown with `Tj` in the embedded font.
+//! only what this crate writes: a file with a classic cross-reference table, streams plain
+//! or deflated, one page tree and text shown with `Tj` in the embedded font.
 
 use std::collections::BTreeMap;
 
@@ -31,7 +31,7 @@ pub fn page_texts(pdf: &[u8]) -> Vec<Vec<String>> {
                 .and_then(|p| reference(p, b"/Contents"))
                 .and_then(|c| file.stream(c))
                 .unwrap_or_default();
-            shown_strings(content)
+            shown_strings(&content)
                 .into_iter()
                 .map(|codes| decode(&codes, &map))
                 .collect()
@@ -103,12 +103,17 @@ impl<'a> File<'a> {
         self.object(reference(trailer, b"/Root")?)
     }
 
-    /// The bytes of a stream object, by its `/Length`.
-    fn stream(&self, number: u32) -> Option<&'a [u8]> {
+    /// The bytes of a stream object, by its `/Length`, inflated if they were deflated.
+    fn stream(&self, number: u32) -> Option<Vec<u8>> {
         let rest = self.bytes.get(*self.offsets.get(&number)?..)?;
         let length: usize = number_after(rest, b"/Length ")?;
         let body = find(rest, b"stream\n")? + b"stream\n".len();
-        rest.get(body..body + length)
+        let data = rest.get(body..body + length)?;
+        if find(&rest[..body], b"/FlateDecode").is_some() {
+            miniz_oxide::inflate::decompress_to_vec_zlib(data).ok()
+        } else {
+            Some(data.to_vec())
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::font::{FontSubset, SUBSET_NAME};
 use crate::ReportError;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::Filter;
 use pdf_writer::{Buf, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 /// The resource name every page uses for the embedded font.
@@ -57,7 +58,8 @@ pub fn assemble(
         p.contents(contents_ref(i));
         p.resources().fonts().pair(FONT, type0);
         p.finish();
-        pdf.stream(contents_ref(i), content);
+        pdf.stream(contents_ref(i), &deflate(content))
+            .filter(Filter::FlateDecode);
     }
     pdf.document_info(info)
         .title(TextStr(meta.title))
@@ -68,6 +70,12 @@ pub fn assemble(
         [type0, cid, descriptor, file, cmap, cid_to_gid],
     )?;
     Ok(pdf.finish())
+}
+
+/// Content and font compressed, as text-heavy pages shrink to a fifth. (The ToUnicode map
+/// stays plain: it is small, and `inspect` reads it as it is.)
+fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
 }
 
 /// The font objects: the Type 0 font, its CID font, descriptor, file, ToUnicode map and
@@ -108,7 +116,9 @@ fn write_font(pdf: &mut Pdf, font: &FontSubset, refs: [Ref; 6]) -> Result<(), Re
         .font_file2(file);
     let data = font.file()?;
     let length = i32::try_from(data.len()).map_err(|e| ReportError::Font(e.to_string()))?;
-    pdf.stream(file, &data).pair(Name(b"Length1"), length);
+    pdf.stream(file, &deflate(&data))
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), length);
 
     let mut unicode = UnicodeCmap::<u16>::new(Name(b"Spona-UTF16"), system);
     for (code, c) in font.chars() {
