@@ -20,8 +20,11 @@ pub enum Pattern {
     Cross,
 }
 
-/// Series colours and patterns, in order; a fifth series takes the first again.
-const SERIES: [(Rgb, Pattern); 4] = [
+/// How many series look different; a fifth series looks like the first again.
+pub const LOOKS: usize = 4;
+
+/// Series colours and patterns, in order.
+const SERIES: [(Rgb, Pattern); LOOKS] = [
     (Rgb(0x1f, 0x5f, 0xa8), Pattern::Solid),
     (Rgb(0xb3, 0x47, 0x00), Pattern::Rising),
     (Rgb(0x2e, 0x7d, 0x32), Pattern::Falling),
@@ -48,7 +51,7 @@ pub const CROSS: f32 = 1.2;
 
 /// The colour and pattern of a series.
 pub fn series(index: usize) -> (Rgb, Pattern) {
-    SERIES[index % SERIES.len()]
+    SERIES[index % LOOKS]
 }
 
 impl Rgb {

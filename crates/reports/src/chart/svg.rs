@@ -69,7 +69,7 @@ fn look(shape: &Shape, id: &str) -> String {
                 let (colour, pattern) = palette::series(*s);
                 let fill = match pattern {
                     Pattern::Solid => colour.hex(),
-                    _ => format!("url(#{id}-p{})", s % 4),
+                    _ => format!("url(#{id}-p{})", s % palette::LOOKS),
                 };
                 format!("fill=\"{fill}\" stroke=\"{}\"", colour.hex())
             }
@@ -165,14 +165,14 @@ fn line(path: &mut String, [x1, y1, x2, y2]: [f32; 4]) {
 
 /// The fill patterns of the series drawn, in the series' colours.
 fn patterns(out: &mut String, g: &Geometry, id: &str) {
-    let mut used = [false; 4];
+    let mut used = [false; palette::LOOKS];
     for shape in &g.shapes {
         if let Shape::Rect {
             mark: Mark::Bar(s) | Mark::Swatch(s),
             ..
         } = shape
         {
-            used[s % 4] = true;
+            used[s % palette::LOOKS] = true;
         }
     }
     let gap = num(palette::STRIPE_GAP);
