@@ -27,13 +27,17 @@ pub struct Labels {
 /// What one certificate says, already in the reader's script and formats.
 #[derive(Clone, Debug, Default)]
 pub struct Certificate {
+    /// The official who attended, as the reader writes the name.
     pub participant: String,
+    /// The training's topic.
     pub topic: String,
     /// The date as the reader writes dates.
     pub date: String,
     /// The duration with its unit ("6 сати", "6 hours").
     pub hours: String,
+    /// Who gave the training.
     pub trainer: String,
+    /// The team that issues the certificate.
     pub team: String,
 }
 

@@ -1,14 +1,18 @@
-//! Documents out: certificates of attended trainings as PDF, tables as XLSX and CSV, events
-//! as iCalendar. The crate never reads the database or decides access; it turns already
-//! gathered, already translated text and numbers into a file.
+//! Documents out: certificates of attended trainings and multi-page reports as PDF, charts
+//! drawn alike as inline SVG and in the PDF, tables as XLSX and CSV, events as iCalendar.
+//! The crate never reads the database or decides access; it turns already gathered, already
+//! translated text and numbers into a file.
 #![forbid(unsafe_code)]
 
 pub mod certificate;
+pub mod chart;
 pub mod csv;
+pub mod document;
 mod font;
 pub mod ical;
 pub mod inspect;
 mod page;
+mod pdf;
 pub mod table;
 pub mod xlsx;
 

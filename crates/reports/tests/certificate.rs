@@ -27,6 +27,10 @@ fn cyrillic_text_comes_back_out_of_the_pdf() {
     };
     let pdf = render(&c, &labels("СЕРТИФИКАТ")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.trim_ascii_end().ends_with(b"%%EOF"));
+    let fonts = pdf.windows(10).filter(|w| w == b"/FontFile2").count();
+    assert_eq!(fonts, 1, "the font is embedded once");
+    assert_eq!(spona_reports::inspect::page_count(&pdf), 1);
     let lines = text_lines(&pdf);
     assert!(lines.contains(&"СЕРТИФИКАТ".to_string()), "{lines:?}");
     assert!(lines.contains(&"Јелена Ђурђевић".to_string()), "{lines:?}");
