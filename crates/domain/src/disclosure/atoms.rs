@@ -31,21 +31,30 @@ impl AtomId {
     }
 }
 
-/// The counts of the atoms, as the case workers' records give them. An atom never added
-/// counts 0.
+/// The counts of the atoms, as the case workers' records give them, and the periods they
+/// cover. An atom of a covered period that was never added counts 0.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Microdata {
     counts: BTreeMap<AtomId, u64>,
+    periods: BTreeSet<String>,
 }
 
 impl Microdata {
-    /// No counts yet: every atom is 0.
+    /// No periods and no counts yet.
     pub fn new() -> Microdata {
         Microdata::default()
     }
 
-    /// Adds `count` to the atom of `period`, `row` and `column` (e.g. 1 per person).
+    /// Declares that the data of `period` are all here, even if it had no cases: its atoms
+    /// then count 0 rather than being unknown.
+    pub fn cover(&mut self, period: &str) {
+        self.periods.insert(period.to_owned());
+    }
+
+    /// Adds `count` to the atom of `period`, `row` and `column` (e.g. 1 per person), and
+    /// covers `period`.
     pub fn add(&mut self, period: &str, row: &str, column: &str, count: u64) {
+        self.cover(period);
         let n = self
             .counts
             .entry(AtomId::new(period, row, column))
@@ -53,9 +62,21 @@ impl Microdata {
         *n = n.saturating_add(count);
     }
 
-    /// The count of one atom.
+    /// Whether the data of `period` are here.
+    pub fn covers(&self, period: &str) -> bool {
+        self.periods.contains(period)
+    }
+
+    /// The count of one atom (0 if never added).
     pub fn count(&self, atom: &AtomId) -> u64 {
         self.counts.get(atom).copied().unwrap_or(0)
+    }
+
+    /// The total count of a set of atoms.
+    pub fn sum<'a>(&self, atoms: impl IntoIterator<Item = &'a AtomId>) -> u64 {
+        atoms
+            .into_iter()
+            .fold(0u64, |sum, a| sum.saturating_add(self.count(a)))
     }
 }
 

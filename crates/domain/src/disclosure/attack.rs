@@ -1,17 +1,21 @@
 //! An independent check, for the tests only: play the reader who knows every shown number
 //! and that counts are whole and not negative, and look for another set of atom counts that
 //! fits everything shown but changes a hidden number. If one exists, the hidden number
-//! cannot be recovered. No elimination here: a depth-first search over changes of -1, 0 or
-//! +1 per atom, so it is exhaustive for the small tables the tests use.
+//! cannot be recovered. No elimination here: a depth-first search over small whole changes
+//! per atom (-1, 0, +1 suffice for one table with its margins, whose matrix is totally
+//! unimodular; tables of two periods and their sum need ±2 at times), exhaustive for the
+//! small tables the tests use.
 
 use super::atoms::AtomId;
-use super::published::{ProtectedRelease, Published};
+use super::published::{ProtectedRelease, Published, Reason};
 use super::threshold::Threshold;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The secrets (sets of atoms whose sum must stay unknown) for which no change of the atom
-/// counts by -1/0/+1 each, keeping every shown sum and every count ≥ 0, changes the secret.
+/// counts by at most `reach` each, keeping every shown sum and every count ≥ 0, changes
+/// the secret.
 pub(super) fn recoverable(
+    reach: i64,
     truth: &BTreeMap<AtomId, u64>,
     shown: &[BTreeSet<AtomId>],
     secrets: &[BTreeSet<AtomId>],
@@ -26,15 +30,10 @@ pub(super) fn recoverable(
     let at: BTreeMap<&AtomId, usize> = atoms.iter().enumerate().map(|(i, a)| (*a, i)).collect();
     let as_indexes = |set: &BTreeSet<AtomId>| -> Vec<usize> { set.iter().map(|a| at[a]).collect() };
     let search = Search {
+        reach,
         lowest: atoms
             .iter()
-            .map(|a| {
-                if truth.get(*a).copied().unwrap_or(0) == 0 {
-                    0
-                } else {
-                    -1
-                }
-            })
+            .map(|a| -(truth.get(*a).copied().unwrap_or(0).min(reach as u64) as i64))
             .collect(),
         shown: shown.iter().map(as_indexes).collect(),
         secrets: secrets.iter().map(as_indexes).collect(),
@@ -46,7 +45,9 @@ pub(super) fn recoverable(
 }
 
 struct Search {
-    /// The lowest change of each atom: -1, or 0 for an atom that is 0.
+    /// The largest change of an atom.
+    reach: i64,
+    /// The lowest change of each atom: `-reach`, or less far for an atom below `reach`.
     lowest: Vec<i64>,
     shown: Vec<Vec<usize>>,
     secrets: Vec<Vec<usize>>,
@@ -66,7 +67,7 @@ impl Search {
                 .filter(|&&a| a < next)
                 .map(|&a| change[a])
                 .sum();
-            let free = atoms.iter().filter(|&&a| a >= next).count() as i64;
+            let free = self.reach * atoms.iter().filter(|&&a| a >= next).count() as i64;
             if fixed.abs() > free {
                 return;
             }
@@ -75,33 +76,39 @@ impl Search {
             open.retain(|&s| self.secrets[s].iter().map(|&a| change[a]).sum::<i64>() == 0);
             return;
         }
-        for d in [0, 1, -1] {
-            if d >= self.lowest[next] {
-                change[next] = d;
-                self.walk(next + 1, change, open);
-            }
+        let steps = std::iter::once(0).chain((1..=self.reach).flat_map(|s| [s, -s]));
+        for d in steps.filter(|&d| d >= self.lowest[next]) {
+            change[next] = d;
+            self.walk(next + 1, change, open);
         }
         change[next] = 0;
     }
 }
 
-/// Every count a reader must not learn, by the rules of the brief: each hidden number of
-/// the releases, and each small count of each period (its atoms, its row and column totals,
-/// its total) whether any table shows it or not.
+/// Every count a reader of `releases` must not learn: each number hidden as small, each
+/// number hidden in the last release (later releases may give away an earlier
+/// complementary suppression, which is at least k), and each small count of each period
+/// (its atoms, its row and column totals, its total) whether any table shows it or not.
 pub(super) fn secrets(
     truth: &BTreeMap<AtomId, u64>,
     releases: &[&ProtectedRelease],
     threshold: Threshold,
 ) -> Vec<BTreeSet<AtomId>> {
+    let last = releases.len().saturating_sub(1);
     let mut out: BTreeSet<BTreeSet<AtomId>> = releases
         .iter()
-        .flat_map(|r| r.tables())
-        .flat_map(|t| t.numbers())
-        .filter(|n| n.published.is_suppressed())
-        .map(|n| n.atoms.clone())
+        .enumerate()
+        .flat_map(|(i, r)| r.tables().iter().map(move |t| (i, t)))
+        .flat_map(|(i, t)| t.numbers().iter().map(move |n| (i, n)))
+        .filter(|(i, n)| {
+            n.published == Published::Suppressed(Reason::SmallCount)
+                || (*i == last && n.published.is_suppressed())
+        })
+        .map(|(_, n)| n.atoms.clone())
         .collect();
-    let mut groups: BTreeMap<(String, Option<String>, Option<String>), (BTreeSet<AtomId>, u64)> =
-        BTreeMap::new();
+    // (period, row or all rows, column or all columns) → its atoms and their total.
+    type Group = (String, Option<String>, Option<String>);
+    let mut groups: BTreeMap<Group, (BTreeSet<AtomId>, u64)> = BTreeMap::new();
     for (atom, &n) in truth {
         let p = atom.period.clone();
         let r = Some(atom.row.clone());
@@ -137,13 +144,16 @@ pub(super) fn shown(releases: &[&ProtectedRelease]) -> Vec<BTreeSet<AtomId>> {
         .collect()
 }
 
-/// The secrets of `releases` that a reader of all of them can recover.
+/// The secrets of `releases` that a reader of all of them may recover: those no change of
+/// at most `reach` per atom can move.
 pub(super) fn leaks(
+    reach: i64,
     truth: &BTreeMap<AtomId, u64>,
     releases: &[&ProtectedRelease],
     threshold: Threshold,
 ) -> Vec<BTreeSet<AtomId>> {
     recoverable(
+        reach,
         truth,
         &shown(releases),
         &secrets(truth, releases, threshold),
@@ -168,14 +178,14 @@ mod tests {
     #[test]
     fn a_difference_of_shown_numbers_is_caught() {
         let t = truth(&[("a", 3), ("b", 20)]);
-        let leaked = recoverable(&t, &[set(&["a", "b"]), set(&["b"])], &[set(&["a"])]);
+        let leaked = recoverable(1, &t, &[set(&["a", "b"]), set(&["b"])], &[set(&["a"])]);
         assert_eq!(leaked, vec![set(&["a"])]);
     }
 
     #[test]
     fn a_sum_of_two_hidden_numbers_keeps_both() {
         let t = truth(&[("a", 3), ("b", 20)]);
-        assert!(recoverable(&t, &[set(&["a", "b"])], &[set(&["a"]), set(&["b"])]).is_empty());
+        assert!(recoverable(1, &t, &[set(&["a", "b"])], &[set(&["a"]), set(&["b"])]).is_empty());
     }
 
     #[test]
@@ -183,11 +193,11 @@ mod tests {
         // a + b = 3 is shown and b is 0: only a = 3, b = 0 would be ruled out if b could
         // not move up, but b can: a = 2, b = 1.
         let t = truth(&[("a", 3), ("b", 0)]);
-        assert!(recoverable(&t, &[set(&["a", "b"])], &[set(&["a"])]).is_empty());
+        assert!(recoverable(1, &t, &[set(&["a", "b"])], &[set(&["a"])]).is_empty());
         // a + b shown as 0 pins both.
         let t = truth(&[("a", 0), ("b", 0)]);
         assert_eq!(
-            recoverable(&t, &[set(&["a", "b"])], &[set(&["a"])]),
+            recoverable(1, &t, &[set(&["a", "b"])], &[set(&["a"])]),
             vec![set(&["a"])]
         );
     }

@@ -14,6 +14,7 @@
 //! [`protect`].
 
 mod atoms;
+mod moves;
 mod protect;
 mod published;
 mod rational;

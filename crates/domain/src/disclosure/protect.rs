@@ -1,7 +1,8 @@
 //! Cell suppression: hide the small numbers, then hide as few others as needed so that no
 //! hidden number can be worked out from what is shown now and what was shown before.
 
-use super::atoms::AtomId;
+use super::atoms::{AtomId, Microdata};
+use super::moves::can_move;
 use super::published::{ProtectedRelease, ProtectedTable, Published, PublishedNumber, Reason};
 use super::rational::Overflow;
 use super::span::Span;
@@ -12,9 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Why a release could not be protected. Nothing may be published then.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ProtectError {
-    /// Two tables of the release give one atom different counts (built from different data).
-    #[error("two tables give {} / {} / {} different counts", .0.period, .0.row, .0.column)]
-    InconsistentCounts(AtomId),
+    /// The data of a period are missing: a period of the release, or of an earlier release
+    /// that shares atoms with it (directly or through other earlier releases).
+    #[error("the data of period {0} are needed to check this release")]
+    MissingPeriod(String),
     /// The exact arithmetic ran out of range; the release is far larger than this is for.
     #[error("the release is too large to check exactly")]
     TooLarge,
@@ -39,48 +41,89 @@ struct Fresh {
     known_before: bool,
 }
 
-/// Protects `release` (the tables to publish now) against itself and against `earlier`
-/// (what was published before, as it was published; it cannot change now).
+/// A number that must stay unknown.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    /// A hidden number of this release (by index).
+    Fresh(usize),
+    /// One outside it (by index into the list of those).
+    Outside(usize),
+}
+
+/// Protects `release` (the tables to publish now, counted in `data`) against itself and
+/// against `earlier` (what was published before, as it was published; it cannot change
+/// now).
 ///
 /// Primary suppression hides every number that is 1..k-1. Then, as long as some number
 /// that must stay unknown can be worked out (by adding and subtracting shown numbers of this
-/// and earlier releases), one more number of this release is hidden: one whose hiding makes
-/// that number unknown if there is such, preferring a number that shares atoms with it, a
-/// cell over a total, and the smallest value; ties go to the first in table order. Zeros
-/// are never hidden: they reveal nobody.
+/// and earlier releases), more numbers of this release are hidden: a set that makes it
+/// unknown and from which none can be shown again without giving it away, chosen so that
+/// cells rather than totals, small values rather than large, and numbers sharing atoms
+/// with it are the ones hidden; ties go by table order, so the result is always the same.
+/// Zeros are never hidden: they reveal nobody.
 ///
-/// What must stay unknown: every hidden number of this and earlier releases, and every
-/// small count of a period, even if no table shows it alone (the fourth quarter's cell when
-/// the year is published after three quarters; a row total of one quarter). For periods
-/// seen only in earlier releases the counts are not at hand, so their counts are kept
-/// unknown unless they were already given away before.
+/// What must stay unknown: every hidden number of this release, every number hidden as
+/// small by an earlier release, and every small count of a period even if no table shows
+/// it alone (the fourth quarter's cell when the year is published after three quarters; a
+/// row total of one quarter). Earlier complementary suppressions need not stay hidden:
+/// they are at least k, and what they protected is itself on the list.
 ///
-/// What a reader is assumed to know: every shown number, and that every atom of this
-/// release that is 0 is 0. The second part is more than a reader can always tell; assuming
-/// it keeps the test exact where a reader could tell (a zero total means zero atoms, and
-/// counts cannot be negative) at the price of an occasional extra suppression.
+/// What a reader is assumed to know: every shown number, now and before, and every atom
+/// that is 0. Zeros are always published, so an atom that is 0 becomes public with the
+/// first table that shows it alone, if it is not already; and a reader who knows that
+/// counts are not negative can sometimes tell zeros from the totals (a + b = 2, c + d = 2
+/// and a + c = 4 give b = d = 0). Assuming every zero known covers both. A number is then
+/// determined iff its atoms' indicator vector, the zero atoms left out, lies in the span of
+/// the shown numbers' vectors (see the `span` module for why), computed exactly. As counts
+/// are whole, a number that must stay unknown also needs a whole-number witness: see the
+/// `moves` module.
+///
+/// `data` must cover every period of the release and of the earlier releases linked to it
+/// through shared atoms, since whether their atoms are 0 or small matters here.
 ///
 /// Tables of one period must share their classification: a sex-by-form table and an
 /// age-by-form table of the same people have different atoms, so the relation between
 /// their column totals is not seen. Publish such tables from atoms of the full cross
 /// classification instead.
 pub fn protect(
+    data: &Microdata,
     release: &[CountTable],
     earlier: &[ProtectedRelease],
     threshold: Threshold,
 ) -> Result<ProtectedRelease, ProtectError> {
-    let counts = atom_counts(release)?;
-    let before: Vec<&PublishedNumber> = earlier
+    let layout: Vec<Vec<(Position, BTreeSet<AtomId>)>> = release
         .iter()
-        .flat_map(|r| r.tables())
-        .flat_map(|t| t.numbers())
+        .map(|t| {
+            t.positions()
+                .into_iter()
+                .filter_map(|p| Some((p, t.atoms(p)?)))
+                .collect()
+        })
         .collect();
+    let release_atoms: BTreeSet<&AtomId> = layout.iter().flatten().flat_map(|(_, a)| a).collect();
+    let before = related(
+        release_atoms,
+        earlier
+            .iter()
+            .flat_map(|r| r.tables())
+            .flat_map(|t| t.numbers())
+            .collect(),
+    );
+    let all_atoms: BTreeSet<&AtomId> = layout
+        .iter()
+        .flatten()
+        .flat_map(|(_, a)| a)
+        .chain(before.iter().flat_map(|n| n.atoms.iter()))
+        .collect();
+    if let Some(a) = all_atoms.iter().find(|a| !data.covers(&a.period)) {
+        return Err(ProtectError::MissingPeriod(a.period.clone()));
+    }
 
     // Atoms known to be 0 drop out of the elimination: they carry no unknowns.
-    let mut zero: BTreeSet<&AtomId> = counts
+    let mut zero: BTreeSet<&AtomId> = all_atoms
         .iter()
-        .filter(|(_, n)| **n == 0)
-        .map(|(a, _)| a)
+        .copied()
+        .filter(|a| data.count(a) == 0)
         .collect();
     for n in &before {
         if n.published == Published::Shown(0) {
@@ -88,14 +131,9 @@ pub fn protect(
         }
     }
     let mut index: BTreeMap<&AtomId, usize> = BTreeMap::new();
-    for atom in counts
-        .keys()
-        .chain(before.iter().flat_map(|n| n.atoms.iter()))
-    {
-        if !zero.contains(atom) {
-            let next = index.len();
-            index.entry(atom).or_insert(next);
-        }
+    for &atom in all_atoms.iter().filter(|a| !zero.contains(*a)) {
+        let next = index.len();
+        index.insert(atom, next);
     }
     let project = |atoms: &BTreeSet<AtomId>| -> Vec<usize> {
         let mut v: Vec<usize> = atoms.iter().filter_map(|a| index.get(a).copied()).collect();
@@ -103,50 +141,82 @@ pub fn protect(
         v
     };
 
-    let mut base = Span::new(index.len());
-    for n in &before {
-        if !n.published.is_suppressed() {
-            base.insert(&project(&n.atoms))?;
+    let counts: Vec<u64> = {
+        let mut c = vec![0; index.len()];
+        for (a, &i) in &index {
+            c[i] = data.count(a);
         }
+        c
+    };
+    let shown_before: Vec<Vec<usize>> = before
+        .iter()
+        .filter(|n| !n.published.is_suppressed())
+        .map(|n| project(&n.atoms))
+        .collect();
+    let mut base = Span::new(index.len());
+    for v in &shown_before {
+        base.insert(v)?;
     }
+    let safe = |target: &[usize],
+                span: &Span,
+                fresh: &[Fresh],
+                hidden: &[usize]|
+     -> Result<bool, Overflow> {
+        if span.contains(target)? {
+            return Ok(false);
+        }
+        let shown: Vec<&[usize]> = shown_before
+            .iter()
+            .map(Vec::as_slice)
+            .chain(
+                fresh
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, f)| !f.state.is_suppressed() && !hidden.contains(i))
+                    .map(|(_, f)| f.vector.as_slice()),
+            )
+            .collect();
+        Ok(can_move(&counts, &shown, target))
+    };
 
     let mut fresh = Vec::new();
-    for (table, t) in release.iter().enumerate() {
-        for (position, stat) in t.statistics() {
-            let vector = project(&stat.atoms);
-            let state = if threshold.is_small(stat.value) {
+    for (table, numbers) in layout.iter().enumerate() {
+        for (position, atoms) in numbers {
+            let vector = project(atoms);
+            let value = data.sum(atoms);
+            let state = if threshold.is_small(value) {
                 Published::Suppressed(Reason::SmallCount)
             } else {
-                Published::Shown(stat.value)
+                Published::Shown(value)
             };
             fresh.push(Fresh {
                 table,
-                position,
+                position: *position,
                 known_before: base.contains(&vector)?,
-                atoms: stat.atoms,
+                atoms: atoms.clone(),
                 vector,
-                value: stat.value,
+                value,
                 state,
             });
         }
     }
 
     // Numbers outside this release that must stay unknown. Those that earlier releases
-    // already give away are beyond help: counted if they are known to be small.
+    // already give away are beyond help and only counted.
     let mut already_exposed = 0;
     let mut outside = Vec::new();
     let hidden_before = before
         .iter()
-        .filter(|n| n.published.is_suppressed())
-        .map(|n| (project(&n.atoms), true));
-    let implicit = implicit_counts(&counts, &zero, &before, threshold)
+        .filter(|n| n.published == Published::Suppressed(Reason::SmallCount))
+        .map(|n| project(&n.atoms));
+    let implicit = small_period_counts(&all_atoms, data, threshold)
         .into_iter()
-        .map(|(atoms, small)| (project(&atoms), small));
-    for (v, small) in hidden_before.chain(implicit) {
-        if !base.contains(&v)? {
-            outside.push(v);
-        } else if small {
+        .map(|atoms| project(&atoms));
+    for v in hidden_before.chain(implicit) {
+        if !safe(&v, &base, &[], &[])? {
             already_exposed += 1;
+        } else {
+            outside.push(v);
         }
     }
     let mut given_up: BTreeSet<usize> = BTreeSet::new();
@@ -157,13 +227,16 @@ pub fn protect(
     }
 
     loop {
-        let known = shown_span(&base, &fresh, None)?;
-        let Some(target) = first_exposed(&known, &fresh, &outside, &given_up)? else {
+        let known = shown_span(&base, &fresh, &[])?;
+        let Some(target) = first_exposed(&fresh, &outside, &given_up, |v| {
+            safe(v, &known, &fresh, &[])
+        })?
+        else {
             break;
         };
         let target_vector = match target {
-            Target::Fresh(i) => &fresh[i].vector,
-            Target::Outside(i) => &outside[i],
+            Target::Fresh(i) => fresh[i].vector.clone(),
+            Target::Outside(i) => outside[i].clone(),
         };
         let mut candidates: Vec<usize> = (0..fresh.len())
             .filter(|&i| {
@@ -176,21 +249,18 @@ pub fn protect(
                 .vector
                 .iter()
                 .any(|a| target_vector.binary_search(a).is_ok());
-            (!shares, kind_rank(f.position), f.value, i)
+            (kind_rank(f.position), f.value, !shares, i)
         });
-        let mut pick = None;
-        for &c in &candidates {
-            if !shown_span(&base, &fresh, Some(c))?.contains(target_vector)? {
-                pick = Some(c);
-                break;
-            }
-        }
-        // No single number helps: hide the most preferred one and look again.
-        match pick.or(candidates.first().copied()) {
-            Some(c) => fresh[c].state = Published::Suppressed(Reason::Protects),
-            // Only earlier releases determine it; nothing here can help. Not expected,
+        // Hide every candidate, then show them again one by one, the least preferred
+        // first, as long as the target stays unknown. What is left hidden is a set from
+        // which no number can be shown without giving the target away. One number at a
+        // time would not do: a small cell in a table with its margins needs three more.
+        let mut hidden = candidates.clone();
+        let mut span = shown_span(&base, &fresh, &hidden)?;
+        if !safe(&target_vector, &span, &fresh, &hidden)? {
+            // Only earlier releases determine it and nothing here can help. Not expected,
             // since such numbers were set aside above.
-            None => match target {
+            match target {
                 Target::Fresh(i) => {
                     given_up.insert(i);
                 }
@@ -198,7 +268,20 @@ pub fn protect(
                     outside.remove(i);
                     already_exposed += 1;
                 }
-            },
+            }
+            continue;
+        }
+        for &c in candidates.iter().rev() {
+            let mut with_c = span.clone();
+            with_c.insert(&fresh[c].vector)?;
+            let without_c: Vec<usize> = hidden.iter().copied().filter(|&h| h != c).collect();
+            if safe(&target_vector, &with_c, &fresh, &without_c)? {
+                span = with_c;
+                hidden = without_c;
+            }
+        }
+        for c in hidden {
+            fresh[c].state = Published::Suppressed(Reason::Protects);
         }
     }
     already_exposed += given_up.len();
@@ -228,46 +311,39 @@ pub fn protect(
     Ok(ProtectedRelease::new(threshold, tables, already_exposed))
 }
 
-/// The count of every atom of the release, checking that the tables agree on them.
-fn atom_counts(release: &[CountTable]) -> Result<BTreeMap<AtomId, u64>, ProtectError> {
-    let mut counts = BTreeMap::new();
-    for t in release {
-        for (atom, &n) in t.atom_counts() {
-            match counts.insert(atom.clone(), n) {
-                Some(m) if m != n => return Err(ProtectError::InconsistentCounts(atom.clone())),
-                _ => {}
-            }
+/// The earlier numbers linked to `atoms` through shared atoms, directly or through other
+/// earlier numbers. The rest cannot be affected by this release.
+fn related<'a>(
+    mut atoms: BTreeSet<&'a AtomId>,
+    mut numbers: Vec<&'a PublishedNumber>,
+) -> Vec<&'a PublishedNumber> {
+    let mut linked = Vec::new();
+    loop {
+        let (near, far): (Vec<_>, Vec<_>) = numbers
+            .into_iter()
+            .partition(|n| n.atoms.iter().any(|a| atoms.contains(a)));
+        if near.is_empty() {
+            break;
         }
+        for n in near {
+            atoms.extend(n.atoms.iter());
+            linked.push(n);
+        }
+        numbers = far;
     }
-    Ok(counts)
+    linked
 }
 
-/// The counts of every period as if each period had its own table (its atoms, the totals
-/// of each row and column within the period, and the period's total) that may be small:
-/// those known to be 1..k-1 (marked `true`) and those with atoms of unknown count (earlier
-/// releases only) that the known atoms do not already bring to k.
-fn implicit_counts(
-    counts: &BTreeMap<AtomId, u64>,
-    zero: &BTreeSet<&AtomId>,
-    before: &[&PublishedNumber],
+/// The counts of each period as if it had a table of its own (each atom, the total of each
+/// row and of each column within the period, the period's total) that are 1..k-1.
+fn small_period_counts(
+    atoms: &BTreeSet<&AtomId>,
+    data: &Microdata,
     threshold: Threshold,
-) -> Vec<(BTreeSet<AtomId>, bool)> {
-    #[derive(Default)]
-    struct Group {
-        atoms: BTreeSet<AtomId>,
-        known: u64,
-        unknown: bool,
-    }
-    let all: BTreeSet<&AtomId> = counts
-        .keys()
-        .chain(before.iter().flat_map(|n| n.atoms.iter()))
-        .collect();
-    let mut groups: BTreeMap<(&str, Option<&str>, Option<&str>), Group> = BTreeMap::new();
-    for atom in all {
-        let count = counts
-            .get(atom)
-            .copied()
-            .or(zero.contains(atom).then_some(0));
+) -> Vec<BTreeSet<AtomId>> {
+    type Key<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+    let mut groups: BTreeMap<Key<'_>, BTreeSet<AtomId>> = BTreeMap::new();
+    for atom in atoms {
         let (p, r, c) = (
             atom.period.as_str(),
             atom.row.as_str(),
@@ -279,59 +355,40 @@ fn implicit_counts(
             (p, None, Some(c)),
             (p, None, None),
         ] {
-            let g = groups.entry(key).or_default();
-            g.atoms.insert(atom.clone());
-            match count {
-                Some(n) => g.known = g.known.saturating_add(n),
-                None => g.unknown = true,
-            }
+            groups.entry(key).or_default().insert((*atom).clone());
         }
     }
     groups
         .into_values()
-        .filter_map(|g| {
-            if !g.unknown && threshold.is_small(g.known) {
-                Some((g.atoms, true))
-            } else if g.unknown && g.known < u64::from(threshold.get()) {
-                Some((g.atoms, false))
-            } else {
-                None
-            }
-        })
+        .filter(|g| threshold.is_small(data.sum(g)))
         .collect()
 }
 
-#[derive(Clone, Copy, Debug)]
-enum Target {
-    Fresh(usize),
-    Outside(usize),
-}
-
-/// What the readers know if the shown numbers of this release (but `without`) are published.
-fn shown_span(base: &Span, fresh: &[Fresh], without: Option<usize>) -> Result<Span, Overflow> {
+/// What the readers know if the shown numbers of this release but `hidden` are published.
+fn shown_span(base: &Span, fresh: &[Fresh], hidden: &[usize]) -> Result<Span, Overflow> {
     let mut span = base.clone();
     for (i, f) in fresh.iter().enumerate() {
-        if Some(i) != without && !f.state.is_suppressed() {
+        if !f.state.is_suppressed() && !hidden.contains(&i) {
             span.insert(&f.vector)?;
         }
     }
     Ok(span)
 }
 
-/// The first number that must stay unknown but is determined by `known`.
+/// The first number that must stay unknown but is not `safe`.
 fn first_exposed(
-    known: &Span,
     fresh: &[Fresh],
     outside: &[Vec<usize>],
     given_up: &BTreeSet<usize>,
+    safe: impl Fn(&[usize]) -> Result<bool, Overflow>,
 ) -> Result<Option<Target>, Overflow> {
     for (i, f) in fresh.iter().enumerate() {
-        if f.state.is_suppressed() && !given_up.contains(&i) && known.contains(&f.vector)? {
+        if f.state.is_suppressed() && !given_up.contains(&i) && !safe(&f.vector)? {
             return Ok(Some(Target::Fresh(i)));
         }
     }
     for (i, v) in outside.iter().enumerate() {
-        if known.contains(v)? {
+        if !safe(v)? {
             return Ok(Some(Target::Outside(i)));
         }
     }

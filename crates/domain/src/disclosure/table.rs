@@ -1,7 +1,7 @@
 //! A two-way table of counts with its row, column and grand totals, built from atoms.
 
 use super::atoms::{AtomId, Microdata, Statistic};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Where a number sits in a two-way table.
 #[derive(
@@ -63,50 +63,35 @@ pub enum TableError {
 
 /// A two-way table of counts to publish: rows by columns, each cell adding up the atoms of
 /// its row and column in every period of the table (one period for a quarter's table, four
-/// for a year made of quarters).
+/// for a year made of quarters). The table is the layout only; the counts come from the
+/// [`Microdata`] it is published with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountTable {
     name: String,
     periods: Vec<String>,
     rows: Vec<String>,
     columns: Vec<String>,
-    counts: BTreeMap<AtomId, u64>,
 }
 
 impl CountTable {
     /// The table `name` (a key the page and the report know it by) of `rows` by `columns`
-    /// over `periods`, with counts from `data`.
+    /// over `periods`.
     pub fn new<P, R, C>(
         name: impl Into<String>,
         periods: &[P],
         rows: &[R],
         columns: &[C],
-        data: &Microdata,
     ) -> Result<CountTable, TableError>
     where
         P: AsRef<str>,
         R: AsRef<str>,
         C: AsRef<str>,
     {
-        let periods = distinct(periods)?;
-        let rows = distinct(rows)?;
-        let columns = distinct(columns)?;
-        let mut counts = BTreeMap::new();
-        for p in &periods {
-            for r in &rows {
-                for c in &columns {
-                    let atom = AtomId::new(p, r, c);
-                    let n = data.count(&atom);
-                    counts.insert(atom, n);
-                }
-            }
-        }
         Ok(CountTable {
             name: name.into(),
-            periods,
-            rows,
-            columns,
-            counts,
+            periods: distinct(periods)?,
+            rows: distinct(rows)?,
+            columns: distinct(columns)?,
         })
     }
 
@@ -130,14 +115,14 @@ impl CountTable {
         &self.columns
     }
 
-    /// The count of every atom of the table.
-    pub fn atom_counts(&self) -> &BTreeMap<AtomId, u64> {
-        &self.counts
+    /// Every position of the table, in the order of [`Position::all`].
+    pub fn positions(&self) -> Vec<Position> {
+        Position::all(self.rows.len(), self.columns.len())
     }
 
-    /// The number at `position`: which atoms it adds up and their total. `None` for a row
-    /// or column outside the table.
-    pub fn statistic(&self, position: Position) -> Option<Statistic> {
+    /// The atoms the number at `position` adds up; `None` for a row or column outside the
+    /// table.
+    pub fn atoms(&self, position: Position) -> Option<BTreeSet<AtomId>> {
         let (rows, columns): (Vec<&String>, Vec<&String>) = match position {
             Position::Cell { row, column } => {
                 (vec![self.rows.get(row)?], vec![self.columns.get(column)?])
@@ -151,24 +136,28 @@ impl CountTable {
             Position::GrandTotal => (self.rows.iter().collect(), self.columns.iter().collect()),
         };
         let mut atoms = BTreeSet::new();
-        let mut value = 0u64;
         for p in &self.periods {
             for r in &rows {
                 for c in &columns {
-                    let atom = AtomId::new(p, r, c);
-                    value = value.saturating_add(self.counts.get(&atom).copied().unwrap_or(0));
-                    atoms.insert(atom);
+                    atoms.insert(AtomId::new(p, r, c));
                 }
             }
         }
+        Some(atoms)
+    }
+
+    /// The number at `position` with its count in `data`.
+    pub fn statistic(&self, position: Position, data: &Microdata) -> Option<Statistic> {
+        let atoms = self.atoms(position)?;
+        let value = data.sum(&atoms);
         Some(Statistic { atoms, value })
     }
 
-    /// Every number of the table in the order of [`Position::all`].
-    pub fn statistics(&self) -> Vec<(Position, Statistic)> {
-        Position::all(self.rows.len(), self.columns.len())
+    /// Every number of the table in the order of [`Position::all`], counted in `data`.
+    pub fn statistics(&self, data: &Microdata) -> Vec<(Position, Statistic)> {
+        self.positions()
             .into_iter()
-            .filter_map(|p| Some((p, self.statistic(p)?)))
+            .filter_map(|p| Some((p, self.statistic(p, data)?)))
             .collect()
     }
 }
@@ -200,40 +189,35 @@ mod tests {
         data.add("Q2", "f", "sex", 3);
         data.add("Q2", "m", "labour", 4);
         data.add("Q3", "m", "labour", 100); // outside the table's periods
-        let t =
-            CountTable::new("t", &["Q1", "Q2"], &["f", "m"], &["sex", "labour"], &data).unwrap();
-        let v = |p| t.statistic(p).unwrap().value;
+        let t = CountTable::new("t", &["Q1", "Q2"], &["f", "m"], &["sex", "labour"]).unwrap();
+        let v = |p| t.statistic(p, &data).unwrap().value;
         assert_eq!(v(Position::Cell { row: 0, column: 0 }), 5);
         assert_eq!(v(Position::Cell { row: 1, column: 1 }), 4);
         assert_eq!(v(Position::RowTotal { row: 0 }), 5);
         assert_eq!(v(Position::ColumnTotal { column: 1 }), 4);
         assert_eq!(v(Position::GrandTotal), 9);
         assert_eq!(
-            t.statistic(Position::Cell { row: 0, column: 0 })
-                .unwrap()
-                .atoms
-                .len(),
+            t.atoms(Position::Cell { row: 0, column: 0 }).unwrap().len(),
             2
         );
-        assert_eq!(t.statistic(Position::GrandTotal).unwrap().atoms.len(), 8);
-        assert_eq!(t.statistics().len(), 4 + 2 + 2 + 1);
-        assert_eq!(t.statistic(Position::RowTotal { row: 2 }), None);
+        assert_eq!(t.atoms(Position::GrandTotal).unwrap().len(), 8);
+        assert_eq!(t.statistics(&data).len(), 4 + 2 + 2 + 1);
+        assert_eq!(t.atoms(Position::RowTotal { row: 2 }), None);
     }
 
     #[test]
     fn empty_and_repeated_codes_are_refused() {
-        let data = Microdata::new();
         let none: [&str; 0] = [];
         assert_eq!(
-            CountTable::new("t", &none, &["f"], &["x"], &data),
+            CountTable::new("t", &none, &["f"], &["x"]),
             Err(TableError::Empty)
         );
         assert_eq!(
-            CountTable::new("t", &["Q1"], &none, &["x"], &data),
+            CountTable::new("t", &["Q1"], &none, &["x"]),
             Err(TableError::Empty)
         );
         assert_eq!(
-            CountTable::new("t", &["Q1"], &["f", "f"], &["x"], &data),
+            CountTable::new("t", &["Q1"], &["f", "f"], &["x"]),
             Err(TableError::Duplicate("f".into()))
         );
     }
