@@ -6,9 +6,9 @@
 //! over the rationals a is anything in [1/2, 3/2], but the only whole count is a = 1. So a
 //! number that must stay unknown also needs a whole-number witness: a change of the
 //! counts, by whole steps, that keeps every shown number, keeps every count ≥ 0 and
-//! changes it. The search looks for one with steps of at most [`REACH`] per atom, nearest
-//! atoms first; not finding one (or giving up after [`BUDGET`] steps) counts as "pinned",
-//! which errs on the side of hiding more.
+//! changes it. The search looks for one with steps of at most [`REACH`] per atom; not
+//! finding one (or giving up after [`BUDGET`] steps) counts as "pinned", which errs on the
+//! side of hiding more.
 
 /// The largest change of one atom tried. One table with its margins never needs more than
 /// 1 (its matrix is totally unimodular); tables of several periods sometimes need 2.
@@ -20,126 +20,168 @@ pub(super) const BUDGET: usize = 50_000;
 /// Whether some change of the atoms (indexes into `counts`, each atom's count), each by a
 /// whole number of at most [`REACH`], keeps the sum of every set in `shown`, keeps every
 /// count ≥ 0 and changes the sum of `target`.
+///
+/// The search starts by changing one atom of the target and then repairs: it takes the
+/// shown number thrown most out of balance with the fewest atoms left to change, and
+/// changes one of those, until every shown number is back in balance. A move of a table
+/// with margins is a cycle, found this way in about as many steps as it has atoms.
 pub(super) fn can_move(counts: &[u64], shown: &[&[usize]], target: &[usize]) -> bool {
-    if target.is_empty() {
+    let n = counts.len();
+    if target.is_empty()
+        || target
+            .iter()
+            .chain(shown.iter().copied().flatten())
+            .any(|&a| a >= n)
+    {
         return false;
     }
-    // The atoms that matter: the target's, then those linked to them through shown
-    // numbers, nearest first, so that every shown number is complete soon after it is
-    // begun and wrong choices are noticed early.
-    let mut order: Vec<usize> = target.to_vec();
-    let mut placed: Vec<Option<usize>> = vec![None; counts.len()];
-    for (i, &a) in order.iter().enumerate() {
-        if let Some(p) = placed.get_mut(a) {
-            *p = Some(i);
-        } else {
-            return false;
+    let mut member: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, set) in shown.iter().enumerate() {
+        for &a in set.iter() {
+            member[a].push(k);
         }
     }
-    let mut next = 0;
-    while next < order.len() {
-        let a = order[next];
-        for set in shown.iter().filter(|s| s.contains(&a)) {
-            for &b in set.iter() {
-                if let Some(p) = placed.get_mut(b) {
-                    if p.is_none() {
-                        *p = Some(order.len());
-                        order.push(b);
-                    }
-                }
-            }
-        }
-        next += 1;
-    }
-    // Shown numbers as positions in that order; only those that touch it.
-    let sets: Vec<Vec<usize>> = shown
-        .iter()
-        .filter_map(|s| {
-            s.iter()
-                .map(|&a| placed.get(a).copied().flatten())
-                .collect::<Option<Vec<_>>>()
-        })
-        .filter(|s| !s.is_empty())
-        .collect();
-    let mut member: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
-    for (k, s) in sets.iter().enumerate() {
-        for &p in s {
-            member[p].push(k);
-        }
+    let mut in_target = vec![false; n];
+    for &a in target {
+        in_target[a] = true;
     }
     let search = Search {
-        lowest: order
-            .iter()
-            .map(|&a| -(counts[a].min(REACH as u64) as i64))
-            .collect(),
+        sets: shown,
         member,
-        target_len: target.len(),
+        lowest: counts
+            .iter()
+            .map(|&c| -(c.min(REACH as u64) as i64))
+            .collect(),
+        in_target,
     };
     let mut state = State {
-        sums: vec![0; sets.len()],
-        left: sets.iter().map(Vec::len).collect(),
+        change: vec![0; n],
+        fixed: vec![false; n],
+        sums: vec![0; shown.len()],
         target_sum: 0,
         steps: 0,
     };
-    search.walk(0, &mut state)
+    for &seed in target {
+        if state.fixed[seed] {
+            continue;
+        }
+        for d in search.steps(seed, 0) {
+            search.set(&mut state, seed, d);
+            if search.repair(&mut state) {
+                return true;
+            }
+            search.unset(&mut state, seed);
+            if state.steps > BUDGET {
+                return false;
+            }
+        }
+        // Every move changing this atom has been tried: the rest keep it as it is.
+        state.fixed[seed] = true;
+    }
+    false
 }
 
-struct Search {
-    /// The lowest change of each atom, in search order: not below 0 in total.
-    lowest: Vec<i64>,
+struct Search<'a> {
+    sets: &'a [&'a [usize]],
     /// The shown numbers each atom belongs to.
     member: Vec<Vec<usize>>,
-    /// The target's atoms are the first this many.
-    target_len: usize,
+    /// The lowest change of each atom: counts do not go below 0.
+    lowest: Vec<i64>,
+    in_target: Vec<bool>,
 }
 
 struct State {
+    change: Vec<i64>,
+    /// Atoms whose change is decided (possibly 0).
+    fixed: Vec<bool>,
     /// The change of each shown number so far.
     sums: Vec<i64>,
-    /// How many atoms of each shown number are still free.
-    left: Vec<usize>,
     target_sum: i64,
     steps: usize,
 }
 
-impl Search {
-    fn walk(&self, at: usize, state: &mut State) -> bool {
-        if at == self.lowest.len() {
-            return true;
+impl Search<'_> {
+    /// The changes to try for atom `a` when `sum` needs undoing: the one that undoes it
+    /// first, then the others, never 0.
+    fn steps(&self, a: usize, sum: i64) -> Vec<i64> {
+        let mut steps: Vec<i64> = (self.lowest[a]..=REACH).filter(|&d| d != 0).collect();
+        steps.sort_by_key(|&d| ((d + sum).abs(), d < 0));
+        steps
+    }
+
+    fn set(&self, state: &mut State, a: usize, d: i64) {
+        state.fixed[a] = true;
+        state.change[a] = d;
+        for &k in &self.member[a] {
+            state.sums[k] += d;
         }
-        let steps = std::iter::once(0).chain((1..=REACH).flat_map(|s| [s, -s]));
-        for d in steps.filter(|&d| d >= self.lowest[at]) {
-            state.steps += 1;
-            if state.steps > BUDGET {
+        if self.in_target[a] {
+            state.target_sum += d;
+        }
+    }
+
+    fn unset(&self, state: &mut State, a: usize) {
+        let d = state.change[a];
+        for &k in &self.member[a] {
+            state.sums[k] -= d;
+        }
+        if self.in_target[a] {
+            state.target_sum -= d;
+        }
+        state.change[a] = 0;
+        state.fixed[a] = false;
+    }
+
+    fn repair(&self, state: &mut State) -> bool {
+        state.steps += 1;
+        if state.steps > BUDGET {
+            return false;
+        }
+        // The unbalanced shown number with the fewest atoms still free.
+        let mut worst: Option<(usize, usize)> = None;
+        for (k, set) in self.sets.iter().enumerate() {
+            if state.sums[k] == 0 {
+                continue;
+            }
+            let free = set.iter().filter(|&&a| !state.fixed[a]).count();
+            if state.sums[k].unsigned_abs() > REACH.unsigned_abs() * free as u64 {
                 return false;
             }
-            let mut fits = true;
-            for &k in &self.member[at] {
-                state.sums[k] += d;
-                state.left[k] -= 1;
-                // The atoms still free must be able to undo the change.
-                fits &= state.sums[k].abs() <= REACH * state.left[k] as i64;
-            }
-            if at < self.target_len {
-                state.target_sum += d;
-            }
-            fits &= at + 1 != self.target_len || state.target_sum != 0;
-            let found = fits && self.walk(at + 1, state);
-            for &k in &self.member[at] {
-                state.sums[k] -= d;
-                state.left[k] += 1;
-            }
-            if at < self.target_len {
-                state.target_sum -= d;
-            }
-            if found {
-                return true;
-            }
-            if state.steps > BUDGET {
-                return false;
+            if worst.is_none_or(|(f, _)| free < f) {
+                worst = Some((free, k));
             }
         }
-        false
+        let Some((_, k)) = worst else {
+            return state.target_sum != 0;
+        };
+        let sum = state.sums[k];
+        let free: Vec<usize> = self.sets[k]
+            .iter()
+            .copied()
+            .filter(|&a| !state.fixed[a])
+            .collect();
+        let mut kept = Vec::new();
+        let mut found = false;
+        'atoms: for &b in &free {
+            for d in self.steps(b, sum) {
+                self.set(state, b, d);
+                if self.repair(state) {
+                    found = true;
+                    break 'atoms;
+                }
+                self.unset(state, b);
+                if state.steps > BUDGET {
+                    break 'atoms;
+                }
+            }
+            // Moves changing b are done; the other branches keep it.
+            state.fixed[b] = true;
+            kept.push(b);
+        }
+        for b in kept {
+            state.fixed[b] = false;
+        }
+        found
     }
 }
 

@@ -102,87 +102,24 @@ pub fn protect(
         .collect();
     let release_atoms: BTreeSet<&AtomId> = layout.iter().flatten().flat_map(|(_, a)| a).collect();
     let before = related(
-        release_atoms,
+        release_atoms.clone(),
         earlier
             .iter()
             .flat_map(|r| r.tables())
             .flat_map(|t| t.numbers())
             .collect(),
     );
-    let all_atoms: BTreeSet<&AtomId> = layout
-        .iter()
-        .flatten()
-        .flat_map(|(_, a)| a)
-        .chain(before.iter().flat_map(|n| n.atoms.iter()))
-        .collect();
+    let mut all_atoms = release_atoms;
+    all_atoms.extend(before.iter().flat_map(|n| n.atoms.iter()));
     if let Some(a) = all_atoms.iter().find(|a| !data.covers(&a.period)) {
         return Err(ProtectError::MissingPeriod(a.period.clone()));
     }
 
-    // Atoms known to be 0 drop out of the elimination: they carry no unknowns.
-    let mut zero: BTreeSet<&AtomId> = all_atoms
-        .iter()
-        .copied()
-        .filter(|a| data.count(a) == 0)
-        .collect();
-    for n in &before {
-        if n.published == Published::Shown(0) {
-            zero.extend(&n.atoms);
-        }
-    }
-    let mut index: BTreeMap<&AtomId, usize> = BTreeMap::new();
-    for &atom in all_atoms.iter().filter(|a| !zero.contains(*a)) {
-        let next = index.len();
-        index.insert(atom, next);
-    }
-    let project = |atoms: &BTreeSet<AtomId>| -> Vec<usize> {
-        let mut v: Vec<usize> = atoms.iter().filter_map(|a| index.get(a).copied()).collect();
-        v.sort_unstable();
-        v
-    };
-
-    let counts: Vec<u64> = {
-        let mut c = vec![0; index.len()];
-        for (a, &i) in &index {
-            c[i] = data.count(a);
-        }
-        c
-    };
-    let shown_before: Vec<Vec<usize>> = before
-        .iter()
-        .filter(|n| !n.published.is_suppressed())
-        .map(|n| project(&n.atoms))
-        .collect();
-    let mut base = Span::new(index.len());
-    for v in &shown_before {
-        base.insert(v)?;
-    }
-    let safe = |target: &[usize],
-                span: &Span,
-                fresh: &[Fresh],
-                hidden: &[usize]|
-     -> Result<bool, Overflow> {
-        if span.contains(target)? {
-            return Ok(false);
-        }
-        let shown: Vec<&[usize]> = shown_before
-            .iter()
-            .map(Vec::as_slice)
-            .chain(
-                fresh
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, f)| !f.state.is_suppressed() && !hidden.contains(i))
-                    .map(|(_, f)| f.vector.as_slice()),
-            )
-            .collect();
-        Ok(can_move(&counts, &shown, target))
-    };
-
+    let reader = Reader::new(data, &all_atoms, &before)?;
     let mut fresh = Vec::new();
     for (table, numbers) in layout.iter().enumerate() {
         for (position, atoms) in numbers {
-            let vector = project(atoms);
+            let vector = reader.project(atoms);
             let value = data.sum(atoms);
             let state = if threshold.is_small(value) {
                 Published::Suppressed(Reason::SmallCount)
@@ -192,7 +129,7 @@ pub fn protect(
             fresh.push(Fresh {
                 table,
                 position: *position,
-                known_before: base.contains(&vector)?,
+                known_before: reader.before.contains(&vector)?,
                 atoms: atoms.clone(),
                 vector,
                 value,
@@ -202,88 +139,29 @@ pub fn protect(
     }
 
     // Numbers outside this release that must stay unknown. Those that earlier releases
-    // already give away are beyond help and only counted.
+    // already give away are beyond help and only counted, as are small numbers of this
+    // release that earlier ones give away.
     let mut already_exposed = 0;
     let mut outside = Vec::new();
     let hidden_before = before
         .iter()
         .filter(|n| n.published == Published::Suppressed(Reason::SmallCount))
-        .map(|n| project(&n.atoms));
+        .map(|n| reader.project(&n.atoms));
     let implicit = small_period_counts(&all_atoms, data, threshold)
         .into_iter()
-        .map(|atoms| project(&atoms));
+        .map(|atoms| reader.project(&atoms));
     for v in hidden_before.chain(implicit) {
-        if !safe(&v, &base, &[], &[])? {
-            already_exposed += 1;
-        } else {
+        if reader.safe(&v, &reader.before, &[], &[])? {
             outside.push(v);
+        } else {
+            already_exposed += 1;
         }
     }
-    let mut given_up: BTreeSet<usize> = BTreeSet::new();
-    for (i, f) in fresh.iter().enumerate() {
-        if f.state.is_suppressed() && f.known_before {
-            given_up.insert(i);
-        }
-    }
+    let mut given_up: BTreeSet<usize> = (0..fresh.len())
+        .filter(|&i| fresh[i].state.is_suppressed() && fresh[i].known_before)
+        .collect();
 
-    loop {
-        let known = shown_span(&base, &fresh, &[])?;
-        let Some(target) = first_exposed(&fresh, &outside, &given_up, |v| {
-            safe(v, &known, &fresh, &[])
-        })?
-        else {
-            break;
-        };
-        let target_vector = match target {
-            Target::Fresh(i) => fresh[i].vector.clone(),
-            Target::Outside(i) => outside[i].clone(),
-        };
-        let mut candidates: Vec<usize> = (0..fresh.len())
-            .filter(|&i| {
-                matches!(fresh[i].state, Published::Shown(v) if v > 0) && !fresh[i].known_before
-            })
-            .collect();
-        candidates.sort_by_key(|&i| {
-            let f = &fresh[i];
-            let shares = f
-                .vector
-                .iter()
-                .any(|a| target_vector.binary_search(a).is_ok());
-            (kind_rank(f.position), f.value, !shares, i)
-        });
-        // Hide every candidate, then show them again one by one, the least preferred
-        // first, as long as the target stays unknown. What is left hidden is a set from
-        // which no number can be shown without giving the target away. One number at a
-        // time would not do: a small cell in a table with its margins needs three more.
-        let mut hidden = candidates.clone();
-        let mut span = shown_span(&base, &fresh, &hidden)?;
-        if !safe(&target_vector, &span, &fresh, &hidden)? {
-            // Only earlier releases determine it and nothing here can help. Not expected,
-            // since such numbers were set aside above.
-            match target {
-                Target::Fresh(i) => {
-                    given_up.insert(i);
-                }
-                Target::Outside(i) => {
-                    outside.remove(i);
-                    already_exposed += 1;
-                }
-            }
-            continue;
-        }
-        for &c in candidates.iter().rev() {
-            let mut with_c = span.clone();
-            with_c.insert(&fresh[c].vector)?;
-            let without_c: Vec<usize> = hidden.iter().copied().filter(|&h| h != c).collect();
-            if safe(&target_vector, &with_c, &fresh, &without_c)? {
-                span = with_c;
-                hidden = without_c;
-            }
-        }
-        for c in hidden {
-            fresh[c].state = Published::Suppressed(Reason::Protects);
-        }
-    }
+    already_exposed += complement(&reader, &mut fresh, &mut outside, &mut given_up)?;
     already_exposed += given_up.len();
 
     let mut numbers: Vec<Vec<PublishedNumber>> = release.iter().map(|_| Vec::new()).collect();
@@ -309,6 +187,183 @@ pub fn protect(
         })
         .collect();
     Ok(ProtectedRelease::new(threshold, tables, already_exposed))
+}
+
+/// What a reader knows before this release: the shown numbers of earlier releases and
+/// every atom that is 0. The atoms that are not 0 are numbered for the elimination.
+struct Reader<'a> {
+    index: BTreeMap<&'a AtomId, usize>,
+    /// The count of each numbered atom.
+    counts: Vec<u64>,
+    /// The earlier shown numbers, as numbered atoms.
+    shown_before: Vec<Vec<usize>>,
+    /// Their span.
+    before: Span,
+}
+
+impl<'a> Reader<'a> {
+    fn new(
+        data: &Microdata,
+        atoms: &BTreeSet<&'a AtomId>,
+        before: &[&'a PublishedNumber],
+    ) -> Result<Reader<'a>, Overflow> {
+        // Atoms known to be 0 drop out: they carry no unknowns. A shown zero of an earlier
+        // release counts too, even if the data have changed since.
+        let mut zero: BTreeSet<&AtomId> = atoms
+            .iter()
+            .copied()
+            .filter(|a| data.count(a) == 0)
+            .collect();
+        for n in before {
+            if n.published == Published::Shown(0) {
+                zero.extend(&n.atoms);
+            }
+        }
+        let index: BTreeMap<&AtomId, usize> = atoms
+            .iter()
+            .copied()
+            .filter(|a| !zero.contains(a))
+            .enumerate()
+            .map(|(i, a)| (a, i))
+            .collect();
+        let counts = index.keys().map(|a| data.count(a)).collect();
+        let mut reader = Reader {
+            index,
+            counts,
+            shown_before: Vec::new(),
+            before: Span::new(0),
+        };
+        reader.shown_before = before
+            .iter()
+            .filter(|n| !n.published.is_suppressed())
+            .map(|n| reader.project(&n.atoms))
+            .collect();
+        let mut span = Span::new(reader.index.len());
+        for v in &reader.shown_before {
+            span.insert(v)?;
+        }
+        reader.before = span;
+        Ok(reader)
+    }
+
+    /// The numbered atoms of `atoms`, in order (those known to be 0 left out).
+    fn project(&self, atoms: &BTreeSet<AtomId>) -> Vec<usize> {
+        // `index` is ordered like `atoms`, so the result is sorted.
+        atoms
+            .iter()
+            .filter_map(|a| self.index.get(a).copied())
+            .collect()
+    }
+
+    /// Whether `target` stays unknown when the shown numbers of this release but `hidden`
+    /// are published, `span` being the span of those and the earlier ones: it is not in the
+    /// span, and some whole-number change moves it.
+    fn safe(
+        &self,
+        target: &[usize],
+        span: &Span,
+        fresh: &[Fresh],
+        hidden: &[usize],
+    ) -> Result<bool, Overflow> {
+        if span.contains(target)? {
+            return Ok(false);
+        }
+        let shown: Vec<&[usize]> = self
+            .shown_before
+            .iter()
+            .map(Vec::as_slice)
+            .chain(
+                fresh
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, f)| !f.state.is_suppressed() && !hidden.contains(i))
+                    .map(|(_, f)| f.vector.as_slice()),
+            )
+            .collect();
+        Ok(can_move(&self.counts, &shown, target))
+    }
+}
+
+/// Complementary suppression: while some number that must stay unknown is not safe, hides
+/// more numbers of this release. Returns how many numbers outside the release turned out
+/// beyond help (not expected: those are set aside before).
+fn complement(
+    reader: &Reader<'_>,
+    fresh: &mut [Fresh],
+    outside: &mut Vec<Vec<usize>>,
+    given_up: &mut BTreeSet<usize>,
+) -> Result<usize, Overflow> {
+    let mut beyond_help = 0;
+    loop {
+        let known = shown_span(&reader.before, fresh, &[])?;
+        let Some(target) = first_exposed(fresh, outside, given_up, |v| {
+            reader.safe(v, &known, fresh, &[])
+        })?
+        else {
+            return Ok(beyond_help);
+        };
+        let target_vector = match target {
+            Target::Fresh(i) => fresh[i].vector.clone(),
+            Target::Outside(i) => outside[i].clone(),
+        };
+        let hidden = hide_for(reader, fresh, &target_vector)?;
+        if hidden.is_empty() {
+            // Only earlier releases determine it, and nothing here can help.
+            match target {
+                Target::Fresh(i) => {
+                    given_up.insert(i);
+                }
+                Target::Outside(i) => {
+                    outside.remove(i);
+                    beyond_help += 1;
+                }
+            }
+        }
+        for c in hidden {
+            fresh[c].state = Published::Suppressed(Reason::Protects);
+        }
+    }
+}
+
+/// Which shown numbers to hide so that `target` is safe; none if hiding cannot help.
+///
+/// Hides every candidate (shown, not 0, not already known before), then shows them again
+/// one by one, the least preferred first, as long as the target stays safe. What is left
+/// is a set from which no number can be shown again without giving the target away.
+/// Hiding one number at a time would not do: a small cell in a table with its margins
+/// needs three more, at the corners of a rectangle. Preferred for hiding: cells over
+/// totals, then smaller values, then numbers sharing atoms with the target (only a tie
+/// breaker, since a rectangle's far corner shares none).
+fn hide_for(
+    reader: &Reader<'_>,
+    fresh: &[Fresh],
+    target: &[usize],
+) -> Result<Vec<usize>, Overflow> {
+    let mut candidates: Vec<usize> = (0..fresh.len())
+        .filter(|&i| {
+            matches!(fresh[i].state, Published::Shown(v) if v > 0) && !fresh[i].known_before
+        })
+        .collect();
+    candidates.sort_by_key(|&i| {
+        let f = &fresh[i];
+        let shares = f.vector.iter().any(|a| target.binary_search(a).is_ok());
+        (kind_rank(f.position), f.value, !shares, i)
+    });
+    let mut hidden = candidates.clone();
+    let mut span = shown_span(&reader.before, fresh, &hidden)?;
+    if !reader.safe(target, &span, fresh, &hidden)? {
+        return Ok(Vec::new());
+    }
+    for &c in candidates.iter().rev() {
+        let mut with_c = span.clone();
+        with_c.insert(&fresh[c].vector)?;
+        let without_c: Vec<usize> = hidden.iter().copied().filter(|&h| h != c).collect();
+        if reader.safe(target, &with_c, fresh, &without_c)? {
+            span = with_c;
+            hidden = without_c;
+        }
+    }
+    Ok(hidden)
 }
 
 /// The earlier numbers linked to `atoms` through shared atoms, directly or through other
