@@ -5,6 +5,7 @@ pub mod access;
 pub mod accounts;
 pub mod activities;
 pub mod cases;
+pub mod disclosure;
 pub mod ids;
 pub mod plan;
 pub mod registry;
