@@ -24,6 +24,7 @@ pub mod materials;
 pub mod meetings;
 pub mod plan;
 pub mod registry;
+pub mod reports;
 pub mod trainings;
 
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -69,6 +70,7 @@ pub struct App {
     keys: Arc<Keyring>,
     mail: Option<Arc<mail::MailSettings>>,
     answer_within: spona_domain::cases::AcknowledgementPolicy,
+    disclosure: spona_domain::disclosure::Threshold,
 }
 
 impl App {
@@ -82,7 +84,19 @@ impl App {
             keys: Arc::new(keys),
             mail: None,
             answer_within: spona_domain::cases::AcknowledgementPolicy::DEFAULT,
+            disclosure: spona_domain::disclosure::Threshold::DEFAULT,
         }
+    }
+
+    /// The smallest count that statistics leaving the case workers may show (k).
+    pub fn with_disclosure_threshold(mut self, k: spona_domain::disclosure::Threshold) -> App {
+        self.disclosure = k;
+        self
+    }
+
+    /// The threshold of small-cell suppression in effect.
+    pub fn disclosure_threshold(&self) -> spona_domain::disclosure::Threshold {
+        self.disclosure
     }
 
     /// How long receivers have to answer referrals (urgent ones in hours, never days).

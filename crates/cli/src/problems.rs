@@ -79,6 +79,7 @@ fn problem(field: &str, error: FieldError) -> String {
         FieldError::OutsidePlanPeriod => "is outside the plan's period".into(),
         FieldError::ObjectiveHasActivities => "still has activities".into(),
         FieldError::StillLinked => "other records link to it".into(),
+        FieldError::PeriodNotOver => "the period is not over yet".into(),
     }
 }
 

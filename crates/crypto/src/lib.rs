@@ -4,6 +4,7 @@
 
 pub mod blind;
 pub mod chain;
+pub mod digest;
 pub mod fields;
 pub mod keyring;
 pub mod keys;

@@ -40,8 +40,10 @@ pub enum Action {
     /// Share a case's data without the consent that would cover it, giving a written reason
     /// (an urgent legal duty); always audited.
     OverrideConsent,
-    /// See statistics across teams (never personal data).
+    /// See statistics across teams and the teams' submitted reports (never personal data).
     ViewNationalReports,
+    /// Acknowledge a team's submitted report on behalf of the National Coordinator.
+    AcknowledgeReports,
     /// See a team's coordination work: plan, activities, trainings, meetings, guidelines,
     /// materials, cooperation with the National Coordinator.
     ViewTeamWork(TeamId),
@@ -75,9 +77,13 @@ impl Decision {
 pub fn decide(actor: &Actor, action: Action) -> Decision {
     let own = |team: TeamId| actor.team_id == Some(team);
     let allowed = match (actor.role, action) {
-        (Role::Admin, Action::UseCases | Action::ViewNationalReports | Action::OverrideConsent) => {
-            false
-        }
+        (
+            Role::Admin,
+            Action::UseCases
+            | Action::ViewNationalReports
+            | Action::AcknowledgeReports
+            | Action::OverrideConsent,
+        ) => false,
         (Role::Admin, _) => true,
         // Every team role keeps and sees its own team's coordination work.
         (
@@ -86,7 +92,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         ) => own(t),
         (Role::Coordinator | Role::CaseWorker | Role::Member, Action::ViewGoodPractices) => true,
         (Role::National, Action::ViewRegistry(_) | Action::ListTeams) => true,
-        (Role::National, Action::ViewNationalReports) => true,
+        (Role::National, Action::ViewNationalReports | Action::AcknowledgeReports) => true,
         (Role::National, Action::EditNationalFramework | Action::ViewGoodPractices) => true,
         (Role::National, _) => false,
         (Role::Coordinator, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
@@ -168,6 +174,27 @@ mod tests {
         assert!(!decide(&n, Action::ViewMembers(LE)).allowed());
         assert!(!decide(&n, Action::UseCases).allowed());
         assert!(decide(&n, Action::ViewNationalReports).allowed());
+        assert!(decide(&n, Action::AcknowledgeReports).allowed());
+    }
+
+    #[test]
+    fn only_the_national_office_acknowledges_reports() {
+        for role in [
+            Role::Admin,
+            Role::Coordinator,
+            Role::CaseWorker,
+            Role::Member,
+        ] {
+            let a = actor(role, Some(LE));
+            assert!(
+                !decide(&a, Action::AcknowledgeReports).allowed(),
+                "{role:?}"
+            );
+            assert!(
+                !decide(&a, Action::ViewNationalReports).allowed(),
+                "{role:?}"
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod disclosure;
 pub mod ids;
 pub mod plan;
 pub mod registry;
+pub mod reports;
 pub mod script;
 pub mod text;
 pub mod trainings;

@@ -38,6 +38,8 @@ pub enum FieldError {
     /// A record that others link to (hand-outs of materials, a published good practice):
     /// deleting it would leave them pointing nowhere.
     StillLinked,
+    /// A report whose period is not over yet cannot be submitted.
+    PeriodNotOver,
 }
 
 impl FieldError {
@@ -64,6 +66,7 @@ impl FieldError {
             FieldError::OutsidePlanPeriod => "plan-deadline-outside-period",
             FieldError::ObjectiveHasActivities => "plan-objective-has-activities",
             FieldError::StillLinked => "field-still-linked",
+            FieldError::PeriodNotOver => "report-period-not-over",
         }
     }
 }

@@ -1,0 +1,347 @@
+//! Case statistics for a report: counted from the plain categories of the team's cases and
+//! referrals (never the sealed parts), frozen per quarter when first published, and shown
+//! only as tables protected by small-cell suppression against everything published before.
+//!
+//! Each case of a quarter is one count in the atom named by the team and quarter and by the
+//! full combination of its categories; each one-way table (by source, sex, age, …) adds up
+//! the atoms of its rows. Because every table of a population is built from the same atoms,
+//! the suppression sees that their totals are the same number, and that a year is its four
+//! quarters.
+
+use crate::AppError;
+use spona_domain::cases::{AgeBand, ExploitationForm, ReferralSource, Sex};
+use spona_domain::disclosure::{protect, CountTable, Microdata, ProtectedRelease, Threshold};
+use spona_domain::ids::TeamId;
+use spona_domain::reports::ReportPeriod;
+use spona_store::reports::{self as store, FrozenCount};
+use spona_store::statistics::{self as stats, CaseFacts, ReferralFacts};
+use spona_store::{Connection, Tx};
+use std::collections::{BTreeMap, BTreeSet};
+use time::{OffsetDateTime, Time};
+
+/// The population a count belongs to.
+const CASE: &str = "case";
+const REFERRAL: &str = "referral";
+
+/// The category dimensions of a case, in the order they are joined into its atom's name.
+const CASE_DIMENSIONS: [&str; 6] = [
+    "source",
+    "sex",
+    "age",
+    "citizenship",
+    "exploitation",
+    "outcome",
+];
+
+/// The tables of a report's case section, by name: the dimension each one counts and its
+/// population.
+pub const CASE_TABLES: [(&str, &str, &str); 8] = [
+    ("cases-by-source", "source", CASE),
+    ("cases-by-sex", "sex", CASE),
+    ("cases-by-age", "age", CASE),
+    ("cases-by-citizenship", "citizenship", CASE),
+    ("cases-by-exploitation", "exploitation", CASE),
+    ("cases-by-outcome", "outcome", CASE),
+    ("referrals-by-receiver", "receiver", REFERRAL),
+    ("referrals-by-deadline", "deadline", REFERRAL),
+];
+
+/// The rows each dimension always shows (so that a zero is a zero, not a missing row).
+pub fn rows_of(dimension: &str) -> Vec<String> {
+    let codes: Vec<&str> = match dimension {
+        "source" => ReferralSource::ALL.iter().map(|s| s.code()).collect(),
+        "sex" => Sex::ALL.iter().map(|s| s.code()).collect(),
+        "age" => AgeBand::ALL.iter().map(|s| s.code()).collect(),
+        "citizenship" => vec!["domestic", "foreign", "unknown"],
+        "exploitation" => ExploitationForm::ALL
+            .iter()
+            .map(|s| s.code())
+            .chain(["none"])
+            .collect(),
+        "outcome" => OUTCOMES.to_vec(),
+        "deadline" => vec!["in-time", "late", "unanswered"],
+        _ => Vec::new(),
+    };
+    codes.into_iter().map(String::from).collect()
+}
+
+/// Where a case stands with its identification, in groups small enough to count.
+const OUTCOMES: [&str; 6] = [
+    "pending",
+    "identified",
+    "not-a-victim",
+    "dismissed",
+    "suspended",
+    "closed",
+];
+
+fn outcome_of(state: &str) -> &'static str {
+    match state {
+        "outcome-identified" | "assistance" | "return-or-inclusion" => "identified",
+        "outcome-not-a-victim" => "not-a-victim",
+        "outcome-dismissed" => "dismissed",
+        "outcome-suspended" => "suspended",
+        "closed" => "closed",
+        _ => "pending",
+    }
+}
+
+fn citizenship_group(code: &str) -> &'static str {
+    match code.trim() {
+        "" => "unknown",
+        "RS" | "rs" => "domestic",
+        _ => "foreign",
+    }
+}
+
+/// The atom name of a case: its categories joined in [`CASE_DIMENSIONS`] order.
+fn case_category(f: &CaseFacts) -> String {
+    let exploitation = if f.exploitation.is_empty() {
+        "none"
+    } else {
+        f.exploitation.as_str()
+    };
+    [
+        f.referral_source.as_str(),
+        f.sex.as_str(),
+        f.age_band.as_str(),
+        citizenship_group(&f.citizenship),
+        exploitation,
+        outcome_of(&f.state),
+    ]
+    .join("|")
+}
+
+/// The atom name of a referral: the receiving institution and whether it was answered in
+/// time, by its deadline, on `now`.
+fn referral_category(r: &ReferralFacts, now: i64) -> String {
+    let deadline = match r.answered_at {
+        Some(at) if at <= r.deadline_at => "in-time",
+        Some(_) => "late",
+        None if now > r.deadline_at => "late",
+        None => "unanswered",
+    };
+    format!("{}|{deadline}", r.to_institution_id)
+}
+
+/// A dimension's value in an atom's category.
+fn component<'a>(population: &str, category: &'a str, dimension: &str) -> Option<&'a str> {
+    let index = if population == CASE {
+        CASE_DIMENSIONS.iter().position(|d| *d == dimension)?
+    } else {
+        ["receiver", "deadline"]
+            .iter()
+            .position(|d| *d == dimension)?
+    };
+    category.split('|').nth(index)
+}
+
+/// The atoms' period key: the team and the quarter, so that teams never share atoms.
+pub(crate) fn period_key(team: &str, quarter: ReportPeriod) -> String {
+    format!("{team}/{}", quarter.code())
+}
+
+fn unix_start(day: time::Date) -> i64 {
+    OffsetDateTime::new_utc(day, Time::MIDNIGHT).unix_timestamp()
+}
+
+/// Counts a quarter's cases and referrals from the records, as of `now`.
+pub(crate) async fn count_quarter(
+    c: &mut Connection,
+    team: TeamId,
+    team_code: &str,
+    quarter: ReportPeriod,
+    now: i64,
+) -> Result<Vec<FrozenCount>, AppError> {
+    let from = unix_start(quarter.first_day());
+    let to = unix_start(quarter.last_day().next_day().unwrap_or(quarter.last_day()));
+    let key = period_key(team_code, quarter);
+    let mut counts: BTreeMap<(String, &str), i64> = BTreeMap::new();
+    for f in stats::cases_reported(c, team, from, to).await? {
+        *counts.entry((case_category(&f), CASE)).or_insert(0) += 1;
+    }
+    for r in stats::referrals_sent(c, team, from, to).await? {
+        *counts
+            .entry((referral_category(&r, now), REFERRAL))
+            .or_insert(0) += 1;
+    }
+    Ok(counts
+        .into_iter()
+        .map(|((category, population), count)| FrozenCount {
+            period: key.clone(),
+            category,
+            population: population.into(),
+            count,
+        })
+        .collect())
+}
+
+/// The counts of the quarters: frozen ones as they were frozen, the others as they are now.
+/// Returns the counts and which quarters were counted afresh (to be frozen on submission).
+pub(crate) async fn quarter_counts(
+    c: &mut Connection,
+    team: TeamId,
+    team_code: &str,
+    quarters: &[ReportPeriod],
+    now: i64,
+) -> Result<(Vec<FrozenCount>, Vec<String>), AppError> {
+    let frozen_periods: BTreeSet<String> =
+        store::frozen_periods(c, team).await?.into_iter().collect();
+    let mut counts: Vec<FrozenCount> = store::frozen_counts(c, team).await?;
+    let mut fresh = Vec::new();
+    for q in quarters {
+        let key = period_key(team_code, *q);
+        if !frozen_periods.contains(&key) {
+            counts.extend(count_quarter(c, team, team_code, *q, now).await?);
+            fresh.push(key);
+        }
+    }
+    Ok((counts, fresh))
+}
+
+/// The microdata the suppression works on: every counted quarter, frozen or fresh.
+fn microdata(counts: &[FrozenCount], periods: impl IntoIterator<Item = String>) -> Microdata {
+    let mut data = Microdata::new();
+    for p in periods {
+        data.cover(&p);
+    }
+    for k in counts {
+        data.add(
+            &k.period,
+            &k.category,
+            &k.population,
+            u64::try_from(k.count).unwrap_or(0),
+        );
+    }
+    data
+}
+
+/// The report's tables over `periods` (atom period keys), each row adding up the atoms whose
+/// category has its value; `receivers` are the institutions referrals may go to.
+fn tables(
+    counts: &[FrozenCount],
+    periods: &[String],
+    receivers: &[String],
+) -> Result<Vec<CountTable>, AppError> {
+    let mut out = Vec::new();
+    for (name, dimension, population) in CASE_TABLES {
+        let rows = if dimension == "receiver" {
+            receivers.to_vec()
+        } else {
+            rows_of(dimension)
+        };
+        let categories: BTreeSet<&str> = counts
+            .iter()
+            .filter(|k| k.population == population && periods.contains(&k.period))
+            .map(|k| k.category.as_str())
+            .collect();
+        let groups: Vec<(String, Vec<String>)> = rows
+            .into_iter()
+            .map(|row| {
+                let members = categories
+                    .iter()
+                    .filter(|c| component(population, c, dimension) == Some(row.as_str()))
+                    .map(|c| (*c).to_string())
+                    .collect();
+                (row, members)
+            })
+            .collect();
+        let columns = vec![(population.to_string(), vec![population.to_string()])];
+        out.push(
+            CountTable::grouped(name, periods, groups, columns)
+                .map_err(|e| AppError::Internal(format!("case table {name}: {e}")))?,
+        );
+    }
+    Ok(out)
+}
+
+/// Protects the case tables of a report of `period` against the team's earlier releases.
+pub(crate) fn protected(
+    counts: &[FrozenCount],
+    team_code: &str,
+    period: ReportPeriod,
+    receivers: &[String],
+    earlier: &[ProtectedRelease],
+    threshold: Threshold,
+) -> Result<ProtectedRelease, AppError> {
+    let periods: Vec<String> = period
+        .quarters()
+        .into_iter()
+        .map(|q| period_key(team_code, q))
+        .collect();
+    let covered: BTreeSet<String> = counts
+        .iter()
+        .map(|k| k.period.clone())
+        .chain(periods.iter().cloned())
+        .collect();
+    let data = microdata(counts, covered);
+    let release = tables(counts, &periods, receivers)?;
+    protect(&data, &release, earlier, threshold)
+        .map_err(|e| AppError::Internal(format!("disclosure control: {e}")))
+}
+
+/// Freezes the quarters counted afresh, in the submitting transaction.
+pub(crate) async fn freeze(
+    tx: &mut Tx,
+    team: TeamId,
+    counts: &[FrozenCount],
+    fresh: &[String],
+    now: i64,
+) -> Result<(), AppError> {
+    for period in fresh {
+        store::freeze_period(tx, team, period, counts, now).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(state: &str, citizenship: &str, exploitation: &str) -> CaseFacts {
+        CaseFacts {
+            reported_at: 0,
+            sex: "female".into(),
+            age_band: "child".into(),
+            citizenship: citizenship.into(),
+            exploitation: exploitation.into(),
+            referral_source: "social-welfare".into(),
+            state: state.into(),
+            first_answer_at: None,
+        }
+    }
+
+    #[test]
+    fn a_cases_category_names_every_dimension_in_order() {
+        let c = case_category(&facts("assistance", "RS", ""));
+        assert_eq!(c, "social-welfare|female|child|domestic|none|identified");
+        for (i, d) in CASE_DIMENSIONS.iter().enumerate() {
+            assert_eq!(component(CASE, &c, d), c.split('|').nth(i));
+        }
+        assert_eq!(
+            component(
+                CASE,
+                &case_category(&facts("referred", "UA", "labour")),
+                "citizenship"
+            ),
+            Some("foreign")
+        );
+        assert_eq!(outcome_of("reported"), "pending");
+    }
+
+    #[test]
+    fn a_referral_is_late_once_its_deadline_passed_unanswered() {
+        let r = |answered_at| ReferralFacts {
+            to_institution_id: 7,
+            to_kind: "social-work".into(),
+            urgency: "urgent".into(),
+            sent_at: 0,
+            deadline_at: 100,
+            answered_at,
+        };
+        assert_eq!(referral_category(&r(Some(90)), 200), "7|in-time");
+        assert_eq!(referral_category(&r(Some(110)), 200), "7|late");
+        assert_eq!(referral_category(&r(None), 50), "7|unanswered");
+        assert_eq!(referral_category(&r(None), 200), "7|late");
+    }
+}

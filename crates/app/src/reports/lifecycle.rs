@@ -1,0 +1,373 @@
+//! A report's life: the coordinator drafts one for a period, writes its narrative, submits
+//! it once the period is over (its figures and text then frozen, their hash sealed in the
+//! audit chain), and opens a correction as a new version; the team reads its reports.
+
+use super::cases;
+use super::content::{CaseSection, ReportContent, CONTENT_FORMAT};
+use super::figures;
+use super::forms::{NarrativeForm, PeriodForm};
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use spona_crypto::digest::sha256_hex;
+use spona_domain::access::{decide, Action, Actor};
+use spona_domain::disclosure::ProtectedRelease;
+use spona_domain::registry::Team;
+use spona_domain::reports::{Narrative, ReportPeriod, ReportStatus};
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::reports::{self as store, FrozenCount, NewDraft, StoredReport};
+use spona_store::{teams, Connection};
+
+/// The team's reports and what the actor may do.
+#[derive(Clone, Debug)]
+pub struct ReportList {
+    pub team: Team,
+    pub reports: Vec<StoredReport>,
+    pub can_lead: bool,
+    /// The period a new report would most likely be for: the last quarter that ended.
+    pub suggested: String,
+}
+
+/// Whether a frozen report still reads as it was submitted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Integrity {
+    /// A draft: nothing frozen yet.
+    Draft,
+    /// The content hashes to what was sealed on submission.
+    Intact,
+    /// The content does not match its hash: it was changed outside the application.
+    Altered,
+}
+
+/// One report with its figures (computed for a draft, frozen for a submitted one).
+#[derive(Clone, Debug)]
+pub struct ReportView {
+    pub team: Team,
+    pub report: StoredReport,
+    pub content: ReportContent,
+    pub integrity: Integrity,
+    /// Every version of the period, the latest first: (id, version, status).
+    pub versions: Vec<(i64, i64, ReportStatus)>,
+    pub can_edit: bool,
+    pub can_submit: bool,
+    pub can_correct: bool,
+    pub can_acknowledge: bool,
+}
+
+impl App {
+    /// The actor's own team, if the actor sees (or, with `lead`, leads) its work; nobody
+    /// outside a team has team reports.
+    async fn report_team(
+        &self,
+        c: &mut Connection,
+        actor: &Actor,
+        lead: bool,
+    ) -> Result<Team, AppError> {
+        let team = actor.team_id.ok_or(AppError::NotFound)?;
+        if !decide(actor, Action::ViewTeamWork(team)).allowed() {
+            return Err(AppError::NotFound);
+        }
+        if lead && !decide(actor, Action::LeadTeamWork(team)).allowed() {
+            return Err(AppError::Forbidden);
+        }
+        teams::find(c, team).await?.ok_or(AppError::NotFound)
+    }
+
+    /// The team's reports, the latest period first.
+    pub async fn team_reports(&self, actor: &Actor) -> Result<ReportList, AppError> {
+        let mut c = self.db.conn().await?;
+        let team = self.report_team(&mut c, actor, false).await?;
+        let last_ended = ReportPeriod::quarter_of(self.today());
+        let suggested = match last_ended {
+            ReportPeriod::Quarter { year, quarter: 1 } => ReportPeriod::Quarter {
+                year: year - 1,
+                quarter: 4,
+            },
+            ReportPeriod::Quarter { year, quarter } => ReportPeriod::Quarter {
+                year,
+                quarter: quarter - 1,
+            },
+            year => year,
+        };
+        Ok(ReportList {
+            reports: store::list(&mut c, team.id).await?,
+            can_lead: decide(actor, Action::LeadTeamWork(team.id)).allowed(),
+            suggested: suggested.code(),
+            team,
+        })
+    }
+
+    /// Starts the report of a period. A period that already has a report is refused: its
+    /// next version is opened as a correction.
+    pub async fn draft_report(&self, actor: &Actor, form: &PeriodForm) -> Result<i64, AppError> {
+        let period = form.parse()?;
+        let mut tx = self.db.begin().await?;
+        let team = self.report_team(&mut tx, actor, true).await?;
+        if !store::versions(&mut tx, team.id, period).await?.is_empty() {
+            let mut e = FieldErrors::new();
+            e.add("period", FieldError::Taken);
+            return Err(e.into());
+        }
+        let id = store::insert_draft(
+            &mut tx,
+            &NewDraft {
+                team: team.id,
+                period,
+                version: 1,
+                supersedes: None,
+                narrative: &Narrative::default(),
+                by: actor.user_id,
+                now: self.now(),
+            },
+        )
+        .await
+        .map_err(|e| match e {
+            spona_store::StoreError::Duplicate(_) => {
+                let mut e = FieldErrors::new();
+                e.add("period", FieldError::Taken);
+                AppError::Invalid(e)
+            }
+            other => other.into(),
+        })?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), "report-drafted", "team-report", id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// One report of the actor's team; another team's is not found.
+    pub async fn team_report(&self, actor: &Actor, id: i64) -> Result<ReportView, AppError> {
+        let mut c = self.db.conn().await?;
+        let team = self.report_team(&mut c, actor, false).await?;
+        let report = store::find(&mut c, team.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let lead = decide(actor, Action::LeadTeamWork(team.id)).allowed();
+        self.report_view(&mut c, team, report, lead, false).await
+    }
+
+    /// The view of a report: the frozen content of a submitted one, or the figures as they
+    /// stand for a draft.
+    pub(crate) async fn report_view(
+        &self,
+        c: &mut Connection,
+        team: Team,
+        report: StoredReport,
+        lead: bool,
+        acknowledge: bool,
+    ) -> Result<ReportView, AppError> {
+        let (content, integrity) = if report.status == ReportStatus::Draft {
+            let (content, _, _) = self.gather(c, &team, &report).await?;
+            (content, Integrity::Draft)
+        } else {
+            let content: ReportContent = serde_json::from_str(&report.content)
+                .map_err(|e| AppError::Internal(format!("frozen report {}: {e}", report.id)))?;
+            let intact = sha256_hex(report.content.as_bytes()) == report.content_hash;
+            (
+                content,
+                if intact {
+                    Integrity::Intact
+                } else {
+                    Integrity::Altered
+                },
+            )
+        };
+        let versions = store::versions(c, team.id, report.period)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.version, r.status))
+            .collect::<Vec<_>>();
+        let has_draft = versions.iter().any(|v| v.2 == ReportStatus::Draft);
+        let latest = versions.first().map(|v| v.0) == Some(report.id);
+        Ok(ReportView {
+            can_edit: lead && report.status.editable(),
+            can_submit: lead && report.status.editable() && report.period.ended_by(self.today()),
+            can_correct: lead && report.status.correctable() && !has_draft && latest,
+            can_acknowledge: acknowledge && report.status.acknowledge().is_some(),
+            versions,
+            team,
+            report,
+            content,
+            integrity,
+        })
+    }
+
+    /// Gathers a report's content from the records as they stand, with its case tables
+    /// protected against the team's earlier releases; also the counts of the quarters and
+    /// which of them were counted afresh (to freeze on submission).
+    async fn gather(
+        &self,
+        c: &mut Connection,
+        team: &Team,
+        report: &StoredReport,
+    ) -> Result<(ReportContent, Vec<FrozenCount>, Vec<String>), AppError> {
+        let period = report.period;
+        let now = self.now();
+        let (counts, fresh) =
+            cases::quarter_counts(c, team.id, &team.code, &period.quarters(), now).await?;
+        let earlier: Vec<ProtectedRelease> = store::submitted(c, team.id)
+            .await?
+            .into_iter()
+            .filter(|r| r.id != report.id)
+            .filter_map(|r| serde_json::from_str::<ReportContent>(&r.content).ok())
+            .map(|content| content.cases.release)
+            .collect();
+        let receivers: Vec<String> = figures::all_institutions(c, team)
+            .await?
+            .iter()
+            .map(|i| i.id.0.to_string())
+            .collect();
+        let release = cases::protected(
+            &counts,
+            &team.code,
+            period,
+            &receivers,
+            &earlier,
+            self.disclosure,
+        )?;
+        let content = ReportContent {
+            format: CONTENT_FORMAT,
+            team: super::content::Names {
+                cyrl: team.name_cyrl.clone(),
+                latn: team.name_latn.clone(),
+            },
+            city: team.city.clone(),
+            period: period.code(),
+            first_day: spona_domain::text::iso_date(period.first_day()),
+            last_day: spona_domain::text::iso_date(period.last_day()),
+            gathered_at: now,
+            composition: figures::composition(c, team).await?,
+            meetings: figures::meetings(c, team, period).await?,
+            plan: figures::plan(c, team, period, self.today()).await?,
+            activities: figures::activities(c, team, period).await?,
+            trainings: figures::trainings(c, team, period).await?,
+            materials: figures::materials(c, team, period).await?,
+            cooperation: figures::cooperation(c, team, period).await?,
+            cases: CaseSection {
+                threshold: self.disclosure.get(),
+                release,
+            },
+            narrative: report.narrative.clone(),
+        };
+        Ok((content, counts, fresh))
+    }
+
+    /// Saves the narrative of a draft; a stale form is a conflict and changes nothing.
+    pub async fn update_report_text(
+        &self,
+        actor: &Actor,
+        id: i64,
+        form: &NarrativeForm,
+    ) -> Result<(), AppError> {
+        let narrative = form.parse()?;
+        let mut tx = self.db.begin().await?;
+        let team = self.report_team(&mut tx, actor, true).await?;
+        let report = store::find(&mut tx, team.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !report.status.editable() {
+            return Err(AppError::Conflict);
+        }
+        store::update_narrative(
+            &mut tx,
+            team.id,
+            id,
+            &narrative,
+            form.edit_version.unwrap_or(report.edit_version),
+            self.now(),
+        )
+        .await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team.id), "report-edited", "team-report", id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Submits a draft whose period is over: its figures and text are frozen, the quarters
+    /// counted afresh are frozen too, and the content's hash goes into the audit chain.
+    pub async fn submit_report(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
+        let mut tx = self.db.begin().await?;
+        let team = self.report_team(&mut tx, actor, true).await?;
+        let report = store::find(&mut tx, team.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if report.status.submit().is_none() {
+            return Err(AppError::Conflict);
+        }
+        if !report.period.ended_by(self.today()) {
+            let mut e = FieldErrors::new();
+            e.add("period", FieldError::PeriodNotOver);
+            return Err(e.into());
+        }
+        let (content, counts, fresh) = self.gather(&mut tx, &team, &report).await?;
+        let json = serde_json::to_string(&content)
+            .map_err(|e| AppError::Internal(format!("report content: {e}")))?;
+        let hash = sha256_hex(json.as_bytes());
+        let now = self.now();
+        cases::freeze(&mut tx, team.id, &counts, &fresh, now).await?;
+        store::submit(&mut tx, team.id, id, &json, &hash, actor.user_id, now).await?;
+        let reason = format!("sha256:{hash}");
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent {
+                reason: &reason,
+                ..AuditEvent::about(Some(team.id), "report-submitted", "team-report", id)
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Opens the next version of a submitted report as a draft with its narrative; returns
+    /// the new draft's id.
+    pub async fn correct_report(&self, actor: &Actor, id: i64) -> Result<i64, AppError> {
+        let mut tx = self.db.begin().await?;
+        let team = self.report_team(&mut tx, actor, true).await?;
+        let report = store::find(&mut tx, team.id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let versions = store::versions(&mut tx, team.id, report.period).await?;
+        let latest = versions.first().map(|r| r.id) == Some(report.id);
+        if !report.status.correctable()
+            || !latest
+            || versions.iter().any(|r| r.status == ReportStatus::Draft)
+        {
+            return Err(AppError::Conflict);
+        }
+        let new = store::insert_draft(
+            &mut tx,
+            &NewDraft {
+                team: team.id,
+                period: report.period,
+                version: report.version + 1,
+                supersedes: Some(report.id),
+                narrative: &report.narrative,
+                by: actor.user_id,
+                now: self.now(),
+            },
+        )
+        .await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(
+                Some(team.id),
+                "report-correction-opened",
+                "team-report",
+                new,
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(new)
+    }
+}
