@@ -10,8 +10,8 @@
 //! row category, one column category). A cell is one atom, or four for a year made of
 //! quarters; a row total adds the row's atoms; the grand total all of them. Every linear
 //! relation between tables and periods then follows from the atoms by itself: nothing has
-//! to be declared. Whether a hidden number can be worked out is decided exactly, see
-//! [`protect`].
+//! to be declared. Whether a hidden number can be worked out is decided with exact
+//! arithmetic, see [`protect`].
 //!
 //! ```
 //! use spona_domain::disclosure::{protect, CountTable, Microdata, Published, Reason, Threshold};
