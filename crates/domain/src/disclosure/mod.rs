@@ -10,8 +10,45 @@
 //! row category, one column category). A cell is one atom, or four for a year made of
 //! quarters; a row total adds the row's atoms; the grand total all of them. Every linear
 //! relation between tables and periods then follows from the atoms by itself: nothing has
-//! to be declared. Whether a hidden number can be worked out is decided exactly, see
-//! [`protect`].
+//! to be declared. Whether a hidden number can be worked out is decided with exact
+//! arithmetic, see [`protect`].
+//!
+//! ```
+//! use spona_domain::disclosure::{protect, CountTable, Microdata, Published, Reason, Threshold};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let quarters = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"];
+//! let (sexes, forms) = (["f", "m"], ["sexual", "labour"]);
+//! // One atom per quarter, sex and form; every quarter the data cover, even an empty one.
+//! let mut data = Microdata::new();
+//! for q in quarters {
+//!     data.cover(q);
+//! }
+//! data.add("2026-Q1", "f", "sexual", 12);
+//! data.add("2026-Q1", "f", "labour", 3);
+//! data.add("2026-Q1", "m", "labour", 14);
+//! data.add("2026-Q2", "f", "sexual", 20);
+//! data.add("2026-Q2", "m", "labour", 1);
+//!
+//! // The first quarter's report.
+//! let q1 = CountTable::new("by-sex-and-form", &quarters[..1], &sexes, &forms)?;
+//! let first = protect(&data, &[q1], &[], Threshold::DEFAULT)?;
+//! let t = &first.tables()[0];
+//! assert_eq!(t.cell(0, 1), Some(Published::Suppressed(Reason::SmallCount)));
+//! assert_eq!(t.cell(1, 0), Some(Published::Shown(0))); // a zero reveals nobody
+//! assert!(first.notes()[0].protects > 0); // else the totals would give the 3 away
+//!
+//! // The year, protected against what the first quarter already showed.
+//! let year = CountTable::new("by-sex-and-form", &quarters, &sexes, &forms)?;
+//! let second = protect(&data, &[year], &[first], Threshold::DEFAULT)?;
+//! for note in second.notes() {
+//!     println!("{}: {} hidden as small, {} to protect them", note.table, note.small_count, note.protects);
+//! }
+//! // Store `second` (it is serde-serialisable) to protect later releases against it.
+//! # Ok(())
+//! # }
+//! ```
+
+#![warn(missing_docs)]
 
 mod atoms;
 mod moves;

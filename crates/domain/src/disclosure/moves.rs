@@ -50,7 +50,7 @@ pub(super) fn can_move(counts: &[u64], shown: &[&[usize]], target: &[usize]) -> 
         member,
         lowest: counts
             .iter()
-            .map(|&c| -(c.min(REACH as u64) as i64))
+            .map(|&c| -(c.min(REACH.unsigned_abs()) as i64))
             .collect(),
         in_target,
     };

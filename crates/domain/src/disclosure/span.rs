@@ -13,9 +13,10 @@
 //!   For an ε small enough it also keeps every atom that is not 0 positive; atoms that are
 //!   0 the caller treats as known (see `protect`), so d does not move them.
 //!
-//! So "s is in the span" is exactly "s can be recovered", and the span has to be computed
-//! over the rationals: arithmetic modulo 2 would, for instance, miss that a = ((a+b) −
-//! (b+c) + (a+c)) / 2.
+//! So "s is in the span" is exactly "s can be recovered" by a reader who takes counts for
+//! any numbers ≥ 0, and the span has to be computed over the rationals: arithmetic modulo
+//! 2 would, for instance, miss that a = ((a+b) − (b+c) + (a+c)) / 2. That counts are whole
+//! can pin down a little more; the `moves` module checks that.
 
 use super::rational::{Overflow, Ratio};
 

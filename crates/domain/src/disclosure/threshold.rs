@@ -115,6 +115,15 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_threshold_is_checked_when_read() {
+        use serde::de::{value::Error, IntoDeserializer};
+        use serde::Deserialize;
+        let read = |k: u32| Threshold::deserialize(IntoDeserializer::<Error>::into_deserializer(k));
+        assert_eq!(read(11), Ok(Threshold(11)));
+        assert!(read(1).is_err());
+    }
+
+    #[test]
     fn zero_is_not_small_and_k_is_not_small() {
         let k = Threshold::DEFAULT;
         assert!(!k.is_small(0));
