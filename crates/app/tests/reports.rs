@@ -1,0 +1,470 @@
+//! The periodic report to the National Coordinator, on both engines: drafted, edited and
+//! submitted by the coordinator only; frozen on submission (figures and text, with the hash
+//! in the audit chain); corrected as a new version; read by the national office beside the
+//! other teams', acknowledged by it; case figures never shown below the threshold.
+
+use spona_app::activities::ActivityForm;
+use spona_app::reports::{Integrity, NarrativeForm, PeriodForm};
+use spona_app::{App, AppError, ManualClock};
+use spona_domain::access::Actor;
+use spona_domain::disclosure::{Position, Published};
+use spona_domain::reports::ReportStatus;
+use spona_domain::validation::FieldError;
+use spona_testkit::{actor, demo_app, TestDb};
+use std::sync::Arc;
+
+fn period(p: &str) -> PeriodForm {
+    PeriodForm { period: p.into() }
+}
+
+fn talk(on: &str) -> ActivityForm {
+    ActivityForm {
+        title: "Трибина у Гимназији".into(),
+        kind: "public-talk".into(),
+        held_on: on.into(),
+        place: "Гимназија".into(),
+        pupils: "120".into(),
+        teachers: "8".into(),
+        ..Default::default()
+    }
+}
+
+/// Moves the clock into January 2027 (the demo's cases of November 2026 then lie in an
+/// ended quarter) and signs in again, as sessions do not last that long.
+async fn into_2027(app: &App, clock: &Arc<ManualClock>, who: &str) -> Actor {
+    clock.advance(40 * 24 * 3600);
+    actor(app, who).await
+}
+
+async fn audited(t: &TestDb, action: &str) -> Vec<String> {
+    let mut c = t.db.conn().await.unwrap();
+    sqlx::query_scalar("SELECT reason FROM audit_log WHERE action = $1 ORDER BY seq")
+        .bind(action)
+        .fetch_all(&mut *c)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn only_the_coordinator_drafts_and_the_team_alone_reads_a_draft() {
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let member = actor(&app, "le-member").await;
+        let nis = actor(&app, "nis-coordinator").await;
+        let national = actor(&app, "national").await;
+
+        assert!(matches!(
+            app.draft_report(&member, &period("2026-Q3")).await,
+            Err(AppError::Forbidden)
+        ));
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        match app.draft_report(&coordinator, &period("2026-Q3")).await {
+            Err(AppError::Invalid(e)) => assert_eq!(e.get("period"), Some(FieldError::Taken)),
+            other => panic!("{other:?}"),
+        }
+        match app.draft_report(&coordinator, &period("2026-Q7")).await {
+            Err(AppError::Invalid(e)) => assert!(e.get("period").is_some()),
+            other => panic!("{other:?}"),
+        }
+        let seen = app.team_report(&member, id).await.unwrap();
+        assert_eq!(seen.report.status, ReportStatus::Draft);
+        assert!(!seen.can_edit && !seen.can_submit);
+        assert!(app.team_report(&coordinator, id).await.unwrap().can_submit);
+        assert!(matches!(
+            app.team_report(&nis, id).await,
+            Err(AppError::NotFound)
+        ));
+        assert!(matches!(
+            app.national_report(&national, id).await,
+            Err(AppError::NotFound)
+        ));
+        assert!(matches!(
+            app.national_reports(&coordinator, None).await,
+            Err(AppError::Forbidden)
+        ));
+        assert_eq!(app.team_reports(&member).await.unwrap().reports.len(), 1);
+        assert!(app.team_reports(&nis).await.unwrap().reports.is_empty());
+        assert_eq!(audited(&t, "report-drafted").await.len(), 1);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_draft_counts_the_periods_work_and_a_stale_edit_changes_nothing() {
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        let before = app.team_report(&coordinator, id).await.unwrap().content;
+        app.create_activity(&coordinator, &talk("2026-09-15"))
+            .await
+            .unwrap();
+        // A talk outside the quarter does not count.
+        app.create_activity(&coordinator, &talk("2026-10-02"))
+            .await
+            .unwrap();
+        let after = app.team_report(&coordinator, id).await.unwrap();
+        assert_eq!(
+            after.content.activities.total(),
+            before.activities.total() + 1
+        );
+        assert_eq!(
+            after.content.activities.reach(),
+            before.activities.reach() + 128
+        );
+        assert!(after
+            .content
+            .activities
+            .by_month
+            .iter()
+            .any(|m| m.month == "2026-09"));
+        assert!(
+            after.content.plan.is_some(),
+            "the 2026 plan covers the quarter"
+        );
+        assert!(!after.content.composition.members.is_empty());
+
+        let form = NarrativeForm {
+            summary: "Тромесечје обележено трибинама у школама.".into(),
+            ..NarrativeForm::from_narrative(&after.report.narrative, after.report.edit_version)
+        };
+        app.update_report_text(&coordinator, id, &form)
+            .await
+            .unwrap();
+        let stale = NarrativeForm {
+            summary: "Старо".into(),
+            ..form.clone()
+        };
+        assert!(matches!(
+            app.update_report_text(&coordinator, id, &stale).await,
+            Err(AppError::Conflict)
+        ));
+        let shown = app.team_report(&coordinator, id).await.unwrap();
+        assert_eq!(
+            shown.content.narrative.summary,
+            "Тромесечје обележено трибинама у школама."
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_period_not_over_cannot_be_submitted() {
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q4"))
+            .await
+            .unwrap();
+        assert!(!app.team_report(&coordinator, id).await.unwrap().can_submit);
+        match app.submit_report(&coordinator, id).await {
+            Err(AppError::Invalid(e)) => {
+                assert_eq!(e.get("period"), Some(FieldError::PeriodNotOver))
+            }
+            other => panic!("{other:?}"),
+        }
+        let r = app.team_report(&coordinator, id).await.unwrap().report;
+        assert_eq!(r.status, ReportStatus::Draft);
+        assert!(audited(&t, "report-submitted").await.is_empty());
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_submitted_report_is_frozen_sealed_and_corrected_only_as_a_new_version() {
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let national = actor(&app, "national").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        let member = actor(&app, "le-member").await;
+        assert!(matches!(
+            app.submit_report(&member, id).await,
+            Err(AppError::Forbidden)
+        ));
+        app.submit_report(&coordinator, id).await.unwrap();
+        let frozen = app.team_report(&coordinator, id).await.unwrap();
+        assert_eq!(frozen.report.status, ReportStatus::Submitted);
+        assert_eq!(frozen.integrity, Integrity::Intact);
+        assert!(!frozen.can_edit && !frozen.can_submit && frozen.can_correct);
+        assert_eq!(
+            audited(&t, "report-submitted").await,
+            vec![format!("sha256:{}", frozen.report.content_hash)]
+        );
+
+        // Work recorded later in the quarter does not change what was submitted.
+        app.create_activity(&coordinator, &talk("2026-09-20"))
+            .await
+            .unwrap();
+        let again = app.team_report(&coordinator, id).await.unwrap();
+        assert_eq!(again.content, frozen.content);
+        assert!(matches!(
+            app.update_report_text(&coordinator, id, &NarrativeForm::default())
+                .await,
+            Err(AppError::Conflict)
+        ));
+        assert!(matches!(
+            app.submit_report(&coordinator, id).await,
+            Err(AppError::Conflict)
+        ));
+        // Not even a mistaken statement changes or removes it.
+        let mut c = t.db.conn().await.unwrap();
+        let changed = sqlx::query("UPDATE team_reports SET summary = 'друго' WHERE id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await;
+        assert!(changed.is_err(), "a frozen report was changed");
+        let deleted = sqlx::query("DELETE FROM team_reports WHERE id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await;
+        assert!(deleted.is_err(), "a frozen report was deleted");
+        drop(c);
+
+        // The national office sees it; a correction is a new draft, and until it is
+        // submitted the national office keeps seeing the first version.
+        let listed = app
+            .national_reports(&national, Some("2026-Q3"))
+            .await
+            .unwrap();
+        assert_eq!(
+            listed
+                .lines
+                .iter()
+                .map(|l| (l.id, l.version))
+                .collect::<Vec<_>>(),
+            vec![(id, 1)]
+        );
+        let v2 = app.correct_report(&coordinator, id).await.unwrap();
+        assert!(matches!(
+            app.correct_report(&coordinator, id).await,
+            Err(AppError::Conflict)
+        ));
+        let draft = app.team_report(&coordinator, v2).await.unwrap();
+        assert_eq!(
+            (draft.report.version, draft.report.supersedes),
+            (2, Some(id))
+        );
+        assert_eq!(draft.versions.len(), 2);
+        let listed = app
+            .national_reports(&national, Some("2026-Q3"))
+            .await
+            .unwrap();
+        assert_eq!(listed.lines[0].id, id);
+        app.submit_report(&coordinator, v2).await.unwrap();
+        let listed = app
+            .national_reports(&national, Some("2026-Q3"))
+            .await
+            .unwrap();
+        assert_eq!(
+            listed
+                .lines
+                .iter()
+                .map(|l| (l.id, l.version))
+                .collect::<Vec<_>>(),
+            vec![(v2, 2)]
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_copy_changed_behind_the_applications_back_is_shown_as_altered() {
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, id).await.unwrap();
+        let mut c = t.db.conn().await.unwrap();
+        let drop_trigger = if t.db.backend() == spona_store::Backend::Postgres {
+            "DROP TRIGGER team_reports_frozen ON team_reports"
+        } else {
+            "DROP TRIGGER team_reports_frozen"
+        };
+        sqlx::query(drop_trigger).execute(&mut *c).await.unwrap();
+        sqlx::query(
+            "UPDATE team_reports SET content = replace(content, '\"trainings\":', \
+             '\"trainings\": ') WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .unwrap();
+        drop(c);
+        assert_eq!(
+            app.team_report(&coordinator, id).await.unwrap().integrity,
+            Integrity::Altered
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_national_office_acknowledges_and_others_may_not() {
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let nis = actor(&app, "nis-coordinator").await;
+        let national = actor(&app, "national").await;
+        let admin = actor(&app, "admin").await;
+        let le = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, le).await.unwrap();
+        let ni = app.draft_report(&nis, &period("2026-Q3")).await.unwrap();
+        app.submit_report(&nis, ni).await.unwrap();
+
+        let listed = app
+            .national_reports(&national, Some("2026-Q3"))
+            .await
+            .unwrap();
+        assert_eq!(listed.lines.len(), 2, "both teams, side by side");
+        let summary = listed.summary.unwrap();
+        assert_eq!(summary.teams, 2);
+        let view = app.national_report(&national, le).await.unwrap();
+        assert!(view.can_acknowledge && !view.can_edit);
+
+        for who in [&coordinator, &admin] {
+            assert!(matches!(
+                app.acknowledge_report(who, le, "").await,
+                Err(AppError::Forbidden)
+            ));
+        }
+        assert!(matches!(
+            app.national_reports(&admin, None).await,
+            Err(AppError::Forbidden)
+        ));
+        app.acknowledge_report(&national, le, "Примљено, хвала.")
+            .await
+            .unwrap();
+        assert!(matches!(
+            app.acknowledge_report(&national, le, "").await,
+            Err(AppError::Conflict)
+        ));
+        let r = app.team_report(&coordinator, le).await.unwrap().report;
+        assert_eq!(r.status, ReportStatus::Acknowledged);
+        assert_eq!(r.acknowledgement, "Примљено, хвала.");
+        // Acknowledging does not touch the frozen content.
+        assert_eq!(
+            app.team_report(&coordinator, le).await.unwrap().integrity,
+            Integrity::Intact
+        );
+        t.finish().await;
+    }
+}
+
+/// Every shown number of every case table of a report.
+fn shown_numbers(view: &spona_app::reports::ReportView) -> Vec<(String, Published)> {
+    view.content
+        .cases
+        .release
+        .tables()
+        .iter()
+        .flat_map(|t| {
+            t.numbers()
+                .iter()
+                .map(|n| (t.name().to_string(), n.published))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn case_figures_never_show_a_count_under_the_threshold() {
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        app.seed_demo_cases().await.unwrap();
+        let coordinator = into_2027(&app, &clock, "le-coordinator").await;
+        let quarter = app
+            .draft_report(&coordinator, &period("2026-Q4"))
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, quarter).await.unwrap();
+        let year = app
+            .draft_report(&coordinator, &period("2026"))
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, year).await.unwrap();
+        for id in [quarter, year] {
+            let view = app.team_report(&coordinator, id).await.unwrap();
+            let numbers = shown_numbers(&view);
+            assert!(!numbers.is_empty());
+            for (table, n) in &numbers {
+                if let Published::Shown(v) = n {
+                    assert!(*v == 0 || *v >= 11, "{table} shows {v}");
+                }
+            }
+            // The demo's handful of cases is a small total: withheld, not shown.
+            let sex = view.content.cases.release.table("cases-by-sex").unwrap();
+            assert!(sex.get(Position::GrandTotal).unwrap().is_suppressed());
+        }
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn with_a_low_threshold_a_year_does_not_give_away_a_quarter() {
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        let app =
+            app.with_disclosure_threshold(spona_domain::disclosure::Threshold::new(2).unwrap());
+        app.seed_demo_cases().await.unwrap();
+        let coordinator = into_2027(&app, &clock, "le-coordinator").await;
+        let quarter = app
+            .draft_report(&coordinator, &period("2026-Q4"))
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, quarter).await.unwrap();
+        let year = app
+            .draft_report(&coordinator, &period("2026"))
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, year).await.unwrap();
+        let q = app.team_report(&coordinator, quarter).await.unwrap();
+        let y = app.team_report(&coordinator, year).await.unwrap();
+        let nonzero = shown_numbers(&q)
+            .iter()
+            .filter(|(_, n)| n.shown().is_some_and(|v| v > 0))
+            .count();
+        assert!(
+            nonzero > 0,
+            "with k = 2 some counts of the four cases are shown"
+        );
+        // Every case of 2026 was reported in its fourth quarter, so each number of the year
+        // equals the quarter's: whatever one hides, the other must hide too.
+        for table in q.content.cases.release.tables() {
+            let other = y.content.cases.release.table(table.name()).unwrap();
+            for n in table.numbers() {
+                let twin = other.get(n.position).unwrap();
+                assert_eq!(
+                    n.published.is_suppressed(),
+                    twin.is_suppressed(),
+                    "{} {:?}",
+                    table.name(),
+                    n.position
+                );
+                if let (Published::Shown(a), Published::Shown(b)) = (n.published, twin) {
+                    assert_eq!(a, b);
+                }
+                if let Published::Shown(v) = n.published {
+                    assert!(v != 1, "{} shows a single case", table.name());
+                }
+            }
+        }
+        t.finish().await;
+    }
+}
