@@ -468,3 +468,93 @@ async fn with_a_low_threshold_a_year_does_not_give_away_a_quarter() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_report_comes_out_as_pdf_in_each_script_and_as_a_workbook() {
+    use calamine::{Data, Reader, Xlsx};
+    use spona_app::reports::ReportFormat;
+    use spona_i18n::{Catalog, Locale};
+    let catalog = Catalog::load().unwrap();
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let national = actor(&app, "national").await;
+        let nis = actor(&app, "nis-coordinator").await;
+        app.create_activity(&coordinator, &talk("2026-09-15"))
+            .await
+            .unwrap();
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        let view = app.team_report(&coordinator, id).await.unwrap();
+        let form = NarrativeForm {
+            summary: "Тромесечје трибина у школама".into(),
+            ..NarrativeForm::from_narrative(&view.report.narrative, view.report.edit_version)
+        };
+        app.update_report_text(&coordinator, id, &form)
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, id).await.unwrap();
+
+        let text_of = |pdf: &[u8]| spona_reports::inspect::page_texts(pdf).concat().join("\n");
+        let cyrl = app
+            .report_file(
+                &coordinator,
+                id,
+                ReportFormat::Pdf,
+                &catalog,
+                Locale::SrCyrl,
+            )
+            .await
+            .unwrap();
+        assert!(cyrl.file_name.ends_with(".pdf") && !cyrl.file_name.contains(' '));
+        let cyrl = text_of(&cyrl.bytes);
+        assert!(cyrl.contains("Извештај о раду локалног тима"), "{cyrl}");
+        assert!(cyrl.contains("Тромесечје трибина у школама"));
+        assert!(cyrl.contains("Статистика случајева (збирно)"));
+        let latn = app
+            .report_file(&national, id, ReportFormat::Pdf, &catalog, Locale::SrLatn)
+            .await
+            .unwrap();
+        let latn = text_of(&latn.bytes);
+        assert!(latn.contains("Izveštaj o radu lokalnog tima"), "{latn}");
+        assert!(latn.contains("Tromesečje tribina u školama"));
+        let en = app
+            .report_file(&coordinator, id, ReportFormat::Pdf, &catalog, Locale::En)
+            .await
+            .unwrap();
+        let en = text_of(&en.bytes);
+        assert!(en.contains("Report on the work of the local team"));
+        assert!(en.contains("Case statistics (aggregate)"));
+
+        let book = app
+            .report_file(&coordinator, id, ReportFormat::Xlsx, &catalog, Locale::En)
+            .await
+            .unwrap();
+        let mut xlsx: Xlsx<_> = Xlsx::new(std::io::Cursor::new(book.bytes)).unwrap();
+        let names = xlsx.sheet_names().to_vec();
+        assert!(
+            names.contains(&"Activities and reach".to_string()),
+            "{names:?}"
+        );
+        let sheet = xlsx.worksheet_range("Activities and reach").unwrap();
+        let talks = sheet
+            .rows()
+            .find(|r| r.first() == Some(&Data::String("Public talk".into())))
+            .expect("the public talks' row");
+        assert!(
+            matches!(talks[1], Data::Float(_) | Data::Int(_)),
+            "counts are numbers: {:?}",
+            talks[1]
+        );
+        // Downloads are audited; another team gets nothing.
+        assert_eq!(audited(&t, "report-exported").await.len(), 4);
+        assert!(matches!(
+            app.report_file(&nis, id, ReportFormat::Pdf, &catalog, Locale::En)
+                .await,
+            Err(AppError::NotFound)
+        ));
+        t.finish().await;
+    }
+}

@@ -66,7 +66,7 @@ impl FieldError {
             FieldError::OutsidePlanPeriod => "plan-deadline-outside-period",
             FieldError::ObjectiveHasActivities => "plan-objective-has-activities",
             FieldError::StillLinked => "field-still-linked",
-            FieldError::PeriodNotOver => "report-period-not-over",
+            FieldError::PeriodNotOver => "periodic-period-not-over",
         }
     }
 }

@@ -196,4 +196,16 @@ pub struct CaseSection {
     /// The protected tables, with the atoms each number adds up (so that later reports
     /// are protected against this one).
     pub release: ProtectedRelease,
+    /// The names of the institutions that rows of referrals are coded by (their ids).
+    pub receivers: Vec<(String, Names)>,
+}
+
+impl CaseSection {
+    /// The name of a receiving institution by its row code.
+    pub fn receiver(&self, code: &str) -> Option<&Names> {
+        self.receivers
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, n)| n)
+    }
 }

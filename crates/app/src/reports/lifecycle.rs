@@ -215,11 +215,8 @@ impl App {
             .filter_map(|r| serde_json::from_str::<ReportContent>(&r.content).ok())
             .map(|content| content.cases.release)
             .collect();
-        let receivers: Vec<String> = figures::all_institutions(c, team)
-            .await?
-            .iter()
-            .map(|i| i.id.0.to_string())
-            .collect();
+        let institutions = figures::all_institutions(c, team).await?;
+        let receivers: Vec<String> = institutions.iter().map(|i| i.id.0.to_string()).collect();
         let release = cases::protected(
             &counts,
             &team.code,
@@ -249,6 +246,18 @@ impl App {
             cases: CaseSection {
                 threshold: self.disclosure.get(),
                 release,
+                receivers: institutions
+                    .iter()
+                    .map(|i| {
+                        (
+                            i.id.0.to_string(),
+                            super::content::Names {
+                                cyrl: i.name_cyrl.clone(),
+                                latn: i.name_latn.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
             },
             narrative: report.narrative.clone(),
         };

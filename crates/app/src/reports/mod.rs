@@ -5,10 +5,14 @@
 
 mod cases;
 mod content;
+mod documents;
 mod figures;
 mod forms;
+mod labels;
 mod lifecycle;
 mod national;
+mod present;
+mod words;
 
 pub use cases::{rows_of, CASE_TABLES};
 pub use content::{
@@ -16,8 +20,14 @@ pub use content::{
     MeetingLine, MonthLine, Names, ObjectiveLine, PlanLine, PlanSection, ReportContent,
     TrainedLine, TrainingSection,
 };
+pub use documents::ReportFormat;
 pub use forms::{NarrativeForm, PeriodForm};
+pub use labels::{dimension_of, row_message, table_message};
 pub use lifecycle::{Integrity, ReportList, ReportView};
-pub use national::{NationalList, NationalSummary};
+pub use national::{NationalList, NationalSummary, NationalTable};
+pub use present::{
+    activities_chart, case_tables, plan_chart, published_word, sections, Piece, Section, WordTable,
+};
 pub use spona_store::reports::NationalLine;
 pub use spona_store::reports::StoredReport;
+pub use words::Words;

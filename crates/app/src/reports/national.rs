@@ -35,9 +35,17 @@ pub struct NationalSummary {
     pub trainings: i64,
     pub participants: i64,
     pub handed_out: i64,
-    /// Per case table (by name) its rows (code, count) and total; withheld wherever a team
-    /// withheld its part.
-    pub cases: Vec<(String, Vec<(String, Published)>, Published)>,
+    /// The case tables whose rows mean the same in every team, added up.
+    pub cases: Vec<NationalTable>,
+}
+
+/// A case table added up over the teams: withheld wherever a team withheld its part.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NationalTable {
+    pub name: String,
+    /// (row code, count).
+    pub rows: Vec<(String, Published)>,
+    pub total: Published,
 }
 
 impl App {
@@ -180,14 +188,15 @@ fn summarise(contents: &[ReportContent]) -> NationalSummary {
             None => Published::Suppressed(Reason::Protects),
         };
         let total = shown(sums[rows.len()]);
-        s.cases.push((
-            name.to_string(),
-            rows.into_iter()
+        s.cases.push(NationalTable {
+            name: name.to_string(),
+            rows: rows
+                .into_iter()
                 .zip(sums.iter().copied())
                 .map(|(r, v)| (r, shown(v)))
                 .collect(),
             total,
-        ));
+        });
     }
     s
 }
