@@ -12,6 +12,7 @@ mod guidelines;
 mod materials;
 mod meetings;
 mod plan;
+mod reports;
 mod shell;
 mod state;
 mod team;
@@ -41,6 +42,7 @@ pub fn router(state: WebState) -> Router {
         .merge(alerts::routes())
         .merge(admin::routes())
         .merge(trainings::routes())
+        .merge(reports::routes())
         .fallback(shell::errors::not_found);
     shell::middleware::wrap(pages, state.clone())
         .route("/health", get(shell::health::health))

@@ -10,7 +10,9 @@
 
 use crate::AppError;
 use spona_domain::cases::{AgeBand, ExploitationForm, ReferralSource, Sex};
-use spona_domain::disclosure::{protect, CountTable, Microdata, ProtectedRelease, Threshold};
+use spona_domain::disclosure::{
+    protect, CountTable, Microdata, ProtectedRelease, Published, Threshold,
+};
 use spona_domain::ids::TeamId;
 use spona_domain::reports::ReportPeriod;
 use spona_store::reports::{self as store, FrozenCount};
@@ -292,6 +294,60 @@ pub(crate) async fn freeze(
         store::freeze_period(tx, team, period, counts, now).await?;
     }
     Ok(())
+}
+
+/// Referrals of each quarter of a year and how many were answered in time, protected like a
+/// report against what the team published before (for the statistics page).
+pub(crate) fn quarterly_referrals(
+    counts: &[FrozenCount],
+    team_code: &str,
+    year: i32,
+    earlier: &[ProtectedRelease],
+    threshold: Threshold,
+) -> Result<Vec<(ReportPeriod, Published, Published)>, AppError> {
+    let quarters = ReportPeriod::Year { year }.quarters();
+    let mut release = Vec::new();
+    for q in &quarters {
+        let period = period_key(team_code, *q);
+        let categories: BTreeSet<&str> = counts
+            .iter()
+            .filter(|k| k.population == REFERRAL && k.period == period)
+            .map(|k| k.category.as_str())
+            .collect();
+        let rows = rows_of("deadline")
+            .into_iter()
+            .map(|row| {
+                let members = categories
+                    .iter()
+                    .filter(|c| component(REFERRAL, c, "deadline") == Some(row.as_str()))
+                    .map(|c| (*c).to_string())
+                    .collect();
+                (row, members)
+            })
+            .collect();
+        let columns = vec![(REFERRAL.to_string(), vec![REFERRAL.to_string()])];
+        release.push(
+            CountTable::grouped(q.code(), &[period], rows, columns)
+                .map_err(|e| AppError::Internal(format!("referral table: {e}")))?,
+        );
+    }
+    let covered: BTreeSet<String> = counts
+        .iter()
+        .map(|k| k.period.clone())
+        .chain(quarters.iter().map(|q| period_key(team_code, *q)))
+        .collect();
+    let data = microdata(counts, covered);
+    let protected = protect(&data, &release, earlier, threshold)
+        .map_err(|e| AppError::Internal(format!("disclosure control: {e}")))?;
+    Ok(quarters
+        .into_iter()
+        .filter_map(|q| {
+            let t = protected.table(&q.code())?;
+            let sent = t.grand_total()?;
+            let in_time = t.get(spona_domain::disclosure::Position::RowTotal { row: 0 })?;
+            Some((q, sent, in_time))
+        })
+        .collect())
 }
 
 #[cfg(test)]

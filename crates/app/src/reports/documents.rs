@@ -33,7 +33,7 @@ impl ReportFormat {
 }
 
 /// The heading lines of a report: what, whose, which period, in what state.
-fn title_and_meta(view: &ReportView, w: &Words) -> (String, Vec<String>) {
+pub fn title_and_meta(view: &ReportView, w: &Words) -> (String, Vec<String>) {
     let c = &view.content;
     let title = format!("{} — {}", w.t("periodic-title"), w.names(&c.team));
     let mut meta = vec![

@@ -12,6 +12,7 @@ mod labels;
 mod lifecycle;
 mod national;
 mod present;
+mod statistics;
 mod words;
 
 pub use cases::{rows_of, CASE_TABLES};
@@ -20,7 +21,7 @@ pub use content::{
     MeetingLine, MonthLine, Names, ObjectiveLine, PlanLine, PlanSection, ReportContent,
     TrainedLine, TrainingSection,
 };
-pub use documents::ReportFormat;
+pub use documents::{title_and_meta, ReportFormat};
 pub use forms::{NarrativeForm, PeriodForm};
 pub use labels::{dimension_of, row_message, table_message};
 pub use lifecycle::{Integrity, ReportList, ReportView};
@@ -28,6 +29,8 @@ pub use national::{NationalList, NationalSummary, NationalTable};
 pub use present::{
     activities_chart, case_tables, plan_chart, published_word, sections, Piece, Section, WordTable,
 };
+pub use spona_reports::chart::{BarChart, Chart, ChartTable, ProgressChart, Series};
 pub use spona_store::reports::NationalLine;
 pub use spona_store::reports::StoredReport;
+pub use statistics::TeamStatistics;
 pub use words::Words;

@@ -123,3 +123,4 @@ statistics-quarter = Quarter
 statistics-referrals-sent = Referred
 statistics-answered-in-time = Answered in time
 periodic-institution = Institution
+chart-data = Data of the chart

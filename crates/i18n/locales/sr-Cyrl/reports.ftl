@@ -123,3 +123,4 @@ statistics-quarter = Тромесечје
 statistics-referrals-sent = Упућено
 statistics-answered-in-time = Одговорено у року
 periodic-institution = Институција
+chart-data = Подаци графикона

@@ -12,6 +12,7 @@ mod materials;
 mod meetings;
 mod plan;
 mod protection;
+mod reports;
 mod roles;
 mod security;
 mod sign_in;

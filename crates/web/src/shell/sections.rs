@@ -13,7 +13,7 @@ use axum::Router;
 use spona_domain::access::{decide, Action};
 
 /// The sections that still show the placeholder page.
-const BEING_BUILT: &[Nav] = &[Nav::Reports];
+const BEING_BUILT: &[Nav] = &[];
 
 #[derive(Template)]
 #[template(path = "section.html")]

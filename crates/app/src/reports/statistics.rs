@@ -1,0 +1,118 @@
+//! The statistics page of a team: its work in a year month by month, the plan's progress,
+//! referrals per quarter and how many were answered in time, and the time from a report to
+//! its first response. Case figures are protected as in the reports.
+
+use super::cases;
+use super::content::{MonthLine, ReportContent};
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_domain::disclosure::{ProtectedRelease, Published};
+use spona_domain::registry::Team;
+use spona_domain::reports::ReportPeriod;
+use spona_store::reports as store;
+use spona_store::statistics::{self as stats, Days};
+use time::{Date, Month, OffsetDateTime, Time};
+
+/// What the statistics page shows for a year.
+#[derive(Clone, Debug)]
+pub struct TeamStatistics {
+    pub team: Team,
+    pub year: i32,
+    /// Every month of the year, with or without activities.
+    pub months: Vec<MonthLine>,
+    /// The current plan's activities and their progress.
+    pub plan: Vec<(String, i64)>,
+    /// Per quarter: referrals sent and answered in time, each shown or withheld.
+    pub referrals: Vec<(ReportPeriod, Published, Published)>,
+    /// The median hours from a report to its first response, when enough reports had one.
+    pub response_hours: Option<(i64, usize)>,
+    /// The threshold in effect.
+    pub threshold: u32,
+}
+
+impl App {
+    /// The team's statistics for `year` (this year unless asked).
+    pub async fn team_statistics(
+        &self,
+        actor: &Actor,
+        year: Option<i32>,
+    ) -> Result<TeamStatistics, AppError> {
+        let this_year = self.today().year();
+        let year = year
+            .filter(|y| (2000..=this_year).contains(y))
+            .unwrap_or(this_year);
+        let mut c = self.db.conn().await?;
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let team = spona_store::teams::find(&mut c, team_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !spona_domain::access::decide(actor, spona_domain::access::Action::ViewTeamWork(team.id))
+            .allowed()
+        {
+            return Err(AppError::NotFound);
+        }
+        let first = Date::from_calendar_date(year, Month::January, 1)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let last = Date::from_calendar_date(year, Month::December, 31)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let recorded = stats::activities_by_month(&mut c, team.id, Days { first, last }).await?;
+        let months = (1..=12)
+            .map(|m| {
+                let key = format!("{year}-{m:02}");
+                let found = recorded.iter().find(|r| r.month == key);
+                MonthLine {
+                    activities: found.map(|r| r.activities).unwrap_or(0),
+                    reach: found.map(|r| r.reach).unwrap_or(0),
+                    month: key,
+                }
+            })
+            .collect();
+        let plan = match spona_store::plans::current(&mut c, team.id, self.today()).await? {
+            Some(p) => spona_store::plans::activities(&mut c, p.id)
+                .await?
+                .into_iter()
+                .map(|a| {
+                    let progress = a.progress();
+                    (a.draft.title, progress)
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let quarters = ReportPeriod::Year { year }.quarters();
+        let (counts, _) =
+            cases::quarter_counts(&mut c, team.id, &team.code, &quarters, self.now()).await?;
+        let earlier: Vec<ProtectedRelease> = store::submitted(&mut c, team.id)
+            .await?
+            .into_iter()
+            .filter_map(|r| serde_json::from_str::<ReportContent>(&r.content).ok())
+            .map(|content| content.cases.release)
+            .collect();
+        let referrals =
+            cases::quarterly_referrals(&counts, &team.code, year, &earlier, self.disclosure)?;
+        let start = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT).unix_timestamp();
+        let facts = stats::cases_reported(
+            &mut c,
+            team.id,
+            start(first),
+            start(last.next_day().unwrap_or(last)),
+        )
+        .await?;
+        let mut hours: Vec<i64> = facts
+            .iter()
+            .filter_map(|f| f.first_answer_at.map(|a| (a - f.reported_at).max(0) / 3600))
+            .collect();
+        hours.sort_unstable();
+        let enough = hours.len() >= self.disclosure.get() as usize;
+        let response_hours =
+            (enough && !hours.is_empty()).then(|| (hours[hours.len() / 2], hours.len()));
+        Ok(TeamStatistics {
+            team,
+            year,
+            months,
+            plan,
+            referrals,
+            response_hours,
+            threshold: self.disclosure.get(),
+        })
+    }
+}

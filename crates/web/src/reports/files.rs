@@ -1,0 +1,59 @@
+//! A report as a PDF or XLSX download, in the language asked for (`?lang=`) or the
+//! viewer's own.
+
+use crate::shell::errors::{Failure, WebError};
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use spona_app::reports::ReportFormat;
+use spona_i18n::Locale;
+
+/// What a download asks for.
+#[derive(serde::Deserialize)]
+pub struct FileQuery {
+    pub lang: Option<String>,
+}
+
+/// `GET /reports/{id}/file/report.pdf` or `report.xlsx`.
+pub async fn download(
+    State(state): State<WebState>,
+    s: Signed,
+    Path((id, name)): Path<(i64, String)>,
+    Query(q): Query<FileQuery>,
+) -> Result<Response, WebError> {
+    let (format, content_type) = match name.as_str() {
+        "report.pdf" => (ReportFormat::Pdf, "application/pdf"),
+        "report.xlsx" => (
+            ReportFormat::Xlsx,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        _ => return Err(WebError::Page(Failure::NotFound)),
+    };
+    let locale = q
+        .lang
+        .as_deref()
+        .and_then(|l| Locale::ALL.iter().copied().find(|x| x.code() == l))
+        .unwrap_or(s.viewer.locale);
+    let file = state
+        .app
+        .report_file(s.actor(), id, format, &state.catalog, locale)
+        .await?;
+    let disposition =
+        HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.file_name))
+            .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        file.bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,81 @@
+//! `/reports`: the team's reports with the form that starts one, or, for the national
+//! office, the teams' submitted reports.
+
+use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::errors::WebError;
+use crate::shell::form::{Errors, ValidForm};
+use crate::shell::render::html;
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use spona_app::reports::{PeriodForm, ReportList};
+use spona_app::AppError;
+use spona_domain::access::{decide, Action};
+
+#[derive(Template)]
+#[template(path = "reports/list.html")]
+struct ListPage {
+    chrome: Chrome,
+    list: ReportList,
+    form: PeriodForm,
+    errors: Errors,
+}
+
+/// The national office's filter.
+#[derive(serde::Deserialize, Default)]
+pub struct NationalQuery {
+    #[serde(default)]
+    pub period: String,
+}
+
+/// `GET /reports`.
+pub async fn list(
+    State(state): State<WebState>,
+    s: Signed,
+    Query(q): Query<NationalQuery>,
+) -> Result<Response, WebError> {
+    if decide(s.actor(), Action::ViewNationalReports).allowed() {
+        return super::national::page(&state, &s, &q.period).await;
+    }
+    let list = state.app.team_reports(s.actor()).await?;
+    let form = PeriodForm {
+        period: list.suggested.clone(),
+    };
+    page(&s, list, form, Errors::none(), StatusCode::OK)
+}
+
+fn page(
+    s: &Signed,
+    list: ReportList,
+    form: PeriodForm,
+    errors: Errors,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let body = html(&ListPage {
+        chrome: s.viewer.chrome(Nav::Reports),
+        list,
+        form,
+        errors,
+    })?;
+    Ok((status, body).into_response())
+}
+
+/// `POST /reports`: starts a draft; a bad or taken period comes back at its field.
+pub async fn create(
+    State(state): State<WebState>,
+    s: Signed,
+    ValidForm(form): ValidForm<PeriodForm>,
+) -> Result<Response, WebError> {
+    match state.app.draft_report(s.actor(), &form).await {
+        Ok(id) => Ok(Redirect::to(&format!("/reports/{id}")).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let list = state.app.team_reports(s.actor()).await?;
+            let errors = Errors::from_fields(&s.viewer.tr, &e);
+            page(&s, list, form, errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
