@@ -7,6 +7,7 @@ pub mod activities;
 pub mod cases;
 pub mod ids;
 pub mod plan;
+pub mod practices;
 pub mod registry;
 pub mod script;
 pub mod text;
