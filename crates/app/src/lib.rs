@@ -15,6 +15,7 @@ mod demo_activities;
 mod demo_cases;
 mod demo_meetings;
 mod demo_plan;
+mod demo_practices;
 mod demo_trainings;
 mod error;
 pub mod forms;
