@@ -97,7 +97,10 @@ async fn the_coordinator_publishes_from_a_prefilled_form_and_every_team_reads_it
             "{}",
             start.form.results
         );
-        assert!(!start.form.results.contains("Родитељи"), "only groups reached");
+        assert!(
+            !start.form.results.contains("Родитељи"),
+            "only groups reached"
+        );
 
         let published = app
             .publish_practice(&coordinator, source, &start.form)
@@ -109,12 +112,15 @@ async fn the_coordinator_publishes_from_a_prefilled_form_and_every_team_reads_it
         assert!(!mine.can_publish, "one live practice per source");
 
         // Niš's coordinator, the national office and the admin read it; Niš may not withdraw.
-        for reader in ["nis-coordinator", "nis-member", "national", "admin", "le-member"] {
+        for reader in [
+            "nis-coordinator",
+            "nis-member",
+            "national",
+            "admin",
+            "le-member",
+        ] {
             let actor = who(&app, reader).await;
-            assert!(
-                listed(&app, &actor).await.contains(&published),
-                "{reader}"
-            );
+            assert!(listed(&app, &actor).await.contains(&published), "{reader}");
             let v = app.good_practice(&actor, published).await.unwrap();
             assert_eq!(v.published.practice.title, "Трибина у Техничкој школи");
             assert_eq!(v.published.team_name_cyrl.contains("Лесковца"), true);
@@ -154,7 +160,9 @@ async fn only_the_coordinator_of_the_sources_own_team_publishes() {
             let started = app
                 .practice_start(&actor, source, &catalog, Locale::SrCyrl)
                 .await;
-            let published = app.publish_practice(&actor, source, &practice("Туђа")).await;
+            let published = app
+                .publish_practice(&actor, source, &practice("Туђа"))
+                .await;
             for outcome in [started.map(|_| ()), published.map(|_| ())] {
                 match (refusal, outcome) {
                     ("forbidden", Err(AppError::Forbidden)) => {}
@@ -330,7 +338,13 @@ async fn a_withdrawn_practice_leaves_the_list_and_is_known_only_to_its_coordinat
             .await
             .unwrap();
         assert_eq!(audited(&t, "practice-withdrawn").await, 1);
-        for user in ["le-member", "nis-coordinator", "nis-member", "national", "admin"] {
+        for user in [
+            "le-member",
+            "nis-coordinator",
+            "nis-member",
+            "national",
+            "admin",
+        ] {
             let actor = who(&app, user).await;
             assert!(!listed(&app, &actor).await.contains(&published), "{user}");
             assert!(

@@ -232,6 +232,9 @@ mod tests {
         }
         assert!(leads(&le_coordinator, LE));
         assert!(!leads(&le_coordinator, NIS));
-        assert!(!leads(&actor(Role::Admin, None), LE), "the admin has no team");
+        assert!(
+            !leads(&actor(Role::Admin, None), LE),
+            "the admin has no team"
+        );
     }
 }

@@ -44,14 +44,19 @@ async fn demo_practice(t: &TestApp, c: &reqwest::Client) -> i64 {
 async fn activity_id(t: &TestApp, title_query: &str) -> i64 {
     let c = t.signed_in("le-member").await;
     let (_, page) = t
-        .get(&c, &format!("/activities?q={}", title_query.replace(' ', "+")))
+        .get(
+            &c,
+            &format!("/activities?q={}", title_query.replace(' ', "+")),
+        )
         .await;
     ids(&page, "/activities/")[0]
 }
 
 fn nav_has_practices(page: &str) -> bool {
     let start = page.find("<nav aria-label").unwrap_or(0);
-    let end = page[start..].find("</nav>").map_or(page.len(), |e| start + e);
+    let end = page[start..]
+        .find("</nav>")
+        .map_or(page.len(), |e| start + e);
     page[start..end].contains("href=\"/practices\"")
 }
 
@@ -71,7 +76,9 @@ async fn every_team_and_the_national_office_read_the_list_with_search() {
             assert_eq!(status, 200, "{user}: {page}");
             assert!(page.contains(DEMO_TITLE), "{user}");
             assert!(
-                page.contains("Локални координациони тим за борбу против трговине људима града Лесковца"),
+                page.contains(
+                    "Локални координациони тим за борбу против трговине људима града Лесковца"
+                ),
                 "{user}: the team's name"
             );
             assert!(page.contains("<td data-label=\"Објављено из\">Активност</td>"));
@@ -82,7 +89,10 @@ async fn every_team_and_the_national_office_read_the_list_with_search() {
         assert!(found.contains(DEMO_TITLE), "found in the other script");
         let (_, none) = t.get(&c, "/practices?q=nepostojece").await;
         assert!(!none.contains(DEMO_TITLE));
-        assert!(none.contains("Ниједан унос не одговара претрази."), "{none}");
+        assert!(
+            none.contains("Ниједан унос не одговара претрази."),
+            "{none}"
+        );
         t.post(&c, LIST, "/lang", &[("lang", "sr-Latn"), ("next", LIST)])
             .await;
         let (_, latin) = t.get(&c, LIST).await;
@@ -107,7 +117,10 @@ async fn nis_opens_leskovacs_practice_but_not_leskovacs_register() {
         assert!(page.contains("Укупно обухваћено: 232 особе"), "results");
         assert!(page.contains("18.10.2026."), "held on");
         assert!(!page.contains("/withdraw"), "not theirs to withdraw");
-        assert!(!page.contains("Отвори извор"), "no way into Leskovac's register");
+        assert!(
+            !page.contains("Отвори извор"),
+            "no way into Leskovac's register"
+        );
 
         let talk = activity_id(&t, "Лесковац против").await;
         for path in [
@@ -129,10 +142,16 @@ async fn nis_opens_leskovacs_practice_but_not_leskovacs_register() {
         // Leskovac's own readers are led from the practice to the activity and back.
         let member = t.signed_in("le-member").await;
         let (_, own) = t.get(&member, &format!("/practices/{id}")).await;
-        assert!(own.contains(&format!("href=\"/activities/{talk}\"")), "{own}");
+        assert!(
+            own.contains(&format!("href=\"/activities/{talk}\"")),
+            "{own}"
+        );
         let (_, activity) = t.get(&member, &format!("/activities/{talk}")).await;
         assert!(activity.contains(&format!("href=\"/practices/{id}\"")));
-        assert!(!activity.contains("/publish"), "one live practice per source");
+        assert!(
+            !activity.contains("/publish"),
+            "one live practice per source"
+        );
         assert_eq!(t.get(&member, "/practices/999999").await.0, 404);
         t.finish().await;
     }
@@ -168,7 +187,10 @@ async fn the_coordinator_publishes_an_activity_from_its_page_with_errors_at_the_
         let (status, form) = t.get(&c, &publish).await;
         assert_eq!(status, 200, "{form}");
         assert!(form.contains("value=\"Изложба фотографија „Живот у оковима“\""));
-        assert!(form.contains("Укупно обухваћено"), "results filled from the audience");
+        assert!(
+            form.contains("Укупно обухваћено"),
+            "results filled from the audience"
+        );
 
         let before = ids(&t.get(&c, LIST).await.1, "/practices/").len();
         let too_long = "р".repeat(2001);
@@ -210,7 +232,10 @@ async fn the_coordinator_publishes_an_activity_from_its_page_with_errors_at_the_
         // The form of a published source leads to its practice; a second one is refused.
         let res = c.get(t.url(&publish)).send().await.unwrap();
         assert_eq!(res.status(), 303);
-        assert_eq!(res.headers()["location"], format!("/practices/{id}").as_str());
+        assert_eq!(
+            res.headers()["location"],
+            format!("/practices/{id}").as_str()
+        );
         let (status, _, body) = t.post(&c, &page_path, &publish, &fields).await;
         assert_eq!(status, 422);
         assert!(body.contains("већ је објављена добра пракса"), "{body}");
@@ -255,7 +280,11 @@ async fn the_coordinator_publishes_a_training_with_its_attendance_and_scores() {
         let (status, shown) = t.get(&national, &format!("/practices/{id}")).await;
         assert_eq!(status, 200);
         assert!(shown.contains("Обука") && shown.contains("са 52 % на 81 %"));
-        assert_eq!(t.get(&national, &page_path).await.0, 404, "not the register");
+        assert_eq!(
+            t.get(&national, &page_path).await.0,
+            404,
+            "not the register"
+        );
 
         let member = t.signed_in("le-member").await;
         assert_eq!(t.get(&member, &publish).await.0, 403);
@@ -288,7 +317,10 @@ async fn the_coordinator_withdraws_after_confirming_and_then_others_find_nothing
 
         let (status, confirm) = t.get(&c, &withdraw).await;
         assert_eq!(status, 200);
-        assert!(confirm.contains("Повући добру праксу „Трибина"), "{confirm}");
+        assert!(
+            confirm.contains("Повући добру праксу „Трибина"),
+            "{confirm}"
+        );
         let (status, location, _) = t.post(&c, &withdraw, &withdraw, &[]).await;
         assert_eq!(status, 303);
         assert_eq!(location.as_deref(), Some(path.as_str()));
@@ -298,7 +330,13 @@ async fn the_coordinator_withdraws_after_confirming_and_then_others_find_nothing
         assert!(!page.contains(&format!("href=\"{withdraw}\"")));
         assert_eq!(t.get(&c, &withdraw).await.0, 409, "already withdrawn");
 
-        for user in ["le-member", "nis-coordinator", "nis-member", "national", "admin"] {
+        for user in [
+            "le-member",
+            "nis-coordinator",
+            "nis-member",
+            "national",
+            "admin",
+        ] {
             let other = t.signed_in(user).await;
             assert_eq!(t.get(&other, &path).await.0, 404, "{user}");
             let (_, list) = t.get(&other, LIST).await;
