@@ -123,7 +123,7 @@ async fn the_coordinator_publishes_from_a_prefilled_form_and_every_team_reads_it
             assert!(listed(&app, &actor).await.contains(&published), "{reader}");
             let v = app.good_practice(&actor, published).await.unwrap();
             assert_eq!(v.published.practice.title, "Трибина у Техничкој школи");
-            assert_eq!(v.published.team_name_cyrl.contains("Лесковца"), true);
+            assert!(v.published.team_name_cyrl.contains("Лесковца"));
             assert!(!v.can_withdraw, "{reader}");
         }
         let nis = who(&app, "nis-coordinator").await;

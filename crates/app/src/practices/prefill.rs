@@ -41,12 +41,12 @@ impl App {
         let (team, source_title, form) = match source {
             PracticeSource::Activity(id) => {
                 let v = self.activity(actor, id).await?;
-                let form = text.from_activity(&v);
+                let form = text.activity_form(&v);
                 (v.team, v.activity.title, form)
             }
             PracticeSource::Training(id) => {
                 let v = self.training(actor, id).await?;
-                let form = text.from_training(&v);
+                let form = text.training_form(&v);
                 (v.team, v.training.topic, form)
             }
         };
@@ -84,7 +84,7 @@ impl Texts<'_> {
         format_number(self.locale, n)
     }
 
-    fn from_activity(&self, v: &ActivityView) -> PracticeForm {
+    fn activity_form(&self, v: &ActivityView) -> PracticeForm {
         let a = &v.activity;
         let summary = if a.description.trim().is_empty() {
             self.with(
@@ -126,7 +126,7 @@ impl Texts<'_> {
         }
     }
 
-    fn from_training(&self, v: &TrainingView) -> PracticeForm {
+    fn training_form(&self, v: &TrainingView) -> PracticeForm {
         let t = &v.training;
         let summary = self.with(
             "practice-prefill-training",
