@@ -277,6 +277,7 @@ impl App {
         self.import_bundled_catalogues().await?;
         self.seed_demo_activities().await?;
         self.seed_demo_trainings().await?;
+        self.seed_demo_practices().await?;
         Ok(true)
     }
 }

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod disclosure;
 pub mod ids;
 pub mod plan;
+pub mod practices;
 pub mod registry;
 pub mod reports;
 pub mod script;

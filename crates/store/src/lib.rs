@@ -28,6 +28,7 @@ pub mod materials;
 pub mod meetings;
 pub mod members;
 pub mod plans;
+pub mod practices;
 pub mod referrals;
 pub mod reports;
 pub mod services;

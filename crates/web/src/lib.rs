@@ -12,6 +12,7 @@ mod guidelines;
 mod materials;
 mod meetings;
 mod plan;
+mod practices;
 mod reports;
 mod shell;
 mod state;
@@ -39,6 +40,7 @@ pub fn router(state: WebState) -> Router {
         .merge(guidelines::routes())
         .merge(materials::routes())
         .merge(plan::routes())
+        .merge(practices::routes())
         .merge(alerts::routes())
         .merge(admin::routes())
         .merge(trainings::routes())

@@ -7,7 +7,7 @@ use spona_domain::access::Actor;
 use spona_domain::activities::{ActivityDraft, ActivityId};
 use spona_domain::ids::TeamId;
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::{activities, materials, venues, Connection};
+use spona_store::{activities, materials, practices, venues, Connection};
 
 impl App {
     /// Records an activity of the actor's team.
@@ -73,8 +73,11 @@ impl App {
         activities::find(&mut tx, team.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        // Hand-outs of materials name it; deleting would leave them pointing nowhere.
-        if materials::links_to_activity(&mut tx, id.0).await? > 0 {
+        // Hand-outs of materials or good practices (even withdrawn ones, which are kept)
+        // name it; deleting would leave them pointing nowhere.
+        if materials::links_to_activity(&mut tx, id.0).await? > 0
+            || practices::links_to_activity(&mut tx, id.0).await? > 0
+        {
             let mut e = FieldErrors::new();
             e.add("activity", FieldError::StillLinked);
             return Err(AppError::Invalid(e));

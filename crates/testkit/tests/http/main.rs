@@ -11,6 +11,7 @@ mod language;
 mod materials;
 mod meetings;
 mod plan;
+mod practices;
 mod protection;
 mod reports;
 mod roles;

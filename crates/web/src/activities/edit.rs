@@ -15,8 +15,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::activities::{group_field, ActivityForm, ActivityView};
+use spona_app::practices::SourcePractice;
 use spona_app::AppError;
 use spona_domain::activities::{ActivityId, AudienceGroup, Venue};
+use spona_domain::practices::PracticeSource;
 use spona_domain::validation::FieldError;
 
 #[derive(Template)]
@@ -30,6 +32,8 @@ struct ShowPage {
     groups: Vec<(String, i64)>,
     reach: i64,
     can_record: bool,
+    /// Its live good practice, or whether the viewer may publish one.
+    practice: SourcePractice,
 }
 
 /// `/activities/{id}`.
@@ -39,9 +43,14 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let v = state.app.activity(s.actor(), ActivityId(id)).await?;
+    let practice = state
+        .app
+        .practice_of_source(s.actor(), PracticeSource::Activity(v.activity.id))
+        .await?;
     let tr = &s.viewer.tr;
     let a = &v.activity;
     html(&ShowPage {
+        practice,
         chrome: s.viewer.chrome(Nav::Activities),
         kind: kind_label(tr, a.kind),
         medium: a

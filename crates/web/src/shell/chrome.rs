@@ -20,6 +20,7 @@ pub enum Nav {
     Guidelines,
     Materials,
     Meetings,
+    Practices,
     Reports,
     Team,
     Admin,
@@ -76,6 +77,10 @@ pub fn sections_for(role: Role, uses_cases: bool) -> Vec<Nav> {
             Nav::Meetings,
         ]);
     }
+    // Good practices are read across teams, by the national office too.
+    if role.is_team_bound() || role == Role::National {
+        v.push(Nav::Practices);
+    }
     if role != Role::Admin {
         v.push(Nav::Reports);
     }
@@ -91,6 +96,7 @@ pub fn section_info(nav: Nav) -> Option<(&'static str, &'static str)> {
         Nav::Trainings => ("trainings", "nav-trainings"),
         Nav::Guidelines => ("guidelines", "nav-guidelines"),
         Nav::Materials => ("materials", "nav-materials"),
+        Nav::Practices => ("practices", "nav-practices"),
         Nav::Reports => ("reports", "nav-reports"),
         _ => return None,
     })

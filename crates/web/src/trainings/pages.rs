@@ -9,7 +9,9 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use spona_app::practices::SourcePractice;
 use spona_app::trainings::{TrainingQuery, TrainingView};
+use spona_domain::practices::PracticeSource;
 use spona_domain::registry::Team;
 use spona_domain::trainings::{average, Training, TrainingId};
 
@@ -53,6 +55,8 @@ struct ShowPage {
     /// Averages of the named participants' own scores, when the training has none.
     named_before: Option<i64>,
     named_after: Option<i64>,
+    /// Its live good practice, or whether the viewer may publish one.
+    practice: SourcePractice,
 }
 
 /// `GET /trainings/{id}`.
@@ -62,6 +66,10 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let v = state.app.training(s.actor(), TrainingId(id)).await?;
+    let practice = state
+        .app
+        .practice_of_source(s.actor(), PracticeSource::Training(v.training.id))
+        .await?;
     let named_before = average(v.named.iter().map(|n| n.participant.score_before));
     let named_after = average(v.named.iter().map(|n| n.participant.score_after));
     html(&ShowPage {
@@ -69,5 +77,6 @@ pub async fn show(
         v,
         named_before,
         named_after,
+        practice,
     })
 }

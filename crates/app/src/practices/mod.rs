@@ -1,0 +1,34 @@
+//! Good practices: the coordinator publishes an activity of the register or a training of
+//! the team as a model for the other teams of the deployment; every team and the national
+//! office read the live ones; the coordinator withdraws them. Publishing and withdrawing are
+//! audited; a withdrawn practice is "not found" to everyone but its own team's coordinator.
+
+mod form;
+mod prefill;
+mod publish;
+mod read;
+
+pub use form::PracticeForm;
+pub use prefill::PracticeStart;
+pub use read::{PracticeQuery, PracticeView, SourcePractice};
+
+use crate::{App, AppError};
+use spona_domain::access::{decide, Action, Actor};
+use spona_domain::ids::TeamId;
+
+impl App {
+    /// The actor's team, if the actor leads its work (publishes and withdraws practices);
+    /// everyone else is forbidden.
+    fn practice_team(actor: &Actor) -> Result<TeamId, AppError> {
+        let team = actor.team_id.ok_or(AppError::Forbidden)?;
+        if !decide(actor, Action::LeadTeamWork(team)).allowed() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(team)
+    }
+
+    /// Whether the actor publishes good practices of the team (for showing the button).
+    pub fn can_publish_practices(&self, actor: &Actor) -> bool {
+        Self::practice_team(actor).is_ok()
+    }
+}

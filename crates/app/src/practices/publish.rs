@@ -1,0 +1,90 @@
+//! Publishing a practice and withdrawing it; each audited in its transaction.
+
+use super::PracticeForm;
+use crate::audit::{AuditEvent, Author};
+use crate::{App, AppError};
+use spona_domain::access::Actor;
+use spona_domain::practices::{leads, may_see, GoodPracticeId, PracticeSource};
+use spona_domain::validation::{FieldError, FieldErrors};
+use spona_store::{activities, practices as store, trainings, StoreError};
+
+/// The refusal of a second live practice of one source.
+fn already_published() -> AppError {
+    let mut e = FieldErrors::new();
+    e.add("source", FieldError::Taken);
+    AppError::Invalid(e)
+}
+
+impl App {
+    /// Publishes a source of the actor's team as a good practice (the coordinator only).
+    /// Another team's source is not found; a source with a live practice is refused.
+    pub async fn publish_practice(
+        &self,
+        actor: &Actor,
+        source: PracticeSource,
+        form: &PracticeForm,
+    ) -> Result<GoodPracticeId, AppError> {
+        let team = Self::practice_team(actor)?;
+        let mut tx = self.db.begin().await?;
+        let live = match source {
+            PracticeSource::Activity(a) => {
+                activities::find(&mut tx, team, a)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                store::live_for_activity(&mut tx, team, a.0).await?
+            }
+            PracticeSource::Training(t) => {
+                trainings::find(&mut tx, team, t)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                store::live_for_training(&mut tx, team, t.0).await?
+            }
+        };
+        let draft = form.parse()?;
+        if live.is_some() {
+            return Err(already_published());
+        }
+        let id = match store::insert(&mut tx, team, source, &draft, actor.user_id, self.now()).await
+        {
+            Ok(id) => id,
+            // Published by someone else between the check and the insert.
+            Err(StoreError::Duplicate(_)) => return Err(already_published()),
+            Err(other) => return Err(other.into()),
+        };
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(team), "practice-published", "good-practice", id.0),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Withdraws a live practice (its own team's coordinator, after confirming). It stays
+    /// stored, seen only by that coordinator; one already withdrawn is a conflict.
+    pub async fn withdraw_practice(
+        &self,
+        actor: &Actor,
+        id: GoodPracticeId,
+    ) -> Result<(), AppError> {
+        let mut tx = self.db.begin().await?;
+        let found = store::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+        let p = &found.practice;
+        if !may_see(actor, p) {
+            return Err(AppError::NotFound);
+        }
+        if !leads(actor, p.team_id) {
+            return Err(AppError::Forbidden);
+        }
+        store::withdraw(&mut tx, p.team_id, id, self.now()).await?;
+        self.audit(
+            &mut tx,
+            Author::of(actor),
+            AuditEvent::about(Some(p.team_id), "practice-withdrawn", "good-practice", id.0),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
