@@ -22,6 +22,7 @@ pub mod guidelines;
 pub mod mail;
 pub mod materials;
 pub mod meetings;
+pub mod outreach;
 pub mod plan;
 pub mod registry;
 pub mod trainings;
