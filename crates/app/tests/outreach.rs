@@ -144,7 +144,12 @@ async fn the_token_is_kept_only_as_its_hash_and_a_revoked_or_unknown_one_gives_n
             Err(AppError::NotFound)
         ));
         let unknown = spona_crypto::tokens::new_token();
-        for bad in [unknown.as_str(), "", "../../etc/passwd", "x'; DROP TABLE x; --"] {
+        for bad in [
+            unknown.as_str(),
+            "",
+            "../../etc/passwd",
+            "x'; DROP TABLE x; --",
+        ] {
             assert!(
                 matches!(
                     feed_text(&app, bad, Locale::SrCyrl).await,
@@ -194,7 +199,10 @@ async fn the_feed_holds_public_activities_and_trainings_by_topic_and_nothing_abo
         assert!(text.contains("DTSTART;VALUE=DATE:20261018\r\nDTEND;VALUE=DATE:20261019\r\n"));
         assert!(text.contains("LOCATION:Народно позориште Лесковац\r\n"));
         assert!(text.contains("DTSTART;VALUE=DATE:20261015\r\n"));
-        assert!(!text.contains("DTSTART;VALUE=DATE:20260609"), "too long ago");
+        assert!(
+            !text.contains("DTSTART;VALUE=DATE:20260609"),
+            "too long ago"
+        );
         assert!(!text.contains("Радни састанак"), "not a public kind");
         // Trainings by topic and date only.
         assert!(text.contains("SUMMARY:Обука: Препознавање индикатора трговине људима\r\n"));
@@ -255,9 +263,12 @@ async fn the_public_page_is_off_until_the_coordinator_turns_it_on() {
             "a refused save turns nothing on"
         );
 
-        app.save_public_page(&coordinator, &page(true, "Тим Лесковца против трговине људима."))
-            .await
-            .unwrap();
+        app.save_public_page(
+            &coordinator,
+            &page(true, "Тим Лесковца против трговине људима."),
+        )
+        .await
+        .unwrap();
         assert_eq!(audited(&t, "public-page-enabled").await, 1);
         let v = app.public_page("leskovac").await.unwrap();
         assert_eq!(v.intro, "Тим Лесковца против трговине људима.");

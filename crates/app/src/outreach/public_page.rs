@@ -67,9 +67,7 @@ impl App {
         };
         let enabled = form.enabled.as_deref().is_some_and(|v| !v.is_empty());
         let mut tx = self.db.begin().await?;
-        let was = pages::find(&mut tx, team)
-            .await?
-            .is_some_and(|p| p.enabled);
+        let was = pages::find(&mut tx, team).await?.is_some_and(|p| p.enabled);
         pages::save(&mut tx, team, enabled, &intro, actor.user_id, self.now()).await?;
         let action = match (was, enabled) {
             (false, true) => "public-page-enabled",

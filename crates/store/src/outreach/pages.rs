@@ -16,12 +16,11 @@ pub struct PublicPage {
 
 /// The team's public page, if it was ever saved.
 pub async fn find(c: &mut AnyConnection, team: TeamId) -> Result<Option<PublicPage>, StoreError> {
-    let row: Option<(i64, String, i64)> = sqlx::query_as(
-        "SELECT enabled, intro, updated_at FROM public_pages WHERE team_id = $1",
-    )
-    .bind(team.0)
-    .fetch_optional(c)
-    .await?;
+    let row: Option<(i64, String, i64)> =
+        sqlx::query_as("SELECT enabled, intro, updated_at FROM public_pages WHERE team_id = $1")
+            .bind(team.0)
+            .fetch_optional(c)
+            .await?;
     Ok(row.map(|(enabled, intro, updated_at)| PublicPage {
         enabled: enabled != 0,
         intro,

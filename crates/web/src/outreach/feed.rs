@@ -41,6 +41,9 @@ pub async fn feed(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("inline; filename=\"calendar.ics\""),
     );
-    h.insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
+    h.insert(
+        "x-robots-tag",
+        HeaderValue::from_static("noindex, nofollow"),
+    );
     Ok(res)
 }

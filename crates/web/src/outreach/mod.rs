@@ -28,7 +28,10 @@ pub fn routes() -> Router<WebState> {
 fn kind_label(tr: &Tr, kind: ActivityKind, medium: Option<Medium>) -> String {
     let kind = tr.t(&format!("activity-kind-{}", kind.code()));
     match medium {
-        Some(m) => format!("{kind} ({})", tr.t(&format!("activity-medium-{}", m.code()))),
+        Some(m) => format!(
+            "{kind} ({})",
+            tr.t(&format!("activity-medium-{}", m.code()))
+        ),
         None => kind,
     }
 }
