@@ -23,6 +23,7 @@ pub mod guidelines;
 pub mod mail;
 pub mod materials;
 pub mod meetings;
+pub mod outreach;
 pub mod plan;
 pub mod practices;
 pub mod registry;

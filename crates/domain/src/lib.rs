@@ -7,6 +7,7 @@ pub mod activities;
 pub mod cases;
 pub mod disclosure;
 pub mod ids;
+pub mod outreach;
 pub mod plan;
 pub mod practices;
 pub mod registry;

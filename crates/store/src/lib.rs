@@ -27,6 +27,7 @@ pub mod mail;
 pub mod materials;
 pub mod meetings;
 pub mod members;
+pub mod outreach;
 pub mod plans;
 pub mod practices;
 pub mod referrals;

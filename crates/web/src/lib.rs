@@ -11,6 +11,7 @@ mod cases;
 mod guidelines;
 mod materials;
 mod meetings;
+mod outreach;
 mod plan;
 mod practices;
 mod reports;
@@ -39,6 +40,7 @@ pub fn router(state: WebState) -> Router {
         .merge(meetings::routes())
         .merge(guidelines::routes())
         .merge(materials::routes())
+        .merge(outreach::routes())
         .merge(plan::routes())
         .merge(practices::routes())
         .merge(alerts::routes())

@@ -4,7 +4,7 @@
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
-use spona_domain::registry::{InstitutionKind, Standing};
+use spona_domain::registry::{Institution, InstitutionKind, Standing};
 use spona_store::institutions;
 
 /// The national hotline of the Office of the National Coordinator (free of charge).
@@ -17,20 +17,29 @@ pub struct CardContacts {
     pub police: Option<(String, String)>,
 }
 
+impl CardContacts {
+    /// The first member Centre for Social Work and police among the team's active
+    /// institutions (also read by the team's public page).
+    pub(crate) fn from_registry(active: &[Institution]) -> CardContacts {
+        let first = |kind: InstitutionKind| {
+            active
+                .iter()
+                .find(|i| i.kind == kind && i.standing == Standing::Member)
+                .map(|i| (i.name_cyrl.clone(), i.phone.clone()))
+        };
+        CardContacts {
+            social_work: first(InstitutionKind::SocialWork),
+            police: first(InstitutionKind::Police),
+        }
+    }
+}
+
 impl App {
     /// The team's Centre for Social Work and police, as the registry has them now.
     pub async fn card_contacts(&self, actor: &Actor) -> Result<CardContacts, AppError> {
         let team = Self::work_team(actor, false)?;
         let mut c = self.db.conn().await?;
         let list = institutions::list_active(&mut c, team).await?;
-        let first = |kind: InstitutionKind| {
-            list.iter()
-                .find(|i| i.kind == kind && i.standing == Standing::Member)
-                .map(|i| (i.name_cyrl.clone(), i.phone.clone()))
-        };
-        Ok(CardContacts {
-            social_work: first(InstitutionKind::SocialWork),
-            police: first(InstitutionKind::Police),
-        })
+        Ok(CardContacts::from_registry(&list))
     }
 }

@@ -10,6 +10,7 @@ mod institutions;
 mod language;
 mod materials;
 mod meetings;
+mod outreach;
 mod plan;
 mod practices;
 mod protection;

@@ -59,7 +59,11 @@ pub fn page(
 /// The link with this deployment's address as the browser used it; relative if the `Host`
 /// header is missing or looks like anything but a host name and port.
 pub fn full_link(headers: &HeaderMap, https: bool, token: &str) -> String {
-    let path = format!("/password/{token}");
+    full_url(headers, https, &format!("/password/{token}"))
+}
+
+/// A path of ours as a full address, as [`full_link`] makes it (also for calendar feeds).
+pub fn full_url(headers: &HeaderMap, https: bool, path: &str) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
@@ -69,7 +73,7 @@ pub fn full_link(headers: &HeaderMap, https: bool, token: &str) -> String {
             let scheme = if https { "https" } else { "http" };
             format!("{scheme}://{host}{path}")
         }
-        None => path,
+        None => path.to_string(),
     }
 }
 

@@ -5,7 +5,7 @@
 
 mod catalogues;
 mod create;
-mod link;
+pub(crate) mod link;
 mod status;
 mod users;
 

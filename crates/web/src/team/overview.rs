@@ -47,6 +47,8 @@ struct OverviewPage {
     members: Option<i64>,
     /// Deployment-wide roles get a way back to the list of teams.
     all_teams: bool,
+    /// The coordinator keeps the team's public page and calendar feeds.
+    outreach: bool,
 }
 
 /// One team at a glance.
@@ -68,6 +70,7 @@ pub async fn show(
     html(&OverviewPage {
         chrome: s.viewer.chrome(Nav::Team),
         all_teams: !s.actor().role.is_team_bound(),
+        outreach: state.app.can_lead_outreach(s.actor()) && s.actor().team_id == Some(v.team.id),
         v,
         members,
     })

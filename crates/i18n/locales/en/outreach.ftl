@@ -1,0 +1,49 @@
+## The team towards the public: the calendar of public activities and the team's public page
+
+outreach-title = Public page and calendar
+outreach-intro = The team's public page, and a calendar of its public activities for programs such as Google Calendar or Outlook. Neither holds data about persons.
+outreach-page-title = Public page
+outreach-page-on = The public page is on:
+outreach-page-off = The public page is off; nobody can see it.
+outreach-page-shows = It shows the team's name and city, its member institutions, your introduction, signs of trafficking, the numbers to report to (the national line, the Centre for Protection of Victims of Trafficking, the Centre for Social Work from the registry) and the public activities of the next 90 days. Never the names, phones or e-mail addresses of team members.
+outreach-page-enabled = Turn the public page on
+outreach-page-intro = Introduction
+outreach-page-intro-hint = Up to 2,000 characters. Do not write names or contacts of persons.
+outreach-page-save = Save
+outreach-page-saved = The public page settings are saved.
+outreach-feeds-title = Calendars
+outreach-feeds-intro = Each link gives a calendar of the team's public activities, from 60 days back to a year ahead, and of its trainings (topic and date only, without the names of trainers and participants). Whoever has the link sees the calendar without signing in: give it only to whoever needs it, and revoke it when it is no longer needed.
+outreach-feeds-empty = There are no links yet.
+outreach-feed-label = Label
+outreach-feed-label-hint = Whom the link was given to, for example "School administration" or "my phone".
+outreach-feed-created = Made
+outreach-feed-live = Valid
+outreach-feed-revoked-on = Revoked { $when }
+outreach-feed-revoke = Revoke
+outreach-feed-new = New link
+outreach-feed-create = Make the link
+outreach-feed-created-title = The calendar link is made
+outreach-feed-created-for = The link "{ $label }" is made.
+outreach-feed-link = Calendar link
+outreach-feed-once = Copy the link now: it is shown only this once and kept nowhere. If it is lost, revoke it and make a new one.
+outreach-feed-how = In your calendar program, choose to add a calendar from the internet (subscribe by address) and paste the link. For another language, add ?lang=sr-Latn or ?lang=en at the end of the link.
+outreach-back = Back
+outreach-feed-name = { $team } — public activities
+outreach-feed-training = Training: { $topic }
+outreach-feed-training-category = Training
+
+public-call-title = Whom to call
+public-hotline-what = free of charge
+public-social-work = Centre for Social Work
+public-emergency = Police, emergency
+public-signs-title = How to recognise trafficking in human beings
+public-signs-intro = No sign on its own proves trafficking, but if you notice several, call one of the numbers above. Do not confront the person with those they fear.
+public-sign-1 = Someone else holds their identity papers or passport.
+public-sign-2 = They cannot freely leave their work or the place where they live, or someone watches and controls them all the time.
+public-sign-3 = They work long hours for little or no pay, or to pay off a debt that keeps growing.
+public-sign-4 = They were promised a job, schooling or marriage, and everything turned out different from what was promised.
+public-sign-5 = They seem frightened, do not know where they are, or speak as if someone had taught them what to say.
+public-sign-6 = A child works, begs or does not go to school, or lives with adults who are not their family.
+public-upcoming-title = Upcoming public activities
+public-upcoming-none = No public activities are announced for the next three months.
+public-who-title = The team's member institutions
