@@ -70,7 +70,7 @@ fn draft(topic: &str, held_on: time::Date) -> TrainingDraft {
         duration: Duration::from_minutes(150),
         score_before: None,
         score_after: Some(80),
-        plan_activity_id: Some(12),
+        plan_activity_id: None,
         attendance: Vec::new(),
     }
 }
@@ -115,7 +115,7 @@ async fn trainings_attendance_participants_and_staff_round_trip() {
         assert_eq!(found.participants, 5);
         assert_eq!(found.duration.minutes(), 150);
         assert_eq!((found.score_before, found.score_after), (None, Some(80)));
-        assert_eq!(found.plan_activity_id, Some(12));
+        assert_eq!(found.plan_activity_id, None);
         assert!(trainings::find(&mut c, TeamId(team.0 + 1), id)
             .await
             .unwrap()
