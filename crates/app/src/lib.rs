@@ -17,6 +17,7 @@ mod demo_meetings;
 mod demo_plan;
 mod demo_trainings;
 mod error;
+pub mod exports;
 pub mod forms;
 pub mod guidelines;
 pub mod mail;

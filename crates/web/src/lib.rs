@@ -8,6 +8,7 @@ mod admin;
 mod alerts;
 mod auth;
 mod cases;
+mod exports;
 mod guidelines;
 mod materials;
 mod meetings;
@@ -41,6 +42,7 @@ pub fn router(state: WebState) -> Router {
         .merge(alerts::routes())
         .merge(admin::routes())
         .merge(trainings::routes())
+        .merge(exports::routes())
         .fallback(shell::errors::not_found);
     shell::middleware::wrap(pages, state.clone())
         .route("/health", get(shell::health::health))
