@@ -162,3 +162,23 @@ fn download(export: Export, s: Signed) -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_links_carry_only_the_filters_given() {
+        assert_eq!(activities_query(&ActivityQuery::default()), "");
+        let q = ActivityQuery {
+            q: "живот у".into(),
+            kind: String::new(),
+            year: "2026".into(),
+            page: Some(3),
+        };
+        assert_eq!(
+            activities_query(&q),
+            "?q=%D0%B6%D0%B8%D0%B2%D0%BE%D1%82+%D1%83&year=2026"
+        );
+    }
+}

@@ -11,6 +11,7 @@
 
 use crate::shell::tr::Tr;
 use axum::body::Body;
+use futures_util::StreamExt;
 use spona_app::exports::{Cell, Export, Format, Rows, Value};
 use spona_app::AppError;
 use spona_reports::csv::CsvWriter;
@@ -30,7 +31,8 @@ pub fn body(export: Export, tr: Tr) -> Body {
         tables: 0,
         done: false,
     };
-    Body::from_stream(futures_util::stream::unfold(
+    // Fused: a layer that polls again after the end (gzip does) must get the end again.
+    Body::from_stream(StreamExt::fuse(futures_util::stream::unfold(
         streaming,
         |mut s| async move {
             if s.done {
@@ -47,7 +49,7 @@ pub fn body(export: Export, tr: Tr) -> Body {
                 }
             }
         },
-    ))
+    )))
 }
 
 /// What the writer produced and the body has not sent yet.
@@ -75,7 +77,8 @@ impl Write for Outbox {
 }
 
 enum Writer {
-    Xlsx(XlsxWriter<Outbox>),
+    // Boxed: the workbook writer carries its compressor's state.
+    Xlsx(Box<XlsxWriter<Outbox>>),
     Csv(CsvWriter<Outbox>),
 }
 
@@ -127,7 +130,7 @@ impl Streaming {
             Format::Xlsx => {
                 let mut book = XlsxWriter::new(self.outbox.clone());
                 start_tables(&mut book, &self.export, &self.tr, &mut self.tables, 1)?;
-                Writer::Xlsx(book)
+                Writer::Xlsx(Box::new(book))
             }
             Format::Csv => {
                 let columns = columns(&self.export, &self.tr, 0);
