@@ -119,6 +119,18 @@ async fn a_team_role_exports_its_lists_audited_before_any_row_is_read() {
             rows[0].1[4],
             Cell::Value(Value::Date(date!(2026 - 06 - 30)))
         );
+        // Its entry joins the plan's own in the trail.
+        let mut c = t.db.conn().await.unwrap();
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'list-exported' \
+             AND subject = 'coordination-plan' AND subject_id = $1 AND reason = 'xlsx'",
+        )
+        .bind(plan)
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        assert_eq!(n, 1);
+        drop(c);
         t.finish().await;
     }
 }

@@ -52,7 +52,7 @@ pub enum ExportedList {
 }
 
 impl ExportedList {
-    /// The name in file names and in the audit trail.
+    /// The name in file names and logs.
     pub fn code(self) -> &'static str {
         match self {
             ExportedList::Activities => "activities",
@@ -60,6 +60,14 @@ impl ExportedList {
             ExportedList::Plan => "plan",
             ExportedList::Materials => "materials",
             ExportedList::Meetings => "meetings",
+        }
+    }
+
+    /// The subject of its audit entries: a plan's export joins the plan's own entries.
+    pub fn audit_subject(self) -> &'static str {
+        match self {
+            ExportedList::Plan => "coordination-plan",
+            other => other.code(),
         }
     }
 }
@@ -195,7 +203,7 @@ impl App {
             AuditEvent {
                 team: Some(team),
                 action: "list-exported",
-                subject: list.code(),
+                subject: list.audit_subject(),
                 subject_id,
                 reason: format.code(),
             },

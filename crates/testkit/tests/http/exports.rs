@@ -442,8 +442,8 @@ async fn a_plan_comes_one_row_per_activity_with_deadlines_and_budgets_typed() {
                 .status,
             404
         );
-        assert_eq!(exported(&t, "plan", "xlsx").await, 1);
-        assert_eq!(exported(&t, "plan", "csv").await, 1);
+        assert_eq!(exported(&t, "coordination-plan", "xlsx").await, 1);
+        assert_eq!(exported(&t, "coordination-plan", "csv").await, 1);
         t.finish().await;
     }
 }
@@ -678,6 +678,18 @@ async fn a_long_list_comes_out_whole_in_both_formats() {
             .collect();
 
         let c = t.signed_in("le-coordinator").await;
+        // Streamed: the body comes in several chunks, not as one built beforehand.
+        let mut res = c
+            .get(t.url("/activities/export.csv?year=2025"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["transfer-encoding"], "chunked");
+        let mut chunks = 0;
+        while res.chunk().await.unwrap().is_some() {
+            chunks += 1;
+        }
+        assert!(chunks >= 3, "{chunks} chunks");
         let d = download(&t, &c, "/activities/export.csv?year=2025").await;
         d.assert_file(CSV, &format!("activities-{DAY}.csv"));
         let mut titles: Vec<String> = d.records()[1..].iter().map(|r| r[3].clone()).collect();
