@@ -18,6 +18,7 @@ mod demo_plan;
 mod demo_practices;
 mod demo_trainings;
 mod error;
+pub mod exports;
 pub mod forms;
 pub mod guidelines;
 pub mod mail;

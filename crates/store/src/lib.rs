@@ -18,6 +18,7 @@ mod dates;
 mod db;
 pub mod duplicates;
 mod error;
+pub mod exports;
 pub mod framework;
 pub mod guidelines;
 pub mod history;

@@ -8,6 +8,7 @@ mod admin;
 mod alerts;
 mod auth;
 mod cases;
+mod exports;
 mod guidelines;
 mod materials;
 mod meetings;
@@ -47,6 +48,7 @@ pub fn router(state: WebState) -> Router {
         .merge(admin::routes())
         .merge(trainings::routes())
         .merge(reports::routes())
+        .merge(exports::routes())
         .fallback(shell::errors::not_found);
     shell::middleware::wrap(pages, state.clone())
         .route("/health", get(shell::health::health))

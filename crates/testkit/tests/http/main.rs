@@ -5,6 +5,7 @@ mod admin;
 mod attachments;
 mod cases;
 mod duplicates;
+mod exports;
 mod guidelines;
 mod institutions;
 mod language;

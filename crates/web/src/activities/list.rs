@@ -25,6 +25,8 @@ struct ListPage {
     pager: Pager,
     can_record: bool,
     filtered: bool,
+    /// The search and filters, for the export links.
+    export_query: String,
 }
 
 /// `/activities`.
@@ -59,6 +61,7 @@ pub async fn list(
         pager,
         can_record: state.app.can_record_activities(s.actor()),
         filtered: !q.q.is_empty() || !q.kind.is_empty() || !q.year.is_empty(),
+        export_query: crate::exports::activities_query(&q),
         q,
     })
 }

@@ -16,6 +16,7 @@ use spona_crypto::tokens;
 use spona_i18n::{negotiate, Locale};
 use std::net::SocketAddr;
 use std::time::Instant;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 use tracing::Instrument;
 
@@ -24,8 +25,16 @@ pub fn wrap(pages: Router<WebState>, state: WebState) -> Router<WebState> {
     let limit = state.settings.max_body_bytes;
     pages
         .layer(axum::middleware::from_fn_with_state(state, resolve))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(compressible()))
         .layer(DefaultBodyLimit::max(limit))
+}
+
+/// What is compressed: not exports, which stream (a workbook is compressed already, and
+/// gzip would hold a CSV's first bytes back until its buffer fills).
+fn compressible() -> impl Predicate {
+    DefaultPredicate::new()
+        .and(NotForContentType::const_new(crate::exports::XLSX_TYPE))
+        .and(NotForContentType::const_new("text/csv"))
 }
 
 async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) -> Response {
