@@ -39,7 +39,8 @@ pub async fn open_app(settings: &Settings) -> Result<App> {
         settings.auth(),
         Keyring::new(&master),
     )
-    .with_answer_deadlines(settings.answer_within);
+    .with_answer_deadlines(settings.answer_within)
+    .with_disclosure_threshold(settings.disclosure);
     Ok(match &settings.mail {
         Some(mail) => app.with_mail(mail.clone()),
         None => app,

@@ -862,3 +862,16 @@ fn the_urgent_referral_deadline_is_counted_in_hours_not_days() {
         "settings",
     ]);
 }
+
+#[test]
+fn the_disclosure_threshold_is_checked_and_shown() {
+    let d = Deployment::sqlite();
+    let err = refused(&d.run(&["--disclosure-threshold", "1", "settings"]));
+    assert!(err.contains("disclosure_threshold"), "{err}");
+    let err = refused(&d.run(&["--disclosure-threshold", "101", "settings"]));
+    assert!(err.contains("disclosure_threshold"), "{err}");
+    let shown = d.ok(&["settings"]);
+    assert!(shown.contains("disclosure_threshold = 11"), "{shown}");
+    let shown = d.ok(&["--disclosure-threshold", "5", "settings"]);
+    assert!(shown.contains("disclosure_threshold = 5"), "{shown}");
+}

@@ -20,5 +20,6 @@ pub fn run(settings: &Settings) -> Result<()> {
         settings.session_absolute_hours
     );
     println!("log_format = {}", text(settings.log_format.code().into()));
+    println!("disclosure_threshold = {}", settings.disclosure.get());
     Ok(())
 }

@@ -115,6 +115,15 @@ pub struct SettingsArgs {
         value_name = "DAYS"
     )]
     pub referral_answer_days: Option<i64>,
+
+    /// The smallest count statistics outside the case workers may show, 2 to 100 [default: 11]
+    #[arg(
+        long,
+        env = "SPONA_DISCLOSURE_THRESHOLD",
+        global = true,
+        value_name = "K"
+    )]
+    pub disclosure_threshold: Option<u32>,
 }
 
 impl SettingsArgs {
@@ -139,6 +148,7 @@ impl SettingsArgs {
             public_url: self.public_url.clone(),
             urgent_referral_hours: self.urgent_referral_hours,
             referral_answer_days: self.referral_answer_days,
+            disclosure_threshold: self.disclosure_threshold,
         }
     }
 }

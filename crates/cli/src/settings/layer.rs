@@ -28,6 +28,7 @@ pub struct Layer {
     pub public_url: Option<String>,
     pub urgent_referral_hours: Option<i64>,
     pub referral_answer_days: Option<i64>,
+    pub disclosure_threshold: Option<u32>,
 }
 
 impl Layer {
@@ -51,6 +52,7 @@ impl Layer {
             public_url: self.public_url.or(lower.public_url),
             urgent_referral_hours: self.urgent_referral_hours.or(lower.urgent_referral_hours),
             referral_answer_days: self.referral_answer_days.or(lower.referral_answer_days),
+            disclosure_threshold: self.disclosure_threshold.or(lower.disclosure_threshold),
         }
     }
 }

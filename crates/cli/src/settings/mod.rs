@@ -14,6 +14,7 @@ use serde::Deserialize;
 use spona_app::mail::MailSettings;
 use spona_app::{AuthSettings, DatabaseUrl};
 use spona_domain::cases::AcknowledgementPolicy;
+use spona_domain::disclosure::Threshold;
 use spona_web::WebSettings;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -71,6 +72,8 @@ pub struct Settings {
     pub mail: Option<MailSettings>,
     /// How long receivers have to answer referrals.
     pub answer_within: AcknowledgementPolicy,
+    /// Small-cell suppression: no statistic outside the case workers shows 1..k-1.
+    pub disclosure: Threshold,
 }
 
 impl Settings {
@@ -146,9 +149,20 @@ impl Settings {
                         "urgent_referral_hours: must not be longer than referral_answer_days"
                     )
                 })?;
+        let k = layer
+            .disclosure_threshold
+            .unwrap_or(Threshold::DEFAULT.get());
+        let disclosure = Threshold::new(k).map_err(|_| {
+            anyhow::anyhow!(
+                "disclosure_threshold: must be between {} and {}, not {k}",
+                Threshold::MIN,
+                Threshold::MAX
+            )
+        })?;
         Ok(Settings {
             mail,
             answer_within,
+            disclosure,
             listen,
             data_dir,
             database,

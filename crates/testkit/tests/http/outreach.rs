@@ -428,6 +428,17 @@ async fn the_request_log_names_the_feed_route_never_its_token() {
     assert_eq!(read_feed(&t, &format!("/feeds/{token}.ics")).await.0, 200);
     let unknown = "B".repeat(43);
     assert_eq!(read_feed(&t, &format!("/feeds/{unknown}.ics")).await.0, 404);
+    // The server writes its line once the response has gone out, which may be after the
+    // client has read it: wait for both lines before looking.
+    for _ in 0..100 {
+        let lines = String::from_utf8_lossy(&captured.0.lock().unwrap())
+            .matches("/feeds/{file}")
+            .count();
+        if lines >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     drop(guard);
 
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
