@@ -558,3 +558,49 @@ async fn the_report_comes_out_as_pdf_in_each_script_and_as_a_workbook() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_htcds_exchange_is_k_anonymous_national_only_and_audited() {
+    use spona_app::reports::ExchangeFormat;
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        app.seed_demo_cases().await.unwrap();
+        let national = actor(&app, "national").await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        assert!(matches!(
+            app.htcds_export(&coordinator, 2026).await,
+            Err(AppError::Forbidden)
+        ));
+        // With k = 11 the demo's four cases are all withheld, and their number is not told.
+        let out = app.htcds_export(&national, 2026).await.unwrap();
+        assert!(out.records.is_empty() && out.withheld);
+        // With k = 2 only combinations shared by two or more are released.
+        let low = app
+            .clone()
+            .with_disclosure_threshold(spona_domain::disclosure::Threshold::new(2).unwrap());
+        let out = low.htcds_export(&national, 2026).await.unwrap();
+        for r in &out.records {
+            assert!(out.records.iter().filter(|o| *o == r).count() >= 2);
+        }
+        let json = low
+            .htcds_file(&national, 2026, ExchangeFormat::Json)
+            .await
+            .unwrap();
+        let text = String::from_utf8(json.bytes).unwrap();
+        assert!(text.contains("\"standard\": \"HTCDS 2.0\""));
+        assert!(
+            !text.contains("ЛЕ-2026") && !text.contains("LE-2026"),
+            "no case codes"
+        );
+        let csv = low
+            .htcds_file(&national, 2026, ExchangeFormat::Csv)
+            .await
+            .unwrap();
+        let csv = String::from_utf8(csv.bytes).unwrap();
+        assert!(csv.trim_start_matches('\u{feff}').starts_with(
+            "prs_Gender,prs_Nationality,spona_AgeBand,vic_TraffickingStatus,vic_TypeOfExploitation,cas_Status,spona_YearOfRegistration"
+        ));
+        assert_eq!(audited(&t, "htcds-exported").await.len(), 4);
+        t.finish().await;
+    }
+}

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod activities;
 pub mod cases;
 pub mod disclosure;
+pub mod exchange;
 pub mod ids;
 pub mod outreach;
 pub mod plan;

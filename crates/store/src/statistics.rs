@@ -297,3 +297,21 @@ pub async fn referrals_sent(
     .fetch_all(c)
     .await?)
 }
+
+/// Every team's cases reported between two instants (Unix seconds, `to` excluded), for the
+/// de-identified national exchange.
+pub async fn all_cases_reported(
+    c: &mut AnyConnection,
+    from: i64,
+    to: i64,
+) -> Result<Vec<CaseFacts>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT k.reported_at, k.sex, k.age_band, k.citizenship, k.exploitation, \
+         k.referral_source, k.state, CAST(NULL AS BIGINT) AS first_answer_at \
+         FROM cases k WHERE k.reported_at >= $1 AND k.reported_at < $2 ORDER BY k.id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(c)
+    .await?)
+}

@@ -6,6 +6,7 @@
 mod cases;
 mod content;
 mod documents;
+mod exchange;
 mod figures;
 mod forms;
 mod labels;
@@ -22,6 +23,7 @@ pub use content::{
     TrainedLine, TrainingSection,
 };
 pub use documents::{title_and_meta, ReportFormat};
+pub use exchange::ExchangeFormat;
 pub use forms::{NarrativeForm, PeriodForm};
 pub use labels::{dimension_of, row_message, table_message};
 pub use lifecycle::{Integrity, ReportList, ReportView};

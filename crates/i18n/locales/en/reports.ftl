@@ -124,3 +124,5 @@ statistics-referrals-sent = Referred
 statistics-answered-in-time = Answered in time
 periodic-institution = Institution
 chart-data = Data of the chart
+national-htcds = Data exchange (HTCDS 2.0)
+national-htcds-intro = De-identified case data of the current year from every team, in the vocabulary of HTCDS 2.0, k-anonymised: every released combination of values is shared by at least as many people as the threshold; smaller groups are generalised or left out.

@@ -210,3 +210,38 @@ async fn the_statistics_page_draws_its_charts_for_the_team_only() {
     assert_eq!(t.get(&national, "/statistics").await.0, 404);
     t.finish().await;
 }
+
+#[tokio::test]
+async fn the_national_office_downloads_the_htcds_exchange_and_no_one_else() {
+    let t = TestApp::spawn().await;
+    let national = t.signed_in("national").await;
+    let (_, page) = t.get(&national, "/reports").await;
+    assert!(page.contains("href=\"/reports/htcds/htcds.csv\""));
+    let res = national
+        .get(t.url("/reports/htcds/htcds.json?year=2026"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/json");
+    let body = res.text().await.unwrap();
+    assert!(body.contains("\"k\": 11"), "{body}");
+    assert!(body.contains("\"records\": ["));
+    let res = national
+        .get(t.url("/reports/htcds/htcds.csv?year=2026"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("prs_Gender"));
+    let (status, _) = t
+        .get(&national, "/reports/htcds/htcds.json?year=1990")
+        .await;
+    assert_eq!(status, 400, "a year out of range is a bad request");
+    let coordinator = t.signed_in("le-coordinator").await;
+    assert_eq!(
+        t.get(&coordinator, "/reports/htcds/htcds.json").await.0,
+        403
+    );
+    t.finish().await;
+}

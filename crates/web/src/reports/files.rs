@@ -57,3 +57,43 @@ pub async fn download(
     )
         .into_response())
 }
+
+/// What an exchange download asks for.
+#[derive(serde::Deserialize)]
+pub struct ExchangeQuery {
+    pub year: Option<i32>,
+}
+
+/// `GET /reports/htcds/{file}` (`htcds.json` or `htcds.csv`): the year's de-identified,
+/// k-anonymised records for the national office.
+pub async fn exchange(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(name): Path<String>,
+    Query(q): Query<ExchangeQuery>,
+) -> Result<Response, WebError> {
+    use spona_app::reports::ExchangeFormat;
+    let (format, content_type) = match name.as_str() {
+        "htcds.json" => (ExchangeFormat::Json, "application/json"),
+        "htcds.csv" => (ExchangeFormat::Csv, "text/csv; charset=utf-8"),
+        _ => return Err(WebError::Page(Failure::NotFound)),
+    };
+    let year = q.year.unwrap_or_else(|| state.app.today().year());
+    let file = state.app.htcds_file(s.actor(), year, format).await?;
+    let disposition =
+        HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.file_name))
+            .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+        file.bytes,
+    )
+        .into_response())
+}

@@ -25,5 +25,6 @@ pub fn routes() -> Router<WebState> {
         .route("/reports/{id}/correct", post(show::correct))
         .route("/reports/{id}/acknowledge", post(national::acknowledge))
         .route("/reports/{id}/file/{name}", get(files::download))
+        .route("/reports/htcds/{name}", get(files::exchange))
         .route("/statistics", get(statistics::page))
 }
