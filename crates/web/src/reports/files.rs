@@ -1,12 +1,12 @@
 //! A report as a PDF or XLSX download, in the language asked for (`?lang=`) or the
 //! viewer's own.
 
+use crate::shell::download::attachment;
 use crate::shell::errors::{Failure, WebError};
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use spona_app::reports::ReportFormat;
 use spona_i18n::Locale;
 
@@ -40,22 +40,7 @@ pub async fn download(
         .app
         .report_file(s.actor(), id, format, &state.catalog, locale)
         .await?;
-    let disposition =
-        HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.file_name))
-            .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CONTENT_DISPOSITION, disposition),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        file.bytes,
-    )
-        .into_response())
+    Ok(attachment(content_type, &file.file_name, file.bytes))
 }
 
 /// What an exchange download asks for.
@@ -80,20 +65,5 @@ pub async fn exchange(
     };
     let year = q.year.unwrap_or_else(|| state.app.today().year());
     let file = state.app.htcds_file(s.actor(), year, format).await?;
-    let disposition =
-        HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.file_name))
-            .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CONTENT_DISPOSITION, disposition),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        file.bytes,
-    )
-        .into_response())
+    Ok(attachment(content_type, &file.file_name, file.bytes))
 }

@@ -1,6 +1,7 @@
 //! `/reports`: the team's reports with the form that starts one, or, for the national
 //! office, the teams' submitted reports.
 
+use super::national::NationalQuery;
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
@@ -22,13 +23,6 @@ struct ListPage {
     list: ReportList,
     form: PeriodForm,
     errors: Errors,
-}
-
-/// The national office's filter.
-#[derive(serde::Deserialize, Default)]
-pub struct NationalQuery {
-    #[serde(default)]
-    pub period: String,
 }
 
 /// `GET /reports`.

@@ -1,7 +1,6 @@
 //! The national office's pages: every team's submitted reports with the national summary
 //! of a period, and the acknowledgement of a report.
 
-use super::list::NationalQuery;
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
@@ -14,6 +13,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::reports::{published_word, row_message, table_message, NationalList, Words};
 use spona_app::AppError;
+
+/// The national office's filter.
+#[derive(serde::Deserialize, Default)]
+pub struct NationalQuery {
+    #[serde(default)]
+    pub period: String,
+}
 
 /// A national case table in words.
 pub struct WordedTable {

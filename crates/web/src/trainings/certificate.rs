@@ -1,11 +1,11 @@
 //! A named participant's certificate as a PDF download, in the viewer's language.
 
+use crate::shell::download::attachment;
 use crate::shell::errors::{Failure, WebError};
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use spona_domain::trainings::TrainingId;
 
 /// `GET /trainings/{id}/certificates/{participant}.pdf`: the participant is named by an
@@ -28,22 +28,5 @@ pub async fn download(
             s.viewer.locale,
         )
         .await?;
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", pdf.file_name))
-        .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/pdf"),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        pdf.bytes,
-    )
-        .into_response())
+    Ok(attachment("application/pdf", &pdf.file_name, pdf.bytes))
 }
