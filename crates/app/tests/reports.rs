@@ -604,3 +604,37 @@ async fn the_htcds_exchange_is_k_anonymous_national_only_and_audited() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_tables_of_one_population_show_their_total_alike_or_hide_it_alike() {
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        let app =
+            app.with_disclosure_threshold(spona_domain::disclosure::Threshold::new(2).unwrap());
+        app.seed_demo_cases().await.unwrap();
+        let coordinator = into_2027(&app, &clock, "le-coordinator").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q4"))
+            .await
+            .unwrap();
+        app.submit_report(&coordinator, id).await.unwrap();
+        let view = app.team_report(&coordinator, id).await.unwrap();
+        for prefix in ["cases-", "referrals-"] {
+            let totals: Vec<Published> = view
+                .content
+                .cases
+                .release
+                .tables()
+                .iter()
+                .filter(|t| t.name().starts_with(prefix))
+                .map(|t| t.grand_total().unwrap())
+                .collect();
+            assert!(totals.len() >= 2);
+            assert!(
+                totals.iter().all(|p| *p == totals[0]),
+                "{prefix}: {totals:?}"
+            );
+        }
+        t.finish().await;
+    }
+}

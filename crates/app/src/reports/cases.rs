@@ -2,16 +2,17 @@
 //! referrals (never the sealed parts), frozen per quarter when first published, and shown
 //! only as tables protected by small-cell suppression against everything published before.
 //!
-//! Each case of a quarter is one count in the atom named by the team and quarter and by the
-//! full combination of its categories; each one-way table (by source, sex, age, …) adds up
-//! the atoms of its rows. Because every table of a population is built from the same atoms,
-//! the suppression sees that their totals are the same number, and that a year is its four
-//! quarters.
+//! A quarter's cases are frozen by the full combination of their categories; each one-way
+//! table (by source, sex, age, …) is protected on its own atoms (team and quarter, the
+//! table, the row's value), so that a year is seen as its four quarters and the work stays
+//! a few milliseconds at any size. The one number the tables of a population share is their
+//! total: it is shown in all of them or hidden in all of them, so no table can give away
+//! what another hid to protect a small count.
 
 use crate::AppError;
 use spona_domain::cases::{AgeBand, ExploitationForm, ReferralSource, Sex};
 use spona_domain::disclosure::{
-    protect, CountTable, Microdata, ProtectedRelease, Published, Threshold,
+    protect, CountTable, Microdata, Position, ProtectedRelease, Published, Threshold,
 };
 use spona_domain::ids::TeamId;
 use spona_domain::reports::ReportPeriod;
@@ -201,60 +202,110 @@ pub(crate) async fn quarter_counts(
     Ok((counts, fresh))
 }
 
-/// The microdata the suppression works on: every counted quarter, frozen or fresh.
-fn microdata(counts: &[FrozenCount], periods: impl IntoIterator<Item = String>) -> Microdata {
+/// A dimension's value of a category, mapped onto the rows the dimension shows, so that
+/// every counted case is in exactly one row of every table (and all totals agree).
+fn row_of(population: &str, category: &str, dimension: &str, rows: &[String]) -> String {
+    let value = component(population, category, dimension).unwrap_or("");
+    if rows.iter().any(|r| r == value) {
+        return value.to_string();
+    }
+    match dimension {
+        "source" => "citizen-or-other",
+        "sex" => "other-or-unknown",
+        "age" => "unknown",
+        "citizenship" => "unknown",
+        "exploitation" => "none",
+        "outcome" => "pending",
+        "deadline" => "unanswered",
+        _ => value,
+    }
+    .to_string()
+}
+
+/// The rows of a table: the dimension's values, or for receivers the team's institutions
+/// and any other a referral went to.
+fn table_rows(
+    dimension: &str,
+    population: &str,
+    counts: &[FrozenCount],
+    receivers: &[String],
+) -> Vec<String> {
+    if dimension != "receiver" {
+        return rows_of(dimension);
+    }
+    let mut rows = receivers.to_vec();
+    for k in counts.iter().filter(|k| k.population == population) {
+        if let Some(r) = component(population, &k.category, dimension) {
+            if !rows.iter().any(|x| x == r) {
+                rows.push(r.to_string());
+            }
+        }
+    }
+    rows
+}
+
+/// The microdata the suppression works on: for every counted quarter, each table's atoms
+/// (the table's name as the column, the row's value as the row).
+fn microdata(
+    counts: &[FrozenCount],
+    periods: impl IntoIterator<Item = String>,
+    receivers: &[String],
+) -> Microdata {
     let mut data = Microdata::new();
     for p in periods {
         data.cover(&p);
     }
-    for k in counts {
-        data.add(
-            &k.period,
-            &k.category,
-            &k.population,
-            u64::try_from(k.count).unwrap_or(0),
-        );
+    for (name, dimension, population) in CASE_TABLES {
+        let rows = table_rows(dimension, population, counts, receivers);
+        for k in counts.iter().filter(|k| k.population == population) {
+            data.add(
+                &k.period,
+                &row_of(population, &k.category, dimension, &rows),
+                name,
+                u64::try_from(k.count).unwrap_or(0),
+            );
+        }
     }
     data
 }
 
-/// The report's tables over `periods` (atom period keys), each row adding up the atoms whose
-/// category has its value; `receivers` are the institutions referrals may go to.
+/// The report's tables over `periods` (atom period keys): one column, named as the table.
 fn tables(
     counts: &[FrozenCount],
     periods: &[String],
     receivers: &[String],
 ) -> Result<Vec<CountTable>, AppError> {
-    let mut out = Vec::new();
-    for (name, dimension, population) in CASE_TABLES {
-        let rows = if dimension == "receiver" {
-            receivers.to_vec()
-        } else {
-            rows_of(dimension)
-        };
-        let categories: BTreeSet<&str> = counts
+    CASE_TABLES
+        .iter()
+        .map(|(name, dimension, population)| {
+            let rows = table_rows(dimension, population, counts, receivers);
+            CountTable::new(*name, periods, &rows, &[*name])
+                .map_err(|e| AppError::Internal(format!("case table {name}: {e}")))
+        })
+        .collect()
+}
+
+/// Keeps each population's total one number: hidden in every table once one table hides it.
+fn same_totals(release: &mut ProtectedRelease) {
+    for population in [CASE, REFERRAL] {
+        let names: Vec<&str> = CASE_TABLES
             .iter()
-            .filter(|k| k.population == population && periods.contains(&k.period))
-            .map(|k| k.category.as_str())
+            .filter(|(_, _, p)| *p == population)
+            .map(|(n, _, _)| *n)
             .collect();
-        let groups: Vec<(String, Vec<String>)> = rows
-            .into_iter()
-            .map(|row| {
-                let members = categories
-                    .iter()
-                    .filter(|c| component(population, c, dimension) == Some(row.as_str()))
-                    .map(|c| (*c).to_string())
-                    .collect();
-                (row, members)
-            })
-            .collect();
-        let columns = vec![(population.to_string(), vec![population.to_string()])];
-        out.push(
-            CountTable::grouped(name, periods, groups, columns)
-                .map_err(|e| AppError::Internal(format!("case table {name}: {e}")))?,
-        );
+        let hidden = names.iter().any(|n| {
+            release
+                .table(n)
+                .and_then(|t| t.grand_total())
+                .is_some_and(Published::is_suppressed)
+        });
+        if hidden {
+            for n in names {
+                release.withhold(n, Position::GrandTotal);
+                release.withhold(n, Position::ColumnTotal { column: 0 });
+            }
+        }
     }
-    Ok(out)
 }
 
 /// Protects the case tables of a report of `period` against the team's earlier releases.
@@ -276,10 +327,12 @@ pub(crate) fn protected(
         .map(|k| k.period.clone())
         .chain(periods.iter().cloned())
         .collect();
-    let data = microdata(counts, covered);
+    let data = microdata(counts, covered, receivers);
     let release = tables(counts, &periods, receivers)?;
-    protect(&data, &release, earlier, threshold)
-        .map_err(|e| AppError::Internal(format!("disclosure control: {e}")))
+    let mut protected = protect(&data, &release, earlier, threshold)
+        .map_err(|e| AppError::Internal(format!("disclosure control: {e}")))?;
+    same_totals(&mut protected);
+    Ok(protected)
 }
 
 /// Freezes the quarters counted afresh, in the submitting transaction.
@@ -305,46 +358,30 @@ pub(crate) fn quarterly_referrals(
     earlier: &[ProtectedRelease],
     threshold: Threshold,
 ) -> Result<Vec<(ReportPeriod, Published, Published)>, AppError> {
+    const TABLE: &str = "referrals-by-deadline";
     let quarters = ReportPeriod::Year { year }.quarters();
-    let mut release = Vec::new();
-    for q in &quarters {
-        let period = period_key(team_code, *q);
-        let categories: BTreeSet<&str> = counts
-            .iter()
-            .filter(|k| k.population == REFERRAL && k.period == period)
-            .map(|k| k.category.as_str())
-            .collect();
-        let rows = rows_of("deadline")
-            .into_iter()
-            .map(|row| {
-                let members = categories
-                    .iter()
-                    .filter(|c| component(REFERRAL, c, "deadline") == Some(row.as_str()))
-                    .map(|c| (*c).to_string())
-                    .collect();
-                (row, members)
-            })
-            .collect();
-        let columns = vec![(REFERRAL.to_string(), vec![REFERRAL.to_string()])];
-        release.push(
-            CountTable::grouped(q.code(), &[period], rows, columns)
-                .map_err(|e| AppError::Internal(format!("referral table: {e}")))?,
-        );
-    }
+    let rows = rows_of("deadline");
+    let release = quarters
+        .iter()
+        .map(|q| {
+            CountTable::new(TABLE, &[period_key(team_code, *q)], &rows, &[TABLE])
+                .map_err(|e| AppError::Internal(format!("referral table: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let covered: BTreeSet<String> = counts
         .iter()
         .map(|k| k.period.clone())
         .chain(quarters.iter().map(|q| period_key(team_code, *q)))
         .collect();
-    let data = microdata(counts, covered);
+    let data = microdata(counts, covered, &[]);
     let protected = protect(&data, &release, earlier, threshold)
         .map_err(|e| AppError::Internal(format!("disclosure control: {e}")))?;
     Ok(quarters
         .into_iter()
-        .filter_map(|q| {
-            let t = protected.table(&q.code())?;
+        .zip(protected.tables())
+        .filter_map(|(q, t)| {
             let sent = t.grand_total()?;
-            let in_time = t.get(spona_domain::disclosure::Position::RowTotal { row: 0 })?;
+            let in_time = t.get(Position::RowTotal { row: 0 })?;
             Some((q, sent, in_time))
         })
         .collect())

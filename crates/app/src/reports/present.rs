@@ -4,7 +4,7 @@
 use super::content::ReportContent;
 use super::labels::{dimension_of, row_message, table_message};
 use super::words::Words;
-use spona_domain::disclosure::{Position, Published, Reason};
+use spona_domain::disclosure::{Position, Published};
 use spona_i18n::Arg;
 use spona_reports::chart::{BarChart, Chart, ProgressChart, Series};
 
@@ -44,12 +44,12 @@ fn numeric_table(columns: Vec<String>, rows: Vec<Vec<String>>, numeric_from: usi
     }
 }
 
-/// The shown value or the word for a withheld one.
+/// The shown value or the word for a withheld one. Why a number is withheld is never said
+/// per number: telling a small count from one hidden to protect it would bound both.
 pub fn published_word(w: &Words, p: Published) -> String {
     match p {
         Published::Shown(n) => w.num(i64::try_from(n).unwrap_or(i64::MAX)),
-        Published::Suppressed(Reason::SmallCount) => w.t("periodic-suppressed-small"),
-        Published::Suppressed(Reason::Protects) => w.t("periodic-suppressed-protects"),
+        Published::Suppressed(_) => w.t("periodic-suppressed"),
     }
 }
 
@@ -133,14 +133,11 @@ pub fn case_tables(content: &ReportContent, w: &Words) -> Vec<(String, WordTable
             ]);
             let note = t.note();
             let mut table = numeric_table(vec![String::new(), w.t("periodic-count")], rows, 1);
-            if note.small_count + note.protects > 0 {
+            let hidden = note.small_count + note.protects;
+            if hidden > 0 {
                 table.note = Some(w.with(
                     "periodic-table-note",
-                    &[
-                        ("shown", Arg::from(note.shown as i64)),
-                        ("small", Arg::from(note.small_count as i64)),
-                        ("protects", Arg::from(note.protects as i64)),
-                    ],
+                    &[("hidden", Arg::from(hidden as i64))],
                 ));
             }
             (w.t(&table_message(t.name())), table)

@@ -196,6 +196,25 @@ impl ProtectedRelease {
         self.tables.iter().map(ProtectedTable::note).collect()
     }
 
+    /// Hides one more number of a table (as protecting others). Hiding more never gives
+    /// anything away; callers use it to keep a number that several tables share (the total
+    /// of one population) hidden in all of them once one hides it. False when there is no
+    /// such table or position.
+    pub fn withhold(&mut self, table: &str, position: Position) -> bool {
+        let Some(t) = self.tables.iter_mut().find(|t| t.name == table) else {
+            return false;
+        };
+        match t.numbers.iter_mut().find(|n| n.position == position) {
+            Some(n) => {
+                if !n.published.is_suppressed() {
+                    n.published = Published::Suppressed(Reason::Protects);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
     /// How many small or hidden numbers could already be worked out from earlier releases
     /// alone, so that nothing in this release could hide them (0 unless an earlier release
     /// was published unprotected or its data were corrected afterwards). Worth a warning.

@@ -103,41 +103,6 @@ impl CountTable {
         })
     }
 
-    /// A table whose rows and columns each add up a group of atom codes: a one-way table of
-    /// one dimension of a full cross classification (atoms named by every category of a
-    /// case) has a row per value of that dimension, adding up the atoms that have it. Tables
-    /// of the same people built so share their atoms, and the suppression sees that their
-    /// totals are one number. A group may be empty (the row counts 0); no atom code may be
-    /// in two groups.
-    pub fn grouped<P: AsRef<str>>(
-        name: impl Into<String>,
-        periods: &[P],
-        rows: Vec<(String, Vec<String>)>,
-        columns: Vec<(String, Vec<String>)>,
-    ) -> Result<CountTable, TableError> {
-        let (rows, row_members): (Vec<String>, Vec<Vec<String>>) = rows.into_iter().unzip();
-        let (columns, column_members): (Vec<String>, Vec<Vec<String>>) =
-            columns.into_iter().unzip();
-        let rows = distinct(&rows)?;
-        let columns = distinct(&columns)?;
-        for members in [&row_members, &column_members] {
-            let mut seen = BTreeSet::new();
-            for code in members.iter().flatten() {
-                if !seen.insert(code) {
-                    return Err(TableError::Duplicate(code.clone()));
-                }
-            }
-        }
-        Ok(CountTable {
-            name: name.into(),
-            periods: distinct(periods)?,
-            rows,
-            columns,
-            row_members,
-            column_members,
-        })
-    }
-
     /// The key of the table.
     pub fn name(&self) -> &str {
         &self.name
@@ -230,55 +195,6 @@ fn distinct<S: AsRef<str>>(codes: &[S]) -> Result<Vec<String>, TableError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn grouped_rows_add_up_their_atoms_and_share_them_between_tables() {
-        let mut data = Microdata::new();
-        data.add("Q1", "female|child", "case", 2);
-        data.add("Q1", "male|child", "case", 1);
-        data.add("Q1", "female|adult", "case", 4);
-        let group = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let column = vec![("case".to_string(), group(&["case"]))];
-        let by_sex = CountTable::grouped(
-            "sex",
-            &["Q1"],
-            vec![
-                ("female".into(), group(&["female|child", "female|adult"])),
-                ("male".into(), group(&["male|child"])),
-                ("other".into(), Vec::new()),
-            ],
-            column.clone(),
-        )
-        .unwrap();
-        let by_age = CountTable::grouped(
-            "age",
-            &["Q1"],
-            vec![
-                ("child".into(), group(&["female|child", "male|child"])),
-                ("adult".into(), group(&["female|adult"])),
-            ],
-            column,
-        )
-        .unwrap();
-        let v = |t: &CountTable, p| t.statistic(p, &data).unwrap().value;
-        assert_eq!(v(&by_sex, Position::RowTotal { row: 0 }), 6);
-        assert_eq!(v(&by_sex, Position::RowTotal { row: 2 }), 0);
-        assert_eq!(v(&by_age, Position::RowTotal { row: 0 }), 3);
-        // The two tables' grand totals are the same atoms: one number, not two.
-        assert_eq!(
-            by_sex.atoms(Position::GrandTotal),
-            by_age.atoms(Position::GrandTotal)
-        );
-        assert!(matches!(
-            CountTable::grouped(
-                "twice",
-                &["Q1"],
-                vec![("a".into(), group(&["x"])), ("b".into(), group(&["x"]))],
-                vec![("case".into(), group(&["case"]))],
-            ),
-            Err(TableError::Duplicate(_))
-        ));
-    }
 
     #[test]
     fn totals_add_up_the_atoms_of_every_period() {
