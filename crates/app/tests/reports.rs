@@ -638,3 +638,42 @@ async fn the_tables_of_one_population_show_their_total_alike_or_hide_it_alike() 
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn referrals_are_counted_in_time_late_or_still_running_by_their_deadline() {
+    use spona_store::statistics::referrals_by_category;
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        app.seed_demo_cases().await.unwrap();
+        let mut c = t.db.conn().await.unwrap();
+        let team = spona_store::teams::find_by_code(&mut c, "leskovac")
+            .await
+            .unwrap()
+            .unwrap();
+        let count = |rows: &[spona_store::statistics::ReferralCount], what: &str| -> i64 {
+            rows.iter()
+                .filter(|r| r.deadline == what)
+                .map(|r| r.referrals)
+                .sum()
+        };
+        let early = referrals_by_category(&mut c, team.id, 0, i64::MAX, 0)
+            .await
+            .unwrap();
+        let total: i64 = early.iter().map(|r| r.referrals).sum();
+        assert!(total > 0, "the demo refers");
+        // Long after every deadline, nothing unanswered is still running.
+        let late = referrals_by_category(&mut c, team.id, 0, i64::MAX, i64::MAX / 2)
+            .await
+            .unwrap();
+        assert_eq!(count(&late, "unanswered"), 0);
+        assert_eq!(count(&late, "late") + count(&late, "in-time"), total);
+        // Before any deadline, only answers count as in time or late.
+        assert_eq!(
+            count(&early, "unanswered") + count(&early, "in-time") + count(&early, "late"),
+            total
+        );
+        assert!(count(&early, "unanswered") >= count(&late, "unanswered"));
+        drop(c);
+        t.finish().await;
+    }
+}

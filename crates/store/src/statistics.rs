@@ -246,58 +246,6 @@ pub struct CaseFacts {
     pub first_answer_at: Option<i64>,
 }
 
-/// The team's cases reported between two instants (Unix seconds, `to` excluded).
-pub async fn cases_reported(
-    c: &mut AnyConnection,
-    team: TeamId,
-    from: i64,
-    to: i64,
-) -> Result<Vec<CaseFacts>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT k.reported_at, k.sex, k.age_band, k.citizenship, k.exploitation, \
-         k.referral_source, k.state, \
-         (SELECT MIN(r.answered_at) FROM referrals r WHERE r.case_id = k.id) AS first_answer_at \
-         FROM cases k WHERE k.team_id = $1 AND k.reported_at >= $2 AND k.reported_at < $3 \
-         ORDER BY k.reported_at, k.id",
-    )
-    .bind(team.0)
-    .bind(from)
-    .bind(to)
-    .fetch_all(c)
-    .await?)
-}
-
-/// A referral sent in the period: where to, how urgent, and whether it was answered in time.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct ReferralFacts {
-    pub to_institution_id: i64,
-    pub to_kind: String,
-    pub urgency: String,
-    pub sent_at: i64,
-    pub deadline_at: i64,
-    pub answered_at: Option<i64>,
-}
-
-/// The team's referrals sent between two instants (Unix seconds, `to` excluded), with the
-/// kind of the receiving institution (never the case).
-pub async fn referrals_sent(
-    c: &mut AnyConnection,
-    team: TeamId,
-    from: i64,
-    to: i64,
-) -> Result<Vec<ReferralFacts>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT r.to_institution_id, i.kind AS to_kind, r.urgency, r.sent_at, r.deadline_at, r.answered_at \
-         FROM referrals r JOIN institutions i ON i.id = r.to_institution_id \
-         WHERE r.team_id = $1 AND r.sent_at >= $2 AND r.sent_at < $3 ORDER BY r.sent_at, r.id",
-    )
-    .bind(team.0)
-    .bind(from)
-    .bind(to)
-    .fetch_all(c)
-    .await?)
-}
-
 /// Every team's cases reported between two instants (Unix seconds, `to` excluded), for the
 /// de-identified national exchange.
 pub async fn all_cases_reported(
@@ -310,6 +258,98 @@ pub async fn all_cases_reported(
          k.referral_source, k.state, CAST(NULL AS BIGINT) AS first_answer_at \
          FROM cases k WHERE k.reported_at >= $1 AND k.reported_at < $2 ORDER BY k.id",
     )
+    .bind(from)
+    .bind(to)
+    .fetch_all(c)
+    .await?)
+}
+
+/// How many of the team's cases reported between two instants share one combination of
+/// categories (the sealed parts are never read).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct CaseCount {
+    pub referral_source: String,
+    pub sex: String,
+    pub age_band: String,
+    pub citizenship: String,
+    pub exploitation: String,
+    pub state: String,
+    pub cases: i64,
+}
+
+/// The team's cases of a period counted by their categories, in the database.
+pub async fn cases_by_category(
+    c: &mut AnyConnection,
+    team: TeamId,
+    from: i64,
+    to: i64,
+) -> Result<Vec<CaseCount>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT referral_source, sex, age_band, citizenship, exploitation, state, \
+         COUNT(*) AS cases FROM cases \
+         WHERE team_id = $1 AND reported_at >= $2 AND reported_at < $3 \
+         GROUP BY referral_source, sex, age_band, citizenship, exploitation, state \
+         ORDER BY referral_source, sex, age_band, citizenship, exploitation, state",
+    )
+    .bind(team.0)
+    .bind(from)
+    .bind(to)
+    .fetch_all(c)
+    .await?)
+}
+
+/// How many of the team's referrals of a period went to one institution with one outcome of
+/// their deadline as of `now`: answered in time, late (answered late, or unanswered past
+/// it), or unanswered with the deadline still running.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReferralCount {
+    pub to_institution_id: i64,
+    pub deadline: String,
+    pub referrals: i64,
+}
+
+/// The team's referrals of a period counted by receiver and deadline, in the database.
+pub async fn referrals_by_category(
+    c: &mut AnyConnection,
+    team: TeamId,
+    from: i64,
+    to: i64,
+    now: i64,
+) -> Result<Vec<ReferralCount>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT to_institution_id, deadline, COUNT(*) AS referrals FROM ( \
+         SELECT to_institution_id, CASE \
+           WHEN answered_at IS NOT NULL AND answered_at <= deadline_at THEN 'in-time' \
+           WHEN answered_at IS NOT NULL OR deadline_at < $4 THEN 'late' \
+           ELSE 'unanswered' END AS deadline \
+         FROM referrals WHERE team_id = $1 AND sent_at >= $2 AND sent_at < $3) r \
+         GROUP BY to_institution_id, deadline ORDER BY to_institution_id, deadline",
+    )
+    .bind(team.0)
+    .bind(from)
+    .bind(to)
+    .bind(now)
+    .fetch_all(c)
+    .await?)
+}
+
+/// How many of the team's cases reported in a period had their first answer to a referral
+/// after so many whole hours: (hours, cases), by hours.
+pub async fn first_answer_hours(
+    c: &mut AnyConnection,
+    team: TeamId,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT hours, COUNT(*) AS cases FROM ( \
+         SELECT (MIN(r.answered_at) - k.reported_at) / 3600 AS hours \
+         FROM cases k JOIN referrals r ON r.case_id = k.id \
+         WHERE k.team_id = $1 AND k.reported_at >= $2 AND k.reported_at < $3 \
+         AND r.answered_at IS NOT NULL GROUP BY k.id, k.reported_at) x \
+         GROUP BY hours ORDER BY hours",
+    )
+    .bind(team.0)
     .bind(from)
     .bind(to)
     .fetch_all(c)

@@ -17,7 +17,7 @@ use spona_domain::disclosure::{
 use spona_domain::ids::TeamId;
 use spona_domain::reports::ReportPeriod;
 use spona_store::reports::{self as store, FrozenCount};
-use spona_store::statistics::{self as stats, CaseFacts, ReferralFacts};
+use spona_store::statistics::{self as stats, CaseFacts};
 use spona_store::{Connection, Tx};
 use std::collections::{BTreeMap, BTreeSet};
 use time::{OffsetDateTime, Time};
@@ -115,18 +115,6 @@ fn case_category(f: &CaseFacts) -> String {
     .join("|")
 }
 
-/// The atom name of a referral: the receiving institution and whether it was answered in
-/// time, by its deadline, on `now`.
-fn referral_category(r: &ReferralFacts, now: i64) -> String {
-    let deadline = match r.answered_at {
-        Some(at) if at <= r.deadline_at => "in-time",
-        Some(_) => "late",
-        None if now > r.deadline_at => "late",
-        None => "unanswered",
-    };
-    format!("{}|{deadline}", r.to_institution_id)
-}
-
 /// A dimension's value in an atom's category.
 fn component<'a>(population: &str, category: &'a str, dimension: &str) -> Option<&'a str> {
     let index = if population == CASE {
@@ -160,13 +148,22 @@ pub(crate) async fn count_quarter(
     let to = unix_start(quarter.last_day().next_day().unwrap_or(quarter.last_day()));
     let key = period_key(team_code, quarter);
     let mut counts: BTreeMap<(String, &str), i64> = BTreeMap::new();
-    for f in stats::cases_reported(c, team, from, to).await? {
-        *counts.entry((case_category(&f), CASE)).or_insert(0) += 1;
+    for k in stats::cases_by_category(c, team, from, to).await? {
+        let facts = CaseFacts {
+            reported_at: 0,
+            sex: k.sex,
+            age_band: k.age_band,
+            citizenship: k.citizenship,
+            exploitation: k.exploitation,
+            referral_source: k.referral_source,
+            state: k.state,
+            first_answer_at: None,
+        };
+        *counts.entry((case_category(&facts), CASE)).or_insert(0) += k.cases;
     }
-    for r in stats::referrals_sent(c, team, from, to).await? {
-        *counts
-            .entry((referral_category(&r, now), REFERRAL))
-            .or_insert(0) += 1;
+    for r in stats::referrals_by_category(c, team, from, to, now).await? {
+        let category = format!("{}|{}", r.to_institution_id, r.deadline);
+        *counts.entry((category, REFERRAL)).or_insert(0) += r.referrals;
     }
     Ok(counts
         .into_iter()
@@ -420,21 +417,5 @@ mod tests {
             Some("foreign")
         );
         assert_eq!(outcome_of("reported"), "pending");
-    }
-
-    #[test]
-    fn a_referral_is_late_once_its_deadline_passed_unanswered() {
-        let r = |answered_at| ReferralFacts {
-            to_institution_id: 7,
-            to_kind: "social-work".into(),
-            urgency: "urgent".into(),
-            sent_at: 0,
-            deadline_at: 100,
-            answered_at,
-        };
-        assert_eq!(referral_category(&r(Some(90)), 200), "7|in-time");
-        assert_eq!(referral_category(&r(Some(110)), 200), "7|late");
-        assert_eq!(referral_category(&r(None), 50), "7|unanswered");
-        assert_eq!(referral_category(&r(None), 200), "7|late");
     }
 }

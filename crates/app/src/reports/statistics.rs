@@ -90,21 +90,14 @@ impl App {
         let referrals =
             cases::quarterly_referrals(&counts, &team.code, year, &earlier, self.disclosure)?;
         let start = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT).unix_timestamp();
-        let facts = stats::cases_reported(
+        let hours = stats::first_answer_hours(
             &mut c,
             team.id,
             start(first),
             start(last.next_day().unwrap_or(last)),
         )
         .await?;
-        let mut hours: Vec<i64> = facts
-            .iter()
-            .filter_map(|f| f.first_answer_at.map(|a| (a - f.reported_at).max(0) / 3600))
-            .collect();
-        hours.sort_unstable();
-        let enough = hours.len() >= self.disclosure.get() as usize;
-        let response_hours =
-            (enough && !hours.is_empty()).then(|| (hours[hours.len() / 2], hours.len()));
+        let response_hours = median(&hours, self.disclosure.get() as usize);
         Ok(TeamStatistics {
             team,
             year,
@@ -114,5 +107,36 @@ impl App {
             response_hours,
             threshold: self.disclosure.get(),
         })
+    }
+}
+
+/// The median of counted hours, when at least `k` cases are counted (fewer would point at
+/// people): (hours, cases).
+fn median(hours: &[(i64, i64)], k: usize) -> Option<(i64, usize)> {
+    let n: i64 = hours.iter().map(|(_, c)| *c).sum();
+    let n = usize::try_from(n).ok()?;
+    if n < k.max(1) {
+        return None;
+    }
+    let mut seen = 0usize;
+    for (h, c) in hours {
+        seen += usize::try_from(*c).unwrap_or(0);
+        if seen > n / 2 {
+            return Some(((*h).max(0), n));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn the_median_needs_enough_cases_and_lies_in_the_middle() {
+        assert_eq!(median(&[(2, 3), (5, 1), (40, 1)], 5), Some((2, 5)));
+        assert_eq!(median(&[(1, 1), (3, 1), (9, 2)], 4), Some((9, 4)));
+        assert_eq!(median(&[(2, 3)], 11), None);
+        assert_eq!(median(&[], 1), None);
     }
 }

@@ -79,3 +79,7 @@ CREATE TABLE frozen_case_counts (
     count BIGINT NOT NULL,
     PRIMARY KEY (team_id, period, category, population)
 );
+
+-- Reports count a period's cases and referrals by their categories: ranges of these.
+CREATE INDEX cases_by_reported ON cases (team_id, reported_at);
+CREATE INDEX referrals_by_sent ON referrals (team_id, sent_at);
