@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TARGET=${CARGO_TARGET_DIR:-target}
 DATA=${1:-/tmp/spona-national}
-cargo build --release -p spona -p spona-testkit --example national_scale
+# Two builds: a target flag such as --example would leave the binary out of a joint one.
+cargo build --release -p spona
+cargo build --release -p spona-testkit --example national_scale
 if [[ ! -f $DATA/spona.db ]]; then
     "$TARGET/release/spona" --data-dir "$DATA" demo >/dev/null
     "$TARGET/release/examples/national_scale" "$DATA" "${SPONA_BENCH_CASES:-100000}" "${SPONA_BENCH_AUDIT:-3000000}"

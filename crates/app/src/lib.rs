@@ -75,6 +75,7 @@ pub struct App {
     mail: Option<Arc<mail::MailSettings>>,
     answer_within: spona_domain::cases::AcknowledgementPolicy,
     disclosure: spona_domain::disclosure::Threshold,
+    statistics: reports::StatisticsCache,
 }
 
 impl App {
@@ -89,6 +90,7 @@ impl App {
             mail: None,
             answer_within: spona_domain::cases::AcknowledgementPolicy::DEFAULT,
             disclosure: spona_domain::disclosure::Threshold::DEFAULT,
+            statistics: reports::StatisticsCache::default(),
         }
     }
 

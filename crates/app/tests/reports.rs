@@ -677,3 +677,34 @@ async fn referrals_are_counted_in_time_late_or_still_running_by_their_deadline()
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn statistics_are_kept_a_few_minutes_and_counted_afresh_after() {
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        let member = actor(&app, "le-member").await;
+        let national = actor(&app, "national").await;
+        let november = |s: &spona_app::reports::TeamStatistics| {
+            s.months
+                .iter()
+                .find(|m| m.month == "2026-11")
+                .unwrap()
+                .activities
+        };
+        let before = november(&app.team_statistics(&member, Some(2026)).await.unwrap());
+        app.create_activity(&member, &talk("2026-11-20"))
+            .await
+            .unwrap();
+        let kept = app.team_statistics(&member, Some(2026)).await.unwrap();
+        assert_eq!(november(&kept), before, "kept for a few minutes");
+        assert!(matches!(
+            app.team_statistics(&national, Some(2026)).await,
+            Err(AppError::NotFound)
+        ));
+        clock.advance(301);
+        let member = actor(&app, "le-member").await;
+        let fresh = app.team_statistics(&member, Some(2026)).await.unwrap();
+        assert_eq!(november(&fresh), before + 1);
+        t.finish().await;
+    }
+}

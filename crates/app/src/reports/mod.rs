@@ -34,5 +34,5 @@ pub use present::{
 pub use spona_reports::chart::{BarChart, Chart, ChartTable, ProgressChart, Series};
 pub use spona_store::reports::NationalLine;
 pub use spona_store::reports::StoredReport;
-pub use statistics::TeamStatistics;
+pub use statistics::{StatisticsCache, TeamStatistics};
 pub use words::Words;

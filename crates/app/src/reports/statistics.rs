@@ -1,6 +1,10 @@
 //! The statistics page of a team: its work in a year month by month, the plan's progress,
 //! referrals per quarter and how many were answered in time, and the time from a report to
 //! its first response. Case figures are protected as in the reports.
+//!
+//! Counting a year of a large team takes a good part of a second, so each instance keeps a
+//! team's figures for a few minutes: the page says what was true a moment ago, and the
+//! access decision is still made on every request.
 
 use super::cases;
 use super::content::{MonthLine, ReportContent};
@@ -11,7 +15,36 @@ use spona_domain::registry::Team;
 use spona_domain::reports::ReportPeriod;
 use spona_store::reports as store;
 use spona_store::statistics::{self as stats, Days};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use time::{Date, Month, OffsetDateTime, Time};
+
+/// How long an instance keeps a team's figures.
+const KEEP_SECONDS: i64 = 300;
+/// At most this many teams' years are kept (a national deployment has a few dozen teams).
+const KEEP_MOST: usize = 256;
+
+/// The figures each instance keeps, by team and year, with when they were counted.
+#[derive(Clone, Default)]
+pub struct StatisticsCache(Arc<Mutex<HashMap<(i64, i32), (i64, TeamStatistics)>>>);
+
+impl StatisticsCache {
+    fn get(&self, team: i64, year: i32, now: i64) -> Option<TeamStatistics> {
+        let kept = self.0.lock().ok()?;
+        kept.get(&(team, year))
+            .filter(|(at, _)| now - at < KEEP_SECONDS)
+            .map(|(_, s)| s.clone())
+    }
+
+    fn put(&self, team: i64, year: i32, now: i64, stats: &TeamStatistics) {
+        if let Ok(mut kept) = self.0.lock() {
+            if kept.len() >= KEEP_MOST {
+                kept.clear();
+            }
+            kept.insert((team, year), (now, stats.clone()));
+        }
+    }
+}
 
 /// What the statistics page shows for a year.
 #[derive(Clone, Debug)]
@@ -50,6 +83,10 @@ impl App {
             .allowed()
         {
             return Err(AppError::NotFound);
+        }
+        let now = self.now();
+        if let Some(kept) = self.statistics.get(team.id.0, year, now) {
+            return Ok(kept);
         }
         let first = Date::from_calendar_date(year, Month::January, 1)
             .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -98,7 +135,7 @@ impl App {
         )
         .await?;
         let response_hours = median(&hours, self.disclosure.get() as usize);
-        Ok(TeamStatistics {
+        let stats = TeamStatistics {
             team,
             year,
             months,
@@ -106,7 +143,9 @@ impl App {
             referrals,
             response_hours,
             threshold: self.disclosure.get(),
-        })
+        };
+        self.statistics.put(stats.team.id.0, year, now, &stats);
+        Ok(stats)
     }
 }
 
