@@ -26,7 +26,10 @@ const KEEP_MOST: usize = 256;
 
 /// The figures each instance keeps, by team and year, with when they were counted.
 #[derive(Clone, Default)]
-pub struct StatisticsCache(Arc<Mutex<HashMap<(i64, i32), (i64, TeamStatistics)>>>);
+pub struct StatisticsCache(Arc<Mutex<Kept>>);
+
+/// (team id, year) → (counted at, figures).
+type Kept = HashMap<(i64, i32), (i64, TeamStatistics)>;
 
 impl StatisticsCache {
     fn get(&self, team: i64, year: i32, now: i64) -> Option<TeamStatistics> {
