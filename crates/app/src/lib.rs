@@ -17,6 +17,7 @@ mod demo_meetings;
 mod demo_plan;
 mod demo_practices;
 mod demo_trainings;
+mod document_file;
 mod error;
 pub mod exports;
 pub mod forms;
@@ -32,6 +33,7 @@ pub mod reports;
 pub mod trainings;
 
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use document_file::DocumentFile;
 pub use error::AppError;
 pub use spona_store::{DatabaseUrl, Db, Page};
 

@@ -470,24 +470,6 @@ pub async fn current(
     })
 }
 
-/// Whether a plan activity belongs to one of the team's plans (what activities and trainings
-/// may be recorded against).
-pub async fn activity_of_team(
-    c: &mut AnyConnection,
-    team: TeamId,
-    id: i64,
-) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM plan_activities a JOIN coordination_plans p ON p.id = a.plan_id \
-         WHERE a.id = $1 AND p.team_id = $2",
-    )
-    .bind(id)
-    .bind(team.0)
-    .fetch_one(c)
-    .await?;
-    Ok(n > 0)
-}
-
 /// A plan activity as offered on the forms that record work against it.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct PlanActivityChoice {

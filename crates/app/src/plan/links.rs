@@ -18,7 +18,7 @@ impl App {
         plan_activity: Option<i64>,
     ) -> Result<(), AppError> {
         match plan_activity {
-            Some(id) if !plans::activity_of_team(c, team, id).await? => {
+            Some(id) if plans::choice(c, team, id).await?.is_none() => {
                 let mut e = FieldErrors::new();
                 e.add("plan_activity_id", FieldError::Unknown);
                 Err(AppError::Invalid(e))

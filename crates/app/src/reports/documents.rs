@@ -7,8 +7,7 @@ use super::lifecycle::ReportView;
 use super::present::{case_tables, sections, Piece};
 use super::words::Words;
 use crate::audit::{AuditEvent, Author};
-use crate::trainings::CertificateFile;
-use crate::{App, AppError};
+use crate::{App, AppError, DocumentFile};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::disclosure::{Position, Published};
 use spona_i18n::{Arg, Catalog, Locale};
@@ -271,7 +270,7 @@ impl App {
         format: ReportFormat,
         catalog: &Catalog,
         locale: Locale,
-    ) -> Result<CertificateFile, AppError> {
+    ) -> Result<DocumentFile, AppError> {
         let view = if decide(actor, Action::ViewNationalReports).allowed() {
             self.national_report(actor, id).await?
         } else {
@@ -293,7 +292,7 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(CertificateFile {
+        Ok(DocumentFile {
             file_name: format!(
                 "report-{}-{}-v{}.{}",
                 view.team.code,

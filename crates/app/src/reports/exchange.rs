@@ -3,7 +3,7 @@
 //! plain categories of cases are read; every export is audited.
 
 use crate::audit::{AuditEvent, Author};
-use crate::{App, AppError};
+use crate::{App, AppError, DocumentFile};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::exchange::{anonymise, Anonymised, HtcdsRecord};
 use spona_store::statistics as stats;
@@ -71,7 +71,7 @@ impl App {
         actor: &Actor,
         year: i32,
         format: ExchangeFormat,
-    ) -> Result<crate::trainings::CertificateFile, AppError> {
+    ) -> Result<DocumentFile, AppError> {
         use spona_domain::exchange::HTCDS_FIELDS;
         use spona_reports::csv::CsvWriter;
         use spona_reports::table::{Column, Value};
@@ -100,7 +100,7 @@ impl App {
                 (csv.finish().map_err(fail)?, "csv")
             }
         };
-        Ok(crate::trainings::CertificateFile {
+        Ok(DocumentFile {
             file_name: format!("htcds-{year}.{extension}"),
             bytes,
         })

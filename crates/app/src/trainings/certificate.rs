@@ -2,21 +2,13 @@
 //! crate, in the reader's language and script. Every download is audited.
 
 use crate::audit::{AuditEvent, Author};
-use crate::{App, AppError};
+use crate::{App, AppError, DocumentFile};
 use spona_domain::access::{Action, Actor};
 use spona_domain::script::to_latin;
 use spona_domain::trainings::TrainingId;
 use spona_i18n::{format_date, Arg, Catalog, Locale};
 use spona_reports::certificate::{render, Certificate, Labels};
 use spona_store::trainings as store;
-
-/// A document to download.
-#[derive(Clone, Debug)]
-pub struct CertificateFile {
-    /// A file name without personal data.
-    pub file_name: String,
-    pub bytes: Vec<u8>,
-}
 
 impl App {
     /// The certificate of the named participant with this opaque id, in `locale`.
@@ -27,7 +19,7 @@ impl App {
         participant: &str,
         catalog: &Catalog,
         locale: Locale,
-    ) -> Result<CertificateFile, AppError> {
+    ) -> Result<DocumentFile, AppError> {
         let team = self.training_team(actor, Action::ViewTeamWork).await?;
         let mut tx = self.db.begin().await?;
         let training = store::find(&mut tx, team.id, id)
@@ -80,7 +72,7 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(CertificateFile {
+        Ok(DocumentFile {
             file_name: format!("certificate-{}-{}.pdf", id.0, person.id),
             bytes,
         })

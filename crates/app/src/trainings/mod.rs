@@ -7,7 +7,6 @@ mod coverage;
 mod form;
 mod record;
 
-pub use certificate::CertificateFile;
 pub use coverage::{CoverageLine, CoverageView};
 pub use form::{StaffForm, TrainingForm};
 pub use record::{NamedLine, Recorded, Refusal, TrainingQuery, TrainingView};
