@@ -231,41 +231,8 @@ pub async fn cooperation(
     .await?)
 }
 
-/// What statistics may know of a case reported in the period: its plain categories only
-/// (the sealed parts are never read here).
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct CaseFacts {
-    pub reported_at: i64,
-    pub sex: String,
-    pub age_band: String,
-    pub citizenship: String,
-    pub exploitation: String,
-    pub referral_source: String,
-    pub state: String,
-    /// The first answer to any of its referrals (accepted or declined), if there was one.
-    pub first_answer_at: Option<i64>,
-}
-
-/// Every team's cases reported between two instants (Unix seconds, `to` excluded), for the
-/// de-identified national exchange.
-pub async fn all_cases_reported(
-    c: &mut AnyConnection,
-    from: i64,
-    to: i64,
-) -> Result<Vec<CaseFacts>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT k.reported_at, k.sex, k.age_band, k.citizenship, k.exploitation, \
-         k.referral_source, k.state, CAST(NULL AS BIGINT) AS first_answer_at \
-         FROM cases k WHERE k.reported_at >= $1 AND k.reported_at < $2 ORDER BY k.id",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_all(c)
-    .await?)
-}
-
-/// How many of the team's cases reported between two instants share one combination of
-/// categories (the sealed parts are never read).
+/// How many cases reported between two instants share one combination of categories (the
+/// sealed parts are never read).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct CaseCount {
     pub referral_source: String,
@@ -277,21 +244,22 @@ pub struct CaseCount {
     pub cases: i64,
 }
 
-/// The team's cases of a period counted by their categories, in the database.
+/// A team's cases of a period (every team's, for the national exchange) counted by their
+/// categories, in the database.
 pub async fn cases_by_category(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: Option<TeamId>,
     from: i64,
     to: i64,
 ) -> Result<Vec<CaseCount>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT referral_source, sex, age_band, citizenship, exploitation, state, \
          COUNT(*) AS cases FROM cases \
-         WHERE team_id = $1 AND reported_at >= $2 AND reported_at < $3 \
+         WHERE ($1 IS NULL OR team_id = $1) AND reported_at >= $2 AND reported_at < $3 \
          GROUP BY referral_source, sex, age_band, citizenship, exploitation, state \
          ORDER BY referral_source, sex, age_band, citizenship, exploitation, state",
     )
-    .bind(team.0)
+    .bind(team.map(|t| t.0))
     .bind(from)
     .bind(to)
     .fetch_all(c)

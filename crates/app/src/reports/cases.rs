@@ -17,7 +17,7 @@ use spona_domain::disclosure::{
 use spona_domain::ids::TeamId;
 use spona_domain::reports::ReportPeriod;
 use spona_store::reports::{self as store, FrozenCount};
-use spona_store::statistics::{self as stats, CaseFacts};
+use spona_store::statistics::{self as stats, CaseCount};
 use spona_store::{Connection, Tx};
 use std::collections::{BTreeMap, BTreeSet};
 use time::{OffsetDateTime, Time};
@@ -98,7 +98,7 @@ fn citizenship_group(code: &str) -> &'static str {
 }
 
 /// The atom name of a case: its categories joined in [`CASE_DIMENSIONS`] order.
-fn case_category(f: &CaseFacts) -> String {
+fn case_category(f: &CaseCount) -> String {
     let exploitation = if f.exploitation.is_empty() {
         "none"
     } else {
@@ -148,18 +148,8 @@ pub(crate) async fn count_quarter(
     let to = unix_start(quarter.last_day().next_day().unwrap_or(quarter.last_day()));
     let key = period_key(team_code, quarter);
     let mut counts: BTreeMap<(String, &str), i64> = BTreeMap::new();
-    for k in stats::cases_by_category(c, team, from, to).await? {
-        let facts = CaseFacts {
-            reported_at: 0,
-            sex: k.sex,
-            age_band: k.age_band,
-            citizenship: k.citizenship,
-            exploitation: k.exploitation,
-            referral_source: k.referral_source,
-            state: k.state,
-            first_answer_at: None,
-        };
-        *counts.entry((case_category(&facts), CASE)).or_insert(0) += k.cases;
+    for k in stats::cases_by_category(c, Some(team), from, to).await? {
+        *counts.entry((case_category(&k), CASE)).or_insert(0) += k.cases;
     }
     for r in stats::referrals_by_category(c, team, from, to, now).await? {
         let category = format!("{}|{}", r.to_institution_id, r.deadline);
@@ -388,16 +378,15 @@ pub(crate) fn quarterly_referrals(
 mod tests {
     use super::*;
 
-    fn facts(state: &str, citizenship: &str, exploitation: &str) -> CaseFacts {
-        CaseFacts {
-            reported_at: 0,
+    fn facts(state: &str, citizenship: &str, exploitation: &str) -> CaseCount {
+        CaseCount {
+            cases: 1,
             sex: "female".into(),
             age_band: "child".into(),
             citizenship: citizenship.into(),
             exploitation: exploitation.into(),
             referral_source: "social-welfare".into(),
             state: state.into(),
-            first_answer_at: None,
         }
     }
 

@@ -26,18 +26,20 @@ impl App {
             Ok(OffsetDateTime::new_utc(d, Time::MIDNIGHT).unix_timestamp())
         };
         let mut tx = self.db.begin().await?;
-        let facts = stats::all_cases_reported(&mut tx, start(year)?, start(year + 1)?).await?;
-        let records = facts
+        let counted =
+            stats::cases_by_category(&mut tx, None, start(year)?, start(year + 1)?).await?;
+        let records = counted
             .iter()
-            .map(|f| {
-                HtcdsRecord::from_codes(
-                    &f.sex,
-                    &f.citizenship,
-                    &f.age_band,
-                    &f.state,
-                    &f.exploitation,
+            .flat_map(|k| {
+                let record = HtcdsRecord::from_codes(
+                    &k.sex,
+                    &k.citizenship,
+                    &k.age_band,
+                    &k.state,
+                    &k.exploitation,
                     year,
-                )
+                );
+                std::iter::repeat_n(record, usize::try_from(k.cases).unwrap_or(0))
             })
             .collect();
         let out = anonymise(records, self.disclosure.get());
