@@ -336,6 +336,16 @@ async fn the_national_office_acknowledges_and_others_may_not() {
         assert_eq!(listed.lines.len(), 2, "both teams, side by side");
         let summary = listed.summary.unwrap();
         assert_eq!(summary.teams, 2);
+        let le_view = app.team_report(&coordinator, le).await.unwrap().content;
+        let ni_view = app.team_report(&nis, ni).await.unwrap().content;
+        assert_eq!(
+            summary.activities,
+            le_view.activities.total() + ni_view.activities.total()
+        );
+        assert_eq!(
+            summary.reach,
+            le_view.activities.reach() + ni_view.activities.reach()
+        );
         let view = app.national_report(&national, le).await.unwrap();
         assert!(view.can_acknowledge && !view.can_edit);
 

@@ -391,3 +391,20 @@ pub async fn freeze_period(
     }
     Ok(())
 }
+
+/// The frozen contents of the latest submitted version of every team's report of a period,
+/// in one query (for the national summary).
+pub async fn national_contents(
+    c: &mut AnyConnection,
+    period: ReportPeriod,
+) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT r.content FROM team_reports r WHERE r.status <> 'draft' AND r.period = $1 \
+         AND r.version = (SELECT MAX(l.version) FROM team_reports l \
+             WHERE l.team_id = r.team_id AND l.period = r.period AND l.status <> 'draft') \
+         ORDER BY r.team_id",
+    )
+    .bind(period.code())
+    .fetch_all(c)
+    .await?)
+}

@@ -71,15 +71,12 @@ impl App {
         let mut c = self.db.conn().await?;
         let lines = store::national(&mut c, period).await?;
         let summary = match period {
-            Some(_) => {
-                let mut contents = Vec::new();
-                for l in &lines {
-                    if let Some(r) = store::find_submitted(&mut c, l.id).await? {
-                        if let Ok(content) = serde_json::from_str::<ReportContent>(&r.content) {
-                            contents.push(content);
-                        }
-                    }
-                }
+            Some(p) => {
+                let contents: Vec<ReportContent> = store::national_contents(&mut c, p)
+                    .await?
+                    .iter()
+                    .filter_map(|json| serde_json::from_str(json).ok())
+                    .collect();
                 Some(summarise(&contents))
             }
             None => None,
