@@ -321,6 +321,15 @@ async fn the_national_office_acknowledges_and_others_may_not() {
         let nis = actor(&app, "nis-coordinator").await;
         let national = actor(&app, "national").await;
         let admin = actor(&app, "admin").await;
+        app.create_activity(&coordinator, &talk("2026-09-15"))
+            .await
+            .unwrap();
+        app.create_activity(&nis, &talk("2026-08-10"))
+            .await
+            .unwrap();
+        app.create_activity(&nis, &talk("2026-08-11"))
+            .await
+            .unwrap();
         let le = app
             .draft_report(&coordinator, &period("2026-Q3"))
             .await
@@ -338,6 +347,7 @@ async fn the_national_office_acknowledges_and_others_may_not() {
         assert_eq!(summary.teams, 2);
         let le_view = app.team_report(&coordinator, le).await.unwrap().content;
         let ni_view = app.team_report(&nis, ni).await.unwrap().content;
+        assert!(le_view.activities.total() >= 1 && ni_view.activities.total() >= 2);
         assert_eq!(
             summary.activities,
             le_view.activities.total() + ni_view.activities.total()
