@@ -56,7 +56,7 @@ pub struct ReportView {
 impl App {
     /// The actor's own team, if the actor sees (or, with `lead`, leads) its work; nobody
     /// outside a team has team reports.
-    async fn report_team(
+    pub(crate) async fn report_team(
         &self,
         c: &mut Connection,
         actor: &Actor,

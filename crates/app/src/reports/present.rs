@@ -1,7 +1,7 @@
 //! A report laid out in words for one reader: sections of headings, paragraphs, tables and
 //! charts. The page and the PDF are both drawn from this one layout, so they say the same.
 
-use super::content::ReportContent;
+use super::content::{MonthLine, ReportContent};
 use super::labels::{dimension_of, row_message, table_message};
 use super::words::Words;
 use spona_domain::disclosure::{Position, Published};
@@ -53,9 +53,8 @@ pub fn published_word(w: &Words, p: Published) -> String {
     }
 }
 
-/// The chart of activities and reach by month.
-pub fn activities_chart(content: &ReportContent, w: &Words) -> BarChart {
-    let months = &content.activities.by_month;
+/// The chart of activities and reach by month (the report's and the statistics page's).
+pub fn activities_chart(months: &[MonthLine], w: &Words) -> BarChart {
     BarChart {
         title: w.t("periodic-chart-activities"),
         description: w.t("periodic-chart-activities-desc"),
@@ -291,7 +290,10 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
             w.num(a.reach()),
         ]);
         vec![
-            Piece::Chart(Chart::Bar(activities_chart(content, w))),
+            Piece::Chart(Chart::Bar(activities_chart(
+                &content.activities.by_month,
+                w,
+            ))),
             Piece::Table(numeric_table(
                 vec![
                     w.t("activity-kind"),

@@ -78,15 +78,7 @@ impl App {
             .filter(|y| (2000..=this_year).contains(y))
             .unwrap_or(this_year);
         let mut c = self.db.conn().await?;
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
-        let team = spona_store::teams::find(&mut c, team_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if !spona_domain::access::decide(actor, spona_domain::access::Action::ViewTeamWork(team.id))
-            .allowed()
-        {
-            return Err(AppError::NotFound);
-        }
+        let team = self.report_team(&mut c, actor, false).await?;
         let now = self.now();
         if let Some(kept) = self.statistics.get(team.id.0, year, now) {
             return Ok(kept);

@@ -8,8 +8,8 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
+use spona_app::reports::{activities_chart, TeamStatistics, Words};
 use spona_app::reports::{BarChart, ChartTable, ProgressChart, Series};
-use spona_app::reports::{TeamStatistics, Words};
 use spona_domain::disclosure::Published;
 use spona_i18n::Arg;
 
@@ -46,23 +46,7 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let stats = state.app.team_statistics(s.actor(), q.year).await?;
     let w = Words::new(&state.catalog, s.viewer.locale);
-    let activities = BarChart {
-        title: w.t("periodic-chart-activities"),
-        description: w.t("periodic-chart-activities-desc"),
-        categories: stats.months.iter().map(|m| w.month(&m.month)).collect(),
-        series: vec![
-            Series {
-                name: w.t("periodic-activities-count"),
-                values: stats.months.iter().map(|m| Some(m.activities)).collect(),
-            },
-            Series {
-                name: w.t("periodic-reach"),
-                values: stats.months.iter().map(|m| Some(m.reach)).collect(),
-            },
-        ],
-        unit: None,
-        suppressed: w.t("periodic-suppressed"),
-    };
+    let activities = activities_chart(&stats.months, &w);
     let referrals = BarChart {
         title: w.t("statistics-referrals"),
         description: w.t("statistics-referrals-desc"),
