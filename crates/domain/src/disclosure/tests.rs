@@ -468,3 +468,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn withholding_hides_one_more_number_and_later_releases_keep_it_hidden() {
+    let data = microdata(&[vec![vec![20, 30], vec![15, 40]]]);
+    let t = table("t", &["P0"], 2, 2);
+    let mut first = protect(&data, std::slice::from_ref(&t), &[], K).unwrap();
+    assert_eq!(
+        first.table("t").unwrap().grand_total(),
+        Some(Published::Shown(105))
+    );
+    assert!(first.withhold("t", Position::GrandTotal));
+    assert!(first
+        .table("t")
+        .unwrap()
+        .grand_total()
+        .unwrap()
+        .is_suppressed());
+    assert!(!first.withhold("other", Position::GrandTotal));
+    assert!(!first.withhold("t", Position::Cell { row: 5, column: 0 }));
+    // Withholding changes only the number named: the cells stay as they were (and here
+    // still add up to the total, which is why callers withhold a total only where the
+    // suppression already keeps it from being added up).
+    assert_eq!(
+        first.table("t").unwrap().cell(0, 0),
+        Some(Published::Shown(20))
+    );
+}
