@@ -309,17 +309,6 @@ pub async fn acknowledge(
     StoreError::one_row(done.rows_affected())
 }
 
-/// Discards a draft (a submitted report is never deleted).
-pub async fn discard_draft(tx: &mut Tx, team: TeamId, id: i64) -> Result<bool, StoreError> {
-    let done =
-        sqlx::query("DELETE FROM team_reports WHERE team_id = $1 AND id = $2 AND status = 'draft'")
-            .bind(team.0)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-    Ok(done.rows_affected() == 1)
-}
-
 /// A frozen count of a quarter: how many cases (or referrals) had these categories.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct FrozenCount {
