@@ -131,8 +131,16 @@ impl Db {
             Some(gate) => Some(gate.clone().lock_owned().await),
             None => None,
         };
+        // SQLite: take the write lock at the start. A deferred transaction that reads and
+        // then writes fails at once ("locked") if anyone else wrote in between, which the
+        // gate cannot prevent for writers outside this process or a new connection's
+        // statistics; an immediate one makes them wait for it instead.
+        let inner = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
         Ok(Tx {
-            inner: self.pool.begin().await?,
+            inner,
             backend: self.backend,
             _gate: gate,
         })

@@ -531,3 +531,35 @@ async fn an_sqlite_file_in_a_missing_folder_is_refused_and_nothing_is_created() 
     assert!(err.to_string().contains("does not exist"), "{err}");
     assert!(!missing.exists(), "no folder was made");
 }
+
+#[tokio::test]
+async fn a_sqlite_write_transaction_holds_the_write_lock_from_its_start() {
+    // Another writer on the same file (a CLI command beside the server, or a new
+    // connection's statistics) must wait for a transaction that has begun, not slip in
+    // between its read and its write, which would make that write fail as "locked".
+    let t = TestDb::sqlite().await;
+    let other = Db::connect(&t.url).await.unwrap();
+    let mut tx = t.db.begin().await.unwrap();
+    let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM teams")
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    let writer = tokio::spawn(async move {
+        let mut c = other.conn().await.unwrap();
+        sqlx::query("CREATE TABLE probe_other (x BIGINT)")
+            .execute(&mut *c)
+            .await
+            .map(|_| ())
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    sqlx::query("CREATE TABLE probe_first (x BIGINT)")
+        .execute(&mut *tx)
+        .await
+        .expect("the transaction that began first writes");
+    tx.commit().await.unwrap();
+    writer
+        .await
+        .unwrap()
+        .expect("the other writer waited its turn");
+    t.finish().await;
+}
