@@ -10,6 +10,7 @@ pub mod auth;
 pub mod cases;
 pub mod catalogues;
 mod clock;
+pub mod custody;
 pub mod demo;
 mod demo_activities;
 mod demo_cases;
@@ -30,12 +31,14 @@ pub mod plan;
 pub mod practices;
 pub mod registry;
 pub mod reports;
+mod storage_health;
 pub mod trainings;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use document_file::DocumentFile;
 pub use error::AppError;
 pub use spona_store::{DatabaseUrl, Db, Page};
+pub use storage_health::StorageHealth;
 
 pub use spona_crypto::keyring::Keyring;
 pub use spona_crypto::keys::MasterKey;

@@ -1,27 +1,12 @@
-//! Opening the deployment's database for a command.
+//! Opening the deployment's database for a command: connect, wait for our turn if other
+//! instances are starting on it, make sure the master key is the database's own, migrate.
 
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
-use spona_app::{App, Db, Keyring, MasterKey, SystemClock};
+use spona_app::{custody, App, Db, Keyring, MasterKey, SystemClock};
+use spona_store::StartLock;
 use std::path::Path;
 use std::sync::Arc;
-
-/// Opens the database the settings name and brings its schema up to date. The data
-/// directory is created only for the default SQLite file in it: a database put elsewhere
-/// on purpose gets no folder the operator did not ask for.
-pub async fn open(settings: &Settings) -> Result<Db> {
-    if settings.database_in_data_dir {
-        create_private_dir(&settings.data_dir)?;
-    }
-    let shown = settings.database.redacted();
-    let db = Db::connect(&settings.database)
-        .await
-        .with_context(|| format!("cannot open the database {shown}"))?;
-    db.migrate()
-        .await
-        .with_context(|| format!("cannot migrate the database {shown}"))?;
-    Ok(db)
-}
 
 /// The environment variable that may hold the master key (base64), for deployments whose
 /// instances share no disk; otherwise the key file in the data directory is used.
@@ -29,56 +14,164 @@ pub const MASTER_KEY_ENV: &str = "SPONA_MASTER_KEY";
 /// The key file in the data directory, created at first start with mode 0600.
 pub const KEY_FILE: &str = "spona.key";
 
+/// The database, opened, checked against its key and migrated, with the key, while this
+/// instance holds the turn to start.
+pub struct Opened {
+    pub db: Db,
+    pub key: MasterKey,
+    /// Held until the caller has done its start-up writes (demo, first administrator).
+    pub start: StartLock,
+}
+
+/// Opens the database the settings name: connects, takes the start turn, refuses a missing
+/// or wrong master key before anything is written, and brings the schema up to date. The
+/// data directory is created only when the key file or the default SQLite file lives in it.
+pub async fn open_checked(settings: &Settings) -> Result<Opened> {
+    if settings.database_in_data_dir {
+        create_private_dir(&settings.data_dir)?;
+    }
+    let shown = settings.database.redacted();
+    let db = Db::connect_with(&settings.database, settings.pool())
+        .await
+        .with_context(|| format!("cannot open the database {shown}"))?;
+    let start = db
+        .lock_start(&settings.database)
+        .await
+        .with_context(|| format!("cannot take the start turn on the database {shown}"))?;
+    let key = match master_key(settings, &db).await {
+        Ok(key) => key,
+        Err(refused) => {
+            // Closed cleanly, so that the refusal leaves the files as they were.
+            drop(start);
+            db.close().await;
+            return Err(refused);
+        }
+    };
+    db.migrate()
+        .await
+        .with_context(|| format!("cannot migrate the database {shown}"))?;
+    custody::record_key(&db, &key, time::OffsetDateTime::now_utc().unix_timestamp())
+        .await
+        .with_context(|| format!("cannot record the key check in the database {shown}"))?;
+    Ok(Opened { db, key, start })
+}
+
+/// The database, checked and migrated (for commands that need no keys of their own).
+pub async fn open(settings: &Settings) -> Result<Db> {
+    Ok(open_checked(settings).await?.db)
+}
+
 /// The application over the opened database, with the system clock and the deployment's keys.
 pub async fn open_app(settings: &Settings) -> Result<App> {
-    let master = master_key(settings)?;
-    let db = open(settings).await?;
+    Ok(open_app_to_start(settings).await?.0)
+}
+
+/// The application, and the start turn still held (serve seeds and issues links under it).
+pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> {
+    let Opened { db, key, start } = open_checked(settings).await?;
     let app = App::new(
         db,
         Arc::new(SystemClock),
         settings.auth(),
-        Keyring::new(&master),
+        Keyring::new(&key),
     )
     .with_answer_deadlines(settings.answer_within)
     .with_disclosure_threshold(settings.disclosure);
-    Ok(match &settings.mail {
+    let app = match &settings.mail {
         Some(mail) => app.with_mail(mail.clone()),
         None => app,
-    })
+    };
+    Ok((app, start))
 }
 
-/// The master key: from the environment, or from the key file (created when missing; a file
-/// others can read is refused, since the key protects every person's data).
-fn master_key(settings: &Settings) -> Result<MasterKey> {
-    if let Ok(text) = std::env::var(MASTER_KEY_ENV) {
-        return MasterKey::from_base64(&text)
-            .with_context(|| format!("{MASTER_KEY_ENV} is not a valid key (32 bytes in base64)"));
+/// The deployment's master key: from the environment, or from the key file. A new key is
+/// made (in the key file) only for a database that holds nothing yet; a database with data
+/// and no key, or with a key that is not its own, is refused with what is missing and where.
+async fn master_key(settings: &Settings, db: &Db) -> Result<MasterKey> {
+    let file = settings.data_dir.join(KEY_FILE);
+    let given = match std::env::var(MASTER_KEY_ENV) {
+        Ok(text) => Some((
+            MasterKey::from_base64(&text).with_context(|| {
+                format!("{MASTER_KEY_ENV} is not a valid key (32 bytes in base64)")
+            })?,
+            format!("the environment variable {MASTER_KEY_ENV}"),
+        )),
+        Err(_) => MasterKey::load(&file)?.map(|k| (k, format!("the key file {}", file.display()))),
+    };
+    let shown = settings.database.redacted();
+    match given {
+        Some((key, source)) => {
+            if !custody::key_fits(db, &key).await? {
+                bail!(
+                    "the master key from {source} is not the key of the database {shown}: it \
+                     cannot open the data sealed there. Nothing was changed; start with the key \
+                     that belongs to this database"
+                );
+            }
+            Ok(key)
+        }
+        None if custody::needs_its_key(db).await? => bail!(
+            "the database {shown} holds data, but its master key is missing: expected the key \
+             file {} (mode 0600) or the environment variable {MASTER_KEY_ENV}. Nothing was \
+             changed; put back the key that belongs to this database (a new key is made only \
+             for an empty database)",
+            file.display()
+        ),
+        None => {
+            create_private_dir(&settings.data_dir)?;
+            Ok(MasterKey::create(&file)?)
+        }
     }
-    create_private_dir(&settings.data_dir)?;
-    Ok(MasterKey::load_or_create(
-        &settings.data_dir.join(KEY_FILE),
-    )?)
 }
 
 /// Creates the folder (and missing parents) readable only by its owner: it will hold the
-/// database with every team's records.
+/// database with every team's records. An existing folder that others may enter is made
+/// private, and one that cannot be written to is refused at once with the cause.
 fn create_private_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    if dir.exists() {
+    if dir.exists() && !dir.is_dir() {
         bail!("data_dir: {} exists but is not a folder", dir.display());
     }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
+    if !dir.is_dir() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder
+            .create(dir)
+            .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     }
-    builder
-        .create(dir)
-        .with_context(|| format!("cannot create the data directory {}", dir.display()))
+    spona_store::files::check_writable(dir)?;
+    make_private(dir)
+}
+
+#[cfg(unix)]
+fn make_private(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir)
+        .with_context(|| format!("cannot read the data directory {}", dir.display()))?
+        .permissions()
+        .mode()
+        & 0o777;
+    if mode & 0o077 != 0 {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode & 0o700)).with_context(
+            || {
+                format!(
+                    "the data directory {} can be entered by others (mode {mode:o}) and could \
+                     not be made private",
+                    dir.display()
+                )
+            },
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn make_private(_dir: &Path) -> Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]
@@ -98,6 +191,19 @@ mod tests {
             assert_eq!(mode & 0o777, 0o700);
         }
         create_private_dir(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_existing_data_directory_others_may_enter_is_made_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        create_private_dir(&dir).unwrap();
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
     }
 
     #[test]

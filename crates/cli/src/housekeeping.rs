@@ -66,3 +66,22 @@ pub fn spawn_mail(app: App) -> JoinHandle<()> {
         }
     })
 }
+
+/// How often SQLite's planner statistics are refreshed.
+const STATISTICS_EVERY: Duration = Duration::from_secs(60 * 60);
+
+/// Refreshes SQLite's planner statistics every hour (tables grow; the planner's choice of
+/// index follows their sizes). Cheap, bounded, and harmless beside other instances.
+pub fn spawn_statistics_refresh(app: App) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(STATISTICS_EVERY);
+        every.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        every.tick().await;
+        loop {
+            every.tick().await;
+            if let Err(e) = app.db().optimize().await {
+                tracing::warn!(error = %e, "planner statistics could not be refreshed");
+            }
+        }
+    })
+}

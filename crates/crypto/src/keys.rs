@@ -62,34 +62,64 @@ impl MasterKey {
     /// Reads the key file, creating it with a new key (mode 0600) when it does not exist.
     /// A key file that others may read is refused: the key protects every victim's name.
     pub fn load_or_create(path: &Path) -> Result<MasterKey, KeyError> {
+        match MasterKey::load(path)? {
+            Some(key) => Ok(key),
+            None => MasterKey::create(path),
+        }
+    }
+
+    /// Reads the key file; `None` when there is none. A key file that others may read is
+    /// refused.
+    pub fn load(path: &Path) -> Result<Option<MasterKey>, KeyError> {
+        let shown = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                check_permissions(path)?;
+                MasterKey::from_base64(&text)
+                    .map(Some)
+                    .ok_or(KeyError::Malformed(shown))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(KeyError::Io {
+                path: shown,
+                source,
+            }),
+        }
+    }
+
+    /// Writes a new key to a key file that must not exist yet (mode 0600, flushed to disk).
+    pub fn create(path: &Path) -> Result<MasterKey, KeyError> {
         let shown = path.display().to_string();
         let io = |source| KeyError::Io {
             path: shown.clone(),
             source,
         };
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                check_permissions(path)?;
-                MasterKey::from_base64(&text).ok_or_else(|| KeyError::Malformed(shown.clone()))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let key = MasterKey::generate();
-                let mut options = std::fs::OpenOptions::new();
-                options.write(true).create_new(true);
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::OpenOptionsExt;
-                    options.mode(0o600);
-                }
-                let mut file = options.open(path).map_err(io)?;
-                let mut text = STANDARD.encode(key.0);
-                let written = writeln!(file, "{text}").and_then(|_| file.sync_all());
-                text.zeroize();
-                written.map_err(io)?;
-                Ok(key)
-            }
-            Err(e) => Err(io(e)),
+        let key = MasterKey::generate();
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
         }
+        let mut file = options.open(path).map_err(io)?;
+        let mut text = STANDARD.encode(key.0);
+        let written = writeln!(file, "{text}").and_then(|_| file.sync_all());
+        text.zeroize();
+        written.map_err(io)?;
+        Ok(key)
+    }
+
+    /// A value that tells this key from any other without revealing it (a keyed hash of a
+    /// fixed text under a purpose key of its own), recorded in the database so that a
+    /// missing or wrong key is noticed before anything is written.
+    pub fn check_value(&self) -> String {
+        hex::encode(self.derive("spona/key-check/v1"))
+    }
+
+    /// The key in base64, as the key file holds it (for a backup that asks to include it).
+    pub fn to_base64(&self) -> zeroize::Zeroizing<String> {
+        zeroize::Zeroizing::new(STANDARD.encode(self.0))
     }
 
     /// A key for one purpose, derived from the master key.
@@ -180,6 +210,34 @@ mod tests {
         reference.update(b"purpose");
         let expected: [u8; 32] = reference.finalize().into_bytes().into();
         assert_eq!(k.derive("purpose"), expected);
+    }
+
+    #[test]
+    fn the_check_value_tells_keys_apart_and_is_not_the_key() {
+        let k = MasterKey::generate();
+        assert_eq!(k.check_value(), k.check_value());
+        assert_ne!(k.check_value(), MasterKey::generate().check_value());
+        assert!(!k.check_value().contains(&hex::encode(k.0)));
+        assert_eq!(
+            MasterKey::from_base64(&k.to_base64())
+                .unwrap()
+                .check_value(),
+            k.check_value()
+        );
+    }
+
+    #[test]
+    fn loading_never_creates_a_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spona.key");
+        assert!(MasterKey::load(&path).unwrap().is_none());
+        assert!(!path.exists());
+        let made = MasterKey::create(&path).unwrap();
+        assert_eq!(MasterKey::load(&path).unwrap().unwrap().0, made.0);
+        assert!(
+            MasterKey::create(&path).is_err(),
+            "an existing key is never replaced"
+        );
     }
 
     #[test]

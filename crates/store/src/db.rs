@@ -1,12 +1,20 @@
 //! The connection pool over either engine, and transactions that serialise SQLite writers.
+//!
+//! Transactions are begun and ended by this module itself rather than by sqlx's
+//! `Transaction`: when a commit fails (disk full, I/O error, a read-only file system, the
+//! server gone), sqlx returned the connection to the pool still counting an open
+//! transaction, and every later write on it failed until a restart. Here a connection whose
+//! transaction did not end cleanly is closed, never pooled again.
 
+use crate::health::Health;
 use crate::{DatabaseUrl, StoreError};
 use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::AnyConnection;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -22,6 +30,22 @@ pub enum Backend {
 /// A pooled connection for reads.
 pub type Conn = sqlx::pool::PoolConnection<sqlx::Any>;
 
+/// How the pool behaves; the defaults suit a small deployment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolSettings {
+    /// How long a request waits for a connection before it is told the database is
+    /// unavailable (a PostgreSQL outage must not hold requests for long).
+    pub acquire_timeout: Duration,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings {
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
 /// The database: a pool and, on SQLite, a gate that lets one writer in at a time, so that
 /// writers queue instead of failing with "database is locked" when a read lock upgrades.
 #[derive(Clone)]
@@ -29,19 +53,29 @@ pub struct Db {
     pool: AnyPool,
     backend: Backend,
     write_gate: Option<Arc<Mutex<()>>>,
+    health: Arc<Health>,
 }
 
 /// A write transaction; rolls back when dropped without `commit`.
 pub struct Tx {
-    inner: sqlx::Transaction<'static, sqlx::Any>,
+    /// `None` only after `commit` or while being dropped.
+    conn: Option<Conn>,
     backend: Backend,
-    _gate: Option<OwnedMutexGuard<()>>,
+    gate: Option<OwnedMutexGuard<()>>,
+    /// Told when the commit goes through (not for health probes).
+    health: Option<Arc<Health>>,
 }
 
 impl Db {
-    /// Connects to the database the URL names. An SQLite file is created when missing, but
-    /// its folder must exist: nothing is created in a place the operator did not mean.
+    /// Connects to the database the URL names with the default pool settings.
     pub async fn connect(url: &DatabaseUrl) -> Result<Db, StoreError> {
+        Db::connect_with(url, PoolSettings::default()).await
+    }
+
+    /// Connects to the database the URL names. An SQLite file is created when missing (and
+    /// readable by its owner only), but its folder must exist: nothing is created in a place
+    /// the operator did not mean.
+    pub async fn connect_with(url: &DatabaseUrl, settings: PoolSettings) -> Result<Db, StoreError> {
         sqlx::any::install_default_drivers();
         match url {
             DatabaseUrl::Sqlite(path) => {
@@ -54,39 +88,59 @@ impl Db {
                         )));
                     }
                 }
+                crate::files::prepare_sqlite_file(path)?;
+                let address = format!("sqlite://{}?mode=rwc", path.display());
+                // One connection first, so that a file SQLite cannot open is refused at once
+                // with SQLite's own reason, not after the pool's retries time out.
+                let first = async {
+                    let mut conn = sqlx::AnyConnection::connect(&address).await?;
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.close().await
+                };
+                first.await.map_err(|e| {
+                    StoreError::File(format!(
+                        "cannot open the SQLite database {}: {e}",
+                        path.display()
+                    ))
+                })?;
                 let pool = AnyPoolOptions::new()
                     .max_connections(8)
+                    .acquire_timeout(settings.acquire_timeout)
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
                             conn.execute("PRAGMA foreign_keys = ON").await?;
                             conn.execute("PRAGMA synchronous = FULL").await?;
                             conn.execute("PRAGMA busy_timeout = 5000").await?;
-                            // Table statistics let the planner choose between indexes (a
-                            // receiver's referrals about a page of cases: by case, not by
-                            // receiver); bounded so that it costs milliseconds at any size.
+                            // Bounds `PRAGMA optimize` (run after migrating and hourly) to
+                            // milliseconds at any size.
                             conn.execute("PRAGMA analysis_limit = 400").await?;
-                            conn.execute("PRAGMA optimize = 0x10002").await?;
                             Ok(())
                         })
                     })
-                    .connect(&format!("sqlite://{}?mode=rwc", path.display()))
+                    .connect(&address)
                     .await?;
                 pool.execute("PRAGMA journal_mode = WAL").await?;
+                // The write-ahead log and shared-memory files now exist; older releases
+                // left all three readable by everyone.
+                crate::files::restrict_sqlite_files(path)?;
                 Ok(Db {
                     pool,
                     backend: Backend::Sqlite,
                     write_gate: Some(Arc::new(Mutex::new(()))),
+                    health: Arc::default(),
                 })
             }
             DatabaseUrl::Postgres(url) => {
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
+                    .acquire_timeout(settings.acquire_timeout)
                     .connect(url)
                     .await?;
                 Ok(Db {
                     pool,
                     backend: Backend::Postgres,
                     write_gate: None,
+                    health: Arc::default(),
                 })
             }
         }
@@ -97,11 +151,20 @@ impl Db {
         match self.backend {
             Backend::Sqlite => {
                 SQLITE_MIGRATIONS.run(&self.pool).await?;
-                // New tables and indexes get their statistics now rather than at the next
-                // connection.
-                self.pool.execute("PRAGMA optimize = 0x10002").await?;
+                // New tables and indexes get their statistics now.
+                self.optimize().await?;
             }
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Refreshes SQLite's planner statistics where they are missing or stale, so that the
+    /// planner chooses between indexes well (a receiver's referrals about a page of cases:
+    /// by case, not by receiver); new connections read them. PostgreSQL keeps its own.
+    pub async fn optimize(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            self.pool.execute("PRAGMA optimize = 0x10002").await?;
         }
         Ok(())
     }
@@ -131,19 +194,31 @@ impl Db {
             Some(gate) => Some(gate.clone().lock_owned().await),
             None => None,
         };
+        let mut conn = self.pool.acquire().await?;
         // SQLite: take the write lock at the start. A deferred transaction that reads and
         // then writes fails at once ("locked") if anyone else wrote in between, which the
         // gate cannot prevent for writers outside this process or a new connection's
         // statistics; an immediate one makes them wait for it instead.
-        let inner = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+        let begin = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
         };
+        if let Err(e) = conn.execute(begin).await {
+            // Whatever state it is in, it is not fit to be pooled again.
+            conn.close_on_drop();
+            return Err(e.into());
+        }
         Ok(Tx {
-            inner,
+            conn: Some(conn),
             backend: self.backend,
-            _gate: gate,
+            gate,
+            health: Some(self.health.clone()),
         })
+    }
+
+    /// What the instance knows of the database's recent failures.
+    pub fn health(&self) -> &Health {
+        &self.health
     }
 
     /// Checks that the database answers.
@@ -199,22 +274,74 @@ impl Tx {
         self.backend
     }
 
-    /// Commits the transaction.
-    pub async fn commit(self) -> Result<(), StoreError> {
-        self.inner.commit().await?;
-        Ok(())
+    /// Commits the transaction. When the commit fails, the transaction is rolled back if the
+    /// connection still allows it, and the connection is closed rather than pooled again.
+    pub async fn commit(mut self) -> Result<(), StoreError> {
+        let Some(mut conn) = self.conn.take() else {
+            return Err(StoreError::Corrupt("transaction already ended".into()));
+        };
+        match conn.execute("COMMIT").await {
+            Ok(_) => {
+                if let Some(health) = &self.health {
+                    health.note_served();
+                }
+                Ok(())
+            }
+            Err(e) => {
+                let _ = conn.execute("ROLLBACK").await;
+                conn.close_on_drop();
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Marks the transaction as a health probe, whose success says nothing of real writes.
+    pub(crate) fn is_probe(&mut self) {
+        self.health = None;
+    }
+
+    fn conn(&self) -> &Conn {
+        // Taken only by `commit` (which consumes the transaction) and `drop`.
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("a live transaction has its connection"))
+    }
+}
+
+impl Drop for Tx {
+    /// Rolls back a transaction that was not committed before its connection goes back to the
+    /// pool; SQLite's write gate stays held until then, so the next writer never meets it.
+    fn drop(&mut self) {
+        let Some(mut conn) = self.conn.take() else {
+            return;
+        };
+        let gate = self.gate.take();
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(async move {
+                    if conn.execute("ROLLBACK").await.is_err() {
+                        conn.close_on_drop();
+                    }
+                    drop(conn);
+                    drop(gate);
+                });
+            }
+            Err(_) => conn.close_on_drop(),
+        }
     }
 }
 
 impl Deref for Tx {
     type Target = AnyConnection;
     fn deref(&self) -> &AnyConnection {
-        &self.inner
+        self.conn()
     }
 }
 
 impl DerefMut for Tx {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self.inner
+        self.conn
+            .as_mut()
+            .unwrap_or_else(|| unreachable!("a live transaction has its connection"))
     }
 }

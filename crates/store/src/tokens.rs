@@ -64,3 +64,21 @@ pub async fn take(
     .await?;
     Ok(user.map(UserId))
 }
+
+/// When the newest valid (unused, unexpired) token of a user for a purpose expires, if any.
+pub async fn live_until(
+    c: &mut AnyConnection,
+    user: UserId,
+    purpose: &str,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT MAX(expires_at) FROM one_time_tokens WHERE user_id = $1 AND purpose = $2 \
+         AND used_at IS NULL AND expires_at > $3",
+    )
+    .bind(user.0)
+    .bind(purpose)
+    .bind(now)
+    .fetch_one(c)
+    .await?)
+}

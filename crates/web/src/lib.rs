@@ -16,17 +16,21 @@ mod outreach;
 mod plan;
 mod practices;
 mod reports;
+mod server;
 mod shell;
 mod state;
 mod team;
 mod trainings;
 
+pub use server::ConnectionLimits;
 pub use state::{WebSettings, WebState};
 
 use axum::routing::get;
 use axum::Router;
 use std::future::Future;
+use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// All routes, wrapped in the middleware stack.
 pub fn router(state: WebState) -> Router {
@@ -54,8 +58,20 @@ pub fn router(state: WebState) -> Router {
         .route("/health", get(shell::health::health))
         .route("/static/{file}", get(shell::assets::asset))
         .layer(axum::middleware::from_fn(shell::headers::security_headers))
+        // A body that stalls, or a request that takes longer than any page should, ends the
+        // request instead of holding its connection.
+        .layer(RequestBodyTimeoutLayer::new(BODY_STALL))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_LIMIT,
+        ))
         .with_state(state)
 }
+
+/// The longest pause allowed while a request body arrives.
+const BODY_STALL: Duration = Duration::from_secs(20);
+/// The longest a request may take to be answered (a large upload on a slow line included).
+const REQUEST_LIMIT: Duration = Duration::from_secs(120);
 
 /// Serves until `shutdown` completes, then finishes the requests under way.
 pub async fn serve(
@@ -63,8 +79,6 @@ pub async fn serve(
     state: WebState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = state.settings.connections;
+    server::serve_router(listener, router(state), limits, shutdown).await
 }

@@ -13,6 +13,8 @@ pub struct WebSettings {
     pub max_body_bytes: usize,
     /// Trust `X-Forwarded-For` for the client address (only behind a known proxy).
     pub trust_forwarded_for: bool,
+    /// What one client may hold: connections, and time to send headers.
+    pub connections: crate::ConnectionLimits,
 }
 
 impl Default for WebSettings {
@@ -21,6 +23,7 @@ impl Default for WebSettings {
             secure_cookies: false,
             max_body_bytes: 64 * 1024,
             trust_forwarded_for: false,
+            connections: crate::ConnectionLimits::default(),
         }
     }
 }

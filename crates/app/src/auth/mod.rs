@@ -6,4 +6,5 @@ mod sign_in;
 mod throttle;
 
 pub use session::{NewSession, SignedIn};
+pub use setup::FirstAdmin;
 pub use throttle::ThrottlePolicy;

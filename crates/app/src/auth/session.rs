@@ -59,10 +59,12 @@ impl App {
             }
         };
         // Writing on every request would serialise readers on SQLite; a minute is precise enough.
+        // A failed touch (a full disk, say) costs at most a minute of idle time; the person
+        // may still read, so it is not a reason to refuse the request.
         if now - s.last_seen_at >= 60 {
-            let mut tx = self.db.begin().await?;
-            sessions::touch(&mut tx, s.id, now).await?;
-            tx.commit().await?;
+            if let Err(e) = self.touch_session(s.id, now).await {
+                tracing::warn!(error = %e, "the session's last request could not be recorded");
+            }
         }
         Ok(SignedIn {
             actor: Actor {
@@ -76,6 +78,13 @@ impl App {
             csrf_token: s.csrf_token,
             session_id: s.id,
         })
+    }
+
+    async fn touch_session(&self, id: i64, now: i64) -> Result<(), AppError> {
+        let mut tx = self.db.begin().await?;
+        sessions::touch(&mut tx, id, now).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Ends the session.

@@ -10,25 +10,43 @@ use spona_domain::ids::UserId;
 use spona_store::users::User;
 use spona_store::{sessions, tokens as one_time, users};
 
+/// What a start on this deployment must tell about the first administrator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FirstAdmin {
+    /// A new one-time token for setting `admin`'s first password.
+    Link(String),
+    /// `admin` waits for its first password and a valid link exists already.
+    Waiting,
+    /// An administrator has a password (or the deployment is set up otherwise).
+    Settled,
+}
+
 /// The purpose stored with a one-time token.
 const SET_PASSWORD: &str = "set-password";
 
 impl App {
     /// On a deployment without accounts, creates the administrator account `admin` (with no
-    /// password) and returns a one-time token for setting its password. None when accounts exist.
-    pub async fn first_admin_link(&self) -> Result<Option<String>, AppError> {
+    /// password) and a one-time token for setting its password. When `admin` still waits for
+    /// its first password, a new token is made only if no valid one exists: an instance
+    /// starting beside (or soon after) the one that printed the link prints no second one.
+    pub async fn first_admin_link(&self) -> Result<FirstAdmin, AppError> {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         if users::count(&mut tx).await? > 0 {
             let admin = users::find_by_username(&mut tx, "admin").await?;
-            // Still waiting for its first password: issue a new link (the old may be lost).
             return match admin {
                 Some(a) if a.password_hash.is_none() && a.role == Role::Admin => {
+                    if one_time::live_until(&mut tx, a.id, SET_PASSWORD, now)
+                        .await?
+                        .is_some()
+                    {
+                        return Ok(FirstAdmin::Waiting);
+                    }
                     let token = issue(&mut tx, a.id, now, self.auth.one_time_link_ttl).await?;
                     tx.commit().await?;
-                    Ok(Some(token))
+                    Ok(FirstAdmin::Link(token))
                 }
-                _ => Ok(None),
+                _ => Ok(FirstAdmin::Settled),
             };
         }
         let id = users::insert(
@@ -47,7 +65,7 @@ impl App {
         .await?;
         let token = issue(&mut tx, id, now, self.auth.one_time_link_ttl).await?;
         tx.commit().await?;
-        Ok(Some(token))
+        Ok(FirstAdmin::Link(token))
     }
 
     /// The account a one-time link is for, if the link is still valid.

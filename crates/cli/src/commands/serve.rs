@@ -5,6 +5,7 @@ use crate::settings::Settings;
 use crate::{database, housekeeping, links, problems, shutdown};
 use anyhow::{Context, Result};
 use clap::Args;
+use spona_app::auth::FirstAdmin;
 use spona_i18n::Catalog;
 use spona_web::WebState;
 use std::sync::Arc;
@@ -27,7 +28,9 @@ pub struct ServeArgs {
 /// signal; then lets requests under way finish (for up to thirty seconds).
 pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     let stop = shutdown::signal()?;
-    let app = database::open_app(settings).await?;
+    // Instances starting together take turns until the demo and the first administrator's
+    // link are settled; the others then find them done.
+    let (app, start) = database::open_app_to_start(settings).await?;
     let catalog = Catalog::load().context("cannot load the messages")?;
     let listener = TcpListener::bind(settings.listen)
         .await
@@ -40,22 +43,31 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
         app.seed_demo().await.map_err(problems::app)?;
         app.seed_demo_cases().await.map_err(problems::app)?;
         app.seed_demo_meetings().await.map_err(problems::app)?;
-        None
+        FirstAdmin::Settled
     } else {
         app.first_admin_link().await.map_err(problems::app)?
     };
+    drop(start);
     println!("Spona is listening on {}", links::base_url(addr));
     if args.demo {
         print_sign_ins();
     }
     // The link goes to standard output only, never into the log.
-    if let Some(token) = first_admin {
-        println!(
-            "No administrator has a password yet. Open this one-time link (valid for {} hours) \
-             to set the password of the administrator `admin`:",
-            app.one_time_link_hours()
-        );
-        println!("  {}", links::password_link(addr, &token));
+    match first_admin {
+        FirstAdmin::Link(token) => {
+            println!(
+                "No administrator has a password yet. Open this one-time link (valid for {} \
+                 hours) to set the password of the administrator `admin`:",
+                app.one_time_link_hours()
+            );
+            println!("  {}", links::password_link(addr, &token));
+        }
+        FirstAdmin::Waiting => println!(
+            "No administrator has a password yet, and the one-time link issued for `admin` is \
+             still valid. If it is lost, `spona user reset-password --username admin` prints a \
+             new one."
+        ),
+        FirstAdmin::Settled => {}
     }
     tracing::info!(
         address = %addr,
@@ -65,6 +77,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
 
     let purge = housekeeping::spawn_session_purge(app.clone());
     let escalation = housekeeping::spawn_escalation(app.clone());
+    let statistics = housekeeping::spawn_statistics_refresh(app.clone());
     let mail = settings
         .mail
         .is_some()
@@ -73,6 +86,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     let served = serve_until(listener, state, stop).await;
     purge.abort();
     escalation.abort();
+    statistics.abort();
     if let Some(mail) = mail {
         mail.abort();
     }

@@ -21,5 +21,9 @@ pub fn run(settings: &Settings) -> Result<()> {
     );
     println!("log_format = {}", text(settings.log_format.code().into()));
     println!("disclosure_threshold = {}", settings.disclosure.get());
+    println!(
+        "database_timeout_seconds = {}",
+        settings.database_timeout_seconds
+    );
     Ok(())
 }

@@ -124,6 +124,16 @@ pub struct SettingsArgs {
         value_name = "K"
     )]
     pub disclosure_threshold: Option<u32>,
+
+    /// Seconds a request waits for the database before it is answered "temporarily
+    /// unavailable" (503), 1 to 30 [default: 5]
+    #[arg(
+        long,
+        env = "SPONA_DATABASE_TIMEOUT_SECONDS",
+        global = true,
+        value_name = "SECONDS"
+    )]
+    pub database_timeout_seconds: Option<u64>,
 }
 
 impl SettingsArgs {
@@ -149,6 +159,7 @@ impl SettingsArgs {
             urgent_referral_hours: self.urgent_referral_hours,
             referral_answer_days: self.referral_answer_days,
             disclosure_threshold: self.disclosure_threshold,
+            database_timeout_seconds: self.database_timeout_seconds,
         }
     }
 }

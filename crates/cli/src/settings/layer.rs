@@ -29,6 +29,7 @@ pub struct Layer {
     pub urgent_referral_hours: Option<i64>,
     pub referral_answer_days: Option<i64>,
     pub disclosure_threshold: Option<u32>,
+    pub database_timeout_seconds: Option<u64>,
 }
 
 impl Layer {
@@ -53,6 +54,9 @@ impl Layer {
             urgent_referral_hours: self.urgent_referral_hours.or(lower.urgent_referral_hours),
             referral_answer_days: self.referral_answer_days.or(lower.referral_answer_days),
             disclosure_threshold: self.disclosure_threshold.or(lower.disclosure_threshold),
+            database_timeout_seconds: self
+                .database_timeout_seconds
+                .or(lower.database_timeout_seconds),
         }
     }
 }

@@ -31,6 +31,10 @@ const IDLE_MINUTES: std::ops::RangeInclusive<i64> = 1..=1440;
 const ABSOLUTE_HOURS: std::ops::RangeInclusive<i64> = 1..=72;
 /// One-time links (first administrator, password resets) stay valid this long.
 const ONE_TIME_LINK_SECONDS: i64 = 24 * 60 * 60;
+/// How long a request waits for the database unless told otherwise: short, so that an
+/// outage is answered "try again" quickly instead of holding requests.
+const DEFAULT_DATABASE_TIMEOUT_SECONDS: u64 = 5;
+const DATABASE_TIMEOUT_SECONDS: std::ops::RangeInclusive<u64> = 1..=30;
 /// The largest request body the web layer accepts.
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
@@ -74,6 +78,8 @@ pub struct Settings {
     pub answer_within: AcknowledgementPolicy,
     /// Small-cell suppression: no statistic outside the case workers shows 1..k-1.
     pub disclosure: Threshold,
+    /// How long a request waits for a database connection before it is told "unavailable".
+    pub database_timeout_seconds: u64,
 }
 
 impl Settings {
@@ -159,7 +165,18 @@ impl Settings {
                 Threshold::MAX
             )
         })?;
+        let database_timeout_seconds = layer
+            .database_timeout_seconds
+            .unwrap_or(DEFAULT_DATABASE_TIMEOUT_SECONDS);
+        if !DATABASE_TIMEOUT_SECONDS.contains(&database_timeout_seconds) {
+            bail!(
+                "database_timeout_seconds: must be between {} and {} seconds, not {database_timeout_seconds}",
+                DATABASE_TIMEOUT_SECONDS.start(),
+                DATABASE_TIMEOUT_SECONDS.end()
+            );
+        }
         Ok(Settings {
+            database_timeout_seconds,
             mail,
             answer_within,
             disclosure,
@@ -184,12 +201,20 @@ impl Settings {
         }
     }
 
+    /// How the database pool behaves.
+    pub fn pool(&self) -> spona_store::PoolSettings {
+        spona_store::PoolSettings {
+            acquire_timeout: std::time::Duration::from_secs(self.database_timeout_seconds),
+        }
+    }
+
     /// The settings of the web layer.
     pub fn web(&self) -> WebSettings {
         WebSettings {
             secure_cookies: self.secure_cookies,
             max_body_bytes: MAX_BODY_BYTES,
             trust_forwarded_for: self.trust_forwarded_for,
+            connections: spona_web::ConnectionLimits::default(),
         }
     }
 }
@@ -232,6 +257,25 @@ mod tests {
         assert_eq!(s.auth().absolute_timeout, 12 * 3600);
         assert_eq!(s.auth().one_time_link_ttl, 24 * 3600);
         assert_eq!(s.log_format, LogFormat::Text);
+        assert_eq!(s.pool().acquire_timeout, std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn the_database_timeout_is_bounded() {
+        let timeout = |t| Layer {
+            database_timeout_seconds: Some(t),
+            ..Layer::default()
+        };
+        assert_eq!(
+            Settings::resolve(timeout(2))
+                .unwrap()
+                .database_timeout_seconds,
+            2
+        );
+        for bad in [0, 31] {
+            let err = Settings::resolve(timeout(bad)).err().unwrap().to_string();
+            assert!(err.starts_with("database_timeout_seconds:"), "{err}");
+        }
     }
 
     #[test]

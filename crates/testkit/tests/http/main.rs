@@ -21,3 +21,4 @@ mod security;
 mod sign_in;
 mod team;
 mod trainings;
+mod unavailable;

@@ -155,15 +155,23 @@ async fn a_new_deployment_has_no_password_until_the_one_time_link_is_used() {
     let clock = std::sync::Arc::new(spona_app::ManualClock::at(spona_testkit::START));
     let app = spona_app::App::new(
         db.db.clone(),
-        clock,
+        clock.clone(),
         spona_app::AuthSettings::default(),
         spona_app::Keyring::new(&spona_app::MasterKey::generate()),
     );
-    let token = app
-        .first_admin_link()
-        .await
-        .unwrap()
-        .expect("a link on an empty deployment");
+    let spona_app::auth::FirstAdmin::Link(first) = app.first_admin_link().await.unwrap() else {
+        panic!("a link on an empty deployment");
+    };
+    assert_eq!(
+        app.first_admin_link().await.unwrap(),
+        spona_app::auth::FirstAdmin::Waiting,
+        "a second start while the link is valid prints no second link"
+    );
+    clock.advance(25 * 3600);
+    let spona_app::auth::FirstAdmin::Link(token) = app.first_admin_link().await.unwrap() else {
+        panic!("a new link once the first has expired");
+    };
+    assert_ne!(token, first);
     assert!(
         matches!(
             app.sign_in("admin", "", "127.0.0.1").await,
@@ -184,8 +192,9 @@ async fn a_new_deployment_has_no_password_until_the_one_time_link_is_used() {
         app.set_password_with_link(&token, &form).await.is_err(),
         "used once"
     );
-    assert!(
-        app.first_admin_link().await.unwrap().is_none(),
+    assert_eq!(
+        app.first_admin_link().await.unwrap(),
+        spona_app::auth::FirstAdmin::Settled,
         "only while there is no administrator"
     );
     db.finish().await;

@@ -17,6 +17,8 @@ pub enum Failure {
     Conflict,
     Throttled,
     TooLarge,
+    /// The database cannot serve now (unreachable, full, read-only); try again shortly.
+    Unavailable,
     Server,
 }
 
@@ -46,6 +48,10 @@ impl IntoResponse for WebError {
                 AppError::Conflict => Failure::Conflict,
                 AppError::Throttled { .. } => Failure::Throttled,
                 AppError::Unauthenticated => return to_sign_in("/dashboard"),
+                AppError::Store(err) if err.is_unavailable() => {
+                    tracing::warn!(error = %err, "storage unavailable");
+                    Failure::Unavailable
+                }
                 AppError::Store(err) => {
                     tracing::error!(error = %err, "storage failure");
                     Failure::Server
@@ -71,6 +77,7 @@ pub fn status_of(f: Failure) -> StatusCode {
         Failure::Conflict => StatusCode::CONFLICT,
         Failure::Throttled => StatusCode::TOO_MANY_REQUESTS,
         Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         Failure::Server => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -83,6 +90,7 @@ pub fn failure_of(status: StatusCode) -> Failure {
         StatusCode::CONFLICT => Failure::Conflict,
         StatusCode::TOO_MANY_REQUESTS => Failure::Throttled,
         StatusCode::PAYLOAD_TOO_LARGE => Failure::TooLarge,
+        StatusCode::SERVICE_UNAVAILABLE => Failure::Unavailable,
         s if s.is_server_error() => Failure::Server,
         _ => Failure::BadRequest,
     }
@@ -108,6 +116,7 @@ pub fn render(viewer: &Viewer, failure: Failure) -> Response {
         Failure::Throttled => ("error-bad-request-title", "error-throttled-body"),
         Failure::TooLarge => ("error-bad-request-title", "error-too-large-body"),
         Failure::BadRequest => ("error-bad-request-title", "error-bad-request-body"),
+        Failure::Unavailable => ("error-unavailable-title", "error-unavailable-body"),
         Failure::Server => ("error-server-title", "error-server-body"),
     };
     let page = ErrorPage {
@@ -117,8 +126,18 @@ pub fn render(viewer: &Viewer, failure: Failure) -> Response {
         reference: viewer.request_id.clone(),
     };
     let html = page.render().unwrap_or_else(|_| "error".into());
-    (status_of(failure), Html(html)).into_response()
+    let mut response = (status_of(failure), Html(html)).into_response();
+    if failure == Failure::Unavailable {
+        response.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static(RETRY_AFTER_SECONDS),
+        );
+    }
+    response
 }
+
+/// When a client told "temporarily unavailable" should try again.
+pub const RETRY_AFTER_SECONDS: &str = "5";
 
 /// The fallback for unknown paths.
 pub async fn not_found() -> WebError {

@@ -9,7 +9,7 @@ use crate::WebState;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use spona_app::AppError;
 use spona_crypto::tokens;
@@ -57,6 +57,9 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
 
     let session_cookie = cookies::get(&headers, cookies::SESSION);
     let mut session_ended = false;
+    // A session that cannot be read is not an ended one: the person is told to try again
+    // shortly and stays signed in, rather than being sent to the sign-in page.
+    let mut unreadable_session = None;
     let signed = match &session_cookie {
         Some(token) => match state.app.session(token, &address).await {
             Ok(s) => Some(s),
@@ -65,7 +68,11 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
                 None
             }
             Err(e) => {
-                tracing::error!(request_id = %request_id, error = %e, "session lookup failed");
+                tracing::warn!(request_id = %request_id, error = %e, "session lookup failed");
+                unreadable_session = Some(match &e {
+                    AppError::Store(err) if err.is_unavailable() => Failure::Unavailable,
+                    _ => Failure::Server,
+                });
                 None
             }
         },
@@ -107,7 +114,11 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
     req.extensions_mut().insert(viewer.clone());
 
     let span = tracing::info_span!("request", id = %request_id, method = %method, path = %path);
-    let mut res = next.run(req).instrument(span).await;
+    let mut res = if let Some(failure) = unreadable_session {
+        errors::WebError::Page(failure).into_response()
+    } else {
+        next.run(req).instrument(span).await
+    };
 
     let is_html = res
         .headers()
@@ -117,6 +128,9 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
     let failure = res.extensions().get::<Failure>().copied();
     if failure.is_some() || (res.status().as_u16() >= 400 && !is_html) {
         let failure = failure.unwrap_or_else(|| errors::failure_of(res.status()));
+        if failure == Failure::Unavailable {
+            state.app.db().health().note_unavailable();
+        }
         res = errors::render(&viewer, failure);
     }
     let secure = state.settings.secure_cookies;
