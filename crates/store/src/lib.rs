@@ -23,6 +23,7 @@ pub mod framework;
 pub mod guidelines;
 pub mod history;
 pub mod institutions;
+pub mod leases;
 mod listing;
 pub mod mail;
 pub mod materials;
