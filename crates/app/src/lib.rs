@@ -77,7 +77,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     auth: AuthSettings,
     keys: Arc<Keyring>,
-    mail: Option<Arc<mail::MailSettings>>,
+    mail: Option<mail::Delivery>,
     answer_within: spona_domain::cases::AcknowledgementPolicy,
     disclosure: spona_domain::disclosure::Threshold,
     statistics: reports::StatisticsCache,

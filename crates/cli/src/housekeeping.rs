@@ -30,7 +30,9 @@ pub fn spawn_session_purge(app: App) -> JoinHandle<()> {
 const ESCALATION_EVERY: Duration = Duration::from_secs(60);
 
 /// Escalates overdue referrals every minute. Every instance tries; the lease in the database
-/// lets exactly one of them do it, and another takes over when that one stops.
+/// lets exactly one of them do it, and another takes over when that one stops. The lease is
+/// renewed with every referral, and an instance that lost it (stalled past its end) writes
+/// nothing more: its fence is refused.
 pub fn spawn_escalation(app: App) -> JoinHandle<()> {
     // Unique per process, so two instances on one host are told apart.
     let holder = format!("{}-{}", std::process::id(), spona_app::new_instance_id());
@@ -50,8 +52,14 @@ pub fn spawn_escalation(app: App) -> JoinHandle<()> {
 /// How often the mail outbox is emptied.
 const MAIL_EVERY: Duration = Duration::from_secs(30);
 
-/// Hands waiting mail to the SMTP relay every half minute, under a lease so that one
-/// instance sends; failures wait in the outbox and are retried with backoff.
+/// The mail lease outlasts the slowest hand-over the job allows and two runs besides, so a
+/// live sender keeps it through a slow relay; it is renewed with every message.
+const MAIL_LEASE: Duration =
+    Duration::from_secs(spona_app::mail::SEND_LIMIT.as_secs() + 2 * MAIL_EVERY.as_secs());
+
+/// Hands waiting mail to the SMTP relay every half minute, under a fenced lease so that one
+/// instance sends, each message claimed before it goes and recorded sent when the relay
+/// took it; failures wait in the outbox and are retried with backoff.
 pub fn spawn_mail(app: App) -> JoinHandle<()> {
     let holder = format!("{}-{}", std::process::id(), spona_app::new_instance_id());
     tokio::spawn(async move {
@@ -59,7 +67,7 @@ pub fn spawn_mail(app: App) -> JoinHandle<()> {
         every.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
             every.tick().await;
-            let lease = (MAIL_EVERY.as_secs() * 4) as i64;
+            let lease = MAIL_LEASE.as_secs() as i64;
             if let Err(e) = app.run_mail(&holder, lease).await {
                 tracing::warn!(error = %e, "mail could not be sent");
             }

@@ -1,5 +1,6 @@
-//! Emergency-access grants, in-app notifications, overdue referrals and job leases.
+//! Emergency-access grants, in-app notifications and overdue referrals.
 
+use crate::leases::{still_held, JobLease};
 use crate::{StoreError, Tx};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
@@ -167,37 +168,25 @@ pub async fn overdue(
     .await?)
 }
 
-/// Marks a referral escalated (once).
-pub async fn mark_escalated(tx: &mut Tx, referral: i64, now: i64) -> Result<bool, StoreError> {
-    let done = sqlx::query(
-        "UPDATE referrals SET escalated_at = $1 WHERE id = $2 AND escalated_at IS NULL",
-    )
+/// Marks a referral escalated (once), if the escalation job's lease is still held with its
+/// fence: an instance that lost the lease escalates nothing.
+pub async fn mark_escalated(
+    tx: &mut Tx,
+    lease: &JobLease,
+    referral: i64,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(&format!(
+        "UPDATE referrals SET escalated_at = $1 WHERE id = $2 AND escalated_at IS NULL AND {}",
+        still_held(3)
+    ))
     .bind(now)
     .bind(referral)
+    .bind(&lease.job)
+    .bind(&lease.holder)
+    .bind(lease.fence)
+    .bind(now)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// Takes (or renews) the lease of a job until `until`, if nobody else holds a live one.
-/// Several instances may try at once; exactly one gets it.
-pub async fn take_lease(
-    c: &mut AnyConnection,
-    job: &str,
-    holder: &str,
-    now: i64,
-    until: i64,
-) -> Result<bool, StoreError> {
-    let got: Option<String> = sqlx::query_scalar(
-        "INSERT INTO job_leases (name, holder, until) VALUES ($1, $2, $3) \
-         ON CONFLICT (name) DO UPDATE SET holder = $2, until = $3 \
-         WHERE job_leases.until <= $4 OR job_leases.holder = $2 RETURNING holder",
-    )
-    .bind(job)
-    .bind(holder)
-    .bind(until)
-    .bind(now)
-    .fetch_optional(c)
-    .await?;
-    Ok(got.is_some())
 }

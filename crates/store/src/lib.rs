@@ -26,6 +26,7 @@ pub mod guidelines;
 pub mod health;
 pub mod history;
 pub mod institutions;
+pub mod leases;
 mod listing;
 pub mod mail;
 pub mod materials;

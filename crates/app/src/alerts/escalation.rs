@@ -1,14 +1,25 @@
-//! Escalation of referrals left unanswered past their deadline: the team coordinator and the
-//! lead institutions are told. Runs as a background job that one instance of a deployment
-//! holds at a time (a lease in the database), so nobody is told twice.
+//! Escalation of referrals left unanswered past their deadline (the team coordinator and the
+//! lead institutions are told) and reminders of recovery periods about to end. Runs as a
+//! background job that one instance of a deployment holds at a time, under a fenced lease
+//! renewed with every referral or case in the same transaction as its writes, so that an
+//! instance that lost the lease while it worked tells nobody anything twice.
 
 use crate::{App, AppError};
 use spona_domain::ids::TeamId;
 use spona_store::alerts::{self, Recipient};
-use spona_store::institutions;
+use spona_store::leases::{self, JobLease};
+use spona_store::{institutions, Tx};
 
 /// The name of the escalation job's lease.
 const JOB: &str = "escalate-overdue-referrals";
+/// How long a one-off run of the reminders holds the job's lease.
+const ONE_OFF_LEASE_SECONDS: i64 = 60;
+
+/// The lease a run works under and how far each unit of work extends it.
+struct Holding<'a> {
+    lease: &'a JobLease,
+    seconds: i64,
+}
 
 impl App {
     /// Runs the escalation if this instance (`holder`) gets the lease for `lease_seconds`;
@@ -20,18 +31,56 @@ impl App {
     ) -> Result<Option<usize>, AppError> {
         let now = self.now();
         let mut c = self.db.conn().await?;
-        if !alerts::take_lease(&mut c, JOB, holder, now, now + lease_seconds).await? {
+        let Some(lease) = leases::take(&mut c, JOB, holder, now, now + lease_seconds).await? else {
             return Ok(None);
-        }
+        };
         drop(c);
-        let escalated = self.escalate_overdue().await?;
-        self.remind_recovery_endings().await?;
+        let holding = Holding {
+            lease: &lease,
+            seconds: lease_seconds,
+        };
+        let escalated = self.escalate_overdue(&holding).await?;
+        self.remind_under(&holding).await?;
         Ok(Some(escalated))
     }
 
     /// Tells the owning institution, once, that a recovery and reflection period ends within
-    /// the next days.
+    /// the next days; for a run outside the background job. It takes the job's lease for the
+    /// run and gives it back; 0 when a running instance holds it (that one reminds).
     pub async fn remind_recovery_endings(&self) -> Result<usize, AppError> {
+        let holder = format!("once-{}", crate::new_instance_id());
+        let now = self.now();
+        let mut c = self.db.conn().await?;
+        let until = now + ONE_OFF_LEASE_SECONDS;
+        let Some(lease) = leases::take(&mut c, JOB, &holder, now, until).await? else {
+            return Ok(0);
+        };
+        drop(c);
+        let holding = Holding {
+            lease: &lease,
+            seconds: ONE_OFF_LEASE_SECONDS,
+        };
+        let reminded = self.remind_under(&holding).await;
+        let mut c = self.db.conn().await?;
+        leases::release(&mut c, &lease, self.now()).await?;
+        reminded
+    }
+
+    /// Starts the transaction of one unit of work with the lease renewed in it; None when
+    /// the lease has passed to another instance (then the run stops).
+    async fn begin_unit(&self, holding: &Holding<'_>) -> Result<Option<Tx>, AppError> {
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        if leases::hold(&mut tx, holding.lease, now, now + holding.seconds).await? {
+            Ok(Some(tx))
+        } else {
+            tracing::info!(job = JOB, "the escalation lease passed to another instance");
+            Ok(None)
+        }
+    }
+
+    /// The reminders of recovery periods, each case in a unit of work of its own.
+    async fn remind_under(&self, holding: &Holding<'_>) -> Result<usize, AppError> {
         let by = self
             .today()
             .saturating_add(time::Duration::days(crate::cases::RECOVERY_REMIND_DAYS));
@@ -40,8 +89,11 @@ impl App {
             spona_store::services::recovery_ending(&mut c, &spona_domain::text::iso_date(by))
                 .await?;
         drop(c);
+        let mut reminded = 0;
         for case in &ending {
-            let mut tx = self.db.begin().await?;
+            let Some(mut tx) = self.begin_unit(holding).await? else {
+                break;
+            };
             spona_store::services::mark_recovery_reminded(&mut tx, case.id).await?;
             let to =
                 Recipient::Institution(spona_domain::ids::InstitutionId(case.owner_institution_id));
@@ -54,8 +106,9 @@ impl App {
             )
             .await?;
             tx.commit().await?;
+            reminded += 1;
         }
-        Ok(ending.len())
+        Ok(reminded)
     }
 
     /// Whom an overdue referral of the team is escalated to: its lead institutions and its
@@ -77,18 +130,20 @@ impl App {
         Ok(recipients)
     }
 
-    /// Escalates every overdue, unescalated referral once.
-    pub async fn escalate_overdue(&self) -> Result<usize, AppError> {
-        let now = self.now();
+    /// Escalates every overdue, unescalated referral once, each in a unit of work of its own.
+    async fn escalate_overdue(&self, holding: &Holding<'_>) -> Result<usize, AppError> {
         let mut c = self.db.conn().await?;
-        let overdue = alerts::overdue(&mut c, now, 500).await?;
+        let overdue = alerts::overdue(&mut c, self.now(), 500).await?;
         drop(c);
         let mut done = 0;
         let mut told: std::collections::HashMap<i64, Vec<Recipient>> = Default::default();
         for r in overdue {
             let team = TeamId(r.team_id);
-            let mut tx = self.db.begin().await?;
-            if !alerts::mark_escalated(&mut tx, r.id, now).await? {
+            let Some(mut tx) = self.begin_unit(holding).await? else {
+                break;
+            };
+            // Refused by the fence as well as by a referral escalated already.
+            if !alerts::mark_escalated(&mut tx, holding.lease, r.id, self.now()).await? {
                 continue;
             }
             // The lead institutions and coordinators of a team, looked up once per team.

@@ -1,15 +1,24 @@
 //! E-mail, when configured: a short message that something needs attention and a link,
-//! never personal data. Messages wait in an outbox in the database and a background job,
-//! held by one instance at a time, hands them to the mail server, retrying with backoff.
+//! never personal data. Messages wait in an outbox in the database, queued in the same
+//! transaction as the notification they tell of, and a background job under a fenced lease
+//! hands them to the relay one at a time through the [`Mailer`] port (SMTP with lettre in
+//! [`SmtpMailer`]), retrying with backoff.
 
-mod smtp;
+mod port;
+mod relay;
+mod sending;
+mod smtp_mailer;
 
-pub use smtp::{is_loopback, Relay, SmtpLogin, Starttls};
+pub use port::{Handing, MailError, Mailer, OutgoingMail};
+pub use relay::{is_loopback, login_allowed, Relay, SmtpLogin, Starttls};
+pub use sending::{CLAIM_SECONDS, SEND_LIMIT};
+pub use smtp_mailer::SmtpMailer;
 
 use crate::{App, AppError};
 use spona_domain::ids::TeamId;
 use spona_store::alerts::{self, Recipient};
 use spona_store::{institutions, mail, Tx};
+use std::sync::Arc;
 
 /// Where mail goes out and what links point to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,10 +31,19 @@ pub struct MailSettings {
     pub public_url: String,
 }
 
-/// The lease name of the mail job.
-const JOB: &str = "send-mail";
-/// Longest wait between two attempts, in seconds.
-const MAX_BACKOFF: i64 = 3600;
+impl MailSettings {
+    /// Refuses, at start, settings with which no message could ever go out.
+    pub fn check(&self) -> Result<(), MailError> {
+        SmtpMailer::new(self.relay.clone(), self.from.clone()).check()
+    }
+}
+
+/// Mail as the app uses it: the port that carries it and the address links point to.
+#[derive(Clone)]
+pub(crate) struct Delivery {
+    public_url: String,
+    mailer: Arc<dyn Mailer>,
+}
 
 /// Subject and body of the message for a kind of notification (both languages of the team;
 /// no name, no case detail).
@@ -50,9 +68,15 @@ fn message(kind: &str, link: &str) -> (String, String) {
 }
 
 impl App {
-    /// Sends mail through this server from now on.
-    pub fn with_mail(mut self, settings: MailSettings) -> App {
-        self.mail = Some(std::sync::Arc::new(settings));
+    /// Sends mail through this SMTP relay from now on.
+    pub fn with_mail(self, settings: MailSettings) -> App {
+        let mailer = SmtpMailer::new(settings.relay, settings.from);
+        self.with_mailer(settings.public_url, Arc::new(mailer))
+    }
+
+    /// Sends mail through any carrier of the [`Mailer`] port; links point to `public_url`.
+    pub fn with_mailer(mut self, public_url: String, mailer: Arc<dyn Mailer>) -> App {
+        self.mail = Some(Delivery { public_url, mailer });
         self
     }
 
@@ -68,59 +92,21 @@ impl App {
     ) -> Result<(), AppError> {
         let now = self.now();
         alerts::notify(tx, team, to, kind, case_id, now).await?;
-        if let (Some(settings), Recipient::Institution(id)) = (&self.mail, to) {
+        if let (Some(delivery), Recipient::Institution(id)) = (&self.mail, to) {
             if let Some(institution) = institutions::find(tx, team, id).await? {
                 if !institution.email.is_empty() {
                     let link = format!(
                         "{}/notifications",
-                        settings.public_url.trim_end_matches('/')
+                        delivery.public_url.trim_end_matches('/')
                     );
                     let (subject, body) = message(kind, &link);
-                    mail::enqueue(tx, &institution.email, &subject, &body, now).await?;
+                    // Random, so that no two messages of any deployment share a Message-ID.
+                    let key = spona_crypto::tokens::new_token();
+                    mail::enqueue(tx, &institution.email, &subject, &body, &key, now).await?;
                 }
             }
         }
         Ok(())
-    }
-
-    /// Hands due messages to the mail server if this instance holds the mail lease; returns
-    /// how many went out, or None when another instance holds it or mail is not configured.
-    pub async fn run_mail(
-        &self,
-        holder: &str,
-        lease_seconds: i64,
-    ) -> Result<Option<usize>, AppError> {
-        let Some(settings) = self.mail.clone() else {
-            return Ok(None);
-        };
-        let now = self.now();
-        let mut c = self.db.conn().await?;
-        if !alerts::take_lease(&mut c, JOB, holder, now, now + lease_seconds).await? {
-            return Ok(None);
-        }
-        let mut sent = 0;
-        for m in mail::due(&mut c, now, 50).await? {
-            match smtp::send(
-                &settings.relay,
-                &settings.from,
-                &m.to_address,
-                &m.subject,
-                &m.body,
-            )
-            .await
-            {
-                Ok(()) => {
-                    mail::mark_sent(&mut c, m.id, now).await?;
-                    sent += 1;
-                }
-                Err(e) => {
-                    let backoff = (60i64 << m.attempts.clamp(0, 10)).min(MAX_BACKOFF);
-                    tracing::warn!(error = %e, attempts = m.attempts + 1, "mail not sent; will retry");
-                    mail::mark_failed(&mut c, m.id, &e.to_string(), now + backoff).await?;
-                }
-            }
-        }
-        Ok(Some(sent))
     }
 
     /// How many messages wait in the outbox.

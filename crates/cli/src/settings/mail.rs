@@ -82,7 +82,7 @@ pub fn mail_settings(layer: &Layer, public_url: String) -> Result<Option<MailSet
             certs
         }
     };
-    Ok(Some(MailSettings {
+    let settings = MailSettings {
         relay: Relay {
             server: server.to_string(),
             starttls,
@@ -91,7 +91,13 @@ pub fn mail_settings(layer: &Layer, public_url: String) -> Result<Option<MailSet
         },
         from: from.to_string(),
         public_url,
-    }))
+    };
+    // What the mailer itself would refuse on every message (an address it cannot parse, a
+    // certificate it cannot trust) is refused now.
+    settings
+        .check()
+        .map_err(|e| anyhow::anyhow!("mail settings: {e}"))?;
+    Ok(Some(settings))
 }
 
 #[cfg(test)]
@@ -153,5 +159,28 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(err.contains("no certificate"), "{err}");
+        let garbage = dir.path().join("garbage.pem");
+        std::fs::write(
+            &garbage,
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        l.smtp_ca_file = Some(garbage);
+        let err = mail_settings(&l, "http://x".into())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("mail settings"), "{err}");
+    }
+
+    #[test]
+    fn a_sender_the_mailer_cannot_parse_is_refused_at_start() {
+        let mut l = layer("127.0.0.1:25");
+        l.mail_from = Some("spona@@example.rs".into());
+        let err = mail_settings(&l, "http://x".into())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("spona@@example.rs"), "{err}");
     }
 }
