@@ -18,7 +18,8 @@ pub const KEY_FILE: &str = "spona.key";
 /// instance holds the turn to start.
 pub struct Opened {
     pub db: Db,
-    pub key: MasterKey,
+    /// None only when the database is empty and no key was asked for (`spona migrate`).
+    pub key: Option<MasterKey>,
     /// Held until the caller has done its start-up writes (demo, first administrator).
     pub start: StartLock,
 }
@@ -26,7 +27,7 @@ pub struct Opened {
 /// Opens the database the settings name: connects, takes the start turn, refuses a missing
 /// or wrong master key before anything is written, and brings the schema up to date. The
 /// data directory is created only when the key file or the default SQLite file lives in it.
-pub async fn open_checked(settings: &Settings) -> Result<Opened> {
+pub async fn open_checked(settings: &Settings, make_key: MakeKey) -> Result<Opened> {
     if settings.database_in_data_dir {
         create_private_dir(&settings.data_dir)?;
     }
@@ -38,7 +39,7 @@ pub async fn open_checked(settings: &Settings) -> Result<Opened> {
         .lock_start(&settings.database)
         .await
         .with_context(|| format!("cannot take the start turn on the database {shown}"))?;
-    let key = match master_key(settings, &db).await {
+    let key = match master_key(settings, &db, make_key).await {
         Ok(key) => key,
         Err(refused) => {
             // Closed cleanly, so that the refusal leaves the files as they were.
@@ -50,15 +51,27 @@ pub async fn open_checked(settings: &Settings) -> Result<Opened> {
     db.migrate()
         .await
         .with_context(|| format!("cannot migrate the database {shown}"))?;
-    custody::record_key(&db, &key, time::OffsetDateTime::now_utc().unix_timestamp())
-        .await
-        .with_context(|| format!("cannot record the key check in the database {shown}"))?;
+    if let Some(key) = &key {
+        custody::record_key(&db, key, time::OffsetDateTime::now_utc().unix_timestamp())
+            .await
+            .with_context(|| format!("cannot record the key check in the database {shown}"))?;
+    }
     Ok(Opened { db, key, start })
 }
 
-/// The database, checked and migrated (for commands that need no keys of their own).
+/// Whether opening makes a key for an empty database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MakeKey {
+    /// Yes: the command seals or reads personal data.
+    ForEmptyDatabase,
+    /// No: the command only migrates; the first command that needs a key makes it. A
+    /// database with data still needs its own key.
+    Never,
+}
+
+/// The database, checked and migrated, for commands that use no keys (`spona migrate`).
 pub async fn open(settings: &Settings) -> Result<Db> {
-    Ok(open_checked(settings).await?.db)
+    Ok(open_checked(settings, MakeKey::Never).await?.db)
 }
 
 /// The application over the opened database, with the system clock and the deployment's keys.
@@ -68,7 +81,10 @@ pub async fn open_app(settings: &Settings) -> Result<App> {
 
 /// The application, and the start turn still held (serve seeds and issues links under it).
 pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> {
-    let Opened { db, key, start } = open_checked(settings).await?;
+    let Opened { db, key, start } = open_checked(settings, MakeKey::ForEmptyDatabase).await?;
+    let Some(key) = key else {
+        bail!("no master key was made for the database");
+    };
     let app = App::new(
         db,
         Arc::new(SystemClock),
@@ -87,7 +103,7 @@ pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> 
 /// The deployment's master key: from the environment, or from the key file. A new key is
 /// made (in the key file) only for a database that holds nothing yet; a database with data
 /// and no key, or with a key that is not its own, is refused with what is missing and where.
-async fn master_key(settings: &Settings, db: &Db) -> Result<MasterKey> {
+async fn master_key(settings: &Settings, db: &Db, make_key: MakeKey) -> Result<Option<MasterKey>> {
     let file = settings.data_dir.join(KEY_FILE);
     let given = match std::env::var(MASTER_KEY_ENV) {
         Ok(text) => Some((
@@ -108,7 +124,7 @@ async fn master_key(settings: &Settings, db: &Db) -> Result<MasterKey> {
                      that belongs to this database"
                 );
             }
-            Ok(key)
+            Ok(Some(key))
         }
         None if custody::needs_its_key(db).await? => bail!(
             "the database {shown} holds data, but its master key is missing: expected the key \
@@ -117,9 +133,10 @@ async fn master_key(settings: &Settings, db: &Db) -> Result<MasterKey> {
              for an empty database)",
             file.display()
         ),
+        None if make_key == MakeKey::Never => Ok(None),
         None => {
             create_private_dir(&settings.data_dir)?;
-            Ok(MasterKey::create(&file)?)
+            Ok(Some(MasterKey::create(&file)?))
         }
     }
 }

@@ -108,6 +108,8 @@ fn a_new_key_is_made_for_an_empty_database_only() {
     let d = Deployment::sqlite();
     let key = d.data_dir().join("spona.key");
     d.ok(&["migrate"]);
+    assert!(!key.exists(), "migrating needs no key");
+    d.ok(&["team", "list"]);
     assert!(key.exists(), "an empty database gets its key");
     let first = std::fs::read(&key).unwrap();
     d.ok(&["demo"]);
