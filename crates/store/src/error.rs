@@ -57,20 +57,34 @@ fn sql_unavailable(e: &sqlx::Error) -> bool {
         | sqlx::Error::PoolTimedOut
         | sqlx::Error::PoolClosed
         | sqlx::Error::WorkerCrashed => true,
-        sqlx::Error::Database(db) => db.code().is_some_and(|code| code_unavailable(&code)),
+        sqlx::Error::Database(db) => {
+            let postgres = db
+                .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                .is_some();
+            db.code().is_some_and(|code| {
+                if postgres {
+                    postgres_unavailable(&code)
+                } else {
+                    sqlite_unavailable(&code)
+                }
+            })
+        }
         _ => false,
     }
 }
 
-/// Whether a database error code means "not now" rather than "not this": SQLite's primary
-/// result codes (the low byte of an extended code) for busy, locked, out of memory,
-/// read-only, I/O error, full and cannot open; PostgreSQL's SQLSTATE classes for connection
-/// exceptions (08), insufficient resources (53), operator intervention (57P: shutting down,
+/// Whether an SQLite result code means "not now" rather than "not this": the primary code
+/// (the low byte of an extended one) is busy, locked, out of memory, read-only, I/O error,
+/// full or cannot open.
+fn sqlite_unavailable(code: &str) -> bool {
+    code.parse::<i64>()
+        .is_ok_and(|n| matches!(n & 0xff, 5 | 6 | 7 | 8 | 10 | 13 | 14))
+}
+
+/// Whether a PostgreSQL SQLSTATE means "not now": connection exceptions (08), insufficient
+/// resources (53, a full disk among them), operator intervention (57P: shutting down,
 /// starting up), system errors (58) and a read-only server (25006).
-fn code_unavailable(code: &str) -> bool {
-    if let Ok(n) = code.parse::<i64>() {
-        return matches!(n & 0xff, 5 | 6 | 7 | 8 | 10 | 13 | 14);
-    }
+fn postgres_unavailable(code: &str) -> bool {
     code.starts_with("08")
         || code.starts_with("53")
         || code.starts_with("57P")
@@ -80,25 +94,25 @@ fn code_unavailable(code: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::code_unavailable;
+    use super::{postgres_unavailable, sqlite_unavailable};
 
     #[test]
     fn storage_conditions_are_unavailable_and_mistakes_are_not() {
         // SQLite: SQLITE_FULL, SQLITE_IOERR_WRITE (778), SQLITE_READONLY, SQLITE_BUSY.
         for code in ["13", "778", "8", "5", "14"] {
-            assert!(code_unavailable(code), "{code}");
+            assert!(sqlite_unavailable(code), "{code}");
         }
         // SQLite: a constraint (19) or a unique violation (2067) is the request's fault.
         for code in ["19", "2067", "1"] {
-            assert!(!code_unavailable(code), "{code}");
+            assert!(!sqlite_unavailable(code), "{code}");
         }
         // PostgreSQL: admin shutdown, connection failure, disk full; then a unique violation
         // and a syntax error.
         for code in ["57P01", "08006", "53100", "25006"] {
-            assert!(code_unavailable(code), "{code}");
+            assert!(postgres_unavailable(code), "{code}");
         }
         for code in ["23505", "42601", "22P02"] {
-            assert!(!code_unavailable(code), "{code}");
+            assert!(!postgres_unavailable(code), "{code}");
         }
     }
 }

@@ -119,3 +119,29 @@ async fn storage_conditions_are_told_apart_from_mistakes() {
     let closed = t.db.conn().await.map(drop).unwrap_err();
     assert!(closed.is_unavailable(), "{closed}");
 }
+
+#[tokio::test]
+async fn a_postgresql_connection_ended_by_the_server_is_unavailable_and_a_mistake_is_not() {
+    let Some(t) = TestDb::postgres().await else {
+        return;
+    };
+    let mut c = t.db.conn().await.unwrap();
+    let mistake = sqlx::query("SELECT * FROM no_such_table")
+        .execute(&mut *c)
+        .await
+        .map_err(StoreError::from)
+        .unwrap_err();
+    assert!(!mistake.is_unavailable(), "{mistake}");
+    // What a restarting server does to its connections (SQLSTATE 57P01).
+    let ended = sqlx::query("SELECT pg_terminate_backend(pg_backend_pid())")
+        .execute(&mut *c)
+        .await
+        .map_err(StoreError::from)
+        .unwrap_err();
+    assert!(ended.is_unavailable(), "{ended}");
+    drop(c);
+    // The pool replaces the ended connection by itself.
+    write_one(&t.db, 5).await.unwrap();
+    assert_eq!(probe_value(&t.db).await, Some(5));
+    t.finish().await;
+}
