@@ -92,6 +92,12 @@ impl MasterKey {
         }
     }
 
+    /// The key in base64, as the key file holds it: only for putting it into an encrypted
+    /// backup when the operator asks for that. Wiped from memory when dropped.
+    pub fn to_base64(&self) -> zeroize::Zeroizing<String> {
+        zeroize::Zeroizing::new(STANDARD.encode(self.0))
+    }
+
     /// A key for one purpose, derived from the master key.
     pub(crate) fn derive(&self, purpose: &str) -> [u8; 32] {
         // A key shorter than the hash's block is zero-padded to it (RFC 2104), which makes
