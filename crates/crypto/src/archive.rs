@@ -3,15 +3,20 @@
 //! `rage`), authenticated chunk by chunk, so a damaged or truncated file is refused rather
 //! than read, and an operator can open a backup with the standard tools if Spona is gone.
 
-use age::secrecy::ExposeSecret;
-pub use age::secrecy::SecretString;
+pub use age::secrecy::{ExposeSecret, SecretString};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::str::FromStr;
 
 /// Every age file begins with this line; anything else is not a backup at all.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/";
 
+/// The encrypting end of an envelope.
+pub type SealedWriter<W> = age::stream::StreamWriter<W>;
+/// The decrypting end of an envelope.
+pub type OpenedReader<R> = age::stream::StreamReader<BufReader<R>>;
+
 /// Whom a backup is encrypted to.
+#[derive(Clone)]
 pub enum Lock {
     /// Anyone holding the identity (secret key) of one of these recipients can open it.
     Recipients(Vec<age::x25519::Recipient>),
@@ -118,7 +123,7 @@ pub fn generate_identity() -> (SecretString, String) {
 
 /// Starts an encrypted stream into `out`; the caller must call `finish` on it, or the file
 /// ends without its last chunk and will be refused as truncated.
-pub fn seal<W: Write>(lock: &Lock, out: W) -> Result<age::stream::StreamWriter<W>, ArchiveError> {
+pub fn seal<W: Write>(lock: &Lock, out: W) -> Result<SealedWriter<W>, ArchiveError> {
     let encryptor = match lock {
         Lock::Passphrase(p) => age::Encryptor::with_user_passphrase(p.clone()),
         Lock::Recipients(recipients) => {
@@ -135,10 +140,7 @@ pub fn seal<W: Write>(lock: &Lock, out: W) -> Result<age::stream::StreamWriter<W
 /// Opens an encrypted stream: the header is checked and the file key unwrapped here; the
 /// chunks are authenticated as they are read (an altered or missing chunk fails the read,
 /// see [`is_damage`]).
-pub fn open<R: Read>(
-    unlock: &Unlock,
-    input: R,
-) -> Result<age::stream::StreamReader<BufReader<R>>, ArchiveError> {
+pub fn open<R: Read>(unlock: &Unlock, input: R) -> Result<OpenedReader<R>, ArchiveError> {
     let mut input = BufReader::new(input);
     let start = input.fill_buf().map_err(ArchiveError::Io)?;
     if !start.starts_with(AGE_MAGIC) && !AGE_MAGIC.starts_with(start) || start.is_empty() {
@@ -152,9 +154,8 @@ pub fn open<R: Read>(
     }
     let opened = match unlock {
         Unlock::Passphrase(p) => {
-            let identity = age::scrypt::Identity::new(SecretString::from(
-                p.expose_secret().to_string(),
-            ));
+            let identity =
+                age::scrypt::Identity::new(SecretString::from(p.expose_secret().to_string()));
             decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))
         }
         Unlock::Identities(ids) => {
@@ -219,7 +220,10 @@ mod tests {
     fn pair() -> (Unlock, Lock) {
         let (secret, public) = generate_identity();
         let unlock = Unlock::identity_file(secret.expose_secret()).unwrap();
-        (unlock, Lock::Recipients(vec![parse_recipient(&public).unwrap()]))
+        (
+            unlock,
+            Lock::Recipients(vec![parse_recipient(&public).unwrap()]),
+        )
     }
 
     #[test]
