@@ -28,6 +28,9 @@ pub struct ServeArgs {
 pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     let stop = shutdown::signal()?;
     let app = database::open_app(settings).await?;
+    if let Some(schedule) = &settings.backup.schedule {
+        crate::folders::create_private(&schedule.dir, "backup_dir")?;
+    }
     let catalog = Catalog::load().context("cannot load the messages")?;
     let listener = TcpListener::bind(settings.listen)
         .await
@@ -69,12 +72,20 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
         .mail
         .is_some()
         .then(|| housekeeping::spawn_mail(app.clone()));
+    let backups = settings
+        .backup
+        .schedule
+        .as_ref()
+        .map(|schedule| housekeeping::spawn_backups(app.clone(), schedule.clone()));
     let state = WebState::new(app.clone(), Arc::new(catalog), settings.web());
     let served = serve_until(listener, state, stop).await;
     purge.abort();
     escalation.abort();
     if let Some(mail) = mail {
         mail.abort();
+    }
+    if let Some(backups) = backups {
+        backups.abort();
     }
     app.db().close().await;
     tracing::info!("stopped");

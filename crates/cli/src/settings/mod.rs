@@ -2,11 +2,13 @@
 //! defaults, in that order of precedence, validated once at start.
 
 mod args;
+mod backup;
 mod file;
 mod layer;
 mod mail;
 
 pub use args::SettingsArgs;
+pub use backup::{shown as shown_duration, BackupSettings};
 pub use layer::Layer;
 
 use anyhow::{bail, Result};
@@ -74,6 +76,8 @@ pub struct Settings {
     pub answer_within: AcknowledgementPolicy,
     /// Small-cell suppression: no statistic outside the case workers shows 1..k-1.
     pub disclosure: Threshold,
+    /// How backups are encrypted, and the scheduled backups of `serve`.
+    pub backup: BackupSettings,
 }
 
 impl Settings {
@@ -159,7 +163,9 @@ impl Settings {
                 Threshold::MAX
             )
         })?;
+        let backup = backup::backup_settings(&layer)?;
         Ok(Settings {
+            backup,
             mail,
             answer_within,
             disclosure,
