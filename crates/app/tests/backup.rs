@@ -3,7 +3,6 @@
 //! passphrase, a wrong key, a broken chain and a non-empty target are each refused and leave
 //! the target empty; the master key travels only when asked for; scheduled backups keep N.
 
-use futures_util::TryStreamExt;
 use spona_app::activities::ActivityForm;
 use spona_app::backup::{
     self, ArchiveError, BackupError, BackupRequest, BackupSchedule, ExposeSecret, Lock,
@@ -13,7 +12,7 @@ use spona_app::cases::{CaseQuery, NewFile};
 use spona_app::reports::PeriodForm;
 use spona_app::{App, AuthSettings, Db, Keyring, ManualClock, MasterKey};
 use spona_domain::cases::ReportForm;
-use spona_store::backup::{Selection, Snapshot, Value};
+use spona_store::backup::{Pages, Snapshot, Value};
 use spona_testkit::{actor, TestDb, START};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -147,8 +146,15 @@ async fn dump(db: &Db) -> Dump {
     let mut snapshot = Snapshot::begin(&mut c, db.backend()).await.unwrap();
     let mut out = BTreeMap::new();
     for table in snapshot.tables().await.unwrap() {
-        let selection = Selection::of(&table);
-        let rows: Vec<_> = snapshot.rows(&selection).try_collect().await.unwrap();
+        let mut pages = Pages::of(&table);
+        let mut rows = Vec::new();
+        loop {
+            let page = snapshot.next_page(&mut pages).await.unwrap();
+            if page.is_empty() {
+                break;
+            }
+            rows.extend(page);
+        }
         let named = rows
             .into_iter()
             .map(|row| {

@@ -1,7 +1,8 @@
 //! Taking a backup while the deployment keeps working: the audit entry first (a backup reads
 //! every record, so it is recorded before the first row is read, as exports are), then one
-//! snapshot that every table is read in, streamed through a bounded channel to a writer
-//! thread that compresses and encrypts. Memory holds a batch of rows, not the database.
+//! snapshot that every table is read in, a page at a time, handed through a bounded channel
+//! to a writer thread that compresses and encrypts. Memory holds a few pages, not the
+//! database.
 
 use super::archive::{Lines, Sink};
 use super::manifest::{ChainHead, IncludedKey, Manifest, TableEntry, FORMAT, KEY_CHECK_MESSAGE};
@@ -9,9 +10,8 @@ use super::BackupError;
 use crate::accounts::operator;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, MasterKey};
-use futures_util::TryStreamExt;
 use spona_crypto::archive::Lock;
-use spona_store::backup::{Selection, Snapshot};
+use spona_store::backup::{Pages, Snapshot};
 use spona_store::Backend;
 use std::io::Write;
 use tokio::sync::mpsc;
@@ -163,18 +163,31 @@ impl App {
                 .include_key
                 .map(|k| IncludedKey(k.to_base64().to_string())),
         };
+        let counts: Vec<i64> = manifest.tables.iter().map(|t| t.rows).collect();
         let mut lines = Lines::default();
         lines.manifest(manifest)?;
-        for table in &tables {
+        for (table, counted) in tables.iter().zip(counts) {
             let columns = table.columns.iter().map(|c| c.name.clone()).collect();
             lines.table(&table.name, columns)?;
-            let selection = Selection::of(table);
-            let mut rows = snapshot.rows(&selection);
-            while let Some(row) = rows.try_next().await? {
-                lines.row(&row)?;
+            let mut pages = Pages::of(table);
+            let mut read = 0i64;
+            loop {
+                let page = snapshot.next_page(&mut pages).await?;
+                if page.is_empty() {
+                    break;
+                }
+                read += i64::try_from(page.len()).unwrap_or(i64::MAX);
+                for row in &page {
+                    lines.row(row)?;
+                }
                 if lines.is_full() {
                     hand_over(sender, lines.take()).await?;
                 }
+            }
+            // Within one snapshot the count cannot change; a difference is a fault here.
+            if read != counted {
+                let why = format!("table {} gave {read} of its {counted} rows", table.name);
+                return Err(BackupError::Store(spona_store::StoreError::Corrupt(why)));
             }
         }
         hand_over(sender, lines.take()).await?;

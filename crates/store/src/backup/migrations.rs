@@ -45,9 +45,12 @@ struct Chosen(Vec<Migration>);
 impl MigrationSource<'static> for Chosen {
     fn resolve(
         self,
-    ) -> futures_util::future::BoxFuture<
-        'static,
-        Result<Vec<Migration>, Box<dyn std::error::Error + Send + Sync>>,
+    ) -> std::pin::Pin<
+        Box<
+            dyn std::future::Future<
+                    Output = Result<Vec<Migration>, Box<dyn std::error::Error + Send + Sync>>,
+                > + Send,
+        >,
     > {
         Box::pin(async move { Ok(self.0) })
     }

@@ -12,7 +12,7 @@ mod value;
 pub use load::{clear_initial_rows, continue_sequences, holding_data, insert_rows};
 pub use migrations::{applied_migrations, migrate_to};
 pub use schema::{tables, Column, ColumnKind, Table};
-pub use snapshot::{Selection, Snapshot};
+pub use snapshot::{Pages, Snapshot};
 pub use value::{Row, Value};
 
 /// Tables a backup leaves out: `_sqlx_migrations` (the target's own migrations write it)
