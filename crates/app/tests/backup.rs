@@ -575,111 +575,145 @@ async fn scheduled_backups_take_one_per_period_and_keep_the_newest() {
     }
 }
 
+/// Takes a test database back to no schema at all, as a new deployment's database is.
+async fn blank(t: &TestDb) {
+    let mut c = t.db.conn().await.unwrap();
+    match t.db.backend() {
+        spona_store::Backend::Postgres => {
+            for statement in ["DROP SCHEMA public CASCADE", "CREATE SCHEMA public"] {
+                sqlx::query(statement).execute(&mut *c).await.unwrap();
+            }
+        }
+        spona_store::Backend::Sqlite => {
+            sqlx::query("PRAGMA foreign_keys = OFF")
+                .execute(&mut *c)
+                .await
+                .unwrap();
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+            .fetch_all(&mut *c)
+            .await
+            .unwrap();
+            for name in names {
+                sqlx::query(&format!("DROP TABLE \"{name}\""))
+                    .execute(&mut *c)
+                    .await
+                    .unwrap();
+            }
+            sqlx::query("PRAGMA foreign_keys = ON")
+                .execute(&mut *c)
+                .await
+                .unwrap();
+        }
+    }
+}
+
 #[tokio::test]
 async fn an_older_backup_is_restored_at_its_version_then_migrated_and_a_newer_is_refused() {
-    let versions = Db::migration_versions(spona_store::Backend::Sqlite);
-    let older: Vec<i64> = versions[..versions.len() - 1].to_vec();
-    let dir = tempfile::tempdir().unwrap();
-    let url = spona_app::DatabaseUrl::Sqlite(dir.path().join("old.db"));
-    let old = Db::connect(&url).await.unwrap();
-    spona_store::backup::migrate_to(&old, &older).await.unwrap();
-    let key = MasterKey::generate();
-    let clock = Arc::new(ManualClock::at(START));
-    let app = keyed_app(&old, &key, clock.clone());
-    let mut c = old.conn().await.unwrap();
-    sqlx::query(
-        "INSERT INTO teams (code, name_cyrl, name_latn, city, created_at) \
-         VALUES ('PI', 'Пирот', 'Pirot', 'Пирот', 1)",
-    )
-    .execute(&mut *c)
-    .await
-    .unwrap();
-    drop(c);
-    let (secret, lock) = identity();
-    let request = BackupRequest {
-        lock: &lock,
-        include_key: None,
-        trigger: Trigger::Command,
-    };
-    let (summary, file) = app.take_backup(Vec::new(), request).await.unwrap();
-    assert_eq!(summary.schema_version, *older.last().unwrap());
-
-    let fresh = tempfile::tempdir().unwrap();
-    let target_url = spona_app::DatabaseUrl::Sqlite(fresh.path().join("new.db"));
-    let target = Db::connect(&target_url).await.unwrap();
-    let request = RestoreRequest {
-        unlock: opener(&secret),
-        deployment_key: Some(key.clone()),
-        clock: clock.clone(),
-    };
-    let restored = backup::restore(
-        &target,
-        std::io::Cursor::new(file.clone()),
-        request,
-        &|_, _| {},
-    )
-    .await
-    .unwrap();
-    assert_eq!(restored.schema_version, *older.last().unwrap());
-    let mut c = target.conn().await.unwrap();
-    let applied = spona_store::backup::applied_migrations(&mut c, target.backend())
+    for old in TestDb::every_engine().await {
+        let versions = Db::migration_versions(old.db.backend());
+        let older: Vec<i64> = versions[..versions.len() - 1].to_vec();
+        blank(&old).await;
+        spona_store::backup::migrate_to(&old.db, &older)
+            .await
+            .unwrap();
+        let key = MasterKey::generate();
+        let clock = Arc::new(ManualClock::at(START));
+        let app = keyed_app(&old.db, &key, clock.clone());
+        let mut c = old.db.conn().await.unwrap();
+        sqlx::query(
+            "INSERT INTO teams (code, name_cyrl, name_latn, city, created_at) \
+             VALUES ('PI', 'Пирот', 'Pirot', 'Пирот', 1)",
+        )
+        .execute(&mut *c)
         .await
         .unwrap();
-    assert_eq!(applied, versions, "migrated forward after the restore");
-    let city: String = sqlx::query_scalar("SELECT city FROM teams WHERE code = 'PI'")
-        .fetch_one(&mut *c)
-        .await
-        .unwrap();
-    assert_eq!(city, "Пирот");
-    drop(c);
+        drop(c);
+        let (secret, lock) = identity();
+        let backup_of = |app: App, lock: Lock| async move {
+            let request = BackupRequest {
+                lock: &lock,
+                include_key: None,
+                trigger: Trigger::Command,
+            };
+            app.take_backup(Vec::new(), request).await.unwrap()
+        };
+        let (summary, file) = backup_of(app.clone(), lock.clone()).await;
+        assert_eq!(summary.schema_version, *older.last().unwrap());
+        let restore_request = || RestoreRequest {
+            unlock: opener(&secret),
+            deployment_key: Some(key.clone()),
+            clock: clock.clone(),
+        };
 
-    // Into a target already past the backup's version: refused, nothing touched.
-    let migrated = TestDb::sqlite().await;
-    let request = RestoreRequest {
-        unlock: opener(&secret),
-        deployment_key: Some(key.clone()),
-        clock: clock.clone(),
-    };
-    let err = backup::restore(
-        &migrated.db,
-        std::io::Cursor::new(file),
-        request,
-        &|_, _| {},
-    )
-    .await
-    .unwrap_err();
-    assert!(matches!(err, BackupError::TargetNewer { .. }), "{err}");
-    migrated.finish().await;
+        // Into a new database: at the backup's version first, then migrated forward.
+        for target in TestDb::every_engine().await {
+            blank(&target).await;
+            let restored = backup::restore(
+                &target.db,
+                std::io::Cursor::new(file.clone()),
+                restore_request(),
+                &|_, _| {},
+            )
+            .await
+            .unwrap();
+            assert_eq!(restored.schema_version, *older.last().unwrap());
+            let mut c = target.db.conn().await.unwrap();
+            let applied = spona_store::backup::applied_migrations(&mut c, target.db.backend())
+                .await
+                .unwrap();
+            assert_eq!(applied, versions, "migrated forward after the restore");
+            let city: String = sqlx::query_scalar("SELECT city FROM teams WHERE code = 'PI'")
+                .fetch_one(&mut *c)
+                .await
+                .unwrap();
+            assert_eq!(city, "Пирот");
+            drop(c);
+            target.finish().await;
+        }
 
-    // A backup from a schema this build does not know.
-    let mut c = old.conn().await.unwrap();
-    sqlx::query(
-        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
-         VALUES (9999, 'from the future', true, x'00', 0)",
-    )
-    .execute(&mut *c)
-    .await
-    .unwrap();
-    drop(c);
-    let request = BackupRequest {
-        lock: &lock,
-        include_key: None,
-        trigger: Trigger::Command,
-    };
-    let (_, newer) = app.take_backup(Vec::new(), request).await.unwrap();
-    let empty = TestDb::sqlite().await;
-    let request = RestoreRequest {
-        unlock: opener(&secret),
-        deployment_key: Some(key),
-        clock,
-    };
-    let err = backup::restore(&empty.db, std::io::Cursor::new(newer), request, &|_, _| {})
+        // Into a database already past the backup's version: refused, nothing touched.
+        let migrated = TestDb::sqlite().await;
+        let err = backup::restore(
+            &migrated.db,
+            std::io::Cursor::new(file),
+            restore_request(),
+            &|_, _| {},
+        )
         .await
         .unwrap_err();
-    assert!(
-        matches!(err, BackupError::NewerSchema { backup: 9999, .. }),
-        "{err}"
-    );
-    assert_empty(&empty).await;
-    empty.finish().await;
+        assert!(matches!(err, BackupError::TargetNewer { .. }), "{err}");
+        assert_empty(&migrated).await;
+        migrated.finish().await;
+
+        // A backup from a schema this build does not know.
+        let mut c = old.db.conn().await.unwrap();
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+             VALUES (9999, 'from the future', true, $1, 0)",
+        )
+        .bind(vec![0u8])
+        .execute(&mut *c)
+        .await
+        .unwrap();
+        drop(c);
+        let (_, newer) = backup_of(app, lock).await;
+        let empty = TestDb::sqlite().await;
+        let err = backup::restore(
+            &empty.db,
+            std::io::Cursor::new(newer),
+            restore_request(),
+            &|_, _| {},
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            matches!(err, BackupError::NewerSchema { backup: 9999, .. }),
+            "{err}"
+        );
+        assert_empty(&empty).await;
+        empty.finish().await;
+        old.finish().await;
+    }
 }
