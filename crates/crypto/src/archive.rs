@@ -27,7 +27,7 @@ pub enum Lock {
 /// What opens a backup.
 pub enum Unlock {
     /// The identities (secret keys) of an age identity file.
-    Identities(Vec<Box<dyn age::Identity + Send + Sync>>),
+    Identities(Vec<age::x25519::Identity>),
     /// The passphrase the backup was encrypted with.
     Passphrase(SecretString),
 }
@@ -81,13 +81,15 @@ impl Unlock {
         }
     }
 
-    /// The identities of an age identity file (as `age-keygen` writes it).
+    /// The identities of an age identity file (as `age-keygen` writes it): one
+    /// `AGE-SECRET-KEY-1…` a line, blank lines and `#` comments skipped.
     pub fn identity_file(text: &str) -> Result<Unlock, ArchiveError> {
-        let file = age::IdentityFile::from_buffer(text.as_bytes())
-            .map_err(|_| ArchiveError::BadIdentity)?;
-        let identities = file
-            .into_identities()
-            .map_err(|_| ArchiveError::BadIdentity)?;
+        let identities = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| age::x25519::Identity::from_str(l).map_err(|_| ArchiveError::BadIdentity))
+            .collect::<Result<Vec<_>, _>>()?;
         if identities.is_empty() {
             return Err(ArchiveError::BadIdentity);
         }
@@ -158,9 +160,7 @@ pub fn open<R: Read>(unlock: &Unlock, input: R) -> Result<OpenedReader<R>, Archi
                 age::scrypt::Identity::new(SecretString::from(p.expose_secret().to_string()));
             decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))
         }
-        Unlock::Identities(ids) => {
-            decryptor.decrypt(ids.iter().map(|i| i.as_ref() as &dyn age::Identity))
-        }
+        Unlock::Identities(ids) => decryptor.decrypt(ids.iter().map(|i| i as &dyn age::Identity)),
     };
     opened.map_err(|e| match e {
         age::DecryptError::DecryptionFailed if matches!(unlock, Unlock::Passphrase(_)) => {

@@ -79,7 +79,12 @@ impl App {
         };
         let (summary, file) = self.take_backup(file, request).await?;
         let path = pending.complete(file)?;
-        let removed = prune(&schedule.dir, schedule.keep)?;
+        // The backup is taken; failing to remove old ones must not make the next one come
+        // early (each would then fail to prune as well), so it is only reported.
+        let removed = prune(&schedule.dir, schedule.keep).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "old scheduled backups could not be removed");
+            Vec::new()
+        });
         Ok(ScheduledBackup {
             path,
             summary,
