@@ -64,21 +64,14 @@ pub enum ArchiveError {
 impl Lock {
     /// A passphrase lock; an empty passphrase is refused.
     pub fn passphrase(text: &str) -> Result<Lock, ArchiveError> {
-        let text = text.trim_end_matches(['\r', '\n']);
-        if text.is_empty() {
-            return Err(ArchiveError::EmptyPassphrase);
-        }
-        Ok(Lock::Passphrase(SecretString::from(text.to_string())))
+        secret(text).map(Lock::Passphrase)
     }
 }
 
 impl Unlock {
     /// A passphrase to open with; the file's trailing line break is not part of it.
     pub fn passphrase(text: &str) -> Result<Unlock, ArchiveError> {
-        match Lock::passphrase(text)? {
-            Lock::Passphrase(p) => Ok(Unlock::Passphrase(p)),
-            Lock::Recipients(_) => Err(ArchiveError::EmptyPassphrase),
-        }
+        secret(text).map(Unlock::Passphrase)
     }
 
     /// The identities of an age identity file (as `age-keygen` writes it): one
@@ -95,6 +88,15 @@ impl Unlock {
         }
         Ok(Unlock::Identities(identities))
     }
+}
+
+/// A passphrase without the line break a file ends it with; an empty one is refused.
+fn secret(text: &str) -> Result<SecretString, ArchiveError> {
+    let text = text.trim_end_matches(['\r', '\n']);
+    if text.is_empty() {
+        return Err(ArchiveError::EmptyPassphrase);
+    }
+    Ok(SecretString::from(text.to_string()))
 }
 
 /// One recipient, `age1…`.
@@ -145,7 +147,8 @@ pub fn seal<W: Write>(lock: &Lock, out: W) -> Result<SealedWriter<W>, ArchiveErr
 pub fn open<R: Read>(unlock: &Unlock, input: R) -> Result<OpenedReader<R>, ArchiveError> {
     let mut input = BufReader::new(input);
     let start = input.fill_buf().map_err(ArchiveError::Io)?;
-    if !start.starts_with(AGE_MAGIC) && !AGE_MAGIC.starts_with(start) || start.is_empty() {
+    let n = start.len().min(AGE_MAGIC.len());
+    if start.is_empty() || start[..n] != AGE_MAGIC[..n] {
         return Err(ArchiveError::NotAnArchive);
     }
     let decryptor = age::Decryptor::new_buffered(input).map_err(header_error)?;
