@@ -345,10 +345,27 @@ async fn damage_a_wrong_secret_or_key_and_a_broken_chain_leave_the_target_empty(
             let mut flipped = file.clone();
             let at = file.len() - 5000;
             flipped[at] ^= 0x40;
-            let err = restore_into(&target, flipped, unlock(), Some(d.key.clone()))
-                .await
-                .unwrap_err();
+            let written = std::sync::atomic::AtomicU64::new(0);
+            let request = RestoreRequest {
+                unlock: unlock(),
+                deployment_key: Some(d.key.clone()),
+                clock: d.clock.clone(),
+            };
+            let err = backup::restore(
+                &target.db,
+                std::io::Cursor::new(flipped),
+                request,
+                &|done, _| {
+                    written.store(done, std::sync::atomic::Ordering::SeqCst);
+                },
+            )
+            .await
+            .unwrap_err();
             assert!(matches!(err, BackupError::Damaged(_)), "{err}");
+            assert!(
+                written.into_inner() > 0,
+                "rows went in before the damage was read"
+            );
             assert_empty(&target).await;
 
             for cut in [file.len() - 1, file.len() / 2, 100] {
