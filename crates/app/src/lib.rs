@@ -7,6 +7,7 @@ pub mod activities;
 pub mod alerts;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod cases;
 pub mod catalogues;
 mod clock;

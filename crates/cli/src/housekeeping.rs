@@ -93,3 +93,29 @@ pub fn spawn_statistics_refresh(app: App) -> JoinHandle<()> {
         }
     })
 }
+
+/// How often the server asks whether the scheduled backup is due.
+const BACKUP_CHECK_EVERY: Duration = Duration::from_secs(60);
+
+/// Takes the scheduled backups: every minute each instance asks, and the lease in the
+/// database gives each period's backup to one of them.
+pub fn spawn_backups(app: App, schedule: spona_app::backup::BackupSchedule) -> JoinHandle<()> {
+    let instance = format!("{}-{}", std::process::id(), spona_app::new_instance_id());
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(BACKUP_CHECK_EVERY);
+        every.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            match app.run_scheduled_backup(&instance, &schedule).await {
+                Ok(Some(done)) => tracing::info!(
+                    file = %done.path.display(),
+                    rows = done.summary.rows,
+                    removed = done.removed.len(),
+                    "scheduled backup written"
+                ),
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "scheduled backup failed"),
+            }
+        }
+    })
+}

@@ -7,6 +7,7 @@
 
 mod commands;
 mod database;
+mod folders;
 mod housekeeping;
 mod links;
 mod logging;

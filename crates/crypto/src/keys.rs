@@ -117,7 +117,8 @@ impl MasterKey {
         hex::encode(self.derive("spona/key-check/v1"))
     }
 
-    /// The key in base64, as the key file holds it (for a backup that asks to include it).
+    /// The key in base64, as the key file holds it: only for putting it into an encrypted
+    /// backup when the operator asks for that. Wiped from memory when dropped.
     pub fn to_base64(&self) -> zeroize::Zeroizing<String> {
         zeroize::Zeroizing::new(STANDARD.encode(self.0))
     }

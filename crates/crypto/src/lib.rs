@@ -2,6 +2,7 @@
 //! personal data at rest (envelope keys, per-field sealing bound to its place, blind indexes).
 #![forbid(unsafe_code)]
 
+pub mod archive;
 pub mod blind;
 pub mod chain;
 pub mod digest;

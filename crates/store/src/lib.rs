@@ -11,6 +11,7 @@ pub mod alerts;
 pub mod assignments;
 pub mod attachments;
 pub mod audit;
+pub mod backup;
 pub mod cases;
 pub mod catalogues;
 pub mod consents;

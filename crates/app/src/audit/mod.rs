@@ -3,6 +3,7 @@
 
 mod verify;
 
+pub(crate) use verify::ChainWalk;
 pub use verify::{AuditReport, Break};
 
 use crate::{App, AppError};

@@ -1,10 +1,13 @@
 //! The commands of the `spona` binary, one file each.
 
 mod audit;
+mod backup;
 mod catalogue;
 mod demo;
+mod deployment_key;
 mod institution;
 mod migrate;
+mod restore;
 mod serve;
 mod settings;
 mod team;
@@ -39,6 +42,10 @@ pub enum Command {
     /// The audit trail
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Write an encrypted backup of the whole database to FILE while the server runs
+    Backup(backup::BackupArgs),
+    /// Restore a backup into the empty database the settings name, verifying it first
+    Restore(restore::RestoreArgs),
     /// Print the settings in effect (the database password hidden) and exit
     Settings,
 }
@@ -55,6 +62,8 @@ impl Command {
             Command::User(command) => user::run(command, settings).await,
             Command::Audit(command) => audit::run(command, settings).await,
             Command::Catalogue(command) => catalogue::run(command, settings).await,
+            Command::Backup(args) => backup::run(args, settings).await,
+            Command::Restore(args) => restore::run(args, settings).await,
             Command::Settings => settings::run(settings),
         }
     }

@@ -31,6 +31,9 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     // Instances starting together take turns until the demo and the first administrator's
     // link are settled; the others then find them done.
     let (app, start) = database::open_app_to_start(settings).await?;
+    if let Some(schedule) = &settings.backup.schedule {
+        crate::folders::create_private(&schedule.dir, "backup_dir")?;
+    }
     let catalog = Catalog::load().context("cannot load the messages")?;
     let listener = TcpListener::bind(settings.listen)
         .await
@@ -82,6 +85,11 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
         .mail
         .is_some()
         .then(|| housekeeping::spawn_mail(app.clone()));
+    let backups = settings
+        .backup
+        .schedule
+        .as_ref()
+        .map(|schedule| housekeeping::spawn_backups(app.clone(), schedule.clone()));
     let state = WebState::new(app.clone(), Arc::new(catalog), settings.web());
     let served = serve_until(listener, state, stop).await;
     purge.abort();
@@ -89,6 +97,9 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     statistics.abort();
     if let Some(mail) = mail {
         mail.abort();
+    }
+    if let Some(backups) = backups {
+        backups.abort();
     }
     app.db().close().await;
     tracing::info!("stopped");

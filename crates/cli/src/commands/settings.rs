@@ -1,6 +1,6 @@
 //! `spona settings`: the settings in effect, as a configuration file would write them.
 
-use crate::settings::Settings;
+use crate::settings::{shown_duration, Settings};
 use anyhow::Result;
 
 /// Prints each setting as a TOML line; the database URL never with its password.
@@ -25,5 +25,34 @@ pub fn run(settings: &Settings) -> Result<()> {
         "database_timeout_seconds = {}",
         settings.database_timeout_seconds
     );
+    let backup = &settings.backup;
+    if let Some(schedule) = &backup.schedule {
+        println!("backup_dir = {}", text(schedule.dir.display().to_string()));
+        println!("backup_every = {}", text(shown_duration(schedule.every)));
+        println!("backup_keep = {}", schedule.keep);
+    }
+    if !backup.recipients.is_empty() {
+        let list: Vec<toml::Value> = backup
+            .recipients
+            .iter()
+            .cloned()
+            .map(toml::Value::String)
+            .collect();
+        println!("backup_recipients = {}", toml::Value::Array(list));
+    }
+    if let Some(path) = &backup.recipients_file {
+        println!(
+            "backup_recipients_file = {}",
+            text(path.display().to_string())
+        );
+    }
+    if let Some(path) = &backup.passphrase_file {
+        println!(
+            "backup_passphrase_file = {}",
+            text(path.display().to_string())
+        );
+    } else if backup.passphrase.is_some() {
+        println!("# the backup passphrase comes from SPONA_BACKUP_PASSPHRASE (not shown)");
+    }
     Ok(())
 }

@@ -134,6 +134,54 @@ pub struct SettingsArgs {
         value_name = "SECONDS"
     )]
     pub database_timeout_seconds: Option<u64>,
+    /// Folder for the scheduled backups of `serve` [default: none, no scheduled backups]
+    #[arg(long, env = "SPONA_BACKUP_DIR", global = true, value_name = "DIR")]
+    pub backup_dir: Option<PathBuf>,
+
+    /// How often `serve` takes a backup: hours (24) or a duration (6h, 90m, 1d) [default: 24]
+    #[arg(
+        long,
+        env = "SPONA_BACKUP_EVERY",
+        global = true,
+        value_name = "DURATION"
+    )]
+    pub backup_every: Option<String>,
+
+    /// How many scheduled backups to keep, 1 to 1000 [default: 7]
+    #[arg(long, env = "SPONA_BACKUP_KEEP", global = true, value_name = "N")]
+    pub backup_keep: Option<i64>,
+
+    /// Encrypt backups to this age recipient (age1…); repeat for several
+    #[arg(
+        long = "backup-recipient",
+        visible_alias = "recipient",
+        env = "SPONA_BACKUP_RECIPIENTS",
+        value_delimiter = ',',
+        global = true,
+        value_name = "AGE1…"
+    )]
+    pub backup_recipients: Vec<String>,
+
+    /// Encrypt backups to the age recipients in this file, one a line
+    #[arg(
+        long = "backup-recipients-file",
+        visible_alias = "recipients-file",
+        env = "SPONA_BACKUP_RECIPIENTS_FILE",
+        global = true,
+        value_name = "FILE"
+    )]
+    pub backup_recipients_file: Option<PathBuf>,
+
+    /// Encrypt (and open) backups with the passphrase in this file; or give it in
+    /// SPONA_BACKUP_PASSPHRASE, never on the command line
+    #[arg(
+        long = "backup-passphrase-file",
+        visible_alias = "passphrase-file",
+        env = "SPONA_BACKUP_PASSPHRASE_FILE",
+        global = true,
+        value_name = "FILE"
+    )]
+    pub backup_passphrase_file: Option<PathBuf>,
 }
 
 impl SettingsArgs {
@@ -160,6 +208,14 @@ impl SettingsArgs {
             referral_answer_days: self.referral_answer_days,
             disclosure_threshold: self.disclosure_threshold,
             database_timeout_seconds: self.database_timeout_seconds,
+            backup_dir: self.backup_dir.clone(),
+            backup_every: self.backup_every.clone(),
+            backup_keep: self.backup_keep,
+            backup_recipients: Some(self.backup_recipients.clone()).filter(|r| !r.is_empty()),
+            backup_recipients_file: self.backup_recipients_file.clone(),
+            backup_passphrase_file: self.backup_passphrase_file.clone(),
+            // Never an option: a command line is visible to every user of the machine.
+            backup_passphrase: std::env::var("SPONA_BACKUP_PASSPHRASE").ok(),
         }
     }
 }

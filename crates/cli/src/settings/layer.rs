@@ -30,6 +30,18 @@ pub struct Layer {
     pub referral_answer_days: Option<i64>,
     pub disclosure_threshold: Option<u32>,
     pub database_timeout_seconds: Option<u64>,
+    pub backup_dir: Option<PathBuf>,
+    /// Hours as a number, or a duration such as "6h".
+    #[serde(default, deserialize_with = "super::backup::hours_or_duration")]
+    pub backup_every: Option<String>,
+    pub backup_keep: Option<i64>,
+    pub backup_recipients: Option<Vec<String>>,
+    pub backup_recipients_file: Option<PathBuf>,
+    pub backup_passphrase_file: Option<PathBuf>,
+    /// Only from the environment: a command line shows in the process list, and a file is
+    /// what `backup_passphrase_file` is for.
+    #[serde(skip)]
+    pub backup_passphrase: Option<String>,
 }
 
 impl Layer {
@@ -57,6 +69,13 @@ impl Layer {
             database_timeout_seconds: self
                 .database_timeout_seconds
                 .or(lower.database_timeout_seconds),
+            backup_dir: self.backup_dir.or(lower.backup_dir),
+            backup_every: self.backup_every.or(lower.backup_every),
+            backup_keep: self.backup_keep.or(lower.backup_keep),
+            backup_recipients: self.backup_recipients.or(lower.backup_recipients),
+            backup_recipients_file: self.backup_recipients_file.or(lower.backup_recipients_file),
+            backup_passphrase_file: self.backup_passphrase_file.or(lower.backup_passphrase_file),
+            backup_passphrase: self.backup_passphrase.or(lower.backup_passphrase),
         }
     }
 }

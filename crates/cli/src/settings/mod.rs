@@ -2,11 +2,13 @@
 //! defaults, in that order of precedence, validated once at start.
 
 mod args;
+mod backup;
 mod file;
 mod layer;
 mod mail;
 
 pub use args::SettingsArgs;
+pub use backup::{shown as shown_duration, BackupSettings};
 pub use layer::Layer;
 
 use anyhow::{bail, Result};
@@ -80,6 +82,8 @@ pub struct Settings {
     pub disclosure: Threshold,
     /// How long a request waits for a database connection before it is told "unavailable".
     pub database_timeout_seconds: u64,
+    /// How backups are encrypted, and the scheduled backups of `serve`.
+    pub backup: BackupSettings,
 }
 
 impl Settings {
@@ -175,8 +179,10 @@ impl Settings {
                 DATABASE_TIMEOUT_SECONDS.end()
             );
         }
+        let backup = backup::backup_settings(&layer)?;
         Ok(Settings {
             database_timeout_seconds,
+            backup,
             mail,
             answer_within,
             disclosure,
