@@ -1,0 +1,196 @@
+//! A PostgreSQL server of the harness's own: `initdb` into a temporary folder, `pg_ctl` on a
+//! free loopback port. The outage scenario stops and starts it for real, and nobody else's
+//! databases (other tests, other engineers, the machine's own cluster) go down with it.
+//! Dropped, it is stopped immediately and its folder removed.
+
+use anyhow::{bail, Context, Result};
+use sqlx::{Connection, Executor, PgConnection};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// A running private PostgreSQL.
+pub struct Cluster {
+    bin: PathBuf,
+    root: tempfile::TempDir,
+    port: u16,
+    /// Run the tools as `postgres` (initdb refuses root).
+    as_postgres: bool,
+}
+
+impl Cluster {
+    /// Creates and starts a cluster.
+    pub fn start_new() -> Result<Cluster> {
+        let bin = bin_dir()?;
+        let as_postgres = crate::tmpfs::may_mount();
+        let root = tempfile::Builder::new()
+            .prefix("spona-faults-pg.")
+            .tempdir()
+            .context("cannot create the PostgreSQL folder")?;
+        if as_postgres {
+            let out = Command::new("chown")
+                .args(["-R", "postgres:"])
+                .arg(root.path())
+                .output()
+                .context("cannot run chown")?;
+            if !out.status.success() {
+                bail!("cannot give the PostgreSQL folder to the user postgres");
+            }
+        }
+        let cluster = Cluster {
+            bin,
+            port: crate::server::free_port()?,
+            root,
+            as_postgres,
+        };
+        let data = cluster.data();
+        cluster.tool(
+            "initdb",
+            &[
+                "-D",
+                &data,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            ],
+        )?;
+        cluster.start()?;
+        Ok(cluster)
+    }
+
+    fn data(&self) -> String {
+        self.root.path().join("data").display().to_string()
+    }
+
+    /// The server's own log (in its folder, which its user can write).
+    pub fn log(&self) -> PathBuf {
+        self.root.path().join("postgres.log")
+    }
+
+    /// Starts the server and waits until it accepts connections.
+    pub fn start(&self) -> Result<()> {
+        let options = format!(
+            "-p {} -c listen_addresses=127.0.0.1 -k {} -c max_connections=200",
+            self.port,
+            self.root.path().display()
+        );
+        let log = self.log().display().to_string();
+        self.tool(
+            "pg_ctl",
+            &[
+                "-D",
+                &self.data(),
+                "-l",
+                &log,
+                "-o",
+                &options,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+        )
+    }
+
+    /// Starts the server unless it runs.
+    pub fn ensure_running(&self) -> Result<()> {
+        // `pg_ctl status` fails when no server runs in the folder.
+        if self.tool("pg_ctl", &["-D", &self.data(), "status"]).is_ok() {
+            return Ok(());
+        }
+        self.start()
+    }
+
+    /// Stops the server (fast shutdown: sessions are cut, as in a real restart).
+    pub fn stop(&self) -> Result<()> {
+        self.tool(
+            "pg_ctl",
+            &["-D", &self.data(), "-m", "fast", "-w", "-t", "60", "stop"],
+        )
+    }
+
+    /// The URL of a database on it.
+    pub fn url(&self, database: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+    }
+
+    /// Creates an empty database.
+    pub async fn create_database(&self, name: &str) -> Result<()> {
+        let mut conn = PgConnection::connect(&self.url("postgres"))
+            .await
+            .context("cannot reach the private PostgreSQL")?;
+        conn.execute(format!("CREATE DATABASE \"{name}\"").as_str())
+            .await
+            .with_context(|| format!("cannot create the database {name}"))?;
+        let _ = conn.close().await;
+        Ok(())
+    }
+
+    /// Drops a database, cutting its sessions.
+    pub async fn drop_database(&self, name: &str) -> Result<()> {
+        let mut conn = PgConnection::connect(&self.url("postgres"))
+            .await
+            .context("cannot reach the private PostgreSQL")?;
+        conn.execute(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").as_str())
+            .await
+            .with_context(|| format!("cannot drop the database {name}"))?;
+        let _ = conn.close().await;
+        Ok(())
+    }
+
+    fn tool(&self, name: &str, args: &[&str]) -> Result<()> {
+        let path = self.bin.join(name);
+        let mut cmd = if self.as_postgres {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&path);
+            c
+        } else {
+            Command::new(&path)
+        };
+        let out = cmd
+            .args(args)
+            .current_dir(self.root.path())
+            .output()
+            .with_context(|| format!("cannot run {}", path.display()))?;
+        if !out.status.success() {
+            bail!(
+                "{name} {} failed: {}{}",
+                args.last().unwrap_or(&""),
+                String::from_utf8_lossy(&out.stdout).trim(),
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let data = self.data();
+        let _ = self.tool("pg_ctl", &["-D", &data, "-m", "immediate", "-w", "stop"]);
+    }
+}
+
+/// The folder of PostgreSQL's server programs (`pg_config --bindir`, else Debian's layout).
+fn bin_dir() -> Result<PathBuf> {
+    if let Ok(out) = Command::new("pg_config").arg("--bindir").output() {
+        let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        if dir.join("initdb").is_file() && dir.join("pg_ctl").is_file() {
+            return Ok(dir);
+        }
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path().join("bin")))
+                .filter(|b| b.join("initdb").is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+        .pop()
+        .context("no PostgreSQL server programs (initdb, pg_ctl) on this machine")
+}
