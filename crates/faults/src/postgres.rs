@@ -5,31 +5,42 @@
 
 use anyhow::{bail, Context, Result};
 use sqlx::{Connection, Executor, PgConnection};
-use std::path::PathBuf;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A running private PostgreSQL.
 pub struct Cluster {
     bin: PathBuf,
     root: tempfile::TempDir,
+    log: PathBuf,
     port: u16,
     /// Run the tools as `postgres` (initdb refuses root).
     as_postgres: bool,
 }
 
 impl Cluster {
-    /// Creates and starts a cluster.
-    pub fn start_new() -> Result<Cluster> {
+    /// Creates and starts a cluster whose server logs to `log` (in the run's log folder, so
+    /// that it outlives the cluster when a failure keeps the logs).
+    pub fn start_new(log: &Path) -> Result<Cluster> {
         let bin = bin_dir()?;
         let as_postgres = crate::tmpfs::may_mount();
         let root = tempfile::Builder::new()
             .prefix("spona-faults-pg.")
             .tempdir()
             .context("cannot create the PostgreSQL folder")?;
+        std::fs::write(log, "").context("cannot create the PostgreSQL log")?;
         if as_postgres {
+            // The server runs as postgres: its folder and its log are its own, and the log's
+            // folder lets it through.
+            if let Some(folder) = log.parent() {
+                std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755))
+                    .context("cannot open the log folder to PostgreSQL")?;
+            }
             let out = Command::new("chown")
                 .args(["-R", "postgres:"])
                 .arg(root.path())
+                .arg(log)
                 .output()
                 .context("cannot run chown")?;
             if !out.status.success() {
@@ -40,6 +51,7 @@ impl Cluster {
             bin,
             port: crate::server::free_port()?,
             root,
+            log: log.to_path_buf(),
             as_postgres,
         };
         let data = cluster.data();
@@ -65,9 +77,9 @@ impl Cluster {
         self.root.path().join("data").display().to_string()
     }
 
-    /// The server's own log (in its folder, which its user can write).
+    /// The server's own log.
     pub fn log(&self) -> PathBuf {
-        self.root.path().join("postgres.log")
+        self.log.clone()
     }
 
     /// Starts the server and waits until it accepts connections.

@@ -54,7 +54,7 @@ async fn first_start(ctx: &mut Context, findings: &mut Findings, round: u32) -> 
     ctx.cluster(findings)?.create_database(&database).await?;
     let work = ctx.work_dir("concurrent-start")?;
     let deployment = shared_deployment(ctx, findings, &work, &database, "first-start", round)?;
-    let mut servers = start_together(&deployment, false, findings)?;
+    let mut servers = start_together(&deployment, false)?;
     let served = wait_all(&mut servers, findings, "first start").await;
     let links: usize = servers
         .iter()
@@ -85,7 +85,7 @@ async fn demo_start(ctx: &mut Context, findings: &mut Findings, round: u32) -> R
     cluster.create_database(&reference).await?;
     let work = ctx.work_dir("concurrent-start")?;
     let deployment = shared_deployment(ctx, findings, &work, &database, "demo-start", round)?;
-    let mut servers = start_together(&deployment, true, findings)?;
+    let mut servers = start_together(&deployment, true)?;
     let served = wait_all(&mut servers, findings, "demo start").await;
     if served == INSTANCES {
         let mut alone = deployment.clone();
@@ -134,20 +134,14 @@ fn shared_deployment(
 
 /// Starts the instances one right after the other (microseconds apart), each with a data
 /// folder of its own.
-fn start_together(
-    deployment: &Deployment,
-    demo: bool,
-    findings: &mut Findings,
-) -> Result<Vec<Server>> {
+fn start_together(deployment: &Deployment, demo: bool) -> Result<Vec<Server>> {
     let mut servers = Vec::new();
     for i in 1..=INSTANCES {
         let mut spec = deployment.spec.clone();
         spec.name = format!("{}-{i}", spec.name);
         spec.data_dir = spec.data_dir.join(format!("instance-{i}"));
         spec.demo = demo;
-        let server = Server::new(spec, server::free_port()?);
-        findings.log(server.stderr_path());
-        servers.push(server);
+        servers.push(Server::new(spec, server::free_port()?));
     }
     for server in &mut servers {
         server.start()?;
@@ -161,10 +155,13 @@ async fn wait_all(servers: &mut [Server], findings: &mut Findings, what: &str) -
     for (i, server) in servers.iter_mut().enumerate() {
         match server.wait_healthy(START_LIMIT).await {
             Ok(_) => served += 1,
-            Err(e) => findings.fail(format!(
-                "{what}: instance {} of {INSTANCES} did not come up: {e}",
-                i + 1
-            )),
+            Err(e) => {
+                findings.fail(format!(
+                    "{what}: instance {} of {INSTANCES} did not come up: {e}",
+                    i + 1
+                ));
+                findings.log(server.stderr_path());
+            }
         }
     }
     served

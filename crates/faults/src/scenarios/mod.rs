@@ -150,7 +150,8 @@ impl Context {
     /// The private PostgreSQL, started on first use.
     pub fn cluster(&mut self, findings: &mut Findings) -> Result<&Cluster> {
         if self.cluster.is_none() {
-            let cluster = Cluster::start_new().context("cannot start a private PostgreSQL")?;
+            let cluster = Cluster::start_new(&self.logs.join("postgres.log"))
+                .context("cannot start a private PostgreSQL")?;
             self.cluster = Some(cluster);
         }
         let cluster = self
