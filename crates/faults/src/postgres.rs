@@ -8,6 +8,7 @@ use sqlx::{Connection, Executor, PgConnection};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 /// A running private PostgreSQL.
 pub struct Cluster {
@@ -22,7 +23,7 @@ pub struct Cluster {
 impl Cluster {
     /// Creates and starts a cluster whose server logs to `log` (in the run's log folder, so
     /// that it outlives the cluster when a failure keeps the logs).
-    pub fn start_new(log: &Path) -> Result<Cluster> {
+    pub async fn start_new(log: &Path) -> Result<Cluster> {
         let bin = bin_dir()?;
         let as_postgres = crate::tmpfs::may_mount();
         let root = tempfile::Builder::new()
@@ -55,21 +56,23 @@ impl Cluster {
             as_postgres,
         };
         let data = cluster.data();
-        cluster.tool(
-            "initdb",
-            &[
-                "-D",
-                &data,
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--no-locale",
-                "--no-sync",
-            ],
-        )?;
-        cluster.start()?;
+        cluster
+            .tool(
+                "initdb",
+                &[
+                    "-D",
+                    &data,
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                    "--no-sync",
+                ],
+            )
+            .await?;
+        cluster.start().await?;
         Ok(cluster)
     }
 
@@ -83,7 +86,7 @@ impl Cluster {
     }
 
     /// Starts the server and waits until it accepts connections.
-    pub fn start(&self) -> Result<()> {
+    pub async fn start(&self) -> Result<()> {
         let options = format!(
             "-p {} -c listen_addresses=127.0.0.1 -k {} -c max_connections=200",
             self.port,
@@ -105,23 +108,29 @@ impl Cluster {
                 "start",
             ],
         )
+        .await
     }
 
     /// Starts the server unless it runs.
-    pub fn ensure_running(&self) -> Result<()> {
+    pub async fn ensure_running(&self) -> Result<()> {
         // `pg_ctl status` fails when no server runs in the folder.
-        if self.tool("pg_ctl", &["-D", &self.data(), "status"]).is_ok() {
+        if self
+            .tool("pg_ctl", &["-D", &self.data(), "status"])
+            .await
+            .is_ok()
+        {
             return Ok(());
         }
-        self.start()
+        self.start().await
     }
 
     /// Stops the server (fast shutdown: sessions are cut, as in a real restart).
-    pub fn stop(&self) -> Result<()> {
+    pub async fn stop(&self) -> Result<()> {
         self.tool(
             "pg_ctl",
             &["-D", &self.data(), "-m", "fast", "-w", "-t", "60", "stop"],
         )
+        .await
     }
 
     /// The URL of a database on it.
@@ -153,20 +162,14 @@ impl Cluster {
         Ok(())
     }
 
-    fn tool(&self, name: &str, args: &[&str]) -> Result<()> {
-        let path = self.bin.join(name);
-        let mut cmd = if self.as_postgres {
-            let mut c = Command::new("runuser");
-            c.args(["-u", "postgres", "--"]).arg(&path);
-            c
-        } else {
-            Command::new(&path)
-        };
-        let out = cmd
-            .args(args)
-            .current_dir(self.root.path())
-            .output()
-            .with_context(|| format!("cannot run {}", path.display()))?;
+    /// Runs one of PostgreSQL's programs to its end (bounded; killed if dropped).
+    async fn tool(&self, name: &str, args: &[&str]) -> Result<()> {
+        let mut cmd = tokio::process::Command::from(self.command(name));
+        cmd.args(args).kill_on_drop(true);
+        let out = tokio::time::timeout(Duration::from_secs(90), cmd.output())
+            .await
+            .with_context(|| format!("{name} did not finish within 90 s"))?
+            .with_context(|| format!("cannot run {name}"))?;
         if !out.status.success() {
             bail!(
                 "{name} {} failed: {}{}",
@@ -177,12 +180,29 @@ impl Cluster {
         }
         Ok(())
     }
+
+    /// A program of PostgreSQL's, as the user that owns the cluster.
+    fn command(&self, name: &str) -> Command {
+        let path = self.bin.join(name);
+        let mut cmd = if self.as_postgres {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&path);
+            c
+        } else {
+            Command::new(&path)
+        };
+        cmd.current_dir(self.root.path());
+        cmd
+    }
 }
 
 impl Drop for Cluster {
     fn drop(&mut self) {
         let data = self.data();
-        let _ = self.tool("pg_ctl", &["-D", &data, "-m", "immediate", "-w", "stop"]);
+        let _ = self
+            .command("pg_ctl")
+            .args(["-D", &data, "-m", "immediate", "-w", "-t", "30", "stop"])
+            .output();
     }
 }
 

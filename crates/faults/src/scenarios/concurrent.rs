@@ -51,9 +51,13 @@ pub async fn run(ctx: &mut Context, findings: &mut Findings) -> Result<()> {
 /// Three plain first starts: one administrator link in total.
 async fn first_start(ctx: &mut Context, findings: &mut Findings, round: u32) -> Result<()> {
     let database = ctx.database_name();
-    ctx.cluster(findings)?.create_database(&database).await?;
+    ctx.cluster(findings)
+        .await?
+        .create_database(&database)
+        .await?;
     let work = ctx.work_dir("concurrent-start")?;
-    let deployment = shared_deployment(ctx, findings, &work, &database, "first-start", round)?;
+    let deployment =
+        shared_deployment(ctx, findings, &work, &database, "first-start", round).await?;
     let mut servers = start_together(&deployment, false)?;
     let served = wait_all(&mut servers, findings, "first start").await;
     let links: usize = servers
@@ -72,7 +76,10 @@ async fn first_start(ctx: &mut Context, findings: &mut Findings, round: u32) -> 
         )
     });
     stop_all(&mut servers).await?;
-    ctx.cluster(findings)?.drop_database(&database).await?;
+    ctx.cluster(findings)
+        .await?
+        .drop_database(&database)
+        .await?;
     Ok(())
 }
 
@@ -80,19 +87,20 @@ async fn first_start(ctx: &mut Context, findings: &mut Findings, round: u32) -> 
 async fn demo_start(ctx: &mut Context, findings: &mut Findings, round: u32) -> Result<()> {
     let database = ctx.database_name();
     let reference = ctx.database_name();
-    let cluster = ctx.cluster(findings)?;
+    let cluster = ctx.cluster(findings).await?;
     cluster.create_database(&database).await?;
     cluster.create_database(&reference).await?;
     let work = ctx.work_dir("concurrent-start")?;
-    let deployment = shared_deployment(ctx, findings, &work, &database, "demo-start", round)?;
+    let deployment =
+        shared_deployment(ctx, findings, &work, &database, "demo-start", round).await?;
     let mut servers = start_together(&deployment, true)?;
     let served = wait_all(&mut servers, findings, "demo start").await;
     if served == INSTANCES {
         let mut alone = deployment.clone();
         alone.engine = Engine::Postgres {
-            url: ctx.cluster(findings)?.url(&reference),
+            url: ctx.cluster(findings).await?.url(&reference),
         };
-        alone.spec.database_url = Some(ctx.cluster(findings)?.url(&reference));
+        alone.spec.database_url = Some(ctx.cluster(findings).await?.url(&reference));
         let (seeded, said) =
             server::run_command(&alone.spec, &["demo"], Duration::from_secs(120)).await?;
         anyhow::ensure!(
@@ -105,14 +113,14 @@ async fn demo_start(ctx: &mut Context, findings: &mut Findings, round: u32) -> R
         }
     }
     stop_all(&mut servers).await?;
-    let cluster = ctx.cluster(findings)?;
+    let cluster = ctx.cluster(findings).await?;
     cluster.drop_database(&database).await?;
     cluster.drop_database(&reference).await?;
     Ok(())
 }
 
 /// A deployment on `database` whose instances share the master key and no disk.
-fn shared_deployment(
+async fn shared_deployment(
     ctx: &mut Context,
     findings: &mut Findings,
     work: &tempfile::TempDir,
@@ -120,7 +128,7 @@ fn shared_deployment(
     name: &str,
     round: u32,
 ) -> Result<Deployment> {
-    let url = ctx.cluster(findings)?.url(database);
+    let url = ctx.cluster(findings).await?.url(database);
     let mut deployment = Deployment::new(
         &ctx.bin,
         &format!("{name}-{round}"),

@@ -22,7 +22,7 @@ pub async fn run(ctx: &mut Context, findings: &mut Findings, postgres: bool) -> 
     let work = ctx.work_dir("crashes")?;
     let (engine, database, kills, name) = if postgres {
         let database = ctx.database_name();
-        let cluster = ctx.cluster(findings)?;
+        let cluster = ctx.cluster(findings).await?;
         cluster.create_database(&database).await?;
         let url = cluster.url(&database);
         (
@@ -37,7 +37,10 @@ pub async fn run(ctx: &mut Context, findings: &mut Findings, postgres: bool) -> 
     let deployment = Deployment::new(&ctx.bin, name, work.path().join("data"), engine, &ctx.logs);
     let outcome = kill_again_and_again(ctx, findings, &deployment, kills).await;
     if let Some(database) = database {
-        ctx.cluster(findings)?.drop_database(&database).await?;
+        ctx.cluster(findings)
+            .await?
+            .drop_database(&database)
+            .await?;
     }
     outcome
 }

@@ -148,9 +148,10 @@ impl Context {
     }
 
     /// The private PostgreSQL, started on first use.
-    pub fn cluster(&mut self, findings: &mut Findings) -> Result<&Cluster> {
+    pub async fn cluster(&mut self, findings: &mut Findings) -> Result<&Cluster> {
         if self.cluster.is_none() {
             let cluster = Cluster::start_new(&self.logs.join("postgres.log"))
+                .await
                 .context("cannot start a private PostgreSQL")?;
             self.cluster = Some(cluster);
         }

@@ -18,8 +18,11 @@ use anyhow::Result;
 pub async fn run(ctx: &mut Context, findings: &mut Findings) -> Result<()> {
     let work = ctx.work_dir("postgres-outage")?;
     let database = ctx.database_name();
-    ctx.cluster(findings)?.create_database(&database).await?;
-    let url = ctx.cluster(findings)?.url(&database);
+    ctx.cluster(findings)
+        .await?
+        .create_database(&database)
+        .await?;
+    let url = ctx.cluster(findings).await?.url(&database);
     let deployment = Deployment::new(
         &ctx.bin,
         "postgres-outage",
@@ -29,8 +32,8 @@ pub async fn run(ctx: &mut Context, findings: &mut Findings) -> Result<()> {
     );
     let outcome = outages(ctx, findings, deployment).await;
     // Up again whatever happened, to drop the database.
-    let cluster = ctx.cluster(findings)?;
-    cluster.ensure_running()?;
+    let cluster = ctx.cluster(findings).await?;
+    cluster.ensure_running().await?;
     cluster.drop_database(&database).await?;
     outcome
 }
@@ -53,7 +56,7 @@ async fn outages(ctx: &mut Context, findings: &mut Findings, deployment: Deploym
     };
     for n in 1..=settings.cycles {
         let mut outage = Stopped {
-            cluster: ctx.cluster(findings)?,
+            cluster: ctx.cluster(findings).await?,
         };
         stage.cycle(&mut outage, hold, findings).await?;
         let sessions = stage.traffic.sessions().iter().map(|s| s.as_ref());
@@ -100,10 +103,10 @@ impl Fault for Stopped<'_> {
     }
 
     async fn inject(&mut self) -> Result<()> {
-        self.cluster.stop()
+        self.cluster.stop().await
     }
 
     async fn clear(&mut self) -> Result<()> {
-        self.cluster.start()
+        self.cluster.start().await
     }
 }
