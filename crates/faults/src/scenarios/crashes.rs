@@ -146,13 +146,11 @@ async fn kill_again_and_again(
 /// Requests while the server was up must all succeed; an answer that is an error is wrong
 /// whenever it came, since a SIGKILL cuts connections and never answers anything.
 fn judge(records: &[Record], up: &[(Duration, Duration)], findings: &mut Findings) {
-    let inside: Vec<&Record> = records
-        .iter()
-        .filter(|r| up.iter().any(|(from, to)| r.at >= *from && r.end() <= *to))
-        .collect();
-    cycle::healthy(&inside, findings, "while the server was up");
-    let wrong: Vec<&Record> = records
-        .iter()
+    let inside = |r: &Record| up.iter().any(|(from, to)| r.at >= *from && r.end() <= *to);
+    let (during, around): (Vec<&Record>, Vec<&Record>) = records.iter().partition(|r| inside(r));
+    cycle::healthy(&during, findings, "while the server was up");
+    let wrong: Vec<&Record> = around
+        .into_iter()
         .filter(|r| match &r.seen {
             Seen::Status { code, to_sign_in } => *code >= 500 || *to_sign_in,
             Seen::Wrong(_) => true,
@@ -161,7 +159,7 @@ fn judge(records: &[Record], up: &[(Duration, Duration)], findings: &mut Finding
         .collect();
     findings.check(wrong.is_empty(), || {
         format!(
-            "{} requests answered with an error or a sign-out around the kills: {}",
+            "{} requests around the kills answered with an error or a sign-out: {}",
             wrong.len(),
             histogram(wrong.iter().copied())
         )
@@ -185,4 +183,62 @@ fn mix(ledger: &Ledger) -> String {
     format!(
         "{cases} cases of which {children} children, {referrals} referrals, {answers} acceptances, {activities} activities"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Op;
+
+    fn rec(at_ms: u64, took_ms: u64, seen: Seen) -> Record {
+        Record {
+            op: Op::Report,
+            user: "le-police",
+            at: Duration::from_millis(at_ms),
+            took: Duration::from_millis(took_ms),
+            seen,
+        }
+    }
+
+    #[test]
+    fn cut_connections_at_a_kill_are_expected_but_errors_never_are() {
+        let up = [
+            (Duration::ZERO, Duration::from_secs(2)),
+            (Duration::from_secs(3), Duration::from_secs(5)),
+        ];
+        let ok = Seen::Status {
+            code: 303,
+            to_sign_in: false,
+        };
+        let mut records = vec![
+            rec(100, 50, ok.clone()),
+            rec(1_990, 50, Seen::NoAnswer("connection failed".into())),
+            rec(3_100, 50, ok),
+        ];
+        let mut f = Findings::default();
+        judge(&records, &up, &mut f);
+        assert!(!f.failed(), "{}", f.report("crashes", 0));
+
+        records.push(rec(
+            4_000,
+            10,
+            Seen::Status {
+                code: 500,
+                to_sign_in: false,
+            },
+        ));
+        records.push(rec(
+            1_995,
+            10,
+            Seen::Status {
+                code: 303,
+                to_sign_in: true,
+            },
+        ));
+        let mut f = Findings::default();
+        judge(&records, &up, &mut f);
+        let text = f.report("crashes", 0);
+        assert!(text.contains("while the server was up: 1 of 3"), "{text}");
+        assert!(text.contains("1 requests around the kills"), "{text}");
+    }
 }
