@@ -1,9 +1,9 @@
 /*
  * An LD_PRELOAD shim for spona-faults (built by the harness at run time; never part of Spona).
  *
- * While a flag file exists in $FAULTS_SHIM_FLAGS (named EIO, EROFS or ENOSPC), every write
- * and sync of a file under $FAULTS_SHIM_DATA fails with that errno, as a failing, read-only
- * or full disk would make it fail. SQLite is compiled into spona but reaches these functions
+ * While a flag file exists in $FAULTS_SHIM_FLAGS (named EIO or EROFS), every write and sync
+ * of a file under $FAULTS_SHIM_DATA fails with that errno, as a failing or read-only disk
+ * would make it fail. SQLite is compiled into spona but reaches these functions
  * through the dynamic linker, so they can be interposed. Other descriptors (sockets, the
  * log) pass through untouched.
  */
@@ -31,10 +31,7 @@ static int fault_for(int fd) {
     const char *data = getenv("FAULTS_SHIM_DATA");
     const char *flags = getenv("FAULTS_SHIM_FLAGS");
     if (data == NULL || flags == NULL) return 0;
-    int err = flag_set(flags, "EIO") ? EIO
-            : flag_set(flags, "EROFS") ? EROFS
-            : flag_set(flags, "ENOSPC") ? ENOSPC
-            : 0;
+    int err = flag_set(flags, "EIO") ? EIO : flag_set(flags, "EROFS") ? EROFS : 0;
     if (err == 0) return 0;
     char link[64];
     char path[PATH_MAX];

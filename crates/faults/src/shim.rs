@@ -1,6 +1,6 @@
 //! Injected I/O errors: a tiny C shim (`shim.c`) compiled with the system's `cc` at run time
 //! and preloaded into the server, which fails writes and syncs of the data folder's files
-//! with EIO, EROFS or ENOSPC while a flag file exists. Real errno values from the real libc
+//! with EIO or EROFS while a flag file exists. Real errno values from the real libc
 //! entry points SQLite calls, without a special kernel.
 
 use anyhow::{bail, Context, Result};
