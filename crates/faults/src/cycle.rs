@@ -65,9 +65,11 @@ pub fn judge_all(
     findings: &mut Findings,
 ) {
     for j in judged {
+        // A request belongs to a cycle when it started and ended within its stretch: one
+        // that began just before the next fault was injected may be answered under it.
         let mine: Vec<Record> = records
             .iter()
-            .filter(|r| r.at >= j.from && r.at < j.to)
+            .filter(|r| r.at >= j.from && r.end() <= j.to)
             .cloned()
             .collect();
         judge(&j.cycle, &mine, health_down, findings);

@@ -3,13 +3,22 @@
 //! child flags or referrals refreshes the case's rows in the same transaction, so the
 //! listing cannot drift from the cases it indexes.
 
-use crate::{StoreError, Tx};
+use crate::{Backend, StoreError, Tx};
 
 /// The referral statuses under which the receiver keeps the case in its list.
 pub(crate) const LIVE_REFERRAL: &str = "('sent', 'accepted', 'completed')";
 
 /// Recomputes the listing rows of one case.
 pub(crate) async fn refresh(tx: &mut Tx, case_id: i64) -> Result<(), StoreError> {
+    // Refreshes of one case take turns on its row: under PostgreSQL's read committed, a
+    // second refresh that waited for the first one's deletions would not see the first
+    // one's new rows, delete nothing and then insert beside them. (SQLite has one writer.)
+    if tx.backend() == Backend::Postgres {
+        sqlx::query("SELECT id FROM cases WHERE id = $1 FOR UPDATE")
+            .bind(case_id)
+            .execute(&mut **tx)
+            .await?;
+    }
     sqlx::query("DELETE FROM case_listing WHERE case_id = $1")
         .bind(case_id)
         .execute(&mut **tx)
