@@ -5,7 +5,6 @@ use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
 use spona_app::{custody, App, Db, Keyring, MasterKey, SystemClock};
 use spona_store::StartLock;
-use std::path::Path;
 use std::sync::Arc;
 
 /// The environment variable that may hold the master key (base64), for deployments whose
@@ -29,7 +28,7 @@ pub struct Opened {
 /// data directory is created only when the key file or the default SQLite file lives in it.
 pub async fn open_checked(settings: &Settings, make_key: MakeKey) -> Result<Opened> {
     if settings.database_in_data_dir {
-        create_private_dir(&settings.data_dir)?;
+        crate::folders::create_private(&settings.data_dir, "data_dir")?;
     }
     let shown = settings.database.redacted();
     let db = Db::connect_with(&settings.database, settings.pool())
@@ -135,100 +134,8 @@ async fn master_key(settings: &Settings, db: &Db, make_key: MakeKey) -> Result<O
         ),
         None if make_key == MakeKey::Never => Ok(None),
         None => {
-            create_private_dir(&settings.data_dir)?;
+            crate::folders::create_private(&settings.data_dir, "data_dir")?;
             Ok(Some(MasterKey::create(&file)?))
         }
-    }
-}
-
-/// Creates the folder (and missing parents) readable only by its owner: it will hold the
-/// database with every team's records. An existing folder that others may enter is made
-/// private, and one that cannot be written to is refused at once with the cause.
-fn create_private_dir(dir: &Path) -> Result<()> {
-    if dir.exists() && !dir.is_dir() {
-        bail!("data_dir: {} exists but is not a folder", dir.display());
-    }
-    if !dir.is_dir() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder
-            .create(dir)
-            .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
-    }
-    spona_store::files::check_writable(dir)?;
-    make_private(dir)
-}
-
-#[cfg(unix)]
-fn make_private(dir: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(dir)
-        .with_context(|| format!("cannot read the data directory {}", dir.display()))?
-        .permissions()
-        .mode()
-        & 0o777;
-    if mode & 0o077 != 0 {
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode & 0o700)).with_context(
-            || {
-                format!(
-                    "the data directory {} can be entered by others (mode {mode:o}) and could \
-                     not be made private",
-                    dir.display()
-                )
-            },
-        )?;
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn make_private(_dir: &Path) -> Result<()> {
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_data_directory_is_created_private() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("a/data");
-        create_private_dir(&dir).unwrap();
-        assert!(dir.is_dir());
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o700);
-        }
-        create_private_dir(&dir).unwrap();
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn an_existing_data_directory_others_may_enter_is_made_private() {
-        use std::os::unix::fs::PermissionsExt;
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("data");
-        std::fs::create_dir(&dir).unwrap();
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-        create_private_dir(&dir).unwrap();
-        let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o700);
-    }
-
-    #[test]
-    fn a_file_in_the_way_is_refused() {
-        let tmp = tempfile::tempdir().unwrap();
-        let file = tmp.path().join("data");
-        std::fs::write(&file, "").unwrap();
-        let err = create_private_dir(&file).err().unwrap().to_string();
-        assert!(err.contains("not a folder"), "{err}");
     }
 }

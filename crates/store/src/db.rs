@@ -171,11 +171,15 @@ impl Db {
 
     /// The versions of the migrations this build carries for the engine.
     pub fn migration_versions(backend: Backend) -> Vec<i64> {
-        let m = match backend {
+        Db::migrator(backend).iter().map(|m| m.version).collect()
+    }
+
+    /// The migrations this build carries for the engine (a restore applies some of them).
+    pub(crate) fn migrator(backend: Backend) -> &'static Migrator {
+        match backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        m.iter().map(|m| m.version).collect()
+        }
     }
 
     /// The engine.

@@ -6,11 +6,6 @@ use crate::{Backend, Db, StoreError};
 use sqlx::migrate::{Migration, MigrationSource, Migrator};
 use sqlx::AnyConnection;
 
-// The same folders as `Db::migrate` embeds; kept here too so that a restore can stop at a
-// backup's version without changing how every other command migrates.
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
-
 /// The versions of the migrations applied to the database, in order; none on a database
 /// that was never migrated.
 pub async fn applied_migrations(
@@ -58,10 +53,7 @@ impl MigrationSource<'static> for Chosen {
 
 /// Applies the migrations among `versions` the database lacks, and no later one.
 pub async fn migrate_to(db: &Db, versions: &[i64]) -> Result<(), StoreError> {
-    let all = match db.backend() {
-        Backend::Sqlite => &SQLITE_MIGRATIONS,
-        Backend::Postgres => &POSTGRES_MIGRATIONS,
-    };
+    let all = Db::migrator(db.backend());
     let chosen: Vec<Migration> = all
         .iter()
         .filter(|m| versions.contains(&m.version))
