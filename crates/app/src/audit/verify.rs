@@ -1,8 +1,14 @@
-//! Walking the audit chain: the first altered, inserted or deleted entry is reported.
+//! Walking the audit chain: the first altered, inserted or deleted entry is reported. Each
+//! entry is checked with the chain key of its epoch: the key in force for entries since the
+//! last key rotation, the sealed keys of ended epochs for those before.
 
 use super::hashed_fields;
+use crate::keys::epoch_place;
 use crate::{App, AppError};
-use spona_store::audit;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use spona_crypto::chain::ChainKey;
+use spona_store::{audit, rotation};
 
 /// Where the chain breaks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +35,24 @@ impl App {
     pub async fn verify_audit(&self) -> Result<AuditReport, AppError> {
         let keys = self.keys();
         let mut c = self.db().conn().await?;
+        // Ended epochs, oldest first: (last entry, chain key).
+        let mut ended = Vec::new();
+        for epoch in rotation::epochs(&mut c).await? {
+            let place = epoch_place(epoch.until_seq);
+            let key = STANDARD
+                .decode(&epoch.chain_key)
+                .ok()
+                .and_then(|sealed| ChainKey::open_under(&keys.wrapper, &sealed, place).ok())
+                .ok_or_else(|| {
+                    AppError::Internal(format!(
+                        "the audit chain key of entries up to {} does not open with the master \
+                         key in force (altered, or the key is not the database's)",
+                        epoch.until_seq
+                    ))
+                })?;
+            ended.push((epoch.until_seq, key));
+        }
+        let mut epoch = 0;
         let mut expected_seq = 1;
         let mut prev = String::new();
         let mut entries = 0;
@@ -44,9 +68,13 @@ impl App {
                         first_break: Some(Break::Missing { seq: expected_seq }),
                     });
                 }
+                while ended.get(epoch).is_some_and(|(until, _)| *until < e.seq) {
+                    epoch += 1;
+                }
+                let chain = ended.get(epoch).map_or(&keys.chain, |(_, key)| key);
                 let fields = hashed_fields(&e);
                 let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-                if e.prev_hash != prev || keys.chain.link(&prev, &refs) != e.hash {
+                if e.prev_hash != prev || chain.link(&prev, &refs) != e.hash {
                     return Ok(AuditReport {
                         entries,
                         first_break: Some(Break::Altered { seq: e.seq }),
