@@ -135,7 +135,10 @@ async fn after_a_rotation_every_case_opens_with_the_new_key_only_and_duplicates_
         assert_eq!(rotate(&app, &new).await, ids.len() as i64);
 
         assert!(custody::key_fits(&t.db, &new).await.unwrap());
-        assert!(!custody::key_fits(&t.db, &old).await.unwrap(), "the old key is refused");
+        assert!(
+            !custody::key_fits(&t.db, &old).await.unwrap(),
+            "the old key is refused"
+        );
         let fresh = instance(&t, &new);
         assert_eq!(everything_opened(&fresh, &who, &ids).await, before);
         // An instance with the old key alone opens nothing once it has looked.
@@ -216,10 +219,18 @@ async fn the_audit_trail_verifies_across_epochs_and_still_catches_changes_in_eac
         assert_eq!(report.entries, rotated[1]);
         // An entry of each epoch, altered, is named.
         for seq in [2, epochs[0] + 2, rotated[1]] {
-            sql(&t, &format!("UPDATE audit_log SET reason = 'x' WHERE seq = {seq}")).await;
+            sql(
+                &t,
+                &format!("UPDATE audit_log SET reason = 'x' WHERE seq = {seq}"),
+            )
+            .await;
             let report = verifier.verify_audit().await.unwrap();
             assert_eq!(report.first_break, Some(Break::Altered { seq }));
-            sql(&t, &format!("UPDATE audit_log SET reason = '' WHERE seq = {seq}")).await;
+            sql(
+                &t,
+                &format!("UPDATE audit_log SET reason = '' WHERE seq = {seq}"),
+            )
+            .await;
         }
         assert_eq!(verifier.verify_audit().await.unwrap().first_break, None);
         // Without the sealed key of the first epoch, its entries cannot be vouched for.
@@ -259,6 +270,22 @@ async fn an_interrupted_sweep_continues_while_an_instance_with_the_old_key_reads
 
         let new = MasterKey::generate();
         rotator.begin_rotation(&new).await.unwrap();
+        // Ctrl-C before the first transaction: nothing swept.
+        let interrupted = std::sync::atomic::AtomicBool::new(true);
+        let ctrl_c = SweepControl {
+            stop: Some(&interrupted),
+            ..SweepControl::default()
+        };
+        assert_eq!(
+            rotator
+                .sweep_rotation(&new, ctrl_c, &|_, _| {})
+                .await
+                .unwrap(),
+            SweepOutcome::Stopped {
+                cases: total,
+                swept: 0
+            }
+        );
         let halfway = total - 1;
         let stop = SweepControl {
             batch: 2,
@@ -283,7 +310,11 @@ async fn an_interrupted_sweep_continues_while_an_instance_with_the_old_key_reads
         while expected.last().unwrap().0 < halfway {
             expected.push(((expected.last().unwrap().0 + 2).min(halfway), total));
         }
-        assert_eq!(seen.into_inner().unwrap(), expected, "told after each transaction");
+        assert_eq!(
+            seen.into_inner().unwrap(),
+            expected,
+            "told after each transaction"
+        );
 
         // Halfway, nothing has changed for the server: it reads everything, and its new
         // cases find duplicates among swept (Јована) and unswept (Марко) cases alike.
@@ -339,7 +370,10 @@ async fn an_interrupted_sweep_continues_while_an_instance_with_the_old_key_reads
         let all = case_ids(&t).await;
         assert_eq!(all.len() as i64, total + 2);
         assert_eq!(everything_opened(&fresh, &who, &all).await.len(), all.len());
-        assert!(opened(&fresh, &who, renamed).await.unwrap().contains("Јелена"));
+        assert!(opened(&fresh, &who, renamed)
+            .await
+            .unwrap()
+            .contains("Јелена"));
         assert!(
             fresh
                 .report_case(police, &person("Jelena", "Vukomanović", "1990-04-02"))
@@ -363,7 +397,11 @@ async fn an_interrupted_sweep_continues_while_an_instance_with_the_old_key_reads
                 .await,
             Err(AppError::KeysUnavailable)
         ));
-        assert_eq!(case_ids(&t).await, all, "nothing was written under the old key");
+        assert_eq!(
+            case_ids(&t).await,
+            all,
+            "nothing was written under the old key"
+        );
         t.finish().await;
     }
 }
@@ -381,7 +419,11 @@ async fn a_server_that_finds_the_new_key_takes_it_up_and_never_writes_under_the_
         let ids = case_ids(&t).await;
         let before = everything_opened(&reader, &who, &ids).await;
         rotator.begin_rotation(&new).await.unwrap();
-        assert_eq!(reader.check_keys().await.unwrap(), KeyHealth::Fits, "next at hand");
+        assert_eq!(
+            reader.check_keys().await.unwrap(),
+            KeyHealth::Fits,
+            "next at hand"
+        );
         rotate(&rotator, &new).await;
 
         // A read takes up the new key on the spot, without waiting for its next check.
@@ -397,7 +439,9 @@ async fn a_server_that_finds_the_new_key_takes_it_up_and_never_writes_under_the_
         ));
         assert_eq!(case_ids(&t).await, ids, "nothing saved");
         let saved = writer.report_case(&who[0], &form).await.unwrap();
-        assert!(opened(&instance(&t, &new), &who, saved.case_id).await.is_ok());
+        assert!(opened(&instance(&t, &new), &who, saved.case_id)
+            .await
+            .is_ok());
         assert_eq!(writer.check_keys().await.unwrap(), KeyHealth::Fits);
         t.finish().await;
     }
@@ -417,7 +461,10 @@ async fn a_rotation_to_another_key_or_to_the_key_in_force_is_refused_and_one_can
         assert_eq!(status.next_check, next.check_value());
         assert_eq!(status.swept, 0);
         let again = app.begin_rotation(&next).await.unwrap();
-        assert_eq!(again.started_at, status.started_at, "run again, it continues");
+        assert_eq!(
+            again.started_at, status.started_at,
+            "run again, it continues"
+        );
         let other = MasterKey::generate();
         assert!(matches!(
             app.begin_rotation(&other).await,
@@ -454,7 +501,9 @@ async fn a_rotation_to_another_key_or_to_the_key_in_force_is_refused_and_one_can
         let who = readers(&app).await;
         let ids = case_ids(&t).await;
         assert_eq!(
-            everything_opened(&instance(&t, &old), &who, &ids).await.len(),
+            everything_opened(&instance(&t, &old), &who, &ids)
+                .await
+                .len(),
             ids.len()
         );
         t.finish().await;

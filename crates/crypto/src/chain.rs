@@ -42,7 +42,9 @@ impl ChainKey {
         sealed: &[u8],
         place: Place<'_>,
     ) -> Result<ChainKey, OpenError> {
-        wrapper.open_secret(sealed, place).map(|key| ChainKey { key })
+        wrapper
+            .open_secret(sealed, place)
+            .map(|key| ChainKey { key })
     }
 
     /// The hash of an entry whose fields are `fields`, following `prev`. Each field is

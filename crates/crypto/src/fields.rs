@@ -235,10 +235,15 @@ mod tests {
         let (key, wrapped) = old.new_data_key(CASE);
         let sealed = key.seal("тајна", NAME);
         let rewrapped = new.wrap_key(&old.unwrap_key(&wrapped, CASE).unwrap(), CASE);
-        assert!(old.unwrap_key(&rewrapped, CASE).is_err(), "only the new key opens it");
+        assert!(
+            old.unwrap_key(&rewrapped, CASE).is_err(),
+            "only the new key opens it"
+        );
         let again = new.unwrap_key(&rewrapped, CASE).unwrap();
         assert_eq!(again.open(&sealed, NAME).unwrap(), "тајна");
-        assert!(new.unwrap_key(&rewrapped, Place { row: 8, ..CASE }).is_err());
+        assert!(new
+            .unwrap_key(&rewrapped, Place { row: 8, ..CASE })
+            .is_err());
     }
 
     proptest! {

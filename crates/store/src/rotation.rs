@@ -84,11 +84,11 @@ pub async fn abandon(tx: &mut Tx) -> Result<(), StoreError> {
 
 /// Cases in all and those swept.
 pub async fn count(c: &mut AnyConnection) -> Result<SweepCount, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT COUNT(*) AS cases, COUNT(data_key_next) AS swept FROM cases",
+    Ok(
+        sqlx::query_as("SELECT COUNT(*) AS cases, COUNT(data_key_next) AS swept FROM cases")
+            .fetch_one(c)
+            .await?,
     )
-    .fetch_one(c)
-    .await?)
 }
 
 /// The next cases after `after_id` that lack their next values, in id order, at most `limit`.
@@ -185,11 +185,13 @@ pub struct EpochRow {
 
 /// The ended epochs of the audit chain, oldest first.
 pub async fn epochs(c: &mut AnyConnection) -> Result<Vec<EpochRow>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT until_seq, chain_key, ended_at FROM audit_epochs ORDER BY until_seq",
+    Ok(
+        sqlx::query_as(
+            "SELECT until_seq, chain_key, ended_at FROM audit_epochs ORDER BY until_seq",
+        )
+        .fetch_all(c)
+        .await?,
     )
-    .fetch_all(c)
-    .await?)
 }
 
 /// Replaces an ended epoch's sealed chain key (sealed anew under the next master key).

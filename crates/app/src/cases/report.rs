@@ -7,12 +7,12 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use spona_crypto::keyring::Keyring;
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::cases::{CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_crypto::keyring::Keyring;
 use spona_store::cases::{self, NewCase, Sealed};
 use spona_store::{alerts, institutions, referrals, tasks, teams};
 
