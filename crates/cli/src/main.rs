@@ -8,6 +8,8 @@
 mod commands;
 mod database;
 mod housekeeping;
+mod key_watch;
+mod keys_at_hand;
 mod links;
 mod logging;
 mod problems;

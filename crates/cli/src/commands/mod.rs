@@ -4,6 +4,7 @@ mod audit;
 mod catalogue;
 mod demo;
 mod institution;
+mod keys;
 mod migrate;
 mod serve;
 mod settings;
@@ -39,6 +40,9 @@ pub enum Command {
     /// The audit trail
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// The master key that protects personal data
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
     /// Print the settings in effect (the database password hidden) and exit
     Settings,
 }
@@ -55,6 +59,7 @@ impl Command {
             Command::User(command) => user::run(command, settings).await,
             Command::Audit(command) => audit::run(command, settings).await,
             Command::Catalogue(command) => catalogue::run(command, settings).await,
+            Command::Keys(command) => keys::run(command, settings).await,
             Command::Settings => settings::run(settings),
         }
     }
