@@ -154,7 +154,7 @@ async fn rotate(args: RotateArgs, settings: &Settings) -> Result<()> {
         sweep(&app, &next, args.batch, &stop).await?;
         settle(begun.started_at, &stop).await?;
         attempts += 1;
-        match app.switch_keys(&next).await.map_err(crate::problems::app)? {
+        match app.switch_keys(&next).await.map_err(meanwhile)? {
             Switched::Done { cases, .. } => break cases,
             Switched::Lacking { cases } if attempts < SWITCH_ATTEMPTS => {
                 println!("{cases} cases were added or edited meanwhile; re-wrapping them.");
@@ -203,12 +203,23 @@ async fn sweep(app: &App, next: &MasterKey, batch: i64, stop: &AtomicBool) -> Re
         .sweep_rotation(next, control, &|swept, cases| progress.show(swept, cases))
         .await;
     progress.finish();
-    match outcome.map_err(crate::problems::app)? {
+    match outcome.map_err(meanwhile)? {
         SweepOutcome::Done { .. } => Ok(()),
         SweepOutcome::Stopped { cases, swept } => bail!(
             "interrupted after re-wrapping {swept} of {cases} cases; the data is readable with \
              the current key as before. Run `spona keys rotate` again to continue"
         ),
+    }
+}
+
+/// The error of a sweep or switch, the rotation having ended under it explained.
+fn meanwhile(error: AppError) -> anyhow::Error {
+    match error {
+        AppError::Conflict => anyhow!(
+            "the key rotation was finished, dropped or replaced meanwhile (by another `spona \
+             keys rotate`?); this one did nothing more"
+        ),
+        other => crate::problems::app(other),
     }
 }
 
