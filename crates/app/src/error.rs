@@ -30,6 +30,12 @@ pub enum AppError {
     /// No valid session.
     #[error("not signed in")]
     Unauthenticated,
+    /// The database has moved to another master key (a rotation switched) and this instance
+    /// has not found it yet; nothing was read or saved. Temporary: try again shortly.
+    #[error(
+        "this instance's master key is not the database's now (a key rotation); try again shortly"
+    )]
+    KeysUnavailable,
     /// Storage failed.
     #[error(transparent)]
     Store(StoreError),

@@ -24,6 +24,7 @@ mod error;
 pub mod exports;
 pub mod forms;
 pub mod guidelines;
+pub mod keys;
 pub mod mail;
 pub mod materials;
 pub mod meetings;
@@ -77,7 +78,7 @@ pub struct App {
     db: Db,
     clock: Arc<dyn Clock>,
     auth: AuthSettings,
-    keys: Arc<Keyring>,
+    keys: Arc<keys::HeldKeys>,
     mail: Option<mail::Delivery>,
     answer_within: spona_domain::cases::AcknowledgementPolicy,
     disclosure: spona_domain::disclosure::Threshold,
@@ -92,7 +93,7 @@ impl App {
             db,
             clock,
             auth,
-            keys: Arc::new(keys),
+            keys: Arc::new(keys::HeldKeys::fixed(Arc::new(keys))),
             mail: None,
             answer_within: spona_domain::cases::AcknowledgementPolicy::DEFAULT,
             disclosure: spona_domain::disclosure::Threshold::DEFAULT,
@@ -120,9 +121,16 @@ impl App {
         self
     }
 
-    /// The keys.
-    pub(crate) fn keys(&self) -> &Keyring {
-        &self.keys
+    /// Where to look for the master key again when the database moves to another one (a
+    /// key rotation switched while this instance runs).
+    pub fn with_key_source(mut self, source: Arc<dyn keys::KeySource>) -> App {
+        self.keys = Arc::new(self.keys.with_source(source));
+        self
+    }
+
+    /// The keys in force now (one snapshot: a use case that seals keeps it to the end).
+    pub(crate) fn keys(&self) -> Arc<Keyring> {
+        self.keys.in_force()
     }
 
     /// The current instant in Unix seconds.

@@ -1,6 +1,13 @@
 //! Opening the deployment's database for a command: connect, wait for our turn if other
 //! instances are starting on it, make sure the master key is the database's own, migrate.
+//!
+//! During a key rotation two keys are at hand: the current one (`spona.key`, or
+//! `SPONA_MASTER_KEY`) and the next (`spona.key.next`, or `SPONA_MASTER_KEY_NEXT`). The
+//! database's recorded check value tells which of them is its key. A start that finds the
+//! database already switched to the next key while the key files were not yet swapped (a
+//! crash between the two) finishes the swap itself.
 
+use crate::keys_at_hand::KeysAtHand;
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
 use spona_app::{custody, App, Db, Keyring, MasterKey, SystemClock};
@@ -12,6 +19,12 @@ use std::sync::Arc;
 pub const MASTER_KEY_ENV: &str = "SPONA_MASTER_KEY";
 /// The key file in the data directory, created at first start with mode 0600.
 pub const KEY_FILE: &str = "spona.key";
+/// The environment variable that holds the next master key during a rotation, for
+/// deployments whose keys are in the environment.
+pub const MASTER_KEY_NEXT_ENV: &str = "SPONA_MASTER_KEY_NEXT";
+/// The key file of the next master key while a rotation is under way (mode 0600); it takes
+/// the place of the key file when the rotation switches.
+pub const NEXT_KEY_FILE: &str = "spona.key.next";
 
 /// The database, opened, checked against its key and migrated, with the key, while this
 /// instance holds the turn to start.
@@ -21,6 +34,9 @@ pub struct Opened {
     pub key: Option<MasterKey>,
     /// Held until the caller has done its start-up writes (demo, first administrator).
     pub start: StartLock,
+    /// The database had switched to the next key of a rotation whose key files were not yet
+    /// swapped, and this opening swapped them.
+    pub finished_switch: bool,
 }
 
 /// Opens the database the settings name: connects, takes the start turn, refuses a missing
@@ -38,8 +54,8 @@ pub async fn open_checked(settings: &Settings, make_key: MakeKey) -> Result<Open
         .lock_start(&settings.database)
         .await
         .with_context(|| format!("cannot take the start turn on the database {shown}"))?;
-    let key = match master_key(settings, &db, make_key).await {
-        Ok(key) => key,
+    let (key, finished_switch) = match master_key(settings, &db, make_key).await {
+        Ok(found) => found,
         Err(refused) => {
             // Closed cleanly, so that the refusal leaves the files as they were.
             drop(start);
@@ -55,7 +71,12 @@ pub async fn open_checked(settings: &Settings, make_key: MakeKey) -> Result<Open
             .await
             .with_context(|| format!("cannot record the key check in the database {shown}"))?;
     }
-    Ok(Opened { db, key, start })
+    Ok(Opened {
+        db,
+        key,
+        start,
+        finished_switch,
+    })
 }
 
 /// Whether opening makes a key for an empty database.
@@ -80,7 +101,7 @@ pub async fn open_app(settings: &Settings) -> Result<App> {
 
 /// The application, and the start turn still held (serve seeds and issues links under it).
 pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> {
-    let Opened { db, key, start } = open_checked(settings, MakeKey::ForEmptyDatabase).await?;
+    let Opened { db, key, start, .. } = open_checked(settings, MakeKey::ForEmptyDatabase).await?;
     let Some(key) = key else {
         bail!("no master key was made for the database");
     };
@@ -90,6 +111,7 @@ pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> 
         settings.auth(),
         Keyring::new(&key),
     )
+    .with_key_source(Arc::new(KeysAtHand::of(settings)?))
     .with_answer_deadlines(settings.answer_within)
     .with_disclosure_threshold(settings.disclosure);
     let app = match &settings.mail {
@@ -99,32 +121,74 @@ pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> 
     Ok((app, start))
 }
 
-/// The deployment's master key: from the environment, or from the key file. A new key is
-/// made (in the key file) only for a database that holds nothing yet; a database with data
-/// and no key, or with a key that is not its own, is refused with what is missing and where.
-async fn master_key(settings: &Settings, db: &Db, make_key: MakeKey) -> Result<Option<MasterKey>> {
-    let file = settings.data_dir.join(KEY_FILE);
-    let given = match std::env::var(MASTER_KEY_ENV) {
-        Ok(text) => Some((
-            MasterKey::from_base64(&text).with_context(|| {
-                format!("{MASTER_KEY_ENV} is not a valid key (32 bytes in base64)")
-            })?,
-            format!("the environment variable {MASTER_KEY_ENV}"),
-        )),
-        Err(_) => MasterKey::load(&file)?.map(|k| (k, format!("the key file {}", file.display()))),
-    };
+/// The deployment's master key: from the environment, or from the key file; during a key
+/// rotation, whichever of the current and the next key is the database's (and true when
+/// the next key file was found to be it, and promoted). A new key is made (in the key file)
+/// only for a database that holds nothing yet; a database with data and no key, or with a
+/// key that is not its own, is refused with what is missing and where.
+async fn master_key(
+    settings: &Settings,
+    db: &Db,
+    make_key: MakeKey,
+) -> Result<(Option<MasterKey>, bool)> {
     let shown = settings.database.redacted();
-    match given {
-        Some((key, source)) => {
-            if !custody::key_fits(db, &key).await? {
-                bail!(
-                    "the master key from {source} is not the key of the database {shown}: it \
-                     cannot open the data sealed there. Nothing was changed; start with the key \
-                     that belongs to this database"
-                );
-            }
-            Ok(Some(key))
+    let refused = |source: &str| {
+        anyhow::anyhow!(
+            "the master key from {source} is not the key of the database {shown}: it cannot \
+             open the data sealed there. Nothing was changed; start with the key that belongs \
+             to this database"
+        )
+    };
+    if let Some(current) = environment_key(MASTER_KEY_ENV)? {
+        if custody::key_fits(db, &current).await? {
+            return Ok((Some(current), false));
         }
+        if let Some(next) = environment_key(MASTER_KEY_NEXT_ENV)? {
+            if custody::key_fits(db, &next).await? {
+                eprintln!(
+                    "note: the database uses the key in {MASTER_KEY_NEXT_ENV} (a key rotation \
+                     switched): set {MASTER_KEY_ENV} to it and remove {MASTER_KEY_NEXT_ENV}"
+                );
+                return Ok((Some(next), false));
+            }
+            return Err(refused(&format!(
+                "the environment variables {MASTER_KEY_ENV} and {MASTER_KEY_NEXT_ENV}"
+            )));
+        }
+        return Err(refused(&format!(
+            "the environment variable {MASTER_KEY_ENV}"
+        )));
+    }
+    if std::env::var_os(MASTER_KEY_NEXT_ENV).is_some() {
+        bail!(
+            "{MASTER_KEY_NEXT_ENV} is set but {MASTER_KEY_ENV} is not: a deployment keeps its \
+             master keys either in the environment (both variables during a rotation) or in \
+             key files in the data directory"
+        );
+    }
+    let file = settings.data_dir.join(KEY_FILE);
+    let next_file = settings.data_dir.join(NEXT_KEY_FILE);
+    let current = MasterKey::load(&file)?;
+    if let Some(key) = &current {
+        if custody::key_fits(db, key).await? {
+            return Ok((Some(key.clone()), false));
+        }
+    }
+    if let Some(next) = MasterKey::load(&next_file)? {
+        if custody::key_fits(db, &next).await? {
+            // The rotation switched the database, then stopped before the key files were
+            // swapped: the swap is finished here.
+            MasterKey::promote_file(&next_file, &file)?;
+            eprintln!(
+                "note: the database had switched to the new master key of a rotation; {} now \
+                 holds it",
+                file.display()
+            );
+            return Ok((Some(next), true));
+        }
+    }
+    match current {
+        Some(_) => Err(refused(&format!("the key file {}", file.display()))),
         None if custody::needs_its_key(db).await? => bail!(
             "the database {shown} holds data, but its master key is missing: expected the key \
              file {} (mode 0600) or the environment variable {MASTER_KEY_ENV}. Nothing was \
@@ -132,10 +196,23 @@ async fn master_key(settings: &Settings, db: &Db, make_key: MakeKey) -> Result<O
              for an empty database)",
             file.display()
         ),
-        None if make_key == MakeKey::Never => Ok(None),
+        None if make_key == MakeKey::Never => Ok((None, false)),
         None => {
             crate::folders::create_private(&settings.data_dir, "data_dir")?;
-            Ok(Some(MasterKey::create(&file)?))
+            Ok((Some(MasterKey::create(&file)?), false))
+        }
+    }
+}
+
+/// A master key from an environment variable, if it is set; a malformed one is refused.
+pub fn environment_key(name: &str) -> Result<Option<MasterKey>> {
+    match std::env::var(name) {
+        Ok(text) => MasterKey::from_base64(&text)
+            .map(Some)
+            .with_context(|| format!("{name} is not a valid key (32 bytes in base64)")),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            bail!("{name} is not a valid key (32 bytes in base64)")
         }
     }
 }

@@ -9,6 +9,8 @@ mod commands;
 mod database;
 mod folders;
 mod housekeeping;
+mod key_watch;
+mod keys_at_hand;
 mod links;
 mod logging;
 mod problems;

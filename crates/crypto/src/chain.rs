@@ -1,6 +1,11 @@
 //! The key of the audit chain: each entry's hash is a keyed hash of the previous hash and the
 //! entry, so that someone with the database but not the key cannot rewrite history unseen.
+//!
+//! A master key rotation starts a new epoch with a new chain key; entries written before it
+//! stay linked with the old one, which is kept sealed under the new master key (never the old
+//! master key itself) so that the whole trail can still be verified.
 
+use crate::fields::{KeyWrapper, OpenError, Place};
 use crate::keys::MasterKey;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -23,6 +28,23 @@ impl ChainKey {
         ChainKey {
             key: master.derive("spona/audit-chain/v1"),
         }
+    }
+
+    /// This chain key sealed under a key wrapper (the next master key's), for keeping an
+    /// ended epoch's key in the database; bound to its place.
+    pub fn seal_under(&self, wrapper: &KeyWrapper, place: Place<'_>) -> Vec<u8> {
+        wrapper.seal_secret(&self.key, place)
+    }
+
+    /// An ended epoch's chain key from its sealed form.
+    pub fn open_under(
+        wrapper: &KeyWrapper,
+        sealed: &[u8],
+        place: Place<'_>,
+    ) -> Result<ChainKey, OpenError> {
+        wrapper
+            .open_secret(sealed, place)
+            .map(|key| ChainKey { key })
     }
 
     /// The hash of an entry whose fields are `fields`, following `prev`. Each field is
@@ -55,5 +77,22 @@ mod tests {
             a,
             ChainKey::new(&MasterKey::generate()).link("", &["1", "view", "case"])
         );
+    }
+
+    #[test]
+    fn a_sealed_chain_key_opens_only_under_its_wrapper_and_place_and_links_alike() {
+        let old = ChainKey::new(&MasterKey::generate());
+        let wrapper = KeyWrapper::new(&MasterKey::generate());
+        let place = Place {
+            table: "audit_epochs",
+            column: "chain_key",
+            row: 41,
+        };
+        let sealed = old.seal_under(&wrapper, place);
+        let again = ChainKey::open_under(&wrapper, &sealed, place).unwrap();
+        assert_eq!(again.link("p", &["1"]), old.link("p", &["1"]));
+        assert!(ChainKey::open_under(&wrapper, &sealed, Place { row: 42, ..place }).is_err());
+        let stranger = KeyWrapper::new(&MasterKey::generate());
+        assert!(ChainKey::open_under(&stranger, &sealed, place).is_err());
     }
 }

@@ -94,10 +94,30 @@ impl KeyWrapper {
 
     /// The data key of a record from its stored wrapped form.
     pub fn unwrap_key(&self, wrapped: &[u8], owner: Place<'_>) -> Result<DataKey, OpenError> {
-        let mut raw = open_with(&self.cipher, wrapped, &owner.bytes())?;
+        self.open_secret(wrapped, owner).map(DataKey)
+    }
+
+    /// An existing data key wrapped anew (under this wrapper), for a key rotation: the data
+    /// stays sealed under its data key, only the wrapping changes.
+    pub fn wrap_key(&self, key: &DataKey, owner: Place<'_>) -> Vec<u8> {
+        self.seal_secret(&key.0, owner)
+    }
+
+    /// Seals 32 secret bytes for their owner (a data key, or an old audit chain key).
+    pub(crate) fn seal_secret(&self, secret: &[u8; 32], owner: Place<'_>) -> Vec<u8> {
+        seal_with(&self.cipher, secret, &owner.bytes())
+    }
+
+    /// Opens 32 secret bytes sealed for their owner.
+    pub(crate) fn open_secret(
+        &self,
+        sealed: &[u8],
+        owner: Place<'_>,
+    ) -> Result<[u8; 32], OpenError> {
+        let mut raw = open_with(&self.cipher, sealed, &owner.bytes())?;
         let key = <[u8; 32]>::try_from(raw.as_slice()).map_err(|_| OpenError);
         raw.zeroize();
-        key.map(DataKey)
+        key
     }
 }
 
@@ -206,6 +226,24 @@ mod tests {
         assert!(w.unwrap_key(&wrapped, Place { row: 9, ..CASE }).is_err());
         let stranger = KeyWrapper::new(&MasterKey::generate());
         assert!(stranger.unwrap_key(&wrapped, CASE).is_err());
+    }
+
+    #[test]
+    fn a_data_key_rewrapped_under_another_master_key_opens_the_same_data() {
+        let old = KeyWrapper::new(&MasterKey::generate());
+        let new = KeyWrapper::new(&MasterKey::generate());
+        let (key, wrapped) = old.new_data_key(CASE);
+        let sealed = key.seal("тајна", NAME);
+        let rewrapped = new.wrap_key(&old.unwrap_key(&wrapped, CASE).unwrap(), CASE);
+        assert!(
+            old.unwrap_key(&rewrapped, CASE).is_err(),
+            "only the new key opens it"
+        );
+        let again = new.unwrap_key(&rewrapped, CASE).unwrap();
+        assert_eq!(again.open(&sealed, NAME).unwrap(), "тајна");
+        assert!(new
+            .unwrap_key(&rewrapped, Place { row: 8, ..CASE })
+            .is_err());
     }
 
     proptest! {

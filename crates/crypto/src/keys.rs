@@ -1,6 +1,8 @@
 //! The master key: kept in a key file beside the data (created at first start, mode 0600) or
 //! given in the environment; never in the database. Purpose keys are derived from it, so one
 //! secret serves field encryption and blind indexes without reusing a key for two jobs.
+//! During a rotation the next key waits in a file of its own until it is promoted in one
+//! rename, so that some key file on disk always opens the data.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -107,7 +109,22 @@ impl MasterKey {
         let written = writeln!(file, "{text}").and_then(|_| file.sync_all());
         text.zeroize();
         written.map_err(io)?;
+        // The file's name is on disk too, not only its content: a crash right after cannot
+        // lose a key that data may already be sealed under.
+        sync_folder(path).map_err(io)?;
         Ok(key)
+    }
+
+    /// Puts the key file `next` in the place of `current` in one atomic step (a rename, then
+    /// the folder flushed to disk): at every instant one of the two names holds the new key,
+    /// and the old key's file is gone once this returns.
+    pub fn promote_file(next: &Path, current: &Path) -> Result<(), KeyError> {
+        let io = |source| KeyError::Io {
+            path: next.display().to_string(),
+            source,
+        };
+        std::fs::rename(next, current).map_err(io)?;
+        sync_folder(current).map_err(io)
     }
 
     /// A value that tells this key from any other without revealing it (a keyed hash of a
@@ -134,6 +151,22 @@ impl MasterKey {
         mac.update(purpose.as_bytes());
         mac.finalize().into_bytes().into()
     }
+}
+
+/// Flushes the folder that holds `path`, so that a file created or renamed in it stays so
+/// after a crash.
+fn sync_folder(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        std::fs::File::open(folder)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -239,6 +272,23 @@ mod tests {
             MasterKey::create(&path).is_err(),
             "an existing key is never replaced"
         );
+    }
+
+    #[test]
+    fn promoting_the_next_key_file_replaces_the_current_one_and_leaves_no_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let current = dir.path().join("spona.key");
+        let next = dir.path().join("spona.key.next");
+        MasterKey::create(&current).unwrap();
+        let made = MasterKey::create(&next).unwrap();
+        MasterKey::promote_file(&next, &current).unwrap();
+        assert_eq!(MasterKey::load(&current).unwrap().unwrap().0, made.0);
+        assert!(!next.exists());
+        assert!(
+            MasterKey::promote_file(&next, &current).is_err(),
+            "nothing to promote"
+        );
+        assert_eq!(MasterKey::load(&current).unwrap().unwrap().0, made.0);
     }
 
     #[test]

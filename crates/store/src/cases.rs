@@ -359,7 +359,9 @@ pub struct ReportUpdate<'a> {
     pub detected_on: &'a str,
 }
 
-/// Changes a case's report (plain fields and sealed parts), if still at `version`.
+/// Changes a case's report (plain fields and sealed parts), if still at `version`. Values made
+/// for a key rotation are dropped: the index may change with the names, and the rotation's
+/// sweep makes them again.
 pub async fn update_report(
     tx: &mut Tx,
     team: TeamId,
@@ -373,6 +375,7 @@ pub async fn update_report(
         "UPDATE cases SET may_be_child = $1, lacks_capacity = $2, immediate_danger = $3, age_band = $4, \
          sex = $5, citizenship = $6, reporter_kind = $7, exploitation = $8, detected_on = $9, \
          identity = $10, contact = $11, circumstances = $12, screening = $13, person_index = $14, \
+         data_key_next = NULL, person_index_next = NULL, \
          updated_at = $15, version = version + 1 WHERE team_id = $16 AND id = $17 AND version = $18",
     )
     .bind(i64::from(u.may_be_child))

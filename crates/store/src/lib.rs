@@ -38,6 +38,7 @@ pub mod plans;
 pub mod practices;
 pub mod referrals;
 pub mod reports;
+pub mod rotation;
 pub mod services;
 pub mod sessions;
 mod start_lock;

@@ -1,16 +1,23 @@
 //! The audit trail: every change (and, for cases, every view) writes an entry in the same
 //! transaction; entries form a keyed hash chain that `verify_audit` walks.
+//!
+//! The chain key comes from the master key, so a key rotation starts a new epoch: entries are
+//! appended with the chain key of the key in force, and the recorded key check is read under
+//! the chain head's lock, so that nothing is written with a key the database has moved away
+//! from (the switch takes the same lock).
 
 mod verify;
 
-pub(crate) use verify::ChainWalk;
+pub(crate) use verify::{open_epoch_key, ChainWalk};
 pub use verify::{AuditReport, Break};
 
 use crate::{App, AppError};
+use spona_crypto::chain::ChainKey;
+use spona_crypto::keyring::Keyring;
 use spona_domain::access::Actor;
 use spona_domain::ids::TeamId;
-use spona_store::audit::{self, Entry};
-use spona_store::Tx;
+use spona_store::audit::{self, Entry, Head};
+use spona_store::{rotation, Tx};
 
 /// What happened, to what, and why (when a reason was asked).
 #[derive(Clone, Copy, Debug)]
@@ -82,33 +89,75 @@ pub(crate) fn hashed_fields(e: &Entry) -> [String; 10] {
 }
 
 impl App {
-    /// Appends an entry to the trail inside the caller's transaction.
+    /// Appends an entry to the trail inside the caller's transaction, with the chain key of
+    /// the key in force. Nothing else in such a transaction used the master key, so if the
+    /// database has just moved to a key at hand, that key is taken up and used here.
     pub(crate) async fn audit(
         &self,
         tx: &mut Tx,
         by: Author<'_>,
         ev: AuditEvent<'_>,
     ) -> Result<(), AppError> {
-        let keys = self.keys();
         let head = audit::head_for_update(tx).await?;
-        let mut entry = Entry {
-            seq: head.last_seq + 1,
-            at: self.now(),
-            team_id: ev.team.map(|t| t.0),
-            actor_id: by.actor.map(|a| a.user_id.0).filter(|id| *id > 0),
-            actor_label: by.label.to_string(),
-            action: ev.action.to_string(),
-            subject: ev.subject.to_string(),
-            subject_id: ev.subject_id,
-            reason: ev.reason.to_string(),
-            address: by.address.to_string(),
-            prev_hash: head.last_hash.clone(),
-            hash: String::new(),
-        };
-        let fields = hashed_fields(&entry);
-        let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-        entry.hash = keys.chain.link(&head.last_hash, &refs);
-        audit::append(tx, &entry).await?;
-        Ok(())
+        let mut keys = self.keys();
+        if let Some(recorded) = rotation::key_check_under_head(tx).await? {
+            if recorded != keys.check() {
+                keys = self.take_up_key(&recorded)?;
+            }
+        }
+        append_linked(tx, &head, &keys.chain, self.now(), by, ev).await
     }
+
+    /// Appends an entry for a transaction that sealed or indexed with `keys` (a report, an
+    /// edit): refused when the database has moved to another key meanwhile, since what the
+    /// transaction wrote would not open under the database's key.
+    pub(crate) async fn audit_under(
+        &self,
+        tx: &mut Tx,
+        keys: &Keyring,
+        by: Author<'_>,
+        ev: AuditEvent<'_>,
+    ) -> Result<(), AppError> {
+        let head = audit::head_for_update(tx).await?;
+        if let Some(recorded) = rotation::key_check_under_head(tx).await? {
+            if recorded != keys.check() {
+                // Taken up (when at hand) for the next attempt; this one is refused.
+                if recorded != self.keys().check() {
+                    let _ = self.take_up_key(&recorded);
+                }
+                return Err(AppError::KeysUnavailable);
+            }
+        }
+        append_linked(tx, &head, &keys.chain, self.now(), by, ev).await
+    }
+}
+
+/// Appends an entry after `head`, linked with `chain`, and moves the head to it.
+pub(crate) async fn append_linked(
+    tx: &mut Tx,
+    head: &Head,
+    chain: &ChainKey,
+    at: i64,
+    by: Author<'_>,
+    ev: AuditEvent<'_>,
+) -> Result<(), AppError> {
+    let mut entry = Entry {
+        seq: head.last_seq + 1,
+        at,
+        team_id: ev.team.map(|t| t.0),
+        actor_id: by.actor.map(|a| a.user_id.0).filter(|id| *id > 0),
+        actor_label: by.label.to_string(),
+        action: ev.action.to_string(),
+        subject: ev.subject.to_string(),
+        subject_id: ev.subject_id,
+        reason: ev.reason.to_string(),
+        address: by.address.to_string(),
+        prev_hash: head.last_hash.clone(),
+        hash: String::new(),
+    };
+    let fields = hashed_fields(&entry);
+    let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+    entry.hash = chain.link(&head.last_hash, &refs);
+    audit::append(tx, &entry).await?;
+    Ok(())
 }

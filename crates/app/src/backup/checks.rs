@@ -5,7 +5,7 @@
 
 use super::manifest::Manifest;
 use super::BackupError;
-use crate::audit::{Break, ChainWalk};
+use crate::audit::{open_epoch_key, Break, ChainWalk};
 use crate::Keyring;
 use spona_crypto::fields::Place;
 use spona_domain::cases::Part;
@@ -45,6 +45,21 @@ impl<'k> Checks<'k> {
     ) -> Result<(), BackupError> {
         let at = Columns(columns);
         match table {
+            // Ended epochs of the chain (after a key rotation) come before the entries:
+            // the backup orders tables by their foreign keys, and these have none.
+            "audit_epochs" => {
+                for row in rows {
+                    if self.walk.entries() > 0 {
+                        return Err(BackupError::AuditBroken(
+                            "the chain's ended epochs come after its entries".into(),
+                        ));
+                    }
+                    let until = at.int(row, "until_seq")?;
+                    let key = open_epoch_key(self.keys, until, &at.text(row, "chain_key")?)
+                        .map_err(BackupError::WrongKey)?;
+                    self.walk.ended_epoch(until, key);
+                }
+            }
             "audit_log" => {
                 for row in rows {
                     let entry = at.entry(row)?;

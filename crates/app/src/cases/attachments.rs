@@ -3,7 +3,7 @@
 //! the files of the parts shared with them, nobody else any. Name, content type and content
 //! are sealed with the case's key, bound to the attachment's row.
 
-use super::parts::{self, open_at, seal_at};
+use super::parts::{open_at, seal_at};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use base64::engine::general_purpose::STANDARD;
@@ -93,7 +93,7 @@ impl App {
         if !access.works_on() {
             return Err(AppError::Forbidden);
         }
-        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let key = self.case_key(row.id, &row.data_key)?;
         let size = i64::try_from(file.content.len()).unwrap_or(i64::MAX);
         let id = attachments::insert(
             &mut tx,
@@ -140,7 +140,7 @@ impl App {
         if visible.is_empty() {
             return Ok(Vec::new());
         }
-        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let key = self.case_key(row.id, &row.data_key)?;
         let removable = access == CaseAccess::Full;
         visible
             .into_iter()
@@ -176,7 +176,7 @@ impl App {
         if !access.sees(part) {
             return Err(AppError::NotFound);
         }
-        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let key = self.case_key(row.id, &row.data_key)?;
         let meta: Meta = open_at(&key, place("meta", id), &a.meta)?;
         let sealed = STANDARD
             .decode(&content)

@@ -3,7 +3,7 @@
 //! follow the consent; going without it needs the permission and a written reason, audited.
 
 use super::access_to;
-use super::parts::{self, open_at, seal_at};
+use super::parts::{open_at, seal_at};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
@@ -165,7 +165,7 @@ impl App {
         if !access.works_on() && !access.sees(Part::Identity) {
             return Err(AppError::Forbidden);
         }
-        let key = parts::data_key(&self.keys().wrapper, case_id, &row.data_key)?;
+        let key = self.case_key(case_id, &row.data_key)?;
         let sealed = seal_at(
             &key,
             guardian_place(case_id),
@@ -258,7 +258,7 @@ impl App {
         else {
             return Err(AppError::Invalid(e));
         };
-        let key = parts::data_key(&self.keys().wrapper, case_id, &row.data_key)?;
+        let key = self.case_key(case_id, &row.data_key)?;
         let sealed = seal_at(&key, consent_place(case_id), &ConsentSealed { explained })?;
         let list: Vec<String> = institutions.iter().map(i64::to_string).collect();
         let id = consents::insert_consent(
@@ -316,7 +316,7 @@ impl App {
             return Ok((Vec::new(), Vec::new()));
         }
         let team = TeamId(row.team_id);
-        let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+        let key = self.case_key(row.id, &row.data_key)?;
         let mut guardians = Vec::new();
         if show_guardians {
             for g in consents::guardians(c, team, row.id).await? {

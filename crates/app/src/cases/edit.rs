@@ -19,7 +19,7 @@ impl App {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
         let (row, _) = super::owned_case(&mut c, actor, team_id, id).await?;
-        let key = parts::data_key(&self.keys().wrapper, id, &row.data_key)?;
+        let key = self.case_key(id, &row.data_key)?;
         let identity: IdentityPart = parts::open(&key, Part::Identity, id, &row.identity)?;
         let contact: ContactPart = parts::open(&key, Part::Contact, id, &row.contact)?;
         let circumstances: CircumstancesPart =
@@ -81,8 +81,10 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let (row, case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
-        let key = parts::data_key(&self.keys().wrapper, id, &row.data_key)?;
-        let sealed = self.seal_parts(&key, id, &draft)?;
+        let key = self.case_key(id, &row.data_key)?;
+        // One snapshot of the keys for the index, confirmed when the entry is appended.
+        let keys = self.keys();
+        let sealed = self.seal_parts(&keys, &key, id, &draft)?;
         let need = draft.protection_need(today);
         let exploitation: Vec<&str> = draft.exploitation_forms.iter().map(|f| f.code()).collect();
         cases::update_report(
@@ -117,7 +119,8 @@ impl App {
                 .await?;
         }
         let event = AuditEvent::about(Some(team_id), "case-edited", "case", id);
-        self.audit(&mut tx, Author::of(actor), event).await?;
+        self.audit_under(&mut tx, &keys, Author::of(actor), event)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -11,7 +11,7 @@ mod consent;
 mod duplicates;
 mod edit;
 mod emergency;
-mod parts;
+pub(crate) mod parts;
 mod protection;
 mod read;
 mod referrals;

@@ -5,6 +5,7 @@ use crate::AppError;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use spona_crypto::blind::BlindIndexer;
 use spona_crypto::fields::{DataKey, KeyWrapper, Place};
 use spona_domain::cases::Part;
 
@@ -33,6 +34,20 @@ impl IdentityPart {
         } else {
             self.description.chars().take(40).collect()
         }
+    }
+}
+
+impl IdentityPart {
+    /// The blind index of the person (folded names and birth year) for finding possible
+    /// duplicates; computed here alone, so that a report and a key rotation's sweep agree.
+    pub(crate) fn person_index(&self, blind: &BlindIndexer) -> Option<String> {
+        let names = [self.given_name.as_str(), self.family_name.as_str()];
+        let birth_year = self
+            .birth_date
+            .as_deref()
+            .and_then(|d| spona_domain::text::date(d).ok())
+            .map(|d| d.year());
+        blind.person(&names, birth_year)
     }
 }
 

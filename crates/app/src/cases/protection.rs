@@ -4,7 +4,7 @@
 //! shared with everyone working on the case.
 
 use super::access_to;
-use super::parts::{self, open_at, seal_at};
+use super::parts::{open_at, seal_at};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
@@ -282,7 +282,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
         let institution = actor.institution_id.ok_or(AppError::Forbidden)?;
-        let key = parts::data_key(&self.keys().wrapper, case_id, &row.data_key)?;
+        let key = self.case_key(case_id, &row.data_key)?;
         let sealed = seal_at(&key, note_place(case_id), &SealedText { text })?;
         services::add_note(
             &mut tx,
@@ -320,7 +320,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
         let institution = actor.institution_id.ok_or(AppError::Forbidden)?;
-        let key = parts::data_key(&self.keys().wrapper, case_id, &row.data_key)?;
+        let key = self.case_key(case_id, &row.data_key)?;
         let sealed = seal_at(&key, follow_up_place(case_id), &SealedText { text: note })?;
         services::add_follow_up(
             &mut tx,
@@ -363,7 +363,7 @@ impl App {
         if let Some(institution) = actor.institution_id {
             let rows = services::notes_for(c, team, row.id, institution).await?;
             if !rows.is_empty() {
-                let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+                let key = self.case_key(row.id, &row.data_key)?;
                 for n in rows {
                     let s: SealedText = open_at(&key, note_place(row.id), &n.sealed)?;
                     notes.push(NoteView {

@@ -163,7 +163,7 @@ impl App {
     ) -> Result<CaseSummary, AppError> {
         let code = code_of(city, row.year, row.seq);
         let name = if access.sees(Part::Identity) {
-            let key = parts::data_key(&self.keys().wrapper, row.id, &row.data_key)?;
+            let key = self.case_key(row.id, &row.data_key)?;
             let identity: IdentityPart = parts::open(&key, Part::Identity, row.id, &row.identity)?;
             Some(identity.display_name())
         } else {
@@ -226,11 +226,7 @@ impl App {
             || access.sees(Part::Circumstances)
             || access.sees(Part::Screening)
         {
-            Some(parts::data_key(
-                &self.keys().wrapper,
-                row.id,
-                &row.data_key,
-            )?)
+            Some(self.case_key(row.id, &row.data_key)?)
         } else {
             None
         };

@@ -7,6 +7,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use spona_crypto::keyring::Keyring;
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::cases::{CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
 use spona_domain::ids::InstitutionId;
@@ -89,7 +90,10 @@ impl App {
             },
         )
         .await?;
-        let sealed = self.seal_report(id, &draft)?;
+        // One snapshot of the keys for the whole transaction: the audit entry is refused if
+        // the database moved to another key meanwhile (a rotation switched).
+        let keys = self.keys();
+        let sealed = self.seal_report(&keys, id, &draft)?;
         let index = sealed.person_index.clone();
         cases::seal(&mut tx, id, &sealed).await?;
 
@@ -101,7 +105,8 @@ impl App {
             .raise_duplicates(&mut tx, team_id, id, index.as_deref())
             .await?;
         let event = AuditEvent::about(Some(team_id), "case-reported", "case", id);
-        self.audit(&mut tx, Author::of(actor), event).await?;
+        self.audit_under(&mut tx, &keys, Author::of(actor), event)
+            .await?;
         tx.commit().await?;
         let code = super::code_of(&team.city, year, seq)
             .map(|c| c.to_cyrillic())
@@ -157,9 +162,9 @@ impl App {
     }
 
     /// A fresh data key for the case and its parts sealed under it.
-    fn seal_report(&self, id: i64, d: &ReportDraft) -> Result<Sealed, AppError> {
-        let (key, wrapped) = self.keys().wrapper.new_data_key(key_place(id));
-        let mut sealed = self.seal_parts(&key, id, d)?;
+    fn seal_report(&self, keys: &Keyring, id: i64, d: &ReportDraft) -> Result<Sealed, AppError> {
+        let (key, wrapped) = keys.wrapper.new_data_key(key_place(id));
+        let mut sealed = self.seal_parts(keys, &key, id, d)?;
         sealed.data_key = STANDARD.encode(wrapped);
         Ok(sealed)
     }
@@ -167,11 +172,11 @@ impl App {
     /// The report's parts sealed under the case's key (the wrapped key itself left empty).
     pub(crate) fn seal_parts(
         &self,
+        keys: &Keyring,
         key: &spona_crypto::fields::DataKey,
         id: i64,
         d: &ReportDraft,
     ) -> Result<Sealed, AppError> {
-        let keys = self.keys();
         let p = &d.person;
         let identity = IdentityPart {
             given_name: p.given_name.clone(),
@@ -208,14 +213,13 @@ impl App {
                 .map(|f| f.code().to_string())
                 .collect(),
         };
-        let names = [p.given_name.as_str(), p.family_name.as_str()];
         Ok(Sealed {
             data_key: String::new(),
             identity: parts::seal(key, Part::Identity, id, &identity)?,
             contact: parts::seal(key, Part::Contact, id, &contact)?,
             circumstances: parts::seal(key, Part::Circumstances, id, &circumstances)?,
             screening: parts::seal(key, Part::Screening, id, &screening)?,
-            person_index: keys.blind.person(&names, p.birth_date.map(|b| b.year())),
+            person_index: identity.person_index(&keys.blind),
         })
     }
 }

@@ -10,19 +10,12 @@ use spona_app::MasterKey;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// The key the deployment has, if any.
+/// The key the deployment has, if any (read as every command reads it, never made here).
 pub fn existing(settings: &Settings) -> Result<Option<MasterKey>> {
-    if let Ok(text) = std::env::var(MASTER_KEY_ENV) {
-        return MasterKey::from_base64(&text)
-            .map(Some)
-            .with_context(|| format!("{MASTER_KEY_ENV} is not a valid key (32 bytes in base64)"));
+    if let Some(key) = crate::database::environment_key(MASTER_KEY_ENV)? {
+        return Ok(Some(key));
     }
-    let path = key_path(settings);
-    if !path.exists() {
-        return Ok(None);
-    }
-    // The file exists, so this reads it (and refuses one that others can read).
-    Ok(Some(MasterKey::load_or_create(&path)?))
+    Ok(MasterKey::load(&key_path(settings))?)
 }
 
 /// Where the key file is (or will be).

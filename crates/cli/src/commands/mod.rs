@@ -6,6 +6,7 @@ mod catalogue;
 mod demo;
 mod deployment_key;
 mod institution;
+mod keys;
 mod migrate;
 mod restore;
 mod serve;
@@ -46,6 +47,9 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into the empty database the settings name, verifying it first
     Restore(restore::RestoreArgs),
+    /// The master key that protects personal data
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
     /// Print the settings in effect (the database password hidden) and exit
     Settings,
 }
@@ -64,6 +68,7 @@ impl Command {
             Command::Catalogue(command) => catalogue::run(command, settings).await,
             Command::Backup(args) => backup::run(args, settings).await,
             Command::Restore(args) => restore::run(args, settings).await,
+            Command::Keys(command) => keys::run(command, settings).await,
             Command::Settings => settings::run(settings),
         }
     }

@@ -2,7 +2,7 @@
 
 use super::demo::print_sign_ins;
 use crate::settings::Settings;
-use crate::{database, housekeeping, links, problems, shutdown};
+use crate::{database, housekeeping, key_watch, links, problems, shutdown};
 use anyhow::{Context, Result};
 use clap::Args;
 use spona_app::auth::FirstAdmin;
@@ -81,6 +81,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     let purge = housekeeping::spawn_session_purge(app.clone());
     let escalation = housekeeping::spawn_escalation(app.clone());
     let statistics = housekeeping::spawn_statistics_refresh(app.clone());
+    let keys = key_watch::spawn_key_watch(app.clone());
     let mail = settings
         .mail
         .is_some()
@@ -95,6 +96,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     purge.abort();
     escalation.abort();
     statistics.abort();
+    keys.abort();
     if let Some(mail) = mail {
         mail.abort();
     }

@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 pub const BIN: &str = env!("CARGO_BIN_EXE_spona");
 
 /// Variables of the operator's environment that would change what a test sees.
-pub const ENVIRONMENT: [&str; 16] = [
+pub const ENVIRONMENT: [&str; 17] = [
     "SPONA_MASTER_KEY",
+    "SPONA_MASTER_KEY_NEXT",
     "SPONA_URGENT_REFERRAL_HOURS",
     "SPONA_REFERRAL_ANSWER_DAYS",
     "SPONA_SMTP_SERVER",

@@ -48,6 +48,10 @@ impl IntoResponse for WebError {
                 AppError::Conflict => Failure::Conflict,
                 AppError::Throttled { .. } => Failure::Throttled,
                 AppError::Unauthenticated => return to_sign_in("/dashboard"),
+                AppError::KeysUnavailable => {
+                    tracing::warn!("case data unavailable: the master key is not the database's");
+                    Failure::Unavailable
+                }
                 AppError::Store(err) if err.is_unavailable() => {
                     tracing::warn!(error = %err, "storage unavailable");
                     Failure::Unavailable

@@ -1,0 +1,32 @@
+//! Opening a case's data key. With the key in force first; when that fails, the database may
+//! have switched to a new master key since this instance last looked, so the keys at hand are
+//! tried, and one that opens the wrapped key is taken up (only the key a value was wrapped
+//! under opens it: the wrapping is authenticated and bound to the case).
+
+use super::KeyHealth;
+use crate::cases::parts;
+use crate::{App, AppError};
+use spona_crypto::fields::DataKey;
+
+impl App {
+    /// The data key of a case from its stored wrapped form.
+    pub(crate) fn case_key(&self, case_id: i64, wrapped: &str) -> Result<DataKey, AppError> {
+        let refused = match parts::data_key(&self.keys().wrapper, case_id, wrapped) {
+            Ok(key) => return Ok(key),
+            Err(refused) => refused,
+        };
+        for other in self.keys.others_at_hand() {
+            if let Ok(key) = parts::data_key(&other.wrapper, case_id, wrapped) {
+                tracing::info!("the database moved to a new master key; this instance now uses it");
+                self.keys.install(other);
+                return Ok(key);
+            }
+        }
+        if self.keys.health() == KeyHealth::Fits {
+            // The key is the database's, yet this value does not open: it was altered.
+            Err(refused)
+        } else {
+            Err(AppError::KeysUnavailable)
+        }
+    }
+}
