@@ -734,3 +734,48 @@ async fn an_older_backup_is_restored_at_its_version_then_migrated_and_a_newer_is
         old.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_backup_of_a_rotated_deployment_restores_and_its_trail_verifies_across_epochs() {
+    for from in TestDb::every_engine().await {
+        let d = deployment(&from).await;
+        // As the binary does at start: the database records its key's check value.
+        spona_app::custody::record_key(&from.db, &d.key, START)
+            .await
+            .unwrap();
+        let new = MasterKey::generate();
+        d.app.begin_rotation(&new).await.unwrap();
+        d.app
+            .sweep_rotation(&new, spona_app::keys::SweepControl::default(), &|_, _| {})
+            .await
+            .unwrap();
+        assert!(matches!(
+            d.app.switch_keys(&new).await.unwrap(),
+            spona_app::keys::Switched::Done { .. }
+        ));
+        // Entries of the new epoch after those of the old one.
+        let police = actor(&d.app, "le-police").await;
+        d.app.report_case(&police, &adult()).await.unwrap();
+        assert_eq!(d.app.verify_audit().await.unwrap().first_break, None);
+
+        let (secret, lock) = identity();
+        let request = BackupRequest {
+            lock: &lock,
+            include_key: None,
+            trigger: Trigger::Command,
+        };
+        let (_, file) = d.app.take_backup(Vec::new(), request).await.unwrap();
+        let to = TestDb::sqlite().await;
+        let restored = restore_into(&to, file, opener(&secret), Some(new.clone()))
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: {e}", from.db.backend()));
+        assert!(restored.audit_entries > 0);
+        let app = keyed_app(&to.db, &new, d.clock.clone());
+        assert_eq!(app.verify_audit().await.unwrap().first_break, None);
+        let reader = actor(&app, "le-police").await;
+        let case = app.case(&reader, d.case_id).await.unwrap();
+        assert_eq!(case.identity.unwrap().family_name, "Јовановић");
+        to.finish().await;
+        from.finish().await;
+    }
+}
