@@ -173,3 +173,164 @@ async fn sign_ins_account_changes_and_registry_changes_are_in_the_trail() {
     assert_eq!(app.verify_audit().await.unwrap().first_break, None);
     t.finish().await;
 }
+
+/// What an intruder with the database does to hide the last entries: deletes them and moves
+/// the head back to the entry before, so that the chain ends where its head says.
+async fn cut_to(t: &TestDb, keep: i64) {
+    sql(t, &format!("DELETE FROM audit_log WHERE seq > {keep}")).await;
+    sql(
+        t,
+        &format!(
+            "UPDATE audit_head SET last_seq = {keep}, \
+             last_hash = (SELECT hash FROM audit_log WHERE seq = {keep}) WHERE id = 1"
+        ),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_cut_trail_with_its_head_moved_back_verifies_alone_but_not_against_a_checkpoint() {
+    for t in TestDb::every_engine().await {
+        let app = app_with_entries(&t, 6).await;
+        let checkpoint = app.audit_checkpoint().await.unwrap();
+        assert_eq!(checkpoint.seq, 6);
+        assert_eq!(
+            app.verify_audit_against(std::slice::from_ref(&checkpoint))
+                .await
+                .unwrap()
+                .first_break,
+            None,
+            "a trail that agrees with its checkpoint"
+        );
+        cut_to(&t, 4).await;
+        // The database alone cannot tell: its head moved with the entries.
+        assert_eq!(app.verify_audit().await.unwrap().first_break, None);
+        let report = app
+            .verify_audit_against(std::slice::from_ref(&checkpoint))
+            .await
+            .unwrap();
+        assert_eq!(
+            report.first_break,
+            Some(Break::BehindCheckpoint {
+                checkpoint_seq: 6,
+                checkpoint_at: checkpoint.at,
+                last_seq: 4
+            })
+        );
+        assert!(report.first_break.unwrap().to_string().contains("entry 6"));
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_trail_rolled_back_and_written_anew_differs_from_its_checkpoint() {
+    for t in TestDb::every_engine().await {
+        let app = app_with_entries(&t, 6).await;
+        let checkpoint = app.audit_checkpoint().await.unwrap();
+        cut_to(&t, 3).await;
+        // New work after the rollback reaches past the checkpoint's entry again.
+        let operator = operator();
+        for i in 0..4 {
+            let form = UserForm {
+                username: format!("later{i}"),
+                display_name: format!("Касније {i}"),
+                role: "national".into(),
+                ..Default::default()
+            };
+            app.create_user(&operator, &form, None).await.unwrap();
+        }
+        assert_eq!(app.verify_audit().await.unwrap().first_break, None);
+        assert_eq!(
+            app.verify_audit_against(std::slice::from_ref(&checkpoint))
+                .await
+                .unwrap()
+                .first_break,
+            Some(Break::DiffersFromCheckpoint {
+                seq: 6,
+                checkpoint_at: checkpoint.at
+            })
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn an_emptied_trail_is_found_even_without_a_checkpoint() {
+    for t in TestDb::every_engine().await {
+        let app = app_with_entries(&t, 3).await;
+        sql(&t, "DELETE FROM audit_log").await;
+        sql(
+            &t,
+            "UPDATE audit_head SET last_seq = 0, last_hash = '' WHERE id = 1",
+        )
+        .await;
+        let report = app.verify_audit().await.unwrap();
+        assert_eq!(report.first_break, Some(Break::Emptied));
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_checkpoint_sealed_by_another_key_is_refused() {
+    for t in TestDb::every_engine().await {
+        let app = app_with_entries(&t, 2).await;
+        let other = App::new(
+            t.db.clone(),
+            Arc::new(ManualClock::at(START)),
+            AuthSettings::default(),
+            Keyring::new(&MasterKey::generate()),
+        );
+        let forged = other.audit_checkpoint().await.unwrap();
+        assert_eq!(
+            app.verify_audit_against(std::slice::from_ref(&forged))
+                .await
+                .unwrap()
+                .first_break,
+            Some(Break::UnsealedCheckpoint {
+                seq: 2,
+                checkpoint_at: forged.at
+            })
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_checkpoint_from_before_a_key_rotation_still_holds() {
+    for t in TestDb::every_engine().await {
+        let key = MasterKey::generate();
+        spona_app::custody::record_key(&t.db, &key, START)
+            .await
+            .unwrap();
+        let app = App::new(
+            t.db.clone(),
+            Arc::new(ManualClock::at(START)),
+            AuthSettings::default(),
+            Keyring::new(&key),
+        );
+        app.create_user(
+            &operator(),
+            &UserForm {
+                username: "before".into(),
+                display_name: "Пре".into(),
+                role: "national".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let before = app.audit_checkpoint().await.unwrap();
+        let next = MasterKey::generate();
+        app.begin_rotation(&next).await.unwrap();
+        app.sweep_rotation(&next, spona_app::keys::SweepControl::default(), &|_, _| {})
+            .await
+            .unwrap();
+        app.switch_keys(&next).await.unwrap();
+        let after = app.audit_checkpoint().await.unwrap();
+        let report = app.verify_audit_against(&[before, after]).await.unwrap();
+        assert_eq!(report.first_break, None, "{:?}", t.db.backend());
+        assert_eq!(report.checkpoints, 2);
+        t.finish().await;
+    }
+}

@@ -5,6 +5,7 @@
 //! reason on standard error.
 #![forbid(unsafe_code)]
 
+mod checkpoints;
 mod commands;
 mod database;
 mod folders;

@@ -312,3 +312,53 @@ fn count(d: &Deployment, sql: &str) -> i64 {
             n
         })
 }
+
+#[cfg(unix)]
+#[test]
+fn the_server_leaves_a_checkpoint_that_shows_a_cut_trail() {
+    let d = Deployment::sqlite();
+    let (child, _port) = start_server(&d, &["--demo"]);
+    let out = stop_server(child);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = d.data_dir().join("audit-checkpoints");
+    let written = std::fs::read_to_string(&file).expect("a checkpoint at shutdown");
+    assert!(
+        written.starts_with("spona-audit-checkpoint/1 "),
+        "{written}"
+    );
+    let verified = d.ok(&["audit", "verify"]);
+    assert!(
+        verified.contains("checkpoints agree") && !verified.contains(" 0 checkpoints"),
+        "{verified}"
+    );
+
+    // A checkpoint printed for someone else, then the trail cut behind both.
+    let line = d.ok(&["audit", "checkpoint"]).trim().to_string();
+    let last: i64 = count(&d, "SELECT MAX(seq) FROM audit_log");
+    tamper(
+        &d,
+        &format!("DELETE FROM audit_log WHERE seq > {}", last - 3),
+    );
+    tamper(
+        &d,
+        &format!(
+            "UPDATE audit_head SET last_seq = {0}, \
+             last_hash = (SELECT hash FROM audit_log WHERE seq = {0}) WHERE id = 1",
+            last - 3
+        ),
+    );
+    let err = refused(&d.run(&["audit", "verify"]));
+    assert!(
+        err.contains("checkpoint") && err.contains("ends at entry"),
+        "{err}"
+    );
+    // The printed line alone tells the same, wherever it was kept.
+    std::fs::remove_file(&file).unwrap();
+    let err = refused(&d.run(&["audit", "verify", "--checkpoint", &line]));
+    assert!(err.contains("ends at entry"), "{err}");
+    let err = refused(&d.run(&["audit", "verify", "--checkpoint", "not a checkpoint"]));
+    assert!(
+        err.contains("neither a checkpoint line nor a file"),
+        "{err}"
+    );
+}

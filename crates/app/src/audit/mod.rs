@@ -6,8 +6,10 @@
 //! the chain head's lock, so that nothing is written with a key the database has moved away
 //! from (the switch takes the same lock).
 
+mod checkpoint;
 mod verify;
 
+pub use checkpoint::Checkpoint;
 pub(crate) use verify::{open_epoch_key, ChainWalk};
 pub use verify::{AuditReport, Break};
 

@@ -4,6 +4,7 @@
 //! by entry, so the same check runs over the database (`verify_audit`) and over a backup's
 //! rows before a restore keeps them.
 
+use super::checkpoint::Checkpoint;
 use super::hashed_fields;
 use crate::keys::epoch_place;
 use crate::{App, AppError, Keyring};
@@ -22,6 +23,72 @@ pub enum Break {
     Missing { seq: i64 },
     /// Entries at the end were removed: the chain ends before its recorded head.
     Truncated { last_seq: i64, head_seq: i64 },
+    /// The chain ends before an entry a checkpoint saw: entries at the end were removed and
+    /// the head moved back with them (or the database was rolled back to an older copy).
+    BehindCheckpoint {
+        checkpoint_seq: i64,
+        checkpoint_at: i64,
+        last_seq: i64,
+    },
+    /// An entry differs from the one a checkpoint saw at its place: the end of the trail was
+    /// replaced (rolled back, then written anew).
+    DiffersFromCheckpoint { seq: i64, checkpoint_at: i64 },
+    /// A checkpoint that this deployment's keys did not seal (made up, or another's).
+    UnsealedCheckpoint { seq: i64, checkpoint_at: i64 },
+    /// The trail is empty, though the database holds records (every one of them was made
+    /// with an entry).
+    Emptied,
+}
+
+/// A break in words, for the operator (`spona audit verify`, a refused restore).
+impl std::fmt::Display for Break {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let when = |at: &i64| {
+            time::OffsetDateTime::from_unix_timestamp(*at)
+                .ok()
+                .and_then(|t| {
+                    t.format(&time::format_description::well_known::Rfc3339)
+                        .ok()
+                })
+                .unwrap_or_else(|| at.to_string())
+        };
+        match self {
+            Break::Altered { seq } => write!(f, "entry {seq} was altered or inserted"),
+            Break::Missing { seq } => write!(f, "entry {seq} is missing (deleted)"),
+            Break::Truncated { last_seq, head_seq } => write!(
+                f,
+                "entries {} to {head_seq} are missing (deleted at the end)",
+                last_seq + 1
+            ),
+            Break::BehindCheckpoint {
+                checkpoint_seq,
+                checkpoint_at,
+                last_seq,
+            } => write!(
+                f,
+                "the trail ends at entry {last_seq}, but the checkpoint of {} saw entry \
+                 {checkpoint_seq}: entries at the end were removed and the head moved back, or \
+                 the database was rolled back to an older copy",
+                when(checkpoint_at)
+            ),
+            Break::DiffersFromCheckpoint { seq, checkpoint_at } => write!(
+                f,
+                "entry {seq} is not the one the checkpoint of {} saw: the end of the trail was \
+                 rolled back and written anew",
+                when(checkpoint_at)
+            ),
+            Break::UnsealedCheckpoint { seq, checkpoint_at } => write!(
+                f,
+                "the checkpoint of {} (entry {seq}) was not sealed by this deployment's keys: it \
+                 was made up or belongs to another deployment",
+                when(checkpoint_at)
+            ),
+            Break::Emptied => write!(
+                f,
+                "the trail is empty, though the database holds records: it was emptied"
+            ),
+        }
+    }
 }
 
 /// The outcome of a verification.
@@ -29,6 +96,8 @@ pub enum Break {
 pub struct AuditReport {
     /// Entries checked.
     pub entries: i64,
+    /// Checkpoints the trail was held against.
+    pub checkpoints: usize,
     /// The first break, if any.
     pub first_break: Option<Break>,
 }
@@ -42,6 +111,8 @@ pub(crate) struct ChainWalk<'k> {
     expected_seq: i64,
     prev: String,
     entries: i64,
+    /// Checkpoints to hold the trail against, each with the hash found at its place.
+    checkpoints: Vec<(Checkpoint, Option<String>)>,
 }
 
 impl<'k> ChainWalk<'k> {
@@ -54,7 +125,21 @@ impl<'k> ChainWalk<'k> {
             expected_seq: 1,
             prev: String::new(),
             entries: 0,
+            checkpoints: Vec::new(),
         }
+    }
+
+    /// A checkpoint the trail must agree with; given before the first entry.
+    pub(crate) fn checkpoint(&mut self, checkpoint: Checkpoint) {
+        self.checkpoints.push((checkpoint, None));
+    }
+
+    /// The chain key entry `seq` was (or would be) linked with.
+    fn key_for(&self, seq: i64) -> &ChainKey {
+        self.ended
+            .iter()
+            .find(|(until, _)| seq <= *until)
+            .map_or(self.current, |(_, key)| key)
     }
 
     /// An ended epoch: entries up to `until_seq` (after the previous epoch's) were linked
@@ -87,6 +172,11 @@ impl<'k> ChainWalk<'k> {
         if e.prev_hash != self.prev || chain.link(&self.prev, &refs) != e.hash {
             return Err(Break::Altered { seq: e.seq });
         }
+        for (checkpoint, found) in &mut self.checkpoints {
+            if checkpoint.seq == e.seq {
+                *found = Some(e.hash.clone());
+            }
+        }
         self.prev = e.hash.clone();
         self.expected_seq += 1;
         self.entries += 1;
@@ -98,7 +188,8 @@ impl<'k> ChainWalk<'k> {
         self.entries
     }
 
-    /// The report once every entry was fed: the chain must end at its recorded head.
+    /// The report once every entry was fed: the chain must end at its recorded head and
+    /// agree with every checkpoint.
     pub(crate) fn end(self, head: &Head) -> AuditReport {
         let last_seq = self.expected_seq - 1;
         let first_break = if head.last_seq != last_seq || head.last_hash != self.prev {
@@ -107,12 +198,39 @@ impl<'k> ChainWalk<'k> {
                 head_seq: head.last_seq,
             })
         } else {
-            None
+            self.checkpoint_break(last_seq)
         };
         AuditReport {
             entries: self.entries,
+            checkpoints: self.checkpoints.len(),
             first_break,
         }
+    }
+
+    /// The first checkpoint the walked trail disagrees with, oldest first.
+    fn checkpoint_break(&self, last_seq: i64) -> Option<Break> {
+        let mut checkpoints: Vec<&(Checkpoint, Option<String>)> = self.checkpoints.iter().collect();
+        checkpoints.sort_by_key(|(c, _)| (c.seq, c.at));
+        for (checkpoint, found) in checkpoints {
+            let (seq, checkpoint_at) = (checkpoint.seq, checkpoint.at);
+            if !checkpoint.sealed_by(self.key_for(seq)) {
+                return Some(Break::UnsealedCheckpoint { seq, checkpoint_at });
+            }
+            if seq == 0 {
+                continue;
+            }
+            if seq > last_seq {
+                return Some(Break::BehindCheckpoint {
+                    checkpoint_seq: seq,
+                    checkpoint_at,
+                    last_seq,
+                });
+            }
+            if found.as_deref() != Some(checkpoint.hash.as_str()) {
+                return Some(Break::DiffersFromCheckpoint { seq, checkpoint_at });
+            }
+        }
+        None
     }
 }
 
@@ -138,9 +256,21 @@ pub(crate) fn open_epoch_key(
 impl App {
     /// Recomputes the whole chain, page by page, and reports the first break.
     pub async fn verify_audit(&self) -> Result<AuditReport, AppError> {
+        self.verify_audit_against(&[]).await
+    }
+
+    /// Recomputes the whole chain and holds it against checkpoints kept outside the
+    /// database: a trail cut or rolled back behind one of them, or emptied, is a break.
+    pub async fn verify_audit_against(
+        &self,
+        checkpoints: &[Checkpoint],
+    ) -> Result<AuditReport, AppError> {
         let keys = self.keys();
         let mut c = self.db().conn().await?;
         let mut walk = ChainWalk::new(&keys.chain);
+        for checkpoint in checkpoints {
+            walk.checkpoint(checkpoint.clone());
+        }
         for epoch in rotation::epochs(&mut c).await? {
             let key = open_epoch_key(&keys, epoch.until_seq, &epoch.chain_key)
                 .map_err(AppError::Internal)?;
@@ -157,12 +287,18 @@ impl App {
                 if let Err(first_break) = walk.step(e) {
                     return Ok(AuditReport {
                         entries: walk.entries(),
+                        checkpoints: checkpoints.len(),
                         first_break: Some(first_break),
                     });
                 }
             }
         }
         let head = audit::head(&mut c).await?;
-        Ok(walk.end(&head))
+        drop(c);
+        let mut report = walk.end(&head);
+        if report.first_break.is_none() && report.entries == 0 && self.db.holds_data().await? {
+            report.first_break = Some(Break::Emptied);
+        }
+        Ok(report)
     }
 }

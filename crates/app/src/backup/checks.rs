@@ -5,7 +5,7 @@
 
 use super::manifest::Manifest;
 use super::BackupError;
-use crate::audit::{open_epoch_key, Break, ChainWalk};
+use crate::audit::{open_epoch_key, ChainWalk};
 use crate::Keyring;
 use spona_crypto::fields::Place;
 use spona_domain::cases::Part;
@@ -65,7 +65,7 @@ impl<'k> Checks<'k> {
                     let entry = at.entry(row)?;
                     self.walk
                         .step(&entry)
-                        .map_err(|b| BackupError::AuditBroken(describe(&b)))?;
+                        .map_err(|b| BackupError::AuditBroken(b.to_string()))?;
                 }
             }
             "audit_head" => {
@@ -144,23 +144,12 @@ impl<'k> Checks<'k> {
         }
         let report = self.walk.end(&head);
         if let Some(b) = report.first_break {
-            return Err(BackupError::AuditBroken(describe(&b)));
+            return Err(BackupError::AuditBroken(b.to_string()));
         }
         Ok(Checked {
             audit_entries: report.entries,
             cases: self.cases,
         })
-    }
-}
-
-/// A break in words, as `spona audit verify` puts it.
-fn describe(b: &Break) -> String {
-    match b {
-        Break::Altered { seq } => format!("entry {seq} was altered or inserted"),
-        Break::Missing { seq } => format!("entry {seq} is missing"),
-        Break::Truncated { last_seq, head_seq } => {
-            format!("entries {} to {head_seq} are missing", last_seq + 1)
-        }
     }
 }
 

@@ -75,6 +75,15 @@ pub async fn run(args: RestoreArgs, settings: &Settings) -> Result<()> {
         restored.cases,
         restored.audit_entries
     );
+    // The checkpoints beside the data describe the trail before the restore, which the
+    // restored one no longer reaches; kept, under another name, as a record of that.
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    if let Some(aside) = crate::checkpoints::set_aside(&settings.audit_checkpoints, now)? {
+        println!(
+            "the audit checkpoints of the trail before the restore were moved to {}",
+            aside.display()
+        );
+    }
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use super::demo::print_sign_ins;
 use crate::settings::Settings;
-use crate::{database, housekeeping, key_watch, links, problems, shutdown};
+use crate::{checkpoints, database, housekeeping, key_watch, links, problems, shutdown};
 use anyhow::{Context, Result};
 use clap::Args;
 use spona_app::auth::FirstAdmin;
@@ -81,6 +81,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     let purge = housekeeping::spawn_session_purge(app.clone());
     let escalation = housekeeping::spawn_escalation(app.clone());
     let statistics = housekeeping::spawn_statistics_refresh(app.clone());
+    let checkpointing = checkpoints::spawn(app.clone(), settings.audit_checkpoints.clone());
     let keys = key_watch::spawn_key_watch(app.clone());
     let mail = settings
         .mail
@@ -96,6 +97,9 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     purge.abort();
     escalation.abort();
     statistics.abort();
+    checkpointing.abort();
+    // The trail's head as the server leaves it, outside the database.
+    checkpoints::write_final(&app, &settings.audit_checkpoints).await;
     keys.abort();
     if let Some(mail) = mail {
         mail.abort();

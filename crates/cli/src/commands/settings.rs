@@ -25,6 +25,10 @@ pub fn run(settings: &Settings) -> Result<()> {
         "database_timeout_seconds = {}",
         settings.database_timeout_seconds
     );
+    println!(
+        "audit_checkpoint_file = {}",
+        text(settings.audit_checkpoints.display().to_string())
+    );
     let backup = &settings.backup;
     if let Some(schedule) = &backup.schedule {
         println!("backup_dir = {}", text(schedule.dir.display().to_string()));

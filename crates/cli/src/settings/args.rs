@@ -134,6 +134,16 @@ pub struct SettingsArgs {
         value_name = "SECONDS"
     )]
     pub database_timeout_seconds: Option<u64>,
+
+    /// File the server appends checkpoints of the audit trail to, and `spona audit verify`
+    /// reads them from [default: <DATA_DIR>/audit-checkpoints]
+    #[arg(
+        long,
+        env = "SPONA_AUDIT_CHECKPOINT_FILE",
+        global = true,
+        value_name = "FILE"
+    )]
+    pub audit_checkpoint_file: Option<PathBuf>,
     /// Folder for the scheduled backups of `serve` [default: none, no scheduled backups]
     #[arg(long, env = "SPONA_BACKUP_DIR", global = true, value_name = "DIR")]
     pub backup_dir: Option<PathBuf>,
@@ -208,6 +218,7 @@ impl SettingsArgs {
             referral_answer_days: self.referral_answer_days,
             disclosure_threshold: self.disclosure_threshold,
             database_timeout_seconds: self.database_timeout_seconds,
+            audit_checkpoint_file: self.audit_checkpoint_file.clone(),
             backup_dir: self.backup_dir.clone(),
             backup_every: self.backup_every.clone(),
             backup_keep: self.backup_keep,

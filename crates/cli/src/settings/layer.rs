@@ -30,6 +30,7 @@ pub struct Layer {
     pub referral_answer_days: Option<i64>,
     pub disclosure_threshold: Option<u32>,
     pub database_timeout_seconds: Option<u64>,
+    pub audit_checkpoint_file: Option<PathBuf>,
     pub backup_dir: Option<PathBuf>,
     /// Hours as a number, or a duration such as "6h".
     #[serde(default, deserialize_with = "super::backup::hours_or_duration")]
@@ -69,6 +70,7 @@ impl Layer {
             database_timeout_seconds: self
                 .database_timeout_seconds
                 .or(lower.database_timeout_seconds),
+            audit_checkpoint_file: self.audit_checkpoint_file.or(lower.audit_checkpoint_file),
             backup_dir: self.backup_dir.or(lower.backup_dir),
             backup_every: self.backup_every.or(lower.backup_every),
             backup_keep: self.backup_keep.or(lower.backup_keep),

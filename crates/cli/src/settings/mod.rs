@@ -25,6 +25,8 @@ use std::path::PathBuf;
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 /// The data directory unless told otherwise, relative to the working directory.
 pub const DEFAULT_DATA_DIR: &str = "./data";
+/// The file of audit checkpoints in the data directory unless told otherwise.
+pub const DEFAULT_CHECKPOINT_FILE: &str = "audit-checkpoints";
 /// The SQLite file in the data directory used when no database URL is given.
 pub const DEFAULT_DATABASE_FILE: &str = "spona.db";
 const DEFAULT_IDLE_MINUTES: i64 = 30;
@@ -82,6 +84,8 @@ pub struct Settings {
     pub disclosure: Threshold,
     /// How long a request waits for a database connection before it is told "unavailable".
     pub database_timeout_seconds: u64,
+    /// Where checkpoints of the audit trail are appended and read from.
+    pub audit_checkpoints: PathBuf,
     /// How backups are encrypted, and the scheduled backups of `serve`.
     pub backup: BackupSettings,
 }
@@ -180,7 +184,12 @@ impl Settings {
             );
         }
         let backup = backup::backup_settings(&layer)?;
+        let audit_checkpoints = layer
+            .audit_checkpoint_file
+            .clone()
+            .unwrap_or_else(|| data_dir.join(DEFAULT_CHECKPOINT_FILE));
         Ok(Settings {
+            audit_checkpoints,
             database_timeout_seconds,
             backup,
             mail,
