@@ -135,6 +135,9 @@ pub fn check<S>(
         // Findings are kept as corpus files and named tests, not in proptest's own files.
         failure_persistence: None,
         max_shrink_iters: 2048,
+        // Some properties skip inputs that change nothing (`prop_assume!`); a long run skips
+        // in proportion.
+        max_global_rejects: cases.saturating_mul(2).max(1024),
         ..Config::default()
     };
     let mut runner = TestRunner::new(config);
