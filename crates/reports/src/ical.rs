@@ -87,13 +87,14 @@ pub struct Event {
     pub when: When,
     /// The title (`SUMMARY`).
     pub summary: String,
-    /// Where (`LOCATION`); none or empty leaves it out.
+    /// Where (`LOCATION`); none or empty (or only control characters) leaves it out.
     pub location: Option<String>,
-    /// More text (`DESCRIPTION`), line breaks allowed; none or empty leaves it out.
+    /// More text (`DESCRIPTION`), line breaks allowed; none or empty (or only control
+    /// characters) leaves it out.
     pub description: Option<String>,
     /// A link to the event in Spona (`URL`).
     pub url: Option<String>,
-    /// Kinds of event (`CATEGORIES`); empty ones are left out.
+    /// Kinds of event (`CATEGORIES`); empty ones (or only control characters) are left out.
     pub categories: Vec<String>,
 }
 
@@ -167,7 +168,7 @@ impl<W: Write> IcalWriter<W> {
             ("LOCATION", &event.location),
             ("DESCRIPTION", &event.description),
         ] {
-            if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
+            if let Some(value) = value.as_deref().filter(|v| keeps_text(v)) {
                 self.text_property(name, value);
             }
         }
@@ -179,7 +180,7 @@ impl<W: Write> IcalWriter<W> {
             }
         }
         let mut categories = String::new();
-        for category in event.categories.iter().filter(|c| !c.is_empty()) {
+        for category in event.categories.iter().filter(|c| keeps_text(c)) {
             if !categories.is_empty() {
                 categories.push(',');
             }
@@ -217,6 +218,13 @@ impl<W: Write> IcalWriter<W> {
         self.text.clear();
         Ok(())
     }
+}
+
+/// Whether a TEXT value keeps anything once escaped: control characters other than tab and
+/// line breaks are dropped, so a value of only those would be written empty.
+fn keeps_text(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n'))
 }
 
 /// A DATE value, `20260312`. iCalendar has four-digit years only, so a year before 0 is

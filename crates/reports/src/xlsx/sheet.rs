@@ -4,7 +4,7 @@
 use time::{macros::date, Date};
 
 use super::parts::{decimal_style, STYLE_DATE, STYLE_HEADER};
-use super::xml::push_text;
+use super::xml::{is_xml_char, push_text};
 use crate::table::{iso_date, Column, Value};
 
 /// Excel's limits: rows and columns of a sheet, characters of a cell.
@@ -155,12 +155,14 @@ fn width(column: &Column) -> f64 {
 }
 
 /// A sheet name Excel accepts and not yet in `taken`: without `[ ] : * ? / \` (replaced by
-/// `_`), control characters and leading or trailing apostrophes, not empty, not Excel's
-/// reserved "History", at most 31 characters, unique ignoring case (as Excel compares).
+/// `_`), control characters, characters XML cannot carry (U+FFFE, U+FFFF: the workbook's
+/// attribute would drop them, and the file would not name the sheet as reported) and leading
+/// or trailing apostrophes, not empty, not Excel's reserved "History", at most 31
+/// characters, unique ignoring case (as Excel compares).
 pub(crate) fn sheet_name(wanted: &str, taken: &[String], number: usize) -> String {
     let cleaned: String = wanted
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && is_xml_char(*c))
         .map(|c| match c {
             '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
             c => c,
@@ -216,6 +218,8 @@ mod tests {
         assert_eq!(sheet_name("", none, 3), "Sheet3");
         assert_eq!(sheet_name("History", none, 2), "Sheet2");
         assert_eq!(sheet_name("a\tb\u{7}", none, 1), "ab");
+        // XML cannot carry these, so the workbook could not name the sheet so.
+        assert_eq!(sheet_name("a\u{fffe}b\u{ffff}", none, 1), "ab");
         let long = "Извештај о активностима тима за 2026. годину";
         let cut = sheet_name(long, none, 1);
         assert_eq!(cut.chars().count(), 31);
