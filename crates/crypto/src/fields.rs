@@ -30,6 +30,14 @@ pub struct Place<'a> {
 }
 
 impl Place<'_> {
+    /// Table and column are joined by a NUL, so a name holding one would move the boundary
+    /// (a value sealed for ("a\0b", "c") would open at ("a", "b\0c")). Every place in Spona
+    /// is a constant without one; such a place opens nothing, which keeps the encoding of
+    /// everything stored as it is.
+    fn unambiguous(&self) -> bool {
+        !self.table.contains('\0') && !self.column.contains('\0')
+    }
+
     fn bytes(&self) -> Vec<u8> {
         let mut v = Vec::with_capacity(self.table.len() + self.column.len() + 10);
         v.extend_from_slice(self.table.as_bytes());
@@ -114,6 +122,9 @@ impl KeyWrapper {
         sealed: &[u8],
         owner: Place<'_>,
     ) -> Result<[u8; 32], OpenError> {
+        if !owner.unambiguous() {
+            return Err(OpenError);
+        }
         let mut raw = open_with(&self.cipher, sealed, &owner.bytes())?;
         let key = <[u8; 32]>::try_from(raw.as_slice()).map_err(|_| OpenError);
         raw.zeroize();
@@ -142,6 +153,9 @@ impl DataKey {
 
     /// Opens a field sealed for this place.
     pub fn open(&self, sealed: &[u8], place: Place<'_>) -> Result<String, OpenError> {
+        if !place.unambiguous() {
+            return Err(OpenError);
+        }
         let raw = open_with(&self.cipher(), sealed, &place.bytes())?;
         String::from_utf8(raw).map_err(|_| OpenError)
     }
@@ -153,6 +167,9 @@ impl DataKey {
 
     /// Opens bytes sealed for this place.
     pub fn open_bytes(&self, sealed: &[u8], place: Place<'_>) -> Result<Vec<u8>, OpenError> {
+        if !place.unambiguous() {
+            return Err(OpenError);
+        }
         open_with(&self.cipher(), sealed, &place.bytes())
     }
 }
