@@ -39,9 +39,14 @@ pub async fn run(command: AuditCommand, settings: &Settings) -> Result<()> {
             let report = app.verify_audit_against(&held).await?;
             match report.first_break {
                 None => {
+                    let held = match report.checkpoints {
+                        0 => "no checkpoint to hold it against".to_string(),
+                        1 => "1 checkpoint agrees".to_string(),
+                        n => format!("{n} checkpoints agree"),
+                    };
                     println!(
-                        "audit trail intact: {} entries verified, {} checkpoints agree",
-                        report.entries, report.checkpoints
+                        "audit trail intact: {} entries verified, {held}",
+                        report.entries
                     );
                     Ok(())
                 }
