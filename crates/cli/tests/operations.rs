@@ -12,8 +12,10 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 /// Every file of a folder with a digest of its content, to show that a refused command
-/// changed nothing. SQLite's shared-memory index holds no data and is left out, and a
-/// write-ahead log without frames (at most its 32-byte header) counts as absent.
+/// changed nothing. The database counts by what it holds, not by its bytes: closing the last
+/// connection may move committed pages from the write-ahead log into the main file (a
+/// checkpoint), which changes both files and no data. So `spona.db` and its log are read
+/// together, from a copy, as every row of every table; the shared-memory index holds no data.
 fn snapshot(dir: &Path) -> Vec<(String, String)> {
     use sha2::Digest;
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -21,16 +23,74 @@ fn snapshot(dir: &Path) -> Vec<(String, String)> {
         .map(|e| e.unwrap())
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let content = std::fs::read(e.path()).unwrap();
-            let no_frames = name.ends_with("-wal") && content.len() <= 32;
-            if name.ends_with("-shm") || no_frames {
+            if name.starts_with("spona.db") && name != "spona.db.lock" {
                 return None;
             }
+            let content = std::fs::read(e.path()).unwrap();
             Some((name, hex::encode(sha2::Sha256::digest(content))))
         })
         .collect();
+    if dir.join("spona.db").exists() {
+        files.push(("spona.db (rows)".into(), database_rows(dir)));
+    }
     files.sort();
     files
+}
+
+/// A digest of every row of every table of the folder's SQLite database, read from a copy of
+/// the main file and its write-ahead log so that reading changes nothing.
+fn database_rows(dir: &Path) -> String {
+    use sha2::Digest;
+    let copy = tempfile::tempdir().unwrap();
+    for name in ["spona.db", "spona.db-wal"] {
+        if dir.join(name).exists() {
+            std::fs::copy(dir.join(name), copy.path().join(name)).unwrap();
+        }
+    }
+    let url = format!("sqlite://{}", copy.path().join("spona.db").display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async move {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
+        let tables: Vec<String> = sqlx::query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        )
+        .fetch_all(&mut c)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+        let mut digest = sha2::Sha256::new();
+        for table in tables {
+            let columns: Vec<String> = sqlx::query(&format!(
+                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+            ))
+            .fetch_all(&mut c)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+            let row = columns
+                .iter()
+                .map(|c| format!("quote(\"{c}\")"))
+                .collect::<Vec<_>>()
+                .join(" || '|' || ");
+            let rows = sqlx::query(&format!("SELECT {row} FROM \"{table}\" ORDER BY 1"))
+                .fetch_all(&mut c)
+                .await
+                .unwrap();
+            digest.update(table.as_bytes());
+            for r in rows {
+                let line: String = r.get(0);
+                digest.update(line.as_bytes());
+                digest.update(b"\n");
+            }
+        }
+        c.close().await.unwrap();
+        hex::encode(digest.finalize())
+    })
 }
 
 #[test]
