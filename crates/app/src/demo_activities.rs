@@ -4,6 +4,7 @@
 //! and venues to choose from.
 
 use crate::{App, AppError};
+use spona_domain::access::TeamScope;
 use spona_domain::activities::{ActivityDraft, ActivityKind, Audience, Medium, VenueId, VenueKind};
 use spona_store::plans::{self, PlanActivityChoice};
 use spona_store::{activities, teams, users, venues};
@@ -151,7 +152,7 @@ impl App {
         for (name, kind) in VENUES {
             ids.push(venues::insert(&mut tx, team.id, name, kind, now).await?);
         }
-        let plan = plans::choices(&mut tx, team.id).await?;
+        let plan = plans::choices(&mut tx, &TeamScope::operator(team.id)).await?;
         for d in demo_activities() {
             let plan_activity_id = plan_activity_of(&plan, &d);
             let venue = d.venue.and_then(|i| ids.get(i).copied());

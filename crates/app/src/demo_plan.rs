@@ -3,6 +3,7 @@
 //! activity overdue on the demo clock (28 November 2026).
 
 use crate::AppError;
+use spona_domain::access::TeamScope;
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::plan::{Adoption, FrameworkItemKind, PlanActivityDraft, PlanDraft};
 use spona_store::framework::{self, NewDocument};
@@ -225,7 +226,7 @@ pub(crate) async fn seed(
 
     let plan = plans::insert(
         tx,
-        leskovac,
+        &TeamScope::operator(leskovac),
         &PlanDraft {
             title: "Локални план координације 2026".into(),
             starts_on: date!(2026 - 01 - 01),

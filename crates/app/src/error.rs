@@ -58,3 +58,14 @@ impl From<FieldErrors> for AppError {
         AppError::Invalid(e)
     }
 }
+
+impl From<spona_domain::access::Refusal> for AppError {
+    /// The one refusal rule, said once: outside the actor's reach is "not found", a section
+    /// the role lacks inside its own team is "forbidden".
+    fn from(r: spona_domain::access::Refusal) -> AppError {
+        match r {
+            spona_domain::access::Refusal::NotFound => AppError::NotFound,
+            spona_domain::access::Refusal::Forbidden => AppError::Forbidden,
+        }
+    }
+}

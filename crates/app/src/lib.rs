@@ -34,6 +34,7 @@ pub mod practices;
 pub mod registry;
 pub mod reports;
 mod storage_health;
+mod team_work;
 pub mod trainings;
 
 pub use clock::{Clock, ManualClock, SystemClock};

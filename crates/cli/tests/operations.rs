@@ -48,49 +48,50 @@ fn database_rows(dir: &Path) -> String {
         }
     }
     let url = format!("sqlite://{}", copy.path().join("spona.db").display());
-    tokio::runtime::Runtime::new().unwrap().block_on(async move {
-        use sqlx::{Connection, Row};
-        sqlx::any::install_default_drivers();
-        let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
-        let tables: Vec<String> = sqlx::query(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-        )
-        .fetch_all(&mut c)
-        .await
+    tokio::runtime::Runtime::new()
         .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-        let mut digest = sha2::Sha256::new();
-        for table in tables {
-            let columns: Vec<String> = sqlx::query(&format!(
-                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
-            ))
-            .fetch_all(&mut c)
-            .await
-            .unwrap()
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-            let row = columns
-                .iter()
-                .map(|c| format!("quote(\"{c}\")"))
-                .collect::<Vec<_>>()
-                .join(" || '|' || ");
-            let rows = sqlx::query(&format!("SELECT {row} FROM \"{table}\" ORDER BY 1"))
+        .block_on(async move {
+            use sqlx::{Connection, Row};
+            sqlx::any::install_default_drivers();
+            let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
+            let tables: Vec<String> =
+                sqlx::query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                    .fetch_all(&mut c)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.get(0))
+                    .collect();
+            let mut digest = sha2::Sha256::new();
+            for table in tables {
+                let columns: Vec<String> = sqlx::query(&format!(
+                    "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+                ))
                 .fetch_all(&mut c)
                 .await
-                .unwrap();
-            digest.update(table.as_bytes());
-            for r in rows {
-                let line: String = r.get(0);
-                digest.update(line.as_bytes());
-                digest.update(b"\n");
+                .unwrap()
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+                let row = columns
+                    .iter()
+                    .map(|c| format!("quote(\"{c}\")"))
+                    .collect::<Vec<_>>()
+                    .join(" || '|' || ");
+                let rows = sqlx::query(&format!("SELECT {row} FROM \"{table}\" ORDER BY 1"))
+                    .fetch_all(&mut c)
+                    .await
+                    .unwrap();
+                digest.update(table.as_bytes());
+                for r in rows {
+                    let line: String = r.get(0);
+                    digest.update(line.as_bytes());
+                    digest.update(b"\n");
+                }
             }
-        }
-        c.close().await.unwrap();
-        hex::encode(digest.finalize())
-    })
+            c.close().await.unwrap();
+            hex::encode(digest.finalize())
+        })
 }
 
 #[test]

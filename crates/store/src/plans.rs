@@ -3,6 +3,7 @@
 
 use crate::dates;
 use crate::StoreError;
+use spona_domain::access::TeamScope;
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use spona_domain::plan::{
     Adoption, CoordinationPlan, PlanActivity, PlanActivityDraft, PlanDraft, PlanObjective,
@@ -54,7 +55,7 @@ const PLAN_COLUMNS: &str =
 /// Adds a draft plan to a team.
 pub async fn insert(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     d: &PlanDraft,
     now: i64,
 ) -> Result<i64, StoreError> {
@@ -62,7 +63,7 @@ pub async fn insert(
         "INSERT INTO coordination_plans (team_id, title, starts_on, ends_on, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(&d.title)
     .bind(dates::iso(d.starts_on))
     .bind(dates::iso(d.ends_on))
@@ -71,12 +72,17 @@ pub async fn insert(
     .await?)
 }
 
-/// A plan by id, whatever its team (the caller checks the team may see it).
-pub async fn find(c: &mut AnyConnection, id: i64) -> Result<Option<CoordinationPlan>, StoreError> {
+/// A plan of the scope's team by id; another team's is not there.
+pub async fn find(
+    c: &mut AnyConnection,
+    team: &TeamScope,
+    id: i64,
+) -> Result<Option<CoordinationPlan>, StoreError> {
     let row: Option<PlanRow> = sqlx::query_as(&format!(
-        "SELECT {PLAN_COLUMNS} FROM coordination_plans WHERE id = $1"
+        "SELECT {PLAN_COLUMNS} FROM coordination_plans WHERE id = $1 AND team_id = $2"
     ))
     .bind(id)
+    .bind(team.team().0)
     .fetch_optional(c)
     .await?;
     row.map(TryInto::try_into).transpose()
@@ -85,13 +91,13 @@ pub async fn find(c: &mut AnyConnection, id: i64) -> Result<Option<CoordinationP
 /// The team's plans, latest period first.
 pub async fn list(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
 ) -> Result<Vec<CoordinationPlan>, StoreError> {
     let rows: Vec<PlanRow> = sqlx::query_as(&format!(
         "SELECT {PLAN_COLUMNS} FROM coordination_plans WHERE team_id = $1 \
          ORDER BY starts_on DESC, id DESC"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .fetch_all(c)
     .await?;
     rows.into_iter().map(TryInto::try_into).collect()
@@ -459,7 +465,7 @@ pub async fn changes(c: &mut AnyConnection, plan: i64) -> Result<Vec<PlanChange>
 /// The plan whose period covers the day, else the latest one: the team's current plan.
 pub async fn current(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     today: Date,
 ) -> Result<Option<CoordinationPlan>, StoreError> {
     let plans = list(c, team).await?;
@@ -483,14 +489,14 @@ pub struct PlanActivityChoice {
 /// activity or training carries out.
 pub async fn choices(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
 ) -> Result<Vec<PlanActivityChoice>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT a.id, a.plan_id, p.title AS plan_title, a.title \
          FROM plan_activities a JOIN coordination_plans p ON p.id = a.plan_id \
          WHERE p.team_id = $1 ORDER BY p.starts_on DESC, p.id DESC, a.deadline, a.id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .fetch_all(c)
     .await?)
 }
@@ -498,7 +504,7 @@ pub async fn choices(
 /// One plan activity of the team's plans, as a choice (for naming it on a record's page).
 pub async fn choice(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     id: i64,
 ) -> Result<Option<PlanActivityChoice>, StoreError> {
     Ok(sqlx::query_as(
@@ -506,7 +512,7 @@ pub async fn choice(
          FROM plan_activities a JOIN coordination_plans p ON p.id = a.plan_id \
          WHERE p.team_id = $1 AND a.id = $2",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id)
     .fetch_optional(c)
     .await?)

@@ -1,6 +1,7 @@
 //! The planning repositories (framework, plans, objectives, activities, history), run on
 //! SQLite and (when configured) on PostgreSQL, in the conformance suite's manner.
 
+use spona_domain::access::TeamScope;
 use spona_domain::ids::TeamId;
 use spona_domain::plan::{Adoption, FrameworkItemKind, PlanActivityDraft, PlanDraft, PlanStatus};
 use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, Standing};
@@ -81,7 +82,7 @@ async fn plans_round_trip_and_stay_with_their_team() {
         ));
         let plan = plans::insert(
             &mut c,
-            le,
+            &TeamScope::operator(le),
             &PlanDraft {
                 title: "План 2026".into(),
                 starts_on: date!(2026 - 01 - 01),
@@ -119,7 +120,9 @@ async fn plans_round_trip_and_stay_with_their_team() {
             .unwrap();
         assert_eq!(stored.draft, draft);
         assert_eq!(stored.recorded, 0);
-        let offered = plans::choices(&mut c, le).await.unwrap();
+        let offered = plans::choices(&mut c, &TeamScope::operator(le))
+            .await
+            .unwrap();
         assert_eq!(
             offered
                 .iter()
@@ -127,8 +130,11 @@ async fn plans_round_trip_and_stay_with_their_team() {
                 .collect::<Vec<_>>(),
             vec![(activity, plan)]
         );
-        assert!(plans::choices(&mut c, nis).await.unwrap().is_empty());
-        assert!(plans::choice(&mut c, nis, activity)
+        assert!(plans::choices(&mut c, &TeamScope::operator(nis))
+            .await
+            .unwrap()
+            .is_empty());
+        assert!(plans::choice(&mut c, &TeamScope::operator(nis), activity)
             .await
             .unwrap()
             .is_none());
@@ -157,18 +163,42 @@ async fn plans_round_trip_and_stay_with_their_team() {
         plans::record_change(&mut c, plan, 1, "plan-adopted", "", None, 2)
             .await
             .unwrap();
-        let found = plans::find(&mut c, plan).await.unwrap().unwrap();
+        let found = plans::find(&mut c, &TeamScope::operator(le), plan)
+            .await
+            .unwrap()
+            .unwrap();
+        // Another team's scope does not reach the plan: the store filters by the scope's team.
+        assert!(plans::find(&mut c, &TeamScope::operator(nis), plan)
+            .await
+            .unwrap()
+            .is_none());
         assert_eq!(found.status, PlanStatus::Adopted);
         assert_eq!(found.adoption.unwrap().meeting_on, date!(2026 - 02 - 10));
         plans::set_status(&mut c, plan, PlanStatus::Revised, 2, 3)
             .await
             .unwrap();
-        assert_eq!(plans::find(&mut c, plan).await.unwrap().unwrap().version, 2);
-
-        assert_eq!(plans::list(&mut c, le).await.unwrap().len(), 1);
-        assert!(plans::list(&mut c, nis).await.unwrap().is_empty());
         assert_eq!(
-            plans::current(&mut c, le, date!(2026 - 11 - 28))
+            plans::find(&mut c, &TeamScope::operator(le), plan)
+                .await
+                .unwrap()
+                .unwrap()
+                .version,
+            2
+        );
+
+        assert_eq!(
+            plans::list(&mut c, &TeamScope::operator(le))
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(plans::list(&mut c, &TeamScope::operator(nis))
+            .await
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            plans::current(&mut c, &TeamScope::operator(le), date!(2026 - 11 - 28))
                 .await
                 .unwrap()
                 .map(|p| p.id),

@@ -61,7 +61,11 @@ impl App {
                 })
             })
             .collect();
-        Ok(CalendarMonth { team, month, weeks })
+        Ok(CalendarMonth {
+            team: team.into_team(),
+            month,
+            weeks,
+        })
     }
 
     /// The recurring days within the reminder window from `today`, each saying whether the

@@ -12,13 +12,14 @@ pub use form::{group_field, ActivityForm, TITLE_MAX};
 pub use venues::VenueForm;
 
 use crate::registry::PAGE_SIZE;
+use crate::team_work::ScopedTeam;
 use crate::{App, AppError, Page};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{Actor, WorkNeed};
 use spona_domain::activities::{Activity, ActivityId, ActivityKind, Venue};
 use spona_domain::registry::Team;
 use spona_store::materials::{self, HandOut};
 use spona_store::plans::PlanActivityChoice;
-use spona_store::{activities, teams, venues as venue_store};
+use spona_store::{activities, venues as venue_store};
 
 /// What a list of activities asks for, as typed in the URL.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -58,12 +59,18 @@ pub struct ActivityView {
 impl App {
     /// The actor's own team, if the actor may see (or, with `record`, record) its work.
     /// Nobody outside a team has a register of activities.
-    pub(crate) async fn team_of_work(&self, actor: &Actor, record: bool) -> Result<Team, AppError> {
-        let team_id = Self::work_team(actor, record)?;
+    pub(crate) async fn team_of_work(
+        &self,
+        actor: &Actor,
+        record: bool,
+    ) -> Result<ScopedTeam, AppError> {
+        let need = if record {
+            WorkNeed::Record
+        } else {
+            WorkNeed::View
+        };
         let mut c = self.db.conn().await?;
-        teams::find(&mut c, team_id)
-            .await?
-            .ok_or(AppError::NotFound)
+        Self::scoped_team(&mut c, actor, need).await
     }
 
     /// A page of the actor's team's activities, newest first.
@@ -85,7 +92,7 @@ impl App {
         let listed = activities::list(&mut c, team.id, &filter).await?;
         let years = activities::years(&mut c, team.id).await?;
         Ok(ActivityList {
-            team,
+            team: team.into_team(),
             page: listed.page,
             reach: listed.reach,
             years,
@@ -104,10 +111,10 @@ impl App {
             None => None,
         };
         let plan_activity =
-            Self::linked_plan_activity(&mut c, team.id, activity.plan_activity_id).await?;
+            Self::linked_plan_activity(&mut c, &team.scope, activity.plan_activity_id).await?;
         let handed_out = materials::handed_out_at(&mut c, team.id, id.0).await?;
         Ok(ActivityView {
-            team,
+            team: team.into_team(),
             activity,
             venue,
             plan_activity,
@@ -117,8 +124,6 @@ impl App {
 
     /// Whether the actor may record activities (for showing the buttons).
     pub fn can_record_activities(&self, actor: &Actor) -> bool {
-        actor
-            .team_id
-            .is_some_and(|t| decide(actor, Action::RecordTeamWork(t)).allowed())
+        self.may_work(actor, WorkNeed::Record)
     }
 }

@@ -20,7 +20,7 @@ impl App {
         let draft = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        Self::check_plan_link(&mut tx, team.id, draft.plan_activity_id).await?;
+        Self::check_plan_link(&mut tx, &team.scope, draft.plan_activity_id).await?;
         let place = place_of(&mut tx, team.id, &draft).await?;
         let id = activities::insert(&mut tx, team.id, &draft, &place, actor.user_id, now).await?;
         self.audit(
@@ -47,7 +47,7 @@ impl App {
         let before = activities::find(&mut tx, team.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        Self::check_plan_link(&mut tx, team.id, draft.plan_activity_id).await?;
+        Self::check_plan_link(&mut tx, &team.scope, draft.plan_activity_id).await?;
         let place = place_of(&mut tx, team.id, &draft).await?;
         let version = form.version.unwrap_or(before.version);
         activities::update(&mut tx, team.id, id, version, &draft, &place, now).await?;

@@ -4,6 +4,7 @@
 use super::{cell, Cell, Export, Format, Rows, Source, Table};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::ids::TeamId;
 use spona_store::materials::{self as store, ItemRow, MovementRow};
 use spona_store::Connection;
@@ -112,7 +113,8 @@ impl App {
         actor: &Actor,
         format: Format,
     ) -> Result<Export, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let pages = Pages::Items {
             with_movements: format == Format::Xlsx,
         };

@@ -3,6 +3,7 @@
 use super::{cell, Cell, Cursor, Export, Format, Rows, Source, Table, PAGE_ROWS};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::ids::TeamId;
 use spona_store::exports::{self as store, After, MeetingLine};
 use spona_store::Connection;
@@ -71,7 +72,8 @@ fn row(m: &MeetingLine) -> Vec<Cell> {
 impl App {
     /// The actor's team's meetings, the latest first.
     pub async fn export_meetings(&self, actor: &Actor, format: Format) -> Result<Export, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let pages = Pages {
             cursor: Cursor::start(),
             today: self.today(),

@@ -2,7 +2,8 @@
 
 use super::{cell, Cell, Cursor, Decimal, Export, Format, Rows, Source, Table, PAGE_ROWS};
 use crate::{App, AppError};
-use spona_domain::access::{Action, Actor};
+use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::ids::TeamId;
 use spona_domain::trainings::Duration;
 use spona_store::exports::{self as store, After, TrainingLine};
@@ -77,7 +78,7 @@ impl App {
         actor: &Actor,
         format: Format,
     ) -> Result<Export, AppError> {
-        let team = self.training_team(actor, Action::ViewTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::View).await?;
         let pages = Pages {
             cursor: Cursor::start(),
         };

@@ -4,6 +4,7 @@
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::registry::{Institution, InstitutionKind, Standing};
 use spona_store::institutions;
 
@@ -37,7 +38,8 @@ impl CardContacts {
 impl App {
     /// The team's Centre for Social Work and police, as the registry has them now.
     pub async fn card_contacts(&self, actor: &Actor) -> Result<CardContacts, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         let list = institutions::list_active(&mut c, team).await?;
         Ok(CardContacts::from_registry(&list))

@@ -9,7 +9,7 @@ pub use card::{CardContacts, NATIONAL_HOTLINE};
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{Actor, WorkNeed};
 use spona_domain::registry::InstitutionKind;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -77,7 +77,8 @@ impl App {
 
     /// The team's library: every guideline, with whether the reader read its current version.
     pub async fn guidelines(&self, actor: &Actor) -> Result<Vec<GuidelineView>, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let kind = self.reader_kind(actor).await?;
         let mut c = self.db.conn().await?;
         let read = guidelines::read_by(&mut c, team, actor.user_id).await?;
@@ -115,7 +116,8 @@ impl App {
 
     /// One guideline with its versions; the coordinator also sees who has not read it.
     pub async fn guideline(&self, actor: &Actor, id: i64) -> Result<GuidelineView, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let kind = self.reader_kind(actor).await?;
         let mut c = self.db.conn().await?;
         let g = guidelines::find(&mut c, team, id)
@@ -125,7 +127,7 @@ impl App {
             .await?
             .contains(&id);
         let versions = guidelines::versions(&mut c, id).await?;
-        let not_read = if decide(actor, Action::LeadTeamWork(team)).allowed() {
+        let not_read = if scope.leads() {
             Some(
                 guidelines::readers(&mut c, team, id)
                     .await?
@@ -154,10 +156,8 @@ impl App {
         actor: &Actor,
         form: &GuidelineForm,
     ) -> Result<i64, AppError> {
-        let team = actor.team_id.ok_or(AppError::Forbidden)?;
-        if !decide(actor, Action::LeadTeamWork(team)).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        let scope = Self::work_team(actor, WorkNeed::Lead)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         if !GUIDELINE_KINDS.contains(&form.kind.as_str()) {
             e.add("kind", FieldError::Unknown);
@@ -218,10 +218,8 @@ impl App {
         id: i64,
         form: &RevisionForm,
     ) -> Result<i64, AppError> {
-        let team = actor.team_id.ok_or(AppError::Forbidden)?;
-        if !decide(actor, Action::LeadTeamWork(team)).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        let scope = Self::work_team(actor, WorkNeed::Lead)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let body = e.check("body", text::required(&form.body, 100_000));
         let note = e.check("note", text::required(&form.note, 500));
@@ -257,7 +255,8 @@ impl App {
         id: i64,
         version: i64,
     ) -> Result<(), AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut tx = self.db.begin().await?;
         let g = guidelines::find(&mut tx, team, id)
             .await?

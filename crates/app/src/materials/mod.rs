@@ -6,6 +6,7 @@
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::activities::ActivityId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -68,7 +69,8 @@ fn quantity(raw: &str, min: i64) -> Result<i64, FieldError> {
 impl App {
     /// The team's materials with their stock.
     pub async fn materials(&self, actor: &Actor) -> Result<Vec<ItemRow>, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         Ok(materials::list(&mut c, team).await?)
     }
@@ -79,7 +81,8 @@ impl App {
         actor: &Actor,
         id: i64,
     ) -> Result<(ItemRow, Vec<MovementRow>), AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         let item = materials::find(&mut c, team, id)
             .await?
@@ -93,7 +96,8 @@ impl App {
         &self,
         actor: &Actor,
     ) -> Result<Vec<(ActivityId, String, time::Date)>, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         let filter = activities::Filter {
             limit: 50,
@@ -135,7 +139,8 @@ impl App {
 
     /// Adds an item with what was produced.
     pub async fn add_material(&self, actor: &Actor, form: &ItemForm) -> Result<i64, AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let name = e.check("name", text::required(&form.name, 200));
         if !MATERIAL_KINDS.contains(&form.kind.as_str()) {
@@ -213,7 +218,8 @@ impl App {
         id: i64,
         form: &MovementForm,
     ) -> Result<(), AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let direction = match form.direction.as_str() {
             d @ ("produced" | "handed-out") => Some(d),

@@ -5,6 +5,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
 use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::meetings::{self, CooperationRow, NewCooperation};
@@ -30,7 +31,8 @@ impl App {
         actor: &Actor,
         page: i64,
     ) -> Result<Page<CooperationRow>, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let page = page.clamp(1, 10_000);
         let mut c = self.db.conn().await?;
         Ok(meetings::cooperation(&mut c, team, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?)
@@ -42,7 +44,8 @@ impl App {
         actor: &Actor,
         form: &CooperationForm,
     ) -> Result<i64, AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let on_date = e.check("on_date", text::date(&form.on_date));
         if on_date.is_some_and(|d| d > self.today()) {

@@ -11,8 +11,9 @@ pub use cooperation::{CooperationForm, COOPERATION_KINDS};
 use crate::audit::{AuditEvent, Author};
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
-use spona_domain::access::{decide, Action, Actor};
-use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
+use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::institutions;
@@ -64,23 +65,10 @@ pub struct MeetingView {
 }
 
 impl App {
-    /// The team of a team-bound actor who may see its work.
-    pub(crate) fn work_team(actor: &Actor, record: bool) -> Result<TeamId, AppError> {
-        let team = actor.team_id.ok_or(AppError::Forbidden)?;
-        let action = if record {
-            Action::RecordTeamWork(team)
-        } else {
-            Action::ViewTeamWork(team)
-        };
-        if !decide(actor, action).allowed() {
-            return Err(AppError::Forbidden);
-        }
-        Ok(team)
-    }
-
     /// A page of the team's meetings, the latest first.
     pub async fn meetings(&self, actor: &Actor, page: i64) -> Result<Page<MeetingRow>, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let page = page.clamp(1, 10_000);
         let mut c = self.db.conn().await?;
         Ok(meetings::list(&mut c, team, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?)
@@ -88,7 +76,8 @@ impl App {
 
     /// One meeting of the actor's team; another team's is "not found".
     pub async fn meeting(&self, actor: &Actor, id: i64) -> Result<MeetingView, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         let meeting = meetings::find(&mut c, team, id)
             .await?
@@ -110,7 +99,8 @@ impl App {
 
     /// Records a meeting with its agenda and the institutions present.
     pub async fn record_meeting(&self, actor: &Actor, form: &MeetingForm) -> Result<i64, AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let held_on = e.check("held_on", text::date(&form.held_on));
         let place = e.check("place", text::optional(&form.place, 200));
@@ -166,7 +156,8 @@ impl App {
         id: i64,
         form: &MinutesForm,
     ) -> Result<(), AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let minutes = e.check("minutes", text::optional(&form.minutes, 20_000));
         let decisions = e.check("decisions", text::optional(&form.decisions, 10_000));
@@ -201,7 +192,8 @@ impl App {
         meeting: i64,
         form: &ActionForm,
     ) -> Result<i64, AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         let row = meetings::find(&mut c, team, meeting)
             .await?
@@ -251,7 +243,8 @@ impl App {
         id: i64,
         form: &DoneForm,
     ) -> Result<i64, AppError> {
-        let team = Self::work_team(actor, true)?;
+        let scope = Self::work_team(actor, WorkNeed::Record)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let Some(follow_up) = e.check("follow_up", text::optional(&form.follow_up, 2000)) else {
             return Err(AppError::Invalid(e));
@@ -271,7 +264,8 @@ impl App {
 
     /// The team's open action items past their deadline (for the dashboard).
     pub async fn overdue_meeting_actions(&self, actor: &Actor) -> Result<Vec<ActionRow>, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         let today = text::iso_date(self.today());
         Ok(meetings::overdue_actions(&mut c, team, &today, 20).await?)

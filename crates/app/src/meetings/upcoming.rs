@@ -2,6 +2,7 @@
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_store::upcoming::{self, UpcomingRow};
 
 impl App {
@@ -11,7 +12,8 @@ impl App {
         actor: &Actor,
         limit: i64,
     ) -> Result<Vec<UpcomingRow>, AppError> {
-        let team = Self::work_team(actor, false)?;
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let today = spona_domain::text::iso_date(self.today());
         let mut c = self.db.conn().await?;
         Ok(upcoming::from(&mut c, team, &today, limit.clamp(1, 50)).await?)

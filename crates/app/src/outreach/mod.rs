@@ -11,7 +11,7 @@ pub use spona_store::outreach::feeds::FeedRow;
 pub use spona_store::outreach::pages::PublicPage;
 
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{Actor, WorkNeed};
 use spona_domain::ids::TeamId;
 use spona_domain::registry::Team;
 use spona_store::outreach::{feeds as feed_store, pages};
@@ -30,12 +30,7 @@ pub struct OutreachView {
 impl App {
     /// The actor's team, if the actor leads its work; anyone else is refused.
     pub(crate) fn outreach_team(actor: &Actor) -> Result<TeamId, AppError> {
-        let team = actor.team_id.ok_or(AppError::Forbidden)?;
-        if decide(actor, Action::LeadTeamWork(team)).allowed() {
-            Ok(team)
-        } else {
-            Err(AppError::Forbidden)
-        }
+        Ok(Self::work_team(actor, WorkNeed::Lead)?.team())
     }
 
     /// Whether the actor keeps the team's feeds and public page (for showing the link).

@@ -3,7 +3,7 @@
 use super::forms::{FrameworkDocumentForm, FrameworkItemForm};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{decide, team_work, Action, Actor, WorkNeed};
 use spona_domain::plan::{FrameworkDocument, FrameworkItem};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::framework::{self, NewDocument};
@@ -28,9 +28,7 @@ impl App {
     /// for its own team's planning.
     fn may_read_framework(actor: &Actor) -> bool {
         decide(actor, Action::EditNationalFramework).allowed()
-            || actor
-                .team_id
-                .is_some_and(|t| decide(actor, Action::ViewTeamWork(t)).allowed())
+            || team_work(actor, WorkNeed::View).is_ok()
     }
 
     /// Every national document with its objectives and measures.

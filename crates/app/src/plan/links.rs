@@ -4,8 +4,7 @@
 //! out.
 
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
-use spona_domain::ids::TeamId;
+use spona_domain::access::{team_work, Actor, TeamScope, WorkNeed};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::plans::{self, PlanActivityChoice};
 use spona_store::Connection;
@@ -14,7 +13,7 @@ impl App {
     /// Refuses a link to a plan activity that is not in one of the team's plans.
     pub(crate) async fn check_plan_link(
         c: &mut Connection,
-        team: TeamId,
+        team: &TeamScope,
         plan_activity: Option<i64>,
     ) -> Result<(), AppError> {
         match plan_activity {
@@ -33,20 +32,17 @@ impl App {
         &self,
         actor: &Actor,
     ) -> Result<Vec<PlanActivityChoice>, AppError> {
-        let Some(team) = actor.team_id else {
+        let Ok(scope) = team_work(actor, WorkNeed::View) else {
             return Ok(Vec::new());
         };
-        if !decide(actor, Action::ViewTeamWork(team)).allowed() {
-            return Ok(Vec::new());
-        }
         let mut c = self.db.conn().await?;
-        Ok(plans::choices(&mut c, team).await?)
+        Ok(plans::choices(&mut c, &scope).await?)
     }
 
     /// The plan activity a record of the team carries out, for its page.
     pub(crate) async fn linked_plan_activity(
         c: &mut Connection,
-        team: TeamId,
+        team: &TeamScope,
         plan_activity: Option<i64>,
     ) -> Result<Option<PlanActivityChoice>, AppError> {
         match plan_activity {

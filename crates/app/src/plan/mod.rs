@@ -20,7 +20,7 @@ pub use summary::PlanSummary;
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{team_work, Actor, WorkNeed};
 use spona_domain::plan::CoordinationPlan;
 use spona_store::{plans as store, Tx};
 
@@ -32,12 +32,10 @@ impl App {
         actor: &Actor,
         id: i64,
     ) -> Result<CoordinationPlan, AppError> {
-        let plan = store::find(c, id).await?.ok_or(AppError::NotFound)?;
-        if decide(actor, Action::ViewTeamWork(plan.team_id)).allowed() {
-            Ok(plan)
-        } else {
-            Err(AppError::NotFound)
-        }
+        let scope = team_work(actor, WorkNeed::View)?;
+        Ok(store::find(c, &scope, id)
+            .await?
+            .ok_or(AppError::NotFound)?)
     }
 
     /// The plan, if the actor leads the team's work; seeing but not leading is "forbidden".
@@ -47,12 +45,10 @@ impl App {
         actor: &Actor,
         id: i64,
     ) -> Result<CoordinationPlan, AppError> {
-        let plan = self.visible_plan(c, actor, id).await?;
-        if decide(actor, Action::LeadTeamWork(plan.team_id)).allowed() {
-            Ok(plan)
-        } else {
-            Err(AppError::Forbidden)
-        }
+        let scope = team_work(actor, WorkNeed::Lead)?;
+        Ok(store::find(c, &scope, id)
+            .await?
+            .ok_or(AppError::NotFound)?)
     }
 
     /// Records a change of the plan in its history and the audit trail: a change to an

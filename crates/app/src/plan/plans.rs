@@ -4,7 +4,7 @@ use super::forms::{AdoptionForm, PlanForm};
 use super::framework::{load as load_framework, FrameworkEntry};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{team_work, Actor, WorkNeed};
 use spona_domain::plan::{
     mean_progress, CoordinationPlan, PlanActivity, PlanObjective, PlanStatus,
 };
@@ -63,37 +63,28 @@ impl PlanView {
 impl App {
     /// The plans of the actor's own team.
     pub async fn plans(&self, actor: &Actor) -> Result<PlanList, AppError> {
-        let team = actor.team_id.ok_or(AppError::NotFound)?;
-        if !decide(actor, Action::ViewTeamWork(team)).allowed() {
-            return Err(AppError::NotFound);
-        }
+        let scope = team_work(actor, WorkNeed::View)?;
         let mut c = self.db.conn().await?;
         Ok(PlanList {
-            plans: store::list(&mut c, team).await?,
-            can_lead: decide(actor, Action::LeadTeamWork(team)).allowed(),
+            plans: store::list(&mut c, &scope).await?,
+            can_lead: scope.leads(),
         })
     }
 
     /// Whether the actor may draft plans for their team (for showing the form).
     pub fn may_lead_plans(&self, actor: &Actor) -> Result<(), AppError> {
-        let team = actor.team_id.ok_or(AppError::NotFound)?;
-        if decide(actor, Action::LeadTeamWork(team)).allowed() {
-            Ok(())
-        } else if decide(actor, Action::ViewTeamWork(team)).allowed() {
-            Err(AppError::Forbidden)
-        } else {
-            Err(AppError::NotFound)
-        }
+        team_work(actor, WorkNeed::Lead)?;
+        Ok(())
     }
 
     /// Drafts a new plan for the actor's team.
     pub async fn create_plan(&self, actor: &Actor, form: &PlanForm) -> Result<i64, AppError> {
-        self.may_lead_plans(actor)?;
-        let team = actor.team_id.ok_or(AppError::NotFound)?;
+        let scope = team_work(actor, WorkNeed::Lead)?;
+        let team = scope.team();
         let draft = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let id = store::insert(&mut tx, team, &draft, now).await?;
+        let id = store::insert(&mut tx, &scope, &draft, now).await?;
         store::record_change(
             &mut tx,
             id,
@@ -155,7 +146,7 @@ impl App {
         }
         let overdue = activities.iter().filter(|a| a.overdue).count();
         Ok(PlanView {
-            can_lead: decide(actor, Action::LeadTeamWork(plan.team_id)).allowed(),
+            can_lead: team_work(actor, WorkNeed::Lead).is_ok(),
             changes: store::changes(&mut c, id).await?,
             plan,
             objectives,

@@ -2,7 +2,7 @@
 //! is recorded against yet.
 
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{team_work, Actor, WorkNeed};
 use spona_domain::plan::mean_progress;
 use spona_store::plans as store;
 
@@ -23,15 +23,12 @@ impl App {
     /// The summary of the actor's team's current plan (the one whose period covers today,
     /// else the latest); none without a plan or for roles outside a team.
     pub async fn plan_summary(&self, actor: &Actor) -> Result<Option<PlanSummary>, AppError> {
-        let Some(team) = actor.team_id else {
+        let Ok(scope) = team_work(actor, WorkNeed::View) else {
             return Ok(None);
         };
-        if !decide(actor, Action::ViewTeamWork(team)).allowed() {
-            return Ok(None);
-        }
         let today = self.today();
         let mut c = self.db.conn().await?;
-        let Some(plan) = store::current(&mut c, team, today).await? else {
+        let Some(plan) = store::current(&mut c, &scope, today).await? else {
             return Ok(None);
         };
         let activities = store::activities(&mut c, plan.id).await?;

@@ -13,18 +13,14 @@ pub use prefill::PracticeStart;
 pub use read::{PracticeQuery, PracticeView, SourcePractice};
 
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{Actor, WorkNeed};
 use spona_domain::ids::TeamId;
 
 impl App {
     /// The actor's team, if the actor leads its work (publishes and withdraws practices);
     /// everyone else is forbidden.
     fn practice_team(actor: &Actor) -> Result<TeamId, AppError> {
-        let team = actor.team_id.ok_or(AppError::Forbidden)?;
-        if !decide(actor, Action::LeadTeamWork(team)).allowed() {
-            return Err(AppError::Forbidden);
-        }
-        Ok(team)
+        Ok(Self::work_team(actor, WorkNeed::Lead)?.team())
     }
 
     /// Whether the actor publishes good practices of the team (for showing the button).

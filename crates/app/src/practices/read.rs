@@ -3,7 +3,7 @@
 
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{decide, team_work, team_work_of, Action, Actor, WorkNeed};
 use spona_domain::practices::{leads, may_see, GoodPracticeId, PracticeSource};
 use spona_store::cases::COUNT_LIMIT;
 use spona_store::practices::{self as store, PublishedPractice};
@@ -67,8 +67,7 @@ impl App {
         }
         Ok(PracticeView {
             can_withdraw: p.is_live() && leads(actor, p.team_id),
-            own_team: actor.team_id == Some(p.team_id)
-                && decide(actor, Action::ViewTeamWork(p.team_id)).allowed(),
+            own_team: team_work_of(actor, p.team_id, WorkNeed::View).is_ok(),
             published,
         })
     }
@@ -80,12 +79,10 @@ impl App {
         actor: &Actor,
         source: PracticeSource,
     ) -> Result<SourcePractice, AppError> {
-        let Some(team) = actor
-            .team_id
-            .filter(|t| decide(actor, Action::ViewTeamWork(*t)).allowed())
-        else {
+        let Ok(scope) = team_work(actor, WorkNeed::View) else {
             return Ok(SourcePractice::default());
         };
+        let team = scope.team();
         let mut c = self.db.conn().await?;
         let live = match source {
             PracticeSource::Activity(a) => store::live_for_activity(&mut c, team, a.0).await?,

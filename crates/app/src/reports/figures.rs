@@ -7,6 +7,7 @@ use super::content::{
     Names, ObjectiveLine, PlanLine, PlanSection, TrainedLine, TrainingSection,
 };
 use crate::AppError;
+use spona_domain::access::TeamScope;
 use spona_domain::plan::mean_progress;
 use spona_domain::registry::{Institution, Standing, Team};
 use spona_domain::reports::ReportPeriod;
@@ -62,10 +63,11 @@ pub(crate) async fn meetings(
 pub(crate) async fn plan(
     c: &mut Connection,
     team: &Team,
+    scope: &TeamScope,
     period: ReportPeriod,
     today: Date,
 ) -> Result<Option<PlanSection>, AppError> {
-    let overlapping = plans::list(c, team.id)
+    let overlapping = plans::list(c, scope)
         .await?
         .into_iter()
         .find(|p| p.starts_on <= period.last_day() && period.first_day() <= p.ends_on);

@@ -7,15 +7,16 @@ use super::content::{CaseSection, ReportContent, CONTENT_FORMAT};
 use super::figures;
 use super::forms::{NarrativeForm, PeriodForm};
 use crate::audit::{AuditEvent, Author};
+use crate::team_work::ScopedTeam;
 use crate::{App, AppError};
 use spona_crypto::digest::sha256_hex;
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{Actor, TeamScope, WorkNeed};
 use spona_domain::disclosure::ProtectedRelease;
 use spona_domain::registry::Team;
 use spona_domain::reports::{Narrative, ReportPeriod, ReportStatus};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::reports::{self as store, FrozenCount, NewDraft, StoredReport};
-use spona_store::{teams, Connection};
+use spona_store::Connection;
 
 /// The team's reports and what the actor may do.
 #[derive(Clone, Debug)]
@@ -61,15 +62,9 @@ impl App {
         c: &mut Connection,
         actor: &Actor,
         lead: bool,
-    ) -> Result<Team, AppError> {
-        let team = actor.team_id.ok_or(AppError::NotFound)?;
-        if !decide(actor, Action::ViewTeamWork(team)).allowed() {
-            return Err(AppError::NotFound);
-        }
-        if lead && !decide(actor, Action::LeadTeamWork(team)).allowed() {
-            return Err(AppError::Forbidden);
-        }
-        teams::find(c, team).await?.ok_or(AppError::NotFound)
+    ) -> Result<ScopedTeam, AppError> {
+        let need = if lead { WorkNeed::Lead } else { WorkNeed::View };
+        Self::scoped_team(c, actor, need).await
     }
 
     /// The team's reports, the latest period first.
@@ -90,9 +85,9 @@ impl App {
         };
         Ok(ReportList {
             reports: store::list(&mut c, team.id).await?,
-            can_lead: decide(actor, Action::LeadTeamWork(team.id)).allowed(),
+            can_lead: team.scope.leads(),
             suggested: suggested.code(),
-            team,
+            team: team.into_team(),
         })
     }
 
@@ -145,8 +140,10 @@ impl App {
         let report = store::find(&mut c, team.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let lead = decide(actor, Action::LeadTeamWork(team.id)).allowed();
-        self.report_view(&mut c, team, report, lead, false).await
+        let lead = team.scope.leads();
+        let scope = team.scope;
+        self.report_view(&mut c, team.into_team(), Some(scope), report, lead, false)
+            .await
     }
 
     /// The view of a report: the frozen content of a submitted one, or the figures as they
@@ -155,12 +152,15 @@ impl App {
         &self,
         c: &mut Connection,
         team: Team,
+        draft_scope: Option<TeamScope>,
         report: StoredReport,
         lead: bool,
         acknowledge: bool,
     ) -> Result<ReportView, AppError> {
         let (content, integrity) = if report.status == ReportStatus::Draft {
-            let (content, _, _) = self.gather(c, &team, &report).await?;
+            // A draft is the team's own work: only its scope gathers it.
+            let scope = draft_scope.ok_or(AppError::NotFound)?;
+            let (content, _, _) = self.gather(c, &team, &scope, &report).await?;
             (content, Integrity::Draft)
         } else {
             let content: ReportContent = serde_json::from_str(&report.content)
@@ -202,6 +202,7 @@ impl App {
         &self,
         c: &mut Connection,
         team: &Team,
+        scope: &TeamScope,
         report: &StoredReport,
     ) -> Result<(ReportContent, Vec<FrozenCount>, Vec<String>), AppError> {
         let period = report.period;
@@ -238,7 +239,7 @@ impl App {
             gathered_at: now,
             composition: figures::composition(c, team).await?,
             meetings: figures::meetings(c, team, period).await?,
-            plan: figures::plan(c, team, period, self.today()).await?,
+            plan: figures::plan(c, team, scope, period, self.today()).await?,
             activities: figures::activities(c, team, period).await?,
             trainings: figures::trainings(c, team, period).await?,
             materials: figures::materials(c, team, period).await?,
@@ -315,7 +316,7 @@ impl App {
             e.add("period", FieldError::PeriodNotOver);
             return Err(e.into());
         }
-        let (content, counts, fresh) = self.gather(&mut tx, &team, &report).await?;
+        let (content, counts, fresh) = self.gather(&mut tx, &team, &team.scope, &report).await?;
         let json = serde_json::to_string(&content)
             .map_err(|e| AppError::Internal(format!("report content: {e}")))?;
         let hash = sha256_hex(json.as_bytes());

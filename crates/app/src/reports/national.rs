@@ -99,7 +99,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let acknowledge = decide(actor, Action::AcknowledgeReports).allowed();
-        self.report_view(&mut c, team, report, false, acknowledge)
+        self.report_view(&mut c, team, None, report, false, acknowledge)
             .await
     }
 

@@ -99,7 +99,7 @@ impl App {
                 }
             })
             .collect();
-        let plan = match spona_store::plans::current(&mut c, team.id, self.today()).await? {
+        let plan = match spona_store::plans::current(&mut c, &team.scope, self.today()).await? {
             Some(p) => spona_store::plans::activities(&mut c, p.id)
                 .await?
                 .into_iter()
@@ -131,7 +131,7 @@ impl App {
         .await?;
         let response_hours = median(&hours, self.disclosure.get() as usize);
         let stats = TeamStatistics {
-            team,
+            team: team.into_team(),
             year,
             months,
             plan,

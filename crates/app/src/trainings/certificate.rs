@@ -3,7 +3,8 @@
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError, DocumentFile};
-use spona_domain::access::{Action, Actor};
+use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::script::to_latin;
 use spona_domain::trainings::TrainingId;
 use spona_i18n::{format_date, Arg, Catalog, Locale};
@@ -20,7 +21,7 @@ impl App {
         catalog: &Catalog,
         locale: Locale,
     ) -> Result<DocumentFile, AppError> {
-        let team = self.training_team(actor, Action::ViewTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::View).await?;
         let mut tx = self.db.begin().await?;
         let training = store::find(&mut tx, team.id, id)
             .await?

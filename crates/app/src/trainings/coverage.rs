@@ -4,7 +4,8 @@
 use super::StaffForm;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::{Action, Actor};
+use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, Team};
 use spona_domain::trainings::Coverage;
@@ -38,7 +39,7 @@ impl App {
         actor: &Actor,
         year: Option<i32>,
     ) -> Result<CoverageView, AppError> {
-        let team = self.training_team(actor, Action::ViewTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::View).await?;
         let this_year = self.today().year();
         let year = year
             .filter(|y| (2000..=this_year).contains(y))
@@ -64,7 +65,7 @@ impl App {
             .collect();
         Ok(CoverageView {
             can_edit_staff: self.can_lead_trainings(actor),
-            team,
+            team: team.into_team(),
             year,
             lines,
         })
@@ -76,7 +77,7 @@ impl App {
         actor: &Actor,
         form: &StaffForm,
     ) -> Result<(), AppError> {
-        let team = self.training_team(actor, Action::LeadTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::Lead).await?;
         let rows = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;

@@ -3,7 +3,8 @@
 use super::{TrainingForm, PAGE_SIZE};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError, Page};
-use spona_domain::access::{Action, Actor};
+use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, Team};
 use spona_domain::trainings::{over_staff, OverStaff, Training, TrainingId};
@@ -63,12 +64,12 @@ impl App {
         actor: &Actor,
         q: &TrainingQuery,
     ) -> Result<(Team, Page<Training>), AppError> {
-        let team = self.training_team(actor, Action::ViewTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::View).await?;
         let page = q.page.unwrap_or(1).clamp(1, 100_000);
         let query: String = q.q.chars().take(100).collect();
         let mut c = self.db.conn().await?;
         let list = store::list(&mut c, team.id, &query, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
-        Ok((team, list))
+        Ok((team.into_team(), list))
     }
 
     /// The institutions that may be named in a new training, with their staff numbers.
@@ -76,7 +77,7 @@ impl App {
         &self,
         actor: &Actor,
     ) -> Result<(Team, Vec<(Institution, Option<i64>)>), AppError> {
-        let team = self.training_team(actor, Action::RecordTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::Record).await?;
         let mut c = self.db.conn().await?;
         let staff: HashMap<InstitutionId, i64> =
             store::staff(&mut c, team.id).await?.into_iter().collect();
@@ -88,12 +89,12 @@ impl App {
                 (i, s)
             })
             .collect();
-        Ok((team, list))
+        Ok((team.into_team(), list))
     }
 
     /// One training of the actor's team.
     pub async fn training(&self, actor: &Actor, id: TrainingId) -> Result<TrainingView, AppError> {
-        let team = self.training_team(actor, Action::ViewTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::View).await?;
         let mut c = self.db.conn().await?;
         let training = store::find(&mut c, team.id, id)
             .await?
@@ -118,9 +119,9 @@ impl App {
             })
             .collect();
         let plan_activity =
-            Self::linked_plan_activity(&mut c, team.id, training.plan_activity_id).await?;
+            Self::linked_plan_activity(&mut c, &team.scope, training.plan_activity_id).await?;
         Ok(TrainingView {
-            team,
+            team: team.into_team(),
             training,
             attendance,
             named,
@@ -135,11 +136,11 @@ impl App {
         actor: &Actor,
         form: &TrainingForm,
     ) -> Result<Recorded, AppError> {
-        let team = self.training_team(actor, Action::RecordTeamWork).await?;
+        let team = self.training_team(actor, WorkNeed::Record).await?;
         let draft = form.parse(self.today())?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        Self::check_plan_link(&mut tx, team.id, draft.plan_activity_id).await?;
+        Self::check_plan_link(&mut tx, &team.scope, draft.plan_activity_id).await?;
         let active: HashMap<InstitutionId, Institution> =
             institutions::list_active(&mut tx, team.id)
                 .await?

@@ -14,7 +14,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::AppError;
-use spona_domain::access::{decide, Action};
 
 /// A catalogue as a row of the list.
 struct Row {
@@ -51,7 +50,7 @@ pub struct Notices {
 
 /// Only the deployment's administrators see or change catalogues.
 fn allowed(s: &Signed) -> Result<(), WebError> {
-    if decide(s.actor(), Action::ManageDeployment).allowed() {
+    if s.may().manage_deployment {
         Ok(())
     } else {
         Err(WebError::Page(Failure::Forbidden))

@@ -14,7 +14,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use spona_app::cases::{CaseQuery, CaseSummary};
-use spona_domain::access::{decide, Action};
 
 /// A case as a row of the list.
 struct Row {
@@ -52,7 +51,7 @@ pub struct EmergencyPanel {
 
 /// Whether the reader reports and works on cases.
 pub fn works_on_cases(s: &Signed) -> bool {
-    decide(s.actor(), Action::UseCases).allowed()
+    s.may().cases
 }
 
 /// `GET /cases`.

@@ -17,7 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::AppError;
-use spona_domain::access::{decide, Action};
 use spona_domain::cases::{
     ExploitationForm, IndicatorCatalogue, ReportForm, ReporterKind, Sex, AGE_MAX, DESCRIPTION_MAX,
     NAME_MAX, NARRATIVE_MAX, SHORT_MAX, WHEREABOUTS_MAX,
@@ -173,7 +172,7 @@ async fn reporters_catalogue(
 
 /// `GET /cases/new`: the empty form, detected today by the team's own official.
 pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
-    if !decide(s.actor(), Action::UseCases).allowed() {
+    if !s.may().cases {
         return Err(WebError::Page(Failure::Forbidden));
     }
     let today = iso_date(state.app.today());

@@ -17,7 +17,6 @@ use spona_app::guidelines::{
     GuidelineForm, GuidelineView, RevisionForm, GUIDELINE_KINDS, GUIDELINE_LANGUAGES,
 };
 use spona_app::AppError;
-use spona_domain::access::{decide, Action};
 use spona_domain::registry::InstitutionKind;
 
 /// A document as a row of the list.
@@ -62,9 +61,7 @@ fn in_force(tr: &Tr, v: &GuidelineView) -> String {
 }
 
 fn leads(s: &Signed) -> bool {
-    s.actor()
-        .team_id
-        .is_some_and(|t| decide(s.actor(), Action::LeadTeamWork(t)).allowed())
+    s.may().lead_team_work
 }
 
 /// The institution kinds, for the card and the "addressed to" choices.

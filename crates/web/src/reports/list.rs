@@ -14,7 +14,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::reports::{PeriodForm, ReportList};
 use spona_app::AppError;
-use spona_domain::access::{decide, Action};
 
 #[derive(Template)]
 #[template(path = "reports/list.html")]
@@ -31,7 +30,7 @@ pub async fn list(
     s: Signed,
     Query(q): Query<NationalQuery>,
 ) -> Result<Response, WebError> {
-    if decide(s.actor(), Action::ViewNationalReports).allowed() {
+    if s.may().national_reports {
         return super::national::page(&state, &s, &q.period).await;
     }
     let list = state.app.team_reports(s.actor()).await?;

@@ -16,7 +16,6 @@ use spona_app::reports::{
 };
 use spona_app::reports::{Chart, ChartTable};
 use spona_app::AppError;
-use spona_domain::access::{decide, Action};
 
 /// A cell of a table as the page shows it: its column's name goes with it for phones.
 pub struct Cell {
@@ -115,13 +114,11 @@ struct ShowPage {
 /// Reads the report as the viewer may: the national office any submitted one, the team
 /// its own.
 async fn view(state: &WebState, s: &Signed, id: i64) -> Result<ReportView, WebError> {
-    Ok(
-        if decide(s.actor(), Action::ViewNationalReports).allowed() {
-            state.app.national_report(s.actor(), id).await?
-        } else {
-            state.app.team_report(s.actor(), id).await?
-        },
-    )
+    Ok(if s.may().national_reports {
+        state.app.national_report(s.actor(), id).await?
+    } else {
+        state.app.team_report(s.actor(), id).await?
+    })
 }
 
 pub(super) async fn show_page(

@@ -3,7 +3,7 @@
 use super::tr::Tr;
 use super::viewer::Viewer;
 use spona_app::App;
-use spona_domain::access::{decide, Action};
+use spona_domain::access::Permissions;
 use spona_domain::accounts::Role;
 use spona_i18n::Locale;
 
@@ -58,16 +58,16 @@ pub struct Chrome {
 }
 
 /// The sections a role works in (issue-independent: which doors the role has).
-pub fn sections_for(role: Role, uses_cases: bool) -> Vec<Nav> {
+pub fn sections_for(role: Role, may: &Permissions) -> Vec<Nav> {
     let mut v = vec![Nav::Dashboard];
     // The coordinator sees that cases exist (never names); the case pages decide the rest.
-    if uses_cases || role == Role::Coordinator {
+    if may.cases || (role == Role::Coordinator && may.lead_team_work) {
         v.push(Nav::Cases);
     }
-    if uses_cases {
+    if may.cases {
         v.push(Nav::Inbox);
     }
-    if role.is_team_bound() {
+    if may.team_work {
         v.extend([
             Nav::Plan,
             Nav::Activities,
@@ -78,10 +78,10 @@ pub fn sections_for(role: Role, uses_cases: bool) -> Vec<Nav> {
         ]);
     }
     // Good practices are read across teams, by the national office too.
-    if role.is_team_bound() || role == Role::National {
+    if may.good_practices {
         v.push(Nav::Practices);
     }
-    if role != Role::Admin {
+    if may.team_work || may.national_reports {
         v.push(Nav::Reports);
     }
     v.push(Nav::Team);
@@ -111,7 +111,7 @@ impl Chrome {
         let mut role_label = String::new();
         if let Some(s) = &viewer.signed {
             let actor = &s.actor;
-            for section in sections_for(actor.role, decide(actor, Action::UseCases).allowed()) {
+            for section in sections_for(actor.role, &viewer.permissions) {
                 let (href, id) = match section {
                     Nav::Dashboard => ("/dashboard".to_string(), "nav-dashboard"),
                     Nav::Cases => ("/cases".to_string(), "nav-cases"),
@@ -153,7 +153,7 @@ impl Chrome {
                     current: active == Nav::Admin,
                 });
             }
-            if decide(actor, Action::ManageDeployment).allowed() {
+            if viewer.permissions.manage_deployment {
                 nav.push(NavLink {
                     href: "/admin/catalogues".into(),
                     label: tr.t("nav-catalogues"),

@@ -11,7 +11,6 @@ use axum::extract::State;
 use axum::response::{Redirect, Response};
 use spona_app::plan::PlanSummary;
 use spona_app::registry::TeamOverview;
-use spona_domain::access::{decide, Action};
 use spona_domain::registry::Team;
 
 /// `/`: the dashboard for the signed in, the sign-in page for others.
@@ -67,7 +66,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         Vec::new()
     };
     // The most pressing few; the inbox has the rest.
-    let awaiting = if decide(actor, Action::UseCases).allowed() {
+    let awaiting = if s.may().cases {
         let first = state.app.awaiting_answer(actor, DASHBOARD_AWAITING).await?;
         Some(awaiting_answer(tr, &first, None))
     } else {
@@ -147,7 +146,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         upcoming,
         reminders,
         plan,
-        framework: decide(actor, Action::EditNationalFramework).allowed(),
+        framework: s.may().national_framework,
     };
     super::render::html(&page)
 }

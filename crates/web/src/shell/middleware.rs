@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use spona_app::AppError;
 use spona_crypto::tokens;
+use spona_domain::access::permissions;
 use spona_i18n::{negotiate, Locale};
 use std::net::SocketAddr;
 use std::time::Instant;
@@ -101,8 +102,13 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
             }
         },
     };
+    let permissions = signed
+        .as_ref()
+        .map(|s| permissions(&s.actor))
+        .unwrap_or_default();
     let viewer = Viewer {
         signed,
+        permissions,
         locale,
         csrf_token,
         request_id: request_id.clone(),

@@ -10,7 +10,6 @@ use askama::Template;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use spona_domain::access::{decide, Action};
 
 /// The sections that still show the placeholder page.
 const BEING_BUILT: &[Nav] = &[];
@@ -38,7 +37,7 @@ pub fn routes() -> Router<WebState> {
 
 async fn section(s: Signed, nav: Nav) -> Result<Response, WebError> {
     let actor = s.actor();
-    if !sections_for(actor.role, decide(actor, Action::UseCases).allowed()).contains(&nav) {
+    if !sections_for(actor.role, &s.may()).contains(&nav) {
         return Err(WebError::Page(Failure::NotFound));
     }
     let (_, title_id) = section_info(nav).ok_or(WebError::Page(Failure::NotFound))?;

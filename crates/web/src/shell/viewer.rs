@@ -7,13 +7,16 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::auth::SignedIn;
-use spona_domain::access::Actor;
+use spona_domain::access::{Actor, Permissions};
 use spona_i18n::Locale;
 
 /// The person behind a request (signed in or not) and their language.
 #[derive(Clone)]
 pub struct Viewer {
     pub signed: Option<SignedIn>,
+    /// What the signed-in person may do, worked out once for the request: pages read this
+    /// to offer links and buttons and never decide access themselves.
+    pub permissions: Permissions,
     pub locale: Locale,
     /// The token forms must carry: the session's, or the visitor's cookie.
     pub csrf_token: String,
@@ -57,6 +60,11 @@ impl Signed {
     /// The actor for app-layer calls.
     pub fn actor(&self) -> &Actor {
         &self.session.actor
+    }
+
+    /// What the signed-in person may do (for showing links and buttons).
+    pub fn may(&self) -> Permissions {
+        self.viewer.permissions
     }
 }
 

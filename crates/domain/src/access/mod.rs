@@ -1,8 +1,16 @@
 //! Access policy: who may do what, decided here and nowhere else.
 //!
-//! The app layer asks [`decide`] before every read and write; web, API and CLI never decide.
-//! A denial for another team's record is reported as "not found" by the app layer, so that
-//! nobody learns that the record exists.
+//! The app layer reaches a team's work only through a [`TeamScope`], which only
+//! [`team_work`] and [`team_work_of`] make, after [`decide`]; web, API and CLI never decide,
+//! they read the actor's [`Permissions`]. One refusal rule: whatever lies outside your team
+//! (or a case you may not know of) is "not found"; a section your role may not use inside
+//! your team is "forbidden".
+
+mod permissions;
+mod scope;
+
+pub use permissions::{permissions, Permissions};
+pub use scope::{team_work, team_work_of, Refusal, TeamScope, WorkNeed};
 
 use crate::accounts::Role;
 use crate::ids::{InstitutionId, TeamId, UserId};
@@ -74,36 +82,58 @@ impl Decision {
 }
 
 /// Decides whether the actor may perform the action.
+///
+/// Every role lists every action, with no wildcard: a new action does not compile until it
+/// has been granted or refused to each role on purpose.
 pub fn decide(actor: &Actor, action: Action) -> Decision {
+    use Action::*;
     let own = |team: TeamId| actor.team_id == Some(team);
-    let allowed = match (actor.role, action) {
-        (
-            Role::Admin,
-            Action::UseCases
-            | Action::ViewNationalReports
-            | Action::AcknowledgeReports
-            | Action::OverrideConsent,
-        ) => false,
-        (Role::Admin, _) => true,
-        // Every team role keeps and sees its own team's coordination work.
-        (
-            Role::Coordinator | Role::CaseWorker | Role::Member,
-            Action::ViewTeamWork(t) | Action::RecordTeamWork(t),
-        ) => own(t),
-        (Role::Coordinator | Role::CaseWorker | Role::Member, Action::ViewGoodPractices) => true,
-        (Role::National, Action::ViewRegistry(_) | Action::ListTeams) => true,
-        (Role::National, Action::ViewNationalReports | Action::AcknowledgeReports) => true,
-        (Role::National, Action::EditNationalFramework | Action::ViewGoodPractices) => true,
-        (Role::National, _) => false,
-        (Role::Coordinator, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
-        (Role::Coordinator, Action::EditRegistry(t) | Action::ManageTeamAccounts(t)) => own(t),
-        (Role::Coordinator, Action::LeadTeamWork(t)) => own(t),
-        (Role::Coordinator, _) => false,
-        (Role::CaseWorker, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
-        (Role::CaseWorker, Action::UseCases | Action::OverrideConsent) => true,
-        (Role::CaseWorker, _) => false,
-        (Role::Member, Action::ViewRegistry(t) | Action::ViewMembers(t)) => own(t),
-        (Role::Member, _) => false,
+    let allowed = match actor.role {
+        // Runs the deployment (teams, accounts, catalogues, settings, each team's registry)
+        // and sees no team's work: no plan, no report, no case, no practice.
+        Role::Admin => match action {
+            ViewRegistry(_) | ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) => true,
+            ManageDeployment | ListTeams => true,
+            ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
+            UseCases | OverrideConsent => false,
+            ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
+            ViewGoodPractices => false,
+        },
+        // Across teams, only what is not personal: registries, submitted reports, statistics,
+        // the national framework and the practices teams chose to publish.
+        Role::National => match action {
+            ViewRegistry(_) | ListTeams => true,
+            ViewNationalReports | AcknowledgeReports | EditNationalFramework => true,
+            ViewGoodPractices => true,
+            ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) | ManageDeployment => false,
+            ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
+            UseCases | OverrideConsent => false,
+        },
+        Role::Coordinator => match action {
+            ViewRegistry(t) | ViewMembers(t) | EditRegistry(t) | ManageTeamAccounts(t) => own(t),
+            ViewTeamWork(t) | RecordTeamWork(t) | LeadTeamWork(t) => own(t),
+            ViewGoodPractices => true,
+            ManageDeployment | ListTeams => false,
+            UseCases | OverrideConsent => false,
+            ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
+        },
+        Role::CaseWorker => match action {
+            ViewRegistry(t) | ViewMembers(t) => own(t),
+            ViewTeamWork(t) | RecordTeamWork(t) => own(t),
+            UseCases | OverrideConsent | ViewGoodPractices => true,
+            EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
+            ManageDeployment | ListTeams => false,
+            ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
+        },
+        Role::Member => match action {
+            ViewRegistry(t) | ViewMembers(t) => own(t),
+            ViewTeamWork(t) | RecordTeamWork(t) => own(t),
+            ViewGoodPractices => true,
+            EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
+            ManageDeployment | ListTeams => false,
+            UseCases | OverrideConsent => false,
+            ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
+        },
     };
     if allowed {
         Decision::Allow
@@ -238,6 +268,34 @@ mod tests {
         assert!(decide(&n, Action::EditNationalFramework).allowed());
         assert!(!decide(&n, Action::ViewTeamWork(LE)).allowed());
         assert!(!decide(&n, Action::RecordTeamWork(LE)).allowed());
+    }
+
+    #[test]
+    fn the_administrator_runs_the_deployment_and_sees_no_team_work() {
+        let admin = actor(Role::Admin, None);
+        for allowed in [
+            Action::ManageDeployment,
+            Action::ListTeams,
+            Action::ViewRegistry(LE),
+            Action::EditRegistry(NIS),
+            Action::ManageTeamAccounts(LE),
+        ] {
+            assert!(decide(&admin, allowed).allowed(), "{allowed:?}");
+        }
+        for team in [LE, NIS] {
+            for refused in [
+                Action::ViewTeamWork(team),
+                Action::RecordTeamWork(team),
+                Action::LeadTeamWork(team),
+                Action::UseCases,
+                Action::OverrideConsent,
+                Action::ViewNationalReports,
+                Action::EditNationalFramework,
+                Action::ViewGoodPractices,
+            ] {
+                assert!(!decide(&admin, refused).allowed(), "{refused:?}");
+            }
+        }
     }
 
     #[test]

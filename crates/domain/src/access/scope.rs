@@ -1,0 +1,148 @@
+//! Scopes: the values a use case needs to reach a team's work, made only by the access check.
+//!
+//! The store's functions for a team's coordination work take a [`TeamScope`], not a bare
+//! team id, and its fields are private to this module: so the compiler, not habit, keeps
+//! every read and write of team work behind [`decide`].
+
+use super::{decide, Action, Actor};
+use crate::ids::TeamId;
+
+/// Why the access check refused: the one refusal rule, in two answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Outside the actor's team, or a record the actor may not know of: answered as if it
+    /// did not exist, so that nobody learns that it does.
+    NotFound,
+    /// Inside the actor's team, in a section the actor's role may not use.
+    Forbidden,
+}
+
+/// What a use case does with a team's coordination work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WorkNeed {
+    /// Read the plan, activities, trainings, meetings, guidelines, materials, reports.
+    View,
+    /// Record activities, trainings, meetings, materials handed out, cooperation entries.
+    Record,
+    /// Adopt the plan, keep the guidelines library, publish practices, submit reports.
+    Lead,
+}
+
+impl WorkNeed {
+    fn action(self, team: TeamId) -> Action {
+        match self {
+            WorkNeed::View => Action::ViewTeamWork(team),
+            WorkNeed::Record => Action::RecordTeamWork(team),
+            WorkNeed::Lead => Action::LeadTeamWork(team),
+        }
+    }
+}
+
+/// Proof that the actor may do `need` with one team's work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TeamScope {
+    team: TeamId,
+    need: WorkNeed,
+    leads: bool,
+}
+
+impl TeamScope {
+    /// The team whose work this reaches.
+    pub fn team(&self) -> TeamId {
+        self.team
+    }
+
+    /// What was asked for.
+    pub fn need(&self) -> WorkNeed {
+        self.need
+    }
+
+    /// Whether the actor also leads the team's work (to offer the lead's buttons).
+    pub fn leads(&self) -> bool {
+        self.leads
+    }
+
+    /// The scope the operator holds when running the binary on the data folder (demo
+    /// seeding and command-line maintenance): having the folder and its key is the access.
+    pub fn operator(team: TeamId) -> TeamScope {
+        TeamScope {
+            team,
+            need: WorkNeed::Lead,
+            leads: true,
+        }
+    }
+}
+
+/// The actor's own team's work, if the actor may do `need` with it.
+pub fn team_work(actor: &Actor, need: WorkNeed) -> Result<TeamScope, Refusal> {
+    let team = actor.team_id.ok_or(Refusal::NotFound)?;
+    team_work_of(actor, team, need)
+}
+
+/// The work of the team a record belongs to, if the actor may do `need` with it: another
+/// team's work, or any team's work for a role that has none, is "not found".
+pub fn team_work_of(actor: &Actor, team: TeamId, need: WorkNeed) -> Result<TeamScope, Refusal> {
+    if !decide(actor, Action::ViewTeamWork(team)).allowed() {
+        return Err(Refusal::NotFound);
+    }
+    if !decide(actor, need.action(team)).allowed() {
+        return Err(Refusal::Forbidden);
+    }
+    Ok(TeamScope {
+        team,
+        need,
+        leads: decide(actor, Action::LeadTeamWork(team)).allowed(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::Role;
+    use crate::ids::{InstitutionId, UserId};
+
+    const LE: TeamId = TeamId(1);
+    const NIS: TeamId = TeamId(2);
+
+    fn actor(role: Role, team: Option<TeamId>) -> Actor {
+        Actor {
+            user_id: UserId(7),
+            role,
+            team_id: team,
+            institution_id: team.map(|_| InstitutionId(3)),
+            address: "127.0.0.1".into(),
+        }
+    }
+
+    #[test]
+    fn outside_the_team_is_not_found_and_a_section_the_role_lacks_is_forbidden() {
+        let member = actor(Role::Member, Some(LE));
+        let scope = team_work(&member, WorkNeed::Record).unwrap();
+        assert_eq!(scope.team(), LE);
+        assert!(!scope.leads());
+        assert_eq!(team_work(&member, WorkNeed::Lead), Err(Refusal::Forbidden));
+        assert_eq!(
+            team_work_of(&member, NIS, WorkNeed::View),
+            Err(Refusal::NotFound)
+        );
+        let coordinator = actor(Role::Coordinator, Some(LE));
+        assert!(team_work(&coordinator, WorkNeed::Lead).unwrap().leads());
+        assert_eq!(
+            team_work_of(&coordinator, NIS, WorkNeed::Lead),
+            Err(Refusal::NotFound)
+        );
+    }
+
+    #[test]
+    fn the_administrator_and_the_national_office_reach_no_team_work() {
+        for role in [Role::Admin, Role::National] {
+            for need in [WorkNeed::View, WorkNeed::Record, WorkNeed::Lead] {
+                for team in [LE, NIS] {
+                    let a = actor(role, None);
+                    assert_eq!(team_work_of(&a, team, need), Err(Refusal::NotFound));
+                    assert_eq!(team_work(&a, need), Err(Refusal::NotFound));
+                }
+            }
+        }
+    }
+}
