@@ -3,24 +3,21 @@
 //! cleared) and the sums of versions, activity flags and change times (an edit in place).
 
 use spona_testkit::TestApp;
+use sqlx::Row;
 use std::collections::BTreeMap;
 
 /// Tables any request may touch: sessions and their throttle, job leases, health probes.
-const VOLATILE: &[&str] = &[
-    "sessions",
-    "login_throttle",
-    "job_leases",
-    "health_probe",
-];
+const VOLATILE: &[&str] = &["sessions", "login_throttle", "job_leases", "health_probe"];
 
 /// The fingerprint: one number per table and measure.
-pub async fn of(t: &TestApp) -> Vec<i64> {
+pub async fn of(t: &TestApp) -> Vec<(String, i64)> {
     let schema = t.app.db().schema().await.expect("schema");
     let mut tables: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (table, column) in schema {
         tables.entry(table).or_default().push(column);
     }
     let mut parts = Vec::new();
+    let mut names = Vec::new();
     for (table, columns) in &tables {
         if VOLATILE.contains(&table.as_str()) {
             continue;
@@ -35,13 +32,32 @@ pub async fn of(t: &TestApp) -> Vec<i64> {
             }
         }
         for m in measures {
-            parts.push(format!("SELECT CAST({m} AS BIGINT) FROM {table}"));
+            names.push(format!("{table}: {m}"));
+            parts.push(format!("(SELECT CAST({m} AS BIGINT) FROM {table})"));
         }
     }
-    let sql = parts.join(" UNION ALL ");
+    // One row of scalar subqueries: a compound SELECT this long passes SQLite's limit.
+    let sql = format!("SELECT {}", parts.join(", "));
     let mut c = t.app.db().conn().await.expect("connection");
-    sqlx::query_scalar(&sql)
-        .fetch_all(&mut *c)
+    let row = sqlx::query(&sql)
+        .fetch_one(&mut *c)
         .await
-        .expect("fingerprint")
+        .expect("fingerprint");
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| (name, row.try_get::<i64, _>(i).expect("a number")))
+        .collect()
+}
+
+/// The tables whose measures differ between two fingerprints.
+pub fn changed(before: &[(String, i64)], after: &[(String, i64)]) -> Vec<String> {
+    let mut tables: Vec<String> = before
+        .iter()
+        .zip(after)
+        .filter(|(b, a)| b.1 != a.1)
+        .filter_map(|(b, _)| b.0.split(':').next().map(str::to_string))
+        .collect();
+    tables.dedup();
+    tables
 }

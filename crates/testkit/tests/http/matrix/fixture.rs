@@ -1,9 +1,11 @@
 //! The records the matrix asks about, with their real ids: the demo's own (Leskovac), the
 //! same kinds made in the Niš team through the app, and case records of two institutions.
 
-use spona_app::forms::UserForm;
+use spona_app::activities::{ActivityForm, VenueForm};
+use spona_app::cases::ServiceForm;
 use spona_app::cases::{ConsentForm, NewFile, ReferralForm};
 use spona_app::forms::PasswordForm;
+use spona_app::forms::UserForm;
 use spona_app::guidelines::GuidelineForm;
 use spona_app::materials::ItemForm;
 use spona_app::meetings::{ActionForm, MeetingForm};
@@ -11,9 +13,7 @@ use spona_app::outreach::FeedForm;
 use spona_app::plan::{ObjectiveForm, PlanActivityForm, PlanForm};
 use spona_app::practices::PracticeForm;
 use spona_app::reports::PeriodForm;
-use spona_app::activities::{ActivityForm, VenueForm};
 use spona_app::trainings::{Recorded, TrainingForm};
-use spona_app::cases::ServiceForm;
 use spona_app::App;
 use spona_domain::access::Actor;
 use spona_domain::cases::ReportForm;
@@ -27,6 +27,8 @@ pub struct TeamRecords {
     pub activity: i64,
     pub venue: i64,
     pub training: i64,
+    /// The file name of a participant's certificate of `training`.
+    pub certificate: String,
     pub meeting: i64,
     pub action: i64,
     pub material: i64,
@@ -78,6 +80,19 @@ async fn scalar(t: &TestApp, sql: &str, bind: i64) -> i64 {
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
     found.unwrap_or_else(|| panic!("no row: {sql} ({bind})"))
+}
+
+/// The certificate file of a training's first named participant.
+async fn certificate_of(t: &TestApp, training: i64) -> String {
+    let mut c = t.app.db().conn().await.expect("connection");
+    let token: String = sqlx::query_scalar(
+        "SELECT token FROM training_participants WHERE training_id = $1 ORDER BY id LIMIT 1",
+    )
+    .bind(training)
+    .fetch_one(&mut *c)
+    .await
+    .expect("a named participant");
+    format!("{token}.pdf")
 }
 
 async fn team_id(t: &TestApp, code: &str) -> i64 {
@@ -246,7 +261,12 @@ pub async fn seed(t: &TestApp) -> Fixture {
     let le_duplicate = duplicate_of(t, &police, le_team).await;
     let nis_duplicate = duplicate_of(t, &nis_worker, nis_team).await;
     // The demo's referral goes from the police to the social work centre.
-    let le_referral = scalar(t, "SELECT MIN(id) FROM referrals WHERE team_id = $1", le_team).await;
+    let le_referral = scalar(
+        t,
+        "SELECT MIN(id) FROM referrals WHERE team_id = $1",
+        le_team,
+    )
+    .await;
     let nis_csw = institution(t, nis_team, "csr").await;
     app.record_consent(
         &nis_worker,
@@ -277,14 +297,18 @@ pub async fn seed(t: &TestApp) -> Fixture {
         .expect("nis referral");
 
     let le = leskovac(t, &le_coordinator, le_team, throwaway[0]).await;
+    let le_certificate = certificate_of(t, le.training).await;
     let le = TeamRecords {
+        certificate: le_certificate,
         duplicate: le_duplicate,
         referral: le_referral,
         attachment: police_case.attachment,
         ..le
     };
     let nis = nis_records(t, &nis_coordinator, nis_team, throwaway[1]).await;
+    let nis_certificate = certificate_of(t, nis.training).await;
     let nis = TeamRecords {
+        certificate: nis_certificate,
         duplicate: nis_duplicate,
         referral: nis_referral,
         attachment: nis_case.attachment,
@@ -329,13 +353,27 @@ async fn leskovac(t: &TestApp, coordinator: &Actor, team: i64, user: i64) -> Tea
         )
         .await
         .expect("report");
+    // Leskovac's report stays a draft (the coordinator may still edit it); Niš submits its
+    // own, which the national office then reads.
     TeamRecords {
         code: "leskovac",
         activity: scalar(t, &q("activities"), team).await,
         venue: scalar(t, &q("venues"), team).await,
-        training: scalar(t, &q("trainings"), team).await,
+        training: scalar(
+            t,
+            "SELECT MIN(p.training_id) FROM training_participants p \
+             JOIN trainings t ON t.id = p.training_id WHERE t.team_id = $1",
+            team,
+        )
+        .await,
         meeting: scalar(t, &q("meetings"), team).await,
-        action: scalar(t, &q("meeting_actions"), team).await,
+        // The demo's first action is done already; the open one can still be marked done.
+        action: scalar(
+            t,
+            "SELECT MAX(id) FROM meeting_actions WHERE team_id = $1",
+            team,
+        )
+        .await,
         plan,
         objective: scalar(
             t,
@@ -456,7 +494,7 @@ async fn nis_records(t: &TestApp, coordinator: &Actor, team: i64, user: i64) -> 
                 hours: "2".into(),
                 institution: vec![owner],
                 participants: vec!["3".into()],
-                names: vec![String::new()],
+                names: vec!["Учесник (измишљено); 50; 80".into()],
                 ..Default::default()
             },
         )
@@ -488,6 +526,9 @@ async fn nis_records(t: &TestApp, coordinator: &Actor, team: i64, user: i64) -> 
         )
         .await
         .expect("report");
+    app.submit_report(coordinator, report)
+        .await
+        .expect("submit report");
     TeamRecords {
         code: "nis",
         activity: activity.0,
@@ -555,6 +596,7 @@ async fn shared_records(t: &TestApp, coordinator: &Actor, _team: i64) -> TeamRec
         activity: 0,
         venue: 0,
         training: 0,
+        certificate: String::new(),
         meeting: 0,
         action: 0,
         material,

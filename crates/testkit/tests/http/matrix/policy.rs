@@ -12,6 +12,11 @@ pub enum Class {
     Public,
     /// Everyone signed in.
     SignedIn,
+    /// A redirect to another route (which has its own row): signed in or not, it only
+    /// points elsewhere.
+    Redirect,
+    /// The team roles (notifications of their work): admin and national may not.
+    TeamRoles,
     /// Seen and recorded by the team's own roles.
     TeamWork,
     /// The team's coordinator only (plan adoption, guidelines library, publishing, outreach,
@@ -37,14 +42,13 @@ pub enum Class {
     FrameworkEdit,
     /// Good practices, published for every team and national to read.
     Practices,
-    /// A team's reports: the team reads them, national reads submitted ones.
+    /// A team's reports: the team reads them, national reads submitted ones (the fixture's
+    /// Leskovac report is a draft, the Niš one submitted).
     Reports,
     /// Acknowledging a submitted report: national.
     Acknowledge,
     /// National only (exchange files).
     NationalOnly,
-    /// Statistics: national across teams, the team its own.
-    Statistics,
     /// The cases section: case workers.
     CaseSection,
     /// One case or its record: case workers who may know of the case.
@@ -135,10 +139,19 @@ pub enum Expect {
 
 use Expect::*;
 
+/// National reads a report once it is submitted (the other team's), never a draft.
+fn submitted(cell: Cell) -> Expect {
+    if cell == Cell::OtherTeam {
+        Allowed
+    } else {
+        NotFound
+    }
+}
+
 /// The decided answer.
 pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
     if who == Who::Anonymous {
-        return if class == Class::Public {
+        return if matches!(class, Class::Public | Class::Redirect) {
             Allowed
         } else {
             SignIn
@@ -152,7 +165,11 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         (true, false) => Forbidden,
     };
     match class {
-        Class::Public | Class::SignedIn => Allowed,
+        Class::Public | Class::SignedIn | Class::Redirect => Allowed,
+        Class::TeamRoles => match who {
+            Who::Admin | Who::National => Forbidden,
+            _ => Allowed,
+        },
         Class::TeamWork => match who {
             Who::Admin | Who::National => NotFound,
             _ => team(true),
@@ -204,14 +221,14 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::Admin => NotFound,
             _ => Allowed,
         },
-        Class::Reports | Class::Statistics => match who {
+        Class::Reports => match who {
             Who::Admin => NotFound,
-            Who::National => Allowed,
+            Who::National => submitted(cell),
             _ => team(true),
         },
         Class::Acknowledge => match who {
             Who::Admin => NotFound,
-            Who::National => Allowed,
+            Who::National => submitted(cell),
             _ => team(false),
         },
         Class::CaseSection => match who {
