@@ -44,7 +44,6 @@ pub struct TeamRecords {
     pub feed: i64,
     pub duplicate: i64,
     pub referral: i64,
-    pub attachment: i64,
 }
 
 /// A case and its records.
@@ -302,7 +301,6 @@ pub async fn seed(t: &TestApp) -> Fixture {
         certificate: le_certificate,
         duplicate: le_duplicate,
         referral: le_referral,
-        attachment: police_case.attachment,
         ..le
     };
     let nis = nis_records(t, &nis_coordinator, nis_team, throwaway[1]).await;
@@ -311,7 +309,6 @@ pub async fn seed(t: &TestApp) -> Fixture {
         certificate: nis_certificate,
         duplicate: nis_duplicate,
         referral: nis_referral,
-        attachment: nis_case.attachment,
         ..nis
     };
     let framework_document = app
@@ -612,6 +609,5 @@ async fn shared_records(t: &TestApp, coordinator: &Actor, _team: i64) -> TeamRec
         feed,
         duplicate: 0,
         referral: 0,
-        attachment: 0,
     }
 }

@@ -139,12 +139,13 @@ pub enum Expect {
 
 use Expect::*;
 
-/// National reads a report once it is submitted (the other team's), never a draft.
+/// National reads the list and a report once it is submitted (the Niš one), never a draft
+/// (the Leskovac one).
 fn submitted(cell: Cell) -> Expect {
-    if cell == Cell::OtherTeam {
-        Allowed
-    } else {
+    if cell == Cell::OwnTeam {
         NotFound
+    } else {
+        Allowed
     }
 }
 
