@@ -16,16 +16,18 @@ mod outreach;
 mod plan;
 mod practices;
 mod reports;
+mod routes;
 mod server;
 mod shell;
 mod state;
 mod team;
 mod trainings;
 
+pub use routes::Routes;
 pub use server::ConnectionLimits;
 pub use state::{WebSettings, WebState};
 
-use axum::routing::get;
+use axum::http::Method;
 use axum::Router;
 use std::future::Future;
 use std::time::Duration;
@@ -34,9 +36,35 @@ use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// All routes, wrapped in the middleware stack.
 pub fn router(state: WebState) -> Router {
-    let pages = Router::new()
-        .route("/", get(shell::home::root))
-        .route("/dashboard", get(shell::home::dashboard))
+    let (pages, _) = pages().into_parts();
+    let (outside, _) = outside_pages().into_parts();
+    let pages = pages.fallback(shell::errors::not_found);
+    shell::middleware::wrap(pages, state.clone())
+        .merge(outside)
+        .layer(axum::middleware::from_fn(shell::headers::security_headers))
+        // A body that stalls, or a request that takes longer than any page should, ends the
+        // request instead of holding its connection.
+        .layer(RequestBodyTimeoutLayer::new(BODY_STALL))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_LIMIT,
+        ))
+        .with_state(state)
+}
+
+/// Every (method, path pattern) the router answers, taken from the same builders that make
+/// it; the access matrix test holds an expectation for each.
+pub fn route_table() -> Vec<(Method, String)> {
+    let (_, mut table) = pages().into_parts();
+    table.extend(outside_pages().into_parts().1);
+    table
+}
+
+/// The pages behind the middleware (sign-in state, CSRF, error pages).
+fn pages() -> Routes {
+    Routes::new()
+        .get("/", shell::home::root)
+        .get("/dashboard", shell::home::dashboard)
         .merge(shell::sections::routes())
         .merge(auth::routes())
         .merge(team::routes())
@@ -53,19 +81,13 @@ pub fn router(state: WebState) -> Router {
         .merge(trainings::routes())
         .merge(reports::routes())
         .merge(exports::routes())
-        .fallback(shell::errors::not_found);
-    shell::middleware::wrap(pages, state.clone())
-        .route("/health", get(shell::health::health))
-        .route("/static/{file}", get(shell::assets::asset))
-        .layer(axum::middleware::from_fn(shell::headers::security_headers))
-        // A body that stalls, or a request that takes longer than any page should, ends the
-        // request instead of holding its connection.
-        .layer(RequestBodyTimeoutLayer::new(BODY_STALL))
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_LIMIT,
-        ))
-        .with_state(state)
+}
+
+/// What is answered without the page middleware: the health check and static assets.
+fn outside_pages() -> Routes {
+    Routes::new()
+        .get("/health", shell::health::health)
+        .get("/static/{file}", shell::assets::asset)
 }
 
 /// The longest pause allowed while a request body arrives.

@@ -10,6 +10,7 @@ mod guidelines;
 mod institutions;
 mod language;
 mod materials;
+mod matrix;
 mod meetings;
 mod outreach;
 mod plan;

@@ -6,10 +6,8 @@ mod edit;
 mod list;
 mod venues;
 
+use crate::routes::Routes;
 use crate::shell::tr::Tr;
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
 use spona_domain::activities::{
     Activity, ActivityKind, AudienceGroup, Medium, UpcomingDay, VenueKind,
 };
@@ -17,19 +15,20 @@ use spona_domain::activities::{
 pub use calendar::reminders;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/activities", get(list::list).post(edit::create))
-        .route("/activities/new", get(edit::new))
-        .route("/activities/calendar", get(calendar::month))
-        .route("/activities/venues", get(venues::list).post(venues::add))
-        .route("/activities/venues/{id}/active", post(venues::set_active))
-        .route("/activities/{id}", get(edit::show).post(edit::update))
-        .route("/activities/{id}/edit", get(edit::edit))
-        .route(
-            "/activities/{id}/delete",
-            get(edit::confirm_delete).post(edit::delete),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/activities", list::list)
+        .post("/activities", edit::create)
+        .get("/activities/new", edit::new)
+        .get("/activities/calendar", calendar::month)
+        .get("/activities/venues", venues::list)
+        .post("/activities/venues", venues::add)
+        .post("/activities/venues/{id}/active", venues::set_active)
+        .get("/activities/{id}", edit::show)
+        .post("/activities/{id}", edit::update)
+        .get("/activities/{id}/edit", edit::edit)
+        .get("/activities/{id}/delete", edit::confirm_delete)
+        .post("/activities/{id}/delete", edit::delete)
 }
 
 /// A choice in a select.

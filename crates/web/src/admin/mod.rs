@@ -9,9 +9,7 @@ pub(crate) mod link;
 mod status;
 mod users;
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// A choice in a select.
 pub struct Choice {
@@ -21,20 +19,17 @@ pub struct Choice {
 }
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/admin", get(users::to_list))
-        .route("/admin/users", get(users::list).post(create::create))
-        .route("/admin/users/new", get(create::new))
-        .route(
-            "/admin/catalogues",
-            get(catalogues::list).post(catalogues::import),
-        )
-        .route("/admin/users/{id}", get(users::show))
-        .route("/admin/users/{id}/disable", get(status::confirm_disable))
-        .route("/admin/users/{id}/active", post(status::set_active))
-        .route(
-            "/admin/users/{id}/reset",
-            get(status::confirm_reset).post(status::reset),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/admin", users::to_list)
+        .get("/admin/users", users::list)
+        .post("/admin/users", create::create)
+        .get("/admin/users/new", create::new)
+        .get("/admin/catalogues", catalogues::list)
+        .post("/admin/catalogues", catalogues::import)
+        .get("/admin/users/{id}", users::show)
+        .get("/admin/users/{id}/disable", status::confirm_disable)
+        .post("/admin/users/{id}/active", status::set_active)
+        .get("/admin/users/{id}/reset", status::confirm_reset)
+        .post("/admin/users/{id}/reset", status::reset)
 }

@@ -4,13 +4,11 @@
 
 mod notifications;
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/notifications", get(notifications::list))
-        .route("/notifications/read", post(notifications::mark_read))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/notifications", notifications::list)
+        .post("/notifications/read", notifications::mark_read)
 }

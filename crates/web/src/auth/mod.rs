@@ -4,18 +4,15 @@ mod language;
 mod password;
 mod sign_in;
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/login", get(sign_in::form).post(sign_in::submit))
-        .route("/logout", post(sign_in::sign_out))
-        .route(
-            "/password/{token}",
-            get(password::form).post(password::submit),
-        )
-        .route("/lang", post(language::switch))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/login", sign_in::form)
+        .post("/login", sign_in::submit)
+        .post("/logout", sign_in::sign_out)
+        .get("/password/{token}", password::form)
+        .post("/password/{token}", password::submit)
+        .post("/lang", language::switch)
 }

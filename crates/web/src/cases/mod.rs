@@ -24,10 +24,7 @@ mod show;
 pub use labels::in_script;
 pub use referrals::{awaiting_answer, ReferralLine};
 
-use crate::WebState;
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 use spona_domain::cases::attachment::MAX_ATTACHMENT_BYTES;
 
 /// A choice in a select or a group of checkboxes.
@@ -38,52 +35,45 @@ pub struct Choice {
 }
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/cases", get(list::list).post(report::create))
-        .route("/cases/new", get(report::new))
-        .route("/cases/{id}", get(show::show))
-        .route(
-            "/cases/{id}/edit",
-            get(report::edit).post(report::save_edit),
-        )
-        .route("/cases/{id}/assignments", post(assignment::assign))
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/cases", list::list)
+        .post("/cases", report::create)
+        .get("/cases/new", report::new)
+        .get("/cases/{id}", show::show)
+        .get("/cases/{id}/edit", report::edit)
+        .post("/cases/{id}/edit", report::save_edit)
+        .post("/cases/{id}/assignments", assignment::assign)
+        .post(
             "/cases/{id}/assignments/{user}/remove",
-            post(assignment::unassign),
+            assignment::unassign,
         )
-        .route("/cases/{id}/transition", post(moves::transition))
-        .route("/cases/{id}/referrals", post(moves::refer))
-        .route("/cases/emergency", post(emergency::open))
-        .route("/cases/{id}/guardians", post(consent::guardian))
-        .route("/cases/{id}/consents", post(consent::consent))
-        .route(
-            "/cases/{id}/consents/{consent}/withdraw",
-            post(consent::withdraw),
-        )
-        .route("/cases/{id}/services", post(protection::add_service))
-        .route(
+        .post("/cases/{id}/transition", moves::transition)
+        .post("/cases/{id}/referrals", moves::refer)
+        .post("/cases/emergency", emergency::open)
+        .post("/cases/{id}/guardians", consent::guardian)
+        .post("/cases/{id}/consents", consent::consent)
+        .post("/cases/{id}/consents/{consent}/withdraw", consent::withdraw)
+        .post("/cases/{id}/services", protection::add_service)
+        .post(
             "/cases/{id}/services/{service}/status",
-            post(protection::service_status),
+            protection::service_status,
         )
-        .route("/cases/{id}/recovery", post(protection::recovery))
-        .route("/cases/{id}/follow-ups", post(protection::follow_up))
-        .route("/cases/{id}/notes", post(protection::note))
-        .route("/cases/{id}/proceedings", post(protection::proceedings))
-        .route("/cases/{id}/access-log", get(access_log::access_log))
-        .route(
+        .post("/cases/{id}/recovery", protection::recovery)
+        .post("/cases/{id}/follow-ups", protection::follow_up)
+        .post("/cases/{id}/notes", protection::note)
+        .post("/cases/{id}/proceedings", protection::proceedings)
+        .get("/cases/{id}/access-log", access_log::access_log)
+        .post_with_limit(
             "/cases/{id}/attachments",
-            post(attachments::upload).layer(DefaultBodyLimit::max(
-                MAX_ATTACHMENT_BYTES + attachments::UPLOAD_OVERHEAD,
-            )),
+            attachments::upload,
+            MAX_ATTACHMENT_BYTES + attachments::UPLOAD_OVERHEAD,
         )
-        .route("/attachments/{id}", get(attachments::download))
-        .route(
-            "/attachments/{id}/remove",
-            get(attachments::confirm_remove).post(attachments::remove),
-        )
-        .route("/inbox", get(inbox::inbox))
-        .route("/duplicates", get(duplicates::list))
-        .route("/duplicates/{id}", post(duplicates::review))
-        .route("/referrals/{id}/answer", post(answer::answer))
+        .get("/attachments/{id}", attachments::download)
+        .get("/attachments/{id}/remove", attachments::confirm_remove)
+        .post("/attachments/{id}/remove", attachments::remove)
+        .get("/inbox", inbox::inbox)
+        .get("/duplicates", duplicates::list)
+        .post("/duplicates/{id}", duplicates::review)
+        .post("/referrals/{id}/answer", answer::answer)
 }

@@ -10,14 +10,13 @@
 
 mod stream;
 
+use crate::routes::Routes;
 use crate::shell::errors::WebError;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use spona_app::activities::ActivityQuery;
 use spona_app::exports::{Export, Format};
 
@@ -28,52 +27,48 @@ pub const CSV_TYPE: &str = "text/csv; charset=utf-8";
 
 /// The routes of this feature. Static segments win over the lists' `{id}` routes in axum's
 /// router, so `/activities/export.xlsx` never reaches `/activities/{id}`.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
             "/activities/export.xlsx",
-            get(|st: State<WebState>, s: Signed, q: Query<ActivityQuery>| {
+            |st: State<WebState>, s: Signed, q: Query<ActivityQuery>| {
                 activities(st, s, q, Format::Xlsx)
-            }),
+            },
         )
-        .route(
+        .get(
             "/activities/export.csv",
-            get(|st: State<WebState>, s: Signed, q: Query<ActivityQuery>| {
+            |st: State<WebState>, s: Signed, q: Query<ActivityQuery>| {
                 activities(st, s, q, Format::Csv)
-            }),
+            },
         )
-        .route(
+        .get(
             "/trainings/export.xlsx",
-            get(|st: State<WebState>, s: Signed| trainings(st, s, Format::Xlsx)),
+            |st: State<WebState>, s: Signed| trainings(st, s, Format::Xlsx),
         )
-        .route(
-            "/trainings/export.csv",
-            get(|st: State<WebState>, s: Signed| trainings(st, s, Format::Csv)),
-        )
-        .route(
+        .get("/trainings/export.csv", |st: State<WebState>, s: Signed| {
+            trainings(st, s, Format::Csv)
+        })
+        .get(
             "/plan/{id}/export.xlsx",
-            get(|st: State<WebState>, s: Signed, id: Path<i64>| plan(st, s, id, Format::Xlsx)),
+            |st: State<WebState>, s: Signed, id: Path<i64>| plan(st, s, id, Format::Xlsx),
         )
-        .route(
+        .get(
             "/plan/{id}/export.csv",
-            get(|st: State<WebState>, s: Signed, id: Path<i64>| plan(st, s, id, Format::Csv)),
+            |st: State<WebState>, s: Signed, id: Path<i64>| plan(st, s, id, Format::Csv),
         )
-        .route(
+        .get(
             "/materials/export.xlsx",
-            get(|st: State<WebState>, s: Signed| materials(st, s, Format::Xlsx)),
+            |st: State<WebState>, s: Signed| materials(st, s, Format::Xlsx),
         )
-        .route(
-            "/materials/export.csv",
-            get(|st: State<WebState>, s: Signed| materials(st, s, Format::Csv)),
-        )
-        .route(
-            "/meetings/export.xlsx",
-            get(|st: State<WebState>, s: Signed| meetings(st, s, Format::Xlsx)),
-        )
-        .route(
-            "/meetings/export.csv",
-            get(|st: State<WebState>, s: Signed| meetings(st, s, Format::Csv)),
-        )
+        .get("/materials/export.csv", |st: State<WebState>, s: Signed| {
+            materials(st, s, Format::Csv)
+        })
+        .get("/meetings/export.xlsx", |st: State<WebState>, s: Signed| {
+            meetings(st, s, Format::Xlsx)
+        })
+        .get("/meetings/export.csv", |st: State<WebState>, s: Signed| {
+            meetings(st, s, Format::Csv)
+        })
 }
 
 async fn activities(

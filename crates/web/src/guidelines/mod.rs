@@ -3,16 +3,15 @@
 mod card;
 mod pages;
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/guidelines", get(pages::list).post(pages::create))
-        .route("/guidelines/card", get(card::card))
-        .route("/guidelines/{id}", get(pages::show))
-        .route("/guidelines/{id}/read", post(pages::acknowledge))
-        .route("/guidelines/{id}/versions", post(pages::revise))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/guidelines", pages::list)
+        .post("/guidelines", pages::create)
+        .get("/guidelines/card", card::card)
+        .get("/guidelines/{id}", pages::show)
+        .post("/guidelines/{id}/read", pages::acknowledge)
+        .post("/guidelines/{id}/versions", pages::revise)
 }

@@ -2,6 +2,7 @@
 //! production and hand-outs.
 
 use crate::cases::Choice;
+use crate::routes::Routes;
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
@@ -12,17 +13,16 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use spona_app::materials::{DonorSummary, ItemForm, MovementForm, MATERIAL_KINDS};
 use spona_app::AppError;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/materials", get(list).post(create))
-        .route("/materials/{id}", get(show))
-        .route("/materials/{id}/movements", post(movement))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/materials", list)
+        .post("/materials", create)
+        .get("/materials/{id}", show)
+        .post("/materials/{id}/movements", movement)
 }
 
 /// An item as a row of the list.

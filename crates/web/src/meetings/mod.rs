@@ -4,20 +4,17 @@
 mod cooperation;
 mod pages;
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/meetings", get(pages::list).post(pages::create))
-        .route("/meetings/{id}", get(pages::show))
-        .route("/meetings/{id}/minutes", post(pages::minutes))
-        .route("/meetings/{id}/actions", post(pages::add_action))
-        .route("/meeting-actions/{id}/done", post(pages::done))
-        .route(
-            "/cooperation",
-            get(cooperation::list).post(cooperation::create),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/meetings", pages::list)
+        .post("/meetings", pages::create)
+        .get("/meetings/{id}", pages::show)
+        .post("/meetings/{id}/minutes", pages::minutes)
+        .post("/meetings/{id}/actions", pages::add_action)
+        .post("/meeting-actions/{id}/done", pages::done)
+        .get("/cooperation", cooperation::list)
+        .post("/cooperation", cooperation::create)
 }

@@ -6,22 +6,20 @@ mod feed;
 mod public_page;
 mod settings;
 
+use crate::routes::Routes;
 use crate::shell::tr::Tr;
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
 use spona_domain::activities::{ActivityKind, Medium};
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/outreach", get(settings::show))
-        .route("/outreach/feeds", post(settings::create_feed))
-        .route("/outreach/feeds/{id}/revoke", post(settings::revoke_feed))
-        .route("/outreach/public", post(settings::save_page))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/outreach", settings::show)
+        .post("/outreach/feeds", settings::create_feed)
+        .post("/outreach/feeds/{id}/revoke", settings::revoke_feed)
+        .post("/outreach/public", settings::save_page)
         // The request log names this route by its pattern, never the path with the token.
-        .route("/feeds/{file}", get(feed::feed))
-        .route("/p/{team}", get(public_page::page))
+        .get("/feeds/{file}", feed::feed)
+        .get("/p/{team}", public_page::page)
 }
 
 /// The kind of an activity in words, with the medium of a media appearance.

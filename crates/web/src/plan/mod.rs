@@ -7,33 +7,31 @@ mod plans;
 
 pub use link::{plan_groups, PlanGroup};
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/framework", get(framework::show))
-        .route("/framework/documents", post(framework::add_document))
-        .route("/framework/documents/{id}/items", post(framework::add_item))
-        .route("/plan", get(plans::list).post(plans::create))
-        .route("/plan/new", get(plans::new))
-        .route("/plan/{id}", get(plans::show).post(plans::update))
-        .route("/plan/{id}/edit", get(plans::edit))
-        .route("/plan/{id}/adopt", get(plans::adoption).post(plans::adopt))
-        .route("/plan/{id}/objectives", post(plans::add_objective))
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/framework", framework::show)
+        .post("/framework/documents", framework::add_document)
+        .post("/framework/documents/{id}/items", framework::add_item)
+        .get("/plan", plans::list)
+        .post("/plan", plans::create)
+        .get("/plan/new", plans::new)
+        .get("/plan/{id}", plans::show)
+        .post("/plan/{id}", plans::update)
+        .get("/plan/{id}/edit", plans::edit)
+        .get("/plan/{id}/adopt", plans::adoption)
+        .post("/plan/{id}/adopt", plans::adopt)
+        .post("/plan/{id}/objectives", plans::add_objective)
+        .post(
             "/plan/{id}/objectives/{objective}/delete",
-            post(plans::delete_objective),
+            plans::delete_objective,
         )
-        .route("/plan/{id}/activities", post(activities::create))
-        .route("/plan/{id}/activities/new", get(activities::new))
-        .route("/plan/{id}/activities/{activity}", post(activities::update))
-        .route(
-            "/plan/{id}/activities/{activity}/edit",
-            get(activities::edit),
-        )
+        .post("/plan/{id}/activities", activities::create)
+        .get("/plan/{id}/activities/new", activities::new)
+        .post("/plan/{id}/activities/{activity}", activities::update)
+        .get("/plan/{id}/activities/{activity}/edit", activities::edit)
 }
 
 /// A page shown again because its form was refused: 422, so that tools and tests see it.

@@ -6,29 +6,21 @@ mod list;
 mod publish;
 mod show;
 
+use crate::routes::Routes;
 use crate::shell::tr::Tr;
-use crate::WebState;
-use axum::routing::get;
-use axum::Router;
 use spona_domain::practices::PracticeSource;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/practices", get(list::list))
-        .route("/practices/{id}", get(show::show))
-        .route(
-            "/practices/{id}/withdraw",
-            get(show::confirm_withdraw).post(show::withdraw),
-        )
-        .route(
-            "/activities/{id}/publish",
-            get(publish::activity_form).post(publish::publish_activity),
-        )
-        .route(
-            "/trainings/{id}/publish",
-            get(publish::training_form).post(publish::publish_training),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/practices", list::list)
+        .get("/practices/{id}", show::show)
+        .get("/practices/{id}/withdraw", show::confirm_withdraw)
+        .post("/practices/{id}/withdraw", show::withdraw)
+        .get("/activities/{id}/publish", publish::activity_form)
+        .post("/activities/{id}/publish", publish::publish_activity)
+        .get("/trainings/{id}/publish", publish::training_form)
+        .post("/trainings/{id}/publish", publish::publish_training)
 }
 
 /// The kind of source in words.

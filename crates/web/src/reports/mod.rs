@@ -8,23 +8,21 @@ mod national;
 mod show;
 mod statistics;
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/reports", get(list::list).post(list::create))
-        .route("/reports/{id}", get(show::show))
-        .route("/reports/{id}/edit", get(show::edit).post(show::update))
-        .route(
-            "/reports/{id}/submit",
-            get(show::confirm_submit).post(show::submit),
-        )
-        .route("/reports/{id}/correct", post(show::correct))
-        .route("/reports/{id}/acknowledge", post(national::acknowledge))
-        .route("/reports/{id}/file/{name}", get(files::download))
-        .route("/reports/htcds/{name}", get(files::exchange))
-        .route("/statistics", get(statistics::page))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/reports", list::list)
+        .post("/reports", list::create)
+        .get("/reports/{id}", show::show)
+        .get("/reports/{id}/edit", show::edit)
+        .post("/reports/{id}/edit", show::update)
+        .get("/reports/{id}/submit", show::confirm_submit)
+        .post("/reports/{id}/submit", show::submit)
+        .post("/reports/{id}/correct", show::correct)
+        .post("/reports/{id}/acknowledge", national::acknowledge)
+        .get("/reports/{id}/file/{name}", files::download)
+        .get("/reports/htcds/{name}", files::exchange)
+        .get("/statistics", statistics::page)
 }

@@ -5,11 +5,9 @@
 use super::chrome::{section_info, sections_for, Chrome, Nav};
 use super::errors::{Failure, WebError};
 use super::viewer::Signed;
-use crate::state::WebState;
+use crate::routes::Routes;
 use askama::Template;
 use axum::response::Response;
-use axum::routing::get;
-use axum::Router;
 
 /// The sections that still show the placeholder page.
 const BEING_BUILT: &[Nav] = &[];
@@ -22,17 +20,14 @@ struct SectionPage {
 }
 
 /// `/{section}` for every section still being built.
-pub fn routes() -> Router<WebState> {
-    let mut router = Router::new();
+pub fn routes() -> Routes {
+    let mut routes = Routes::new();
     for &nav in BEING_BUILT {
         if let Some((segment, _)) = section_info(nav) {
-            router = router.route(
-                &format!("/{segment}"),
-                get(move |s: Signed| section(s, nav)),
-            );
+            routes = routes.get(&format!("/{segment}"), move |s: Signed| section(s, nav));
         }
     }
-    router
+    routes
 }
 
 async fn section(s: Signed, nav: Nav) -> Result<Response, WebError> {

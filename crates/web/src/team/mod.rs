@@ -4,54 +4,38 @@ mod institutions;
 mod members;
 mod overview;
 
-use crate::WebState;
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/teams", get(overview::list))
-        .route("/teams/{team}", get(overview::show))
-        .route("/teams/{team}/founding/edit", get(overview::edit_founding))
-        .route("/teams/{team}/founding", post(overview::save_founding))
-        .route(
-            "/teams/{team}/institutions",
-            get(institutions::list).post(institutions::create),
-        )
-        .route("/teams/{team}/institutions/new", get(institutions::new))
-        .route(
-            "/teams/{team}/institutions/{id}",
-            get(institutions::show).post(institutions::update),
-        )
-        .route(
-            "/teams/{team}/institutions/{id}/edit",
-            get(institutions::edit),
-        )
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/teams", overview::list)
+        .get("/teams/{team}", overview::show)
+        .get("/teams/{team}/founding/edit", overview::edit_founding)
+        .post("/teams/{team}/founding", overview::save_founding)
+        .get("/teams/{team}/institutions", institutions::list)
+        .post("/teams/{team}/institutions", institutions::create)
+        .get("/teams/{team}/institutions/new", institutions::new)
+        .get("/teams/{team}/institutions/{id}", institutions::show)
+        .post("/teams/{team}/institutions/{id}", institutions::update)
+        .get("/teams/{team}/institutions/{id}/edit", institutions::edit)
+        .get(
             "/teams/{team}/institutions/{id}/deactivate",
-            get(institutions::confirm_deactivate),
+            institutions::confirm_deactivate,
         )
-        .route(
+        .post(
             "/teams/{team}/institutions/{id}/active",
-            post(institutions::set_active),
+            institutions::set_active,
         )
-        .route(
-            "/teams/{team}/members",
-            get(members::list).post(members::create),
-        )
-        .route("/teams/{team}/members/new", get(members::new))
-        .route(
-            "/teams/{team}/members/{id}",
-            get(members::show).post(members::update),
-        )
-        .route("/teams/{team}/members/{id}/edit", get(members::edit))
-        .route(
+        .get("/teams/{team}/members", members::list)
+        .post("/teams/{team}/members", members::create)
+        .get("/teams/{team}/members/new", members::new)
+        .get("/teams/{team}/members/{id}", members::show)
+        .post("/teams/{team}/members/{id}", members::update)
+        .get("/teams/{team}/members/{id}/edit", members::edit)
+        .get(
             "/teams/{team}/members/{id}/deactivate",
-            get(members::confirm_deactivate),
+            members::confirm_deactivate,
         )
-        .route(
-            "/teams/{team}/members/{id}/active",
-            post(members::set_active),
-        )
+        .post("/teams/{team}/members/{id}/active", members::set_active)
 }

@@ -6,22 +6,16 @@ mod coverage;
 mod pages;
 mod record;
 
-use crate::WebState;
-use axum::routing::get;
-use axum::Router;
+use crate::routes::Routes;
 
 /// The routes of this feature.
-pub fn routes() -> Router<WebState> {
-    Router::new()
-        .route("/trainings", get(pages::list).post(record::create))
-        .route("/trainings/new", get(record::new))
-        .route(
-            "/trainings/coverage",
-            get(coverage::show).post(coverage::save),
-        )
-        .route("/trainings/{id}", get(pages::show))
-        .route(
-            "/trainings/{id}/certificates/{file}",
-            get(certificate::download),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/trainings", pages::list)
+        .post("/trainings", record::create)
+        .get("/trainings/new", record::new)
+        .get("/trainings/coverage", coverage::show)
+        .post("/trainings/coverage", coverage::save)
+        .get("/trainings/{id}", pages::show)
+        .get("/trainings/{id}/certificates/{file}", certificate::download)
 }

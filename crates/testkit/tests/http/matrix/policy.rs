@@ -1,0 +1,253 @@
+//! The decided answer: access class × account × cell → the status the server must give.
+//!
+//! Outside your team, or a case you may not know of: 404. Inside your team, a section your
+//! role may not use: 403. `admin` runs the deployment and gets 404 on every team-work URL;
+//! `national` sees registries, submitted reports and statistics, never cases, names or a
+//! team's working records; only the coordinator leads; only case workers use cases.
+
+/// Who may use a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Everyone, signed in or not.
+    Public,
+    /// Everyone signed in.
+    SignedIn,
+    /// A redirect to another route (which has its own row): signed in or not, it only
+    /// points elsewhere.
+    Redirect,
+    /// The team roles (notifications of their work): admin and national may not.
+    TeamRoles,
+    /// Seen and recorded by the team's own roles.
+    TeamWork,
+    /// The team's coordinator only (plan adoption, guidelines library, publishing, outreach,
+    /// reports).
+    TeamLead,
+    /// A team's registry: admin, national, the team's own roles.
+    Registry,
+    /// Editing a team's registry: admin, the team's coordinator.
+    RegistryEdit,
+    /// Members' names: admin and the team's own roles; never national.
+    Members,
+    /// The list of teams: admin and national.
+    TeamList,
+    /// Accounts: admin (all), the coordinator (the team's).
+    Accounts,
+    /// One account: admin, or the coordinator of the account's team.
+    Account,
+    /// The deployment's own settings and catalogues: admin.
+    Deployment,
+    /// The national framework, read by national and the teams (plans link to it).
+    Framework,
+    /// Editing the national framework: national.
+    FrameworkEdit,
+    /// Good practices, published for every team and national to read.
+    Practices,
+    /// A team's reports: the team reads them, national reads submitted ones (the fixture's
+    /// Leskovac report is a draft, the Niš one submitted).
+    Reports,
+    /// Acknowledging a submitted report: national.
+    Acknowledge,
+    /// National only (exchange files).
+    NationalOnly,
+    /// The cases section: case workers.
+    CaseSection,
+    /// One case or its record: case workers who may know of the case.
+    Case,
+    /// Answering a referral: the case worker of the institution it was sent to.
+    ReferralAnswer,
+}
+
+/// The accounts the matrix signs in as (the demo's, all but one in Leskovac).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Who {
+    Anonymous,
+    Admin,
+    National,
+    Coordinator,
+    /// Case worker of the police (pu).
+    Police,
+    /// Case worker of the social work centre (csr).
+    Social,
+    /// Member of the Red Cross (ck).
+    Member,
+}
+
+impl Who {
+    pub const ALL: [Who; 7] = [
+        Who::Anonymous,
+        Who::Admin,
+        Who::National,
+        Who::Coordinator,
+        Who::Police,
+        Who::Social,
+        Who::Member,
+    ];
+
+    /// The demo username; none for the anonymous visitor.
+    pub fn username(self) -> Option<&'static str> {
+        match self {
+            Who::Anonymous => None,
+            Who::Admin => Some("admin"),
+            Who::National => Some("national"),
+            Who::Coordinator => Some("le-coordinator"),
+            Who::Police => Some("le-police"),
+            Who::Social => Some("le-social"),
+            Who::Member => Some("le-member"),
+        }
+    }
+
+    fn in_team(self) -> bool {
+        matches!(
+            self,
+            Who::Coordinator | Who::Police | Who::Social | Who::Member
+        )
+    }
+
+    fn case_worker(self) -> bool {
+        matches!(self, Who::Police | Who::Social)
+    }
+}
+
+/// Which record a request names, relative to the account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// No record, or one of the deployment.
+    Only,
+    /// A record of the account's team (Leskovac).
+    OwnTeam,
+    /// A record of the other team (Niš).
+    OtherTeam,
+    /// A case (record) of the account's own institution.
+    OwnInstitution,
+    /// A case (record) of another institution of the team, not referred to the account's.
+    OtherInstitution,
+}
+
+/// The answer expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// GET: the page (200). POST: past the gate, the input judged (303 after success, or the
+    /// form again with its errors: 200/400/409/422), never 403/404.
+    Allowed,
+    /// 403 "forbidden".
+    Forbidden,
+    /// 404 "not found".
+    NotFound,
+    /// 303 to the sign-in page.
+    SignIn,
+}
+
+use Expect::*;
+
+/// National reads the list and a report once it is submitted (the Niš one), never a draft
+/// (the Leskovac one).
+fn submitted(cell: Cell) -> Expect {
+    if cell == Cell::OwnTeam {
+        NotFound
+    } else {
+        Allowed
+    }
+}
+
+/// The decided answer.
+pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
+    if who == Who::Anonymous {
+        return if matches!(class, Class::Public | Class::Redirect) {
+            Allowed
+        } else {
+            SignIn
+        };
+    }
+    let own = !matches!(cell, Cell::OtherTeam);
+    // A team role: its own team's record is allowed or forbidden; the other team's is unseen.
+    let team = |allowed: bool| match (own, allowed) {
+        (false, _) => NotFound,
+        (true, true) => Allowed,
+        (true, false) => Forbidden,
+    };
+    match class {
+        Class::Public | Class::SignedIn | Class::Redirect => Allowed,
+        Class::TeamRoles => match who {
+            Who::Admin | Who::National => Forbidden,
+            _ => Allowed,
+        },
+        Class::TeamWork => match who {
+            Who::Admin | Who::National => NotFound,
+            _ => team(true),
+        },
+        Class::TeamLead => match who {
+            Who::Admin | Who::National => NotFound,
+            _ => team(who == Who::Coordinator),
+        },
+        Class::Registry => match who {
+            Who::Admin | Who::National => Allowed,
+            _ => team(true),
+        },
+        Class::RegistryEdit => match who {
+            Who::Admin => Allowed,
+            Who::National => Forbidden,
+            _ => team(who == Who::Coordinator),
+        },
+        Class::Members => match who {
+            Who::Admin => Allowed,
+            Who::National => Forbidden,
+            _ => team(true),
+        },
+        Class::TeamList => match who {
+            Who::Admin | Who::National => Allowed,
+            _ => Forbidden,
+        },
+        Class::Accounts => match who {
+            Who::Admin | Who::Coordinator => Allowed,
+            _ => Forbidden,
+        },
+        Class::Account => match who {
+            Who::Admin => Allowed,
+            Who::National => Forbidden,
+            _ => team(who == Who::Coordinator),
+        },
+        Class::Deployment => match who {
+            Who::Admin => Allowed,
+            _ => Forbidden,
+        },
+        Class::Framework => match who {
+            Who::Admin => Forbidden,
+            _ => Allowed,
+        },
+        Class::FrameworkEdit | Class::NationalOnly => match who {
+            Who::National => Allowed,
+            _ => Forbidden,
+        },
+        Class::Practices => match who {
+            Who::Admin => NotFound,
+            _ => Allowed,
+        },
+        Class::Reports => match who {
+            Who::Admin => NotFound,
+            Who::National => submitted(cell),
+            _ => team(true),
+        },
+        Class::Acknowledge => match who {
+            Who::Admin => NotFound,
+            Who::National => submitted(cell),
+            _ => team(false),
+        },
+        Class::CaseSection => match who {
+            Who::Admin | Who::National => NotFound,
+            _ => team(who.case_worker()),
+        },
+        Class::Case => match who {
+            Who::Admin | Who::National => NotFound,
+            _ if !who.in_team() || cell == Cell::OtherTeam => NotFound,
+            _ if !who.case_worker() => Forbidden,
+            _ if cell == Cell::OtherInstitution => NotFound,
+            _ => Allowed,
+        },
+        Class::ReferralAnswer => match who {
+            Who::Admin | Who::National => NotFound,
+            // The demo's referral goes from the police to the social work centre: the police
+            // knows the case but is not asked.
+            _ => team(who == Who::Social),
+        },
+    }
+}
