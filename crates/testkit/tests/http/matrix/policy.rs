@@ -51,6 +51,11 @@ pub enum Class {
     NationalOnly,
     /// The cases section: case workers.
     CaseSection,
+    /// The list of the team's cases: case workers, and the coordinator (codes only).
+    CaseList,
+    /// One case's page: case workers who may know of it; the coordinator sees that it exists
+    /// (what need-to-know lets the page show).
+    CaseRead,
     /// One case or its record: case workers who may know of the case.
     Case,
     /// Answering a referral: the case worker of the institution it was sent to.
@@ -159,7 +164,8 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         };
     }
     let own = !matches!(cell, Cell::OtherTeam);
-    // A team role: its own team's record is allowed or forbidden; the other team's is unseen.
+    // A team role: the other team's record is unseen; inside its own team, a section its
+    // role may not use is forbidden.
     let team = |allowed: bool| match (own, allowed) {
         (false, _) => NotFound,
         (true, true) => Allowed,
@@ -236,7 +242,13 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::Admin | Who::National => NotFound,
             _ => team(who.case_worker()),
         },
-        Class::Case => match who {
+        // The coordinator sees that the team's cases exist (codes, never names).
+        Class::CaseList => match who {
+            Who::Admin | Who::National => NotFound,
+            _ => team(who.case_worker() || who == Who::Coordinator),
+        },
+        Class::CaseRead if who == Who::Coordinator => team(true),
+        Class::Case | Class::CaseRead => match who {
             Who::Admin | Who::National => NotFound,
             _ if !who.in_team() || cell == Cell::OtherTeam => NotFound,
             _ if !who.case_worker() => Forbidden,
