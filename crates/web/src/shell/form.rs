@@ -1,6 +1,8 @@
-//! Forms in: the CSRF check every state-changing request passes, and field errors out.
+//! Forms in: a body decoded strictly (the CSRF layer has already checked where it came
+//! from), and field errors out.
 
-use super::errors::{Failure, WebError};
+use super::errors::{self, Failure, WebError};
+use super::strict;
 use super::tr::Tr;
 use super::viewer::Viewer;
 use axum::body::Bytes;
@@ -8,11 +10,13 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
-use spona_crypto::tokens::constant_time_eq;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_i18n::Arg;
 
-/// A form posted from one of our own pages, with a valid CSRF token, parsed into `T`.
+/// A form posted from one of our own pages, parsed into `T`: bytes that are not text are
+/// answered 400, a value with a control character or over-long 422 naming the field; in
+/// either case the handler never runs, so nothing is saved. The CSRF token was checked by
+/// the layer every changing request passes (`shell::csrf`).
 pub struct ValidForm<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ValidForm<T> {
@@ -24,27 +28,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ValidForm<T> {
             .get::<Viewer>()
             .cloned()
             .ok_or_else(|| WebError::Page(Failure::Server).into_response())?;
-        if !same_origin(req.headers()) {
-            return Err(WebError::Page(Failure::Csrf).into_response());
-        }
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| WebError::Page(Failure::BadRequest).into_response())?;
-        let token = pairs
-            .iter()
-            .find(|(k, _)| k == "csrf")
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default();
-        if !constant_time_eq(token, &viewer.csrf_token) {
-            return Err(WebError::Page(Failure::Csrf).into_response());
-        }
-        // Repeated fields (a group of checkboxes) decode into a `Vec`, which
-        // `serde_urlencoded` cannot do.
-        let value = serde_html_form::from_bytes(&bytes)
-            .map_err(|_| WebError::Page(Failure::BadRequest).into_response())?;
-        Ok(ValidForm(value))
+        strict::form(&bytes)
+            .map(ValidForm)
+            .map_err(|refusal| errors::refused_field(&viewer, &refusal))
     }
 }
 
