@@ -6,7 +6,6 @@
 //! `X-CSRF-Token` header is accepted as well. The body is handed on to the handler intact.
 
 use super::errors::{Failure, WebError};
-use super::form::same_origin;
 use super::strict;
 use super::viewer::{to_sign_in_expired, Viewer};
 use crate::WebState;
@@ -69,6 +68,25 @@ pub async fn guard(State(state): State<WebState>, req: Request, next: Next) -> R
         return WebError::Page(Failure::Csrf).into_response();
     }
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// A request that says where it comes from must come from here: a foreign `Origin`, or a
+/// browser's `Sec-Fetch-Site` other than same-origin or a typed address, is refused.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if site != "same-origin" && site != "none" {
+            return false;
+        }
+    }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
+        return !host.is_empty() && origin_host.eq_ignore_ascii_case(host);
+    }
+    true
 }
 
 /// The boundary of a `multipart/form-data` body; an empty one for a multipart body that
@@ -156,6 +174,45 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use axum::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn foreign_origins_are_refused() {
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:8080")])));
+        assert!(same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("origin", "https://spona.rs")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("origin", "https://evil.example")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("origin", "null")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("sec-fetch-site", "cross-site")
+        ])));
+        assert!(!same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("sec-fetch-site", "same-site")
+        ])));
+        assert!(same_origin(&headers(&[
+            ("host", "spona.rs"),
+            ("sec-fetch-site", "same-origin")
+        ])));
+    }
 
     const B: &str = "----b";
 

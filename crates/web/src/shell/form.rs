@@ -7,7 +7,6 @@ use super::tr::Tr;
 use super::viewer::Viewer;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -35,25 +34,6 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ValidForm<T> {
             .map(ValidForm)
             .map_err(|refusal| errors::refused_field(&viewer, &refusal))
     }
-}
-
-/// A request that says where it comes from must come from here: a foreign `Origin`, or a
-/// browser's `Sec-Fetch-Site` other than same-origin or a typed address, is refused.
-pub fn same_origin(headers: &HeaderMap) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if site != "same-origin" && site != "none" {
-            return false;
-        }
-    }
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
-        return !host.is_empty() && origin_host.eq_ignore_ascii_case(host);
-    }
-    true
 }
 
 /// Field errors as messages in the viewer's language, for the form template.
@@ -144,48 +124,5 @@ pub fn message(tr: &Tr, e: FieldError) -> String {
             ],
         ),
         other => tr.t(other.message_id()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::HeaderValue;
-
-    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        for (k, v) in pairs {
-            h.insert(*k, HeaderValue::from_static(v));
-        }
-        h
-    }
-
-    #[test]
-    fn foreign_origins_are_refused() {
-        assert!(same_origin(&headers(&[("host", "127.0.0.1:8080")])));
-        assert!(same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("origin", "https://spona.rs")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("origin", "https://evil.example")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("origin", "null")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("sec-fetch-site", "cross-site")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("sec-fetch-site", "same-site")
-        ])));
-        assert!(same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("sec-fetch-site", "same-origin")
-        ])));
     }
 }
