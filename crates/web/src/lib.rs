@@ -23,6 +23,8 @@ mod team;
 mod trainings;
 
 pub use server::ConnectionLimits;
+/// The strict decoder of form bodies and query strings (public for its fuzz target).
+pub use shell::strict;
 pub use state::{WebSettings, WebState};
 
 use axum::routing::get;
