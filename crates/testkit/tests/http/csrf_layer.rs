@@ -264,13 +264,19 @@ async fn visitors_forms_keep_their_cookie_token_and_an_ended_session_goes_to_sig
         .unwrap();
     let res = ended
         .post(t.url("/activities"))
-        .header("cookie", "spona_session=no-such-session-no-such-session-00000000")
+        .header(
+            "cookie",
+            "spona_session=no-such-session-no-such-session-00000000",
+        )
         .form(&[("csrf", "old"), ("title", "x")])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap();
-    assert!(location.starts_with("/login?") && location.contains("expired=1"), "{location}");
+    assert!(
+        location.starts_with("/login?") && location.contains("expired=1"),
+        "{location}"
+    );
     t.finish().await;
 }

@@ -205,7 +205,10 @@ mod tests {
             ])
         );
         assert_eq!(pairs(b"&&a=1&&"), Ok(vec![pair("a", "1")]));
-        assert_eq!(pairs("a=Ђурђевак".as_bytes()), Ok(vec![pair("a", "Ђурђевак")]));
+        assert_eq!(
+            pairs("a=Ђурђевак".as_bytes()),
+            Ok(vec![pair("a", "Ђурђевак")])
+        );
     }
 
     #[test]
@@ -223,7 +226,10 @@ mod tests {
 
     #[test]
     fn one_value_is_read_without_the_others() {
-        assert_eq!(value_of(b"a=%FF&csrf=tok-en_1&csrf=x", "csrf"), Some("tok-en_1".into()));
+        assert_eq!(
+            value_of(b"a=%FF&csrf=tok-en_1&csrf=x", "csrf"),
+            Some("tok-en_1".into())
+        );
         assert_eq!(value_of(b"a=1&csrff=x&xcsrf=y", "csrf"), None);
         assert_eq!(value_of(b"csrf", "csrf"), Some(String::new()));
     }
@@ -240,7 +246,8 @@ mod tests {
 
     #[test]
     fn repeated_fields_still_fill_a_list() {
-        let f: Checks = form(b"csrf=t&title=a+%26+b%3D&audience=3&audience=7&names=%D0%90&names=").unwrap();
+        let f: Checks =
+            form(b"csrf=t&title=a+%26+b%3D&audience=3&audience=7&names=%D0%90&names=").unwrap();
         assert_eq!(
             f,
             Checks {

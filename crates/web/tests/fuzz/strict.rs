@@ -59,12 +59,10 @@ fn check(body: &[u8]) -> Result<(), TestCaseError> {
             // would have put a replacement character or kept the control in a name.
             prop_assert!(
                 std::str::from_utf8(body).is_err()
-                    || lenient
-                        .iter()
-                        .any(|(n, v)| n.contains('\u{fffd}')
-                            || v.contains('\u{fffd}')
-                            || n.chars().any(char::is_control)
-                            || n.len() > 256),
+                    || lenient.iter().any(|(n, v)| n.contains('\u{fffd}')
+                        || v.contains('\u{fffd}')
+                        || n.chars().any(char::is_control)
+                        || n.len() > 256),
                 "refused as not text: {:?}",
                 lenient
             );
@@ -139,10 +137,8 @@ fn typed_text_comes_back_as_sent() {
     ]);
     let pairs = proptest::collection::vec((names, typed(24)), 0..12);
     harness::check("strict/typed", 1000, pairs, |pairs| {
-        let pairs: Vec<(String, String)> = pairs
-            .into_iter()
-            .map(|(n, v)| (n.to_string(), v))
-            .collect();
+        let pairs: Vec<(String, String)> =
+            pairs.into_iter().map(|(n, v)| (n.to_string(), v)).collect();
         let body = serde_urlencoded::to_string(&pairs).unwrap_or_default();
         prop_assert_eq!(strict::pairs(body.as_bytes()), Ok(pairs));
         Ok(())
