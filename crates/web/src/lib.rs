@@ -25,6 +25,8 @@ mod trainings;
 
 pub use routes::Routes;
 pub use server::ConnectionLimits;
+/// The strict decoder of form bodies and query strings (public for its fuzz target).
+pub use shell::strict;
 pub use state::{WebSettings, WebState};
 
 use axum::http::Method;

@@ -1,5 +1,6 @@
-//! Every form the app parses, fed bodies as the web layer decodes them (`ValidForm`:
-//! `serde_urlencoded` for the pairs, `serde_html_form` for the form): any bytes are answered
+//! Every form the app parses, fed bodies as the web layer decodes them (`ValidForm`: the
+//! strict decoder, which keeps only what `serde_html_form` reads the same, as the web's own
+//! `strict` target checks; here `serde_html_form` directly): any bytes are answered
 //! without a panic; a refusal names only fields the form has; a valid form, filled again from
 //! what it parsed to (as an edit page does), parses to the same draft; and field values come
 //! through the URL encoding a browser uses unchanged.
@@ -78,8 +79,6 @@ where
         .filter(|f| serde_html_form::from_bytes::<F>(format!("{f}=x%C3%A9%20").as_bytes()).is_ok())
         .collect();
     let check = move |body: &[u8]| -> Result<Checked, TestCaseError> {
-        // The web layer reads the pairs first (for the CSRF token), then the form.
-        let _ = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body);
         let Ok(form) = serde_html_form::from_bytes::<F>(body) else {
             return Ok(Checked::Undecodable);
         };

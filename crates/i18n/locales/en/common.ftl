@@ -59,6 +59,9 @@ error-conflict-title = The record was changed meanwhile
 error-conflict-body = Someone else changed this record while you were working. Open it again, check the changes and try once more.
 error-throttled-body = Too many requests in a short time. Wait a little and try again.
 error-too-large-body = The data sent is too large.
+error-field-title = Nothing was saved
+error-field-character-body = The field “{ $field }” holds a character that cannot be kept (for example an invisible control character from copied text), so nothing was saved. Go back to the form, remove that character and send it again.
+error-field-too-long-body = The field “{ $field }” is too long to be kept, so nothing was saved. Go back to the form, shorten the text and send it again.
 
 ## Actions
 

@@ -102,10 +102,15 @@ async fn malformed_requests_get_a_4xx_page_never_a_500() {
     let (status, _) = t
         .get(
             &c,
-            "/teams/leskovac/institutions?page=-5&sort=%00&kind=bank",
+            "/teams/leskovac/institutions?page=-5&sort=%E2%80%AE&kind=bank",
         )
         .await;
     assert_eq!(status, 200);
+    // A query that is not clean text is not: a control character is refused as in a form.
+    let (status, _) = t
+        .get(&c, "/teams/leskovac/institutions?page=-5&sort=%00")
+        .await;
+    assert_eq!(status, 400);
     let huge = "x".repeat(200 * 1024);
     let (_, page) = t.get(&c, "/teams/leskovac/institutions/new").await;
     let csrf = spona_testkit::csrf_of(&page);

@@ -6,18 +6,18 @@ use super::labels;
 use super::show::{self, Trouble};
 use super::Choice;
 use crate::shell::chrome::{Chrome, Nav};
-use crate::shell::errors::{Failure, WebError};
-use crate::shell::form::{message, same_origin, ValidForm};
+use crate::shell::errors::{self, WebError};
+use crate::shell::form::{message, ValidForm};
 use crate::shell::render::html;
+use crate::shell::strict::{self, Refusal};
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::cases::{CaseView, NewFile};
 use spona_app::AppError;
-use spona_crypto::tokens::constant_time_eq;
 use spona_domain::cases::Part;
 use spona_domain::validation::FieldError;
 
@@ -94,7 +94,6 @@ fn size(tr: &crate::shell::tr::Tr, bytes: i64) -> String {
 /// The upload as received.
 #[derive(Default)]
 struct Upload {
-    csrf: String,
     part: String,
     name: String,
     content: Vec<u8>,
@@ -102,7 +101,9 @@ struct Upload {
     unreadable: bool,
 }
 
-async fn read_upload(mut multipart: Multipart) -> Upload {
+/// Reads the parts. The text parts (and the file's name) are held to the rules of every
+/// form (`shell::strict`); the token, the first part, was checked by the CSRF layer.
+async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refusal> {
     let mut u = Upload::default();
     loop {
         let field = match multipart.next_field().await {
@@ -113,20 +114,30 @@ async fn read_upload(mut multipart: Multipart) -> Upload {
                 break;
             }
         };
-        match field.name().unwrap_or_default() {
-            "csrf" => u.csrf = field.text().await.unwrap_or_default(),
-            "part" => u.part = field.text().await.unwrap_or_default(),
-            "file" => {
+        let name = field.name().unwrap_or_default().to_string();
+        if field.file_name().is_some() {
+            if name == "file" {
                 u.name = field.file_name().unwrap_or_default().to_string();
+                strict::check("file", &u.name)?;
                 match field.bytes().await {
                     Ok(b) => u.content = b.to_vec(),
                     Err(_) => u.unreadable = true,
                 }
             }
-            _ => {}
+            continue;
+        }
+        let value = match field.bytes().await {
+            Ok(b) => strict::text(&name, b.to_vec())?,
+            Err(_) => {
+                u.unreadable = true;
+                break;
+            }
+        };
+        if name == "part" {
+            u.part = value;
         }
     }
-    u
+    Ok(u)
 }
 
 /// `POST /cases/{id}/attachments` (multipart/form-data).
@@ -134,16 +145,12 @@ pub async fn upload(
     State(state): State<WebState>,
     s: Signed,
     Path(id): Path<i64>,
-    headers: HeaderMap,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    if !same_origin(&headers) {
-        return Err(WebError::Page(Failure::Csrf));
-    }
-    let u = read_upload(multipart).await;
-    if !constant_time_eq(&u.csrf, &s.viewer.csrf_token) {
-        return Err(WebError::Page(Failure::Csrf));
-    }
+    let u = match read_upload(multipart).await {
+        Ok(u) => u,
+        Err(refusal) => return Ok(errors::refused_field(&s.viewer, &refusal)),
+    };
     let tr = &s.viewer.tr;
     if u.unreadable {
         let trouble = Trouble {

@@ -1,6 +1,7 @@
 //! Errors as pages: handlers return a [`WebError`]; the middleware renders it in the viewer's
 //! language with the request's reference, and no internals leak.
 
+use super::strict::Refusal;
 use super::viewer::{to_sign_in, Viewer};
 use askama::Template;
 use axum::http::StatusCode;
@@ -138,6 +139,26 @@ pub fn render(viewer: &Viewer, failure: Failure) -> Response {
         );
     }
     response
+}
+
+/// The page for a form whose field holds what cannot be kept (422): it names the field and
+/// says that nothing was saved. The field's name is the form's own (`given_name`); the
+/// value is never shown or logged.
+pub fn refused_field(viewer: &Viewer, refusal: &Refusal) -> Response {
+    let (id, field) = match refusal {
+        Refusal::Malformed => return WebError::Page(Failure::BadRequest).into_response(),
+        Refusal::Character { field } => ("error-field-character-body", field),
+        Refusal::TooLong { field } => ("error-field-too-long-body", field),
+    };
+    let tr = &viewer.tr;
+    let page = ErrorPage {
+        chrome: viewer.chrome(super::chrome::Nav::None),
+        title: tr.t("error-field-title"),
+        body: tr.ts(id, "field", field),
+        reference: viewer.request_id.clone(),
+    };
+    let html = page.render().unwrap_or_else(|_| "error".into());
+    (StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response()
 }
 
 /// When a client told "temporarily unavailable" should try again.

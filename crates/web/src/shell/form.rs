@@ -1,18 +1,21 @@
-//! Forms in: the CSRF check every state-changing request passes, and field errors out.
+//! Forms in: a body decoded strictly (the CSRF layer has already checked where it came
+//! from), and field errors out.
 
-use super::errors::{Failure, WebError};
+use super::errors::{self, Failure, WebError};
+use super::strict;
 use super::tr::Tr;
 use super::viewer::Viewer;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
-use spona_crypto::tokens::constant_time_eq;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_i18n::Arg;
 
-/// A form posted from one of our own pages, with a valid CSRF token, parsed into `T`.
+/// A form posted from one of our own pages, parsed into `T`: bytes that are not text are
+/// answered 400, a value with a control character or over-long 422 naming the field; in
+/// either case the handler never runs, so nothing is saved. The CSRF token was checked by
+/// the layer every changing request passes (`shell::csrf`).
 pub struct ValidForm<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ValidForm<T> {
@@ -24,47 +27,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ValidForm<T> {
             .get::<Viewer>()
             .cloned()
             .ok_or_else(|| WebError::Page(Failure::Server).into_response())?;
-        if !same_origin(req.headers()) {
-            return Err(WebError::Page(Failure::Csrf).into_response());
-        }
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| WebError::Page(Failure::BadRequest).into_response())?;
-        let token = pairs
-            .iter()
-            .find(|(k, _)| k == "csrf")
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default();
-        if !constant_time_eq(token, &viewer.csrf_token) {
-            return Err(WebError::Page(Failure::Csrf).into_response());
-        }
-        // Repeated fields (a group of checkboxes) decode into a `Vec`, which
-        // `serde_urlencoded` cannot do.
-        let value = serde_html_form::from_bytes(&bytes)
-            .map_err(|_| WebError::Page(Failure::BadRequest).into_response())?;
-        Ok(ValidForm(value))
+        strict::form(&bytes)
+            .map(ValidForm)
+            .map_err(|refusal| errors::refused_field(&viewer, &refusal))
     }
-}
-
-/// A request that says where it comes from must come from here: a foreign `Origin`, or a
-/// browser's `Sec-Fetch-Site` other than same-origin or a typed address, is refused.
-pub fn same_origin(headers: &HeaderMap) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if site != "same-origin" && site != "none" {
-            return false;
-        }
-    }
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
-        return !host.is_empty() && origin_host.eq_ignore_ascii_case(host);
-    }
-    true
 }
 
 /// Field errors as messages in the viewer's language, for the form template.
@@ -155,48 +124,5 @@ pub fn message(tr: &Tr, e: FieldError) -> String {
             ],
         ),
         other => tr.t(other.message_id()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::HeaderValue;
-
-    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        for (k, v) in pairs {
-            h.insert(*k, HeaderValue::from_static(v));
-        }
-        h
-    }
-
-    #[test]
-    fn foreign_origins_are_refused() {
-        assert!(same_origin(&headers(&[("host", "127.0.0.1:8080")])));
-        assert!(same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("origin", "https://spona.rs")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("origin", "https://evil.example")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("origin", "null")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("sec-fetch-site", "cross-site")
-        ])));
-        assert!(!same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("sec-fetch-site", "same-site")
-        ])));
-        assert!(same_origin(&headers(&[
-            ("host", "spona.rs"),
-            ("sec-fetch-site", "same-origin")
-        ])));
     }
 }

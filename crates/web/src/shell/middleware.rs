@@ -1,5 +1,5 @@
 //! The per-request middleware: request id, who is asking and in which language, error pages,
-//! compression and the body size limit.
+//! compression and the body size limit; inside them, clean query strings and the CSRF check.
 
 use super::cookies;
 use super::errors::{self, Failure};
@@ -25,6 +25,12 @@ use tracing::Instrument;
 pub fn wrap(pages: Router<WebState>, state: WebState) -> Router<WebState> {
     let limit = state.settings.max_body_bytes;
     pages
+        // Inside `resolve`, which they need for the viewer and which renders their refusals.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            super::csrf::guard,
+        ))
+        .layer(axum::middleware::from_fn(super::strict::clean_query))
         .layer(axum::middleware::from_fn_with_state(state, resolve))
         .layer(CompressionLayer::new().compress_when(compressible()))
         .layer(DefaultBodyLimit::max(limit))

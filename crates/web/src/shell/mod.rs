@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod chrome;
 pub mod cookies;
+pub mod csrf;
 pub mod download;
 pub mod errors;
 pub mod form;
@@ -13,5 +14,6 @@ pub mod middleware;
 pub mod pager;
 pub mod render;
 pub mod sections;
+pub mod strict;
 pub mod tr;
 pub mod viewer;
