@@ -9,14 +9,14 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
-use spona_domain::access::Actor;
+use spona_domain::access::{decide, Action, Actor};
 use spona_domain::cases::{CaseAccess, ServiceStatus, ServiceType};
 use spona_domain::ids::TeamId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::cases::CaseRow;
 use spona_store::services::{self, NewNote, NewService};
-use spona_store::{cases, referrals, Tx};
+use spona_store::{cases, referrals};
 
 /// The shortest recovery and reflection period (Council of Europe Convention, art. 13).
 pub const RECOVERY_MIN_DAYS: i64 = 30;
@@ -112,7 +112,7 @@ impl App {
     /// case (the owner, or an institution it was referred to) may record services and notes.
     async fn working_case(
         &self,
-        tx: &mut Tx,
+        tx: &mut spona_store::Connection,
         actor: &Actor,
         case_id: i64,
     ) -> Result<(TeamId, CaseRow, CaseAccess), AppError> {
@@ -120,6 +120,10 @@ impl App {
         let row = cases::find(tx, team_id, case_id)
             .await?
             .ok_or(AppError::NotFound)?;
+        // Inside the team, a role without the cases section is refused as such.
+        if !decide(actor, Action::UseCases).allowed() {
+            return Err(AppError::Forbidden);
+        }
         let access = access_to(
             actor,
             &row,
@@ -132,6 +136,14 @@ impl App {
         }
     }
 
+    /// Access to work on the case, decided before the input is judged (the use cases below
+    /// check again inside their transaction).
+    async fn may_work_on(&self, actor: &Actor, case_id: i64) -> Result<(), AppError> {
+        let mut c = self.db.conn().await?;
+        self.working_case(&mut c, actor, case_id).await?;
+        Ok(())
+    }
+
     /// Records a service for the person.
     pub async fn add_service(
         &self,
@@ -139,6 +151,7 @@ impl App {
         case_id: i64,
         form: &ServiceForm,
     ) -> Result<i64, AppError> {
+        self.may_work_on(actor, case_id).await?;
         let mut e = FieldErrors::new();
         let kind = e.check(
             "service_type",
@@ -197,6 +210,7 @@ impl App {
         status: &str,
         version: i64,
     ) -> Result<(), AppError> {
+        self.may_work_on(actor, case_id).await?;
         let status = ServiceStatus::from_code(status).ok_or_else(|| {
             let mut e = FieldErrors::new();
             e.add("status", FieldError::Unknown);
@@ -228,6 +242,7 @@ impl App {
         case_id: i64,
         form: &RecoveryForm,
     ) -> Result<(), AppError> {
+        self.may_work_on(actor, case_id).await?;
         let mut e = FieldErrors::new();
         let starts = e.check("starts_on", text::date(&form.starts_on));
         let days = if form.days.trim().is_empty() {
@@ -273,6 +288,7 @@ impl App {
         case_id: i64,
         form: &NoteForm,
     ) -> Result<(), AppError> {
+        self.may_work_on(actor, case_id).await?;
         let text = text::required(&form.text, 4000).map_err(|err| {
             let mut e = FieldErrors::new();
             e.add("text", err);
@@ -310,6 +326,7 @@ impl App {
         case_id: i64,
         form: &FollowUpForm,
     ) -> Result<(), AppError> {
+        self.may_work_on(actor, case_id).await?;
         let mut e = FieldErrors::new();
         let due = e.check("due_on", text::date(&form.due_on));
         let note = e.check("note", text::required(&form.note, 1000));

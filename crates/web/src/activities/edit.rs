@@ -249,6 +249,7 @@ pub async fn confirm_delete(
 /// The confirmation as posted.
 #[derive(Deserialize)]
 pub struct DeleteForm {
+    #[serde(default)]
     pub version: i64,
 }
 

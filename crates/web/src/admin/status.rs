@@ -62,6 +62,8 @@ pub async fn set_active(
     Path(id): Path<i64>,
     ValidForm(f): ValidForm<ActiveForm>,
 ) -> Result<Response, WebError> {
+    // Whether the account may be seen is decided before the input is judged.
+    account(&state, &s, id).await?;
     let active = match f.active.as_str() {
         "1" => true,
         "0" => false,

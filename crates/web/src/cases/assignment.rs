@@ -11,6 +11,7 @@ use serde::Deserialize;
 /// The coordinator chosen.
 #[derive(Deserialize)]
 pub struct AssignForm {
+    #[serde(default)]
     user: i64,
 }
 

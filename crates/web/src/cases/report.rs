@@ -223,6 +223,7 @@ pub async fn create(
 /// official's save is told of the first one's.
 #[derive(Deserialize)]
 pub struct EditQuery {
+    #[serde(default)]
     version: i64,
 }
 

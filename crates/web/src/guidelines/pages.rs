@@ -254,6 +254,7 @@ pub async fn show(
 /// The version read.
 #[derive(serde::Deserialize)]
 pub struct ReadForm {
+    #[serde(default)]
     version: i64,
 }
 

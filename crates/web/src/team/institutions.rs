@@ -300,6 +300,7 @@ pub async fn confirm_deactivate(
 pub struct ActiveForm {
     #[serde(default)]
     pub active: String,
+    #[serde(default)]
     pub version: i64,
 }
 
