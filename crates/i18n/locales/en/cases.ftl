@@ -16,6 +16,7 @@ case-owner = Institution
 case-reported-at = Reported
 case-marks = Marks
 case-name-hidden = not visible
+case-unopenable = This record cannot be opened
 badge-child = Child
 badge-lacks-capacity = Deprived of legal capacity
 badge-danger = Immediate danger
@@ -473,3 +474,8 @@ duplicates-counts-intro = How many possible duplicates wait for a decision, per 
 duplicates-counts-none = No possible duplicate waits for a decision.
 duplicates-count-line = { $institution }: { $count }
 log-duplicate-reviewed = Possible duplicate reviewed
+duplicates-pending-team =
+    { $count ->
+        [one] { $count } possible duplicate awaits an institution's decision
+       *[other] { $count } possible duplicates await the institutions' decisions
+    }

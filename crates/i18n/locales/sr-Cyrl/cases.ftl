@@ -16,6 +16,7 @@ case-owner = Институција
 case-reported-at = Пријављено
 case-marks = Ознаке
 case-name-hidden = није видљиво
+case-unopenable = Запис не може да се отвори
 badge-child = Дете
 badge-lacks-capacity = Лишено пословне способности
 badge-danger = Непосредна опасност
@@ -474,3 +475,9 @@ duplicates-counts-intro = Колико могућих дупликата чек�
 duplicates-counts-none = Ниједан могући дупликат не чека одлуку.
 duplicates-count-line = { $institution }: { $count }
 log-duplicate-reviewed = Могући дупликат прегледан
+duplicates-pending-team =
+    { $count ->
+        [one] { $count } могући дупликат чека одлуку институције
+        [few] { $count } могућа дупликата чекају одлуку институција
+       *[other] { $count } могућих дупликата чека одлуку институција
+    }
