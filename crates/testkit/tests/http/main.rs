@@ -4,6 +4,7 @@ mod activities;
 mod admin;
 mod attachments;
 mod cases;
+mod damaged;
 mod duplicates;
 mod exports;
 mod guidelines;
