@@ -302,14 +302,20 @@ async fn the_same_person_reported_twice_is_flagged_without_revealing_the_other_c
     let police = who(&app, "le-police").await;
     let social = who(&app, "le-social").await;
     let first = app.report_case(&police, &adult()).await.unwrap();
-    assert_eq!(spona_testkit::pairs_raised_for(&t.db, first.case_id).await, 0);
+    assert_eq!(
+        spona_testkit::pairs_raised_for(&t.db, first.case_id).await,
+        0
+    );
     let latin = ReportForm {
         given_name: "JOVANA".into(),
         family_name: "Vukomanovic".into(),
         ..adult()
     };
     let second = app.report_case(&social, &latin).await.unwrap();
-    assert_eq!(spona_testkit::pairs_raised_for(&t.db, second.case_id).await, 1);
+    assert_eq!(
+        spona_testkit::pairs_raised_for(&t.db, second.case_id).await,
+        1
+    );
     // Only the institution that held the person first reviews; the reporter sees nothing.
     assert_eq!(app.duplicates_to_review(&police).await.unwrap().len(), 1);
     assert!(app.duplicates_to_review(&social).await.unwrap().is_empty());

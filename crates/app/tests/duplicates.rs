@@ -35,7 +35,10 @@ async fn only_the_earlier_institution_reviews_and_the_reporter_learns_only_same_
             ..jovana()
         };
         let second = app.report_case(&police, &latin).await.unwrap();
-        assert_eq!(spona_testkit::pairs_raised_for(&t.db, second.case_id).await, 1);
+        assert_eq!(
+            spona_testkit::pairs_raised_for(&t.db, second.case_id).await,
+            1
+        );
 
         // Only the institution that held the person reviews; the reporter has nothing.
         let for_social = app.duplicates_to_review(&social).await.unwrap();
@@ -106,7 +109,10 @@ async fn only_the_earlier_institution_reviews_and_the_reporter_learns_only_same_
             .collect();
         assert_eq!(confirmed.len(), 1);
         assert_eq!(confirmed[0].case_id, Some(second.case_id));
-        assert_eq!(confirmed[0].about_institution.as_deref(), Some("ЦСР Лесковац"));
+        assert_eq!(
+            confirmed[0].about_institution.as_deref(),
+            Some("ЦСР Лесковац")
+        );
         // Both access logs say it was reviewed, with the reason.
         for (who, case) in [(&social, first.case_id), (&police, second.case_id)] {
             let log = app.case_access_log(who, case).await.unwrap();
@@ -125,7 +131,10 @@ async fn only_the_earlier_institution_reviews_and_the_reporter_learns_only_same_
 
         // A third report of the person, by the police: two new pairs, one held by each.
         let third = app.report_case(&police, &jovana()).await.unwrap();
-        assert_eq!(spona_testkit::pairs_raised_for(&t.db, third.case_id).await, 2);
+        assert_eq!(
+            spona_testkit::pairs_raised_for(&t.db, third.case_id).await,
+            2
+        );
         let coordinator = spona_testkit::actor(&app, "le-coordinator").await;
         let mut counts: Vec<(String, i64)> = app
             .pending_duplicate_counts(&coordinator)

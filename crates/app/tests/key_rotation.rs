@@ -167,7 +167,10 @@ async fn after_a_rotation_every_case_opens_with_the_new_key_only_and_duplicates_
             .report_case(&who[0], &person("JOVANA", "Vukomanovic", "1990-04-02"))
             .await
             .unwrap();
-        assert_eq!(spona_testkit::pairs_raised_for(&t.db, again.case_id).await, 1);
+        assert_eq!(
+            spona_testkit::pairs_raised_for(&t.db, again.case_id).await,
+            1
+        );
         let other = fresh
             .report_case(&who[0], &person("Ана", "Анић", "2001-02-03"))
             .await

@@ -62,12 +62,11 @@ async fn a_damaged_case_is_logged_once_with_its_id_and_no_content() {
     {
         let mut c = t.db().conn().await.unwrap();
         // The sealed narrative altered by a byte: it no longer opens.
-        let sealed: String =
-            sqlx::query_scalar("SELECT circumstances FROM cases WHERE id = $1")
-                .bind(damaged)
-                .fetch_one(&mut *c)
-                .await
-                .unwrap();
+        let sealed: String = sqlx::query_scalar("SELECT circumstances FROM cases WHERE id = $1")
+            .bind(damaged)
+            .fetch_one(&mut *c)
+            .await
+            .unwrap();
         let mut bytes = sealed.into_bytes();
         bytes[10] = if bytes[10] == b'A' { b'B' } else { b'A' };
         sqlx::query("UPDATE cases SET circumstances = $1 WHERE id = $2")
@@ -82,7 +81,10 @@ async fn a_damaged_case_is_logged_once_with_its_id_and_no_content() {
         assert_eq!(status, 409);
     }
     let (status, _) = t.get(&police, "/cases").await;
-    assert_eq!(status, 200, "the identity still opens, so the list is whole");
+    assert_eq!(
+        status, 200,
+        "the identity still opens, so the list is whole"
+    );
 
     let log = captured.text();
     let lines: Vec<&str> = log

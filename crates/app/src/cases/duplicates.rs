@@ -89,7 +89,8 @@ impl App {
         actor: &Actor,
     ) -> Result<Vec<PendingDuplicates>, AppError> {
         let team_id = actor.team_id.ok_or(AppError::Forbidden)?;
-        if actor.role != Role::Coordinator || !decide(actor, Action::LeadTeamWork(team_id)).allowed()
+        if actor.role != Role::Coordinator
+            || !decide(actor, Action::LeadTeamWork(team_id)).allowed()
         {
             return Err(AppError::Forbidden);
         }

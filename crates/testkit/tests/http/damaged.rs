@@ -6,7 +6,11 @@
 use spona_testkit::TestApp;
 
 /// A report of a person; a child's sends the urgent referral to the social work centre.
-fn report(given: &'static str, family: &'static str, child: bool) -> Vec<(&'static str, &'static str)> {
+fn report(
+    given: &'static str,
+    family: &'static str,
+    child: bool,
+) -> Vec<(&'static str, &'static str)> {
     let mut fields = vec![
         ("reporter_kind", "team-official"),
         ("detected_on", "2026-11-27"),
@@ -75,7 +79,10 @@ async fn a_damaged_case_is_listed_as_such_opening_it_says_so_and_one_alert_is_ra
             assert_eq!(status, 200, "{list}");
             assert!(list.contains("Ана Анић") && list.contains("Петар Петровић"));
             assert!(list.contains("Запис не може да се отвори"), "{list}");
-            assert!(list.contains(&format!("/cases/{damaged}\"")), "still listed");
+            assert!(
+                list.contains(&format!("/cases/{damaged}\"")),
+                "still listed"
+            );
             assert!(!list.contains("Милица"), "nothing of the damaged record");
         }
         // Opening it says so, in the viewer's language, and is no server error.

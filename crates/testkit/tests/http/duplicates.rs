@@ -207,7 +207,9 @@ async fn same_person_tells_the_reporting_institution_whom_to_coordinate_with() {
             .await;
         assert_eq!(status, 303);
         let (_, page) = t.get(&social, "/duplicates?reviewed=1").await;
-        assert!(page.contains("Исход прегледа је уписан") && page.contains("Нема могућих дупликата"));
+        assert!(
+            page.contains("Исход прегледа је уписан") && page.contains("Нема могућих дупликата")
+        );
         // The reporter's institution is told now, with whom to coordinate; in every language.
         let (_, notes) = t.get(&police, "/notifications").await;
         assert!(

@@ -56,7 +56,11 @@ pub struct Notices {
 fn kind(tr: &Tr, kind: &str, about: Option<&str>) -> String {
     if let ("duplicate-confirmed", Some(institution)) = (kind, about) {
         let institution = crate::cases::in_script(tr, institution);
-        tr.ts("notification-duplicate-confirmed-by", "institution", &institution)
+        tr.ts(
+            "notification-duplicate-confirmed-by",
+            "institution",
+            &institution,
+        )
     } else if KINDS.contains(&kind) {
         tr.t(&format!("notification-{kind}"))
     } else {
