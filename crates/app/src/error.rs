@@ -36,12 +36,23 @@ pub enum AppError {
         "this instance's master key is not the database's now (a key rotation); try again shortly"
     )]
     KeysUnavailable,
+    /// A record's sealed part cannot be opened: altered in the database, or sealed under a
+    /// key that is gone. The record is damaged; the rest of the system keeps working.
+    #[error("record {} of {} cannot be opened", .0.id, .0.table)]
+    Unopenable(Damaged),
     /// Storage failed.
     #[error(transparent)]
     Store(StoreError),
     /// Something that should not happen did.
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// Which record is damaged: its table and id only, never anything of its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damaged {
+    pub table: String,
+    pub id: i64,
 }
 
 impl From<StoreError> for AppError {

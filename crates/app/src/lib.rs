@@ -24,6 +24,7 @@ mod error;
 pub mod exports;
 pub mod forms;
 pub mod guidelines;
+pub mod integrity;
 pub mod keys;
 pub mod mail;
 pub mod materials;
@@ -39,7 +40,7 @@ pub mod trainings;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use document_file::DocumentFile;
-pub use error::AppError;
+pub use error::{AppError, Damaged};
 pub use spona_store::{DatabaseUrl, Db, Page};
 pub use storage_health::StorageHealth;
 

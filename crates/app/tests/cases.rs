@@ -301,11 +301,10 @@ async fn the_same_person_reported_twice_is_flagged_without_revealing_the_other_c
     let app = demo(&t).await;
     let police = who(&app, "le-police").await;
     let social = who(&app, "le-social").await;
-    assert!(
-        !app.report_case(&police, &adult())
-            .await
-            .unwrap()
-            .possible_duplicate
+    let first = app.report_case(&police, &adult()).await.unwrap();
+    assert_eq!(
+        spona_testkit::pairs_raised_for(&t.db, first.case_id).await,
+        0
     );
     let latin = ReportForm {
         given_name: "JOVANA".into(),
@@ -313,7 +312,13 @@ async fn the_same_person_reported_twice_is_flagged_without_revealing_the_other_c
         ..adult()
     };
     let second = app.report_case(&social, &latin).await.unwrap();
-    assert!(second.possible_duplicate);
+    assert_eq!(
+        spona_testkit::pairs_raised_for(&t.db, second.case_id).await,
+        1
+    );
+    // Only the institution that held the person first reviews; the reporter sees nothing.
+    assert_eq!(app.duplicates_to_review(&police).await.unwrap().len(), 1);
+    assert!(app.duplicates_to_review(&social).await.unwrap().is_empty());
     assert_eq!(
         app.cases(&social, &CaseQuery::default())
             .await

@@ -64,19 +64,33 @@ pub async fn notify(
     case_id: Option<i64>,
     now: i64,
 ) -> Result<(), StoreError> {
+    notify_about(tx, team, to, kind, case_id, None, now).await
+}
+
+/// Adds a notification that names an institution (the one to coordinate with).
+pub async fn notify_about(
+    tx: &mut Tx,
+    team: TeamId,
+    to: Recipient,
+    kind: &str,
+    case_id: Option<i64>,
+    about: Option<InstitutionId>,
+    now: i64,
+) -> Result<(), StoreError> {
     let (institution, user) = match to {
         Recipient::Institution(i) => (Some(i.0), None),
         Recipient::User(u) => (None, Some(u.0)),
     };
     sqlx::query(
-        "INSERT INTO notifications (team_id, institution_id, user_id, kind, case_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO notifications (team_id, institution_id, user_id, kind, case_id, \
+         about_institution_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(team.0)
     .bind(institution)
     .bind(user)
     .bind(kind)
     .bind(case_id)
+    .bind(about.map(|i| i.0))
     .bind(now)
     .execute(&mut **tx)
     .await?;
@@ -89,6 +103,8 @@ pub struct NotificationRow {
     pub id: i64,
     pub kind: String,
     pub case_id: Option<i64>,
+    /// The institution the notification names, if any.
+    pub about_institution_id: Option<i64>,
     pub created_at: i64,
     pub read_at: Option<i64>,
 }
@@ -105,12 +121,14 @@ pub async fn for_reader(
     let order = "CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, created_at DESC, id DESC";
     let arm = |who: &str| {
         format!(
-            "SELECT * FROM (SELECT id, kind, case_id, created_at, read_at FROM notifications \
+            "SELECT * FROM (SELECT id, kind, case_id, about_institution_id, created_at, read_at \
+             FROM notifications \
              WHERE team_id = $1 AND {who} ORDER BY {order} LIMIT $4)"
         )
     };
     Ok(sqlx::query_as(&format!(
-        "SELECT id, kind, case_id, created_at, read_at FROM ({} a UNION {} b) u \
+        "SELECT id, kind, case_id, about_institution_id, created_at, read_at \
+         FROM ({} a UNION {} b) u \
          ORDER BY {order} LIMIT $4",
         arm("user_id = $2"),
         arm("institution_id = $3")

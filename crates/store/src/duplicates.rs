@@ -1,4 +1,5 @@
-//! Possible duplicates: pairs of cases whose blind person index matched, and their review.
+//! Possible duplicates: pairs of cases whose blind person index matched, and their review by
+//! the institution that already held the person (the owner of the pair's held case).
 
 use crate::{StoreError, Tx};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
@@ -16,6 +17,8 @@ pub struct DuplicateRow {
     pub other_owner: i64,
     pub other_year: i64,
     pub other_seq: i64,
+    /// The case that was there before the match (one of the two); its owner reviews.
+    pub held_case_id: i64,
     pub found_at: i64,
     pub outcome: String,
     pub version: i64,
@@ -23,48 +26,64 @@ pub struct DuplicateRow {
 
 const SELECT: &str = "SELECT d.id, d.case_id, a.owner_institution_id AS case_owner, \
      a.year AS case_year, a.seq AS case_seq, d.other_case_id, b.owner_institution_id AS other_owner, \
-     b.year AS other_year, b.seq AS other_seq, d.found_at, d.outcome, d.version \
+     b.year AS other_year, b.seq AS other_seq, COALESCE(d.held_case_id, d.case_id) AS held_case_id, \
+     d.found_at, d.outcome, d.version \
      FROM possible_duplicates d JOIN cases a ON a.id = d.case_id JOIN cases b ON b.id = d.other_case_id";
 
-/// Records that two cases may be about one person, unless the pair is already known
-/// (pending or reviewed). True when it is new.
+/// Records that the case just reported or edited (`new`) may be about the person of `held`,
+/// unless the pair is already known (pending or reviewed). True when it is new.
 pub async fn raise(
     tx: &mut Tx,
     team: TeamId,
-    one: i64,
-    other: i64,
+    new: i64,
+    held: i64,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let (low, high) = if one < other {
-        (one, other)
-    } else {
-        (other, one)
-    };
+    let (low, high) = if new < held { (new, held) } else { (held, new) };
     let done = sqlx::query(
-        "INSERT INTO possible_duplicates (team_id, case_id, other_case_id, found_at) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (case_id, other_case_id) DO NOTHING",
+        "INSERT INTO possible_duplicates (team_id, case_id, other_case_id, held_case_id, found_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id, other_case_id) DO NOTHING",
     )
     .bind(team.0)
     .bind(low)
     .bind(high)
+    .bind(held)
     .bind(now)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
-/// The pending pairs in which the institution owns at least one case.
+/// The pending pairs whose held case the institution owns (only they review).
 pub async fn pending_for(
     c: &mut AnyConnection,
     team: TeamId,
     institution: InstitutionId,
 ) -> Result<Vec<DuplicateRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE d.team_id = $1 AND d.outcome = 'pending' \
-         AND (a.owner_institution_id = $2 OR b.owner_institution_id = $2) ORDER BY d.found_at, d.id"
+        "{SELECT} JOIN cases h ON h.id = COALESCE(d.held_case_id, d.case_id) \
+         WHERE d.team_id = $1 AND d.outcome = 'pending' AND h.owner_institution_id = $2 \
+         ORDER BY d.found_at, d.id"
     ))
     .bind(team.0)
     .bind(institution.0)
+    .fetch_all(c)
+    .await?)
+}
+
+/// How many pairs of the team wait for review, per reviewing institution (id, count): the
+/// coordinator's overview, which names no case.
+pub async fn pending_counts(
+    c: &mut AnyConnection,
+    team: TeamId,
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT h.owner_institution_id, COUNT(*) FROM possible_duplicates d \
+         JOIN cases h ON h.id = COALESCE(d.held_case_id, d.case_id) \
+         WHERE d.team_id = $1 AND d.outcome = 'pending' \
+         GROUP BY h.owner_institution_id ORDER BY h.owner_institution_id",
+    )
+    .bind(team.0)
     .fetch_all(c)
     .await?)
 }

@@ -27,6 +27,7 @@ pub mod guidelines;
 pub mod health;
 pub mod history;
 pub mod institutions;
+pub mod integrity;
 pub mod leases;
 mod listing;
 pub mod mail;

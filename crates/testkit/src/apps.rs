@@ -33,3 +33,16 @@ pub async fn actor(app: &App, username: &str) -> Actor {
         .expect("demo session")
         .actor
 }
+
+/// How many possible-duplicate pairs name the case (either side), read from the database: the
+/// app tells the reporter nothing, so tests look here.
+pub async fn pairs_raised_for(db: &spona_store::Db, case_id: i64) -> i64 {
+    let mut c = db.conn().await.expect("connection");
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM possible_duplicates WHERE case_id = $1 OR other_case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *c)
+    .await
+    .expect("count pairs")
+}

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 mod apps;
 mod spawn;
-pub use apps::{actor, demo_app, TEST_ADDRESS};
+pub use apps::{actor, demo_app, pairs_raised_for, TEST_ADDRESS};
 pub use spawn::{csrf_of, TestApp, DEMO_PASSWORD, START};
 
 /// The environment variable that turns on the PostgreSQL runs.

@@ -72,6 +72,14 @@ impl TestApp {
         apps
     }
 
+    /// The test's database, for tests that change a row behind the app's back (damage).
+    pub fn db(&self) -> &spona_store::Db {
+        match &self.db {
+            Some(t) => &t.db,
+            None => unreachable!("the database lives until finish"),
+        }
+    }
+
     /// A new browser-like client: keeps cookies, does not follow redirects.
     pub fn client(&self) -> reqwest::Client {
         reqwest::Client::builder()

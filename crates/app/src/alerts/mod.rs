@@ -5,7 +5,9 @@ mod escalation;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::ids::InstitutionId;
 use spona_store::alerts::{self, NotificationRow};
+use spona_store::institutions;
 
 /// A notification for the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +16,8 @@ pub struct Notification {
     /// What happened: referral-received, urgent-referral-received, referral-overdue, break-glass.
     pub kind: String,
     pub case_id: Option<i64>,
+    /// The short name of the institution it names (to coordinate with), if any.
+    pub about_institution: Option<String>,
     pub created_at: i64,
     pub unread: bool,
 }
@@ -24,6 +28,7 @@ impl From<NotificationRow> for Notification {
             id: r.id,
             kind: r.kind,
             case_id: r.case_id,
+            about_institution: None,
             created_at: r.created_at,
             unread: r.read_at.is_none(),
         }
@@ -37,7 +42,18 @@ impl App {
         let mut c = self.db.conn().await?;
         let rows =
             alerts::for_reader(&mut c, team, actor.user_id, actor.institution_id, 100).await?;
-        Ok(rows.into_iter().map(Notification::from).collect())
+        let mut list = Vec::with_capacity(rows.len());
+        for r in rows {
+            let about = r.about_institution_id;
+            let mut n = Notification::from(r);
+            if let Some(id) = about {
+                n.about_institution = institutions::find(&mut c, team, InstitutionId(id))
+                    .await?
+                    .map(|i| i.short_name);
+            }
+            list.push(n);
+        }
+        Ok(list)
     }
 
     /// Marks the reader's notifications read.

@@ -1,13 +1,18 @@
-//! Possible duplicates: when a report's blind person index (folded name and birth year)
-//! matches another case of the team, the pair is raised in the same transaction for the
-//! owning institutions to review. Reviewers see their own case's code and which institution
-//! holds the other case — never that case's code, names or narrative — and record whether
-//! it is the same person (then the other institution is told, to coordinate) or not. A
-//! reviewed pair is never raised again.
+//! Possible duplicates, without an oracle. When a report's (or an edit's) blind person index
+//! (folded name and birth year) matches another case of the team, a pair is raised in the same
+//! transaction — and the reporter learns nothing of it: no answer, page or notice differs from
+//! a report of a new person. The pair goes only to the institution that already held the
+//! person (the earlier case); it sees its own case's code and which institution reported the
+//! new one — never that case's code, names or narrative — and decides. "Same person" tells the
+//! reporter's institution which institution to coordinate with (a referral is the way);
+//! "different persons" stays with the reviewer, and nobody else ever learns of the pair. The
+//! coordinator sees how many pairs wait, per institution, never which. A reviewed pair is
+//! never raised again.
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
+use spona_domain::accounts::Role;
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -20,14 +25,14 @@ pub const SAME_PERSON: &str = "same-person";
 /// The two cases are about different persons.
 pub const DIFFERENT_PERSONS: &str = "different-persons";
 
-/// A pending pair as one of its reviewers sees it.
+/// A pending pair as its reviewer (the institution that held the person first) sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DuplicateView {
     pub id: i64,
-    /// The reviewer's own case (the lower id when the institution owns both).
+    /// The reviewer's own case: the one that held the person before the match.
     pub own_case_id: i64,
     pub own_code: String,
-    /// The short name of the institution that holds the other case.
+    /// The short name of the institution that holds the newly reported case.
     pub other_institution: String,
     pub found_at: i64,
     pub version: i64,
@@ -42,31 +47,66 @@ pub struct DuplicateReviewForm {
     pub version: i64,
 }
 
+/// How many pairs wait for one institution's review (the coordinator's overview).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingDuplicates {
+    /// The short name of the reviewing institution.
+    pub institution: String,
+    pub count: i64,
+}
+
 impl App {
-    /// Raises a pair for every other case of the team with the same person index; true when
-    /// a new pair was raised. The other case's institution is told (a kind and its own case).
+    /// Raises a pair for every other case of the team with the same person index, for the
+    /// institution that holds that other case to review, and tells it (a kind and its own
+    /// case). Returns nothing on purpose: whether a match exists must never reach the person
+    /// who reported or edited `case_id`.
     pub(crate) async fn raise_duplicates(
         &self,
         tx: &mut Tx,
         team_id: TeamId,
         case_id: i64,
         index: Option<&str>,
-    ) -> Result<bool, AppError> {
+    ) -> Result<(), AppError> {
         let Some(index) = index else {
-            return Ok(false);
+            return Ok(());
         };
-        let mut raised = false;
-        for other in cases::same_person(tx, team_id, index, case_id).await? {
-            if duplicates::raise(tx, team_id, case_id, other, self.now()).await? {
-                raised = true;
-                if let Some(row) = cases::find(tx, team_id, other).await? {
+        for held in cases::same_person(tx, team_id, index, case_id).await? {
+            if duplicates::raise(tx, team_id, case_id, held, self.now()).await? {
+                if let Some(row) = cases::find(tx, team_id, held).await? {
                     let to = Recipient::Institution(InstitutionId(row.owner_institution_id));
-                    self.notify(tx, team_id, to, "possible-duplicate", Some(other))
+                    self.notify(tx, team_id, to, "possible-duplicate", Some(held))
                         .await?;
                 }
             }
         }
-        Ok(raised)
+        Ok(())
+    }
+
+    /// For the team's coordinator: how many pairs wait for review, per institution — never
+    /// which pairs, cases or codes.
+    pub async fn pending_duplicate_counts(
+        &self,
+        actor: &Actor,
+    ) -> Result<Vec<PendingDuplicates>, AppError> {
+        let team_id = actor.team_id.ok_or(AppError::Forbidden)?;
+        if actor.role != Role::Coordinator
+            || !decide(actor, Action::LeadTeamWork(team_id)).allowed()
+        {
+            return Err(AppError::Forbidden);
+        }
+        let mut c = self.db.conn().await?;
+        let mut counts = Vec::new();
+        for (institution, count) in duplicates::pending_counts(&mut c, team_id).await? {
+            let name = institutions::find(&mut c, team_id, InstitutionId(institution))
+                .await?
+                .map(|i| i.short_name)
+                .unwrap_or_default();
+            counts.push(PendingDuplicates {
+                institution: name,
+                count,
+            });
+        }
+        Ok(counts)
     }
 
     /// The pairs waiting for the actor's institution's review.
@@ -95,8 +135,8 @@ impl App {
                 .collect();
         let mut views = Vec::with_capacity(rows.len());
         for r in rows {
-            let mine_first = r.case_owner == institution.0;
-            let (own_id, year, seq, other_owner) = if mine_first {
+            let held_first = r.held_case_id == r.case_id;
+            let (own_id, year, seq, other_owner) = if held_first {
                 (r.case_id, r.case_year, r.case_seq, r.other_owner)
             } else {
                 (r.other_case_id, r.other_year, r.other_seq, r.case_owner)
@@ -123,8 +163,10 @@ impl App {
         Ok(views)
     }
 
-    /// Records the review of a pair by one of the institutions that own its cases; audited
-    /// on both cases. "Same person" tells the other institution, so that they coordinate.
+    /// Records the review of a pair by the institution that held the person first. "Same
+    /// person" is audited on both cases and tells the other institution whom to coordinate
+    /// with; "different persons" is audited on the reviewer's case only, so that nobody else
+    /// ever learns of the pair.
     pub async fn review_duplicate(
         &self,
         actor: &Actor,
@@ -154,7 +196,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         let row: DuplicateRow = duplicates::find(&mut tx, team_id, id)
             .await?
-            .filter(|r| r.case_owner == institution.0 || r.other_owner == institution.0)
+            .filter(|r| reviewer(r) == institution.0)
             .ok_or(AppError::NotFound)?;
         if row.outcome != "pending" {
             return Err(AppError::Conflict);
@@ -173,24 +215,43 @@ impl App {
             spona_store::StoreError::Conflict => AppError::Conflict,
             other => other.into(),
         })?;
-        for case in [row.case_id, row.other_case_id] {
+        let (new_case, new_owner) = if row.held_case_id == row.case_id {
+            (row.other_case_id, row.other_owner)
+        } else {
+            (row.case_id, row.case_owner)
+        };
+        let audited: &[i64] = if outcome == SAME_PERSON {
+            &[row.held_case_id, new_case]
+        } else {
+            &[row.held_case_id]
+        };
+        for &case in audited {
             let mut event = AuditEvent::about(Some(team_id), "duplicate-reviewed", "case", case);
             event.reason = &reason;
             self.audit(&mut tx, Author::of(actor), event).await?;
         }
-        if outcome == SAME_PERSON {
-            for (case, owner) in [
-                (row.case_id, row.case_owner),
-                (row.other_case_id, row.other_owner),
-            ] {
-                if owner != institution.0 {
-                    let to = Recipient::Institution(InstitutionId(owner));
-                    self.notify(&mut tx, team_id, to, "duplicate-confirmed", Some(case))
-                        .await?;
-                }
-            }
+        if outcome == SAME_PERSON && new_owner != institution.0 {
+            let to = Recipient::Institution(InstitutionId(new_owner));
+            self.notify_about(
+                &mut tx,
+                team_id,
+                to,
+                "duplicate-confirmed",
+                Some(new_case),
+                Some(institution),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// The institution that owns the pair's held case: the pair's only reviewer.
+fn reviewer(r: &DuplicateRow) -> i64 {
+    if r.held_case_id == r.case_id {
+        r.case_owner
+    } else {
+        r.other_owner
     }
 }

@@ -21,7 +21,9 @@ mod transitions;
 pub use access_log::{AccessEntry, ACCESS_LOG_PAGE};
 pub use attachments::{AttachmentFile, AttachmentView, NewFile};
 pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
-pub use duplicates::{DuplicateReviewForm, DuplicateView, DIFFERENT_PERSONS, SAME_PERSON};
+pub use duplicates::{
+    DuplicateReviewForm, DuplicateView, PendingDuplicates, DIFFERENT_PERSONS, SAME_PERSON,
+};
 pub use emergency::EMERGENCY_SECONDS;
 pub use parts::{CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 pub use protection::{

@@ -102,7 +102,8 @@ pub(crate) fn seal<T: Serialize>(
     seal_at(key, place(part, case_id), value)
 }
 
-/// Opens a sealed part; an altered or misplaced value is an error, never silently empty.
+/// Opens a sealed part; an altered or misplaced value is [`AppError::Unopenable`], never
+/// silently empty.
 pub(crate) fn open<T: DeserializeOwned + Default>(
     key: &DataKey,
     part: Part,
@@ -118,12 +119,25 @@ pub(crate) fn data_key(
     case_id: i64,
     wrapped: &str,
 ) -> Result<DataKey, AppError> {
-    let bytes = STANDARD
-        .decode(wrapped)
-        .map_err(|_| AppError::Internal("wrapped key is not base64".into()))?;
-    wrapper
-        .unwrap_key(&bytes, key_place(case_id))
-        .map_err(|e| AppError::Internal(e.to_string()))
+    let at = key_place(case_id);
+    let bytes = STANDARD.decode(wrapped).map_err(|_| damaged(at))?;
+    wrapper.unwrap_key(&bytes, at).map_err(|_| damaged(at))
+}
+
+/// The error for a value that does not open at its place: the record (table and id) is
+/// damaged. An attachment's place names the attachment; every other place of a case (its
+/// parts and key, guardians, consents, notes, follow-ups) names the case, so the case is the
+/// damaged record. Nothing of the value goes into it.
+fn damaged(at: Place<'_>) -> AppError {
+    let table = if at.table == "case_attachments" {
+        "case_attachments"
+    } else {
+        "cases"
+    };
+    AppError::Unopenable(crate::Damaged {
+        table: table.to_string(),
+        id: at.row,
+    })
 }
 
 /// Seals any value of a case for the given place, as base64 text.
@@ -145,11 +159,7 @@ pub(crate) fn open_at<T: DeserializeOwned + Default>(
     if sealed.is_empty() {
         return Ok(T::default());
     }
-    let bytes = STANDARD
-        .decode(sealed)
-        .map_err(|_| AppError::Internal("sealed value is not base64".into()))?;
-    let json = key
-        .open(&bytes, at)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    serde_json::from_str(&json).map_err(|e| AppError::Internal(e.to_string()))
+    let bytes = STANDARD.decode(sealed).map_err(|_| damaged(at))?;
+    let json = key.open(&bytes, at).map_err(|_| damaged(at))?;
+    serde_json::from_str(&json).map_err(|_| damaged(at))
 }

@@ -35,6 +35,8 @@ pub struct CaseSummary {
     pub reported_at: i64,
     /// The person's name, only for a reader who may see the identity part.
     pub name: Option<String>,
+    /// The record's sealed part cannot be opened (damaged): listed without its fields.
+    pub unopenable: bool,
     pub version: i64,
 }
 
@@ -140,6 +142,7 @@ impl App {
         for r in received {
             by_case.entry(r.case_id).or_default().push(r);
         }
+        drop(c);
         let mut items = Vec::with_capacity(list.items.len());
         for row in &list.items {
             let access = access_to(
@@ -147,7 +150,19 @@ impl App {
                 row,
                 by_case.get(&row.id).map(Vec::as_slice).unwrap_or(&[]),
             );
-            items.push(self.summary(&team.city, row, &access)?);
+            // A damaged record is listed as such among the others, and reported (once).
+            let summary = match self.summary(&team.city, row, &access) {
+                Err(AppError::Unopenable(damaged)) => {
+                    self.report_damage(&damaged).await;
+                    self.summary(&team.city, row, &CaseAccess::Existence)
+                        .map(|s| CaseSummary {
+                            unopenable: true,
+                            ..s
+                        })?
+                }
+                other => other?,
+            };
+            items.push(summary);
         }
         Ok(Page {
             items,
@@ -181,13 +196,19 @@ impl App {
             owner_short: row.owner_short.clone(),
             reported_at: row.reported_at,
             name,
+            unopenable: false,
             version: row.version,
         })
     }
 
     /// One case, as far as the actor may see it; "not found" for anyone who may not know it
-    /// exists. The view is audited.
+    /// exists; [`AppError::Unopenable`] (reported once) for a damaged one. The view is audited.
     pub async fn case(&self, actor: &Actor, id: i64) -> Result<CaseView, AppError> {
+        let opened = self.open_case(actor, id).await;
+        self.noting_damage(opened).await
+    }
+
+    async fn open_case(&self, actor: &Actor, id: i64) -> Result<CaseView, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
         let row = cases::find(&mut c, team_id, id)

@@ -24,9 +24,8 @@ pub struct Reported {
     pub code: String,
     /// The child protocol fired: an urgent referral went to the Centre for Social Work.
     pub protocol_referral: bool,
-    /// Another case of the team seems to be about the same person; someone should review.
-    /// Nothing about the other case is revealed.
-    pub possible_duplicate: bool,
+    // Deliberately nothing about possible duplicates: the reporter must not learn whether
+    // the person is already known to another institution (see `duplicates`).
 }
 
 impl App {
@@ -101,8 +100,7 @@ impl App {
             self.fire_protocol(&mut tx, actor, team_id, id, need, csw)
                 .await?;
         }
-        let possible_duplicate = self
-            .raise_duplicates(&mut tx, team_id, id, index.as_deref())
+        self.raise_duplicates(&mut tx, team_id, id, index.as_deref())
             .await?;
         let event = AuditEvent::about(Some(team_id), "case-reported", "case", id);
         self.audit_under(&mut tx, &keys, Author::of(actor), event)
@@ -115,7 +113,6 @@ impl App {
             case_id: id,
             code,
             protocol_referral: need.is_some(),
-            possible_duplicate,
         })
     }
 

@@ -90,8 +90,21 @@ impl App {
         kind: &str,
         case_id: Option<i64>,
     ) -> Result<(), AppError> {
+        self.notify_about(tx, team, to, kind, case_id, None).await
+    }
+
+    /// [`App::notify`] with the institution the notification names (to coordinate with).
+    pub(crate) async fn notify_about(
+        &self,
+        tx: &mut Tx,
+        team: TeamId,
+        to: Recipient,
+        kind: &str,
+        case_id: Option<i64>,
+        about: Option<spona_domain::ids::InstitutionId>,
+    ) -> Result<(), AppError> {
         let now = self.now();
-        alerts::notify(tx, team, to, kind, case_id, now).await?;
+        alerts::notify_about(tx, team, to, kind, case_id, about, now).await?;
         if let (Some(delivery), Recipient::Institution(id)) = (&self.mail, to) {
             if let Some(institution) = institutions::find(tx, team, id).await? {
                 if !institution.email.is_empty() {

@@ -16,6 +16,7 @@ case-owner = Institution
 case-reported-at = Reported
 case-marks = Marks
 case-name-hidden = not visible
+case-unopenable = This record cannot be opened
 badge-child = Child
 badge-lacks-capacity = Deprived of legal capacity
 badge-danger = Immediate danger
@@ -149,7 +150,6 @@ case-next-step = Next step
 case-transition-invalid = That step is not possible from the case's current state. Choose one of those offered.
 case-reported = The report was saved under the code { $code }.
 case-protocol-sent = An urgent referral was sent to the Centre for Social Work at once.
-case-possible-duplicate = Another report may concern the same person. The team coordinator should review it.
 case-moved = The case's state was changed.
 case-referred = The referral was sent.
 case-conflict = Someone else changed this record in the meantime. The page now shows its current state: check it and try again.
@@ -453,20 +453,29 @@ log-attachment-removed = Attachment removed
 
 ## Possible duplicates
 duplicates-title = Possible duplicates
-duplicates-intro = The system found cases with the same name and year of birth (whatever the script and diacritics). You see only your own case and which institution holds the other; check with them whether it is the same person and record the outcome.
+duplicates-intro = A newly reported case may concern the person in one of your institution's cases (same name and year of birth, whatever the script and diacritics). You see only your own case and which institution made the new report, nothing of it. Decide: if it is the same person, that institution will learn that it should coordinate with you (through a referral); if they are different persons, nobody else will ever learn of it.
 duplicates-none = No possible duplicates to review.
 duplicates-waiting =
     { $count ->
         [one] { $count } possible duplicate awaits your review
        *[other] { $count } possible duplicates await your review
     }
-duplicate-line = Your case { $code } may concern the same person as a case held by { $institution }
+duplicate-line = Your case { $code } may concern the same person as a case newly reported by { $institution }
 duplicate-outcome = Outcome of the review
-duplicate-same = Same person — the institutions will coordinate
-duplicate-different = Different persons
+duplicate-same = Same person — the reporting institution will be told, so that you coordinate
+duplicate-different = Different persons — nobody else is told
 duplicate-reason = Reason (optional)
 duplicate-save = Record the outcome
 duplicates-reviewed = The outcome was recorded.
-notification-possible-duplicate = A new report may concern the same person as a case of your institution. See the possible duplicates.
-notification-duplicate-confirmed = Another institution confirmed that its case concerns the same person as yours. Coordinate with them.
+notification-possible-duplicate = A newly reported case may concern the person in one of your institution's cases. Please decide whether it is the same person.
+notification-duplicate-confirmed = The institution that already held an earlier case found that your case concerns the same person. Coordinate with it (through a referral).
+notification-duplicate-confirmed-by = { $institution }, which already held an earlier case, found that your case concerns the same person. Coordinate with { $institution } (through a referral).
+duplicates-counts-intro = How many possible duplicates wait for a decision, per deciding institution. Which reports and cases they are, only that institution knows.
+duplicates-counts-none = No possible duplicate waits for a decision.
+duplicates-count-line = { $institution }: { $count }
 log-duplicate-reviewed = Possible duplicate reviewed
+duplicates-pending-team =
+    { $count ->
+        [one] { $count } possible duplicate awaits an institution's decision
+       *[other] { $count } possible duplicates await the institutions' decisions
+    }

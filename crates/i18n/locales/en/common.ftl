@@ -57,6 +57,8 @@ error-reference = Error reference
 error-back-home = Back to the home page
 error-conflict-title = The record was changed meanwhile
 error-conflict-body = Someone else changed this record while you were working. Open it again, check the changes and try once more.
+error-unopenable-title = This record cannot be opened
+error-unopenable-body = The encrypted data of this record is damaged or was sealed under a key that no longer exists, so it cannot be shown. The administrator has been alerted. Every other record works as before. Request reference: { $reference }.
 error-throttled-body = Too many requests in a short time. Wait a little and try again.
 error-too-large-body = The data sent is too large.
 error-field-title = Nothing was saved
@@ -166,3 +168,8 @@ password-too-short =
     }
 password-mismatch = The passwords do not match.
 password-set = The password has been saved.
+
+## Damaged records (for the administrator)
+integrity-title = Damaged records
+integrity-intro = The encrypted data of these records cannot be opened: it was altered in the database or sealed under a key that no longer exists. Every other record works. Compare them with a backup.
+integrity-line = { $table }, no. { $id } — found { $at }

@@ -455,7 +455,7 @@ async fn no_case_page_labels_the_person_in_any_language() {
                 "/dashboard".to_string(),
                 "/cases".to_string(),
                 NEW.to_string(),
-                format!("/cases/{case}?reported=1&protocol=1&duplicate=1"),
+                format!("/cases/{case}?reported=1&protocol=1"),
                 "/inbox".to_string(),
             ] {
                 let (_, page) = t.get(c, &path).await;

@@ -51,9 +51,17 @@ pub struct Notices {
     read: Option<String>,
 }
 
-/// A kind in words; an unknown kind is named as it is rather than hidden.
-fn kind(tr: &Tr, kind: &str) -> String {
-    if KINDS.contains(&kind) {
+/// A kind in words; an unknown kind is named as it is rather than hidden. A notification that
+/// names an institution (the one to coordinate with) says which.
+fn kind(tr: &Tr, kind: &str, about: Option<&str>) -> String {
+    if let ("duplicate-confirmed", Some(institution)) = (kind, about) {
+        let institution = crate::cases::in_script(tr, institution);
+        tr.ts(
+            "notification-duplicate-confirmed-by",
+            "institution",
+            &institution,
+        )
+    } else if KINDS.contains(&kind) {
         tr.t(&format!("notification-{kind}"))
     } else {
         kind.to_string()
@@ -73,7 +81,7 @@ pub async fn list(
         .await?
         .into_iter()
         .map(|n| Line {
-            text: kind(tr, &n.kind),
+            text: kind(tr, &n.kind, n.about_institution.as_deref()),
             at: tr.instant(&n.created_at),
             case_id: n.case_id,
             unread: n.unread,

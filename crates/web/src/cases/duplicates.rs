@@ -1,5 +1,6 @@
-//! The review of possible duplicates: the institution's own case, which institution holds
-//! the other, and the outcome with an optional reason.
+//! The review of possible duplicates by the institution that held the person first: its own
+//! case, which institution reported the new one, and the outcome with an optional reason. The
+//! team's coordinator gets, at the same address, only how many wait per institution.
 
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
@@ -14,6 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::DuplicateReviewForm;
 use spona_app::AppError;
+use spona_domain::accounts::Role;
 
 /// One pair to review.
 struct PairLine {
@@ -41,14 +43,52 @@ pub struct Saved {
     reviewed: Option<String>,
 }
 
+#[derive(Template)]
+#[template(path = "cases/duplicate_counts.html")]
+struct CountsPage {
+    chrome: Chrome,
+    /// "institution: count" lines; no pair, case or code.
+    lines: Vec<String>,
+}
+
 /// `GET /duplicates`.
 pub async fn list(
     State(state): State<WebState>,
     s: Signed,
     axum::extract::Query(q): axum::extract::Query<Saved>,
 ) -> Result<Response, WebError> {
+    if s.actor().role == Role::Coordinator {
+        return counts(&state, &s).await;
+    }
     let notice = q.reviewed.map(|_| s.viewer.tr.t("duplicates-reviewed"));
     html(&page(&state, &s, notice, None).await?)
+}
+
+/// The coordinator's view: how many pairs wait, per deciding institution.
+async fn counts(state: &WebState, s: &Signed) -> Result<Response, WebError> {
+    let tr = &s.viewer.tr;
+    let lines = state
+        .app
+        .pending_duplicate_counts(s.actor())
+        .await?
+        .into_iter()
+        .map(|p| {
+            tr.with(
+                "duplicates-count-line",
+                &[
+                    (
+                        "institution",
+                        super::labels::in_script(tr, &p.institution).into(),
+                    ),
+                    ("count", p.count.into()),
+                ],
+            )
+        })
+        .collect();
+    html(&CountsPage {
+        chrome: s.viewer.chrome(Nav::Team),
+        lines,
+    })
 }
 
 async fn page(

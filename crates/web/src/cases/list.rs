@@ -26,6 +26,8 @@ struct Row {
     owner: String,
     reported_at: String,
     name: Option<String>,
+    /// The record is damaged: listed, marked, without its fields.
+    unopenable: bool,
 }
 
 #[derive(Template)]
@@ -97,6 +99,7 @@ async fn page(
             owner: labels::in_script(tr, &c.owner_short),
             reported_at: tr.instant(&c.reported_at),
             name: c.name.clone(),
+            unopenable: c.unopenable,
         })
         .collect();
     let pager = Pager::counted_up_to(

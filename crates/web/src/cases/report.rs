@@ -198,9 +198,6 @@ pub async fn create(
             if r.protocol_referral {
                 to.push_str("&protocol=1");
             }
-            if r.possible_duplicate {
-                to.push_str("&duplicate=1");
-            }
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Invalid(e)) => {

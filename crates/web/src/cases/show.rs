@@ -123,7 +123,6 @@ struct Assignment {
 pub struct Notices {
     reported: Option<String>,
     protocol: Option<String>,
-    duplicate: Option<String>,
     moved: Option<String>,
     referred: Option<String>,
     answered: Option<String>,
@@ -147,9 +146,6 @@ pub async fn show(
     }
     if n.protocol.is_some() {
         notices.push(tr.t("case-protocol-sent"));
-    }
-    if n.duplicate.is_some() {
-        notices.push(tr.t("case-possible-duplicate"));
     }
     if n.moved.is_some() {
         notices.push(tr.t("case-moved"));

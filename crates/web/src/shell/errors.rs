@@ -20,6 +20,8 @@ pub enum Failure {
     TooLarge,
     /// The database cannot serve now (unreachable, full, read-only); try again shortly.
     Unavailable,
+    /// The record's sealed data cannot be opened (damaged); the rest keeps working.
+    Unopenable,
     Server,
 }
 
@@ -49,6 +51,13 @@ impl IntoResponse for WebError {
                 AppError::Conflict => Failure::Conflict,
                 AppError::Throttled { .. } => Failure::Throttled,
                 AppError::Unauthenticated => return to_sign_in("/dashboard"),
+                AppError::Unopenable(damaged) => {
+                    // The middleware reports it (once) with the app at hand.
+                    let mut response = status_of(Failure::Unopenable).into_response();
+                    response.extensions_mut().insert(Failure::Unopenable);
+                    response.extensions_mut().insert(damaged);
+                    return response;
+                }
                 AppError::KeysUnavailable => {
                     tracing::warn!("case data unavailable: the master key is not the database's");
                     Failure::Unavailable
@@ -79,7 +88,8 @@ pub fn status_of(f: Failure) -> StatusCode {
         Failure::NotFound => StatusCode::NOT_FOUND,
         Failure::Forbidden | Failure::Csrf => StatusCode::FORBIDDEN,
         Failure::BadRequest => StatusCode::BAD_REQUEST,
-        Failure::Conflict => StatusCode::CONFLICT,
+        // Not a server failure: the record is in a state that cannot be served.
+        Failure::Conflict | Failure::Unopenable => StatusCode::CONFLICT,
         Failure::Throttled => StatusCode::TOO_MANY_REQUESTS,
         Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -118,6 +128,7 @@ pub fn render(viewer: &Viewer, failure: Failure) -> Response {
         Failure::Forbidden => ("error-forbidden-title", "error-forbidden-body"),
         Failure::Csrf => ("error-forbidden-title", "csrf-failed"),
         Failure::Conflict => ("error-conflict-title", "error-conflict-body"),
+        Failure::Unopenable => ("error-unopenable-title", "error-unopenable-body"),
         Failure::Throttled => ("error-bad-request-title", "error-throttled-body"),
         Failure::TooLarge => ("error-bad-request-title", "error-too-large-body"),
         Failure::BadRequest => ("error-bad-request-title", "error-bad-request-body"),

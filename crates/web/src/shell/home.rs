@@ -45,6 +45,10 @@ struct Dashboard {
     plan: Option<PlanSummary>,
     /// Whether to link the national framework (for those who maintain it).
     framework: bool,
+    /// For the administrator: the records whose sealed data cannot be opened, in words.
+    integrity: Option<Vec<String>>,
+    /// For the coordinator: how many possible duplicates wait for a decision, in words.
+    duplicates_pending: Option<String>,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -134,6 +138,33 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         Vec::new()
     };
+    let integrity = if s.may().manage_deployment {
+        let alerts = state.app.integrity_alerts(actor).await?;
+        Some(
+            alerts
+                .into_iter()
+                .map(|a| {
+                    tr.with(
+                        "integrity-line",
+                        &[
+                            ("table", a.table.into()),
+                            ("id", a.record_id.to_string().into()),
+                            ("at", tr.instant(&a.found_at).into()),
+                        ],
+                    )
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let duplicates_pending = if actor.role == spona_domain::accounts::Role::Coordinator {
+        let counts = state.app.pending_duplicate_counts(actor).await?;
+        let n: i64 = counts.iter().map(|c| c.count).sum();
+        (n > 0).then(|| tr.tn("duplicates-pending-team", "count", n))
+    } else {
+        None
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -147,6 +178,8 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         reminders,
         plan,
         framework: s.may().national_framework,
+        integrity,
+        duplicates_pending,
     };
     super::render::html(&page)
 }

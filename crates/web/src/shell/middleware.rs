@@ -137,6 +137,9 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
+    if let Some(damaged) = res.extensions().get::<spona_app::Damaged>() {
+        state.app.report_damage(damaged).await;
+    }
     let failure = res.extensions().get::<Failure>().copied();
     if failure.is_some() || (res.status().as_u16() >= 400 && !is_html) {
         let failure = failure.unwrap_or_else(|| errors::failure_of(res.status()));
