@@ -4,11 +4,8 @@ mod activities;
 mod admin;
 mod attachments;
 mod cases;
-<<<<<<< HEAD
 mod csrf_layer;
-=======
 mod damaged;
->>>>>>> cases
 mod duplicates;
 mod exports;
 mod guidelines;
