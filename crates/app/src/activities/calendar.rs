@@ -77,7 +77,7 @@ impl App {
     ) -> Result<Vec<UpcomingDay>, AppError> {
         let team = match self.team_of_work(actor, false).await {
             Ok(team) => team,
-            Err(AppError::Forbidden) => return Ok(Vec::new()),
+            Err(AppError::Forbidden | AppError::NotFound) => return Ok(Vec::new()),
             Err(e) => return Err(e),
         };
         let mut c = self.db.conn().await?;

@@ -114,9 +114,7 @@ impl App {
         &self,
         actor: &Actor,
     ) -> Result<Vec<DuplicateView>, AppError> {
-        if !decide(actor, Action::UseCases).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        spona_domain::access::cases_section(actor)?;
         let (team_id, institution) = Self::case_worker_scope(actor)?;
         let mut c = self.db.conn().await?;
         let team = teams::find(&mut c, team_id)
@@ -173,9 +171,7 @@ impl App {
         id: i64,
         form: &DuplicateReviewForm,
     ) -> Result<(), AppError> {
-        if !decide(actor, Action::UseCases).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        spona_domain::access::cases_section(actor)?;
         let (team_id, institution) = Self::case_worker_scope(actor)?;
         let mut e = FieldErrors::new();
         let outcome = match form.outcome.as_str() {

@@ -5,7 +5,7 @@
 use super::access_to;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::Actor;
 use spona_domain::cases::{emergency_allowed, CaseAccess, CaseCode, Reason};
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -76,9 +76,7 @@ impl App {
     ) -> Result<i64, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         // Only case workers may ask; anyone else learns nothing of which codes exist.
-        if !decide(actor, Action::UseCases).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        spona_domain::access::cases_section(actor)?;
         let mut e = FieldErrors::new();
         let code = e.check(
             "code",

@@ -123,6 +123,11 @@ impl App {
     }
 
     /// The actor's team and institution, which every case operation needs.
+    /// Whether the actor may use the cases section (for the pages that only show a form).
+    pub fn cases_section(&self, actor: &Actor) -> Result<(), AppError> {
+        Ok(spona_domain::access::cases_section(actor)?)
+    }
+
     pub(crate) fn case_worker_scope(actor: &Actor) -> Result<(TeamId, InstitutionId), AppError> {
         match (actor.team_id, actor.institution_id) {
             (Some(t), Some(i)) => Ok((t, i)),

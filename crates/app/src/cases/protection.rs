@@ -9,7 +9,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::Actor;
 use spona_domain::cases::{CaseAccess, ServiceStatus, ServiceType};
 use spona_domain::ids::TeamId;
 use spona_domain::text;
@@ -121,9 +121,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         // Inside the team, a role without the cases section is refused as such.
-        if !decide(actor, Action::UseCases).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        spona_domain::access::cases_section(actor)?;
         let access = access_to(
             actor,
             &row,

@@ -163,9 +163,7 @@ impl App {
         limit: i64,
         only_awaiting: bool,
     ) -> Result<Vec<ReferralView>, AppError> {
-        if !decide(actor, Action::UseCases).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        spona_domain::access::cases_section(actor)?;
         let (team_id, institution) = Self::case_worker_scope(actor)?;
         let mut c = self.db.conn().await?;
         let team = teams::find(&mut c, team_id)
@@ -196,9 +194,7 @@ impl App {
         id: i64,
         form: &AnswerForm,
     ) -> Result<(), AppError> {
-        if !decide(actor, Action::UseCases).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        spona_domain::access::cases_section(actor)?;
         let (team_id, institution) = Self::case_worker_scope(actor)?;
         let mut e = FieldErrors::new();
         let action = match form.action.as_str() {

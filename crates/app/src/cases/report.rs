@@ -8,7 +8,7 @@ use crate::{App, AppError};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use spona_crypto::keyring::Keyring;
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::Actor;
 use spona_domain::cases::{CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
@@ -35,9 +35,7 @@ impl App {
         actor: &Actor,
         form: &ReportForm,
     ) -> Result<Reported, AppError> {
-        if !decide(actor, Action::UseCases).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        spona_domain::access::cases_section(actor)?;
         let (team_id, institution_id) = Self::case_worker_scope(actor)?;
         let today = self.today();
         let owner = {

@@ -45,10 +45,11 @@ impl App {
         actor: &Actor,
         id: i64,
     ) -> Result<CoordinationPlan, AppError> {
-        let scope = team_work(actor, WorkNeed::Lead)?;
-        Ok(store::find(c, &scope, id)
-            .await?
-            .ok_or(AppError::NotFound)?)
+        // Looked up in the actor's own team first: another team's plan is "not found"
+        // whatever the role; then leading it is "forbidden" to those who do not lead.
+        let plan = self.visible_plan(c, actor, id).await?;
+        team_work(actor, WorkNeed::Lead)?;
+        Ok(plan)
     }
 
     /// Records a change of the plan in its history and the audit trail: a change to an

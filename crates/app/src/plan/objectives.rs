@@ -14,9 +14,9 @@ impl App {
         plan: i64,
         form: &ObjectiveForm,
     ) -> Result<i64, AppError> {
-        let title = form.parse()?;
         let mut tx = self.db.begin().await?;
         let p = self.led_plan(&mut tx, actor, plan).await?;
+        let title = form.parse()?;
         let id = store::insert_objective(&mut tx, plan, &title, self.now()).await?;
         self.plan_changed(&mut tx, actor, &p, "plan-objective-added", &title)
             .await?;

@@ -175,10 +175,10 @@ impl App {
         id: i64,
         form: &PlanForm,
     ) -> Result<(), AppError> {
-        let draft = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let plan = self.led_plan(&mut tx, actor, id).await?;
+        let draft = form.parse()?;
         let activities = store::activities(&mut tx, id).await?;
         if activities
             .iter()

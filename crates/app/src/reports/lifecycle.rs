@@ -94,9 +94,9 @@ impl App {
     /// Starts the report of a period. A period that already has a report is refused: its
     /// next version is opened as a correction.
     pub async fn draft_report(&self, actor: &Actor, form: &PeriodForm) -> Result<i64, AppError> {
-        let period = form.parse()?;
         let mut tx = self.db.begin().await?;
         let team = self.report_team(&mut tx, actor, true).await?;
+        let period = form.parse()?;
         if !store::versions(&mut tx, team.id, period).await?.is_empty() {
             let mut e = FieldErrors::new();
             e.add("period", FieldError::Taken);
@@ -272,12 +272,16 @@ impl App {
         id: i64,
         form: &NarrativeForm,
     ) -> Result<(), AppError> {
-        let narrative = form.parse()?;
         let mut tx = self.db.begin().await?;
-        let team = self.report_team(&mut tx, actor, true).await?;
+        // Looked up in the own team first (another team's is "not found"), then leading it.
+        let team = self.report_team(&mut tx, actor, false).await?;
         let report = store::find(&mut tx, team.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if !team.scope.leads() {
+            return Err(AppError::Forbidden);
+        }
+        let narrative = form.parse()?;
         if !report.status.editable() {
             return Err(AppError::Conflict);
         }
@@ -304,10 +308,14 @@ impl App {
     /// counted afresh are frozen too, and the content's hash goes into the audit chain.
     pub async fn submit_report(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
         let mut tx = self.db.begin().await?;
-        let team = self.report_team(&mut tx, actor, true).await?;
+        // Looked up in the own team first (another team's is "not found"), then leading it.
+        let team = self.report_team(&mut tx, actor, false).await?;
         let report = store::find(&mut tx, team.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if !team.scope.leads() {
+            return Err(AppError::Forbidden);
+        }
         if report.status.submit().is_none() {
             return Err(AppError::Conflict);
         }
@@ -341,10 +349,14 @@ impl App {
     /// the new draft's id.
     pub async fn correct_report(&self, actor: &Actor, id: i64) -> Result<i64, AppError> {
         let mut tx = self.db.begin().await?;
-        let team = self.report_team(&mut tx, actor, true).await?;
+        // Looked up in the own team first (another team's is "not found"), then leading it.
+        let team = self.report_team(&mut tx, actor, false).await?;
         let report = store::find(&mut tx, team.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if !team.scope.leads() {
+            return Err(AppError::Forbidden);
+        }
         let versions = store::versions(&mut tx, team.id, report.period).await?;
         let latest = versions.first().map(|r| r.id) == Some(report.id);
         if !report.status.correctable()

@@ -95,6 +95,18 @@ pub fn team_work_of(actor: &Actor, team: TeamId, need: WorkNeed) -> Result<TeamS
     })
 }
 
+/// The cases section: case workers use it; inside a team, the other roles are forbidden it;
+/// a role without a team has no cases at all ("not found").
+pub fn cases_section(actor: &Actor) -> Result<(), Refusal> {
+    if decide(actor, Action::UseCases).allowed() {
+        Ok(())
+    } else if actor.team_id.is_some() {
+        Err(Refusal::Forbidden)
+    } else {
+        Err(Refusal::NotFound)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +143,20 @@ mod tests {
             team_work_of(&coordinator, NIS, WorkNeed::Lead),
             Err(Refusal::NotFound)
         );
+    }
+
+    #[test]
+    fn the_cases_section_is_forbidden_inside_a_team_and_not_there_outside() {
+        assert_eq!(cases_section(&actor(Role::CaseWorker, Some(LE))), Ok(()));
+        for role in [Role::Coordinator, Role::Member] {
+            assert_eq!(
+                cases_section(&actor(role, Some(LE))),
+                Err(Refusal::Forbidden)
+            );
+        }
+        for role in [Role::Admin, Role::National] {
+            assert_eq!(cases_section(&actor(role, None)), Err(Refusal::NotFound));
+        }
     }
 
     #[test]

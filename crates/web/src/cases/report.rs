@@ -5,7 +5,7 @@
 use super::labels;
 use super::Choice;
 use crate::shell::chrome::{Chrome, Nav};
-use crate::shell::errors::{Failure, WebError};
+use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
 use crate::shell::render::html;
 use crate::shell::tr::Tr;
@@ -172,9 +172,7 @@ async fn reporters_catalogue(
 
 /// `GET /cases/new`: the empty form, detected today by the team's own official.
 pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
-    if !s.may().cases {
-        return Err(WebError::Page(Failure::Forbidden));
-    }
+    state.app.cases_section(s.actor())?;
     let today = iso_date(state.app.today());
     let form = ReportForm {
         reporter_kind: ReporterKind::TeamOfficial.code().into(),

@@ -199,10 +199,8 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::National => Forbidden,
             _ => team(true),
         },
-        Class::TeamList => match who {
-            Who::Admin | Who::National => Allowed,
-            _ => Forbidden,
-        },
+        // A team role is sent on to its own team's page.
+        Class::TeamList => Allowed,
         Class::Accounts => match who {
             Who::Admin | Who::Coordinator => Allowed,
             _ => Forbidden,
@@ -216,11 +214,17 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::Admin => Allowed,
             _ => Forbidden,
         },
+        // The administrator has no planning of its own: the framework is not there for it.
         Class::Framework => match who {
-            Who::Admin => Forbidden,
+            Who::Admin => NotFound,
             _ => Allowed,
         },
-        Class::FrameworkEdit | Class::NationalOnly => match who {
+        Class::FrameworkEdit => match who {
+            Who::National => Allowed,
+            Who::Admin => NotFound,
+            _ => Forbidden,
+        },
+        Class::NationalOnly => match who {
             Who::National => Allowed,
             _ => Forbidden,
         },
