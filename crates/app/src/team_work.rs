@@ -50,6 +50,11 @@ impl App {
         Ok(ScopedTeam { scope, team })
     }
 
+    /// The refusal, if any, for a page that only shows an empty form of the own team's work.
+    pub fn require_work(&self, actor: &Actor, need: WorkNeed) -> Result<(), AppError> {
+        Self::work_team(actor, need).map(|_| ())
+    }
+
     /// Whether the actor may do `need` with the own team's work (to show its buttons).
     pub fn may_work(&self, actor: &Actor, need: WorkNeed) -> bool {
         team_work(actor, need).is_ok()

@@ -74,9 +74,20 @@ impl App {
 
     /// One account the actor manages; others are "not found".
     pub async fn user(&self, actor: &Actor, id: UserId) -> Result<User, AppError> {
-        let scope = Self::account_scope(actor)?;
         let mut c = self.db.conn().await?;
-        match users::find(&mut c, id).await? {
+        let found = users::find(&mut c, id).await?;
+        let scope = match Self::account_scope(actor) {
+            Ok(scope) => scope,
+            // Outside the actor's team an account is "not found"; inside it, managing it is
+            // "forbidden" to those who do not manage the team's accounts.
+            Err(refused) => {
+                return Err(match found {
+                    Some(u) if u.team_id.is_some() && u.team_id == actor.team_id => refused,
+                    _ => AppError::NotFound,
+                })
+            }
+        };
+        match found {
             Some(u) if scope.is_none() || u.team_id == scope => Ok(u),
             _ => Err(AppError::NotFound),
         }

@@ -41,12 +41,12 @@ impl App {
         form: &ActivityForm,
     ) -> Result<(), AppError> {
         let team = self.team_of_work(actor, true).await?;
-        let draft = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let before = activities::find(&mut tx, team.id, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        let draft = form.parse()?;
         Self::check_plan_link(&mut tx, &team.scope, draft.plan_activity_id).await?;
         let place = place_of(&mut tx, team.id, &draft).await?;
         let version = form.version.unwrap_or(before.version);

@@ -87,6 +87,9 @@ impl App {
         let mut tx = self.db.begin().await?;
         let (row, access) = self.readable_case(&mut tx, actor, team_id, case_id).await?;
         if !access.sees(part) {
+            // The coordinator, who sees only that the case exists, is refused the files as
+            // a section; a case worker who may not read this part finds nothing.
+            spona_domain::access::cases_section(actor)?;
             return Err(AppError::NotFound);
         }
         // The owning institution keeps the record; receivers read what was shared.
@@ -174,6 +177,9 @@ impl App {
             .await?;
         let part = Part::from_code(&a.part).ok_or(AppError::NotFound)?;
         if !access.sees(part) {
+            // The coordinator, who sees only that the case exists, is refused the files as
+            // a section; a case worker who may not read this part finds nothing.
+            spona_domain::access::cases_section(actor)?;
             return Err(AppError::NotFound);
         }
         let key = self.case_key(row.id, &row.data_key)?;
@@ -210,12 +216,17 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         drop(c);
-        let view = self
+        let Some(view) = self
             .case_attachments(actor, a.case_id)
             .await?
             .into_iter()
             .find(|v| v.id == id)
-            .ok_or(AppError::NotFound)?;
+        else {
+            // The coordinator sees no files: refused as a section; for a case worker who
+            // may not read it, the file is not there.
+            spona_domain::access::cases_section(actor)?;
+            return Err(AppError::NotFound);
+        };
         if !view.removable {
             return Err(AppError::Forbidden);
         }
@@ -234,6 +245,9 @@ impl App {
             .await?;
         let part = Part::from_code(&a.part).ok_or(AppError::NotFound)?;
         if !access.sees(part) {
+            // The coordinator, who sees only that the case exists, is refused the files as
+            // a section; a case worker who may not read this part finds nothing.
+            spona_domain::access::cases_section(actor)?;
             return Err(AppError::NotFound);
         }
         if access != CaseAccess::Full {
@@ -244,6 +258,18 @@ impl App {
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(a.case_id)
+    }
+
+    /// Whether the actor may add files to the case, decided before the upload is read:
+    /// "not found" for a case the actor may not know of, "forbidden" for one it only reads.
+    pub async fn may_attach_to(&self, actor: &Actor, case_id: i64) -> Result<(), AppError> {
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut c = self.db.conn().await?;
+        let (_, access) = self.readable_case(&mut c, actor, team_id, case_id).await?;
+        if !access.works_on() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(())
     }
 
     /// A case and what the actor may read of it; "not found" for anyone who may not open it.
@@ -260,7 +286,7 @@ impl App {
         let case_referrals = referrals::for_case(c, team_id, case_id).await?;
         let access = self.reader_access(c, actor, &row, &case_referrals).await?;
         if !access.opens() {
-            return Err(AppError::NotFound);
+            return Err(super::not_opened(actor));
         }
         Ok((row, access))
     }

@@ -133,6 +133,23 @@ impl App {
         form: &GuardianForm,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let row = cases::find(&mut tx, team_id, case_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let access = access_to(
+            actor,
+            &row,
+            &referrals::for_case(&mut tx, team_id, case_id).await?,
+        );
+        if !access.opens() {
+            return Err(super::not_opened(actor));
+        }
+        if !access.works_on() && !access.sees(Part::Identity) {
+            return Err(AppError::Forbidden);
+        }
+        // Judged only once access is decided.
         let mut e = FieldErrors::new();
         let name = e.check("name", text::required(&form.name, 200));
         let contact = e.check("contact", text::optional(&form.contact, 200));
@@ -149,22 +166,6 @@ impl App {
         let (Some(name), Some(contact), Some(appointed)) = (name, contact, appointed) else {
             return Err(AppError::Invalid(e));
         };
-        let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, case_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let access = access_to(
-            actor,
-            &row,
-            &referrals::for_case(&mut tx, team_id, case_id).await?,
-        );
-        if !access.opens() {
-            return Err(AppError::NotFound);
-        }
-        if !access.works_on() && !access.sees(Part::Identity) {
-            return Err(AppError::Forbidden);
-        }
         let key = self.case_key(case_id, &row.data_key)?;
         let sealed = seal_at(
             &key,

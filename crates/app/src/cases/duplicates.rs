@@ -171,8 +171,18 @@ impl App {
         id: i64,
         form: &DuplicateReviewForm,
     ) -> Result<(), AppError> {
+        // Looked up in the own team first (another team's is "not found"), then the
+        // section, then whether the actor's institution reviews it, then the input.
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let mut tx = self.db.begin().await?;
+        let found = duplicates::find(&mut tx, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         spona_domain::access::cases_section(actor)?;
         let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let row: DuplicateRow = Some(found)
+            .filter(|r| reviewer(r) == institution.0)
+            .ok_or(AppError::NotFound)?;
         let mut e = FieldErrors::new();
         let outcome = match form.outcome.as_str() {
             SAME_PERSON | DIFFERENT_PERSONS => Some(form.outcome.as_str()),
@@ -189,11 +199,6 @@ impl App {
         let (Some(outcome), Some(reason)) = (outcome, reason) else {
             return Err(AppError::Invalid(e));
         };
-        let mut tx = self.db.begin().await?;
-        let row: DuplicateRow = duplicates::find(&mut tx, team_id, id)
-            .await?
-            .filter(|r| reviewer(r) == institution.0)
-            .ok_or(AppError::NotFound)?;
         if row.outcome != "pending" {
             return Err(AppError::Conflict);
         }

@@ -65,6 +65,11 @@ impl App {
         version: i64,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        // Access is decided before the report is judged.
+        {
+            let mut c = self.db.conn().await?;
+            super::owned_case(&mut c, actor, team_id, id).await?;
+        }
         let today = self.today();
         let owner_kind = {
             let mut c = self.db.conn().await?;

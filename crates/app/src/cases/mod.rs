@@ -77,6 +77,16 @@ pub(crate) fn code_of(city: &str, year: i64, seq: i64) -> Option<CaseCode> {
 }
 
 /// The case, if the actor's institution owns it and so works on it, with its referrals:
+/// The refusal for a case of the team that the actor's access does not open: a role without
+/// the cases section (but the coordinator, who sees that cases exist) is refused the section
+/// ("forbidden"); a case worker who may not know of this case finds nothing.
+pub(crate) fn not_opened(actor: &Actor) -> AppError {
+    match spona_domain::access::cases_section(actor) {
+        Err(refused) if actor.role != spona_domain::accounts::Role::Coordinator => refused.into(),
+        _ => AppError::NotFound,
+    }
+}
+
 /// "not found" for anyone who may not know it exists, "forbidden" for readers who may not
 /// work on it.
 pub(crate) async fn owned_case(
@@ -91,7 +101,7 @@ pub(crate) async fn owned_case(
     let case_referrals = spona_store::referrals::for_case(c, team_id, id).await?;
     let access = access_to(actor, &row, &case_referrals);
     if !access.opens() {
-        return Err(AppError::NotFound);
+        return Err(not_opened(actor));
     }
     if !access.works_on() {
         return Err(AppError::Forbidden);
@@ -131,6 +141,8 @@ impl App {
     pub(crate) fn case_worker_scope(actor: &Actor) -> Result<(TeamId, InstitutionId), AppError> {
         match (actor.team_id, actor.institution_id) {
             (Some(t), Some(i)) => Ok((t, i)),
+            // A role without a team has no cases at all.
+            (None, _) => Err(AppError::NotFound),
             _ => Err(AppError::Forbidden),
         }
     }

@@ -219,7 +219,10 @@ impl App {
             .reader_access(&mut c, actor, &row, &case_referrals)
             .await?;
         if !access.opens() {
-            return Err(AppError::NotFound);
+            // Inside the team, a role without the cases section (but the coordinator, who
+            // sees that cases exist) is refused the section; a case worker who may not know
+            // of this case finds nothing.
+            return Err(super::not_opened(actor));
         }
         let team = teams::find(&mut c, team_id)
             .await?

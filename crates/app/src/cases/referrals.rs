@@ -194,8 +194,24 @@ impl App {
         id: i64,
         form: &AnswerForm,
     ) -> Result<(), AppError> {
+        // The referral is looked up in the own team first (another team's is "not found"),
+        // then the section, then whether it was sent to the actor's institution (the sender,
+        // who knows of it, is "forbidden" to answer it), and only then the answer is judged.
+        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        let r = referrals::find(&mut tx, team_id, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         spona_domain::access::cases_section(actor)?;
         let (team_id, institution) = Self::case_worker_scope(actor)?;
+        if r.to_institution_id != institution.0 {
+            return Err(if r.from_institution_id == institution.0 {
+                AppError::Forbidden
+            } else {
+                AppError::NotFound
+            });
+        }
         let mut e = FieldErrors::new();
         let action = match form.action.as_str() {
             "accept" => Some(ReferralAction::Accept),
@@ -215,14 +231,6 @@ impl App {
         let Some(action) = action else {
             return Err(AppError::Invalid(e));
         };
-        let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let r = referrals::find(&mut tx, team_id, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if r.to_institution_id != institution.0 {
-            return Err(AppError::NotFound);
-        }
         let status = ReferralStatus::from_code(&r.status)
             .ok_or_else(|| AppError::Internal(format!("referral status {:?}", r.status)))?;
         let next = status.apply(&action).map_err(|_| {

@@ -25,10 +25,10 @@ impl App {
             e.add("transition", FieldError::Invalid);
             AppError::Invalid(e)
         };
-        let transition = CaseTransition::from_code(code).ok_or_else(invalid)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let (row, _case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
+        let transition = CaseTransition::from_code(code).ok_or_else(invalid)?;
         let state = CaseState::from_code(&row.state)
             .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?;
         let next = apply(state, transition).map_err(|_| invalid())?;
@@ -53,6 +53,11 @@ impl App {
         version: i64,
     ) -> Result<ProceedingsStage, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        // Access is decided before the stage and reason are judged.
+        {
+            let mut c = self.db.conn().await?;
+            super::owned_case(&mut c, actor, team_id, id).await?;
+        }
         let field = |name: &'static str, err: FieldError| {
             let mut e = FieldErrors::new();
             e.add(name, err);

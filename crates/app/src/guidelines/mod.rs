@@ -218,18 +218,20 @@ impl App {
         id: i64,
         form: &RevisionForm,
     ) -> Result<i64, AppError> {
-        let scope = Self::work_team(actor, WorkNeed::Lead)?;
-        let team = scope.team();
+        // Looked up in the own team first (another team's is "not found"), then led, then
+        // the input judged.
+        let team = Self::work_team(actor, WorkNeed::View)?.team();
+        let mut tx = self.db.begin().await?;
+        guidelines::find(&mut tx, team, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Self::work_team(actor, WorkNeed::Lead)?;
         let mut e = FieldErrors::new();
         let body = e.check("body", text::required(&form.body, 100_000));
         let note = e.check("note", text::required(&form.note, 500));
         let (Some(body), Some(note)) = (body, note) else {
             return Err(AppError::Invalid(e));
         };
-        let mut tx = self.db.begin().await?;
-        guidelines::find(&mut tx, team, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
         let revision = Revision {
             body: &body,
             note: &note,

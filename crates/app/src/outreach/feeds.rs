@@ -6,6 +6,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_crypto::tokens;
 use spona_domain::access::Actor;
+use spona_domain::access::WorkNeed;
 use spona_domain::activities::Activity;
 use spona_domain::outreach::{is_public, Window, FEED_LABEL_MAX};
 use spona_domain::registry::Team;
@@ -139,11 +140,13 @@ impl App {
     /// Revokes a feed of the actor's team (the coordinator); its link gives nothing from now
     /// on. Revoking a revoked feed changes nothing; another team's is not found.
     pub async fn revoke_calendar_feed(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
-        let team = Self::outreach_team(actor)?;
+        // Looked up in the own team first (another team's is "not found"), then led.
+        let team = Self::work_team(actor, WorkNeed::View)?.team();
         let mut tx = self.db.begin().await?;
         feeds::find(&mut tx, team, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        Self::outreach_team(actor)?;
         if feeds::revoke(&mut tx, team, id, self.now()).await? {
             let event = AuditEvent::about(Some(team), "feed-revoked", "calendar-feed", id);
             self.audit(&mut tx, Author::of(actor), event).await?;

@@ -36,7 +36,6 @@ impl App {
         catalog: &Catalog,
         locale: Locale,
     ) -> Result<PracticeStart, AppError> {
-        Self::practice_team(actor)?;
         let text = Texts { catalog, locale };
         let (team, source_title, form) = match source {
             PracticeSource::Activity(id) => {
@@ -50,6 +49,8 @@ impl App {
                 (v.team, v.training.topic, form)
             }
         };
+        // Seen first (another team's source is "not found"), then led.
+        Self::practice_team(actor)?;
         let mut c = self.db.conn().await?;
         let published = match source {
             PracticeSource::Activity(a) => store::live_for_activity(&mut c, team.id, a.0).await?,

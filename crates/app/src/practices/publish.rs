@@ -3,8 +3,8 @@
 use super::PracticeForm;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
-use spona_domain::practices::{leads, may_see, GoodPracticeId, PracticeSource};
+use spona_domain::access::{team_work_of, Actor, WorkNeed};
+use spona_domain::practices::{GoodPracticeId, PracticeSource};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::{activities, practices as store, trainings, StoreError};
 
@@ -24,7 +24,9 @@ impl App {
         source: PracticeSource,
         form: &PracticeForm,
     ) -> Result<GoodPracticeId, AppError> {
-        let team = Self::practice_team(actor)?;
+        // The source is looked up in the own team first (another team's is "not found"),
+        // then publishing is "forbidden" to those who do not lead.
+        let team = Self::work_team(actor, WorkNeed::View)?.team();
         let mut tx = self.db.begin().await?;
         let live = match source {
             PracticeSource::Activity(a) => {
@@ -40,6 +42,7 @@ impl App {
                 store::live_for_training(&mut tx, team, t.0).await?
             }
         };
+        Self::practice_team(actor)?;
         let draft = form.parse()?;
         if live.is_some() {
             return Err(already_published());
@@ -71,12 +74,8 @@ impl App {
         let mut tx = self.db.begin().await?;
         let found = store::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
         let p = &found.practice;
-        if !may_see(actor, p) {
-            return Err(AppError::NotFound);
-        }
-        if !leads(actor, p.team_id) {
-            return Err(AppError::Forbidden);
-        }
+        // Another team's practice is "not found" here, though it may be read on its page.
+        team_work_of(actor, p.team_id, WorkNeed::Lead)?;
         store::withdraw(&mut tx, p.team_id, id, self.now()).await?;
         self.audit(
             &mut tx,

@@ -3,7 +3,7 @@
 
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
-use spona_domain::access::{decide, team_work, team_work_of, Action, Actor, WorkNeed};
+use spona_domain::access::{section, team_work, team_work_of, Action, Actor, WorkNeed};
 use spona_domain::practices::{leads, may_see, GoodPracticeId, PracticeSource};
 use spona_store::cases::COUNT_LIMIT;
 use spona_store::practices::{self as store, PublishedPractice};
@@ -41,9 +41,7 @@ impl App {
         actor: &Actor,
         q: &PracticeQuery,
     ) -> Result<Page<PublishedPractice>, AppError> {
-        if !decide(actor, Action::ViewGoodPractices).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        section(actor, Action::ViewGoodPractices)?;
         let page = q.page.unwrap_or(1).clamp(1, COUNT_LIMIT / PAGE_SIZE);
         let query: String = q.q.chars().take(100).collect();
         let mut c = self.db.conn().await?;
@@ -56,9 +54,7 @@ impl App {
         actor: &Actor,
         id: GoodPracticeId,
     ) -> Result<PracticeView, AppError> {
-        if !decide(actor, Action::ViewGoodPractices).allowed() {
-            return Err(AppError::Forbidden);
-        }
+        section(actor, Action::ViewGoodPractices)?;
         let mut c = self.db.conn().await?;
         let published = store::find(&mut c, id).await?.ok_or(AppError::NotFound)?;
         let p = &published.practice;

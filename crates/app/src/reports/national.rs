@@ -110,18 +110,26 @@ impl App {
         id: i64,
         note: &str,
     ) -> Result<(), AppError> {
+        let mut tx = self.db.begin().await?;
+        let found = store::find_submitted(&mut tx, id).await?;
         if !decide(actor, Action::AcknowledgeReports).allowed() {
-            return Err(AppError::Forbidden);
+            // A team's own report is "forbidden" to acknowledge; any other is not there.
+            let own = match actor.team_id {
+                Some(team) => store::find(&mut tx, team, id).await?.is_some(),
+                None => false,
+            };
+            return Err(if own {
+                AppError::Forbidden
+            } else {
+                AppError::NotFound
+            });
         }
+        let report = found.ok_or(AppError::NotFound)?;
         let mut e = spona_domain::validation::FieldErrors::new();
         let note = e.check("note", text::optional(note, NOTE_MAX));
         let Some(note) = note else {
             return Err(e.into());
         };
-        let mut tx = self.db.begin().await?;
-        let report = store::find_submitted(&mut tx, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
         if report.status.acknowledge().is_none() {
             return Err(AppError::Conflict);
         }

@@ -10,7 +10,7 @@ mod permissions;
 mod scope;
 
 pub use permissions::{permissions, Permissions};
-pub use scope::{cases_section, team_work, team_work_of, Refusal, TeamScope, WorkNeed};
+pub use scope::{cases_section, section, team_work, team_work_of, Refusal, TeamScope, WorkNeed};
 
 use crate::accounts::Role;
 use crate::ids::{InstitutionId, TeamId, UserId};

@@ -95,16 +95,22 @@ pub fn team_work_of(actor: &Actor, team: TeamId, need: WorkNeed) -> Result<TeamS
     })
 }
 
-/// The cases section: case workers use it; inside a team, the other roles are forbidden it;
-/// a role without a team has no cases at all ("not found").
-pub fn cases_section(actor: &Actor) -> Result<(), Refusal> {
-    if decide(actor, Action::UseCases).allowed() {
+/// A section of a team's work that is not tied to one team's records (the cases section,
+/// the good practices of every team): inside a team, a role that may not use it is
+/// forbidden it; for a role without a team it is not there at all ("not found").
+pub fn section(actor: &Actor, action: Action) -> Result<(), Refusal> {
+    if decide(actor, action).allowed() {
         Ok(())
     } else if actor.team_id.is_some() {
         Err(Refusal::Forbidden)
     } else {
         Err(Refusal::NotFound)
     }
+}
+
+/// The cases section: case workers use it.
+pub fn cases_section(actor: &Actor) -> Result<(), Refusal> {
+    section(actor, Action::UseCases)
 }
 
 #[cfg(test)]

@@ -150,9 +150,9 @@ async fn refill(
 
 /// `/activities/new`.
 pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
-    if !state.app.can_record_activities(s.actor()) {
-        return Err(AppError::Forbidden.into());
-    }
+    state
+        .app
+        .require_work(s.actor(), spona_domain::access::WorkNeed::Record)?;
     let form = ActivityForm {
         held_on: spona_domain::text::iso_date(state.app.today()),
         ..Default::default()

@@ -107,7 +107,8 @@ pub async fn reset(
     Path(id): Path<i64>,
     ValidForm(_): ValidForm<ResetForm>,
 ) -> Result<Response, WebError> {
-    let token = state.app.reset_password(s.actor(), UserId(id)).await?;
+    // Whether the account may be seen is decided first (another team's is "not found").
     let user = account(&state, &s, id).await?;
+    let token = state.app.reset_password(s.actor(), UserId(id)).await?;
     link::page(&state, &s, &headers, user, Occasion::Reset, &token)
 }

@@ -6,13 +6,14 @@ use super::labels;
 use super::show::{self, Trouble};
 use super::Choice;
 use crate::shell::chrome::{Chrome, Nav};
-use crate::shell::errors::{self, WebError};
+use crate::shell::errors::{self, Failure, WebError};
 use crate::shell::form::{message, ValidForm};
 use crate::shell::render::html;
 use crate::shell::strict::{self, Refusal};
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -145,8 +146,11 @@ pub async fn upload(
     State(state): State<WebState>,
     s: Signed,
     Path(id): Path<i64>,
-    multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
+    // Access is decided before the upload is read.
+    state.app.may_attach_to(s.actor(), id).await?;
+    let multipart = multipart.map_err(|_| WebError::Page(Failure::BadRequest))?;
     let u = match read_upload(multipart).await {
         Ok(u) => u,
         Err(refusal) => return Ok(errors::refused_field(&s.viewer, &refusal)),

@@ -79,7 +79,10 @@ pub async fn confirm_withdraw(
         .await?;
     if !v.can_withdraw {
         // Seen but not its coordinator's, or already withdrawn.
-        return Err(if v.published.practice.is_live() {
+        return Err(if !v.own_team {
+            // Another team's practice, read on its page, is not there to withdraw.
+            AppError::NotFound
+        } else if v.published.practice.is_live() {
             AppError::Forbidden
         } else {
             AppError::Conflict

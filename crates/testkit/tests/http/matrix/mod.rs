@@ -98,7 +98,10 @@ async fn every_route_answers_every_account_as_the_policy_decides_on_every_engine
             report.push(format!(
                 "{} cells differ from the policy on {engine} and are not known gaps:\n{}",
                 new.len(),
-                new.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")
+                new.iter()
+                    .map(|l| l.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
             ));
         }
         if !fixed.is_empty() {

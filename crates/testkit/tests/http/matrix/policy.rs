@@ -53,6 +53,9 @@ pub enum Class {
     CaseSection,
     /// The list of the team's cases: case workers, and the coordinator (codes only).
     CaseList,
+    /// Reviewing a possible duplicate: only the institution that held the earlier case (the
+    /// fixture's pairs are both the police's); to anyone else the pair is not there.
+    DuplicateReview,
     /// One case's page: case workers who may know of it; the coordinator sees that it exists
     /// (what need-to-know lets the page show).
     CaseRead,
@@ -207,7 +210,8 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         },
         Class::Account => match who {
             Who::Admin => Allowed,
-            Who::National => Forbidden,
+            // No team: every team's account lies outside it.
+            Who::National => NotFound,
             _ => team(who == Who::Coordinator),
         },
         Class::Deployment => match who {
@@ -244,6 +248,11 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         },
         Class::CaseSection => match who {
             Who::Admin | Who::National => NotFound,
+            _ => team(who.case_worker()),
+        },
+        Class::DuplicateReview => match who {
+            Who::Admin | Who::National => NotFound,
+            Who::Social if own => NotFound,
             _ => team(who.case_worker()),
         },
         // The coordinator sees that the team's cases exist (codes, never names).
