@@ -122,15 +122,15 @@ async fn another_team_finds_nothing_and_national_is_refused() {
         let national = who(&app, "national").await;
         assert!(matches!(
             app.activities(&national, &ActivityQuery::default()).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         assert!(matches!(
             app.create_activity(&national, &talk("Национална")).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         assert!(matches!(
             app.activity(&national, id).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         t.finish().await;
     }
@@ -331,7 +331,7 @@ async fn venues_are_added_by_team_roles_and_names_are_unique_per_team() {
         let national = who(&app, "national").await;
         assert!(matches!(
             app.add_venue(&national, &form).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         let nis = who(&app, "nis-member").await;
         assert!(matches!(

@@ -149,7 +149,7 @@ async fn files_are_sealed_shown_with_their_part_and_removed_by_the_owner() {
             .is_empty());
         assert!(matches!(
             app.attachment_file(&coordinator, statement).await,
-            Err(AppError::NotFound)
+            Err(AppError::Forbidden)
         ));
         assert!(matches!(
             app.case_attachments(&nis, case).await,

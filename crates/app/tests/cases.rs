@@ -96,7 +96,7 @@ async fn a_report_is_visible_to_its_institution_only_and_the_coordinator_sees_th
         ));
         assert!(matches!(
             app.case(&member, reported.case_id).await,
-            Err(AppError::NotFound)
+            Err(AppError::Forbidden)
         ));
         let nis = who(&app, "nis-coordinator").await;
         assert!(matches!(
@@ -206,10 +206,10 @@ async fn a_referral_shares_only_its_parts_and_a_declined_one_shares_nothing() {
         app.case(&social, case).await,
         Err(AppError::NotFound)
     ));
-    // Only the receiver answers.
+    // Only the receiver answers; the sender, who knows of it, is forbidden to.
     assert!(matches!(
         app.answer_referral(&police, id, &decline).await,
-        Err(AppError::NotFound)
+        Err(AppError::Forbidden)
     ));
     // The receiver cannot refer the owner's case on.
     assert!(app.refer_case(&social, case, &form).await.is_err());
@@ -541,7 +541,7 @@ async fn for_a_child_the_guardian_is_recorded_first_and_gives_consent() {
     let member = who(&app, "le-member").await;
     assert!(matches!(
         app.record_guardian(&member, case, &guardian).await,
-        Err(AppError::NotFound)
+        Err(AppError::Forbidden)
     ));
     t.finish().await;
 }

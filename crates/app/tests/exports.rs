@@ -146,7 +146,7 @@ async fn nobody_outside_the_team_exports_and_a_refusal_is_not_audited() {
         // As the list pages answer.
         assert!(matches!(
             app.export_activities(&national, &q, Format::Xlsx).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         assert!(matches!(
             app.export_trainings(&national, Format::Xlsx).await,
@@ -154,11 +154,11 @@ async fn nobody_outside_the_team_exports_and_a_refusal_is_not_audited() {
         ));
         assert!(matches!(
             app.export_materials(&national, Format::Csv).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         assert!(matches!(
             app.export_meetings(&national, Format::Csv).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         for who in ["national", "nis-coordinator"] {
             let other = actor(&app, who).await;

@@ -54,11 +54,11 @@ async fn a_meeting_is_recorded_followed_up_and_kept_within_the_team() {
         assert_eq!(app.meetings(&nis, 1).await.unwrap().total, 0);
         assert!(matches!(
             app.meetings(&national, 1).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
         assert!(matches!(
             app.record_meeting(&national, &form).await,
-            Err(AppError::Forbidden)
+            Err(AppError::NotFound)
         ));
 
         // Minutes with optimistic concurrency.

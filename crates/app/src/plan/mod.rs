@@ -33,9 +33,7 @@ impl App {
         id: i64,
     ) -> Result<CoordinationPlan, AppError> {
         let scope = team_work(actor, WorkNeed::View)?;
-        Ok(store::find(c, &scope, id)
-            .await?
-            .ok_or(AppError::NotFound)?)
+        store::find(c, &scope, id).await?.ok_or(AppError::NotFound)
     }
 
     /// The plan, if the actor leads the team's work; seeing but not leading is "forbidden".

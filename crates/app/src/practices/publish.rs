@@ -4,7 +4,7 @@ use super::PracticeForm;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{team_work_of, Actor, WorkNeed};
-use spona_domain::practices::{GoodPracticeId, PracticeSource};
+use spona_domain::practices::{may_see, GoodPracticeId, PracticeSource};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::{activities, practices as store, trainings, StoreError};
 
@@ -74,7 +74,11 @@ impl App {
         let mut tx = self.db.begin().await?;
         let found = store::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
         let p = &found.practice;
-        // Another team's practice is "not found" here, though it may be read on its page.
+        // A withdrawn practice is seen only by its coordinator; another team's practice is
+        // "not found" here, though it may be read on its page.
+        if !may_see(actor, p) {
+            return Err(AppError::NotFound);
+        }
         team_work_of(actor, p.team_id, WorkNeed::Lead)?;
         store::withdraw(&mut tx, p.team_id, id, self.now()).await?;
         self.audit(

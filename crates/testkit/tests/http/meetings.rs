@@ -93,7 +93,7 @@ async fn a_member_records_a_meeting_and_its_action_items() {
     let nis = t.signed_in("nis-coordinator").await;
     assert_eq!(t.get(&nis, &path).await.0, 404);
     let national = t.signed_in("national").await;
-    assert_eq!(t.get(&national, "/meetings").await.0, 403);
+    assert_eq!(t.get(&national, "/meetings").await.0, 404);
 
     // The cooperation log.
     let (status, _, page) = t
