@@ -4,6 +4,7 @@
 //! other teams', acknowledged by it; case figures never shown below the threshold.
 
 use spona_app::activities::ActivityForm;
+use spona_app::audit::{Break, Checkpoint};
 use spona_app::reports::{Integrity, NarrativeForm, PeriodForm};
 use spona_app::{App, AppError, ManualClock};
 use spona_domain::access::Actor;
@@ -728,6 +729,65 @@ async fn statistics_are_kept_a_few_minutes_and_counted_afresh_after() {
         let member = actor(&app, "le-member").await;
         let fresh = app.team_statistics(&member, Some(2026)).await.unwrap();
         assert_eq!(november(&fresh), before + 1);
+        t.finish().await;
+    }
+}
+
+/// Runs a statement behind the app's back, as an intruder with the database would.
+async fn intrude(t: &TestDb, statement: &str) {
+    let mut c = t.db.conn().await.unwrap();
+    sqlx::query(statement).execute(&mut *c).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_submitted_report_carries_the_audit_head_which_shows_a_later_cut() {
+    for t in TestDb::every_engine().await {
+        let (app, _clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        let draft = app.team_report(&coordinator, id).await.unwrap();
+        assert_eq!(draft.content.audit_checkpoint, None, "a draft carries none");
+        app.submit_report(&coordinator, id).await.unwrap();
+        let view = app.team_report(&coordinator, id).await.unwrap();
+        assert_eq!(
+            view.integrity,
+            Integrity::Intact,
+            "the head is part of what was sealed"
+        );
+        let line = view
+            .content
+            .audit_checkpoint
+            .clone()
+            .expect("the head travels with the report");
+        let checkpoint = Checkpoint::parse(&line).expect("a checkpoint line");
+        assert!(checkpoint.seq > 0);
+        let held = app
+            .verify_audit_against(std::slice::from_ref(&checkpoint))
+            .await
+            .unwrap();
+        assert_eq!(held.first_break, None);
+
+        // The trail cut back behind the report, its head moved with it: alone it verifies,
+        // against the report's checkpoint it does not.
+        let keep = checkpoint.seq - 1;
+        intrude(&t, &format!("DELETE FROM audit_log WHERE seq > {keep}")).await;
+        intrude(
+            &t,
+            &format!(
+                "UPDATE audit_head SET last_seq = {keep}, \
+                 last_hash = (SELECT hash FROM audit_log WHERE seq = {keep}) WHERE id = 1"
+            ),
+        )
+        .await;
+        assert_eq!(app.verify_audit().await.unwrap().first_break, None);
+        let cut = app.verify_audit_against(&[checkpoint]).await.unwrap();
+        assert!(
+            matches!(cut.first_break, Some(Break::BehindCheckpoint { .. })),
+            "{cut:?}"
+        );
         t.finish().await;
     }
 }

@@ -5,7 +5,8 @@ use crate::validation::FieldError;
 /// What a user is in the system; decides, with their team and institution, what they may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Role {
-    /// Runs the deployment: teams, accounts. Sees no case data.
+    /// Runs the deployment: teams, accounts, catalogues, settings, the teams' registries.
+    /// Sees no team's work: no plan, report, practice or case.
     Admin,
     /// Coordinates a local team: its registry, plan and accounts.
     Coordinator,

@@ -78,7 +78,16 @@ impl App {
     /// The chain's head now, sealed with the chain key in force.
     pub async fn audit_checkpoint(&self) -> Result<Checkpoint, AppError> {
         let mut c = self.db.conn().await?;
-        let head = audit::head(&mut c).await?;
+        self.checkpoint_in(&mut c).await
+    }
+
+    /// The same, read on a connection or in a transaction (a submitted report carries the
+    /// head as its transaction sees it).
+    pub(crate) async fn checkpoint_in(
+        &self,
+        c: &mut spona_store::Connection,
+    ) -> Result<Checkpoint, AppError> {
+        let head = audit::head(c).await?;
         let at = self.now();
         let keys = self.keys();
         Ok(Checkpoint {

@@ -38,6 +38,12 @@ pub struct ReportContent {
     pub cooperation: Vec<CooperationLine>,
     pub cases: CaseSection,
     pub narrative: Narrative,
+    /// The audit chain's head when the report was submitted, as a sealed checkpoint line
+    /// (`spona audit verify --checkpoint`): the report leaves the deployment, so whoever
+    /// holds it can show that the trail was later cut or rolled back. None for a draft and
+    /// for reports submitted before reports carried it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_checkpoint: Option<String>,
 }
 
 /// The team as its registry stands: member institutions and partners.

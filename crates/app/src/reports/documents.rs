@@ -63,6 +63,13 @@ pub fn title_and_meta(view: &ReportView, w: &Words) -> (String, Vec<String>) {
             &[("at", Arg::from(w.instant(at).as_str()))],
         ));
         meta.push(format!("SHA-256: {}", view.report.content_hash));
+        // The head of the audit trail travels with the report, outside the deployment.
+        if let Some(line) = &view.content.audit_checkpoint {
+            meta.push(w.with(
+                "periodic-audit-checkpoint",
+                &[("line", Arg::from(line.as_str()))],
+            ));
+        }
     }
     (title, meta)
 }

@@ -261,6 +261,7 @@ impl App {
                     .collect(),
             },
             narrative: report.narrative.clone(),
+            audit_checkpoint: None,
         };
         Ok((content, counts, fresh))
     }
@@ -324,7 +325,9 @@ impl App {
             e.add("period", FieldError::PeriodNotOver);
             return Err(e.into());
         }
-        let (content, counts, fresh) = self.gather(&mut tx, &team, &team.scope, &report).await?;
+        let (mut content, counts, fresh) =
+            self.gather(&mut tx, &team, &team.scope, &report).await?;
+        content.audit_checkpoint = Some(self.checkpoint_in(&mut tx).await?.line());
         let json = serde_json::to_string(&content)
             .map_err(|e| AppError::Internal(format!("report content: {e}")))?;
         let hash = sha256_hex(json.as_bytes());

@@ -16,6 +16,7 @@ periodic-title = Report on the work of the local team
 periodic-of-period = Period: { $first } – { $last }
 periodic-gathered = Figures gathered: { $at }
 periodic-submitted-at = Submitted: { $at }
+periodic-audit-checkpoint = Audit trail checkpoint (for "spona audit verify --checkpoint"): { $line }
 periodic-acknowledged-at = Acknowledged: { $at }
 periodic-acknowledgement = Note of the National Coordinator
 periodic-integrity-intact = The content is as it was submitted (the fingerprint matches).

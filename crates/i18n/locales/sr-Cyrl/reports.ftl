@@ -16,6 +16,7 @@ periodic-title = Извештај о раду локалног тима
 periodic-of-period = Период: { $first } – { $last }
 periodic-gathered = Подаци прикупљени: { $at }
 periodic-submitted-at = Поднет: { $at }
+periodic-audit-checkpoint = Контролна тачка трага ревизије (за „spona audit verify --checkpoint“): { $line }
 periodic-acknowledged-at = Пријем потврђен: { $at }
 periodic-acknowledgement = Напомена Националног координатора
 periodic-integrity-intact = Садржај је онакав какав је поднет (отисак се слаже).
