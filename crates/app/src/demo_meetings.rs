@@ -5,6 +5,7 @@
 use crate::meetings::{ActionForm, CooperationForm, DoneForm, MeetingForm, MinutesForm};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::TeamScope;
 use spona_store::{institutions, meetings, teams, users};
 
 impl App {
@@ -14,7 +15,11 @@ impl App {
         let Some(team) = teams::find_by_code(&mut c, "leskovac").await? else {
             return Ok(false);
         };
-        if meetings::list(&mut c, team.id, 1, 0).await?.total > 0 {
+        if meetings::list(&mut c, &TeamScope::operator(team.id), 1, 0)
+            .await?
+            .total
+            > 0
+        {
             return Ok(false);
         }
         let Some(u) = users::find_by_username(&mut c, "le-coordinator").await? else {

@@ -2,7 +2,8 @@
 //! the National Coordinator.
 
 use crate::{Page, StoreError, Tx};
-use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::access::TeamScope;
+use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
 
 /// A meeting as stored.
@@ -21,7 +22,7 @@ pub struct MeetingRow {
 
 /// A new meeting.
 pub struct NewMeeting<'a> {
-    pub team: TeamId,
+    pub team: &'a TeamScope,
     pub held_on: &'a str,
     pub place: &'a str,
     pub agenda: &'a str,
@@ -42,7 +43,7 @@ pub async fn insert(
         "INSERT INTO meetings (team_id, held_on, place, agenda, created_by, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.held_on)
     .bind(n.place)
     .bind(n.agenda)
@@ -63,18 +64,18 @@ pub async fn insert(
 /// A page of the team's meetings, the latest first.
 pub async fn list(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     limit: i64,
     offset: i64,
 ) -> Result<Page<MeetingRow>, StoreError> {
     let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM meetings WHERE team_id = $1")
-        .bind(team.0)
+        .bind(team.team().0)
         .fetch_one(&mut *c)
         .await?;
     let items = sqlx::query_as(&format!(
         "{MEETING} WHERE m.team_id = $1 ORDER BY m.held_on DESC, m.id DESC LIMIT $2 OFFSET $3"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(limit)
     .bind(offset.max(0))
     .fetch_all(c)
@@ -85,12 +86,12 @@ pub async fn list(
 /// One meeting of the team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     id: i64,
 ) -> Result<Option<MeetingRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{MEETING} WHERE m.team_id = $1 AND m.id = $2"))
-            .bind(team.0)
+            .bind(team.team().0)
             .bind(id)
             .fetch_optional(c)
             .await?,
@@ -110,7 +111,7 @@ pub async fn attendance(c: &mut AnyConnection, meeting: i64) -> Result<Vec<i64>,
 /// Records the minutes and decisions, if the meeting is still at `version`.
 pub async fn record_minutes(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamScope,
     id: i64,
     version: i64,
     minutes: &str,
@@ -124,7 +125,7 @@ pub async fn record_minutes(
     .bind(minutes)
     .bind(decisions)
     .bind(at)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id)
     .bind(version)
     .execute(&mut **tx)
@@ -153,7 +154,7 @@ const ACTION: &str =
 /// Adds an action item to a meeting.
 pub async fn add_action(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamScope,
     meeting: i64,
     task: &str,
     owner: InstitutionId,
@@ -163,7 +164,7 @@ pub async fn add_action(
         "INSERT INTO meeting_actions (team_id, meeting_id, task, owner_institution_id, deadline) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(meeting)
     .bind(task)
     .bind(owner.0)
@@ -175,13 +176,13 @@ pub async fn add_action(
 /// The action items of a meeting, by deadline.
 pub async fn actions_of(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     meeting: i64,
 ) -> Result<Vec<ActionRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{ACTION} WHERE x.team_id = $1 AND x.meeting_id = $2 ORDER BY x.deadline, x.id"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(meeting)
     .fetch_all(c)
     .await?)
@@ -190,7 +191,7 @@ pub async fn actions_of(
 /// The team's open action items whose deadline is before `today` (ISO), oldest first.
 pub async fn overdue_actions(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     today: &str,
     limit: i64,
 ) -> Result<Vec<ActionRow>, StoreError> {
@@ -198,7 +199,7 @@ pub async fn overdue_actions(
         "{ACTION} WHERE x.team_id = $1 AND x.done_on IS NULL AND x.deadline < $2 \
          ORDER BY x.deadline, x.id LIMIT $3"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(today)
     .bind(limit)
     .fetch_all(c)
@@ -208,7 +209,7 @@ pub async fn overdue_actions(
 /// Marks an open action item done with its follow-up.
 pub async fn complete_action(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamScope,
     id: i64,
     done_on: &str,
     follow_up: &str,
@@ -219,7 +220,7 @@ pub async fn complete_action(
     )
     .bind(done_on)
     .bind(follow_up)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id)
     .fetch_optional(&mut **tx)
     .await?;
@@ -239,7 +240,7 @@ pub struct CooperationRow {
 
 /// A new cooperation entry.
 pub struct NewCooperation<'a> {
-    pub team: TeamId,
+    pub team: &'a TeamScope,
     pub on_date: &'a str,
     pub kind: &'a str,
     pub subject: &'a str,
@@ -255,7 +256,7 @@ pub async fn add_cooperation(tx: &mut Tx, n: &NewCooperation<'_>) -> Result<i64,
         "INSERT INTO cooperation_entries (team_id, on_date, kind, subject, outcome, documents, \
          created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.on_date)
     .bind(n.kind)
     .bind(n.subject)
@@ -270,20 +271,20 @@ pub async fn add_cooperation(tx: &mut Tx, n: &NewCooperation<'_>) -> Result<i64,
 /// A page of the cooperation log, the latest first.
 pub async fn cooperation(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamScope,
     limit: i64,
     offset: i64,
 ) -> Result<Page<CooperationRow>, StoreError> {
     let total: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM cooperation_entries WHERE team_id = $1")
-            .bind(team.0)
+            .bind(team.team().0)
             .fetch_one(&mut *c)
             .await?;
     let items = sqlx::query_as(
         "SELECT id, on_date, kind, subject, outcome, documents FROM cooperation_entries \
          WHERE team_id = $1 ORDER BY on_date DESC, id DESC LIMIT $2 OFFSET $3",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(limit)
     .bind(offset.max(0))
     .fetch_all(c)

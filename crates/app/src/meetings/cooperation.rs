@@ -32,10 +32,9 @@ impl App {
         page: i64,
     ) -> Result<Page<CooperationRow>, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let page = page.clamp(1, 10_000);
         let mut c = self.db.conn().await?;
-        Ok(meetings::cooperation(&mut c, team, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?)
+        Ok(meetings::cooperation(&mut c, &scope, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?)
     }
 
     /// Adds an entry to the cooperation log; a date in the future is refused.
@@ -66,7 +65,7 @@ impl App {
         let id = meetings::add_cooperation(
             &mut tx,
             &NewCooperation {
-                team,
+                team: &scope,
                 on_date: &text::iso_date(on_date),
                 kind: &form.kind,
                 subject: &subject,

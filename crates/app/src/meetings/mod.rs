@@ -68,10 +68,9 @@ impl App {
     /// A page of the team's meetings, the latest first.
     pub async fn meetings(&self, actor: &Actor, page: i64) -> Result<Page<MeetingRow>, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let page = page.clamp(1, 10_000);
         let mut c = self.db.conn().await?;
-        Ok(meetings::list(&mut c, team, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?)
+        Ok(meetings::list(&mut c, &scope, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?)
     }
 
     /// One meeting of the actor's team; another team's is "not found".
@@ -79,7 +78,7 @@ impl App {
         let scope = Self::work_team(actor, WorkNeed::View)?;
         let team = scope.team();
         let mut c = self.db.conn().await?;
-        let meeting = meetings::find(&mut c, team, id)
+        let meeting = meetings::find(&mut c, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let present_ids = meetings::attendance(&mut c, id).await?;
@@ -89,7 +88,7 @@ impl App {
             .filter(|i| present_ids.contains(&i.id.0))
             .map(|i| i.short_name.clone())
             .collect();
-        let actions = meetings::actions_of(&mut c, team, id).await?;
+        let actions = meetings::actions_of(&mut c, &scope, id).await?;
         Ok(MeetingView {
             meeting,
             present,
@@ -132,7 +131,7 @@ impl App {
         let id = meetings::insert(
             &mut tx,
             &NewMeeting {
-                team,
+                team: &scope,
                 held_on: &text::iso_date(held_on),
                 place: &place,
                 agenda: &agenda,
@@ -165,12 +164,12 @@ impl App {
             return Err(AppError::Invalid(e));
         };
         let mut tx = self.db.begin().await?;
-        meetings::find(&mut tx, team, id)
+        meetings::find(&mut tx, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         meetings::record_minutes(
             &mut tx,
-            team,
+            &scope,
             id,
             form.version,
             &minutes,
@@ -195,7 +194,7 @@ impl App {
         let scope = Self::work_team(actor, WorkNeed::Record)?;
         let team = scope.team();
         let mut c = self.db.conn().await?;
-        let row = meetings::find(&mut c, team, meeting)
+        let row = meetings::find(&mut c, &scope, meeting)
             .await?
             .ok_or(AppError::NotFound)?;
         let mut e = FieldErrors::new();
@@ -223,7 +222,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         let id = meetings::add_action(
             &mut tx,
-            team,
+            &scope,
             meeting,
             &task,
             owner,
@@ -251,7 +250,8 @@ impl App {
         };
         let mut tx = self.db.begin().await?;
         let today = text::iso_date(self.today());
-        let meeting = match meetings::complete_action(&mut tx, team, id, &today, &follow_up).await {
+        let meeting = match meetings::complete_action(&mut tx, &scope, id, &today, &follow_up).await
+        {
             Ok(m) => m,
             Err(spona_store::StoreError::Conflict) => return Err(AppError::NotFound),
             Err(other) => return Err(other.into()),
@@ -265,10 +265,9 @@ impl App {
     /// The team's open action items past their deadline (for the dashboard).
     pub async fn overdue_meeting_actions(&self, actor: &Actor) -> Result<Vec<ActionRow>, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let mut c = self.db.conn().await?;
         let today = text::iso_date(self.today());
-        Ok(meetings::overdue_actions(&mut c, team, &today, 20).await?)
+        Ok(meetings::overdue_actions(&mut c, &scope, &today, 20).await?)
     }
 }
 
