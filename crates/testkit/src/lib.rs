@@ -7,8 +7,10 @@ use sqlx::{Connection, Executor};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 mod apps;
+mod logs;
 mod spawn;
 pub use apps::{actor, demo_app, pairs_raised_for, TEST_ADDRESS};
+pub use logs::{capture_logs, CapturedLog};
 pub use spawn::{csrf_of, TestApp, DEMO_PASSWORD, START};
 
 /// The environment variable that turns on the PostgreSQL runs.

@@ -2,42 +2,11 @@
 //! own, so that the log subscriber can be the whole process's and no other test's threads
 //! can change what is seen.
 
-use spona_testkit::TestApp;
-use std::sync::{Arc, Mutex};
-
-/// A log writer that keeps what is written, to read back.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if let Ok(mut v) = self.0.lock() {
-            v.extend_from_slice(buf);
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
+use spona_testkit::{capture_logs, TestApp};
 
 #[tokio::test]
 async fn the_request_log_names_the_feed_route_never_its_token() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    use tracing_subscriber::util::SubscriberInitExt;
-    tracing_subscriber::fmt()
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish()
-        .try_init()
-        .expect("the only subscriber of this process");
+    let captured = capture_logs();
 
     let t = TestApp::spawn().await;
     let coordinator = t.signed_in("le-coordinator").await;

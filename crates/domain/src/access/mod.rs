@@ -155,10 +155,11 @@ pub fn may_grant(actor: &Actor, role: Role, team: Option<TeamId>) -> bool {
 mod tests {
     use super::*;
 
-    const LE: TeamId = TeamId(1);
-    const NIS: TeamId = TeamId(2);
+    pub(super) const LE: TeamId = TeamId(1);
+    pub(super) const NIS: TeamId = TeamId(2);
 
-    fn actor(role: Role, team: Option<TeamId>) -> Actor {
+    /// An actor of the role in the team (with an institution when in a team).
+    pub(super) fn actor(role: Role, team: Option<TeamId>) -> Actor {
         Actor {
             user_id: UserId(7),
             role,

@@ -7,17 +7,10 @@ use super::{decide, Action, Actor};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Permissions {
     pub cases: bool,
-    pub override_consent: bool,
     pub team_work: bool,
-    pub record_team_work: bool,
     pub lead_team_work: bool,
-    pub view_members: bool,
-    pub edit_registry: bool,
-    pub manage_team_accounts: bool,
     pub manage_deployment: bool,
-    pub list_teams: bool,
     pub national_reports: bool,
-    pub acknowledge_reports: bool,
     pub national_framework: bool,
     pub good_practices: bool,
 }
@@ -28,18 +21,32 @@ pub fn permissions(actor: &Actor) -> Permissions {
     let in_team = |action: fn(_) -> Action| actor.team_id.is_some_and(|t| may(action(t)));
     Permissions {
         cases: may(Action::UseCases),
-        override_consent: may(Action::OverrideConsent),
         team_work: in_team(Action::ViewTeamWork),
-        record_team_work: in_team(Action::RecordTeamWork),
         lead_team_work: in_team(Action::LeadTeamWork),
-        view_members: in_team(Action::ViewMembers),
-        edit_registry: in_team(Action::EditRegistry),
-        manage_team_accounts: in_team(Action::ManageTeamAccounts),
         manage_deployment: may(Action::ManageDeployment),
-        list_teams: may(Action::ListTeams),
         national_reports: may(Action::ViewNationalReports),
-        acknowledge_reports: may(Action::AcknowledgeReports),
         national_framework: may(Action::EditNationalFramework),
         good_practices: may(Action::ViewGoodPractices),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::access::tests::{actor, LE};
+    use crate::accounts::Role;
+
+    #[test]
+    fn the_pages_offer_each_role_only_its_own_sections() {
+        let admin = permissions(&actor(Role::Admin, None));
+        assert!(admin.manage_deployment);
+        assert!(!admin.team_work && !admin.cases && !admin.good_practices);
+        let national = permissions(&actor(Role::National, None));
+        assert!(national.national_reports && national.national_framework);
+        assert!(!national.team_work && !national.cases);
+        let worker = permissions(&actor(Role::CaseWorker, Some(LE)));
+        assert!(worker.cases && worker.team_work && !worker.lead_team_work);
+        let coordinator = permissions(&actor(Role::Coordinator, Some(LE)));
+        assert!(coordinator.lead_team_work && !coordinator.cases);
     }
 }

@@ -18,7 +18,7 @@ pub enum Refusal {
 }
 
 /// What a use case does with a team's coordination work.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WorkNeed {
     /// Read the plan, activities, trainings, meetings, guidelines, materials, reports.
     View,
@@ -42,7 +42,6 @@ impl WorkNeed {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TeamScope {
     team: TeamId,
-    need: WorkNeed,
     leads: bool,
 }
 
@@ -50,11 +49,6 @@ impl TeamScope {
     /// The team whose work this reaches.
     pub fn team(&self) -> TeamId {
         self.team
-    }
-
-    /// What was asked for.
-    pub fn need(&self) -> WorkNeed {
-        self.need
     }
 
     /// Whether the actor also leads the team's work (to offer the lead's buttons).
@@ -65,11 +59,7 @@ impl TeamScope {
     /// The scope the operator holds when running the binary on the data folder (demo
     /// seeding and command-line maintenance): having the folder and its key is the access.
     pub fn operator(team: TeamId) -> TeamScope {
-        TeamScope {
-            team,
-            need: WorkNeed::Lead,
-            leads: true,
-        }
+        TeamScope { team, leads: true }
     }
 }
 
@@ -90,7 +80,6 @@ pub fn team_work_of(actor: &Actor, team: TeamId, need: WorkNeed) -> Result<TeamS
     }
     Ok(TeamScope {
         team,
-        need,
         leads: decide(actor, Action::LeadTeamWork(team)).allowed(),
     })
 }
@@ -116,21 +105,8 @@ pub fn cases_section(actor: &Actor) -> Result<(), Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::access::tests::{actor, LE, NIS};
     use crate::accounts::Role;
-    use crate::ids::{InstitutionId, UserId};
-
-    const LE: TeamId = TeamId(1);
-    const NIS: TeamId = TeamId(2);
-
-    fn actor(role: Role, team: Option<TeamId>) -> Actor {
-        Actor {
-            user_id: UserId(7),
-            role,
-            team_id: team,
-            institution_id: team.map(|_| InstitutionId(3)),
-            address: "127.0.0.1".into(),
-        }
-    }
 
     #[test]
     fn outside_the_team_is_not_found_and_a_section_the_role_lacks_is_forbidden() {
