@@ -134,14 +134,6 @@ impl App {
         }
     }
 
-    /// Access to work on the case, decided before the input is judged (the use cases below
-    /// check again inside their transaction).
-    async fn may_work_on(&self, actor: &Actor, case_id: i64) -> Result<(), AppError> {
-        let mut c = self.db.conn().await?;
-        self.working_case(&mut c, actor, case_id).await?;
-        Ok(())
-    }
-
     /// Records a service for the person.
     pub async fn add_service(
         &self,
@@ -149,7 +141,9 @@ impl App {
         case_id: i64,
         form: &ServiceForm,
     ) -> Result<i64, AppError> {
-        self.may_work_on(actor, case_id).await?;
+        // Access is decided (in the transaction) before the input is judged.
+        let mut tx = self.db.begin().await?;
+        let (team_id, _, _) = self.working_case(&mut tx, actor, case_id).await?;
         let mut e = FieldErrors::new();
         let kind = e.check(
             "service_type",
@@ -173,8 +167,6 @@ impl App {
             return Err(AppError::Invalid(e));
         };
         let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let (team_id, _, _) = self.working_case(&mut tx, actor, case_id).await?;
         let institution = actor.institution_id.ok_or(AppError::Forbidden)?;
         let ends = ends.map(text::iso_date);
         let id = services::insert(
@@ -208,14 +200,14 @@ impl App {
         status: &str,
         version: i64,
     ) -> Result<(), AppError> {
-        self.may_work_on(actor, case_id).await?;
+        // Access is decided (in the transaction) before the input is judged.
+        let mut tx = self.db.begin().await?;
+        let (team_id, _, _) = self.working_case(&mut tx, actor, case_id).await?;
         let status = ServiceStatus::from_code(status).ok_or_else(|| {
             let mut e = FieldErrors::new();
             e.add("status", FieldError::Unknown);
             AppError::Invalid(e)
         })?;
-        let mut tx = self.db.begin().await?;
-        let (team_id, _, _) = self.working_case(&mut tx, actor, case_id).await?;
         let ended = (!status.is_open()).then(|| text::iso_date(self.today()));
         services::set_status(
             &mut tx,
@@ -240,7 +232,9 @@ impl App {
         case_id: i64,
         form: &RecoveryForm,
     ) -> Result<(), AppError> {
-        self.may_work_on(actor, case_id).await?;
+        // Access is decided (in the transaction) before the input is judged.
+        let mut tx = self.db.begin().await?;
+        let (team_id, _, access) = self.working_case(&mut tx, actor, case_id).await?;
         let mut e = FieldErrors::new();
         let starts = e.check("starts_on", text::date(&form.starts_on));
         let days = if form.days.trim().is_empty() {
@@ -260,8 +254,6 @@ impl App {
             return Err(AppError::Invalid(e));
         };
         let ends = starts.saturating_add(time::Duration::days(days));
-        let mut tx = self.db.begin().await?;
-        let (team_id, _, access) = self.working_case(&mut tx, actor, case_id).await?;
         if !access.works_on() {
             return Err(AppError::Forbidden);
         }
@@ -286,15 +278,15 @@ impl App {
         case_id: i64,
         form: &NoteForm,
     ) -> Result<(), AppError> {
-        self.may_work_on(actor, case_id).await?;
+        // Access is decided (in the transaction) before the input is judged.
+        let mut tx = self.db.begin().await?;
+        let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
         let text = text::required(&form.text, 4000).map_err(|err| {
             let mut e = FieldErrors::new();
             e.add("text", err);
             AppError::Invalid(e)
         })?;
         let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
         let institution = actor.institution_id.ok_or(AppError::Forbidden)?;
         let key = self.case_key(case_id, &row.data_key)?;
         let sealed = seal_at(&key, note_place(case_id), &SealedText { text })?;
@@ -324,7 +316,9 @@ impl App {
         case_id: i64,
         form: &FollowUpForm,
     ) -> Result<(), AppError> {
-        self.may_work_on(actor, case_id).await?;
+        // Access is decided (in the transaction) before the input is judged.
+        let mut tx = self.db.begin().await?;
+        let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
         let mut e = FieldErrors::new();
         let due = e.check("due_on", text::date(&form.due_on));
         let note = e.check("note", text::required(&form.note, 1000));
@@ -332,8 +326,6 @@ impl App {
             return Err(AppError::Invalid(e));
         };
         let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
         let institution = actor.institution_id.ok_or(AppError::Forbidden)?;
         let key = self.case_key(case_id, &row.data_key)?;
         let sealed = seal_at(&key, follow_up_place(case_id), &SealedText { text: note })?;
