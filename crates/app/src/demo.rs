@@ -24,7 +24,7 @@ pub struct DemoAccount {
 }
 
 /// The demo accounts, one per role and a second team's.
-pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 9] = [
     DemoAccount {
         username: "admin",
         role: Role::Admin,
@@ -33,6 +33,11 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
     DemoAccount {
         username: "national",
         role: Role::National,
+        team: None,
+    },
+    DemoAccount {
+        username: "auditor",
+        role: Role::Auditor,
         team: None,
     },
     DemoAccount {
@@ -286,6 +291,7 @@ fn display_name(username: &str) -> &'static str {
     match username {
         "admin" => "Администратор система",
         "national" => "Канцеларија националног координатора",
+        "auditor" => "Лице за заштиту података (демо)",
         "le-coordinator" => "Милена Стојановић",
         "le-police" => "Дејан Илић",
         "le-social" => "Весна Јовановић",

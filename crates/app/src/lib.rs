@@ -30,6 +30,7 @@ pub mod mail;
 pub mod materials;
 pub mod meetings;
 pub mod outreach;
+pub mod oversight;
 pub mod plan;
 pub mod practices;
 pub mod registry;
@@ -84,6 +85,7 @@ pub struct App {
     mail: Option<mail::Delivery>,
     answer_within: spona_domain::cases::AcknowledgementPolicy,
     disclosure: spona_domain::disclosure::Threshold,
+    alert_rules: Arc<spona_domain::oversight::AlertRules>,
     statistics: reports::StatisticsCache,
 }
 
@@ -99,6 +101,7 @@ impl App {
             mail: None,
             answer_within: spona_domain::cases::AcknowledgementPolicy::DEFAULT,
             disclosure: spona_domain::disclosure::Threshold::DEFAULT,
+            alert_rules: Arc::default(),
             statistics: reports::StatisticsCache::default(),
         }
     }
@@ -112,6 +115,17 @@ impl App {
     /// The threshold of small-cell suppression in effect.
     pub fn disclosure_threshold(&self) -> spona_domain::disclosure::Threshold {
         self.disclosure
+    }
+
+    /// The thresholds of the auditor's alerts of unusual access.
+    pub fn with_alert_rules(mut self, rules: spona_domain::oversight::AlertRules) -> App {
+        self.alert_rules = Arc::new(rules);
+        self
+    }
+
+    /// The thresholds of the alerts in effect.
+    pub fn alert_rules(&self) -> &spona_domain::oversight::AlertRules {
+        &self.alert_rules
     }
 
     /// How long receivers have to answer referrals (urgent ones in hours, never days).

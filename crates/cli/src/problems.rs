@@ -80,6 +80,7 @@ fn problem(field: &str, error: FieldError) -> String {
         FieldError::ObjectiveHasActivities => "still has activities".into(),
         FieldError::StillLinked => "other records link to it".into(),
         FieldError::PeriodNotOver => "the period is not over yet".into(),
+        FieldError::NoSuchRecord => "names no record".into(),
     }
 }
 

@@ -16,15 +16,19 @@ pub enum Role {
     Member,
     /// The National Coordinator's office: cross-team reports, never personal data.
     National,
+    /// The deployment's data-protection officer: reads the audit trail (who did what, when,
+    /// from where) and its alerts; never a case's personal data, never anyone's work.
+    Auditor,
 }
 
 impl Role {
     /// Every role, in the order they are offered in forms.
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Coordinator,
         Role::CaseWorker,
         Role::Member,
         Role::National,
+        Role::Auditor,
         Role::Admin,
     ];
 
@@ -36,6 +40,7 @@ impl Role {
             Role::CaseWorker => "case-worker",
             Role::Member => "member",
             Role::National => "national",
+            Role::Auditor => "auditor",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod disclosure;
 pub mod exchange;
 pub mod ids;
 pub mod outreach;
+pub mod oversight;
 pub mod plan;
 pub mod practices;
 pub mod registry;

@@ -40,6 +40,8 @@ pub enum FieldError {
     StillLinked,
     /// A report whose period is not over yet cannot be submitted.
     PeriodNotOver,
+    /// Well written, but naming no record (a case code of no case).
+    NoSuchRecord,
 }
 
 impl FieldError {
@@ -58,6 +60,7 @@ impl FieldError {
             FieldError::DateInFuture => "field-date-future",
             FieldError::Mismatch => "password-mismatch",
             FieldError::Unknown => "field-unknown-choice",
+            FieldError::NoSuchRecord => "field-no-such-record",
             FieldError::Taken => "field-taken",
             FieldError::FileEmpty => "field-file-empty",
             FieldError::FileTooLarge => "field-file-too-large",

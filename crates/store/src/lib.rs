@@ -48,6 +48,7 @@ pub mod tasks;
 pub mod teams;
 pub mod throttle;
 pub mod tokens;
+pub mod trail;
 pub mod trainings;
 pub mod upcoming;
 pub mod url;

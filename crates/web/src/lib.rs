@@ -13,6 +13,7 @@ mod guidelines;
 mod materials;
 mod meetings;
 mod outreach;
+mod oversight;
 mod plan;
 mod practices;
 mod reports;
@@ -83,6 +84,7 @@ fn pages() -> Routes {
         .merge(trainings::routes())
         .merge(reports::routes())
         .merge(exports::routes())
+        .merge(oversight::routes())
 }
 
 /// What is answered without the page middleware: the health check and static assets.

@@ -5,6 +5,7 @@
 //! reader's language and script and runs the table writer. Nothing here translates.
 
 mod activities;
+mod audit_trail;
 mod materials;
 mod meetings;
 mod plan;
@@ -49,6 +50,8 @@ pub enum ExportedList {
     Plan,
     Materials,
     Meetings,
+    /// The deployment's audit trail, for the auditor.
+    AuditTrail,
 }
 
 impl ExportedList {
@@ -60,6 +63,7 @@ impl ExportedList {
             ExportedList::Plan => "plan",
             ExportedList::Materials => "materials",
             ExportedList::Meetings => "meetings",
+            ExportedList::AuditTrail => "audit-trail",
         }
     }
 
@@ -111,7 +115,8 @@ pub struct Export {
     /// The tables, in the order their rows come: a CSV file has only the first.
     pub tables: Vec<Table>,
     app: App,
-    team: TeamId,
+    /// The team whose list this is; none for the deployment's audit trail.
+    team: Option<TeamId>,
     source: Source,
 }
 
@@ -122,6 +127,7 @@ enum Source {
     Plan(Option<Vec<Vec<Cell>>>),
     Materials(materials::Pages),
     Meetings(meetings::Pages),
+    AuditTrail(audit_trail::Pages),
 }
 
 impl Source {
@@ -132,6 +138,7 @@ impl Source {
             Source::Plan(_) => ExportedList::Plan,
             Source::Materials(_) => ExportedList::Materials,
             Source::Meetings(_) => ExportedList::Meetings,
+            Source::AuditTrail(_) => ExportedList::AuditTrail,
         }
     }
 
@@ -142,6 +149,7 @@ impl Source {
             Source::Plan(_) => vec![plan::TABLE],
             Source::Materials(_) => vec![materials::ITEMS, materials::MOVEMENTS],
             Source::Meetings(_) => vec![meetings::TABLE],
+            Source::AuditTrail(_) => vec![audit_trail::TABLE],
         }
     }
 }
@@ -151,13 +159,16 @@ impl Export {
     /// for one page only, so a slow download holds none while it waits.
     pub async fn next_rows(&mut self) -> Result<Option<Rows>, AppError> {
         let mut c = self.app.db.conn().await?;
-        let team = self.team;
+        let team = self
+            .team
+            .ok_or_else(|| AppError::Internal("a team's list without its team".into()));
         match &mut self.source {
-            Source::Activities(p) => p.next(&mut c, team).await,
-            Source::Trainings(p) => p.next(&mut c, team).await,
+            Source::AuditTrail(p) => p.next(&mut c).await,
+            Source::Activities(p) => p.next(&mut c, team?).await,
+            Source::Trainings(p) => p.next(&mut c, team?).await,
             Source::Plan(rows) => Ok(rows.take().map(|rows| Rows { table: 0, rows })),
-            Source::Materials(p) => p.next(&mut c, team).await,
-            Source::Meetings(p) => p.next(&mut c, team).await,
+            Source::Materials(p) => p.next(&mut c, team?).await,
+            Source::Meetings(p) => p.next(&mut c, team?).await,
         }
     }
 }
@@ -225,7 +236,7 @@ impl App {
             file_name,
             tables,
             app: self.clone(),
-            team,
+            team: Some(team),
             source,
         })
     }

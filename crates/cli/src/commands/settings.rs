@@ -21,6 +21,13 @@ pub fn run(settings: &Settings) -> Result<()> {
     );
     println!("log_format = {}", text(settings.log_format.code().into()));
     println!("disclosure_threshold = {}", settings.disclosure.get());
+    println!("alert_case_views = {}", settings.alerts.case_views());
+    println!(
+        "alert_window_minutes = {}",
+        settings.alerts.window_minutes()
+    );
+    let (starts, ends) = settings.alerts.working_hours();
+    println!("working_hours = {}", text(format!("{starts}-{ends}")));
     println!(
         "database_timeout_seconds = {}",
         settings.database_timeout_seconds

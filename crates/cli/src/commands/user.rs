@@ -68,7 +68,7 @@ pub struct CreateArgs {
     link: bool,
 }
 
-fn role_codes() -> [&'static str; 5] {
+fn role_codes() -> [&'static str; Role::ALL.len()] {
     Role::ALL.map(Role::code)
 }
 

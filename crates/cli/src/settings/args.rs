@@ -125,6 +125,35 @@ pub struct SettingsArgs {
     )]
     pub disclosure_threshold: Option<u32>,
 
+    /// The auditor is alerted when one person opens this many different cases within
+    /// --alert-window-minutes, 2 to 1000 [default: 20]
+    #[arg(
+        long,
+        env = "SPONA_ALERT_CASE_VIEWS",
+        global = true,
+        value_name = "CASES"
+    )]
+    pub alert_case_views: Option<u32>,
+
+    /// The window of --alert-case-views, 1 to 1440 minutes [default: 10]
+    #[arg(
+        long,
+        env = "SPONA_ALERT_WINDOW_MINUTES",
+        global = true,
+        value_name = "MINUTES"
+    )]
+    pub alert_window_minutes: Option<u32>,
+
+    /// Working hours, local time, as START-END; the auditor is alerted to access to cases
+    /// outside them and at weekends [default: 7-19]
+    #[arg(
+        long,
+        env = "SPONA_WORKING_HOURS",
+        global = true,
+        value_name = "START-END"
+    )]
+    pub working_hours: Option<String>,
+
     /// Seconds a request waits for the database before it is answered "temporarily
     /// unavailable" (503), 1 to 30 [default: 5]
     #[arg(
@@ -217,6 +246,9 @@ impl SettingsArgs {
             urgent_referral_hours: self.urgent_referral_hours,
             referral_answer_days: self.referral_answer_days,
             disclosure_threshold: self.disclosure_threshold,
+            alert_case_views: self.alert_case_views,
+            alert_window_minutes: self.alert_window_minutes,
+            working_hours: self.working_hours.clone(),
             database_timeout_seconds: self.database_timeout_seconds,
             audit_checkpoint_file: self.audit_checkpoint_file.clone(),
             backup_dir: self.backup_dir.clone(),

@@ -29,6 +29,10 @@ pub struct Layer {
     pub urgent_referral_hours: Option<i64>,
     pub referral_answer_days: Option<i64>,
     pub disclosure_threshold: Option<u32>,
+    pub alert_case_views: Option<u32>,
+    pub alert_window_minutes: Option<u32>,
+    /// Local hours, start to end: "7-19".
+    pub working_hours: Option<String>,
     pub database_timeout_seconds: Option<u64>,
     pub audit_checkpoint_file: Option<PathBuf>,
     pub backup_dir: Option<PathBuf>,
@@ -67,6 +71,9 @@ impl Layer {
             urgent_referral_hours: self.urgent_referral_hours.or(lower.urgent_referral_hours),
             referral_answer_days: self.referral_answer_days.or(lower.referral_answer_days),
             disclosure_threshold: self.disclosure_threshold.or(lower.disclosure_threshold),
+            alert_case_views: self.alert_case_views.or(lower.alert_case_views),
+            alert_window_minutes: self.alert_window_minutes.or(lower.alert_window_minutes),
+            working_hours: self.working_hours.or(lower.working_hours),
             database_timeout_seconds: self
                 .database_timeout_seconds
                 .or(lower.database_timeout_seconds),

@@ -6,6 +6,7 @@ mod backup;
 mod file;
 mod layer;
 mod mail;
+mod oversight;
 
 pub use args::SettingsArgs;
 pub use backup::{shown as shown_duration, BackupSettings};
@@ -82,6 +83,8 @@ pub struct Settings {
     pub answer_within: AcknowledgementPolicy,
     /// Small-cell suppression: no statistic outside the case workers shows 1..k-1.
     pub disclosure: Threshold,
+    /// The thresholds of the auditor's alerts of unusual access.
+    pub alerts: spona_domain::oversight::AlertRules,
     /// How long a request waits for a database connection before it is told "unavailable".
     pub database_timeout_seconds: u64,
     /// Where checkpoints of the audit trail are appended and read from.
@@ -173,6 +176,7 @@ impl Settings {
                 Threshold::MAX
             )
         })?;
+        let alerts = oversight::alert_rules(&layer)?;
         let database_timeout_seconds = layer
             .database_timeout_seconds
             .unwrap_or(DEFAULT_DATABASE_TIMEOUT_SECONDS);
@@ -195,6 +199,7 @@ impl Settings {
             mail,
             answer_within,
             disclosure,
+            alerts,
             listen,
             data_dir,
             database,

@@ -65,6 +65,8 @@ pub enum Action {
     EditNationalFramework,
     /// See the good practices published by every team of the deployment.
     ViewGoodPractices,
+    /// Read the audit trail of the whole deployment and its alerts of unusual access.
+    ReadAuditTrail,
 }
 
 /// The outcome of a decision.
@@ -98,6 +100,8 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             UseCases | OverrideConsent => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
             ViewGoodPractices => false,
+            // Separation of duties: the trail that watches the administrator is not theirs.
+            ReadAuditTrail => false,
         },
         // Across teams, only what is not personal: registries, submitted reports, statistics,
         // the national framework and the practices teams chose to publish.
@@ -107,13 +111,23 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewGoodPractices => true,
             ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) | ManageDeployment => false,
             ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
+            UseCases | OverrideConsent | ReadAuditTrail => false,
+        },
+        // The data-protection officer: the trail and its alerts, nothing else.
+        Role::Auditor => match action {
+            ReadAuditTrail => true,
+            ViewRegistry(_) | ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) => false,
+            ManageDeployment | ListTeams => false,
+            ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
             UseCases | OverrideConsent => false,
+            ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
+            ViewGoodPractices => false,
         },
         Role::Coordinator => match action {
             ViewRegistry(t) | ViewMembers(t) | EditRegistry(t) | ManageTeamAccounts(t) => own(t),
             ViewTeamWork(t) | RecordTeamWork(t) | LeadTeamWork(t) => own(t),
             ViewGoodPractices => true,
-            ManageDeployment | ListTeams => false,
+            ManageDeployment | ListTeams | ReadAuditTrail => false,
             UseCases | OverrideConsent => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
@@ -122,7 +136,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewTeamWork(t) | RecordTeamWork(t) => own(t),
             UseCases | OverrideConsent | ViewGoodPractices => true,
             EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
-            ManageDeployment | ListTeams => false,
+            ManageDeployment | ListTeams | ReadAuditTrail => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
         Role::Member => match action {
@@ -130,7 +144,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewTeamWork(t) | RecordTeamWork(t) => own(t),
             ViewGoodPractices => true,
             EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
-            ManageDeployment | ListTeams => false,
+            ManageDeployment | ListTeams | ReadAuditTrail => false,
             UseCases | OverrideConsent => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
@@ -296,6 +310,34 @@ mod tests {
             ] {
                 assert!(!decide(&admin, refused).allowed(), "{refused:?}");
             }
+        }
+    }
+
+    #[test]
+    fn only_the_auditor_reads_the_audit_trail_and_nothing_else() {
+        let auditor = actor(Role::Auditor, None);
+        assert!(decide(&auditor, Action::ReadAuditTrail).allowed());
+        for refused in [
+            Action::ViewRegistry(LE),
+            Action::ViewMembers(LE),
+            Action::ListTeams,
+            Action::ManageDeployment,
+            Action::ViewTeamWork(LE),
+            Action::UseCases,
+            Action::ViewNationalReports,
+            Action::ViewGoodPractices,
+        ] {
+            assert!(!decide(&auditor, refused).allowed(), "{refused:?}");
+        }
+        for role in [
+            Role::Admin,
+            Role::National,
+            Role::Coordinator,
+            Role::CaseWorker,
+            Role::Member,
+        ] {
+            let a = actor(role, role.is_team_bound().then_some(LE));
+            assert!(!decide(&a, Action::ReadAuditTrail).allowed(), "{role:?}");
         }
     }
 

@@ -13,6 +13,9 @@ pub struct Permissions {
     pub national_reports: bool,
     pub national_framework: bool,
     pub good_practices: bool,
+    pub audit_trail: bool,
+    /// The teams' registry: the own team's, or the list of teams for deployment roles.
+    pub registry: bool,
 }
 
 /// The actor's permissions, each from [`decide`].
@@ -27,6 +30,8 @@ pub fn permissions(actor: &Actor) -> Permissions {
         national_reports: may(Action::ViewNationalReports),
         national_framework: may(Action::EditNationalFramework),
         good_practices: may(Action::ViewGoodPractices),
+        audit_trail: may(Action::ReadAuditTrail),
+        registry: may(Action::ListTeams) || in_team(Action::ViewRegistry),
     }
 }
 
@@ -48,5 +53,10 @@ mod tests {
         assert!(worker.cases && worker.team_work && !worker.lead_team_work);
         let coordinator = permissions(&actor(Role::Coordinator, Some(LE)));
         assert!(coordinator.lead_team_work && !coordinator.cases);
+        let auditor = permissions(&actor(Role::Auditor, None));
+        assert!(auditor.audit_trail);
+        assert!(!auditor.team_work && !auditor.cases && !auditor.manage_deployment);
+        assert!(!admin.audit_trail && !national.audit_trail && !worker.audit_trail);
+        assert!(admin.registry && national.registry && worker.registry && !auditor.registry);
     }
 }

@@ -116,6 +116,7 @@ field-invalid-phone = Enter a valid phone number, for example 016 123 456.
 field-date-order = The end date cannot be before the start date.
 field-date-future = The date cannot be in the future.
 field-unknown-choice = Choose one of the options offered.
+field-no-such-record = Nothing is recorded under this.
 field-taken = This value is already in use.
 field-file-empty = The file is empty.
 field-beyond-stock = That is more than is in stock.

@@ -125,6 +125,7 @@ field-invalid-phone = Унесите исправан број телефона,
 field-date-order = Датум завршетка не може бити пре датума почетка.
 field-date-future = Датум не може бити у будућности.
 field-unknown-choice = Изаберите једну од понуђених могућности.
+field-no-such-record = Под овим ништа није заведено.
 field-taken = Ова вредност је већ у употреби.
 field-file-empty = Датотека је празна.
 field-beyond-stock = То је више него што има на залихама.

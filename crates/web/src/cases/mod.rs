@@ -21,6 +21,7 @@ mod referrals;
 mod report;
 mod show;
 
+pub use access_log::action as action_label;
 pub use labels::in_script;
 pub use referrals::{awaiting_answer, ReferralLine};
 

@@ -133,7 +133,7 @@ pub fn activities_query(q: &ActivityQuery) -> String {
 }
 
 /// The file as an attachment, never cached, its type not to be guessed.
-fn download(export: Export, s: Signed) -> Response {
+pub(crate) fn download(export: Export, s: Signed) -> Response {
     let content_type = match export.format {
         Format::Xlsx => XLSX_TYPE,
         Format::Csv => CSV_TYPE,

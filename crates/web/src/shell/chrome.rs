@@ -26,6 +26,7 @@ pub enum Nav {
     Admin,
     Notifications,
     Catalogues,
+    Audit,
 }
 
 /// A link of the main navigation.
@@ -84,7 +85,12 @@ pub fn sections_for(role: Role, may: &Permissions) -> Vec<Nav> {
     if may.team_work || may.national_reports {
         v.push(Nav::Reports);
     }
-    v.push(Nav::Team);
+    if may.registry {
+        v.push(Nav::Team);
+    }
+    if may.audit_trail {
+        v.push(Nav::Audit);
+    }
     v
 }
 
@@ -119,6 +125,7 @@ impl Chrome {
                     Nav::Meetings => ("/meetings".to_string(), "nav-meetings"),
                     Nav::Guidelines => ("/guidelines".to_string(), "nav-guidelines"),
                     Nav::Materials => ("/materials".to_string(), "nav-materials"),
+                    Nav::Audit => ("/audit".to_string(), "nav-audit"),
                     Nav::Team => (
                         match &s.user.team_code {
                             Some(code) if actor.role.is_team_bound() => format!("/teams/{code}"),
@@ -191,5 +198,6 @@ pub fn role_message(role: Role) -> &'static str {
         Role::CaseWorker => "role-case-worker",
         Role::Member => "role-member",
         Role::National => "role-national",
+        Role::Auditor => "role-auditor",
     }
 }

@@ -8,7 +8,7 @@ use crate::cases::{awaiting_answer, ReferralLine};
 use crate::WebState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::{Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::plan::PlanSummary;
 use spona_app::registry::TeamOverview;
 use spona_domain::registry::Team;
@@ -56,6 +56,10 @@ const DASHBOARD_AWAITING: i64 = 10;
 
 /// `/dashboard`: where each role starts.
 pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
+    // The auditor starts at the alerts of unusual access.
+    if s.may().audit_trail {
+        return Ok(Redirect::to("/audit/alerts").into_response());
+    }
     let tr = &s.viewer.tr;
     let actor = s.actor();
     let overview = match &s.session.user.team_code {

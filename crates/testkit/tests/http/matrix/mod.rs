@@ -236,12 +236,7 @@ async fn run(t: &TestApp) -> Vec<String> {
             Some(u) => t.signed_in(u).await,
             None => t.client(),
         };
-        let page = if who == Who::Anonymous {
-            "/login"
-        } else {
-            "/dashboard"
-        };
-        let (_, body) = t.get(&c, page).await;
+        let (_, body) = t.get(&c, who.home()).await;
         tokens.insert(who, csrf_of(&body));
         clients.insert(who, c);
     }
@@ -292,7 +287,7 @@ async fn run(t: &TestApp) -> Vec<String> {
                 client
             };
             let token = if p.pattern == "/logout" && p.who != Who::Anonymous {
-                let (_, body) = t.get(client, "/dashboard").await;
+                let (_, body) = t.get(client, p.who.home()).await;
                 csrf_of(&body)
             } else {
                 tokens[&p.who].clone()

@@ -3,7 +3,8 @@
 //! Outside your team, or a case you may not know of: 404. Inside your team, a section your
 //! role may not use: 403. `admin` runs the deployment and gets 404 on every team-work URL;
 //! `national` sees registries, submitted reports and statistics, never cases, names or a
-//! team's working records; only the coordinator leads; only case workers use cases.
+//! team's working records; only the coordinator leads; only case workers use cases;
+//! `auditor` reads the audit trail and reaches no team's registry or work (404).
 
 /// Who may use a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub enum Class {
     Case,
     /// Answering a referral: the case worker of the institution it was sent to.
     ReferralAnswer,
+    /// The deployment's audit trail and its alerts: the auditor only.
+    AuditTrail,
 }
 
 /// The accounts the matrix signs in as (the demo's, all but one in Leskovac).
@@ -71,6 +74,8 @@ pub enum Who {
     Anonymous,
     Admin,
     National,
+    /// The data-protection officer: the audit trail, nothing of anyone's work.
+    Auditor,
     Coordinator,
     /// Case worker of the police (pu).
     Police,
@@ -81,10 +86,11 @@ pub enum Who {
 }
 
 impl Who {
-    pub const ALL: [Who; 7] = [
+    pub const ALL: [Who; 8] = [
         Who::Anonymous,
         Who::Admin,
         Who::National,
+        Who::Auditor,
         Who::Coordinator,
         Who::Police,
         Who::Social,
@@ -97,10 +103,20 @@ impl Who {
             Who::Anonymous => None,
             Who::Admin => Some("admin"),
             Who::National => Some("national"),
+            Who::Auditor => Some("auditor"),
             Who::Coordinator => Some("le-coordinator"),
             Who::Police => Some("le-police"),
             Who::Social => Some("le-social"),
             Who::Member => Some("le-member"),
+        }
+    }
+
+    /// The page each account starts at (where its form token is read).
+    pub fn home(self) -> &'static str {
+        match self {
+            Who::Anonymous => "/login",
+            Who::Auditor => "/audit/alerts",
+            _ => "/dashboard",
         }
     }
 
@@ -177,32 +193,36 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
     match class {
         Class::Public | Class::SignedIn | Class::Redirect => Allowed,
         Class::TeamRoles => match who {
-            Who::Admin | Who::National => Forbidden,
+            Who::Admin | Who::National | Who::Auditor => Forbidden,
             _ => Allowed,
         },
         Class::TeamWork => match who {
-            Who::Admin | Who::National => NotFound,
+            Who::Admin | Who::National | Who::Auditor => NotFound,
             _ => team(true),
         },
         Class::TeamLead => match who {
-            Who::Admin | Who::National => NotFound,
+            Who::Admin | Who::National | Who::Auditor => NotFound,
             _ => team(who == Who::Coordinator),
         },
         Class::Registry => match who {
             Who::Admin | Who::National => Allowed,
+            Who::Auditor => NotFound,
             _ => team(true),
         },
         Class::RegistryEdit => match who {
             Who::Admin => Allowed,
             Who::National => Forbidden,
+            Who::Auditor => NotFound,
             _ => team(who == Who::Coordinator),
         },
         Class::Members => match who {
             Who::Admin => Allowed,
             Who::National => Forbidden,
+            Who::Auditor => NotFound,
             _ => team(true),
         },
         // A team role is sent on to its own team's page.
+        // The auditor's list is empty: it reaches no team's registry.
         Class::TeamList => Allowed,
         Class::Accounts => match who {
             Who::Admin | Who::Coordinator => Allowed,
@@ -211,7 +231,7 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         Class::Account => match who {
             Who::Admin => Allowed,
             // No team: every team's account lies outside it.
-            Who::National => NotFound,
+            Who::National | Who::Auditor => NotFound,
             _ => team(who == Who::Coordinator),
         },
         Class::Deployment => match who {
@@ -220,12 +240,12 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         },
         // The administrator has no planning of its own: the framework is not there for it.
         Class::Framework => match who {
-            Who::Admin => NotFound,
+            Who::Admin | Who::Auditor => NotFound,
             _ => Allowed,
         },
         Class::FrameworkEdit => match who {
             Who::National => Allowed,
-            Who::Admin => NotFound,
+            Who::Admin | Who::Auditor => NotFound,
             _ => Forbidden,
         },
         Class::NationalOnly => match who {
@@ -233,46 +253,51 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             _ => Forbidden,
         },
         Class::Practices => match who {
-            Who::Admin => NotFound,
+            Who::Admin | Who::Auditor => NotFound,
             _ => Allowed,
         },
         Class::Reports => match who {
-            Who::Admin => NotFound,
+            Who::Admin | Who::Auditor => NotFound,
             Who::National => submitted(cell),
             _ => team(true),
         },
         Class::Acknowledge => match who {
-            Who::Admin => NotFound,
+            Who::Admin | Who::Auditor => NotFound,
             Who::National => submitted(cell),
             _ => team(false),
         },
         Class::CaseSection => match who {
-            Who::Admin | Who::National => NotFound,
+            Who::Admin | Who::National | Who::Auditor => NotFound,
             _ => team(who.case_worker()),
         },
         Class::DuplicateReview => match who {
-            Who::Admin | Who::National => NotFound,
+            Who::Admin | Who::National | Who::Auditor => NotFound,
             Who::Social if own => NotFound,
             _ => team(who.case_worker()),
         },
         // The coordinator sees that the team's cases exist (codes, never names).
         Class::CaseList => match who {
-            Who::Admin | Who::National => NotFound,
+            Who::Admin | Who::National | Who::Auditor => NotFound,
             _ => team(who.case_worker() || who == Who::Coordinator),
         },
         Class::CaseRead if who == Who::Coordinator => team(true),
         Class::Case | Class::CaseRead => match who {
-            Who::Admin | Who::National => NotFound,
+            Who::Admin | Who::National | Who::Auditor => NotFound,
             _ if !who.in_team() || cell == Cell::OtherTeam => NotFound,
             _ if !who.case_worker() => Forbidden,
             _ if cell == Cell::OtherInstitution => NotFound,
             _ => Allowed,
         },
         Class::ReferralAnswer => match who {
-            Who::Admin | Who::National => NotFound,
+            Who::Admin | Who::National | Who::Auditor => NotFound,
             // The demo's referral goes from the police to the social work centre: the police
             // knows the case but is not asked.
             _ => team(who == Who::Social),
+        },
+        Class::AuditTrail => match who {
+            Who::Auditor => Allowed,
+            Who::Admin | Who::National => NotFound,
+            _ => Forbidden,
         },
     }
 }

@@ -234,6 +234,11 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ),
     ("GET", "/plan/{id}/export.xlsx", TeamWork, T::Plan),
     ("GET", "/plan/{id}/export.csv", TeamWork, T::Plan),
+    // The auditor's view of the trail.
+    ("GET", "/audit", AuditTrail, T::Nothing),
+    ("GET", "/audit/alerts", AuditTrail, T::Nothing),
+    ("GET", "/audit/export.xlsx", AuditTrail, T::Nothing),
+    ("GET", "/audit/export.csv", AuditTrail, T::Nothing),
     // Good practices: read across teams, published and withdrawn by the coordinator.
     ("GET", "/practices", Practices, T::Nothing),
     ("GET", "/practices/{id}", Practices, T::Practice),
