@@ -653,6 +653,28 @@ fn the_urgent_referral_deadline_is_counted_in_hours_not_days() {
 }
 
 #[test]
+fn the_auditors_alert_thresholds_are_checked_and_shown() {
+    let d = Deployment::sqlite();
+    let shown = d.ok(&["settings"]);
+    assert!(shown.contains("alert_case_views = 20"), "{shown}");
+    assert!(shown.contains("alert_window_minutes = 10"), "{shown}");
+    assert!(shown.contains("working_hours = \"7-19\""), "{shown}");
+    let shown = d.ok(&[
+        "--alert-case-views",
+        "8",
+        "--working-hours",
+        "8-16",
+        "settings",
+    ]);
+    assert!(shown.contains("alert_case_views = 8"), "{shown}");
+    assert!(shown.contains("working_hours = \"8-16\""), "{shown}");
+    let err = refused(&d.run(&["--working-hours", "16-8", "settings"]));
+    assert!(err.contains("working_hours"), "{err}");
+    let err = refused(&d.run(&["--alert-window-minutes", "0", "settings"]));
+    assert!(err.contains("alert_window_minutes"), "{err}");
+}
+
+#[test]
 fn the_disclosure_threshold_is_checked_and_shown() {
     let d = Deployment::sqlite();
     let err = refused(&d.run(&["--disclosure-threshold", "1", "settings"]));

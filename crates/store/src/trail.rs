@@ -58,6 +58,20 @@ enum Bound {
     Text(String),
 }
 
+/// The query with the filter's values bound in order (a macro: the query types differ).
+macro_rules! bind_all {
+    ($query:expr, $bound:expr) => {{
+        let mut q = $query;
+        for b in $bound {
+            q = match b {
+                Bound::Int(v) => q.bind(v),
+                Bound::Text(v) => q.bind(v),
+            };
+        }
+        q
+    }};
+}
+
 /// The filter's conditions (after `WHERE`), numbered from `$1`, with their values.
 fn conditions(f: &TrailFilter, before_seq: Option<i64>) -> (String, Vec<Bound>) {
     let mut sql = vec!["1 = 1".to_string()];
@@ -107,13 +121,7 @@ pub async fn page(
         n + 1,
         n + 2
     );
-    let mut q = sqlx::query_as::<_, TrailLine>(&sql);
-    for b in bound {
-        q = match b {
-            Bound::Int(v) => q.bind(v),
-            Bound::Text(v) => q.bind(v),
-        };
-    }
+    let q = bind_all!(sqlx::query_as::<_, TrailLine>(&sql), bound);
     Ok(q.bind(limit).bind(offset.max(0)).fetch_all(c).await?)
 }
 
@@ -130,13 +138,7 @@ pub async fn before(
         "{SELECT} WHERE {cond} ORDER BY a.seq DESC LIMIT ${}",
         bound.len() + 1
     );
-    let mut q = sqlx::query_as::<_, TrailLine>(&sql);
-    for b in bound {
-        q = match b {
-            Bound::Int(v) => q.bind(v),
-            Bound::Text(v) => q.bind(v),
-        };
-    }
+    let q = bind_all!(sqlx::query_as::<_, TrailLine>(&sql), bound);
     Ok(q.bind(limit).fetch_all(c).await?)
 }
 
@@ -148,13 +150,7 @@ pub async fn count(c: &mut AnyConnection, f: &TrailFilter, up_to: i64) -> Result
         "SELECT COUNT(*) FROM (SELECT 1 FROM audit_log a WHERE {cond} LIMIT ${}) counted",
         bound.len() + 1
     );
-    let mut q = sqlx::query_scalar::<_, i64>(&sql);
-    for b in bound {
-        q = match b {
-            Bound::Int(v) => q.bind(v),
-            Bound::Text(v) => q.bind(v),
-        };
-    }
+    let q = bind_all!(sqlx::query_scalar::<_, i64>(&sql), bound);
     Ok(q.bind(up_to + 1).fetch_one(c).await?)
 }
 

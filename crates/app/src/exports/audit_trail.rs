@@ -74,7 +74,11 @@ fn row(e: &TrailEntry, zone: &TimeZone) -> Vec<Cell> {
         },
         cell(e.team.as_str()),
         cell(e.action.as_str()),
-        cell(e.subject.as_str()),
+        // A case's code, kept in Cyrillic, in the reader's script.
+        Cell::Names {
+            cyrl: e.subject.clone(),
+            latn: spona_domain::script::to_latin(&e.subject),
+        },
         cell(e.address.as_str()),
         match &e.reason {
             Reason::None => cell(""),
@@ -146,6 +150,13 @@ mod tests {
         };
         let r = row(&e, &zone);
         assert_eq!(r[1], cell("2026-12-01 10:00:00"));
+        assert_eq!(
+            r[6],
+            Cell::Names {
+                cyrl: "ЛЕ-2026-0007".into(),
+                latn: "LE-2026-0007".into()
+            }
+        );
         assert_eq!(r[8], Cell::Term("audit-reason-withheld".into()));
     }
 }

@@ -88,7 +88,7 @@ pub fn many_cases(accesses: &[CaseAccess], rules: &AlertRules) -> Vec<Burst> {
         }
         bursts.extend(current);
     }
-    bursts.sort_by(|a, b| b.from.cmp(&a.from));
+    bursts.sort_by_key(|b| std::cmp::Reverse(b.from));
     bursts
 }
 
@@ -118,7 +118,7 @@ pub fn out_of_hours(accesses: &[CaseAccess], rules: &AlertRules) -> Vec<LateDay>
         entry.first_at = entry.first_at.min(a.at);
     }
     let mut late: Vec<LateDay> = days.into_values().collect();
-    late.sort_by(|a, b| b.first_at.cmp(&a.first_at));
+    late.sort_by_key(|l| std::cmp::Reverse(l.first_at));
     late
 }
 

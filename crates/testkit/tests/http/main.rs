@@ -15,6 +15,7 @@ mod materials;
 mod matrix;
 mod meetings;
 mod outreach;
+mod oversight;
 mod plan;
 mod practices;
 mod protection;

@@ -1,7 +1,7 @@
 //! `GET /audit`: the trail, newest first, filtered by person, institution, case code, action
 //! and period, in pages, with its exports.
 
-use crate::cases::action_label;
+use crate::cases::{action_label, in_script};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::Errors;
@@ -43,7 +43,7 @@ impl Line {
             institution: tr.pick(&e.institution_cyrl, &e.institution_latn).to_owned(),
             team: e.team.clone(),
             action: action_label(tr, &e.action),
-            subject: e.subject.clone(),
+            subject: in_script(tr, &e.subject),
             address: e.address.clone(),
             reason: match &e.reason {
                 Reason::None => String::new(),
