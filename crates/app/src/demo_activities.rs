@@ -142,7 +142,8 @@ impl App {
         let Some(team) = teams::find_by_code(&mut tx, "leskovac").await? else {
             return Ok(false);
         };
-        if !venues::list(&mut tx, team.id, true).await?.is_empty() {
+        let scope = TeamScope::operator(team.id);
+        if !venues::list(&mut tx, &scope, true).await?.is_empty() {
             return Ok(false);
         }
         let author = users::find_by_username(&mut tx, "le-coordinator")
@@ -150,9 +151,9 @@ impl App {
             .ok_or_else(|| AppError::Internal("demo account le-coordinator".into()))?;
         let mut ids: Vec<VenueId> = Vec::new();
         for (name, kind) in VENUES {
-            ids.push(venues::insert(&mut tx, team.id, name, kind, now).await?);
+            ids.push(venues::insert(&mut tx, &scope, name, kind, now).await?);
         }
-        let plan = plans::choices(&mut tx, &TeamScope::operator(team.id)).await?;
+        let plan = plans::choices(&mut tx, &scope).await?;
         for d in demo_activities() {
             let plan_activity_id = plan_activity_of(&plan, &d);
             let venue = d.venue.and_then(|i| ids.get(i).copied());
@@ -174,7 +175,7 @@ impl App {
                 materials: d.materials.into(),
                 plan_activity_id,
             };
-            activities::insert(&mut tx, team.id, &draft, place, author.id, now).await?;
+            activities::insert(&mut tx, &scope, &draft, place, author.id, now).await?;
         }
         tx.commit().await?;
         Ok(true)

@@ -2,6 +2,7 @@
 //! practice, so that the Niš demo team and the national office have a model to read.
 
 use crate::{App, AppError};
+use spona_domain::access::TeamScope;
 use spona_domain::activities::ActivityKind;
 use spona_domain::practices::{PracticeDraft, PracticeSource};
 use spona_store::{activities, practices, teams, users};
@@ -14,13 +15,14 @@ impl App {
         let Some(team) = teams::find_by_code(&mut tx, "leskovac").await? else {
             return Ok(false);
         };
+        let scope = TeamScope::operator(team.id);
         let filter = activities::Filter {
             kind: Some(ActivityKind::EuDay),
             query: "Лесковац против трговине људима".into(),
             limit: 1,
             ..Default::default()
         };
-        let Some(talk) = activities::list(&mut tx, team.id, &filter)
+        let Some(talk) = activities::list(&mut tx, &scope, &filter)
             .await?
             .page
             .items
@@ -50,7 +52,7 @@ impl App {
         };
         practices::insert(
             &mut tx,
-            team.id,
+            &scope,
             PracticeSource::Activity(talk.id),
             &draft,
             author.id,

@@ -3,7 +3,7 @@
 
 use crate::trainings::{Recorded, StaffForm, TrainingForm};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
+use spona_domain::access::{Actor, TeamScope};
 use spona_domain::text::iso_date;
 use spona_store::{institutions, teams, trainings, users};
 use time::Duration;
@@ -15,7 +15,11 @@ impl App {
         let Some(team) = teams::find_by_code(&mut c, "leskovac").await? else {
             return Ok(false);
         };
-        if trainings::list(&mut c, team.id, "", 1, 0).await?.total > 0 {
+        if trainings::list(&mut c, &TeamScope::operator(team.id), "", 1, 0)
+            .await?
+            .total
+            > 0
+        {
             return Ok(false);
         }
         let mut ids = Vec::new();

@@ -5,7 +5,7 @@
 use spona_app::activities::ActivityQuery;
 use spona_app::exports::{Cell, Export, Format, Value, PAGE_ROWS};
 use spona_app::{App, AppError};
-use spona_domain::access::Actor;
+use spona_domain::access::{team_work, Actor, WorkNeed};
 use spona_domain::activities::{ActivityDraft, ActivityKind, Audience};
 use spona_store::activities;
 use spona_testkit::{actor, demo_app, TestDb};
@@ -47,6 +47,7 @@ fn title(row: &[Cell]) -> String {
 }
 
 async fn insert(app: &App, who: &Actor, titles: impl Iterator<Item = String>, on: Date) {
+    let scope = team_work(who, WorkNeed::Record).unwrap();
     let mut tx = app.db().begin().await.unwrap();
     for title in titles {
         let draft = ActivityDraft {
@@ -62,16 +63,9 @@ async fn insert(app: &App, who: &Actor, titles: impl Iterator<Item = String>, on
             materials: String::new(),
             plan_activity_id: None,
         };
-        activities::insert(
-            &mut tx,
-            who.team_id.unwrap(),
-            &draft,
-            "Лесковац",
-            who.user_id,
-            1,
-        )
-        .await
-        .unwrap();
+        activities::insert(&mut tx, &scope, &draft, "Лесковац", who.user_id, 1)
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
 }

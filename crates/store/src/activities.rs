@@ -3,10 +3,12 @@
 use crate::dates;
 use crate::institutions::like_pattern;
 use crate::{Page, StoreError};
+use spona_domain::access::TeamScope;
 use spona_domain::activities::{
     Activity, ActivityDraft, ActivityId, ActivityKind, Audience, Medium, VenueId,
 };
 use spona_domain::ids::{TeamId, UserId};
+use spona_domain::outreach::is_public;
 use spona_domain::script::fold;
 use sqlx::AnyConnection;
 use time::Date;
@@ -95,7 +97,7 @@ pub struct Listed {
 /// Records an activity; `place` is the venue's name or the typed place (for the search).
 pub async fn insert(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     d: &ActivityDraft,
     place: &str,
     by: UserId,
@@ -109,7 +111,7 @@ pub async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
          $19, $19) RETURNING id",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(&d.title)
     .bind(d.kind.code())
     .bind(d.medium.map(Medium::code).unwrap_or(""))
@@ -136,7 +138,7 @@ pub async fn insert(
 /// Changes an activity, if it is still at `version`.
 pub async fn update(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: ActivityId,
     version: i64,
     d: &ActivityDraft,
@@ -168,7 +170,7 @@ pub async fn update(
     .bind(d.plan_activity_id)
     .bind(search_key(d, place))
     .bind(now)
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id.0)
     .bind(version)
     .execute(c)
@@ -179,13 +181,13 @@ pub async fn update(
 /// Deletes an activity, if it is still at `version`.
 pub async fn delete(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: ActivityId,
     version: i64,
 ) -> Result<(), StoreError> {
     let done =
         sqlx::query("DELETE FROM activities WHERE team_id = $1 AND id = $2 AND version = $3")
-            .bind(team.0)
+            .bind(scope.team().0)
             .bind(id.0)
             .bind(version)
             .execute(c)
@@ -196,13 +198,13 @@ pub async fn delete(
 /// An activity of the team; another team's id finds nothing.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: ActivityId,
 ) -> Result<Option<Activity>, StoreError> {
     let row: Option<ActivityRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE a.team_id = $1 AND a.id = $2"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id.0)
     .fetch_optional(c)
     .await?;
@@ -210,7 +212,11 @@ pub async fn find(
 }
 
 /// A page of the team's activities that match, newest first, with their total reach.
-pub async fn list(c: &mut AnyConnection, team: TeamId, f: &Filter) -> Result<Listed, StoreError> {
+pub async fn list(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+    f: &Filter,
+) -> Result<Listed, StoreError> {
     let where_sql = "a.team_id = $1 AND a.search_key LIKE $2 ESCAPE '\\' \
                      AND ($3 = '' OR a.kind = $3) AND ($4 = '' OR substr(a.held_on, 1, 4) = $4)";
     let pattern = like_pattern(&f.query);
@@ -221,7 +227,7 @@ pub async fn list(c: &mut AnyConnection, team: TeamId, f: &Filter) -> Result<Lis
         "SELECT COUNT(*), CAST(COALESCE(SUM({REACH}), 0) AS BIGINT) FROM activities a \
          WHERE {where_sql}"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(&pattern)
     .bind(kind)
     .bind(&year)
@@ -231,7 +237,7 @@ pub async fn list(c: &mut AnyConnection, team: TeamId, f: &Filter) -> Result<Lis
         "SELECT {COLUMNS} FROM {FROM} WHERE {where_sql} \
          ORDER BY a.held_on DESC, a.id DESC LIMIT $5 OFFSET $6"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(&pattern)
     .bind(kind)
     .bind(&year)
@@ -254,6 +260,31 @@ pub async fn list(c: &mut AnyConnection, team: TeamId, f: &Filter) -> Result<Lis
 /// The team's activities from `from` up to but not including `until`, oldest first.
 pub async fn between(
     c: &mut AnyConnection,
+    scope: &TeamScope,
+    from: Date,
+    until: Date,
+) -> Result<Vec<Activity>, StoreError> {
+    held_between(c, scope.team(), from, until).await
+}
+
+/// The team's public activities (those [`is_public`] names) from `from` up to but not
+/// including `until`, oldest first, for its public page and calendar feeds.
+///
+/// It takes the team's id, not a scope: those are read by anyone, without an account for
+/// the access check to decide on, and only the kinds of work done in public leave here.
+pub async fn public_between(
+    c: &mut AnyConnection,
+    team: TeamId,
+    from: Date,
+    until: Date,
+) -> Result<Vec<Activity>, StoreError> {
+    let mut held = held_between(c, team, from, until).await?;
+    held.retain(|a| is_public(a.kind));
+    Ok(held)
+}
+
+async fn held_between(
+    c: &mut AnyConnection,
     team: TeamId,
     from: Date,
     until: Date,
@@ -271,12 +302,12 @@ pub async fn between(
 }
 
 /// The years in which the team recorded activities, latest first.
-pub async fn years(c: &mut AnyConnection, team: TeamId) -> Result<Vec<i32>, StoreError> {
+pub async fn years(c: &mut AnyConnection, scope: &TeamScope) -> Result<Vec<i32>, StoreError> {
     let years: Vec<String> = sqlx::query_scalar(
         "SELECT DISTINCT substr(held_on, 1, 4) AS y FROM activities WHERE team_id = $1 \
          ORDER BY y DESC",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?;
     Ok(years.iter().filter_map(|y| y.parse().ok()).collect())
@@ -286,7 +317,7 @@ pub async fn years(c: &mut AnyConnection, team: TeamId) -> Result<Vec<i32>, Stor
 /// or an activity of the day's kind in that year.
 pub async fn marks_day(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     date: Date,
     kind: ActivityKind,
 ) -> Result<bool, StoreError> {
@@ -294,7 +325,7 @@ pub async fn marks_day(
         "SELECT COUNT(*) FROM activities WHERE team_id = $1 \
          AND (held_on = $2 OR (kind = $3 AND substr(held_on, 1, 4) = $4))",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(dates::iso(date))
     .bind(kind.code())
     .bind(format!("{:04}", date.year()))

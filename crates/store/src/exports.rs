@@ -6,8 +6,8 @@
 use crate::activities::Filter;
 use crate::institutions::like_pattern;
 use crate::{dates, StoreError};
+use spona_domain::access::TeamScope;
 use spona_domain::activities::{ActivityKind, Audience, Medium};
-use spona_domain::ids::TeamId;
 use spona_domain::trainings::Duration;
 use sqlx::AnyConnection;
 use time::Date;
@@ -91,7 +91,7 @@ impl TryFrom<ActivityRow> for ActivityLine {
 /// newest first; `filter.limit` is the page size, its offset is not used.
 pub async fn activities(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     filter: &Filter,
     after: &After,
 ) -> Result<Vec<ActivityLine>, StoreError> {
@@ -108,7 +108,7 @@ pub async fn activities(
          AND {} ORDER BY a.held_on DESC, a.id DESC LIMIT $7",
         after_sql("a.held_on", "a.id", 5)
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(like_pattern(&filter.query))
     .bind(kind)
     .bind(&year)
@@ -150,7 +150,7 @@ struct TrainingRow {
 /// A page of the team's trainings, newest first.
 pub async fn trainings(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     after: &After,
     limit: i64,
 ) -> Result<Vec<TrainingLine>, StoreError> {
@@ -163,7 +163,7 @@ pub async fn trainings(
          WHERE t.team_id = $1 AND {} ORDER BY t.held_on DESC, t.id DESC LIMIT $4",
         after_sql("t.held_on", "t.id", 2)
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(&after.on)
     .bind(after.id)
     .bind(limit.max(1))
@@ -218,7 +218,7 @@ struct MeetingRow {
 /// a deadline before `today`.
 pub async fn meetings(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     today: Date,
     after: &After,
     limit: i64,
@@ -234,7 +234,7 @@ pub async fn meetings(
          ORDER BY m.held_on DESC, m.id DESC LIMIT $5",
         after_sql("m.held_on", "m.id", 3)
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(dates::iso(today))
     .bind(&after.on)
     .bind(after.id)

@@ -1,7 +1,8 @@
 //! The guidelines library: documents with versions, and who read which version.
 
 use crate::{StoreError, Tx};
-use spona_domain::ids::{TeamId, UserId};
+use spona_domain::access::TeamScope;
+use spona_domain::ids::UserId;
 use sqlx::AnyConnection;
 
 /// A guideline with its current version's text.
@@ -20,7 +21,7 @@ pub struct GuidelineRow {
 
 /// A new guideline and its first version.
 pub struct NewGuideline<'a> {
-    pub team: TeamId,
+    pub team: &'a TeamScope,
     pub kind: &'a str,
     pub title: &'a str,
     pub addressed: &'a str,
@@ -42,7 +43,7 @@ pub async fn insert(tx: &mut Tx, n: &NewGuideline<'_>) -> Result<i64, StoreError
         "INSERT INTO guidelines (team_id, kind, title, addressed, language, in_force_from, \
          in_force_to, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.kind)
     .bind(n.title)
     .bind(n.addressed)
@@ -92,7 +93,7 @@ pub struct Revision<'a> {
 /// conflict).
 pub async fn revise(
     tx: &mut Tx,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
     current: i64,
     r: &Revision<'_>,
@@ -101,7 +102,7 @@ pub async fn revise(
         "UPDATE guidelines SET current_version = current_version + 1 \
          WHERE team_id = $1 AND id = $2 AND current_version = $3",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id)
     .bind(current)
     .execute(&mut **tx)
@@ -112,11 +113,14 @@ pub async fn revise(
 }
 
 /// The team's guidelines with their current text, by title.
-pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<GuidelineRow>, StoreError> {
+pub async fn list(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+) -> Result<Vec<GuidelineRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE g.team_id = $1 ORDER BY g.title, g.id"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?)
 }
@@ -124,12 +128,12 @@ pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<GuidelineRo
 /// One guideline of the team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
 ) -> Result<Option<GuidelineRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE g.team_id = $1 AND g.id = $2"))
-            .bind(team.0)
+            .bind(scope.team().0)
             .bind(id)
             .fetch_optional(c)
             .await?,
@@ -174,14 +178,14 @@ pub async fn mark_read(
 /// The guidelines of the team whose current version the user has read.
 pub async fn read_by(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     user: UserId,
 ) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT g.id FROM guidelines g JOIN guideline_reads r ON r.guideline_id = g.id \
          AND r.version_no = g.current_version WHERE g.team_id = $1 AND r.user_id = $2",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(user.0)
     .fetch_all(c)
     .await?)
@@ -191,7 +195,7 @@ pub async fn read_by(
 /// guideline's current version: (display name, institution kind, read).
 pub async fn readers(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
 ) -> Result<Vec<(String, String, i64)>, StoreError> {
     Ok(sqlx::query_as(
@@ -202,7 +206,7 @@ pub async fn readers(
          FROM users u LEFT JOIN institutions i ON i.id = u.institution_id \
          WHERE u.team_id = $1 AND u.active = 1 ORDER BY u.display_name",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id)
     .fetch_all(c)
     .await?)

@@ -1,7 +1,8 @@
 //! Materials, their production and hand-outs; stock is computed, never stored.
 
 use crate::{StoreError, Tx};
-use spona_domain::ids::{TeamId, UserId};
+use spona_domain::access::TeamScope;
+use spona_domain::ids::UserId;
 use sqlx::AnyConnection;
 
 /// An item with its totals.
@@ -31,7 +32,7 @@ const ITEM: &str = "SELECT m.id, m.name, m.kind, m.donor, m.project, m.low_mark,
 
 /// A new item.
 pub struct NewItem<'a> {
-    pub team: TeamId,
+    pub team: &'a TeamScope,
     pub name: &'a str,
     pub kind: &'a str,
     pub donor: &'a str,
@@ -46,7 +47,7 @@ pub async fn insert(tx: &mut Tx, n: &NewItem<'_>) -> Result<i64, StoreError> {
         "INSERT INTO material_items (team_id, name, kind, donor, project, low_mark, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.name)
     .bind(n.kind)
     .bind(n.donor)
@@ -58,11 +59,11 @@ pub async fn insert(tx: &mut Tx, n: &NewItem<'_>) -> Result<i64, StoreError> {
 }
 
 /// The team's items with their totals, by name.
-pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<ItemRow>, StoreError> {
+pub async fn list(c: &mut AnyConnection, scope: &TeamScope) -> Result<Vec<ItemRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{ITEM} WHERE m.team_id = $1 ORDER BY m.name, m.id"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?)
 }
@@ -70,12 +71,12 @@ pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<ItemRow>, S
 /// One item of the team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
 ) -> Result<Option<ItemRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{ITEM} WHERE m.team_id = $1 AND m.id = $2"))
-            .bind(team.0)
+            .bind(scope.team().0)
             .bind(id)
             .fetch_optional(c)
             .await?,
@@ -96,7 +97,7 @@ pub struct MovementRow {
 
 /// A movement into or out of stock.
 pub struct NewMovement<'a> {
-    pub team: TeamId,
+    pub team: &'a TeamScope,
     pub item: i64,
     pub on_date: &'a str,
     /// `produced` or `handed-out`.
@@ -116,7 +117,7 @@ pub async fn move_stock(tx: &mut Tx, m: &NewMovement<'_>) -> Result<(), StoreErr
         "INSERT INTO material_movements (team_id, item_id, on_date, direction, quantity, occasion, \
          activity_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(m.team.0)
+    .bind(m.team.team().0)
     .bind(m.item)
     .bind(m.on_date)
     .bind(m.direction)
@@ -133,10 +134,10 @@ pub async fn move_stock(tx: &mut Tx, m: &NewMovement<'_>) -> Result<(), StoreErr
 /// Locks an item's row until the transaction ends (PostgreSQL takes a row lock on the
 /// update; SQLite's writes are serialised anyway), so that its stock is read and changed
 /// by one transaction at a time. False when the team has no such item.
-pub async fn lock(tx: &mut Tx, team: TeamId, id: i64) -> Result<bool, StoreError> {
+pub async fn lock(tx: &mut Tx, scope: &TeamScope, id: i64) -> Result<bool, StoreError> {
     let done =
         sqlx::query("UPDATE material_items SET low_mark = low_mark WHERE team_id = $1 AND id = $2")
-            .bind(team.0)
+            .bind(scope.team().0)
             .bind(id)
             .execute(&mut **tx)
             .await?;
@@ -146,7 +147,7 @@ pub async fn lock(tx: &mut Tx, team: TeamId, id: i64) -> Result<bool, StoreError
 /// The movements of an item, the latest first.
 pub async fn movements(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     item: i64,
 ) -> Result<Vec<MovementRow>, StoreError> {
     Ok(sqlx::query_as(
@@ -155,7 +156,7 @@ pub async fn movements(
          LEFT JOIN activities a ON a.id = m.activity_id \
          WHERE m.team_id = $1 AND m.item_id = $2 ORDER BY m.on_date DESC, m.id DESC",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(item)
     .fetch_all(c)
     .await?)
@@ -172,7 +173,7 @@ pub struct HandOut {
 /// The materials handed out at an activity, by item.
 pub async fn handed_out_at(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     activity: i64,
 ) -> Result<Vec<HandOut>, StoreError> {
     Ok(sqlx::query_as(
@@ -181,7 +182,7 @@ pub async fn handed_out_at(
          WHERE m.team_id = $1 AND m.activity_id = $2 AND m.direction = 'handed-out' \
          GROUP BY i.id, i.name ORDER BY i.name",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(activity)
     .fetch_all(c)
     .await?)

@@ -4,6 +4,7 @@
 use crate::cases::COUNT_LIMIT;
 use crate::institutions::like_pattern;
 use crate::{dates, Page, StoreError, Tx};
+use spona_domain::access::TeamScope;
 use spona_domain::ids::{TeamId, UserId};
 use spona_domain::practices::{GoodPractice, GoodPracticeId, PracticeDraft, PracticeSource};
 use spona_domain::script::fold;
@@ -83,7 +84,7 @@ fn search_key(d: &PracticeDraft) -> String {
 /// `Duplicate("source")` by the partial unique indexes.
 pub async fn insert(
     tx: &mut Tx,
-    team: TeamId,
+    scope: &TeamScope,
     source: PracticeSource,
     d: &PracticeDraft,
     by: UserId,
@@ -94,7 +95,7 @@ pub async fn insert(
          materials, results, search_key, published_by, published_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(source.activity().map(|a| a.0))
     .bind(source.training().map(|t| t.0))
     .bind(&d.title)
@@ -163,7 +164,7 @@ pub async fn find(
 /// Withdraws a live practice of the team; a conflict when it was withdrawn meanwhile.
 pub async fn withdraw(
     tx: &mut Tx,
-    team: TeamId,
+    scope: &TeamScope,
     id: GoodPracticeId,
     at: i64,
 ) -> Result<(), StoreError> {
@@ -172,7 +173,7 @@ pub async fn withdraw(
          WHERE team_id = $2 AND id = $3 AND withdrawn_at IS NULL",
     )
     .bind(at)
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id.0)
     .execute(&mut **tx)
     .await?;
@@ -182,14 +183,14 @@ pub async fn withdraw(
 /// The live practice published from an activity of the team, if any.
 pub async fn live_for_activity(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     activity: i64,
 ) -> Result<Option<GoodPracticeId>, StoreError> {
     let id: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM good_practices WHERE team_id = $1 AND activity_id = $2 \
          AND withdrawn_at IS NULL",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(activity)
     .fetch_optional(c)
     .await?;
@@ -199,14 +200,14 @@ pub async fn live_for_activity(
 /// The live practice published from a training of the team, if any.
 pub async fn live_for_training(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     training: i64,
 ) -> Result<Option<GoodPracticeId>, StoreError> {
     let id: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM good_practices WHERE team_id = $1 AND training_id = $2 \
          AND withdrawn_at IS NULL",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(training)
     .fetch_optional(c)
     .await?;

@@ -1,8 +1,11 @@
 //! The periodic reports of a team: drafts with their text, submitted versions frozen with
-//! their content and its hash, acknowledgements, corrections as new versions. Every query
-//! names the team, except the national list, which reads submitted reports only.
+//! their content and its hash, acknowledgements, corrections as new versions. A team's
+//! drafting and reading of its own reports takes its [`TeamScope`]; the national office's
+//! reading across teams (submitted reports, their versions, acknowledgement) is decided by
+//! its own action and takes no team scope.
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamScope;
 use spona_domain::ids::{TeamId, UserId};
 use spona_domain::reports::{Narrative, ReportPeriod, ReportStatus};
 use sqlx::AnyConnection;
@@ -95,7 +98,7 @@ const FROM: &str = "FROM team_reports r LEFT JOIN users u ON u.id = r.submitted_
 
 /// A draft to start: version 1 of a period, or the correction of `supersedes`.
 pub struct NewDraft<'a> {
-    pub team: TeamId,
+    pub team: &'a TeamScope,
     pub period: ReportPeriod,
     pub version: i64,
     pub supersedes: Option<i64>,
@@ -111,7 +114,7 @@ pub async fn insert_draft(tx: &mut Tx, d: &NewDraft<'_>) -> Result<i64, StoreErr
          challenges, next_steps, created_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
     )
-    .bind(d.team.0)
+    .bind(d.team.team().0)
     .bind(d.period.code())
     .bind(d.version)
     .bind(d.supersedes)
@@ -129,13 +132,13 @@ pub async fn insert_draft(tx: &mut Tx, d: &NewDraft<'_>) -> Result<i64, StoreErr
 /// A report of the team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
 ) -> Result<Option<StoredReport>, StoreError> {
     let row: Option<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} {FROM} WHERE r.team_id = $1 AND r.id = $2"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id)
     .fetch_optional(c)
     .await?;
@@ -157,11 +160,14 @@ pub async fn find_submitted(
 }
 
 /// The team's reports, the latest period and version first.
-pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<StoredReport>, StoreError> {
+pub async fn list(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+) -> Result<Vec<StoredReport>, StoreError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} {FROM} WHERE r.team_id = $1 ORDER BY r.period DESC, r.version DESC"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?;
     rows.into_iter().map(TryInto::try_into).collect()
@@ -169,6 +175,26 @@ pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<StoredRepor
 
 /// The versions of one period of the team, the latest first.
 pub async fn versions(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+    period: ReportPeriod,
+) -> Result<Vec<StoredReport>, StoreError> {
+    period_versions(c, scope.team(), period).await
+}
+
+/// The versions of one period of a team, the latest first, for the national office reading
+/// a submitted report of it. It takes the report's team id, not a scope: reading the teams'
+/// submitted reports is the national office's own access (`ViewNationalReports`), which
+/// reaches no team's work.
+pub async fn national_versions(
+    c: &mut AnyConnection,
+    team: TeamId,
+    period: ReportPeriod,
+) -> Result<Vec<StoredReport>, StoreError> {
+    period_versions(c, team, period).await
+}
+
+async fn period_versions(
     c: &mut AnyConnection,
     team: TeamId,
     period: ReportPeriod,
@@ -187,13 +213,13 @@ pub async fn versions(
 /// already public knowledge when another is protected.
 pub async fn submitted(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
 ) -> Result<Vec<StoredReport>, StoreError> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} {FROM} WHERE r.team_id = $1 AND r.status <> 'draft' \
          ORDER BY r.submitted_at, r.id"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?;
     rows.into_iter().map(TryInto::try_into).collect()
@@ -237,7 +263,7 @@ pub async fn national(
 /// Saves a draft's text if it is still at `edit_version`.
 pub async fn update_narrative(
     tx: &mut Tx,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
     narrative: &Narrative,
     edit_version: i64,
@@ -253,7 +279,7 @@ pub async fn update_narrative(
     .bind(&narrative.challenges)
     .bind(&narrative.next_steps)
     .bind(now)
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id)
     .bind(edit_version)
     .execute(&mut **tx)
@@ -264,7 +290,7 @@ pub async fn update_narrative(
 /// Freezes a draft as submitted, with its content and the content's hash.
 pub async fn submit(
     tx: &mut Tx,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
     content: &str,
     content_hash: &str,
@@ -280,7 +306,7 @@ pub async fn submit(
     .bind(content_hash)
     .bind(by.0)
     .bind(now)
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id)
     .execute(&mut **tx)
     .await?;
@@ -321,12 +347,12 @@ pub struct FrozenCount {
 /// The quarters of the team whose counts are frozen.
 pub async fn frozen_periods(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
 ) -> Result<Vec<String>, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT period FROM frozen_case_periods WHERE team_id = $1 ORDER BY period",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?)
 }
@@ -334,13 +360,13 @@ pub async fn frozen_periods(
 /// The frozen counts of the team's quarters.
 pub async fn frozen_counts(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
 ) -> Result<Vec<FrozenCount>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT period, category, population, count FROM frozen_case_counts \
          WHERE team_id = $1 ORDER BY period, population, category",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?)
 }
@@ -348,7 +374,7 @@ pub async fn frozen_counts(
 /// Freezes a quarter's counts (once: a quarter already frozen is left as it is).
 pub async fn freeze_period(
     tx: &mut Tx,
-    team: TeamId,
+    scope: &TeamScope,
     period: &str,
     counts: &[FrozenCount],
     now: i64,
@@ -357,7 +383,7 @@ pub async fn freeze_period(
         "INSERT INTO frozen_case_periods (team_id, period, frozen_at) VALUES ($1, $2, $3) \
          ON CONFLICT (team_id, period) DO NOTHING",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(period)
     .bind(now)
     .execute(&mut **tx)
@@ -370,7 +396,7 @@ pub async fn freeze_period(
             "INSERT INTO frozen_case_counts (team_id, period, category, population, count) \
              VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(team.0)
+        .bind(scope.team().0)
         .bind(period)
         .bind(&k.category)
         .bind(&k.population)

@@ -3,6 +3,7 @@
 
 use crate::institutions::like_pattern;
 use crate::{dates, Page, StoreError};
+use spona_domain::access::TeamScope;
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use spona_domain::script::fold;
 use spona_domain::trainings::{Duration, NamedParticipant, Training, TrainingDraft, TrainingId};
@@ -61,7 +62,7 @@ pub struct Participant {
 /// [`add_participant`] in the same transaction).
 pub async fn insert(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     d: &TrainingDraft,
     by: UserId,
     at: i64,
@@ -71,7 +72,7 @@ pub async fn insert(
          score_after, plan_activity_id, search_key, recorded_by, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(&d.topic)
     .bind(&d.trainer)
     .bind(dates::iso(d.held_on))
@@ -133,7 +134,7 @@ pub async fn add_participant(
 /// contains the text (any script, any case).
 pub async fn list(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     query: &str,
     limit: i64,
     offset: i64,
@@ -142,7 +143,7 @@ pub async fn list(
     let total: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM trainings WHERE team_id = $1 AND search_key LIKE $2 ESCAPE '\\'",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(&pattern)
     .fetch_one(&mut *c)
     .await?;
@@ -150,7 +151,7 @@ pub async fn list(
         "SELECT {COLUMNS} FROM trainings t WHERE t.team_id = $1 AND t.search_key LIKE $2 \
          ESCAPE '\\' ORDER BY t.held_on DESC, t.id DESC LIMIT $3 OFFSET $4"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(&pattern)
     .bind(limit.max(1))
     .bind(offset.max(0))
@@ -168,13 +169,13 @@ pub async fn list(
 /// One training of a team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: TrainingId,
 ) -> Result<Option<Training>, StoreError> {
     let row: Option<TrainingRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM trainings t WHERE t.team_id = $1 AND t.id = $2"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id.0)
     .fetch_optional(c)
     .await?;
@@ -233,12 +234,12 @@ pub async fn participant_by_token(
 /// The staff numbers a team's coordinator entered, by institution.
 pub async fn staff(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
 ) -> Result<Vec<(InstitutionId, i64)>, StoreError> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT institution_id, staff FROM training_staff WHERE team_id = $1 ORDER BY institution_id",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?;
     Ok(rows
@@ -250,13 +251,13 @@ pub async fn staff(
 /// Sets (or, with `None`, forgets) an institution's staff number.
 pub async fn set_staff(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     institution: InstitutionId,
     staff: Option<i64>,
     at: i64,
 ) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM training_staff WHERE team_id = $1 AND institution_id = $2")
-        .bind(team.0)
+        .bind(scope.team().0)
         .bind(institution.0)
         .execute(&mut *c)
         .await?;
@@ -265,7 +266,7 @@ pub async fn set_staff(
             "INSERT INTO training_staff (team_id, institution_id, staff, updated_at) \
              VALUES ($1, $2, $3, $4)",
         )
-        .bind(team.0)
+        .bind(scope.team().0)
         .bind(institution.0)
         .bind(staff)
         .bind(at)
@@ -278,7 +279,7 @@ pub async fn set_staff(
 /// Participants of a team's trainings held in a year, by institution.
 pub async fn trained_in_year(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     year: i32,
 ) -> Result<Vec<(InstitutionId, i64)>, StoreError> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
@@ -287,7 +288,7 @@ pub async fn trained_in_year(
          WHERE t.team_id = $1 AND t.held_on >= $2 AND t.held_on <= $3 \
          GROUP BY a.institution_id ORDER BY a.institution_id",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(format!("{year:04}-01-01"))
     .bind(format!("{year:04}-12-31"))
     .fetch_all(c)

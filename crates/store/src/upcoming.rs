@@ -2,7 +2,7 @@
 //! list (for the coordinator's dashboard).
 
 use crate::StoreError;
-use spona_domain::ids::TeamId;
+use spona_domain::access::TeamScope;
 use sqlx::AnyConnection;
 
 /// One thing coming up: `activity`, `training` or `meeting`, its id, date and label.
@@ -17,7 +17,7 @@ pub struct UpcomingRow {
 /// The team's activities, trainings and meetings on or after `from` (ISO), soonest first.
 pub async fn from(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     from: &str,
     limit: i64,
 ) -> Result<Vec<UpcomingRow>, StoreError> {
@@ -31,7 +31,7 @@ pub async fn from(
            WHERE team_id = $1 AND held_on >= $2 \
          ) upcoming ORDER BY held_on, kind, id LIMIT $3",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(from)
     .bind(limit)
     .fetch_all(c)

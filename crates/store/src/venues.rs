@@ -1,6 +1,7 @@
 //! The schools and venues of a team's city, offered as places of activities.
 
 use crate::StoreError;
+use spona_domain::access::TeamScope;
 use spona_domain::activities::{Venue, VenueId, VenueKind};
 use spona_domain::ids::TeamId;
 use spona_domain::script::fold;
@@ -34,7 +35,7 @@ const COLUMNS: &str = "id, team_id, name, kind, active";
 /// Adds a venue; a name the team already has is refused at the field `name`.
 pub async fn insert(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     name: &str,
     kind: VenueKind,
     now: i64,
@@ -43,7 +44,7 @@ pub async fn insert(
         "INSERT INTO venues (team_id, name, kind, search_key, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(name)
     .bind(kind.code())
     .bind(fold(name))
@@ -57,13 +58,13 @@ pub async fn insert(
 /// Offers a venue again, or no longer.
 pub async fn set_active(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: VenueId,
     active: bool,
 ) -> Result<(), StoreError> {
     let done = sqlx::query("UPDATE venues SET active = $1 WHERE team_id = $2 AND id = $3")
         .bind(i64::from(active))
-        .bind(team.0)
+        .bind(scope.team().0)
         .bind(id.0)
         .execute(c)
         .await?;
@@ -73,13 +74,13 @@ pub async fn set_active(
 /// A venue of the team; another team's id finds nothing.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: VenueId,
 ) -> Result<Option<Venue>, StoreError> {
     let row: Option<VenueRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM venues WHERE team_id = $1 AND id = $2"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id.0)
     .fetch_optional(c)
     .await?;
@@ -89,14 +90,14 @@ pub async fn find(
 /// The team's venues, schools first, by name; inactive ones only when asked.
 pub async fn list(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     include_inactive: bool,
 ) -> Result<Vec<Venue>, StoreError> {
     let rows: Vec<VenueRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM venues WHERE team_id = $1 AND ($2 = 1 OR active = 1) \
          ORDER BY active DESC, kind, search_key, id"
     ))
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(i64::from(include_inactive))
     .fetch_all(c)
     .await?;

@@ -1,6 +1,7 @@
 //! The activities and venues repositories, on SQLite and (when configured) PostgreSQL: kept
 //! per team, listed newest first with their reach, searched across scripts, by month.
 
+use spona_domain::access::TeamScope;
 use spona_domain::accounts::Role;
 use spona_domain::activities::{ActivityDraft, ActivityKind, Audience, VenueKind};
 use spona_domain::ids::{TeamId, UserId};
@@ -73,8 +74,8 @@ fn draft(title: &str, on: Date, pupils: i64) -> ActivityDraft {
 #[tokio::test]
 async fn activities_are_kept_per_team_listed_newest_first_and_searched_across_scripts() {
     for t in TestDb::every_engine().await {
-        let le = team(&t.db, "leskovac").await;
-        let nis = team(&t.db, "nis").await;
+        let le = &TeamScope::operator(team(&t.db, "leskovac").await);
+        let nis = &TeamScope::operator(team(&t.db, "nis").await);
         let by = user(&t.db).await;
         let mut c = t.db.conn().await.unwrap();
         let school = venues::insert(&mut c, le, "Гимназија", VenueKind::School, 1)
@@ -168,6 +169,44 @@ async fn activities_are_kept_per_team_listed_newest_first_and_searched_across_sc
         ));
         activities::delete(&mut c, le, older, 1).await.unwrap();
         assert!(activities::find(&mut c, le, older).await.unwrap().is_none());
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn what_is_read_without_a_scope_is_only_the_teams_public_work() {
+    for t in TestDb::every_engine().await {
+        let le = team(&t.db, "leskovac").await;
+        let nis = team(&t.db, "nis").await;
+        let by = user(&t.db).await;
+        let mut c = t.db.conn().await.unwrap();
+        let on = date!(2026 - 10 - 18);
+        let mut visit = draft("Радна посета", on, 0);
+        visit.kind = ActivityKind::Other;
+        for (team, d) in [
+            (le, draft("Трибина", on, 10)),
+            (le, visit),
+            (nis, draft("Трибина Ниш", on, 10)),
+        ] {
+            activities::insert(&mut c, &TeamScope::operator(team), &d, "", by, 1)
+                .await
+                .unwrap();
+        }
+        let (from, until) = (date!(2026 - 10 - 01), date!(2026 - 11 - 01));
+        let scoped = activities::between(&mut c, &TeamScope::operator(le), from, until)
+            .await
+            .unwrap();
+        assert_eq!(scoped.len(), 2, "the team sees all its work");
+        let public = activities::public_between(&mut c, le, from, until)
+            .await
+            .unwrap();
+        let titles: Vec<&str> = public.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Трибина"],
+            "not the other kind, not another team's"
+        );
         drop(c);
         t.finish().await;
     }

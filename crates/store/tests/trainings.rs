@@ -1,6 +1,7 @@
 //! The trainings repository on SQLite and (when configured) PostgreSQL: trainings with
 //! attendance and named participants, staff numbers, and a year's totals by institution.
 
+use spona_domain::access::TeamScope;
 use spona_domain::accounts::Role;
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use spona_domain::registry::{FoundingDecision, InstitutionDraft, InstitutionKind, Standing};
@@ -79,10 +80,11 @@ fn draft(topic: &str, held_on: time::Date) -> TrainingDraft {
 async fn trainings_attendance_participants_and_staff_round_trip() {
     for t in TestDb::every_engine().await {
         let (team, pu, csr, user) = setup(&t.db).await;
+        let scope = &TeamScope::operator(team);
         let mut c = t.db.conn().await.unwrap();
         let old = trainings::insert(
             &mut c,
-            team,
+            scope,
             &draft("Стара обука", date!(2025 - 12 - 31)),
             user,
             5,
@@ -92,7 +94,7 @@ async fn trainings_attendance_participants_and_staff_round_trip() {
         trainings::add_attendance(&mut c, old, pu, 4).await.unwrap();
         let id = trainings::insert(
             &mut c,
-            team,
+            scope,
             &draft("Разговор са дететом", date!(2026 - 03 - 01)),
             user,
             6,
@@ -110,21 +112,23 @@ async fn trainings_attendance_participants_and_staff_round_trip() {
             .await
             .unwrap();
 
-        let found = trainings::find(&mut c, team, id).await.unwrap().unwrap();
+        let found = trainings::find(&mut c, scope, id).await.unwrap().unwrap();
         assert_eq!(found.topic, "Разговор са дететом");
         assert_eq!(found.participants, 5);
         assert_eq!(found.duration.minutes(), 150);
         assert_eq!((found.score_before, found.score_after), (None, Some(80)));
         assert_eq!(found.plan_activity_id, None);
-        assert!(trainings::find(&mut c, TeamId(team.0 + 1), id)
-            .await
-            .unwrap()
-            .is_none());
+        assert!(
+            trainings::find(&mut c, &TeamScope::operator(TeamId(team.0 + 1)), id)
+                .await
+                .unwrap()
+                .is_none()
+        );
 
-        let page = trainings::list(&mut c, team, "", 10, 0).await.unwrap();
+        let page = trainings::list(&mut c, scope, "", 10, 0).await.unwrap();
         assert_eq!(page.total, 2);
         assert_eq!(page.items[0].id, id, "newest first");
-        let page = trainings::list(&mut c, team, "razgovor", 10, 0)
+        let page = trainings::list(&mut c, scope, "razgovor", 10, 0)
             .await
             .unwrap();
         assert_eq!((page.total, page.items.len()), (1, 1));
@@ -153,32 +157,32 @@ async fn trainings_attendance_participants_and_staff_round_trip() {
             .is_none());
 
         assert_eq!(
-            trainings::trained_in_year(&mut c, team, 2026)
+            trainings::trained_in_year(&mut c, scope, 2026)
                 .await
                 .unwrap(),
             vec![(pu, 3), (csr, 2)]
         );
         assert_eq!(
-            trainings::trained_in_year(&mut c, team, 2025)
+            trainings::trained_in_year(&mut c, scope, 2025)
                 .await
                 .unwrap(),
             vec![(pu, 4)]
         );
 
-        trainings::set_staff(&mut c, team, pu, Some(10), 7)
+        trainings::set_staff(&mut c, scope, pu, Some(10), 7)
             .await
             .unwrap();
-        trainings::set_staff(&mut c, team, pu, Some(12), 8)
+        trainings::set_staff(&mut c, scope, pu, Some(12), 8)
             .await
             .unwrap();
-        trainings::set_staff(&mut c, team, csr, Some(5), 8)
+        trainings::set_staff(&mut c, scope, csr, Some(5), 8)
             .await
             .unwrap();
-        trainings::set_staff(&mut c, team, csr, None, 9)
+        trainings::set_staff(&mut c, scope, csr, None, 9)
             .await
             .unwrap();
         assert_eq!(
-            trainings::staff(&mut c, team).await.unwrap(),
+            trainings::staff(&mut c, scope).await.unwrap(),
             vec![(pu, 12)]
         );
         drop(c);

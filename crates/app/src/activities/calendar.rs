@@ -41,7 +41,7 @@ impl App {
         let team = self.team_of_work(actor, false).await?;
         let mut c = self.db.conn().await?;
         let mut held =
-            activities::between(&mut c, team.id, month.first(), month.next().first()).await?;
+            activities::between(&mut c, &team.scope, month.first(), month.next().first()).await?;
         let weeks = month_weeks(month)
             .into_iter()
             .map(|week| {
@@ -83,7 +83,7 @@ impl App {
         let mut c = self.db.conn().await?;
         let mut days = UpcomingDay::within_window(today);
         for d in &mut days {
-            d.planned = activities::marks_day(&mut c, team.id, d.date, d.day.kind()).await?;
+            d.planned = activities::marks_day(&mut c, &team.scope, d.date, d.day.kind()).await?;
         }
         Ok(days)
     }

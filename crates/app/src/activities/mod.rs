@@ -89,8 +89,8 @@ impl App {
             offset: (page - 1) * PAGE_SIZE,
         };
         let mut c = self.db.conn().await?;
-        let listed = activities::list(&mut c, team.id, &filter).await?;
-        let years = activities::years(&mut c, team.id).await?;
+        let listed = activities::list(&mut c, &team.scope, &filter).await?;
+        let years = activities::years(&mut c, &team.scope).await?;
         Ok(ActivityList {
             team: team.into_team(),
             page: listed.page,
@@ -103,16 +103,16 @@ impl App {
     pub async fn activity(&self, actor: &Actor, id: ActivityId) -> Result<ActivityView, AppError> {
         let team = self.team_of_work(actor, false).await?;
         let mut c = self.db.conn().await?;
-        let activity = activities::find(&mut c, team.id, id)
+        let activity = activities::find(&mut c, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let venue = match activity.venue_id {
-            Some(v) => venue_store::find(&mut c, team.id, v).await?,
+            Some(v) => venue_store::find(&mut c, &team.scope, v).await?,
             None => None,
         };
         let plan_activity =
             Self::linked_plan_activity(&mut c, &team.scope, activity.plan_activity_id).await?;
-        let handed_out = materials::handed_out_at(&mut c, team.id, id.0).await?;
+        let handed_out = materials::handed_out_at(&mut c, &team.scope, id.0).await?;
         Ok(ActivityView {
             team: team.into_team(),
             activity,

@@ -3,9 +3,8 @@
 use super::form::ActivityForm;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
+use spona_domain::access::{Actor, TeamScope};
 use spona_domain::activities::{ActivityDraft, ActivityId};
-use spona_domain::ids::TeamId;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::{activities, materials, practices, venues, Connection};
 
@@ -21,8 +20,9 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         Self::check_plan_link(&mut tx, &team.scope, draft.plan_activity_id).await?;
-        let place = place_of(&mut tx, team.id, &draft).await?;
-        let id = activities::insert(&mut tx, team.id, &draft, &place, actor.user_id, now).await?;
+        let place = place_of(&mut tx, &team.scope, &draft).await?;
+        let id =
+            activities::insert(&mut tx, &team.scope, &draft, &place, actor.user_id, now).await?;
         self.audit(
             &mut tx,
             Author::of(actor),
@@ -43,14 +43,14 @@ impl App {
         let team = self.team_of_work(actor, true).await?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let before = activities::find(&mut tx, team.id, id)
+        let before = activities::find(&mut tx, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let draft = form.parse()?;
         Self::check_plan_link(&mut tx, &team.scope, draft.plan_activity_id).await?;
-        let place = place_of(&mut tx, team.id, &draft).await?;
+        let place = place_of(&mut tx, &team.scope, &draft).await?;
         let version = form.version.unwrap_or(before.version);
-        activities::update(&mut tx, team.id, id, version, &draft, &place, now).await?;
+        activities::update(&mut tx, &team.scope, id, version, &draft, &place, now).await?;
         self.audit(
             &mut tx,
             Author::of(actor),
@@ -70,7 +70,7 @@ impl App {
     ) -> Result<(), AppError> {
         let team = self.team_of_work(actor, true).await?;
         let mut tx = self.db.begin().await?;
-        activities::find(&mut tx, team.id, id)
+        activities::find(&mut tx, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         // Hand-outs of materials or good practices (even withdrawn ones, which are kept)
@@ -82,7 +82,7 @@ impl App {
             e.add("activity", FieldError::StillLinked);
             return Err(AppError::Invalid(e));
         }
-        activities::delete(&mut tx, team.id, id, version).await?;
+        activities::delete(&mut tx, &team.scope, id, version).await?;
         self.audit(
             &mut tx,
             Author::of(actor),
@@ -98,12 +98,12 @@ impl App {
 /// typed one.
 async fn place_of(
     c: &mut Connection,
-    team: TeamId,
+    scope: &TeamScope,
     draft: &ActivityDraft,
 ) -> Result<String, AppError> {
     match draft.venue_id {
         None => Ok(draft.place.clone()),
-        Some(v) => match venues::find(c, team, v).await? {
+        Some(v) => match venues::find(c, scope, v).await? {
             Some(venue) => Ok(venue.name),
             None => {
                 let mut e = FieldErrors::new();

@@ -44,7 +44,7 @@ impl App {
     ) -> Result<Vec<Venue>, AppError> {
         let team = self.team_of_work(actor, false).await?;
         let mut c = self.db.conn().await?;
-        Ok(venues::list(&mut c, team.id, include_inactive).await?)
+        Ok(venues::list(&mut c, &team.scope, include_inactive).await?)
     }
 
     /// Adds a school or venue to the actor's team's list.
@@ -52,7 +52,7 @@ impl App {
         let team = self.team_of_work(actor, true).await?;
         let (name, kind) = form.parse()?;
         let mut tx = self.db.begin().await?;
-        let id = venues::insert(&mut tx, team.id, &name, kind, self.now())
+        let id = venues::insert(&mut tx, &team.scope, &name, kind, self.now())
             .await
             .map_err(|e| match e {
                 StoreError::Duplicate(_) => {
@@ -81,10 +81,10 @@ impl App {
     ) -> Result<(), AppError> {
         let team = self.team_of_work(actor, true).await?;
         let mut tx = self.db.begin().await?;
-        venues::find(&mut tx, team.id, id)
+        venues::find(&mut tx, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        venues::set_active(&mut tx, team.id, id, active).await?;
+        venues::set_active(&mut tx, &team.scope, id, active).await?;
         let action = if active {
             "venue-reactivated"
         } else {

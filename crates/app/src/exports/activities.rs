@@ -3,9 +3,8 @@
 use super::{cell, Cell, Cursor, Export, Format, Rows, Source, Table, Value, PAGE_ROWS};
 use crate::activities::ActivityQuery;
 use crate::{App, AppError};
-use spona_domain::access::Actor;
+use spona_domain::access::{Actor, TeamScope};
 use spona_domain::activities::{ActivityKind, AudienceGroup};
-use spona_domain::ids::TeamId;
 use spona_store::activities::Filter;
 use spona_store::exports::{self as store, ActivityLine, After};
 use spona_store::Connection;
@@ -41,12 +40,12 @@ impl Pages {
     pub(super) async fn next(
         &mut self,
         c: &mut Connection,
-        team: TeamId,
+        scope: &TeamScope,
     ) -> Result<Option<Rows>, AppError> {
         let Some(after) = self.cursor.after() else {
             return Ok(None);
         };
-        let lines = store::activities(c, team, &self.filter, after).await?;
+        let lines = store::activities(c, scope, &self.filter, after).await?;
         let last = lines.last().map(|a| After {
             on: spona_domain::text::iso_date(a.held_on),
             id: a.id,
@@ -101,7 +100,7 @@ impl App {
             filter,
             cursor: Cursor::start(),
         };
-        self.start_export(actor, team.id, None, format, Source::Activities(pages))
+        self.start_export(actor, team.scope, None, format, Source::Activities(pages))
             .await
     }
 }

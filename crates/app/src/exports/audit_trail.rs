@@ -123,7 +123,7 @@ impl App {
             file_name: format!("audit-trail-{day}.{}", format.code()),
             tables: vec![TABLE],
             app: self.clone(),
-            team: None,
+            scope: None,
             source: Source::AuditTrail(pages),
         })
     }

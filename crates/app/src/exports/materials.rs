@@ -3,9 +3,7 @@
 
 use super::{cell, Cell, Export, Format, Rows, Source, Table};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
-use spona_domain::access::WorkNeed;
-use spona_domain::ids::TeamId;
+use spona_domain::access::{Actor, TeamScope, WorkNeed};
 use spona_store::materials::{self as store, ItemRow, MovementRow};
 use spona_store::Connection;
 use std::collections::VecDeque;
@@ -46,11 +44,11 @@ impl Pages {
     pub(super) async fn next(
         &mut self,
         c: &mut Connection,
-        team: TeamId,
+        scope: &TeamScope,
     ) -> Result<Option<Rows>, AppError> {
         match std::mem::replace(self, Pages::Done) {
             Pages::Items { with_movements } => {
-                let items = store::list(c, team).await?;
+                let items = store::list(c, scope).await?;
                 if with_movements {
                     *self =
                         Pages::Movements(items.iter().map(|i| (i.id, i.name.clone())).collect());
@@ -62,7 +60,7 @@ impl Pages {
             }
             Pages::Movements(mut queue) => {
                 while let Some((id, name)) = queue.pop_front() {
-                    let moves = store::movements(c, team, id).await?;
+                    let moves = store::movements(c, scope, id).await?;
                     if !moves.is_empty() {
                         *self = Pages::Movements(queue);
                         return Ok(Some(Rows {
@@ -114,11 +112,10 @@ impl App {
         format: Format,
     ) -> Result<Export, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let pages = Pages::Items {
             with_movements: format == Format::Xlsx,
         };
-        self.start_export(actor, team, None, format, Source::Materials(pages))
+        self.start_export(actor, scope, None, format, Source::Materials(pages))
             .await
     }
 }

@@ -2,9 +2,7 @@
 
 use super::{cell, Cell, Cursor, Export, Format, Rows, Source, Table, PAGE_ROWS};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
-use spona_domain::access::WorkNeed;
-use spona_domain::ids::TeamId;
+use spona_domain::access::{Actor, TeamScope, WorkNeed};
 use spona_store::exports::{self as store, After, MeetingLine};
 use spona_store::Connection;
 
@@ -31,12 +29,12 @@ impl Pages {
     pub(super) async fn next(
         &mut self,
         c: &mut Connection,
-        team: TeamId,
+        scope: &TeamScope,
     ) -> Result<Option<Rows>, AppError> {
         let Some(after) = self.cursor.after() else {
             return Ok(None);
         };
-        let lines = store::meetings(c, team, self.today, after, PAGE_ROWS).await?;
+        let lines = store::meetings(c, scope, self.today, after, PAGE_ROWS).await?;
         let last = lines.last().map(|m| After {
             on: spona_domain::text::iso_date(m.held_on),
             id: m.id,
@@ -73,12 +71,11 @@ impl App {
     /// The actor's team's meetings, the latest first.
     pub async fn export_meetings(&self, actor: &Actor, format: Format) -> Result<Export, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let pages = Pages {
             cursor: Cursor::start(),
             today: self.today(),
         };
-        self.start_export(actor, team, None, format, Source::Meetings(pages))
+        self.start_export(actor, scope, None, format, Source::Meetings(pages))
             .await
     }
 }

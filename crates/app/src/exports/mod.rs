@@ -15,8 +15,7 @@ pub use spona_reports::table::{Decimal, Value};
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
-use spona_domain::ids::TeamId;
+use spona_domain::access::{Actor, TeamScope};
 use spona_store::exports::After;
 
 /// Rows read from the database at a time: enough that a page is one quick query, few enough
@@ -115,8 +114,9 @@ pub struct Export {
     /// The tables, in the order their rows come: a CSV file has only the first.
     pub tables: Vec<Table>,
     app: App,
-    /// The team whose list this is; none for the deployment's audit trail.
-    team: Option<TeamId>,
+    /// The access check's scope of the team whose list this is: each page is read with it.
+    /// None for the deployment's audit trail, which is the auditor's and no team's.
+    scope: Option<TeamScope>,
     source: Source,
 }
 
@@ -159,16 +159,17 @@ impl Export {
     /// for one page only, so a slow download holds none while it waits.
     pub async fn next_rows(&mut self) -> Result<Option<Rows>, AppError> {
         let mut c = self.app.db.conn().await?;
-        let team = self
-            .team
-            .ok_or_else(|| AppError::Internal("a team's list without its team".into()));
+        let scope = self
+            .scope
+            .as_ref()
+            .ok_or_else(|| AppError::Internal("a team's list without its scope".into()));
         match &mut self.source {
             Source::AuditTrail(p) => p.next(&mut c).await,
-            Source::Activities(p) => p.next(&mut c, team?).await,
-            Source::Trainings(p) => p.next(&mut c, team?).await,
+            Source::Activities(p) => p.next(&mut c, scope?).await,
+            Source::Trainings(p) => p.next(&mut c, scope?).await,
             Source::Plan(rows) => Ok(rows.take().map(|rows| Rows { table: 0, rows })),
-            Source::Materials(p) => p.next(&mut c, team?).await,
-            Source::Meetings(p) => p.next(&mut c, team?).await,
+            Source::Materials(p) => p.next(&mut c, scope?).await,
+            Source::Meetings(p) => p.next(&mut c, scope?).await,
         }
     }
 }
@@ -201,7 +202,7 @@ impl App {
     async fn start_export(
         &self,
         actor: &Actor,
-        team: TeamId,
+        scope: TeamScope,
         subject_id: Option<i64>,
         format: Format,
         source: Source,
@@ -212,7 +213,7 @@ impl App {
             &mut tx,
             Author::of(actor),
             AuditEvent {
-                team: Some(team),
+                team: Some(scope.team()),
                 action: "list-exported",
                 subject: list.audit_subject(),
                 subject_id,
@@ -236,7 +237,7 @@ impl App {
             file_name,
             tables,
             app: self.clone(),
-            team: Some(team),
+            scope: Some(scope),
             source,
         })
     }

@@ -4,7 +4,7 @@
 use super::{cell, Cell, Export, Format, Source, Table};
 use crate::plan::PlannedActivity;
 use crate::{App, AppError};
-use spona_domain::access::Actor;
+use spona_domain::access::{Actor, WorkNeed};
 
 pub(super) const TABLE: Table = Table {
     name: "export-sheet-plan",
@@ -55,6 +55,7 @@ impl App {
         id: i64,
         format: Format,
     ) -> Result<Export, AppError> {
+        let scope = Self::work_team(actor, WorkNeed::View)?;
         let view = self.plan(actor, id).await?;
         let mut rows = Vec::with_capacity(view.activities.len());
         for o in &view.objectives {
@@ -62,8 +63,7 @@ impl App {
                 rows.push(row(&o.title, a));
             }
         }
-        let team = view.plan.team_id;
-        self.start_export(actor, team, Some(id), format, Source::Plan(Some(rows)))
+        self.start_export(actor, scope, Some(id), format, Source::Plan(Some(rows)))
             .await
     }
 }

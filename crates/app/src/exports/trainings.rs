@@ -2,9 +2,7 @@
 
 use super::{cell, Cell, Cursor, Decimal, Export, Format, Rows, Source, Table, PAGE_ROWS};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
-use spona_domain::access::WorkNeed;
-use spona_domain::ids::TeamId;
+use spona_domain::access::{Actor, TeamScope, WorkNeed};
 use spona_domain::trainings::Duration;
 use spona_store::exports::{self as store, After, TrainingLine};
 use spona_store::Connection;
@@ -32,12 +30,12 @@ impl Pages {
     pub(super) async fn next(
         &mut self,
         c: &mut Connection,
-        team: TeamId,
+        scope: &TeamScope,
     ) -> Result<Option<Rows>, AppError> {
         let Some(after) = self.cursor.after() else {
             return Ok(None);
         };
-        let lines = store::trainings(c, team, after, PAGE_ROWS).await?;
+        let lines = store::trainings(c, scope, after, PAGE_ROWS).await?;
         let last = lines.last().map(|t| After {
             on: spona_domain::text::iso_date(t.held_on),
             id: t.id,
@@ -82,7 +80,7 @@ impl App {
         let pages = Pages {
             cursor: Cursor::start(),
         };
-        self.start_export(actor, team.id, None, format, Source::Trainings(pages))
+        self.start_export(actor, team.scope, None, format, Source::Trainings(pages))
             .await
     }
 }

@@ -78,11 +78,10 @@ impl App {
     /// The team's library: every guideline, with whether the reader read its current version.
     pub async fn guidelines(&self, actor: &Actor) -> Result<Vec<GuidelineView>, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let kind = self.reader_kind(actor).await?;
         let mut c = self.db.conn().await?;
-        let read = guidelines::read_by(&mut c, team, actor.user_id).await?;
-        Ok(guidelines::list(&mut c, team)
+        let read = guidelines::read_by(&mut c, &scope, actor.user_id).await?;
+        Ok(guidelines::list(&mut c, &scope)
             .await?
             .into_iter()
             .map(|g| GuidelineView {
@@ -117,19 +116,18 @@ impl App {
     /// One guideline with its versions; the coordinator also sees who has not read it.
     pub async fn guideline(&self, actor: &Actor, id: i64) -> Result<GuidelineView, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let kind = self.reader_kind(actor).await?;
         let mut c = self.db.conn().await?;
-        let g = guidelines::find(&mut c, team, id)
+        let g = guidelines::find(&mut c, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let read = guidelines::read_by(&mut c, team, actor.user_id)
+        let read = guidelines::read_by(&mut c, &scope, actor.user_id)
             .await?
             .contains(&id);
         let versions = guidelines::versions(&mut c, id).await?;
         let not_read = if scope.leads() {
             Some(
-                guidelines::readers(&mut c, team, id)
+                guidelines::readers(&mut c, &scope, id)
                     .await?
                     .into_iter()
                     .filter(|(_, k, done)| {
@@ -192,7 +190,7 @@ impl App {
         let id = guidelines::insert(
             &mut tx,
             &NewGuideline {
-                team,
+                team: &scope,
                 kind: &form.kind,
                 title: &title,
                 addressed: &addressed.join(","),
@@ -220,12 +218,13 @@ impl App {
     ) -> Result<i64, AppError> {
         // Looked up in the own team first (another team's is "not found"), then led, then
         // the input judged.
-        let team = Self::work_team(actor, WorkNeed::View)?.team();
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut tx = self.db.begin().await?;
-        guidelines::find(&mut tx, team, id)
+        guidelines::find(&mut tx, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        Self::work_team(actor, WorkNeed::Lead)?;
+        let lead = Self::work_team(actor, WorkNeed::Lead)?;
         let mut e = FieldErrors::new();
         let body = e.check("body", text::required(&form.body, 100_000));
         let note = e.check("note", text::required(&form.note, 500));
@@ -238,7 +237,7 @@ impl App {
             by: actor.user_id,
             at: self.now(),
         };
-        let no = match guidelines::revise(&mut tx, team, id, form.version, &revision).await {
+        let no = match guidelines::revise(&mut tx, &lead, id, form.version, &revision).await {
             Ok(no) => no,
             Err(spona_store::StoreError::Conflict) => return Err(AppError::Conflict),
             Err(other) => return Err(other.into()),
@@ -258,9 +257,8 @@ impl App {
         version: i64,
     ) -> Result<(), AppError> {
         let scope = Self::work_team(actor, WorkNeed::Record)?;
-        let team = scope.team();
         let mut tx = self.db.begin().await?;
-        let g = guidelines::find(&mut tx, team, id)
+        let g = guidelines::find(&mut tx, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         if g.current_version != version {

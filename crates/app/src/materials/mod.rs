@@ -70,9 +70,8 @@ impl App {
     /// The team's materials with their stock.
     pub async fn materials(&self, actor: &Actor) -> Result<Vec<ItemRow>, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let mut c = self.db.conn().await?;
-        Ok(materials::list(&mut c, team).await?)
+        Ok(materials::list(&mut c, &scope).await?)
     }
 
     /// One item and its movements.
@@ -82,12 +81,11 @@ impl App {
         id: i64,
     ) -> Result<(ItemRow, Vec<MovementRow>), AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let mut c = self.db.conn().await?;
-        let item = materials::find(&mut c, team, id)
+        let item = materials::find(&mut c, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let moves = materials::movements(&mut c, team, id).await?;
+        let moves = materials::movements(&mut c, &scope, id).await?;
         Ok((item, moves))
     }
 
@@ -97,13 +95,12 @@ impl App {
         actor: &Actor,
     ) -> Result<Vec<(ActivityId, String, time::Date)>, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let mut c = self.db.conn().await?;
         let filter = activities::Filter {
             limit: 50,
             ..Default::default()
         };
-        let listed = activities::list(&mut c, team, &filter).await?;
+        let listed = activities::list(&mut c, &scope, &filter).await?;
         Ok(listed
             .page
             .items
@@ -180,7 +177,7 @@ impl App {
         let id = materials::insert(
             &mut tx,
             &NewItem {
-                team,
+                team: &scope,
                 name: &name,
                 kind: &form.kind,
                 donor: &donor,
@@ -193,7 +190,7 @@ impl App {
         materials::move_stock(
             &mut tx,
             &NewMovement {
-                team,
+                team: &scope,
                 item: id,
                 on_date: &text::iso_date(on_date),
                 direction: "produced",
@@ -254,14 +251,14 @@ impl App {
         // The item is locked, then its stock read and changed, so that two hand-outs at once
         // cannot both take the last items.
         let mut tx = self.db.begin().await?;
-        if !materials::lock(&mut tx, team, id).await? {
+        if !materials::lock(&mut tx, &scope, id).await? {
             return Err(AppError::NotFound);
         }
-        let item = materials::find(&mut tx, team, id)
+        let item = materials::find(&mut tx, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         if let Some(a) = activity {
-            if activities::find(&mut tx, team, ActivityId(a))
+            if activities::find(&mut tx, &scope, ActivityId(a))
                 .await?
                 .is_none()
             {
@@ -278,7 +275,7 @@ impl App {
         materials::move_stock(
             &mut tx,
             &NewMovement {
-                team,
+                team: &scope,
                 item: id,
                 on_date: &text::iso_date(on_date),
                 direction,

@@ -13,9 +13,8 @@ impl App {
         limit: i64,
     ) -> Result<Vec<UpcomingRow>, AppError> {
         let scope = Self::work_team(actor, WorkNeed::View)?;
-        let team = scope.team();
         let today = spona_domain::text::iso_date(self.today());
         let mut c = self.db.conn().await?;
-        Ok(upcoming::from(&mut c, team, &today, limit.clamp(1, 50)).await?)
+        Ok(upcoming::from(&mut c, &scope, &today, limit.clamp(1, 50)).await?)
     }
 }

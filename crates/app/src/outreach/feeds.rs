@@ -8,7 +8,7 @@ use spona_crypto::tokens;
 use spona_domain::access::Actor;
 use spona_domain::access::WorkNeed;
 use spona_domain::activities::Activity;
-use spona_domain::outreach::{is_public, Window, FEED_LABEL_MAX};
+use spona_domain::outreach::{Window, FEED_LABEL_MAX};
 use spona_domain::registry::Team;
 use spona_domain::script::to_latin;
 use spona_domain::text;
@@ -115,7 +115,8 @@ impl App {
         actor: &Actor,
         form: &FeedForm,
     ) -> Result<NewFeed, AppError> {
-        let team = Self::outreach_team(actor)?;
+        let scope = Self::outreach_team(actor)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let Some(label) = e.check("label", text::required(&form.label, FEED_LABEL_MAX)) else {
             return Err(AppError::Invalid(e));
@@ -124,7 +125,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         let id = feeds::insert(
             &mut tx,
-            team,
+            &scope,
             &tokens::token_hash(&token),
             &label,
             actor.user_id,
@@ -141,13 +142,14 @@ impl App {
     /// on. Revoking a revoked feed changes nothing; another team's is not found.
     pub async fn revoke_calendar_feed(&self, actor: &Actor, id: i64) -> Result<(), AppError> {
         // Looked up in the own team first (another team's is "not found"), then led.
-        let team = Self::work_team(actor, WorkNeed::View)?.team();
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut tx = self.db.begin().await?;
-        feeds::find(&mut tx, team, id)
+        feeds::find(&mut tx, &scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        Self::outreach_team(actor)?;
-        if feeds::revoke(&mut tx, team, id, self.now()).await? {
+        let lead = Self::outreach_team(actor)?;
+        if feeds::revoke(&mut tx, &lead, id, self.now()).await? {
             let event = AuditEvent::about(Some(team), "feed-revoked", "calendar-feed", id);
             self.audit(&mut tx, Author::of(actor), event).await?;
         }
@@ -177,14 +179,13 @@ impl App {
             .filter(|t| t.active)
             .ok_or(AppError::NotFound)?;
         let window = Window::feed(self.today());
-        let held = activities::between(&mut c, team.id, window.from, window.until).await?;
+        let held = activities::public_between(&mut c, team.id, window.from, window.until).await?;
         let trained = feeds::trainings_between(&mut c, team.id, window.from, window.until).await?;
         drop(c);
 
         let stamp = self.clock.now().to_utc();
         let mut events: Vec<(Date, Event)> = held
             .iter()
-            .filter(|a| is_public(a.kind))
             .map(|a| (a.held_on, activity_event(catalog, locale, stamp, a)))
             .chain(
                 trained

@@ -11,8 +11,7 @@ pub use spona_store::outreach::feeds::FeedRow;
 pub use spona_store::outreach::pages::PublicPage;
 
 use crate::{App, AppError};
-use spona_domain::access::{Actor, WorkNeed};
-use spona_domain::ids::TeamId;
+use spona_domain::access::{Actor, TeamScope, WorkNeed};
 use spona_domain::registry::Team;
 use spona_store::outreach::{feeds as feed_store, pages};
 use spona_store::teams;
@@ -28,9 +27,9 @@ pub struct OutreachView {
 }
 
 impl App {
-    /// The actor's team, if the actor leads its work; anyone else is refused.
-    pub(crate) fn outreach_team(actor: &Actor) -> Result<TeamId, AppError> {
-        Ok(Self::work_team(actor, WorkNeed::Lead)?.team())
+    /// The scope of the actor's team's work, if the actor leads it; anyone else is refused.
+    pub(crate) fn outreach_team(actor: &Actor) -> Result<TeamScope, AppError> {
+        Self::work_team(actor, WorkNeed::Lead)
     }
 
     /// Whether the actor keeps the team's feeds and public page (for showing the link).
@@ -40,13 +39,13 @@ impl App {
 
     /// The team's feeds and public page settings (the coordinator).
     pub async fn outreach(&self, actor: &Actor) -> Result<OutreachView, AppError> {
-        let team_id = Self::outreach_team(actor)?;
+        let scope = Self::outreach_team(actor)?;
         let mut c = self.db.conn().await?;
-        let team = teams::find(&mut c, team_id)
+        let team = teams::find(&mut c, scope.team())
             .await?
             .ok_or(AppError::NotFound)?;
-        let feeds = feed_store::list(&mut c, team_id).await?;
-        let page = pages::find(&mut c, team_id).await?.unwrap_or_default();
+        let feeds = feed_store::list(&mut c, &scope).await?;
+        let page = pages::find(&mut c, &scope).await?.unwrap_or_default();
         Ok(OutreachView { team, feeds, page })
     }
 }

@@ -7,7 +7,7 @@ use crate::guidelines::CardContacts;
 use crate::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::activities::{ActivityKind, Medium};
-use spona_domain::outreach::{is_public, Window, INTRO_MAX};
+use spona_domain::outreach::{Window, INTRO_MAX};
 use spona_domain::registry::Standing;
 use spona_domain::text;
 use spona_domain::validation::FieldErrors;
@@ -60,15 +60,18 @@ impl App {
         actor: &Actor,
         form: &PublicPageForm,
     ) -> Result<(), AppError> {
-        let team = Self::outreach_team(actor)?;
+        let scope = Self::outreach_team(actor)?;
+        let team = scope.team();
         let mut e = FieldErrors::new();
         let Some(intro) = e.check("intro", text::optional(&form.intro, INTRO_MAX)) else {
             return Err(AppError::Invalid(e));
         };
         let enabled = form.enabled.as_deref().is_some_and(|v| !v.is_empty());
         let mut tx = self.db.begin().await?;
-        let was = pages::find(&mut tx, team).await?.is_some_and(|p| p.enabled);
-        pages::save(&mut tx, team, enabled, &intro, actor.user_id, self.now()).await?;
+        let was = pages::find(&mut tx, &scope)
+            .await?
+            .is_some_and(|p| p.enabled);
+        pages::save(&mut tx, &scope, enabled, &intro, actor.user_id, self.now()).await?;
         let action = match (was, enabled) {
             (false, true) => "public-page-enabled",
             (true, false) => "public-page-disabled",
@@ -88,16 +91,14 @@ impl App {
             .await?
             .filter(|t| t.active)
             .ok_or(AppError::NotFound)?;
-        let page = pages::find(&mut c, team.id)
+        let page = pages::find_enabled(&mut c, team.id)
             .await?
-            .filter(|p| p.enabled)
             .ok_or(AppError::NotFound)?;
         let registry = institutions::list_active(&mut c, team.id).await?;
         let window = Window::page(self.today());
-        let upcoming = activities::between(&mut c, team.id, window.from, window.until)
+        let upcoming = activities::public_between(&mut c, team.id, window.from, window.until)
             .await?
             .into_iter()
-            .filter(|a| is_public(a.kind))
             .take(UPCOMING_MAX)
             .map(|a| PublicActivity {
                 title: a.title,

@@ -13,14 +13,13 @@ pub use prefill::PracticeStart;
 pub use read::{PracticeQuery, PracticeView, SourcePractice};
 
 use crate::{App, AppError};
-use spona_domain::access::{Actor, WorkNeed};
-use spona_domain::ids::TeamId;
+use spona_domain::access::{Actor, TeamScope, WorkNeed};
 
 impl App {
-    /// The actor's team, if the actor leads its work (publishes and withdraws practices);
-    /// everyone else is forbidden.
-    fn practice_team(actor: &Actor) -> Result<TeamId, AppError> {
-        Ok(Self::work_team(actor, WorkNeed::Lead)?.team())
+    /// The scope of the actor's team's work, if the actor leads it (publishes and withdraws
+    /// practices); everyone else is forbidden.
+    fn practice_team(actor: &Actor) -> Result<TeamScope, AppError> {
+        Self::work_team(actor, WorkNeed::Lead)
     }
 
     /// Whether the actor publishes good practices of the team (for showing the button).

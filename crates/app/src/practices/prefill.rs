@@ -50,11 +50,11 @@ impl App {
             }
         };
         // Seen first (another team's source is "not found"), then led.
-        Self::practice_team(actor)?;
+        let lead = Self::practice_team(actor)?;
         let mut c = self.db.conn().await?;
         let published = match source {
-            PracticeSource::Activity(a) => store::live_for_activity(&mut c, team.id, a.0).await?,
-            PracticeSource::Training(t) => store::live_for_training(&mut c, team.id, t.0).await?,
+            PracticeSource::Activity(a) => store::live_for_activity(&mut c, &lead, a.0).await?,
+            PracticeSource::Training(t) => store::live_for_training(&mut c, &lead, t.0).await?,
         };
         Ok(PracticeStart {
             team,

@@ -26,34 +26,35 @@ impl App {
     ) -> Result<GoodPracticeId, AppError> {
         // The source is looked up in the own team first (another team's is "not found"),
         // then publishing is "forbidden" to those who do not lead.
-        let team = Self::work_team(actor, WorkNeed::View)?.team();
+        let scope = Self::work_team(actor, WorkNeed::View)?;
+        let team = scope.team();
         let mut tx = self.db.begin().await?;
         let live = match source {
             PracticeSource::Activity(a) => {
-                activities::find(&mut tx, team, a)
+                activities::find(&mut tx, &scope, a)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                store::live_for_activity(&mut tx, team, a.0).await?
+                store::live_for_activity(&mut tx, &scope, a.0).await?
             }
             PracticeSource::Training(t) => {
-                trainings::find(&mut tx, team, t)
+                trainings::find(&mut tx, &scope, t)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                store::live_for_training(&mut tx, team, t.0).await?
+                store::live_for_training(&mut tx, &scope, t.0).await?
             }
         };
-        Self::practice_team(actor)?;
+        let lead = Self::practice_team(actor)?;
         let draft = form.parse()?;
         if live.is_some() {
             return Err(already_published());
         }
-        let id = match store::insert(&mut tx, team, source, &draft, actor.user_id, self.now()).await
-        {
-            Ok(id) => id,
-            // Published by someone else between the check and the insert.
-            Err(StoreError::Duplicate(_)) => return Err(already_published()),
-            Err(other) => return Err(other.into()),
-        };
+        let id =
+            match store::insert(&mut tx, &lead, source, &draft, actor.user_id, self.now()).await {
+                Ok(id) => id,
+                // Published by someone else between the check and the insert.
+                Err(StoreError::Duplicate(_)) => return Err(already_published()),
+                Err(other) => return Err(other.into()),
+            };
         self.audit(
             &mut tx,
             Author::of(actor),
@@ -79,8 +80,8 @@ impl App {
         if !may_see(actor, p) {
             return Err(AppError::NotFound);
         }
-        team_work_of(actor, p.team_id, WorkNeed::Lead)?;
-        store::withdraw(&mut tx, p.team_id, id, self.now()).await?;
+        let lead = team_work_of(actor, p.team_id, WorkNeed::Lead)?;
+        store::withdraw(&mut tx, &lead, id, self.now()).await?;
         self.audit(
             &mut tx,
             Author::of(actor),

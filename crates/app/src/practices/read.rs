@@ -78,11 +78,10 @@ impl App {
         let Ok(scope) = team_work(actor, WorkNeed::View) else {
             return Ok(SourcePractice::default());
         };
-        let team = scope.team();
         let mut c = self.db.conn().await?;
         let live = match source {
-            PracticeSource::Activity(a) => store::live_for_activity(&mut c, team, a.0).await?,
-            PracticeSource::Training(t) => store::live_for_training(&mut c, team, t.0).await?,
+            PracticeSource::Activity(a) => store::live_for_activity(&mut c, &scope, a.0).await?,
+            PracticeSource::Training(t) => store::live_for_training(&mut c, &scope, t.0).await?,
         };
         Ok(SourcePractice {
             live,

@@ -10,6 +10,7 @@
 //! what another hid to protect a small count.
 
 use crate::AppError;
+use spona_domain::access::TeamScope;
 use spona_domain::cases::{AgeBand, ExploitationForm, ReferralSource, Sex};
 use spona_domain::disclosure::{
     protect, CountTable, Microdata, Position, ProtectedRelease, Published, Threshold,
@@ -170,19 +171,19 @@ pub(crate) async fn count_quarter(
 /// Returns the counts and which quarters were counted afresh (to be frozen on submission).
 pub(crate) async fn quarter_counts(
     c: &mut Connection,
-    team: TeamId,
+    scope: &TeamScope,
     team_code: &str,
     quarters: &[ReportPeriod],
     now: i64,
 ) -> Result<(Vec<FrozenCount>, Vec<String>), AppError> {
     let frozen_periods: BTreeSet<String> =
-        store::frozen_periods(c, team).await?.into_iter().collect();
-    let mut counts: Vec<FrozenCount> = store::frozen_counts(c, team).await?;
+        store::frozen_periods(c, scope).await?.into_iter().collect();
+    let mut counts: Vec<FrozenCount> = store::frozen_counts(c, scope).await?;
     let mut fresh = Vec::new();
     for q in quarters {
         let key = period_key(team_code, *q);
         if !frozen_periods.contains(&key) {
-            counts.extend(count_quarter(c, team, team_code, *q, now).await?);
+            counts.extend(count_quarter(c, scope.team(), team_code, *q, now).await?);
             fresh.push(key);
         }
     }
@@ -325,13 +326,13 @@ pub(crate) fn protected(
 /// Freezes the quarters counted afresh, in the submitting transaction.
 pub(crate) async fn freeze(
     tx: &mut Tx,
-    team: TeamId,
+    scope: &TeamScope,
     counts: &[FrozenCount],
     fresh: &[String],
     now: i64,
 ) -> Result<(), AppError> {
     for period in fresh {
-        store::freeze_period(tx, team, period, counts, now).await?;
+        store::freeze_period(tx, scope, period, counts, now).await?;
     }
     Ok(())
 }

@@ -84,7 +84,7 @@ impl App {
             year => year,
         };
         Ok(ReportList {
-            reports: store::list(&mut c, team.id).await?,
+            reports: store::list(&mut c, &team.scope).await?,
             can_lead: team.scope.leads(),
             suggested: suggested.code(),
             team: team.into_team(),
@@ -97,7 +97,10 @@ impl App {
         let mut tx = self.db.begin().await?;
         let team = self.report_team(&mut tx, actor, true).await?;
         let period = form.parse()?;
-        if !store::versions(&mut tx, team.id, period).await?.is_empty() {
+        if !store::versions(&mut tx, &team.scope, period)
+            .await?
+            .is_empty()
+        {
             let mut e = FieldErrors::new();
             e.add("period", FieldError::Taken);
             return Err(e.into());
@@ -105,7 +108,7 @@ impl App {
         let id = store::insert_draft(
             &mut tx,
             &NewDraft {
-                team: team.id,
+                team: &team.scope,
                 period,
                 version: 1,
                 supersedes: None,
@@ -137,7 +140,7 @@ impl App {
     pub async fn team_report(&self, actor: &Actor, id: i64) -> Result<ReportView, AppError> {
         let mut c = self.db.conn().await?;
         let team = self.report_team(&mut c, actor, false).await?;
-        let report = store::find(&mut c, team.id, id)
+        let report = store::find(&mut c, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let lead = team.scope.leads();
@@ -147,20 +150,21 @@ impl App {
     }
 
     /// The view of a report: the frozen content of a submitted one, or the figures as they
-    /// stand for a draft.
+    /// stand for a draft. `scope` is the team's own, when the team reads; the national
+    /// office, reading a submitted report across teams, has none.
     pub(crate) async fn report_view(
         &self,
         c: &mut Connection,
         team: Team,
-        draft_scope: Option<TeamScope>,
+        scope: Option<TeamScope>,
         report: StoredReport,
         lead: bool,
         acknowledge: bool,
     ) -> Result<ReportView, AppError> {
         let (content, integrity) = if report.status == ReportStatus::Draft {
             // A draft is the team's own work: only its scope gathers it.
-            let scope = draft_scope.ok_or(AppError::NotFound)?;
-            let (content, _, _) = self.gather(c, &team, &scope, &report).await?;
+            let scope = scope.as_ref().ok_or(AppError::NotFound)?;
+            let (content, _, _) = self.gather(c, &team, scope, &report).await?;
             (content, Integrity::Draft)
         } else {
             let content: ReportContent = serde_json::from_str(&report.content)
@@ -175,8 +179,11 @@ impl App {
                 },
             )
         };
-        let versions = store::versions(c, team.id, report.period)
-            .await?
+        let versions = match &scope {
+            Some(scope) => store::versions(c, scope, report.period).await?,
+            None => store::national_versions(c, team.id, report.period).await?,
+        };
+        let versions = versions
             .into_iter()
             .map(|r| (r.id, r.version, r.status))
             .collect::<Vec<_>>();
@@ -208,8 +215,8 @@ impl App {
         let period = report.period;
         let now = self.now();
         let (counts, fresh) =
-            cases::quarter_counts(c, team.id, &team.code, &period.quarters(), now).await?;
-        let earlier: Vec<ProtectedRelease> = store::submitted(c, team.id)
+            cases::quarter_counts(c, scope, &team.code, &period.quarters(), now).await?;
+        let earlier: Vec<ProtectedRelease> = store::submitted(c, scope)
             .await?
             .into_iter()
             .filter(|r| r.id != report.id)
@@ -276,7 +283,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         // Looked up in the own team first (another team's is "not found"), then leading it.
         let team = self.report_team(&mut tx, actor, false).await?;
-        let report = store::find(&mut tx, team.id, id)
+        let report = store::find(&mut tx, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         if !team.scope.leads() {
@@ -288,7 +295,7 @@ impl App {
         }
         store::update_narrative(
             &mut tx,
-            team.id,
+            &team.scope,
             id,
             &narrative,
             form.edit_version.unwrap_or(report.edit_version),
@@ -311,7 +318,7 @@ impl App {
         let mut tx = self.db.begin().await?;
         // Looked up in the own team first (another team's is "not found"), then leading it.
         let team = self.report_team(&mut tx, actor, false).await?;
-        let report = store::find(&mut tx, team.id, id)
+        let report = store::find(&mut tx, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         if !team.scope.leads() {
@@ -332,8 +339,8 @@ impl App {
             .map_err(|e| AppError::Internal(format!("report content: {e}")))?;
         let hash = sha256_hex(json.as_bytes());
         let now = self.now();
-        cases::freeze(&mut tx, team.id, &counts, &fresh, now).await?;
-        store::submit(&mut tx, team.id, id, &json, &hash, actor.user_id, now).await?;
+        cases::freeze(&mut tx, &team.scope, &counts, &fresh, now).await?;
+        store::submit(&mut tx, &team.scope, id, &json, &hash, actor.user_id, now).await?;
         let reason = format!("sha256:{hash}");
         self.audit(
             &mut tx,
@@ -354,13 +361,13 @@ impl App {
         let mut tx = self.db.begin().await?;
         // Looked up in the own team first (another team's is "not found"), then leading it.
         let team = self.report_team(&mut tx, actor, false).await?;
-        let report = store::find(&mut tx, team.id, id)
+        let report = store::find(&mut tx, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         if !team.scope.leads() {
             return Err(AppError::Forbidden);
         }
-        let versions = store::versions(&mut tx, team.id, report.period).await?;
+        let versions = store::versions(&mut tx, &team.scope, report.period).await?;
         let latest = versions.first().map(|r| r.id) == Some(report.id);
         if !report.status.correctable()
             || !latest
@@ -371,7 +378,7 @@ impl App {
         let new = store::insert_draft(
             &mut tx,
             &NewDraft {
-                team: team.id,
+                team: &team.scope,
                 period: report.period,
                 version: report.version + 1,
                 supersedes: Some(report.id),

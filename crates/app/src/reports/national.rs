@@ -7,7 +7,7 @@ use super::content::ReportContent;
 use super::lifecycle::ReportView;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{decide, team_work, Action, Actor, WorkNeed};
 use spona_domain::disclosure::{Position, Published, Reason};
 use spona_domain::reports::ReportPeriod;
 use spona_domain::text;
@@ -114,9 +114,9 @@ impl App {
         let found = store::find_submitted(&mut tx, id).await?;
         if !decide(actor, Action::AcknowledgeReports).allowed() {
             // A team's own report is "forbidden" to acknowledge; any other is not there.
-            let own = match actor.team_id {
-                Some(team) => store::find(&mut tx, team, id).await?.is_some(),
-                None => false,
+            let own = match team_work(actor, WorkNeed::View) {
+                Ok(scope) => store::find(&mut tx, &scope, id).await?.is_some(),
+                Err(_) => false,
             };
             return Err(if own {
                 AppError::Forbidden

@@ -112,8 +112,8 @@ impl App {
         };
         let quarters = ReportPeriod::Year { year }.quarters();
         let (counts, _) =
-            cases::quarter_counts(&mut c, team.id, &team.code, &quarters, self.now()).await?;
-        let earlier: Vec<ProtectedRelease> = store::submitted(&mut c, team.id)
+            cases::quarter_counts(&mut c, &team.scope, &team.code, &quarters, self.now()).await?;
+        let earlier: Vec<ProtectedRelease> = store::submitted(&mut c, &team.scope)
             .await?
             .into_iter()
             .filter_map(|r| serde_json::from_str::<ReportContent>(&r.content).ok())

@@ -23,7 +23,7 @@ impl App {
     ) -> Result<DocumentFile, AppError> {
         let team = self.training_team(actor, WorkNeed::View).await?;
         let mut tx = self.db.begin().await?;
-        let training = store::find(&mut tx, team.id, id)
+        let training = store::find(&mut tx, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let person = store::participant_by_token(&mut tx, id, participant)

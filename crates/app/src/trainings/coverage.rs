@@ -45,12 +45,15 @@ impl App {
             .filter(|y| (2000..=this_year).contains(y))
             .unwrap_or(this_year);
         let mut c = self.db.conn().await?;
-        let staff: HashMap<InstitutionId, i64> =
-            store::staff(&mut c, team.id).await?.into_iter().collect();
-        let trained: HashMap<InstitutionId, i64> = store::trained_in_year(&mut c, team.id, year)
+        let staff: HashMap<InstitutionId, i64> = store::staff(&mut c, &team.scope)
             .await?
             .into_iter()
             .collect();
+        let trained: HashMap<InstitutionId, i64> =
+            store::trained_in_year(&mut c, &team.scope, year)
+                .await?
+                .into_iter()
+                .collect();
         let lines = institutions::list_active(&mut c, team.id)
             .await?
             .into_iter()
@@ -92,7 +95,7 @@ impl App {
             return Err(AppError::Invalid(e));
         }
         for (institution, staff) in rows {
-            store::set_staff(&mut tx, team.id, institution, staff, now).await?;
+            store::set_staff(&mut tx, &team.scope, institution, staff, now).await?;
         }
         self.audit(
             &mut tx,

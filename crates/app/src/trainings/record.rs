@@ -68,7 +68,14 @@ impl App {
         let page = q.page.unwrap_or(1).clamp(1, 100_000);
         let query: String = q.q.chars().take(100).collect();
         let mut c = self.db.conn().await?;
-        let list = store::list(&mut c, team.id, &query, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+        let list = store::list(
+            &mut c,
+            &team.scope,
+            &query,
+            PAGE_SIZE,
+            (page - 1) * PAGE_SIZE,
+        )
+        .await?;
         Ok((team.into_team(), list))
     }
 
@@ -79,8 +86,10 @@ impl App {
     ) -> Result<(Team, Vec<(Institution, Option<i64>)>), AppError> {
         let team = self.training_team(actor, WorkNeed::Record).await?;
         let mut c = self.db.conn().await?;
-        let staff: HashMap<InstitutionId, i64> =
-            store::staff(&mut c, team.id).await?.into_iter().collect();
+        let staff: HashMap<InstitutionId, i64> = store::staff(&mut c, &team.scope)
+            .await?
+            .into_iter()
+            .collect();
         let list = institutions::list_active(&mut c, team.id)
             .await?
             .into_iter()
@@ -96,7 +105,7 @@ impl App {
     pub async fn training(&self, actor: &Actor, id: TrainingId) -> Result<TrainingView, AppError> {
         let team = self.training_team(actor, WorkNeed::View).await?;
         let mut c = self.db.conn().await?;
-        let training = store::find(&mut c, team.id, id)
+        let training = store::find(&mut c, &team.scope, id)
             .await?
             .ok_or(AppError::NotFound)?;
         let counts = store::attendance(&mut c, id).await?;
@@ -156,8 +165,10 @@ impl App {
             e.add("participants", FieldError::Unknown);
             return Err(AppError::Invalid(e));
         }
-        let staff: HashMap<InstitutionId, i64> =
-            store::staff(&mut tx, team.id).await?.into_iter().collect();
+        let staff: HashMap<InstitutionId, i64> = store::staff(&mut tx, &team.scope)
+            .await?
+            .into_iter()
+            .collect();
         let over = over_staff(&draft.attendance, |i| staff.get(&i).copied());
         if !over.is_empty() {
             return Ok(Recorded::Refused(
@@ -178,7 +189,7 @@ impl App {
                     .collect(),
             ));
         }
-        let id = store::insert(&mut tx, team.id, &draft, actor.user_id, now).await?;
+        let id = store::insert(&mut tx, &team.scope, &draft, actor.user_id, now).await?;
         for a in &draft.attendance {
             store::add_attendance(&mut tx, id, a.institution, a.participants).await?;
             for p in &a.names {

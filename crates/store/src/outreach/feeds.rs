@@ -2,6 +2,7 @@
 //! link's token is stored, so a copy of the database does not open any feed.
 
 use crate::{dates, StoreError};
+use spona_domain::access::TeamScope;
 use spona_domain::ids::{TeamId, UserId};
 use sqlx::AnyConnection;
 use time::Date;
@@ -26,7 +27,7 @@ pub struct FeedTraining {
 /// Adds a feed whose token hashes to `token_hash`.
 pub async fn insert(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     token_hash: &str,
     label: &str,
     by: UserId,
@@ -36,7 +37,7 @@ pub async fn insert(
         "INSERT INTO calendar_feeds (team_id, token_hash, label, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(token_hash)
     .bind(label)
     .bind(by.0)
@@ -46,12 +47,12 @@ pub async fn insert(
 }
 
 /// The team's feeds, newest first.
-pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<FeedRow>, StoreError> {
+pub async fn list(c: &mut AnyConnection, scope: &TeamScope) -> Result<Vec<FeedRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, label, created_at, revoked_at FROM calendar_feeds WHERE team_id = $1 \
          ORDER BY created_at DESC, id DESC",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .fetch_all(c)
     .await?)
 }
@@ -59,14 +60,14 @@ pub async fn list(c: &mut AnyConnection, team: TeamId) -> Result<Vec<FeedRow>, S
 /// One feed of the team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
 ) -> Result<Option<FeedRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, label, created_at, revoked_at FROM calendar_feeds \
          WHERE team_id = $1 AND id = $2",
     )
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id)
     .fetch_optional(c)
     .await?)
@@ -75,7 +76,7 @@ pub async fn find(
 /// Revokes a feed of the team; false when there is no such live feed.
 pub async fn revoke(
     c: &mut AnyConnection,
-    team: TeamId,
+    scope: &TeamScope,
     id: i64,
     at: i64,
 ) -> Result<bool, StoreError> {
@@ -84,7 +85,7 @@ pub async fn revoke(
          WHERE team_id = $2 AND id = $3 AND revoked_at IS NULL",
     )
     .bind(at)
-    .bind(team.0)
+    .bind(scope.team().0)
     .bind(id)
     .execute(c)
     .await?;
@@ -107,6 +108,10 @@ pub async fn team_of_live(
 
 /// The team's trainings from `from` up to but not including `until`, oldest first: only the
 /// topic and date are read, so that no trainer's or participant's name can reach a feed.
+///
+/// It takes the team's id, not a scope: a feed is read by whoever holds its secret link,
+/// without an account for the access check to decide on, and the team comes from the live
+/// feed ([`team_of_live`]); what it reads is what a feed may show to anyone.
 pub async fn trainings_between(
     c: &mut AnyConnection,
     team: TeamId,

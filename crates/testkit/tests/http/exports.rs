@@ -6,6 +6,7 @@
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use spona_app::activities::ActivityQuery;
+use spona_domain::access::{team_work, WorkNeed};
 use spona_domain::activities::{ActivityDraft, ActivityKind, Audience};
 use spona_store::activities;
 use spona_testkit::TestApp;
@@ -643,7 +644,7 @@ async fn a_long_list_comes_out_whole_in_both_formats() {
     const MANY: usize = 1_200;
     for t in TestApp::every_engine().await {
         let actor = spona_testkit::actor(&t.app, "le-coordinator").await;
-        let team = actor.team_id.unwrap();
+        let scope = team_work(&actor, WorkNeed::Record).unwrap();
         // Three days only, so pages of 500 split rows of the same day.
         let days = [
             date!(2025 - 03 - 01),
@@ -668,7 +669,7 @@ async fn a_long_list_comes_out_whole_in_both_formats() {
                 materials: String::new(),
                 plan_activity_id: None,
             };
-            activities::insert(&mut tx, team, &draft, "Лесковац", actor.user_id, 1)
+            activities::insert(&mut tx, &scope, &draft, "Лесковац", actor.user_id, 1)
                 .await
                 .unwrap();
         }
