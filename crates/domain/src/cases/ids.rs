@@ -1,20 +1,6 @@
 //! Typed identifiers of case records, so that a referral id can never be passed for a case id.
 
-// A local copy of the pattern in `crate::ids`, whose macro is private to that module.
-macro_rules! id_type {
-    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
-        #[$doc]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub i64);
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-    )*};
-}
+use crate::ids::id_type;
 
 id_type!(
     /// A case of a potential victim.
