@@ -14,6 +14,13 @@ macro_rules! id_type {
                 self.0.fmt(f)
             }
         }
+
+        // What the store decodes a row's column with (`#[sqlx(try_from = "i64")]`).
+        impl From<i64> for $name {
+            fn from(id: i64) -> Self {
+                $name(id)
+            }
+        }
     )*};
 }
 pub(crate) use id_type;

@@ -17,6 +17,12 @@ id_type!(
     TaskId,
     /// An imported version of an indicator catalogue.
     CatalogueId,
+    /// A file attached to a case.
+    AttachmentId,
+    /// A recorded guardian of the person of a case.
+    GuardianId,
+    /// A pair of cases that may be about the same person, waiting for or past its review.
+    DuplicateId,
 );
 
 #[cfg(test)]
