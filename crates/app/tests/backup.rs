@@ -11,7 +11,7 @@ use spona_app::backup::{
 use spona_app::cases::{CaseQuery, NewFile};
 use spona_app::reports::PeriodForm;
 use spona_app::{App, AuthSettings, Db, Keyring, ManualClock, MasterKey};
-use spona_domain::cases::ReportForm;
+use spona_domain::cases::{AttachmentId, CaseId, ReportForm};
 use spona_store::backup::{Pages, Snapshot, Value};
 use spona_testkit::{actor, TestDb, START};
 use std::collections::BTreeMap;
@@ -24,8 +24,8 @@ struct Deployment {
     key: MasterKey,
     clock: Arc<ManualClock>,
     /// An attachment's content and where to find it again.
-    attachment: (i64, Vec<u8>),
-    case_id: i64,
+    attachment: (AttachmentId, Vec<u8>),
+    case_id: CaseId,
 }
 
 fn keyed_app(db: &Db, key: &MasterKey, clock: Arc<ManualClock>) -> App {
@@ -244,7 +244,7 @@ async fn round_trip(from: &TestDb, to: &TestDb) {
         .map(|r| integer(r, "id"))
         .max()
         .unwrap();
-    assert!(newer > largest);
+    assert!(newer.0 > largest);
     let member = actor(&app, "le-member").await;
     let form = ActivityForm {
         title: "Предавање".into(),

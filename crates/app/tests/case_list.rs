@@ -4,7 +4,7 @@
 use spona_app::cases::{AnswerForm, CaseQuery, ReferralForm};
 use spona_app::App;
 use spona_domain::access::Actor;
-use spona_domain::cases::ReportForm;
+use spona_domain::cases::{CaseId, ReportForm};
 use spona_testkit::TestDb;
 
 fn person(given: &str, child: bool) -> ReportForm {
@@ -20,7 +20,7 @@ fn person(given: &str, child: bool) -> ReportForm {
     }
 }
 
-async fn listed(app: &App, actor: &Actor) -> (i64, Vec<i64>) {
+async fn listed(app: &App, actor: &Actor) -> (i64, Vec<CaseId>) {
     let page = app.cases(actor, &CaseQuery::default()).await.unwrap();
     (page.total, page.items.iter().map(|c| c.id).collect())
 }

@@ -339,7 +339,7 @@ async fn the_database_file_alone_reveals_no_name_and_every_view_is_audited() {
     app.case(&police, case).await.unwrap();
     app.case(&police, case).await.unwrap();
     let mut c = t.db.conn().await.unwrap();
-    let entries = spona_store::audit::for_subject(&mut c, "case", case, 100)
+    let entries = spona_store::audit::for_subject(&mut c, "case", case.0, 100)
         .await
         .unwrap();
     let views = entries.iter().filter(|e| e.action == "case-viewed").count();
@@ -475,7 +475,7 @@ async fn sharing_follows_consent_and_going_without_it_needs_a_written_reason() {
         };
         app.refer_case(&police, case, &urgent).await.unwrap();
         let mut c = t.db.conn().await.unwrap();
-        let log = spona_store::audit::for_subject(&mut c, "case", case, 50)
+        let log = spona_store::audit::for_subject(&mut c, "case", case.0, 50)
             .await
             .unwrap();
         let entry = log

@@ -10,7 +10,7 @@ use spona_app::custody;
 use spona_app::keys::{KeyHealth, KeySource, SweepControl, SweepOutcome, Switched};
 use spona_app::{App, AppError, AuthSettings, Keyring, ManualClock, MasterKey};
 use spona_domain::access::Actor;
-use spona_domain::cases::ReportForm;
+use spona_domain::cases::{CaseId, ReportForm};
 use spona_testkit::{actor, TestDb, START};
 use std::sync::Arc;
 
@@ -55,12 +55,13 @@ fn person(given: &str, family: &str, birth: &str) -> ReportForm {
     }
 }
 
-async fn case_ids(t: &TestDb) -> Vec<i64> {
+async fn case_ids(t: &TestDb) -> Vec<CaseId> {
     let mut c = t.db.conn().await.unwrap();
-    sqlx::query_scalar("SELECT id FROM cases ORDER BY id")
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM cases ORDER BY id")
         .fetch_all(&mut *c)
         .await
-        .unwrap()
+        .unwrap();
+    ids.into_iter().map(CaseId).collect()
 }
 
 /// The case workers of the two institutions that own the demo cases (signed in once: a
@@ -70,7 +71,7 @@ async fn readers(app: &App) -> Vec<Actor> {
 }
 
 /// Everything sealed of a case that its owning institution sees, as text.
-async fn opened(app: &App, readers: &[Actor], id: i64) -> Result<String, AppError> {
+async fn opened(app: &App, readers: &[Actor], id: CaseId) -> Result<String, AppError> {
     for reader in readers {
         match app.case(reader, id).await {
             Ok(v) if v.identity.is_some() => {
@@ -88,7 +89,7 @@ async fn opened(app: &App, readers: &[Actor], id: i64) -> Result<String, AppErro
     Err(AppError::NotFound)
 }
 
-async fn everything_opened(app: &App, readers: &[Actor], ids: &[i64]) -> Vec<String> {
+async fn everything_opened(app: &App, readers: &[Actor], ids: &[CaseId]) -> Vec<String> {
     let mut all = Vec::new();
     for id in ids {
         all.push(opened(app, readers, *id).await.unwrap());

@@ -2,6 +2,7 @@
 
 use crate::leases::{still_held, JobLease};
 use crate::{StoreError, Tx};
+use spona_domain::cases::{CaseId, ReferralId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
 
@@ -9,7 +10,7 @@ use sqlx::AnyConnection;
 pub async fn grant(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     user: UserId,
     reason: &str,
     now: i64,
@@ -20,7 +21,7 @@ pub async fn grant(
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(user.0)
     .bind(reason)
     .bind(now)
@@ -33,14 +34,14 @@ pub async fn grant(
 /// Whether the user holds a live emergency grant for the case.
 pub async fn has_grant(
     c: &mut AnyConnection,
-    case_id: i64,
+    case_id: CaseId,
     user: UserId,
     now: i64,
 ) -> Result<bool, StoreError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM break_glass WHERE case_id = $1 AND user_id = $2 AND expires_at > $3",
     )
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(user.0)
     .bind(now)
     .fetch_one(c)
@@ -61,7 +62,7 @@ pub async fn notify(
     team: TeamId,
     to: Recipient,
     kind: &str,
-    case_id: Option<i64>,
+    case_id: Option<CaseId>,
     now: i64,
 ) -> Result<(), StoreError> {
     notify_about(tx, team, to, kind, case_id, None, now).await
@@ -73,7 +74,7 @@ pub async fn notify_about(
     team: TeamId,
     to: Recipient,
     kind: &str,
-    case_id: Option<i64>,
+    case_id: Option<CaseId>,
     about: Option<InstitutionId>,
     now: i64,
 ) -> Result<(), StoreError> {
@@ -89,7 +90,7 @@ pub async fn notify_about(
     .bind(institution)
     .bind(user)
     .bind(kind)
-    .bind(case_id)
+    .bind(case_id.map(|c| c.0))
     .bind(about.map(|i| i.0))
     .bind(now)
     .execute(&mut **tx)
@@ -165,9 +166,11 @@ pub async fn mark_read(
 /// An overdue referral that was not yet escalated.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Overdue {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: ReferralId,
     pub team_id: i64,
-    pub case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
 }
 
 /// Referrals still unanswered past their deadline and not yet escalated (deployment-wide).
@@ -191,7 +194,7 @@ pub async fn overdue(
 pub async fn mark_escalated(
     tx: &mut Tx,
     lease: &JobLease,
-    referral: i64,
+    referral: ReferralId,
     now: i64,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(&format!(
@@ -199,7 +202,7 @@ pub async fn mark_escalated(
         still_held(3)
     ))
     .bind(now)
-    .bind(referral)
+    .bind(referral.0)
     .bind(&lease.job)
     .bind(&lease.holder)
     .bind(lease.fence)

@@ -1,6 +1,7 @@
 //! Coordinators assigned to cases.
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::CaseId;
 use spona_domain::ids::{TeamId, UserId};
 use sqlx::AnyConnection;
 
@@ -8,7 +9,7 @@ use sqlx::AnyConnection;
 pub async fn assign(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     user: UserId,
     by: UserId,
     at: i64,
@@ -18,7 +19,7 @@ pub async fn assign(
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id, user_id) DO NOTHING",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(user.0)
     .bind(by.0)
     .bind(at)
@@ -31,14 +32,14 @@ pub async fn assign(
 pub async fn unassign(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     user: UserId,
 ) -> Result<(), StoreError> {
     sqlx::query(
         "DELETE FROM case_assignments WHERE team_id = $1 AND case_id = $2 AND user_id = $3",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(user.0)
     .execute(&mut **tx)
     .await?;
@@ -48,13 +49,13 @@ pub async fn unassign(
 /// Whether the user is assigned to the case.
 pub async fn is_assigned(
     c: &mut AnyConnection,
-    case_id: i64,
+    case_id: CaseId,
     user: UserId,
 ) -> Result<bool, StoreError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM case_assignments WHERE case_id = $1 AND user_id = $2",
     )
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(user.0)
     .fetch_one(c)
     .await?;
@@ -65,14 +66,14 @@ pub async fn is_assigned(
 pub async fn for_case(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<(i64, String)>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT u.id, u.display_name FROM case_assignments a JOIN users u ON u.id = a.user_id \
          WHERE a.team_id = $1 AND a.case_id = $2 ORDER BY u.display_name",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_all(c)
     .await?)
 }

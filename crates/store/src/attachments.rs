@@ -1,14 +1,17 @@
 //! Files attached to a case, sealed (the app layer seals and opens them).
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::{AttachmentId, CaseId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
 
 /// An attachment without its content (for lists).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct AttachmentRow {
-    pub id: i64,
-    pub case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: AttachmentId,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
     pub part: String,
     pub institution_id: i64,
     pub uploaded_by: i64,
@@ -20,7 +23,7 @@ pub struct AttachmentRow {
 /// A new attachment's clear columns.
 pub struct NewAttachment<'a> {
     pub team: TeamId,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub part: &'a str,
     pub institution: InstitutionId,
     pub by: UserId,
@@ -31,28 +34,35 @@ pub struct NewAttachment<'a> {
 const COLUMNS: &str = "id, case_id, part, institution_id, uploaded_by, uploaded_at, size, meta";
 
 /// Adds an attachment; its sealed meta and content follow with [`seal`], once the id is known.
-pub async fn insert(tx: &mut Tx, n: &NewAttachment<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO case_attachments (team_id, case_id, part, institution_id, uploaded_by, \
+pub async fn insert(tx: &mut Tx, n: &NewAttachment<'_>) -> Result<AttachmentId, StoreError> {
+    Ok(AttachmentId(
+        sqlx::query_scalar(
+            "INSERT INTO case_attachments (team_id, case_id, part, institution_id, uploaded_by, \
          uploaded_at, size) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(n.team.0)
-    .bind(n.case_id)
-    .bind(n.part)
-    .bind(n.institution.0)
-    .bind(n.by.0)
-    .bind(n.at)
-    .bind(n.size)
-    .fetch_one(&mut **tx)
-    .await?)
+        )
+        .bind(n.team.0)
+        .bind(n.case_id.0)
+        .bind(n.part)
+        .bind(n.institution.0)
+        .bind(n.by.0)
+        .bind(n.at)
+        .bind(n.size)
+        .fetch_one(&mut **tx)
+        .await?,
+    ))
 }
 
 /// Stores an attachment's sealed meta and content.
-pub async fn seal(tx: &mut Tx, id: i64, meta: &str, content: &str) -> Result<(), StoreError> {
+pub async fn seal(
+    tx: &mut Tx,
+    id: AttachmentId,
+    meta: &str,
+    content: &str,
+) -> Result<(), StoreError> {
     let done = sqlx::query("UPDATE case_attachments SET meta = $1, content = $2 WHERE id = $3")
         .bind(meta)
         .bind(content)
-        .bind(id)
+        .bind(id.0)
         .execute(&mut **tx)
         .await?;
     StoreError::one_row(done.rows_affected())
@@ -62,14 +72,14 @@ pub async fn seal(tx: &mut Tx, id: i64, meta: &str, content: &str) -> Result<(),
 pub async fn for_case(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<AttachmentRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM case_attachments WHERE team_id = $1 AND case_id = $2 \
          ORDER BY uploaded_at DESC, id DESC"
     ))
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_all(c)
     .await?)
 }
@@ -78,30 +88,30 @@ pub async fn for_case(
 pub async fn find(
     c: &mut AnyConnection,
     team: TeamId,
-    id: i64,
+    id: AttachmentId,
 ) -> Result<Option<(AttachmentRow, String)>, StoreError> {
     let row: Option<AttachmentRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM case_attachments WHERE team_id = $1 AND id = $2"
     ))
     .bind(team.0)
-    .bind(id)
+    .bind(id.0)
     .fetch_optional(&mut *c)
     .await?;
     let Some(row) = row else {
         return Ok(None);
     };
     let content: String = sqlx::query_scalar("SELECT content FROM case_attachments WHERE id = $1")
-        .bind(id)
+        .bind(id.0)
         .fetch_one(c)
         .await?;
     Ok(Some((row, content)))
 }
 
 /// Removes an attachment (its ciphertext goes with it; the audit trail keeps that it was).
-pub async fn remove(tx: &mut Tx, team: TeamId, id: i64) -> Result<(), StoreError> {
+pub async fn remove(tx: &mut Tx, team: TeamId, id: AttachmentId) -> Result<(), StoreError> {
     let done = sqlx::query("DELETE FROM case_attachments WHERE team_id = $1 AND id = $2")
         .bind(team.0)
-        .bind(id)
+        .bind(id.0)
         .execute(&mut **tx)
         .await?;
     StoreError::one_row(done.rows_affected())

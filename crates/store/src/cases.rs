@@ -2,13 +2,15 @@
 //! (opaque text here; only the app layer, which holds the keys, can open them).
 
 use crate::{Page, StoreError, Tx};
+use spona_domain::cases::CaseId;
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
 
 /// A case as stored.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct CaseRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: CaseId,
     pub team_id: i64,
     pub year: i64,
     pub seq: i64,
@@ -90,8 +92,8 @@ pub async fn next_seq(tx: &mut Tx, team: TeamId, year: i64) -> Result<i64, Store
 }
 
 /// Adds a case (its sealed parts follow with [`seal`], once its id is known).
-pub async fn insert(tx: &mut Tx, n: &NewCase<'_>) -> Result<i64, StoreError> {
-    let id = sqlx::query_scalar(
+pub async fn insert(tx: &mut Tx, n: &NewCase<'_>) -> Result<CaseId, StoreError> {
+    let id = CaseId(sqlx::query_scalar(
         "INSERT INTO cases (team_id, year, seq, owner_institution_id, reported_by, state, \
          may_be_child, lacks_capacity, immediate_danger, age_band, sex, citizenship, reporter_kind, \
          referral_source, exploitation, detected_on, reported_at, updated_at) \
@@ -116,13 +118,13 @@ pub async fn insert(tx: &mut Tx, n: &NewCase<'_>) -> Result<i64, StoreError> {
     .bind(n.detected_on)
     .bind(n.reported_at)
     .fetch_one(&mut **tx)
-    .await?;
+    .await?);
     crate::listing::refresh(tx, id).await?;
     Ok(id)
 }
 
 /// Stores the sealed parts of a case.
-pub async fn seal(tx: &mut Tx, id: i64, s: &Sealed) -> Result<(), StoreError> {
+pub async fn seal(tx: &mut Tx, id: CaseId, s: &Sealed) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE cases SET data_key = $1, identity = $2, contact = $3, circumstances = $4, \
          screening = $5, person_index = $6 WHERE id = $7",
@@ -133,7 +135,7 @@ pub async fn seal(tx: &mut Tx, id: i64, s: &Sealed) -> Result<(), StoreError> {
     .bind(&s.circumstances)
     .bind(&s.screening)
     .bind(s.person_index.as_deref())
-    .bind(id)
+    .bind(id.0)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -143,12 +145,12 @@ pub async fn seal(tx: &mut Tx, id: i64, s: &Sealed) -> Result<(), StoreError> {
 pub async fn find(
     c: &mut AnyConnection,
     team: TeamId,
-    id: i64,
+    id: CaseId,
 ) -> Result<Option<CaseRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE c.team_id = $1 AND c.id = $2"))
             .bind(team.0)
-            .bind(id)
+            .bind(id.0)
             .fetch_optional(c)
             .await?,
     )
@@ -174,7 +176,7 @@ pub async fn find_by_code(
 /// When the user's live emergency grant for the case ends (the latest, if several).
 pub async fn emergency_until(
     c: &mut AnyConnection,
-    case_id: i64,
+    case_id: CaseId,
     user: UserId,
     now: i64,
 ) -> Result<Option<i64>, StoreError> {
@@ -182,7 +184,7 @@ pub async fn emergency_until(
         "SELECT MAX(expires_at) FROM break_glass \
          WHERE case_id = $1 AND user_id = $2 AND expires_at > $3",
     )
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(user.0)
     .bind(now)
     .fetch_one(c)
@@ -264,7 +266,7 @@ pub async fn list(
 pub async fn set_state(
     tx: &mut Tx,
     team: TeamId,
-    id: i64,
+    id: CaseId,
     version: i64,
     state: &str,
     now: i64,
@@ -285,7 +287,7 @@ pub async fn set_state(
 pub async fn set_proceedings(
     tx: &mut Tx,
     team: TeamId,
-    id: i64,
+    id: CaseId,
     version: i64,
     stage: &str,
     now: i64,
@@ -308,7 +310,7 @@ async fn set_track(
     tx: &mut Tx,
     set: &'static str,
     team: TeamId,
-    id: i64,
+    id: CaseId,
     version: i64,
     value: &str,
     now: i64,
@@ -320,7 +322,7 @@ async fn set_track(
         .bind(value)
         .bind(now)
         .bind(team.0)
-        .bind(id)
+        .bind(id.0)
         .bind(version)
         .execute(&mut **tx)
         .await?;
@@ -333,16 +335,17 @@ pub async fn same_person(
     c: &mut AnyConnection,
     team: TeamId,
     index: &str,
-    except: i64,
-) -> Result<Vec<i64>, StoreError> {
-    Ok(sqlx::query_scalar(
+    except: CaseId,
+) -> Result<Vec<CaseId>, StoreError> {
+    let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM cases WHERE team_id = $1 AND person_index = $2 AND id <> $3 ORDER BY id",
     )
     .bind(team.0)
     .bind(index)
-    .bind(except)
+    .bind(except.0)
     .fetch_all(c)
-    .await?)
+    .await?;
+    Ok(ids.into_iter().map(CaseId).collect())
 }
 
 /// The plain fields of a case that an edit of its report changes.
@@ -365,7 +368,7 @@ pub struct ReportUpdate<'a> {
 pub async fn update_report(
     tx: &mut Tx,
     team: TeamId,
-    id: i64,
+    id: CaseId,
     version: i64,
     u: &ReportUpdate<'_>,
     s: &Sealed,
@@ -394,7 +397,7 @@ pub async fn update_report(
     .bind(s.person_index.as_deref())
     .bind(now)
     .bind(team.0)
-    .bind(id)
+    .bind(id.0)
     .bind(version)
     .execute(&mut **tx)
     .await?;

@@ -1,13 +1,15 @@
 //! Indicator catalogues as imported (the text; the domain parses and checks it).
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::CatalogueId;
 use spona_domain::ids::UserId;
 use sqlx::AnyConnection;
 
 /// A stored catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct CatalogueRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: CatalogueId,
     pub sector: String,
     pub version: String,
     pub source: String,
@@ -22,7 +24,7 @@ pub async fn insert(
     source: &str,
     by: Option<UserId>,
     at: i64,
-) -> Result<i64, StoreError> {
+) -> Result<CatalogueId, StoreError> {
     sqlx::query_scalar(
         "INSERT INTO indicator_catalogues (sector, version, source, imported_by, imported_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -34,6 +36,7 @@ pub async fn insert(
     .bind(at)
     .fetch_one(&mut **tx)
     .await
+    .map(CatalogueId)
     .map_err(|e| StoreError::unique(e, "version"))
 }
 

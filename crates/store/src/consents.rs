@@ -1,14 +1,17 @@
 //! Guardians and consents of a case (sealed details are opaque here).
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::{CaseId, ConsentId, GuardianId, ReferralId};
 use spona_domain::ids::{TeamId, UserId};
 use sqlx::AnyConnection;
 
 /// A recorded guardian.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct GuardianRow {
-    pub id: i64,
-    pub case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: GuardianId,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
     pub sealed: String,
     pub appointed_on: String,
     pub recorded_at: i64,
@@ -17,8 +20,10 @@ pub struct GuardianRow {
 /// A recorded consent.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct ConsentRow {
-    pub id: i64,
-    pub case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: ConsentId,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
     pub given_by: String,
     pub sealed: String,
     pub parts: String,
@@ -32,38 +37,38 @@ pub struct ConsentRow {
 pub async fn insert_guardian(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     sealed: &str,
     appointed_on: &str,
     by: UserId,
     now: i64,
-) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+) -> Result<GuardianId, StoreError> {
+    Ok(GuardianId(sqlx::query_scalar(
         "INSERT INTO case_guardians (team_id, case_id, sealed, appointed_on, recorded_by, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(sealed)
     .bind(appointed_on)
     .bind(by.0)
     .bind(now)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?))
 }
 
 /// The guardians of a case, newest first.
 pub async fn guardians(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<GuardianRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, case_id, sealed, appointed_on, recorded_at FROM case_guardians \
          WHERE team_id = $1 AND case_id = $2 ORDER BY recorded_at DESC, id DESC",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_all(c)
     .await?)
 }
@@ -72,7 +77,7 @@ pub async fn guardians(
 #[derive(Clone, Debug)]
 pub struct NewConsent<'a> {
     pub team: TeamId,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub given_by: &'a str,
     pub sealed: &'a str,
     pub parts: &'a str,
@@ -83,13 +88,13 @@ pub struct NewConsent<'a> {
 }
 
 /// Records a consent.
-pub async fn insert_consent(tx: &mut Tx, n: &NewConsent<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+pub async fn insert_consent(tx: &mut Tx, n: &NewConsent<'_>) -> Result<ConsentId, StoreError> {
+    Ok(ConsentId(sqlx::query_scalar(
         "INSERT INTO case_consents (team_id, case_id, given_by, sealed, parts, institutions, given_on, \
          recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(n.team.0)
-    .bind(n.case_id)
+    .bind(n.case_id.0)
     .bind(n.given_by)
     .bind(n.sealed)
     .bind(n.parts)
@@ -98,21 +103,21 @@ pub async fn insert_consent(tx: &mut Tx, n: &NewConsent<'_>) -> Result<i64, Stor
     .bind(n.by.0)
     .bind(n.at)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?))
 }
 
 /// The consents of a case, newest first (withdrawn ones included, for the record).
 pub async fn consents(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<ConsentRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, case_id, given_by, sealed, parts, institutions, given_on, recorded_at, withdrawn_at \
          FROM case_consents WHERE team_id = $1 AND case_id = $2 ORDER BY recorded_at DESC, id DESC",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_all(c)
     .await?)
 }
@@ -121,7 +126,7 @@ pub async fn consents(
 pub async fn withdraw(
     tx: &mut Tx,
     team: TeamId,
-    id: i64,
+    id: ConsentId,
     by: UserId,
     now: i64,
 ) -> Result<(), StoreError> {
@@ -132,7 +137,7 @@ pub async fn withdraw(
     .bind(now)
     .bind(by.0)
     .bind(team.0)
-    .bind(id)
+    .bind(id.0)
     .execute(&mut **tx)
     .await?;
     StoreError::one_row(done.rows_affected())
@@ -141,14 +146,14 @@ pub async fn withdraw(
 /// Links a referral to the consent it relies on, or records why it went without one.
 pub async fn mark_referral(
     tx: &mut Tx,
-    referral: i64,
-    consent: Option<i64>,
+    referral: ReferralId,
+    consent: Option<ConsentId>,
     override_reason: &str,
 ) -> Result<(), StoreError> {
     sqlx::query("UPDATE referrals SET consent_id = $1, override_reason = $2 WHERE id = $3")
-        .bind(consent)
+        .bind(consent.map(|c| c.0))
         .bind(override_reason)
-        .bind(referral)
+        .bind(referral.0)
         .execute(&mut **tx)
         .await?;
     Ok(())

@@ -2,23 +2,28 @@
 //! the institution that already held the person (the owner of the pair's held case).
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::{CaseId, DuplicateId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
 
 /// A pair as its reviewers see it: the ids and owners of both cases, never their content.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct DuplicateRow {
-    pub id: i64,
-    pub case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: DuplicateId,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
     pub case_owner: i64,
     pub case_year: i64,
     pub case_seq: i64,
-    pub other_case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub other_case_id: CaseId,
     pub other_owner: i64,
     pub other_year: i64,
     pub other_seq: i64,
     /// The case that was there before the match (one of the two); its owner reviews.
-    pub held_case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub held_case_id: CaseId,
     pub found_at: i64,
     pub outcome: String,
     pub version: i64,
@@ -35,8 +40,8 @@ const SELECT: &str = "SELECT d.id, d.case_id, a.owner_institution_id AS case_own
 pub async fn raise(
     tx: &mut Tx,
     team: TeamId,
-    new: i64,
-    held: i64,
+    new: CaseId,
+    held: CaseId,
     now: i64,
 ) -> Result<bool, StoreError> {
     let (low, high) = if new < held { (new, held) } else { (held, new) };
@@ -45,9 +50,9 @@ pub async fn raise(
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id, other_case_id) DO NOTHING",
     )
     .bind(team.0)
-    .bind(low)
-    .bind(high)
-    .bind(held)
+    .bind(low.0)
+    .bind(high.0)
+    .bind(held.0)
     .bind(now)
     .execute(&mut **tx)
     .await?;
@@ -92,12 +97,12 @@ pub async fn pending_counts(
 pub async fn find(
     c: &mut AnyConnection,
     team: TeamId,
-    id: i64,
+    id: DuplicateId,
 ) -> Result<Option<DuplicateRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE d.team_id = $1 AND d.id = $2"))
             .bind(team.0)
-            .bind(id)
+            .bind(id.0)
             .fetch_optional(c)
             .await?,
     )
@@ -106,7 +111,7 @@ pub async fn find(
 /// Records the review of a pending pair, if still at `version`.
 pub async fn review(
     tx: &mut Tx,
-    id: i64,
+    id: DuplicateId,
     version: i64,
     outcome: &str,
     reason: &str,
@@ -121,7 +126,7 @@ pub async fn review(
     .bind(reason)
     .bind(by.0)
     .bind(at)
-    .bind(id)
+    .bind(id.0)
     .bind(version)
     .execute(&mut **tx)
     .await?;

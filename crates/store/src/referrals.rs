@@ -1,15 +1,18 @@
 //! Referrals of a case to an institution: what is shared, by when an answer is due, the answer.
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::{CaseId, ReferralId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
 
 /// A referral as stored, with the short names of both institutions.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct ReferralRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: ReferralId,
     pub team_id: i64,
-    pub case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
     pub from_institution_id: i64,
     pub from_short: String,
     pub to_institution_id: i64,
@@ -33,7 +36,7 @@ pub struct ReferralRow {
 #[derive(Clone, Debug)]
 pub struct NewReferral<'a> {
     pub team: TeamId,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub from: InstitutionId,
     pub to: InstitutionId,
     pub purpose: &'a str,
@@ -53,14 +56,14 @@ const SELECT: &str = "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, 
      JOIN institutions t ON t.id = r.to_institution_id JOIN cases c ON c.id = r.case_id";
 
 /// Sends a referral (status "sent").
-pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<i64, StoreError> {
-    let id = sqlx::query_scalar(
+pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<ReferralId, StoreError> {
+    let id = ReferralId(sqlx::query_scalar(
         "INSERT INTO referrals (team_id, case_id, from_institution_id, to_institution_id, purpose, \
          shared_parts, urgency, status, protocol, sent_by, sent_at, deadline_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $10, $11) RETURNING id",
     )
     .bind(n.team.0)
-    .bind(n.case_id)
+    .bind(n.case_id.0)
     .bind(n.from.0)
     .bind(n.to.0)
     .bind(n.purpose)
@@ -71,7 +74,7 @@ pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<i64, StoreError>
     .bind(n.sent_at)
     .bind(n.deadline_at)
     .fetch_one(&mut **tx)
-    .await?;
+    .await?);
     crate::listing::refresh(tx, n.case_id).await?;
     Ok(id)
 }
@@ -80,13 +83,13 @@ pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<i64, StoreError>
 pub async fn for_case(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<ReferralRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 ORDER BY r.sent_at DESC, r.id DESC"
     ))
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_all(c)
     .await?)
 }
@@ -118,7 +121,7 @@ pub async fn to_institution_about(
     c: &mut AnyConnection,
     team: TeamId,
     to: InstitutionId,
-    case_ids: &[i64],
+    case_ids: &[CaseId],
 ) -> Result<Vec<ReferralRow>, StoreError> {
     if case_ids.is_empty() {
         return Ok(Vec::new());
@@ -131,7 +134,7 @@ pub async fn to_institution_about(
     );
     let mut query = sqlx::query_as(&sql).bind(team.0).bind(to.0);
     for id in case_ids {
-        query = query.bind(*id);
+        query = query.bind(id.0);
     }
     Ok(query.fetch_all(c).await?)
 }
@@ -140,12 +143,12 @@ pub async fn to_institution_about(
 pub async fn find(
     c: &mut AnyConnection,
     team: TeamId,
-    id: i64,
+    id: ReferralId,
 ) -> Result<Option<ReferralRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE r.team_id = $1 AND r.id = $2"))
             .bind(team.0)
-            .bind(id)
+            .bind(id.0)
             .fetch_optional(c)
             .await?,
     )
@@ -164,7 +167,7 @@ pub struct Answer<'a> {
 pub async fn answer(
     tx: &mut Tx,
     team: TeamId,
-    id: i64,
+    id: ReferralId,
     version: i64,
     a: &Answer<'_>,
 ) -> Result<(), StoreError> {
@@ -177,15 +180,15 @@ pub async fn answer(
     .bind(a.by.0)
     .bind(a.at)
     .bind(team.0)
-    .bind(id)
+    .bind(id.0)
     .bind(version)
     .execute(&mut **tx)
     .await?;
     StoreError::one_row(done.rows_affected())?;
     // A declined referral takes the case out of the receiver's list.
     let case_id: i64 = sqlx::query_scalar("SELECT case_id FROM referrals WHERE id = $1")
-        .bind(id)
+        .bind(id.0)
         .fetch_one(&mut **tx)
         .await?;
-    crate::listing::refresh(tx, case_id).await
+    crate::listing::refresh(tx, CaseId(case_id)).await
 }

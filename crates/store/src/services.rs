@@ -1,13 +1,15 @@
 //! Services given to a person, notes on a case, the recovery period and follow-ups.
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::{CaseId, NoteId, ServiceId, TaskId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
 
 /// A service as stored.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct ServiceRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: ServiceId,
     pub institution_id: i64,
     pub service_type: String,
     pub provider: String,
@@ -21,7 +23,7 @@ pub struct ServiceRow {
 #[derive(Clone, Debug)]
 pub struct NewService<'a> {
     pub team: TeamId,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub institution: InstitutionId,
     pub service_type: &'a str,
     pub provider: &'a str,
@@ -33,13 +35,13 @@ pub struct NewService<'a> {
 }
 
 /// Adds a service.
-pub async fn insert(tx: &mut Tx, n: &NewService<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+pub async fn insert(tx: &mut Tx, n: &NewService<'_>) -> Result<ServiceId, StoreError> {
+    Ok(ServiceId(sqlx::query_scalar(
         "INSERT INTO case_services (team_id, case_id, institution_id, service_type, provider, starts_on, \
          ends_on, status, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(n.team.0)
-    .bind(n.case_id)
+    .bind(n.case_id.0)
     .bind(n.institution.0)
     .bind(n.service_type)
     .bind(n.provider)
@@ -49,21 +51,21 @@ pub async fn insert(tx: &mut Tx, n: &NewService<'_>) -> Result<i64, StoreError> 
     .bind(n.by.0)
     .bind(n.at)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?))
 }
 
 /// The services of a case, in order of start.
 pub async fn for_case(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<ServiceRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, institution_id, service_type, provider, starts_on, ends_on, status, version \
          FROM case_services WHERE team_id = $1 AND case_id = $2 ORDER BY starts_on, id",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_all(c)
     .await?)
 }
@@ -72,8 +74,8 @@ pub async fn for_case(
 pub async fn set_status(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
-    id: i64,
+    case_id: CaseId,
+    id: ServiceId,
     version: i64,
     status: &str,
     ends_on: Option<&str>,
@@ -85,8 +87,8 @@ pub async fn set_status(
     .bind(status)
     .bind(ends_on)
     .bind(team.0)
-    .bind(case_id)
-    .bind(id)
+    .bind(case_id.0)
+    .bind(id.0)
     .bind(version)
     .execute(&mut **tx)
     .await?;
@@ -96,7 +98,8 @@ pub async fn set_status(
 /// A note as stored (its text sealed).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct NoteRow {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: NoteId,
     pub institution_id: i64,
     pub sealed: String,
     pub shared: i64,
@@ -108,7 +111,7 @@ pub struct NoteRow {
 #[derive(Clone, Debug)]
 pub struct NewNote<'a> {
     pub team: TeamId,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub institution: InstitutionId,
     pub sealed: &'a str,
     pub shared: bool,
@@ -117,27 +120,27 @@ pub struct NewNote<'a> {
 }
 
 /// Adds a note.
-pub async fn add_note(tx: &mut Tx, n: &NewNote<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+pub async fn add_note(tx: &mut Tx, n: &NewNote<'_>) -> Result<NoteId, StoreError> {
+    Ok(NoteId(sqlx::query_scalar(
         "INSERT INTO case_notes (team_id, case_id, institution_id, sealed, shared, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(n.team.0)
-    .bind(n.case_id)
+    .bind(n.case_id.0)
     .bind(n.institution.0)
     .bind(n.sealed)
     .bind(i64::from(n.shared))
     .bind(n.by.0)
     .bind(n.at)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?))
 }
 
 /// The notes of a case a reader's institution may see: its own and the shared ones.
 pub async fn notes_for(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     reader: InstitutionId,
 ) -> Result<Vec<NoteRow>, StoreError> {
     Ok(sqlx::query_as(
@@ -146,7 +149,7 @@ pub async fn notes_for(
          ORDER BY created_at DESC, id DESC",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(reader.0)
     .fetch_all(c)
     .await?)
@@ -156,7 +159,7 @@ pub async fn notes_for(
 pub async fn set_recovery(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     starts: &str,
     ends: &str,
 ) -> Result<(), StoreError> {
@@ -167,7 +170,7 @@ pub async fn set_recovery(
     .bind(starts)
     .bind(ends)
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -177,13 +180,13 @@ pub async fn set_recovery(
 pub async fn recovery(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Option<(String, String)>, StoreError> {
     let row: Option<(Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT recovery_starts, recovery_ends FROM cases WHERE team_id = $1 AND id = $2",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_optional(c)
     .await?;
     Ok(row.and_then(|(s, e)| Some((s?, e?))))
@@ -192,7 +195,8 @@ pub async fn recovery(
 /// A recovery period ending soon whose owner was not yet reminded.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Ending {
-    pub id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: CaseId,
     pub team_id: i64,
     pub owner_institution_id: i64,
 }
@@ -209,9 +213,9 @@ pub async fn recovery_ending(c: &mut AnyConnection, by: &str) -> Result<Vec<Endi
 }
 
 /// Marks a case's recovery reminder sent.
-pub async fn mark_recovery_reminded(tx: &mut Tx, case_id: i64) -> Result<(), StoreError> {
+pub async fn mark_recovery_reminded(tx: &mut Tx, case_id: CaseId) -> Result<(), StoreError> {
     sqlx::query("UPDATE cases SET recovery_reminded = 1 WHERE id = $1")
-        .bind(case_id)
+        .bind(case_id.0)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -221,22 +225,22 @@ pub async fn mark_recovery_reminded(tx: &mut Tx, case_id: i64) -> Result<(), Sto
 pub async fn add_follow_up(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     institution: InstitutionId,
     due_on: &str,
     sealed: &str,
     at: i64,
-) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+) -> Result<TaskId, StoreError> {
+    Ok(TaskId(sqlx::query_scalar(
         "INSERT INTO case_tasks (team_id, case_id, kind, institution_id, created_at, due_on, sealed) \
          VALUES ($1, $2, 'follow-up', $3, $4, $5, $6) RETURNING id",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .bind(institution.0)
     .bind(at)
     .bind(due_on)
     .bind(sealed)
     .fetch_one(&mut **tx)
-    .await?)
+    .await?))
 }

@@ -1,14 +1,17 @@
 //! Tasks on a case that someone must do (record the temporary guardian, …).
 
 use crate::{StoreError, Tx};
+use spona_domain::cases::{CaseId, TaskId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use sqlx::AnyConnection;
 
 /// A task as stored.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct TaskRow {
-    pub id: i64,
-    pub case_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub id: TaskId,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
     pub kind: String,
     pub institution_id: i64,
     pub created_at: i64,
@@ -21,36 +24,38 @@ pub struct TaskRow {
 pub async fn insert(
     tx: &mut Tx,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
     kind: &str,
     institution: InstitutionId,
     now: i64,
-) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO case_tasks (team_id, case_id, kind, institution_id, created_at) \
+) -> Result<TaskId, StoreError> {
+    Ok(TaskId(
+        sqlx::query_scalar(
+            "INSERT INTO case_tasks (team_id, case_id, kind, institution_id, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(team.0)
-    .bind(case_id)
-    .bind(kind)
-    .bind(institution.0)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?)
+        )
+        .bind(team.0)
+        .bind(case_id.0)
+        .bind(kind)
+        .bind(institution.0)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?,
+    ))
 }
 
 /// The tasks of a case, open ones first.
 pub async fn for_case(
     c: &mut AnyConnection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<TaskRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, case_id, kind, institution_id, created_at, done_at, due_on, sealed FROM case_tasks \
          WHERE team_id = $1 AND case_id = $2 ORDER BY CASE WHEN done_at IS NULL THEN 0 ELSE 1 END, id",
     )
     .bind(team.0)
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_all(c)
     .await?)
 }
@@ -59,7 +64,7 @@ pub async fn for_case(
 pub async fn complete(
     tx: &mut Tx,
     team: TeamId,
-    id: i64,
+    id: TaskId,
     by: UserId,
     now: i64,
 ) -> Result<(), StoreError> {
@@ -69,7 +74,7 @@ pub async fn complete(
     .bind(now)
     .bind(by.0)
     .bind(team.0)
-    .bind(id)
+    .bind(id.0)
     .execute(&mut **tx)
     .await?;
     StoreError::one_row(done.rows_affected())

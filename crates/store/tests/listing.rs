@@ -3,6 +3,7 @@
 //! once deleted nothing (the first one's new rows were not in its snapshot) and then ran into
 //! them ("duplicate key" on `case_listing`).
 
+use spona_domain::cases::{CaseId, ReferralId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use spona_store::referrals::{self, Answer, NewReferral};
 use spona_testkit::{demo_app, TestDb};
@@ -41,7 +42,7 @@ async fn concurrent_changes_of_one_cases_referrals_both_refresh_its_listing() {
             &mut first,
             &NewReferral {
                 team: TeamId(team),
-                case_id,
+                case_id: CaseId(case_id),
                 from: InstitutionId(from),
                 to: InstitutionId(other),
                 purpose: "",
@@ -65,7 +66,14 @@ async fn concurrent_changes_of_one_cases_referrals_both_refresh_its_listing() {
                     by: UserId(1),
                     at: 1,
                 };
-                referrals::answer(&mut tx, TeamId(team), referral, version, &answer).await?;
+                referrals::answer(
+                    &mut tx,
+                    TeamId(team),
+                    ReferralId(referral),
+                    version,
+                    &answer,
+                )
+                .await?;
                 tx.commit().await
             }
         });

@@ -36,12 +36,12 @@ pub async fn actor(app: &App, username: &str) -> Actor {
 
 /// How many possible-duplicate pairs name the case (either side), read from the database: the
 /// app tells the reporter nothing, so tests look here.
-pub async fn pairs_raised_for(db: &spona_store::Db, case_id: i64) -> i64 {
+pub async fn pairs_raised_for(db: &spona_store::Db, case_id: spona_domain::cases::CaseId) -> i64 {
     let mut c = db.conn().await.expect("connection");
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM possible_duplicates WHERE case_id = $1 OR other_case_id = $1",
     )
-    .bind(case_id)
+    .bind(case_id.0)
     .fetch_one(&mut *c)
     .await
     .expect("count pairs")

@@ -5,6 +5,7 @@ mod escalation;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::cases::CaseId;
 use spona_domain::ids::InstitutionId;
 use spona_store::alerts::{self, NotificationRow};
 use spona_store::institutions;
@@ -15,7 +16,7 @@ pub struct Notification {
     pub id: i64,
     /// What happened: referral-received, urgent-referral-received, referral-overdue, break-glass.
     pub kind: String,
-    pub case_id: Option<i64>,
+    pub case_id: Option<CaseId>,
     /// The short name of the institution it names (to coordinate with), if any.
     pub about_institution: Option<String>,
     pub created_at: i64,
@@ -27,7 +28,7 @@ impl From<NotificationRow> for Notification {
         Notification {
             id: r.id,
             kind: r.kind,
-            case_id: r.case_id,
+            case_id: r.case_id.map(CaseId),
             about_institution: None,
             created_at: r.created_at,
             unread: r.read_at.is_none(),

@@ -3,6 +3,7 @@
 
 use crate::{App, AppError, Page};
 use spona_domain::access::Actor;
+use spona_domain::cases::CaseId;
 use spona_store::audit::{self, Entry};
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::users;
@@ -27,7 +28,7 @@ impl App {
     pub async fn case_access_log(
         &self,
         actor: &Actor,
-        id: i64,
+        id: CaseId,
     ) -> Result<Vec<AccessEntry>, AppError> {
         Ok(self.case_access_log_page(actor, id, 1).await?.items)
     }
@@ -37,16 +38,17 @@ impl App {
     pub async fn case_access_log_page(
         &self,
         actor: &Actor,
-        id: i64,
+        id: CaseId,
         page: i64,
     ) -> Result<Page<AccessEntry>, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let page = page.clamp(1, LIST_COUNT_LIMIT / ACCESS_LOG_PAGE);
         let mut c = self.db.conn().await?;
         let (_row, _case_referrals) = super::owned_case(&mut c, actor, team_id, id).await?;
-        let total = audit::count_for_subject(&mut c, "case", id, LIST_COUNT_LIMIT).await?;
+        let total = audit::count_for_subject(&mut c, "case", id.0, LIST_COUNT_LIMIT).await?;
         let offset = (page - 1) * ACCESS_LOG_PAGE;
-        let entries = audit::page_for_subject(&mut c, "case", id, ACCESS_LOG_PAGE, offset).await?;
+        let entries =
+            audit::page_for_subject(&mut c, "case", id.0, ACCESS_LOG_PAGE, offset).await?;
         let mut names: HashMap<i64, String> = HashMap::new();
         for actor_id in entries.iter().filter_map(|e| e.actor_id) {
             if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(actor_id) {

@@ -5,6 +5,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::accounts::Role;
+use spona_domain::cases::CaseId;
 use spona_domain::ids::UserId;
 use spona_store::alerts::Recipient;
 use spona_store::{assignments, users};
@@ -21,7 +22,7 @@ impl App {
     pub async fn assign_coordinator(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         user: i64,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
@@ -45,7 +46,7 @@ impl App {
             Some(case_id),
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "coordinator-assigned", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "coordinator-assigned", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())
@@ -55,14 +56,14 @@ impl App {
     pub async fn unassign_coordinator(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         user: i64,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut tx = self.db.begin().await?;
         super::owned_case(&mut tx, actor, team_id, case_id).await?;
         assignments::unassign(&mut tx, team_id, case_id, UserId(user)).await?;
-        let event = AuditEvent::about(Some(team_id), "coordinator-unassigned", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "coordinator-unassigned", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())

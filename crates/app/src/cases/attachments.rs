@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
 use spona_domain::cases::attachment::{clean_name, detect};
-use spona_domain::cases::{CaseAccess, Part};
+use spona_domain::cases::{AttachmentId, CaseAccess, CaseId, Part};
 use spona_domain::ids::TeamId;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::attachments::{self, AttachmentRow, NewAttachment};
@@ -30,7 +30,7 @@ pub struct NewFile<'a> {
 /// An attachment as a case page lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttachmentView {
-    pub id: i64,
+    pub id: AttachmentId,
     pub part: Part,
     pub name: String,
     pub size: i64,
@@ -53,11 +53,11 @@ struct Meta {
     content_type: String,
 }
 
-fn place(column: &'static str, id: i64) -> Place<'static> {
+fn place(column: &'static str, id: AttachmentId) -> Place<'static> {
     Place {
         table: "case_attachments",
         column,
-        row: id,
+        row: id.0,
     }
 }
 
@@ -66,9 +66,9 @@ impl App {
     pub async fn attach_file(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         file: &NewFile<'_>,
-    ) -> Result<i64, AppError> {
+    ) -> Result<AttachmentId, AppError> {
         let (team_id, institution) = Self::case_worker_scope(actor)?;
         let mut e = FieldErrors::new();
         let part = e.check(
@@ -118,7 +118,7 @@ impl App {
         let meta = seal_at(&key, place("meta", id), &meta)?;
         let content = STANDARD.encode(key.seal_bytes(file.content, place("content", id)));
         attachments::seal(&mut tx, id, &meta, &content).await?;
-        let event = AuditEvent::about(Some(team_id), "attachment-added", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "attachment-added", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(id)
@@ -129,7 +129,7 @@ impl App {
     pub async fn case_attachments(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
     ) -> Result<Vec<AttachmentView>, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
@@ -165,7 +165,7 @@ impl App {
     pub async fn attachment_file(
         &self,
         actor: &Actor,
-        id: i64,
+        id: AttachmentId,
     ) -> Result<AttachmentFile, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut tx = self.db.begin().await?;
@@ -194,7 +194,7 @@ impl App {
             spona_domain::cases::attachment::AttachmentKind::from_content_type(&meta.content_type)
                 .map(|k| k.content_type())
                 .unwrap_or("application/octet-stream");
-        let event = AuditEvent::about(Some(team_id), "attachment-downloaded", "case", a.case_id);
+        let event = AuditEvent::about(Some(team_id), "attachment-downloaded", "case", a.case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(AttachmentFile {
@@ -208,8 +208,8 @@ impl App {
     pub async fn attachment_to_remove(
         &self,
         actor: &Actor,
-        id: i64,
-    ) -> Result<(i64, AttachmentView), AppError> {
+        id: AttachmentId,
+    ) -> Result<(CaseId, AttachmentView), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
         let (a, _) = attachments::find(&mut c, team_id, id)
@@ -234,7 +234,11 @@ impl App {
     }
 
     /// Removes an attachment of a case the actor's institution owns; audited.
-    pub async fn remove_attachment(&self, actor: &Actor, id: i64) -> Result<i64, AppError> {
+    pub async fn remove_attachment(
+        &self,
+        actor: &Actor,
+        id: AttachmentId,
+    ) -> Result<CaseId, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut tx = self.db.begin().await?;
         let (a, _) = attachments::find(&mut tx, team_id, id)
@@ -254,7 +258,7 @@ impl App {
             return Err(AppError::Forbidden);
         }
         attachments::remove(&mut tx, team_id, id).await?;
-        let event = AuditEvent::about(Some(team_id), "attachment-removed", "case", a.case_id);
+        let event = AuditEvent::about(Some(team_id), "attachment-removed", "case", a.case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(a.case_id)
@@ -262,7 +266,7 @@ impl App {
 
     /// Whether the actor may add files to the case, decided before the upload is read:
     /// "not found" for a case the actor may not know of, "forbidden" for one it only reads.
-    pub async fn may_attach_to(&self, actor: &Actor, case_id: i64) -> Result<(), AppError> {
+    pub async fn may_attach_to(&self, actor: &Actor, case_id: CaseId) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
         let (_, access) = self.readable_case(&mut c, actor, team_id, case_id).await?;
@@ -278,7 +282,7 @@ impl App {
         c: &mut spona_store::Connection,
         actor: &Actor,
         team_id: TeamId,
-        case_id: i64,
+        case_id: CaseId,
     ) -> Result<(CaseRow, CaseAccess), AppError> {
         let row = cases::find(c, team_id, case_id)
             .await?

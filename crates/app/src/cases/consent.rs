@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
 use spona_domain::cases::{
-    consent_needed_from, AgeBand, ConsentGiver, ConsentScope, GuardianTask, Part,
+    consent_needed_from, AgeBand, CaseId, ConsentGiver, ConsentId, ConsentScope, GuardianTask, Part,
 };
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::text;
@@ -62,7 +62,7 @@ pub struct GuardianView {
 /// A consent as the case page shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConsentView {
-    pub id: i64,
+    pub id: ConsentId,
     pub given_by: ConsentGiver,
     pub explained: String,
     pub parts: Vec<Part>,
@@ -71,19 +71,19 @@ pub struct ConsentView {
     pub withdrawn: bool,
 }
 
-fn guardian_place(case_id: i64) -> Place<'static> {
+fn guardian_place(case_id: CaseId) -> Place<'static> {
     Place {
         table: "case_guardians",
         column: "sealed",
-        row: case_id,
+        row: case_id.0,
     }
 }
 
-fn consent_place(case_id: i64) -> Place<'static> {
+fn consent_place(case_id: CaseId) -> Place<'static> {
     Place {
         table: "case_consents",
         column: "sealed",
-        row: case_id,
+        row: case_id.0,
     }
 }
 
@@ -101,7 +101,7 @@ pub(crate) fn needed_from(row: &CaseRow) -> ConsentGiver {
 pub(crate) async fn scopes(
     c: &mut spona_store::Connection,
     team: TeamId,
-    case_id: i64,
+    case_id: CaseId,
 ) -> Result<Vec<ConsentScope>, AppError> {
     Ok(consents::consents(c, team, case_id)
         .await?
@@ -129,7 +129,7 @@ impl App {
     pub async fn record_guardian(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         form: &GuardianForm,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
@@ -188,7 +188,7 @@ impl App {
                 tasks::complete(&mut tx, team_id, task.id, actor.user_id, now).await?;
             }
         }
-        let event = AuditEvent::about(Some(team_id), "guardian-recorded", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "guardian-recorded", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())
@@ -199,9 +199,9 @@ impl App {
     pub async fn record_consent(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         form: &ConsentForm,
-    ) -> Result<i64, AppError> {
+    ) -> Result<ConsentId, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut e = FieldErrors::new();
         let given_by = e.check(
@@ -277,7 +277,7 @@ impl App {
             },
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "consent-recorded", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "consent-recorded", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(id)
@@ -287,8 +287,8 @@ impl App {
     pub async fn withdraw_consent(
         &self,
         actor: &Actor,
-        case_id: i64,
-        consent_id: i64,
+        case_id: CaseId,
+        consent_id: ConsentId,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let now = self.now();
@@ -299,7 +299,7 @@ impl App {
             return Err(AppError::NotFound);
         }
         consents::withdraw(&mut tx, team_id, consent_id, actor.user_id, now).await?;
-        let event = AuditEvent::about(Some(team_id), "consent-withdrawn", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "consent-withdrawn", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())

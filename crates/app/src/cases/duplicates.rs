@@ -13,6 +13,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
+use spona_domain::cases::{CaseId, DuplicateId};
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -28,9 +29,9 @@ pub const DIFFERENT_PERSONS: &str = "different-persons";
 /// A pending pair as its reviewer (the institution that held the person first) sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DuplicateView {
-    pub id: i64,
+    pub id: DuplicateId,
     /// The reviewer's own case: the one that held the person before the match.
-    pub own_case_id: i64,
+    pub own_case_id: CaseId,
     pub own_code: String,
     /// The short name of the institution that holds the newly reported case.
     pub other_institution: String,
@@ -64,7 +65,7 @@ impl App {
         &self,
         tx: &mut Tx,
         team_id: TeamId,
-        case_id: i64,
+        case_id: CaseId,
         index: Option<&str>,
     ) -> Result<(), AppError> {
         let Some(index) = index else {
@@ -168,7 +169,7 @@ impl App {
     pub async fn review_duplicate(
         &self,
         actor: &Actor,
-        id: i64,
+        id: DuplicateId,
         form: &DuplicateReviewForm,
     ) -> Result<(), AppError> {
         // Looked up in the own team first (another team's is "not found"), then the
@@ -221,13 +222,13 @@ impl App {
         } else {
             (row.case_id, row.case_owner)
         };
-        let audited: &[i64] = if outcome == SAME_PERSON {
+        let audited: &[CaseId] = if outcome == SAME_PERSON {
             &[row.held_case_id, new_case]
         } else {
             &[row.held_case_id]
         };
         for &case in audited {
-            let mut event = AuditEvent::about(Some(team_id), "duplicate-reviewed", "case", case);
+            let mut event = AuditEvent::about(Some(team_id), "duplicate-reviewed", "case", case.0);
             event.reason = &reason;
             self.audit(&mut tx, Author::of(actor), event).await?;
         }

@@ -6,7 +6,7 @@ use super::parts::{self, CircumstancesPart, ContactPart, IdentityPart, Screening
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
-use spona_domain::cases::{Part, ReportForm};
+use spona_domain::cases::{CaseId, Part, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_store::cases::{self, ReportUpdate};
@@ -15,7 +15,11 @@ use spona_store::institutions;
 impl App {
     /// The report of a case as a form, for editing (the owning institution only), with the
     /// version it was read at.
-    pub async fn report_form(&self, actor: &Actor, id: i64) -> Result<(ReportForm, i64), AppError> {
+    pub async fn report_form(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+    ) -> Result<(ReportForm, i64), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
         let (row, _) = super::owned_case(&mut c, actor, team_id, id).await?;
@@ -60,7 +64,7 @@ impl App {
     pub async fn edit_report(
         &self,
         actor: &Actor,
-        id: i64,
+        id: CaseId,
         form: &ReportForm,
         version: i64,
     ) -> Result<(), AppError> {
@@ -123,7 +127,7 @@ impl App {
             self.fire_protocol(&mut tx, actor, team_id, id, need, csw)
                 .await?;
         }
-        let event = AuditEvent::about(Some(team_id), "case-edited", "case", id);
+        let event = AuditEvent::about(Some(team_id), "case-edited", "case", id.0);
         self.audit_under(&mut tx, &keys, Author::of(actor), event)
             .await?;
         tx.commit().await?;

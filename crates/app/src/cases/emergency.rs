@@ -6,7 +6,7 @@ use super::access_to;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
-use spona_domain::cases::{emergency_allowed, CaseAccess, CaseCode, Reason};
+use spona_domain::cases::{emergency_allowed, CaseAccess, CaseCode, CaseId, Reason};
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::{self, Recipient};
@@ -20,7 +20,7 @@ impl App {
     pub async fn break_glass(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         reason: &str,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
@@ -58,7 +58,7 @@ impl App {
         let owner = Recipient::Institution(InstitutionId(row.owner_institution_id));
         self.notify(&mut tx, team_id, owner, "break-glass", Some(case_id))
             .await?;
-        let mut event = AuditEvent::about(Some(team_id), "break-glass", "case", case_id);
+        let mut event = AuditEvent::about(Some(team_id), "break-glass", "case", case_id.0);
         event.reason = reason.as_str();
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
@@ -73,7 +73,7 @@ impl App {
         actor: &Actor,
         code: &str,
         reason: &str,
-    ) -> Result<i64, AppError> {
+    ) -> Result<CaseId, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         // Only case workers may ask; anyone else learns nothing of which codes exist.
         spona_domain::access::cases_section(actor)?;
@@ -111,7 +111,7 @@ impl App {
     pub async fn emergency_until(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
     ) -> Result<Option<i64>, AppError> {
         let mut c = self.db.conn().await?;
         Ok(cases::emergency_until(&mut c, case_id, actor.user_id, self.now()).await?)

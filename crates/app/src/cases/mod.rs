@@ -38,7 +38,9 @@ pub use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
-use spona_domain::cases::{case_access, CaseAccess, CaseCode, Part, ReferralStatus, SharedWith};
+use spona_domain::cases::{
+    case_access, CaseAccess, CaseCode, CaseId, Part, ReferralStatus, SharedWith,
+};
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_store::cases::CaseRow;
 use spona_store::referrals::ReferralRow;
@@ -93,7 +95,7 @@ pub(crate) async fn owned_case(
     c: &mut spona_store::Connection,
     actor: &Actor,
     team_id: TeamId,
-    id: i64,
+    id: CaseId,
 ) -> Result<(CaseRow, Vec<ReferralRow>), AppError> {
     let row = spona_store::cases::find(c, team_id, id)
         .await?

@@ -7,7 +7,7 @@ use base64::Engine;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use spona_crypto::blind::BlindIndexer;
 use spona_crypto::fields::{DataKey, KeyWrapper, Place};
-use spona_domain::cases::Part;
+use spona_domain::cases::{CaseId, Part};
 
 /// Names, description, birth date or estimated age, languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,20 +75,20 @@ pub struct ScreeningPart {
     pub exploitation_forms: Vec<String>,
 }
 
-fn place(part: Part, case_id: i64) -> Place<'static> {
+fn place(part: Part, case_id: CaseId) -> Place<'static> {
     Place {
         table: "cases",
         column: part.code(),
-        row: case_id,
+        row: case_id.0,
     }
 }
 
 /// The place of a case's wrapped data key.
-pub(crate) fn key_place(case_id: i64) -> Place<'static> {
+pub(crate) fn key_place(case_id: CaseId) -> Place<'static> {
     Place {
         table: "cases",
         column: "data_key",
-        row: case_id,
+        row: case_id.0,
     }
 }
 
@@ -96,7 +96,7 @@ pub(crate) fn key_place(case_id: i64) -> Place<'static> {
 pub(crate) fn seal<T: Serialize>(
     key: &DataKey,
     part: Part,
-    case_id: i64,
+    case_id: CaseId,
     value: &T,
 ) -> Result<String, AppError> {
     seal_at(key, place(part, case_id), value)
@@ -107,7 +107,7 @@ pub(crate) fn seal<T: Serialize>(
 pub(crate) fn open<T: DeserializeOwned + Default>(
     key: &DataKey,
     part: Part,
-    case_id: i64,
+    case_id: CaseId,
     sealed: &str,
 ) -> Result<T, AppError> {
     open_at(key, place(part, case_id), sealed)
@@ -116,7 +116,7 @@ pub(crate) fn open<T: DeserializeOwned + Default>(
 /// The data key of a case from its stored wrapped form.
 pub(crate) fn data_key(
     wrapper: &KeyWrapper,
-    case_id: i64,
+    case_id: CaseId,
     wrapped: &str,
 ) -> Result<DataKey, AppError> {
     let at = key_place(case_id);

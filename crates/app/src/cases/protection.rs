@@ -10,7 +10,7 @@ use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
-use spona_domain::cases::{CaseAccess, ServiceStatus, ServiceType};
+use spona_domain::cases::{CaseAccess, CaseId, ServiceId, ServiceStatus, ServiceType};
 use spona_domain::ids::TeamId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -63,7 +63,7 @@ pub struct FollowUpForm {
 /// A service on the case page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServiceView {
-    pub id: i64,
+    pub id: ServiceId,
     pub service_type: String,
     pub provider: String,
     pub starts_on: String,
@@ -86,20 +86,20 @@ pub(crate) struct SealedText {
     pub(crate) text: String,
 }
 
-fn note_place(case_id: i64) -> Place<'static> {
+fn note_place(case_id: CaseId) -> Place<'static> {
     Place {
         table: "case_notes",
         column: "sealed",
-        row: case_id,
+        row: case_id.0,
     }
 }
 
 /// The place of a follow-up's sealed note.
-pub(crate) fn follow_up_place(case_id: i64) -> Place<'static> {
+pub(crate) fn follow_up_place(case_id: CaseId) -> Place<'static> {
     Place {
         table: "case_tasks",
         column: "sealed",
-        row: case_id,
+        row: case_id.0,
     }
 }
 
@@ -114,7 +114,7 @@ impl App {
         &self,
         tx: &mut spona_store::Connection,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
     ) -> Result<(TeamId, CaseRow, CaseAccess), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let row = cases::find(tx, team_id, case_id)
@@ -138,9 +138,9 @@ impl App {
     pub async fn add_service(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         form: &ServiceForm,
-    ) -> Result<i64, AppError> {
+    ) -> Result<ServiceId, AppError> {
         // Access is decided (in the transaction) before the input is judged.
         let mut tx = self.db.begin().await?;
         let (team_id, _, _) = self.working_case(&mut tx, actor, case_id).await?;
@@ -185,7 +185,7 @@ impl App {
             },
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "service-added", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "service-added", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(id)
@@ -195,8 +195,8 @@ impl App {
     pub async fn set_service_status(
         &self,
         actor: &Actor,
-        case_id: i64,
-        service_id: i64,
+        case_id: CaseId,
+        service_id: ServiceId,
         status: &str,
         version: i64,
     ) -> Result<(), AppError> {
@@ -219,7 +219,7 @@ impl App {
             ended.as_deref(),
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "service-changed", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "service-changed", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())
@@ -229,7 +229,7 @@ impl App {
     pub async fn set_recovery_period(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         form: &RecoveryForm,
     ) -> Result<(), AppError> {
         // Access is decided (in the transaction) before the input is judged.
@@ -265,7 +265,7 @@ impl App {
             &text::iso_date(ends),
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "recovery-period-set", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "recovery-period-set", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())
@@ -275,7 +275,7 @@ impl App {
     pub async fn add_note(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         form: &NoteForm,
     ) -> Result<(), AppError> {
         // Access is decided (in the transaction) before the input is judged.
@@ -303,7 +303,7 @@ impl App {
             },
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "note-added", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "note-added", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())
@@ -313,7 +313,7 @@ impl App {
     pub async fn add_follow_up(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         form: &FollowUpForm,
     ) -> Result<(), AppError> {
         // Access is decided (in the transaction) before the input is judged.
@@ -339,7 +339,7 @@ impl App {
             now,
         )
         .await?;
-        let event = AuditEvent::about(Some(team_id), "follow-up-added", "case", case_id);
+        let event = AuditEvent::about(Some(team_id), "follow-up-added", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())

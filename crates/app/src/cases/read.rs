@@ -8,7 +8,9 @@ use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
-use spona_domain::cases::{allowed, CaseAccess, CaseState, CaseTransition, Part};
+use spona_domain::cases::{
+    allowed, CaseAccess, CaseId, CaseState, CaseTransition, Part, ReferralId, TaskId,
+};
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
@@ -24,7 +26,7 @@ pub struct CaseQuery {
 /// A case as a list shows it.
 #[derive(Clone, Debug)]
 pub struct CaseSummary {
-    pub id: i64,
+    pub id: CaseId,
     pub code: String,
     pub code_latin: String,
     pub state: CaseState,
@@ -43,8 +45,8 @@ pub struct CaseSummary {
 /// A referral as the case page and the inbox show it.
 #[derive(Clone, Debug)]
 pub struct ReferralView {
-    pub id: i64,
-    pub case_id: i64,
+    pub id: ReferralId,
+    pub case_id: CaseId,
     pub case_code: String,
     pub case_is_child: bool,
     pub from_short: String,
@@ -66,7 +68,7 @@ pub struct ReferralView {
 /// A task on a case.
 #[derive(Clone, Debug)]
 pub struct TaskView {
-    pub id: i64,
+    pub id: TaskId,
     pub kind: String,
     pub done: bool,
     /// For follow-ups: when, and what (for those working on the case).
@@ -136,9 +138,9 @@ impl App {
         )
         .await?;
         // One query for the referrals to the reader's institution about this page's cases.
-        let ids: Vec<i64> = list.items.iter().map(|r| r.id).collect();
+        let ids: Vec<CaseId> = list.items.iter().map(|r| r.id).collect();
         let received = referrals::to_institution_about(&mut c, team_id, institution, &ids).await?;
-        let mut by_case: HashMap<i64, Vec<ReferralRow>> = HashMap::new();
+        let mut by_case: HashMap<CaseId, Vec<ReferralRow>> = HashMap::new();
         for r in received {
             by_case.entry(r.case_id).or_default().push(r);
         }
@@ -203,12 +205,12 @@ impl App {
 
     /// One case, as far as the actor may see it; "not found" for anyone who may not know it
     /// exists; [`AppError::Unopenable`] (reported once) for a damaged one. The view is audited.
-    pub async fn case(&self, actor: &Actor, id: i64) -> Result<CaseView, AppError> {
+    pub async fn case(&self, actor: &Actor, id: CaseId) -> Result<CaseView, AppError> {
         let opened = self.open_case(actor, id).await;
         self.noting_damage(opened).await
     }
 
-    async fn open_case(&self, actor: &Actor, id: i64) -> Result<CaseView, AppError> {
+    async fn open_case(&self, actor: &Actor, id: CaseId) -> Result<CaseView, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
         let mut c = self.db.conn().await?;
         let row = cases::find(&mut c, team_id, id)
@@ -288,7 +290,7 @@ impl App {
         };
 
         let mut tx = self.db.begin().await?;
-        let event = AuditEvent::about(Some(team_id), "case-viewed", "case", id);
+        let event = AuditEvent::about(Some(team_id), "case-viewed", "case", id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
 

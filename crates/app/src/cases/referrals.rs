@@ -5,7 +5,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::cases::{
-    covering, Part, Reason, ReferralAction, ReferralStatus, ReferralUrgency,
+    covering, CaseId, Part, Reason, ReferralAction, ReferralId, ReferralStatus, ReferralUrgency,
 };
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
@@ -44,9 +44,9 @@ impl App {
     pub async fn refer_case(
         &self,
         actor: &Actor,
-        case_id: i64,
+        case_id: CaseId,
         form: &ReferralForm,
-    ) -> Result<i64, AppError> {
+    ) -> Result<ReferralId, AppError> {
         let (team_id, from) = Self::case_worker_scope(actor)?;
         let mut e = FieldErrors::new();
         let to = e.check(
@@ -131,7 +131,7 @@ impl App {
         let to = Recipient::Institution(receiver.id);
         self.notify(&mut tx, team_id, to, kind, Some(case_id))
             .await?;
-        let mut event = AuditEvent::about(Some(team_id), "referral-sent", "case", case_id);
+        let mut event = AuditEvent::about(Some(team_id), "referral-sent", "case", case_id.0);
         if consent.is_none() {
             event.action = "referral-sent-without-consent";
             event.reason = &override_reason;
@@ -191,7 +191,7 @@ impl App {
     pub async fn answer_referral(
         &self,
         actor: &Actor,
-        id: i64,
+        id: ReferralId,
         form: &AnswerForm,
     ) -> Result<(), AppError> {
         // The referral is looked up in the own team first (another team's is "not found"),
@@ -256,7 +256,7 @@ impl App {
         )
         .await?;
         let name = format!("referral-{}", next.code());
-        let event = AuditEvent::about(Some(team_id), &name, "case", r.case_id);
+        let event = AuditEvent::about(Some(team_id), &name, "case", r.case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(())

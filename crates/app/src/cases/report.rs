@@ -9,7 +9,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use spona_crypto::keyring::Keyring;
 use spona_domain::access::Actor;
-use spona_domain::cases::{CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
+use spona_domain::cases::{CaseId, CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -19,7 +19,7 @@ use spona_store::{alerts, institutions, referrals, tasks, teams};
 /// A report just saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reported {
-    pub case_id: i64,
+    pub case_id: CaseId,
     /// The code shown to people (Cyrillic; the Latin form is derived).
     pub code: String,
     /// The child protocol fired: an urgent referral went to the Centre for Social Work.
@@ -100,7 +100,7 @@ impl App {
         }
         self.raise_duplicates(&mut tx, team_id, id, index.as_deref())
             .await?;
-        let event = AuditEvent::about(Some(team_id), "case-reported", "case", id);
+        let event = AuditEvent::about(Some(team_id), "case-reported", "case", id.0);
         self.audit_under(&mut tx, &keys, Author::of(actor), event)
             .await?;
         tx.commit().await?;
@@ -122,7 +122,7 @@ impl App {
         tx: &mut spona_store::Tx,
         actor: &Actor,
         team_id: spona_domain::ids::TeamId,
-        id: i64,
+        id: CaseId,
         need: ProtectionNeed,
         csw: InstitutionId,
     ) -> Result<(), AppError> {
@@ -157,7 +157,7 @@ impl App {
     }
 
     /// A fresh data key for the case and its parts sealed under it.
-    fn seal_report(&self, keys: &Keyring, id: i64, d: &ReportDraft) -> Result<Sealed, AppError> {
+    fn seal_report(&self, keys: &Keyring, id: CaseId, d: &ReportDraft) -> Result<Sealed, AppError> {
         let (key, wrapped) = keys.wrapper.new_data_key(key_place(id));
         let mut sealed = self.seal_parts(keys, &key, id, d)?;
         sealed.data_key = STANDARD.encode(wrapped);
@@ -169,7 +169,7 @@ impl App {
         &self,
         keys: &Keyring,
         key: &spona_crypto::fields::DataKey,
-        id: i64,
+        id: CaseId,
         d: &ReportDraft,
     ) -> Result<Sealed, AppError> {
         let p = &d.person;

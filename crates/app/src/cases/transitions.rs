@@ -4,7 +4,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::cases::{
-    apply, CaseState, CaseTransition, ProceedingsMove, ProceedingsStage, Reason,
+    apply, CaseId, CaseState, CaseTransition, ProceedingsMove, ProceedingsStage, Reason,
 };
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::cases;
@@ -15,7 +15,7 @@ impl App {
     pub async fn transition_case(
         &self,
         actor: &Actor,
-        id: i64,
+        id: CaseId,
         code: &str,
         version: i64,
     ) -> Result<CaseState, AppError> {
@@ -34,7 +34,7 @@ impl App {
         let next = apply(state, transition).map_err(|_| invalid())?;
         cases::set_state(&mut tx, team_id, id, version, next.code(), now).await?;
         let action = format!("case-{}", transition.code());
-        let event = AuditEvent::about(Some(team_id), &action, "case", id);
+        let event = AuditEvent::about(Some(team_id), &action, "case", id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
         Ok(next)
@@ -47,7 +47,7 @@ impl App {
     pub async fn move_proceedings(
         &self,
         actor: &Actor,
-        id: i64,
+        id: CaseId,
         stage: &str,
         correction: &str,
         version: i64,
@@ -81,7 +81,7 @@ impl App {
             .map_err(|_| field("stage", FieldError::Invalid))?;
         cases::set_proceedings(&mut tx, team_id, id, version, next.code(), now).await?;
         let action = format!("proceedings-{}", next.code());
-        let mut event = AuditEvent::about(Some(team_id), &action, "case", id);
+        let mut event = AuditEvent::about(Some(team_id), &action, "case", id.0);
         if let ProceedingsMove::Correct { reason, .. } = &change {
             event.reason = reason.as_str();
             event.action = "proceedings-corrected";

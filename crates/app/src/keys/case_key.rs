@@ -7,10 +7,11 @@ use super::KeyHealth;
 use crate::cases::parts;
 use crate::{App, AppError};
 use spona_crypto::fields::DataKey;
+use spona_domain::cases::CaseId;
 
 impl App {
     /// The data key of a case from its stored wrapped form.
-    pub(crate) fn case_key(&self, case_id: i64, wrapped: &str) -> Result<DataKey, AppError> {
+    pub(crate) fn case_key(&self, case_id: CaseId, wrapped: &str) -> Result<DataKey, AppError> {
         let refused = match parts::data_key(&self.keys().wrapper, case_id, wrapped) {
             Ok(key) => return Ok(key),
             Err(refused) => refused,

@@ -11,7 +11,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use spona_crypto::keyring::Keyring;
 use spona_crypto::keys::MasterKey;
-use spona_domain::cases::Part;
+use spona_domain::cases::{CaseId, Part};
 use spona_store::rotation;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -131,10 +131,11 @@ fn next_values(
             row.id
         ))
     };
-    let key = parts::data_key(&current.wrapper, row.id, &row.data_key)
+    let case_id = CaseId(row.id);
+    let key = parts::data_key(&current.wrapper, case_id, &row.data_key)
         .map_err(|_| unopenable("data key"))?;
-    let identity: IdentityPart = parts::open(&key, Part::Identity, row.id, &row.identity)
+    let identity: IdentityPart = parts::open(&key, Part::Identity, case_id, &row.identity)
         .map_err(|_| unopenable("identity"))?;
-    let wrapped = STANDARD.encode(next.wrapper.wrap_key(&key, key_place(row.id)));
+    let wrapped = STANDARD.encode(next.wrapper.wrap_key(&key, key_place(case_id)));
     Ok((wrapped, identity.person_index(&next.blind)))
 }

@@ -88,7 +88,7 @@ impl App {
         team: TeamId,
         to: Recipient,
         kind: &str,
-        case_id: Option<i64>,
+        case_id: Option<spona_domain::cases::CaseId>,
     ) -> Result<(), AppError> {
         self.notify_about(tx, team, to, kind, case_id, None).await
     }
@@ -100,7 +100,7 @@ impl App {
         team: TeamId,
         to: Recipient,
         kind: &str,
-        case_id: Option<i64>,
+        case_id: Option<spona_domain::cases::CaseId>,
         about: Option<spona_domain::ids::InstitutionId>,
     ) -> Result<(), AppError> {
         let now = self.now();

@@ -4,13 +4,14 @@
 
 use super::access::Part;
 use super::child_protocol::ConsentGiver;
+use super::ids::ConsentId;
 use crate::ids::InstitutionId;
 use std::collections::BTreeSet;
 
 /// A recorded consent, as far as sharing goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConsentScope {
-    pub id: i64,
+    pub id: ConsentId,
     pub given_by: ConsentGiver,
     pub parts: BTreeSet<Part>,
     pub institutions: BTreeSet<InstitutionId>,
@@ -24,7 +25,7 @@ pub fn covering(
     to: InstitutionId,
     parts: &BTreeSet<Part>,
     needed_from: ConsentGiver,
-) -> Option<i64> {
+) -> Option<ConsentId> {
     scopes
         .iter()
         .filter(|s| !s.withdrawn && s.given_by == needed_from && s.institutions.contains(&to))
@@ -44,7 +45,7 @@ mod tests {
         withdrawn: bool,
     ) -> ConsentScope {
         ConsentScope {
-            id,
+            id: ConsentId(id),
             given_by: by,
             parts: parts.iter().copied().collect(),
             institutions: to.iter().map(|i| InstitutionId(*i)).collect(),
@@ -73,7 +74,7 @@ mod tests {
                 &only_identity,
                 ConsentGiver::Person
             ),
-            Some(1)
+            Some(ConsentId(1))
         );
         assert_eq!(
             covering(&scopes, InstitutionId(7), &both, ConsentGiver::Person),

@@ -1,20 +1,6 @@
 //! Typed identifiers of case records, so that a referral id can never be passed for a case id.
 
-// A local copy of the pattern in `crate::ids`, whose macro is private to that module.
-macro_rules! id_type {
-    ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
-        #[$doc]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub i64);
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-    )*};
-}
+use crate::ids::id_type;
 
 id_type!(
     /// A case of a potential victim.
@@ -31,6 +17,12 @@ id_type!(
     TaskId,
     /// An imported version of an indicator catalogue.
     CatalogueId,
+    /// A file attached to a case.
+    AttachmentId,
+    /// A recorded guardian of the person of a case.
+    GuardianId,
+    /// A pair of cases that may be about the same person, waiting for or past its review.
+    DuplicateId,
 );
 
 #[cfg(test)]

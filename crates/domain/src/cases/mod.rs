@@ -75,7 +75,10 @@ pub use child_protocol::{
 };
 pub use code::{CaseCode, CaseCodeError};
 pub use consent::{covering, ConsentScope};
-pub use ids::{CaseId, CatalogueId, ConsentId, NoteId, ReferralId, ServiceId, TaskId};
+pub use ids::{
+    AttachmentId, CaseId, CatalogueId, ConsentId, DuplicateId, GuardianId, NoteId, ReferralId,
+    ServiceId, TaskId,
+};
 pub use indicators::{
     CatalogueError, CatalogueErrors, CatalogueProblem, Indicator, IndicatorCatalogue,
     IndicatorDomain, LocalisedText, Sector,

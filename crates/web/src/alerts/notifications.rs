@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use spona_domain::cases::CaseId;
 
 /// The kinds of notification the app writes; each has a message `notification-{kind}`.
 pub const KINDS: [&str; 8] = [
@@ -29,7 +30,7 @@ pub const KINDS: [&str; 8] = [
 struct Line {
     text: String,
     at: String,
-    case_id: Option<i64>,
+    case_id: Option<CaseId>,
     unread: bool,
     /// Calls for action now (an urgent or overdue referral, emergency access).
     urgent: bool,

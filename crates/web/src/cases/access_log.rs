@@ -11,6 +11,7 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use spona_domain::cases::CaseId;
 
 /// One line of the log, ready to show.
 struct LogLine {
@@ -25,7 +26,7 @@ struct LogLine {
 #[template(path = "cases/access_log.html")]
 struct AccessLogPage {
     chrome: Chrome,
-    id: i64,
+    id: CaseId,
     lines: Vec<LogLine>,
     pager: Pager,
 }
@@ -51,7 +52,7 @@ pub struct LogQuery {
 pub async fn access_log(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Query(q): Query<LogQuery>,
 ) -> Result<Response, WebError> {
     let page = q.page.unwrap_or(1);

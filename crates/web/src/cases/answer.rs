@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::AnswerForm;
 use spona_app::AppError;
+use spona_domain::cases::{CaseId, ReferralId};
 
 /// An answer as posted: the app's form, and the case page it was given on, if any.
 #[derive(Deserialize)]
@@ -25,14 +26,14 @@ pub struct AnswerPost {
     #[serde(default)]
     version: i64,
     #[serde(default)]
-    case: Option<i64>,
+    case: Option<CaseId>,
 }
 
 /// `POST /referrals/{id}/answer`.
 pub async fn answer(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<ReferralId>,
     ValidForm(f): ValidForm<AnswerPost>,
 ) -> Result<Response, WebError> {
     let form = AnswerForm {

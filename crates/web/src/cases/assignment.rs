@@ -7,6 +7,7 @@ use crate::WebState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use spona_domain::cases::CaseId;
 
 /// The coordinator chosen.
 #[derive(Deserialize)]
@@ -19,7 +20,7 @@ pub struct AssignForm {
 pub async fn assign(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(f): ValidForm<AssignForm>,
 ) -> Result<Response, WebError> {
     state.app.assign_coordinator(s.actor(), id, f.user).await?;
@@ -30,7 +31,7 @@ pub async fn assign(
 pub async fn unassign(
     State(state): State<WebState>,
     s: Signed,
-    Path((id, user)): Path<(i64, i64)>,
+    Path((id, user)): Path<(CaseId, i64)>,
     ValidForm(_): ValidForm<serde::de::IgnoredAny>,
 ) -> Result<Response, WebError> {
     state.app.unassign_coordinator(s.actor(), id, user).await?;

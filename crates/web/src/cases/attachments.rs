@@ -19,7 +19,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::cases::{CaseView, NewFile};
 use spona_app::AppError;
-use spona_domain::cases::Part;
+use spona_domain::cases::{AttachmentId, CaseId, Part};
 use spona_domain::validation::FieldError;
 
 /// A multipart body may carry this much besides the file (the other fields, boundaries).
@@ -27,7 +27,7 @@ pub const UPLOAD_OVERHEAD: usize = 64 * 1024;
 
 /// One file as the panel lists it.
 pub struct FileLine {
-    pub id: i64,
+    pub id: AttachmentId,
     pub name: String,
     pub part: String,
     pub size: String,
@@ -145,7 +145,7 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refusal> {
 pub async fn upload(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
     // Access is decided before the upload is read.
@@ -189,7 +189,7 @@ pub async fn upload(
 pub async fn download(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<AttachmentId>,
 ) -> Result<Response, WebError> {
     let file = state.app.attachment_file(s.actor(), id).await?;
     let disposition = HeaderValue::from_str(&disposition(&file.name))
@@ -240,8 +240,8 @@ fn disposition(name: &str) -> String {
 #[template(path = "cases/attachment_remove.html")]
 struct RemovePage {
     chrome: Chrome,
-    id: i64,
-    case_id: i64,
+    id: AttachmentId,
+    case_id: CaseId,
     name: String,
 }
 
@@ -249,7 +249,7 @@ struct RemovePage {
 pub async fn confirm_remove(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<AttachmentId>,
 ) -> Result<Response, WebError> {
     let (case_id, view) = state.app.attachment_to_remove(s.actor(), id).await?;
     html(&RemovePage {
@@ -268,7 +268,7 @@ pub struct Confirmed {}
 pub async fn remove(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<AttachmentId>,
     ValidForm(_): ValidForm<Confirmed>,
 ) -> Result<Response, WebError> {
     let case_id = state.app.remove_attachment(s.actor(), id).await?;

@@ -11,13 +11,14 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use spona_app::cases::{ConsentForm, GuardianForm};
 use spona_app::AppError;
+use spona_domain::cases::{CaseId, ConsentId};
 use spona_domain::validation::FieldError;
 
 /// `POST /cases/{id}/guardians`.
 pub async fn guardian(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(form): ValidForm<GuardianForm>,
 ) -> Result<Response, WebError> {
     match state.app.record_guardian(s.actor(), id, &form).await {
@@ -34,7 +35,7 @@ pub async fn guardian(
 pub async fn consent(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(form): ValidForm<ConsentForm>,
 ) -> Result<Response, WebError> {
     match state.app.record_consent(s.actor(), id, &form).await {
@@ -59,7 +60,7 @@ pub async fn consent(
 pub async fn withdraw(
     State(state): State<WebState>,
     s: Signed,
-    Path((id, consent)): Path<(i64, i64)>,
+    Path((id, consent)): Path<(CaseId, ConsentId)>,
     ValidForm(_): ValidForm<serde::de::IgnoredAny>,
 ) -> Result<Response, WebError> {
     state.app.withdraw_consent(s.actor(), id, consent).await?;

@@ -16,11 +16,12 @@ use serde::Deserialize;
 use spona_app::cases::DuplicateReviewForm;
 use spona_app::AppError;
 use spona_domain::accounts::Role;
+use spona_domain::cases::{CaseId, DuplicateId};
 
 /// One pair to review.
 struct PairLine {
-    id: i64,
-    case_id: i64,
+    id: DuplicateId,
+    case_id: CaseId,
     text: String,
     found: String,
     version: i64,
@@ -33,7 +34,7 @@ struct DuplicatesPage {
     pairs: Vec<PairLine>,
     notice: Option<String>,
     /// The pair whose review was refused, and why.
-    refused: Option<(i64, String)>,
+    refused: Option<(DuplicateId, String)>,
 }
 
 /// What a redirect asks the page to say.
@@ -95,7 +96,7 @@ async fn page(
     state: &WebState,
     s: &Signed,
     notice: Option<String>,
-    refused: Option<(i64, String)>,
+    refused: Option<(DuplicateId, String)>,
 ) -> Result<DuplicatesPage, WebError> {
     let tr = &s.viewer.tr;
     let pairs = state
@@ -132,7 +133,7 @@ async fn page(
 pub async fn review(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<DuplicateId>,
     ValidForm(form): ValidForm<DuplicateReviewForm>,
 ) -> Result<Response, WebError> {
     match state.app.review_duplicate(s.actor(), id, &form).await {

@@ -12,6 +12,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use spona_domain::cases::ReferralId;
 
 #[derive(Template)]
 #[template(path = "cases/inbox.html")]
@@ -66,7 +67,7 @@ async fn page(
     let tr = &s.viewer.tr;
     let received = state.app.inbox(s.actor()).await?;
     let waiting = awaiting_answer(tr, &received, trouble.as_ref());
-    let waiting_ids: Vec<i64> = waiting.iter().map(|r| r.id).collect();
+    let waiting_ids: Vec<ReferralId> = waiting.iter().map(|r| r.id).collect();
     let others = received
         .iter()
         .filter(|r| !waiting_ids.contains(&r.id))

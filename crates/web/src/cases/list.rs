@@ -14,10 +14,11 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use spona_app::cases::{CaseQuery, CaseSummary};
+use spona_domain::cases::CaseId;
 
 /// A case as a row of the list.
 struct Row {
-    id: i64,
+    id: CaseId,
     code: String,
     state: String,
     child: bool,

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::ReferralForm;
 use spona_app::AppError;
+use spona_domain::cases::CaseId;
 use spona_domain::validation::FieldError;
 
 /// A step as posted by its button.
@@ -27,7 +28,7 @@ pub struct StepForm {
 pub async fn transition(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(f): ValidForm<StepForm>,
 ) -> Result<Response, WebError> {
     let tr = &s.viewer.tr;
@@ -59,7 +60,7 @@ pub async fn transition(
 pub async fn refer(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(form): ValidForm<ReferralForm>,
 ) -> Result<Response, WebError> {
     match state.app.refer_case(s.actor(), id, &form).await {

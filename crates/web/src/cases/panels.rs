@@ -14,7 +14,8 @@ use spona_app::cases::{
     RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS,
 };
 use spona_domain::cases::{
-    CaseAccess, ConsentGiver, Part, ProceedingsStage, ServiceStatus, ServiceType,
+    CaseAccess, ConsentGiver, ConsentId, Part, ProceedingsStage, ServiceId, ServiceStatus,
+    ServiceType,
 };
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, Standing};
@@ -38,7 +39,7 @@ pub enum Refused {
     Consent(ConsentForm, Errors),
     Service(ServiceForm, Errors),
     /// The status change of one service.
-    ServiceStatus(i64, Errors),
+    ServiceStatus(ServiceId, Errors),
     Recovery(RecoveryForm, Errors),
     FollowUp(FollowUpForm, Errors),
     Note(NoteForm, Errors),
@@ -80,7 +81,7 @@ pub struct GuardianPanel {
 
 /// A recorded consent.
 pub struct ConsentLine {
-    pub id: i64,
+    pub id: ConsentId,
     pub given_by: String,
     pub explained: String,
     pub parts: String,
@@ -106,7 +107,7 @@ pub struct ConsentPanel {
 
 /// A service with its status form.
 pub struct ServiceLine {
-    pub id: i64,
+    pub id: ServiceId,
     pub service_type: String,
     pub provider: String,
     pub starts_on: String,

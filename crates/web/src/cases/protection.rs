@@ -12,6 +12,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use spona_app::cases::{FollowUpForm, NoteForm, RecoveryForm, ServiceForm};
 use spona_app::AppError;
+use spona_domain::cases::{CaseId, ServiceId};
 use spona_domain::validation::FieldError;
 
 /// A service's new status as posted by its row's form.
@@ -27,7 +28,7 @@ pub struct StatusPost {
 pub async fn add_service(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(form): ValidForm<ServiceForm>,
 ) -> Result<Response, WebError> {
     match state.app.add_service(s.actor(), id, &form).await {
@@ -44,7 +45,7 @@ pub async fn add_service(
 pub async fn service_status(
     State(state): State<WebState>,
     s: Signed,
-    Path((id, service)): Path<(i64, i64)>,
+    Path((id, service)): Path<(CaseId, ServiceId)>,
     ValidForm(f): ValidForm<StatusPost>,
 ) -> Result<Response, WebError> {
     match state
@@ -66,7 +67,7 @@ pub async fn service_status(
 pub async fn recovery(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(form): ValidForm<RecoveryForm>,
 ) -> Result<Response, WebError> {
     match state.app.set_recovery_period(s.actor(), id, &form).await {
@@ -86,7 +87,7 @@ pub async fn recovery(
 pub async fn follow_up(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(form): ValidForm<FollowUpForm>,
 ) -> Result<Response, WebError> {
     match state.app.add_follow_up(s.actor(), id, &form).await {
@@ -103,7 +104,7 @@ pub async fn follow_up(
 pub async fn note(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(form): ValidForm<NoteForm>,
 ) -> Result<Response, WebError> {
     match state.app.add_note(s.actor(), id, &form).await {
@@ -120,7 +121,7 @@ pub async fn note(
 pub async fn proceedings(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     ValidForm(post): ValidForm<ProceedingsPost>,
 ) -> Result<Response, WebError> {
     match state

@@ -5,7 +5,7 @@ use super::labels;
 use crate::shell::form::Errors;
 use crate::shell::tr::Tr;
 use spona_app::cases::ReferralView;
-use spona_domain::cases::{ReferralStatus, ReferralUrgency};
+use spona_domain::cases::{CaseId, ReferralId, ReferralStatus, ReferralUrgency};
 use spona_domain::validation::{FieldError, FieldErrors};
 
 /// The purpose the app writes on the child protocol's referral; shown in words.
@@ -13,8 +13,8 @@ const CHILD_PROTOCOL: &str = "child-protocol";
 
 /// One referral, ready to show.
 pub struct ReferralLine {
-    pub id: i64,
-    pub case_id: i64,
+    pub id: ReferralId,
+    pub case_id: CaseId,
     pub case_code: String,
     /// The case is (or may be) a child's.
     pub child: bool,
@@ -36,7 +36,7 @@ pub struct ReferralLine {
     /// The reader may mark it completed now.
     pub can_complete: bool,
     /// The case whose page shows the line: the answer comes back to it.
-    pub from_case: Option<i64>,
+    pub from_case: Option<CaseId>,
     /// The reason as typed, kept when the answer was refused.
     pub reason: String,
     pub reason_error: Option<String>,
@@ -47,14 +47,14 @@ pub struct ReferralLine {
 
 /// An answer that was refused: to which referral, what was typed, and why.
 pub struct AnswerTrouble {
-    pub referral: i64,
+    pub referral: ReferralId,
     pub reason: String,
     pub errors: Errors,
 }
 
 impl AnswerTrouble {
     /// The app's field errors of an answer in words.
-    pub fn new(tr: &Tr, referral: i64, reason: String, e: &FieldErrors) -> AnswerTrouble {
+    pub fn new(tr: &Tr, referral: ReferralId, reason: String, e: &FieldErrors) -> AnswerTrouble {
         let errors = Errors::explained(tr, e, |field, err| match (field, err) {
             ("reason", FieldError::Required) => Some("referral-reason-required"),
             ("action", FieldError::Invalid) => Some("referral-answer-invalid"),
@@ -73,7 +73,7 @@ impl ReferralLine {
     pub fn new(
         tr: &Tr,
         r: &ReferralView,
-        from_case: Option<i64>,
+        from_case: Option<CaseId>,
         trouble: Option<&AnswerTrouble>,
     ) -> ReferralLine {
         let status = ReferralStatus::from_code(&r.status);

@@ -18,8 +18,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::AppError;
 use spona_domain::cases::{
-    ExploitationForm, IndicatorCatalogue, ReportForm, ReporterKind, Sex, AGE_MAX, DESCRIPTION_MAX,
-    NAME_MAX, NARRATIVE_MAX, SHORT_MAX, WHEREABOUTS_MAX,
+    CaseId, ExploitationForm, IndicatorCatalogue, ReportForm, ReporterKind, Sex, AGE_MAX,
+    DESCRIPTION_MAX, NAME_MAX, NARRATIVE_MAX, SHORT_MAX, WHEREABOUTS_MAX,
 };
 use spona_domain::text::iso_date;
 use spona_domain::validation::FieldError;
@@ -222,7 +222,7 @@ pub struct EditQuery {
     version: i64,
 }
 
-fn edit_page(s: &Signed, id: i64, version: i64, page_form: ReportPage) -> ReportPage {
+fn edit_page(s: &Signed, id: CaseId, version: i64, page_form: ReportPage) -> ReportPage {
     ReportPage {
         heading: s.viewer.tr.t("report-edit-title"),
         action: format!("/cases/{id}/edit?version={version}"),
@@ -234,7 +234,7 @@ fn edit_page(s: &Signed, id: i64, version: i64, page_form: ReportPage) -> Report
 pub async fn edit(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
 ) -> Result<Response, WebError> {
     let (form, version) = state.app.report_form(s.actor(), id).await?;
     let today = iso_date(state.app.today());
@@ -248,7 +248,7 @@ pub async fn edit(
 pub async fn save_edit(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Query(q): Query<EditQuery>,
     ValidForm(form): ValidForm<ReportForm>,
 ) -> Result<Response, WebError> {

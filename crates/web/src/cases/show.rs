@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::{CaseView, ReferralForm};
 use spona_app::catalogues::sector_of;
-use spona_domain::cases::{CaseAccess, IndicatorCatalogue, Part, ReferralUrgency, Sector};
+use spona_domain::cases::{CaseAccess, CaseId, IndicatorCatalogue, Part, ReferralUrgency, Sector};
 use spona_domain::registry::{Institution, InstitutionKind, Standing};
 use spona_domain::text::iso_date;
 
@@ -69,7 +69,7 @@ struct CasePage {
     can_edit: bool,
     /// For the owner: the coordinators assigned, and those who could be.
     assignment: Option<Assignment>,
-    id: i64,
+    id: CaseId,
     version: i64,
     title: String,
     state: String,
@@ -134,7 +134,7 @@ pub struct Notices {
 pub async fn show(
     State(state): State<WebState>,
     s: Signed,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     Query(n): Query<Notices>,
 ) -> Result<Response, WebError> {
     let view = state.app.case(s.actor(), id).await?;
@@ -167,7 +167,7 @@ pub async fn show(
 pub async fn again(
     state: &WebState,
     s: &Signed,
-    id: i64,
+    id: CaseId,
     trouble: Trouble,
     status: StatusCode,
 ) -> Result<Response, WebError> {
@@ -180,7 +180,7 @@ pub async fn again(
 pub async fn refused(
     state: &WebState,
     s: &Signed,
-    id: i64,
+    id: CaseId,
     refused: Refused,
 ) -> Result<Response, WebError> {
     let trouble = Trouble {
@@ -191,7 +191,7 @@ pub async fn refused(
 }
 
 /// The case page again after an edit conflict (409), saying so above everything.
-pub async fn conflict(state: &WebState, s: &Signed, id: i64) -> Result<Response, WebError> {
+pub async fn conflict(state: &WebState, s: &Signed, id: CaseId) -> Result<Response, WebError> {
     let trouble = Trouble {
         alert: Some(s.viewer.tr.t("case-conflict")),
         ..Trouble::default()
@@ -200,7 +200,7 @@ pub async fn conflict(state: &WebState, s: &Signed, id: i64) -> Result<Response,
 }
 
 /// After a saved protection form: back to the case, at the section, saying what was saved.
-pub fn saved(id: i64, what: &str, section: &str) -> Response {
+pub fn saved(id: CaseId, what: &str, section: &str) -> Response {
     Redirect::to(&format!("/cases/{id}?saved={what}#{section}")).into_response()
 }
 

@@ -16,7 +16,7 @@ use spona_app::reports::PeriodForm;
 use spona_app::trainings::{Recorded, TrainingForm};
 use spona_app::App;
 use spona_domain::access::Actor;
-use spona_domain::cases::ReportForm;
+use spona_domain::cases::{AttachmentId, CaseId, ConsentId, ReportForm, ServiceId};
 use spona_domain::practices::PracticeSource;
 use spona_testkit::{actor, TestApp, DEMO_PASSWORD};
 
@@ -49,10 +49,10 @@ pub struct TeamRecords {
 /// A case and its records.
 #[derive(Clone, Copy, Debug)]
 pub struct CaseRecords {
-    pub case: i64,
-    pub consent: i64,
-    pub service: i64,
-    pub attachment: i64,
+    pub case: CaseId,
+    pub consent: ConsentId,
+    pub service: ServiceId,
+    pub attachment: AttachmentId,
 }
 
 /// Everything the matrix names.
@@ -308,7 +308,7 @@ pub async fn seed(t: &TestApp) -> Fixture {
     let nis = TeamRecords {
         certificate: nis_certificate,
         duplicate: nis_duplicate,
-        referral: nis_referral,
+        referral: nis_referral.0,
         ..nis
     };
     let framework_document = app

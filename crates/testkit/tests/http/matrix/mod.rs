@@ -166,8 +166,8 @@ fn path_of(f: &Fixture, pattern: &str, target: Target, who: Who, cell: Cell) -> 
         Target::Feed => team.feed,
         Target::Duplicate => team.duplicate,
         Target::Referral => team.referral,
-        Target::Attachment => case.attachment,
-        Target::Case => case.case,
+        Target::Attachment => case.attachment.0,
+        Target::Case => case.case.0,
         Target::FrameworkDocument => f.framework_document,
     };
     let name = match pattern {
