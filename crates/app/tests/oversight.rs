@@ -6,17 +6,20 @@
 use spona_app::exports::{Cell, Format};
 use spona_app::oversight::{AlertPeriod, Reason, TrailQuery};
 use spona_app::{App, AppError};
+use spona_domain::cases::CaseId;
 use spona_domain::oversight::AlertRules;
 use spona_domain::validation::FieldError;
 use spona_testkit::{actor, demo_app, TestDb};
 
 /// The id of the demo's Leskovac case of this number (2026).
-async fn case_id(app: &App, seq: i64) -> i64 {
+async fn case_id(app: &App, seq: i64) -> CaseId {
     let mut c = app.db().conn().await.unwrap();
-    spona_store::trail::cases_numbered(&mut c, 2026, seq)
-        .await
-        .unwrap()[0]
-        .0
+    CaseId(
+        spona_store::trail::cases_numbered(&mut c, 2026, seq)
+            .await
+            .unwrap()[0]
+            .0,
+    )
 }
 
 /// A reason that names the person: the auditor must never read it.

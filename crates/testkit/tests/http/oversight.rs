@@ -30,6 +30,12 @@ async fn the_auditor_starts_at_the_alerts_and_reads_the_trail_by_case_code() {
         assert_eq!(status, 200);
         assert!(alerts.contains("ЛЕ-2026-0003"), "{alerts}");
         assert!(alerts.contains("href=\"/audit\""));
+        // Every message found: no message id shows in place of its text.
+        assert!(!alerts.contains("audit-alert"), "{alerts}");
+        assert!(
+            alerts.contains("20 или више различитих случајева"),
+            "{alerts}"
+        );
         // The auditor's frame offers the trail, not a team's registry or work.
         assert!(!alerts.contains("href=\"/teams\""));
         assert!(!alerts.contains("href=\"/cases\""));

@@ -87,7 +87,7 @@ pub async fn alerts(
         .collect();
     let (starts, ends) = found.rules.working_hours();
     let rules = tr.with(
-        "audit-alert-rules",
+        "audit-alerts-rules",
         &[
             ("cases", i64::from(found.rules.case_views()).into()),
             ("minutes", i64::from(found.rules.window_minutes()).into()),
