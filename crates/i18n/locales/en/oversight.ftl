@@ -4,6 +4,7 @@ role-auditor = Data protection officer
 nav-audit = Audit trail
 audit-trail-title = Audit trail
 audit-trail-intro = Who did what, when and from where, newest first. A case is named by its code; no personal data of cases is shown here. Each time you read the trail, that too is written to it.
+audit-filter-title = Search the trail: person, institution, case, action, period
 audit-filter-user = Person
 audit-filter-anyone = Anyone
 audit-filter-institution = Institution
