@@ -106,14 +106,7 @@ impl App {
         kind: InstitutionKind,
     ) -> Result<Option<IndicatorCatalogue>, AppError> {
         let mut c = self.db.conn().await?;
-        let row = match catalogues::current(&mut c, sector_of(kind).code()).await? {
-            Some(row) => Some(row),
-            None => catalogues::current(&mut c, Sector::GeneralAdult.code()).await?,
-        };
-        row.map(|r| {
-            IndicatorCatalogue::parse(&r.source).map_err(|e| AppError::Internal(e.to_string()))
-        })
-        .transpose()
+        catalogue_on(&mut c, kind).await
     }
 
     /// Imports the bundled catalogues that are not there yet (for the demo).
@@ -129,4 +122,18 @@ impl App {
         }
         Ok(imported)
     }
+}
+
+/// The same, on the caller's connection (inside its transaction: a use case that holds one
+/// never waits for a second, which a busy pool might not have).
+pub(crate) async fn catalogue_on(
+    c: &mut spona_store::Connection,
+    kind: InstitutionKind,
+) -> Result<Option<IndicatorCatalogue>, AppError> {
+    let row = match catalogues::current(c, sector_of(kind).code()).await? {
+        Some(row) => Some(row),
+        None => catalogues::current(c, Sector::GeneralAdult.code()).await?,
+    };
+    row.map(|r| IndicatorCatalogue::parse(&r.source).map_err(|e| AppError::Internal(e.to_string())))
+        .transpose()
 }

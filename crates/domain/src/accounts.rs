@@ -2,53 +2,29 @@
 
 use crate::validation::FieldError;
 
-/// What a user is in the system; decides, with their team and institution, what they may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Role {
-    /// Runs the deployment: teams, accounts, catalogues, settings, the teams' registries.
-    /// Sees no team's work: no plan, report, practice or case.
-    Admin,
-    /// Coordinates a local team: its registry, plan and accounts.
-    Coordinator,
-    /// Works on cases for an institution (police officer, social worker, health worker).
-    CaseWorker,
-    /// Takes part in coordination work; never sees case data.
-    Member,
-    /// The National Coordinator's office: cross-team reports, never personal data.
-    National,
-    /// The deployment's data-protection officer: reads the audit trail (who did what, when,
-    /// from where) and its alerts; never a case's personal data, never anyone's work.
-    Auditor,
+coded_enum! {
+    /// What a user is in the system; decides, with their team and institution, what they may do.
+    /// Declared in the order forms offer them.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub enum Role {
+        /// Coordinates a local team: its registry, plan and accounts.
+        Coordinator => "coordinator",
+        /// Works on cases for an institution (police officer, social worker, health worker).
+        CaseWorker => "case-worker",
+        /// Takes part in coordination work; never sees case data.
+        Member => "member",
+        /// The National Coordinator's office: cross-team reports, never personal data.
+        National => "national",
+        /// The deployment's data-protection officer: reads the audit trail (who did what, when,
+        /// from where) and its alerts; never a case's personal data, never anyone's work.
+        Auditor => "auditor",
+        /// Runs the deployment: teams, accounts, catalogues, settings, the teams' registries.
+        /// Sees no team's work: no plan, report, practice or case.
+        Admin => "admin",
+    }
 }
 
 impl Role {
-    /// Every role, in the order they are offered in forms.
-    pub const ALL: [Role; 6] = [
-        Role::Coordinator,
-        Role::CaseWorker,
-        Role::Member,
-        Role::National,
-        Role::Auditor,
-        Role::Admin,
-    ];
-
-    /// The code used in the database, on the command line and in forms.
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Coordinator => "coordinator",
-            Role::CaseWorker => "case-worker",
-            Role::Member => "member",
-            Role::National => "national",
-            Role::Auditor => "auditor",
-        }
-    }
-
-    /// Parses the code; unknown codes are refused.
-    pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     /// Roles that belong to one team and one institution; the others span the deployment.
     pub fn is_team_bound(self) -> bool {
         matches!(self, Role::Coordinator | Role::CaseWorker | Role::Member)
@@ -114,7 +90,7 @@ mod tests {
 
     #[test]
     fn role_codes_round_trip_and_unknown_is_refused() {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert_eq!(Role::from_code(role.code()), Some(role));
         }
         assert_eq!(Role::from_code("root"), None);

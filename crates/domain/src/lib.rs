@@ -1,6 +1,9 @@
 //! Pure types and rules of Spona. No IO, no async, no clock: time comes in as parameters.
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod coded;
+
 pub mod access;
 pub mod accounts;
 pub mod activities;

@@ -15,18 +15,10 @@ pub const TITLE_MAX: usize = 300;
 /// Longest text (what was done, materials, results).
 pub const TEXT_MAX: usize = 2000;
 
-/// A published good practice.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(transparent)]
-pub struct GoodPracticeId(pub i64);
-
-impl std::fmt::Display for GoodPracticeId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
+crate::ids::id_type!(
+    /// A published good practice.
+    GoodPracticeId,
+);
 
 /// What a practice was published from: exactly one activity or one training of the team.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

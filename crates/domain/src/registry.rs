@@ -25,96 +25,32 @@ pub struct FoundingDecision {
     pub body: String,
 }
 
-/// Whether an organisation is a member of the team or a partner it works with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Standing {
-    Member,
-    Partner,
-}
-
-impl Standing {
-    /// Storage and form code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Standing::Member => "member",
-            Standing::Partner => "partner",
-        }
-    }
-
-    /// Parses the code.
-    pub fn from_code(code: &str) -> Option<Standing> {
-        match code {
-            "member" => Some(Standing::Member),
-            "partner" => Some(Standing::Partner),
-            _ => None,
-        }
+coded_enum! {
+    /// Whether an organisation is a member of the team or a partner it works with.
+    pub enum Standing {
+        Member => "member",
+        Partner => "partner",
     }
 }
 
-/// The kind of an institution or organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum InstitutionKind {
-    Police,
-    Health,
-    RedCross,
-    Prosecution,
-    Court,
-    YouthOffice,
-    SocialWork,
-    Ngo,
-    School,
-    Education,
-    Culture,
-    Media,
-    International,
-    LocalGovernment,
-    Other,
-}
-
-impl InstitutionKind {
-    /// Every kind, in the order offered in forms.
-    pub const ALL: [InstitutionKind; 15] = [
-        InstitutionKind::Police,
-        InstitutionKind::Health,
-        InstitutionKind::RedCross,
-        InstitutionKind::Prosecution,
-        InstitutionKind::Court,
-        InstitutionKind::YouthOffice,
-        InstitutionKind::SocialWork,
-        InstitutionKind::Ngo,
-        InstitutionKind::School,
-        InstitutionKind::Education,
-        InstitutionKind::Culture,
-        InstitutionKind::Media,
-        InstitutionKind::International,
-        InstitutionKind::LocalGovernment,
-        InstitutionKind::Other,
-    ];
-
-    /// Storage and form code.
-    pub fn code(self) -> &'static str {
-        match self {
-            InstitutionKind::Police => "police",
-            InstitutionKind::Health => "health",
-            InstitutionKind::RedCross => "red-cross",
-            InstitutionKind::Prosecution => "prosecution",
-            InstitutionKind::Court => "court",
-            InstitutionKind::YouthOffice => "youth-office",
-            InstitutionKind::SocialWork => "social-work",
-            InstitutionKind::Ngo => "ngo",
-            InstitutionKind::School => "school",
-            InstitutionKind::Education => "education",
-            InstitutionKind::Culture => "culture",
-            InstitutionKind::Media => "media",
-            InstitutionKind::International => "international",
-            InstitutionKind::LocalGovernment => "local-government",
-            InstitutionKind::Other => "other",
-        }
-    }
-
-    /// Parses the code; unknown codes are refused.
-    pub fn from_code(code: &str) -> Option<InstitutionKind> {
-        InstitutionKind::ALL.into_iter().find(|k| k.code() == code)
+coded_enum! {
+    /// The kind of an institution or organisation.
+    pub enum InstitutionKind {
+        Police => "police",
+        Health => "health",
+        RedCross => "red-cross",
+        Prosecution => "prosecution",
+        Court => "court",
+        YouthOffice => "youth-office",
+        SocialWork => "social-work",
+        Ngo => "ngo",
+        School => "school",
+        Education => "education",
+        Culture => "culture",
+        Media => "media",
+        International => "international",
+        LocalGovernment => "local-government",
+        Other => "other",
     }
 }
 
@@ -157,37 +93,13 @@ pub struct InstitutionDraft {
     pub email: String,
 }
 
-/// The role a person holds in the team.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TeamRole {
-    Coordinator,
-    DeputyCoordinator,
-    Representative,
-    DeputyRepresentative,
-}
-
-impl TeamRole {
-    /// Every role, in the order offered in forms.
-    pub const ALL: [TeamRole; 4] = [
-        TeamRole::Coordinator,
-        TeamRole::DeputyCoordinator,
-        TeamRole::Representative,
-        TeamRole::DeputyRepresentative,
-    ];
-
-    /// Storage and form code.
-    pub fn code(self) -> &'static str {
-        match self {
-            TeamRole::Coordinator => "coordinator",
-            TeamRole::DeputyCoordinator => "deputy-coordinator",
-            TeamRole::Representative => "representative",
-            TeamRole::DeputyRepresentative => "deputy-representative",
-        }
-    }
-
-    /// Parses the code; unknown codes are refused.
-    pub fn from_code(code: &str) -> Option<TeamRole> {
-        TeamRole::ALL.into_iter().find(|r| r.code() == code)
+coded_enum! {
+    /// The role a person holds in the team.
+    pub enum TeamRole {
+        Coordinator => "coordinator",
+        DeputyCoordinator => "deputy-coordinator",
+        Representative => "representative",
+        DeputyRepresentative => "deputy-representative",
     }
 }
 
@@ -228,36 +140,13 @@ pub struct MemberDraft {
     pub to_date: Option<Date>,
 }
 
-/// What happened to a registry record, as kept in its history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangeKind {
-    Created,
-    Edited,
-    Deactivated,
-    Reactivated,
-}
-
-impl ChangeKind {
-    /// Storage code.
-    pub fn code(self) -> &'static str {
-        match self {
-            ChangeKind::Created => "created",
-            ChangeKind::Edited => "edited",
-            ChangeKind::Deactivated => "deactivated",
-            ChangeKind::Reactivated => "reactivated",
-        }
-    }
-
-    /// Parses the code.
-    pub fn from_code(code: &str) -> Option<ChangeKind> {
-        [
-            ChangeKind::Created,
-            ChangeKind::Edited,
-            ChangeKind::Deactivated,
-            ChangeKind::Reactivated,
-        ]
-        .into_iter()
-        .find(|k| k.code() == code)
+coded_enum! {
+    /// What happened to a registry record, as kept in its history.
+    pub enum ChangeKind {
+        Created => "created",
+        Edited => "edited",
+        Deactivated => "deactivated",
+        Reactivated => "reactivated",
     }
 }
 
@@ -268,10 +157,10 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for k in InstitutionKind::ALL {
+        for &k in InstitutionKind::ALL {
             assert_eq!(InstitutionKind::from_code(k.code()), Some(k));
         }
-        for r in TeamRole::ALL {
+        for &r in TeamRole::ALL {
             assert_eq!(TeamRole::from_code(r.code()), Some(r));
         }
         assert_eq!(InstitutionKind::from_code("bank"), None);

@@ -6,15 +6,10 @@ use crate::text;
 use crate::validation::{FieldError, FieldErrors};
 use time::Date;
 
-/// A training of a team.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TrainingId(pub i64);
-
-impl std::fmt::Display for TrainingId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
+crate::ids::id_type!(
+    /// A training of a team.
+    TrainingId,
+);
 
 /// Longest topic, trainer or participant name.
 pub const TEXT_MAX: usize = 200;

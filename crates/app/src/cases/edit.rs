@@ -69,27 +69,21 @@ impl App {
         version: i64,
     ) -> Result<(), AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
-        // Access is decided before the report is judged.
-        {
-            let mut c = self.db.conn().await?;
-            super::owned_case(&mut c, actor, team_id, id).await?;
-        }
         let today = self.today();
-        let owner_kind = {
-            let mut c = self.db.conn().await?;
-            let institution = actor.institution_id.unwrap_or(InstitutionId(0));
-            institutions::find(&mut c, team_id, institution)
-                .await?
-                .map(|i| i.kind)
-        };
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        // Access is decided first, in the transaction that does the work, before the report
+        // is judged.
+        let (row, case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
+        let institution = actor.institution_id.unwrap_or(InstitutionId(0));
+        let owner_kind = institutions::find(&mut tx, team_id, institution)
+            .await?
+            .map(|i| i.kind);
         let catalogue = match owner_kind {
-            Some(kind) => self.catalogue_for(kind).await?,
+            Some(kind) => crate::catalogues::catalogue_on(&mut tx, kind).await?,
             None => None,
         };
         let draft = form.parse(today, catalogue.as_ref())?;
-        let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let (row, case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
         let key = self.case_key(id, &row.data_key)?;
         // One snapshot of the keys for the index, confirmed when the entry is appended.
         let keys = self.keys();

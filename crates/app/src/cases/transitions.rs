@@ -53,11 +53,11 @@ impl App {
         version: i64,
     ) -> Result<ProceedingsStage, AppError> {
         let team_id = actor.team_id.ok_or(AppError::NotFound)?;
-        // Access is decided before the stage and reason are judged.
-        {
-            let mut c = self.db.conn().await?;
-            super::owned_case(&mut c, actor, team_id, id).await?;
-        }
+        let now = self.now();
+        let mut tx = self.db.begin().await?;
+        // Access is decided first, in the transaction that does the work, before the stage and
+        // the reason are judged.
+        let (row, _) = super::owned_case(&mut tx, actor, team_id, id).await?;
         let field = |name: &'static str, err: FieldError| {
             let mut e = FieldErrors::new();
             e.add(name, err);
@@ -65,9 +65,6 @@ impl App {
         };
         let target = ProceedingsStage::from_code(stage)
             .ok_or_else(|| field("stage", FieldError::Unknown))?;
-        let now = self.now();
-        let mut tx = self.db.begin().await?;
-        let (row, _) = super::owned_case(&mut tx, actor, team_id, id).await?;
         let current = ProceedingsStage::from_code(&row.proceedings)
             .ok_or_else(|| AppError::Internal(format!("proceedings {:?}", row.proceedings)))?;
         let change = if correction.trim().is_empty() {

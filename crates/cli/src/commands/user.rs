@@ -68,8 +68,8 @@ pub struct CreateArgs {
     link: bool,
 }
 
-fn role_codes() -> [&'static str; Role::ALL.len()] {
-    Role::ALL.map(Role::code)
+fn role_codes() -> Vec<&'static str> {
+    Role::ALL.iter().map(|r| r.code()).collect()
 }
 
 /// Runs an account command.
@@ -290,7 +290,14 @@ mod tests {
     #[test]
     fn every_role_is_offered_on_the_command_line() {
         let codes = role_codes();
-        for code in ["admin", "coordinator", "case-worker", "member", "national"] {
+        for code in [
+            "admin",
+            "coordinator",
+            "case-worker",
+            "member",
+            "national",
+            "auditor",
+        ] {
             assert!(codes.contains(&code), "{code}");
         }
     }

@@ -6,30 +6,17 @@ use time::{Date, Duration, Month as TimeMonth};
 /// How many days ahead a recurring day is announced on the dashboard.
 pub const REMIND_WITHIN_DAYS: i64 = 30;
 
-/// A day every team marks each year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecurringDay {
-    /// 18 October, European Anti-Trafficking Day.
-    EuAntiTraffickingDay,
-    /// 30 July, World Day against Trafficking in Persons.
-    WorldDayAgainstTrafficking,
+coded_enum! {
+    /// A day every team marks each year, in calendar order.
+    pub enum RecurringDay {
+        /// 30 July, World Day against Trafficking in Persons.
+        WorldDayAgainstTrafficking => "world-day",
+        /// 18 October, European Anti-Trafficking Day.
+        EuAntiTraffickingDay => "eu-day",
+    }
 }
 
 impl RecurringDay {
-    /// Both days, in calendar order.
-    pub const ALL: [RecurringDay; 2] = [
-        RecurringDay::WorldDayAgainstTrafficking,
-        RecurringDay::EuAntiTraffickingDay,
-    ];
-
-    /// A stable code (for message ids).
-    pub fn code(self) -> &'static str {
-        match self {
-            RecurringDay::EuAntiTraffickingDay => "eu-day",
-            RecurringDay::WorldDayAgainstTrafficking => "world-day",
-        }
-    }
-
     /// The kind an activity marking this day is recorded as.
     pub fn kind(self) -> ActivityKind {
         match self {
@@ -54,7 +41,8 @@ impl RecurringDay {
     /// The day if `date` is one of the recurring days.
     pub fn on(date: Date) -> Option<RecurringDay> {
         RecurringDay::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|r| r.month_day() == (date.month(), date.day()))
     }
 
@@ -84,7 +72,8 @@ impl UpcomingDay {
     /// knowing what is planned).
     pub fn within_window(today: Date) -> Vec<UpcomingDay> {
         let mut days: Vec<UpcomingDay> = RecurringDay::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter_map(|day| {
                 let date = day.next_from(today)?;
                 let days_left = (date - today).whole_days();

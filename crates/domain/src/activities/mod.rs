@@ -10,28 +10,9 @@ pub use calendar::{month_weeks, Month, RecurringDay, UpcomingDay, REMIND_WITHIN_
 pub use draft::{parse_count, Activity, ActivityDraft, Audience, AUDIENCE_MAX};
 pub use kinds::{ActivityKind, AudienceGroup, Medium, Venue, VenueKind};
 
-/// An activity of a team.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(transparent)]
-pub struct ActivityId(pub i64);
-
-/// A school or venue of a team's city, to choose as an activity's place.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(transparent)]
-pub struct VenueId(pub i64);
-
-impl std::fmt::Display for ActivityId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::fmt::Display for VenueId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
+crate::ids::id_type!(
+    /// An activity of a team.
+    ActivityId,
+    /// A school or venue of a team's city, to choose as an activity's place.
+    VenueId,
+);

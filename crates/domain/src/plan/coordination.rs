@@ -4,37 +4,19 @@
 use crate::ids::TeamId;
 use time::Date;
 
-/// Where a plan stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlanStatus {
-    /// Being written; not yet adopted.
-    Draft,
-    /// Adopted at a team meeting.
-    Adopted,
-    /// Changed after adoption: a new version, in force until adopted again.
-    Revised,
+coded_enum! {
+    /// Where a plan stands.
+    pub enum PlanStatus {
+        /// Being written; not yet adopted.
+        Draft => "draft",
+        /// Adopted at a team meeting.
+        Adopted => "adopted",
+        /// Changed after adoption: a new version, in force until adopted again.
+        Revised => "revised",
+    }
 }
 
 impl PlanStatus {
-    /// Storage code.
-    pub fn code(self) -> &'static str {
-        match self {
-            PlanStatus::Draft => "draft",
-            PlanStatus::Adopted => "adopted",
-            PlanStatus::Revised => "revised",
-        }
-    }
-
-    /// Parses the code.
-    pub fn from_code(code: &str) -> Option<PlanStatus> {
-        match code {
-            "draft" => Some(PlanStatus::Draft),
-            "adopted" => Some(PlanStatus::Adopted),
-            "revised" => Some(PlanStatus::Revised),
-            _ => None,
-        }
-    }
-
     /// The status and version after a change: changing an adopted plan opens a new version;
     /// a draft or a revision under way keeps its version.
     pub fn after_change(self, version: i64) -> (PlanStatus, i64) {

@@ -13,29 +13,11 @@ pub struct FrameworkDocument {
     pub reference: String,
 }
 
-/// Whether an item of a document is an objective or a measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FrameworkItemKind {
-    Objective,
-    Measure,
-}
-
-impl FrameworkItemKind {
-    /// Storage and form code.
-    pub fn code(self) -> &'static str {
-        match self {
-            FrameworkItemKind::Objective => "objective",
-            FrameworkItemKind::Measure => "measure",
-        }
-    }
-
-    /// Parses the code.
-    pub fn from_code(code: &str) -> Option<FrameworkItemKind> {
-        match code {
-            "objective" => Some(FrameworkItemKind::Objective),
-            "measure" => Some(FrameworkItemKind::Measure),
-            _ => None,
-        }
+coded_enum! {
+    /// Whether an item of a document is an objective or a measure.
+    pub enum FrameworkItemKind {
+        Objective => "objective",
+        Measure => "measure",
     }
 }
 

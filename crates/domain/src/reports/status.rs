@@ -1,35 +1,16 @@
 //! Where a report is in its life. A submitted report is frozen: its figures and text never
 //! change again; a correction is a new version of the same period, drafted anew.
 
-/// Draft (editable), submitted (frozen, awaiting the National Coordinator), acknowledged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ReportStatus {
-    Draft,
-    Submitted,
-    Acknowledged,
+coded_enum! {
+    /// Draft (editable), submitted (frozen, awaiting the National Coordinator), acknowledged.
+    pub enum ReportStatus {
+        Draft => "draft",
+        Submitted => "submitted",
+        Acknowledged => "acknowledged",
+    }
 }
 
 impl ReportStatus {
-    /// Storage code.
-    pub fn code(self) -> &'static str {
-        match self {
-            ReportStatus::Draft => "draft",
-            ReportStatus::Submitted => "submitted",
-            ReportStatus::Acknowledged => "acknowledged",
-        }
-    }
-
-    /// Parses a storage code.
-    pub fn from_code(code: &str) -> Option<ReportStatus> {
-        [
-            ReportStatus::Draft,
-            ReportStatus::Submitted,
-            ReportStatus::Acknowledged,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
-    }
-
     /// Only a draft's text may change.
     pub fn editable(self) -> bool {
         self == ReportStatus::Draft
