@@ -764,6 +764,24 @@ async fn a_submitted_report_carries_the_audit_head_which_shows_a_later_cut() {
             .expect("the head travels with the report");
         let checkpoint = Checkpoint::parse(&line).expect("a checkpoint line");
         assert!(checkpoint.seq > 0);
+        // The PDF that leaves for the National Coordinator carries the same line, whole.
+        let pdf = app
+            .report_file(
+                &coordinator,
+                id,
+                spona_app::reports::ReportFormat::Pdf,
+                &spona_i18n::Catalog::load().unwrap(),
+                spona_i18n::Locale::SrLatn,
+            )
+            .await
+            .unwrap();
+        let printed: String = spona_reports::inspect::page_texts(&pdf.bytes)
+            .concat()
+            .concat()
+            .split_whitespace()
+            .collect();
+        let whole: String = line.split_whitespace().collect();
+        assert!(printed.contains(&whole), "{whole} not in {printed}");
         let held = app
             .verify_audit_against(std::slice::from_ref(&checkpoint))
             .await
