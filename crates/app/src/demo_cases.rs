@@ -5,6 +5,7 @@
 use crate::cases::{AnswerForm, ConsentForm, ReferralForm};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::TeamCases;
 use spona_domain::cases::ReportForm;
 use spona_store::{cases, teams, users};
 
@@ -41,7 +42,7 @@ impl App {
         };
         if cases::list(
             &mut c,
-            team.id,
+            &TeamCases::operator(team.id),
             &cases::Filter {
                 institution: None,
                 limit: 1,

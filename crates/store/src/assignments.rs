@@ -1,14 +1,15 @@
 //! Coordinators assigned to cases.
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::CaseId;
-use spona_domain::ids::{TeamId, UserId};
+use spona_domain::ids::UserId;
 use sqlx::AnyConnection;
 
 /// Assigns a user to a case (once; assigning again changes nothing).
 pub async fn assign(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     user: UserId,
     by: UserId,
@@ -18,7 +19,7 @@ pub async fn assign(
         "INSERT INTO case_assignments (team_id, case_id, user_id, assigned_by, assigned_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id, user_id) DO NOTHING",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .bind(user.0)
     .bind(by.0)
@@ -31,14 +32,14 @@ pub async fn assign(
 /// Ends an assignment.
 pub async fn unassign(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     user: UserId,
 ) -> Result<(), StoreError> {
     sqlx::query(
         "DELETE FROM case_assignments WHERE team_id = $1 AND case_id = $2 AND user_id = $3",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .bind(user.0)
     .execute(&mut **tx)
@@ -65,14 +66,14 @@ pub async fn is_assigned(
 /// The users assigned to a case, with their display names.
 pub async fn for_case(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<(i64, String)>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT u.id, u.display_name FROM case_assignments a JOIN users u ON u.id = a.user_id \
          WHERE a.team_id = $1 AND a.case_id = $2 ORDER BY u.display_name",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_all(c)
     .await?)

@@ -1,8 +1,9 @@
 //! Files attached to a case, sealed (the app layer seals and opens them).
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{AttachmentId, CaseId};
-use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
 
 /// An attachment without its content (for lists).
@@ -22,7 +23,7 @@ pub struct AttachmentRow {
 
 /// A new attachment's clear columns.
 pub struct NewAttachment<'a> {
-    pub team: TeamId,
+    pub team: TeamCases,
     pub case_id: CaseId,
     pub part: &'a str,
     pub institution: InstitutionId,
@@ -40,7 +41,7 @@ pub async fn insert(tx: &mut Tx, n: &NewAttachment<'_>) -> Result<AttachmentId, 
             "INSERT INTO case_attachments (team_id, case_id, part, institution_id, uploaded_by, \
          uploaded_at, size) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
-        .bind(n.team.0)
+        .bind(n.team.team().0)
         .bind(n.case_id.0)
         .bind(n.part)
         .bind(n.institution.0)
@@ -71,14 +72,14 @@ pub async fn seal(
 /// The attachments of a case, newest first, without content.
 pub async fn for_case(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<AttachmentRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM case_attachments WHERE team_id = $1 AND case_id = $2 \
          ORDER BY uploaded_at DESC, id DESC"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_all(c)
     .await?)
@@ -87,13 +88,13 @@ pub async fn for_case(
 /// One attachment of the team, with its sealed content.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     id: AttachmentId,
 ) -> Result<Option<(AttachmentRow, String)>, StoreError> {
     let row: Option<AttachmentRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM case_attachments WHERE team_id = $1 AND id = $2"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id.0)
     .fetch_optional(&mut *c)
     .await?;
@@ -108,9 +109,9 @@ pub async fn find(
 }
 
 /// Removes an attachment (its ciphertext goes with it; the audit trail keeps that it was).
-pub async fn remove(tx: &mut Tx, team: TeamId, id: AttachmentId) -> Result<(), StoreError> {
+pub async fn remove(tx: &mut Tx, team: &TeamCases, id: AttachmentId) -> Result<(), StoreError> {
     let done = sqlx::query("DELETE FROM case_attachments WHERE team_id = $1 AND id = $2")
-        .bind(team.0)
+        .bind(team.team().0)
         .bind(id.0)
         .execute(&mut **tx)
         .await?;

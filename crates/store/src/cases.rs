@@ -2,8 +2,9 @@
 //! (opaque text here; only the app layer, which holds the keys, can open them).
 
 use crate::{Page, StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::CaseId;
-use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
 
 /// A case as stored.
@@ -41,7 +42,7 @@ pub struct CaseRow {
 /// The plain fields of a new case.
 #[derive(Clone, Debug)]
 pub struct NewCase<'a> {
-    pub team: TeamId,
+    pub team: TeamCases,
     pub year: i64,
     pub seq: i64,
     pub owner: InstitutionId,
@@ -79,13 +80,13 @@ const SELECT: &str = "SELECT c.id, c.team_id, c.year, c.seq, c.owner_institution
      FROM cases c JOIN institutions i ON i.id = c.owner_institution_id";
 
 /// The next number of the team's cases in the year (1, 2, …), taken inside the transaction.
-pub async fn next_seq(tx: &mut Tx, team: TeamId, year: i64) -> Result<i64, StoreError> {
+pub async fn next_seq(tx: &mut Tx, team: &TeamCases, year: i64) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO case_counters (team_id, year, last_seq) VALUES ($1, $2, 1) \
          ON CONFLICT (team_id, year) DO UPDATE SET last_seq = case_counters.last_seq + 1 \
          RETURNING last_seq",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(year)
     .fetch_one(&mut **tx)
     .await?)
@@ -100,7 +101,7 @@ pub async fn insert(tx: &mut Tx, n: &NewCase<'_>) -> Result<CaseId, StoreError> 
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
          RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.year)
     .bind(n.seq)
     .bind(n.owner.0)
@@ -144,12 +145,12 @@ pub async fn seal(tx: &mut Tx, id: CaseId, s: &Sealed) -> Result<(), StoreError>
 /// A case of the team; another team's id finds nothing.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     id: CaseId,
 ) -> Result<Option<CaseRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE c.team_id = $1 AND c.id = $2"))
-            .bind(team.0)
+            .bind(team.team().0)
             .bind(id.0)
             .fetch_optional(c)
             .await?,
@@ -159,14 +160,14 @@ pub async fn find(
 /// The team's case with the given year and sequence number (what its code names).
 pub async fn find_by_code(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     year: i64,
     seq: i64,
 ) -> Result<Option<CaseRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE c.team_id = $1 AND c.year = $2 AND c.seq = $3"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(year)
     .bind(seq)
     .fetch_optional(c)
@@ -208,7 +209,7 @@ pub const COUNT_LIMIT: i64 = 10_000;
 /// open before closed, then the newest. The total is counted up to [`COUNT_LIMIT`] + 1.
 pub async fn list(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     f: &Filter,
 ) -> Result<Page<CaseRow>, StoreError> {
     let (total, rows) = match f.institution {
@@ -229,7 +230,7 @@ pub async fn list(
                  ON l.case_id = c.id WHERE c.team_id = $2 ORDER BY {order}"
             ))
             .bind(institution.0)
-            .bind(team.0)
+            .bind(team.team().0)
             .bind(f.limit.max(1))
             .bind(f.offset.max(0))
             .fetch_all(c)
@@ -240,7 +241,7 @@ pub async fn list(
             let total: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE team_id = $1 LIMIT $2) counted",
             )
-            .bind(team.0)
+            .bind(team.team().0)
             .bind(COUNT_LIMIT + 1)
             .fetch_one(&mut *c)
             .await?;
@@ -251,7 +252,7 @@ pub async fn list(
                 "{SELECT} JOIN (SELECT c.id AS page_id FROM cases c WHERE c.team_id = $1 \
                  ORDER BY {order} LIMIT $2 OFFSET $3) p ON p.page_id = c.id ORDER BY {order}"
             ))
-            .bind(team.0)
+            .bind(team.team().0)
             .bind(f.limit.max(1))
             .bind(f.offset.max(0))
             .fetch_all(c)
@@ -265,7 +266,7 @@ pub async fn list(
 /// Moves a case to a new state, if it is still at `version`.
 pub async fn set_state(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     id: CaseId,
     version: i64,
     state: &str,
@@ -286,7 +287,7 @@ pub async fn set_state(
 /// Moves the proceedings track, if the case is still at `version`.
 pub async fn set_proceedings(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     id: CaseId,
     version: i64,
     stage: &str,
@@ -309,7 +310,7 @@ pub async fn set_proceedings(
 async fn set_track(
     tx: &mut Tx,
     set: &'static str,
-    team: TeamId,
+    team: &TeamCases,
     id: CaseId,
     version: i64,
     value: &str,
@@ -321,7 +322,7 @@ async fn set_track(
     let done = sqlx::query(&sql)
         .bind(value)
         .bind(now)
-        .bind(team.0)
+        .bind(team.team().0)
         .bind(id.0)
         .bind(version)
         .execute(&mut **tx)
@@ -333,14 +334,14 @@ async fn set_track(
 /// Other cases of the team with the same person index (a possible duplicate), by id only.
 pub async fn same_person(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     index: &str,
     except: CaseId,
 ) -> Result<Vec<CaseId>, StoreError> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM cases WHERE team_id = $1 AND person_index = $2 AND id <> $3 ORDER BY id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(index)
     .bind(except.0)
     .fetch_all(c)
@@ -367,7 +368,7 @@ pub struct ReportUpdate<'a> {
 /// sweep makes them again.
 pub async fn update_report(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     id: CaseId,
     version: i64,
     u: &ReportUpdate<'_>,
@@ -396,7 +397,7 @@ pub async fn update_report(
     .bind(&s.screening)
     .bind(s.person_index.as_deref())
     .bind(now)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id.0)
     .bind(version)
     .execute(&mut **tx)

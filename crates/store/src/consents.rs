@@ -1,8 +1,9 @@
 //! Guardians and consents of a case (sealed details are opaque here).
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, ConsentId, GuardianId, ReferralId};
-use spona_domain::ids::{TeamId, UserId};
+use spona_domain::ids::UserId;
 use sqlx::AnyConnection;
 
 /// A recorded guardian.
@@ -36,7 +37,7 @@ pub struct ConsentRow {
 /// Records a guardian.
 pub async fn insert_guardian(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     sealed: &str,
     appointed_on: &str,
@@ -47,7 +48,7 @@ pub async fn insert_guardian(
         "INSERT INTO case_guardians (team_id, case_id, sealed, appointed_on, recorded_by, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .bind(sealed)
     .bind(appointed_on)
@@ -60,14 +61,14 @@ pub async fn insert_guardian(
 /// The guardians of a case, newest first.
 pub async fn guardians(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<GuardianRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, case_id, sealed, appointed_on, recorded_at FROM case_guardians \
          WHERE team_id = $1 AND case_id = $2 ORDER BY recorded_at DESC, id DESC",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_all(c)
     .await?)
@@ -76,7 +77,7 @@ pub async fn guardians(
 /// The fields of a new consent.
 #[derive(Clone, Debug)]
 pub struct NewConsent<'a> {
-    pub team: TeamId,
+    pub team: TeamCases,
     pub case_id: CaseId,
     pub given_by: &'a str,
     pub sealed: &'a str,
@@ -93,7 +94,7 @@ pub async fn insert_consent(tx: &mut Tx, n: &NewConsent<'_>) -> Result<ConsentId
         "INSERT INTO case_consents (team_id, case_id, given_by, sealed, parts, institutions, given_on, \
          recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.case_id.0)
     .bind(n.given_by)
     .bind(n.sealed)
@@ -109,14 +110,14 @@ pub async fn insert_consent(tx: &mut Tx, n: &NewConsent<'_>) -> Result<ConsentId
 /// The consents of a case, newest first (withdrawn ones included, for the record).
 pub async fn consents(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<ConsentRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, case_id, given_by, sealed, parts, institutions, given_on, recorded_at, withdrawn_at \
          FROM case_consents WHERE team_id = $1 AND case_id = $2 ORDER BY recorded_at DESC, id DESC",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_all(c)
     .await?)
@@ -125,7 +126,7 @@ pub async fn consents(
 /// Withdraws a consent (once).
 pub async fn withdraw(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     id: ConsentId,
     by: UserId,
     now: i64,
@@ -136,7 +137,7 @@ pub async fn withdraw(
     )
     .bind(now)
     .bind(by.0)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id.0)
     .execute(&mut **tx)
     .await?;

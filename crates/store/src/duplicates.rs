@@ -2,8 +2,9 @@
 //! the institution that already held the person (the owner of the pair's held case).
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, DuplicateId};
-use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
 
 /// A pair as its reviewers see it: the ids and owners of both cases, never their content.
@@ -39,7 +40,7 @@ const SELECT: &str = "SELECT d.id, d.case_id, a.owner_institution_id AS case_own
 /// unless the pair is already known (pending or reviewed). True when it is new.
 pub async fn raise(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     new: CaseId,
     held: CaseId,
     now: i64,
@@ -49,7 +50,7 @@ pub async fn raise(
         "INSERT INTO possible_duplicates (team_id, case_id, other_case_id, held_case_id, found_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (case_id, other_case_id) DO NOTHING",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(low.0)
     .bind(high.0)
     .bind(held.0)
@@ -62,7 +63,7 @@ pub async fn raise(
 /// The pending pairs whose held case the institution owns (only they review).
 pub async fn pending_for(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     institution: InstitutionId,
 ) -> Result<Vec<DuplicateRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
@@ -70,7 +71,7 @@ pub async fn pending_for(
          WHERE d.team_id = $1 AND d.outcome = 'pending' AND h.owner_institution_id = $2 \
          ORDER BY d.found_at, d.id"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(institution.0)
     .fetch_all(c)
     .await?)
@@ -80,7 +81,7 @@ pub async fn pending_for(
 /// coordinator's overview, which names no case.
 pub async fn pending_counts(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
 ) -> Result<Vec<(i64, i64)>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT h.owner_institution_id, COUNT(*) FROM possible_duplicates d \
@@ -88,7 +89,7 @@ pub async fn pending_counts(
          WHERE d.team_id = $1 AND d.outcome = 'pending' \
          GROUP BY h.owner_institution_id ORDER BY h.owner_institution_id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .fetch_all(c)
     .await?)
 }
@@ -96,12 +97,12 @@ pub async fn pending_counts(
 /// One pair of the team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     id: DuplicateId,
 ) -> Result<Option<DuplicateRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE d.team_id = $1 AND d.id = $2"))
-            .bind(team.0)
+            .bind(team.team().0)
             .bind(id.0)
             .fetch_optional(c)
             .await?,

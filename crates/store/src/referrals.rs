@@ -1,8 +1,9 @@
 //! Referrals of a case to an institution: what is shared, by when an answer is due, the answer.
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, ReferralId};
-use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
 
 /// A referral as stored, with the short names of both institutions.
@@ -35,7 +36,7 @@ pub struct ReferralRow {
 /// The fields of a new referral.
 #[derive(Clone, Debug)]
 pub struct NewReferral<'a> {
-    pub team: TeamId,
+    pub team: TeamCases,
     pub case_id: CaseId,
     pub from: InstitutionId,
     pub to: InstitutionId,
@@ -62,7 +63,7 @@ pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<ReferralId, Stor
          shared_parts, urgency, status, protocol, sent_by, sent_at, deadline_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $10, $11) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.case_id.0)
     .bind(n.from.0)
     .bind(n.to.0)
@@ -82,13 +83,13 @@ pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<ReferralId, Stor
 /// The referrals of a case, newest first.
 pub async fn for_case(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<ReferralRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 ORDER BY r.sent_at DESC, r.id DESC"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_all(c)
     .await?)
@@ -98,7 +99,7 @@ pub async fn for_case(
 /// protocol's first among them, then by deadline (the order of `referrals_inbox_order`).
 pub async fn for_receiver(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     to: InstitutionId,
     limit: i64,
 ) -> Result<Vec<ReferralRow>, StoreError> {
@@ -106,7 +107,7 @@ pub async fn for_receiver(
         "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 \
          ORDER BY {INBOX_ORDER} LIMIT $3"
     ))
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(to.0)
     .bind(limit)
     .fetch_all(c)
@@ -119,7 +120,7 @@ const INBOX_ORDER: &str =
 /// The referrals to an institution about the given cases (one query for a page of cases).
 pub async fn to_institution_about(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     to: InstitutionId,
     case_ids: &[CaseId],
 ) -> Result<Vec<ReferralRow>, StoreError> {
@@ -132,7 +133,7 @@ pub async fn to_institution_about(
         "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 AND r.case_id IN ({})",
         list.join(", ")
     );
-    let mut query = sqlx::query_as(&sql).bind(team.0).bind(to.0);
+    let mut query = sqlx::query_as(&sql).bind(team.team().0).bind(to.0);
     for id in case_ids {
         query = query.bind(id.0);
     }
@@ -142,12 +143,12 @@ pub async fn to_institution_about(
 /// One referral of the team.
 pub async fn find(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     id: ReferralId,
 ) -> Result<Option<ReferralRow>, StoreError> {
     Ok(
         sqlx::query_as(&format!("{SELECT} WHERE r.team_id = $1 AND r.id = $2"))
-            .bind(team.0)
+            .bind(team.team().0)
             .bind(id.0)
             .fetch_optional(c)
             .await?,
@@ -166,7 +167,7 @@ pub struct Answer<'a> {
 /// Records an answer, if the referral is still at `version`.
 pub async fn answer(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     id: ReferralId,
     version: i64,
     a: &Answer<'_>,
@@ -179,7 +180,7 @@ pub async fn answer(
     .bind(a.reason)
     .bind(a.by.0)
     .bind(a.at)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id.0)
     .bind(version)
     .execute(&mut **tx)

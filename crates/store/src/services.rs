@@ -1,8 +1,9 @@
 //! Services given to a person, notes on a case, the recovery period and follow-ups.
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, NoteId, ServiceId, TaskId};
-use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
 
 /// A service as stored.
@@ -22,7 +23,7 @@ pub struct ServiceRow {
 /// The fields of a new service.
 #[derive(Clone, Debug)]
 pub struct NewService<'a> {
-    pub team: TeamId,
+    pub team: TeamCases,
     pub case_id: CaseId,
     pub institution: InstitutionId,
     pub service_type: &'a str,
@@ -40,7 +41,7 @@ pub async fn insert(tx: &mut Tx, n: &NewService<'_>) -> Result<ServiceId, StoreE
         "INSERT INTO case_services (team_id, case_id, institution_id, service_type, provider, starts_on, \
          ends_on, status, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.case_id.0)
     .bind(n.institution.0)
     .bind(n.service_type)
@@ -57,14 +58,14 @@ pub async fn insert(tx: &mut Tx, n: &NewService<'_>) -> Result<ServiceId, StoreE
 /// The services of a case, in order of start.
 pub async fn for_case(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<ServiceRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, institution_id, service_type, provider, starts_on, ends_on, status, version \
          FROM case_services WHERE team_id = $1 AND case_id = $2 ORDER BY starts_on, id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_all(c)
     .await?)
@@ -73,7 +74,7 @@ pub async fn for_case(
 /// Changes a service's status (and end date), if still at `version`.
 pub async fn set_status(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     id: ServiceId,
     version: i64,
@@ -86,7 +87,7 @@ pub async fn set_status(
     )
     .bind(status)
     .bind(ends_on)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .bind(id.0)
     .bind(version)
@@ -110,7 +111,7 @@ pub struct NoteRow {
 /// The fields of a new note.
 #[derive(Clone, Debug)]
 pub struct NewNote<'a> {
-    pub team: TeamId,
+    pub team: TeamCases,
     pub case_id: CaseId,
     pub institution: InstitutionId,
     pub sealed: &'a str,
@@ -125,7 +126,7 @@ pub async fn add_note(tx: &mut Tx, n: &NewNote<'_>) -> Result<NoteId, StoreError
         "INSERT INTO case_notes (team_id, case_id, institution_id, sealed, shared, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(n.team.0)
+    .bind(n.team.team().0)
     .bind(n.case_id.0)
     .bind(n.institution.0)
     .bind(n.sealed)
@@ -139,7 +140,7 @@ pub async fn add_note(tx: &mut Tx, n: &NewNote<'_>) -> Result<NoteId, StoreError
 /// The notes of a case a reader's institution may see: its own and the shared ones.
 pub async fn notes_for(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     reader: InstitutionId,
 ) -> Result<Vec<NoteRow>, StoreError> {
@@ -148,7 +149,7 @@ pub async fn notes_for(
          WHERE team_id = $1 AND case_id = $2 AND (institution_id = $3 OR shared = 1) \
          ORDER BY created_at DESC, id DESC",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .bind(reader.0)
     .fetch_all(c)
@@ -158,7 +159,7 @@ pub async fn notes_for(
 /// Sets the recovery and reflection period of a case.
 pub async fn set_recovery(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     starts: &str,
     ends: &str,
@@ -169,7 +170,7 @@ pub async fn set_recovery(
     )
     .bind(starts)
     .bind(ends)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .execute(&mut **tx)
     .await?;
@@ -179,13 +180,13 @@ pub async fn set_recovery(
 /// The recovery period of a case, if set.
 pub async fn recovery(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Option<(String, String)>, StoreError> {
     let row: Option<(Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT recovery_starts, recovery_ends FROM cases WHERE team_id = $1 AND id = $2",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_optional(c)
     .await?;
@@ -224,7 +225,7 @@ pub async fn mark_recovery_reminded(tx: &mut Tx, case_id: CaseId) -> Result<(), 
 /// Adds a follow-up due on a date (a task with its sealed note).
 pub async fn add_follow_up(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     institution: InstitutionId,
     due_on: &str,
@@ -235,7 +236,7 @@ pub async fn add_follow_up(
         "INSERT INTO case_tasks (team_id, case_id, kind, institution_id, created_at, due_on, sealed) \
          VALUES ($1, $2, 'follow-up', $3, $4, $5, $6) RETURNING id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .bind(institution.0)
     .bind(at)

@@ -1,8 +1,9 @@
 //! Tasks on a case that someone must do (record the temporary guardian, …).
 
 use crate::{StoreError, Tx};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, TaskId};
-use spona_domain::ids::{InstitutionId, TeamId, UserId};
+use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
 
 /// A task as stored.
@@ -23,7 +24,7 @@ pub struct TaskRow {
 /// Opens a task for an institution.
 pub async fn insert(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
     kind: &str,
     institution: InstitutionId,
@@ -34,7 +35,7 @@ pub async fn insert(
             "INSERT INTO case_tasks (team_id, case_id, kind, institution_id, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
-        .bind(team.0)
+        .bind(team.team().0)
         .bind(case_id.0)
         .bind(kind)
         .bind(institution.0)
@@ -47,14 +48,14 @@ pub async fn insert(
 /// The tasks of a case, open ones first.
 pub async fn for_case(
     c: &mut AnyConnection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<TaskRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, case_id, kind, institution_id, created_at, done_at, due_on, sealed FROM case_tasks \
          WHERE team_id = $1 AND case_id = $2 ORDER BY CASE WHEN done_at IS NULL THEN 0 ELSE 1 END, id",
     )
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(case_id.0)
     .fetch_all(c)
     .await?)
@@ -63,7 +64,7 @@ pub async fn for_case(
 /// Marks a task done.
 pub async fn complete(
     tx: &mut Tx,
-    team: TeamId,
+    team: &TeamCases,
     id: TaskId,
     by: UserId,
     now: i64,
@@ -73,7 +74,7 @@ pub async fn complete(
     )
     .bind(now)
     .bind(by.0)
-    .bind(team.0)
+    .bind(team.team().0)
     .bind(id.0)
     .execute(&mut **tx)
     .await?;

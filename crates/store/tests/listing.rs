@@ -3,6 +3,7 @@
 //! once deleted nothing (the first one's new rows were not in its snapshot) and then ran into
 //! them ("duplicate key" on `case_listing`).
 
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, ReferralId};
 use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use spona_store::referrals::{self, Answer, NewReferral};
@@ -41,7 +42,7 @@ async fn concurrent_changes_of_one_cases_referrals_both_refresh_its_listing() {
         referrals::insert(
             &mut first,
             &NewReferral {
-                team: TeamId(team),
+                team: TeamCases::operator(TeamId(team)),
                 case_id: CaseId(case_id),
                 from: InstitutionId(from),
                 to: InstitutionId(other),
@@ -68,7 +69,7 @@ async fn concurrent_changes_of_one_cases_referrals_both_refresh_its_listing() {
                 };
                 referrals::answer(
                     &mut tx,
-                    TeamId(team),
+                    &TeamCases::operator(TeamId(team)),
                     ReferralId(referral),
                     version,
                     &answer,

@@ -2,6 +2,7 @@
 //! owning institution, which answers for the record.
 
 use crate::{App, AppError, Page};
+use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::cases::CaseId;
 use spona_store::audit::{self, Entry};
@@ -41,10 +42,10 @@ impl App {
         id: CaseId,
         page: i64,
     ) -> Result<Page<AccessEntry>, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
         let page = page.clamp(1, LIST_COUNT_LIMIT / ACCESS_LOG_PAGE);
         let mut c = self.db.conn().await?;
-        let (_row, _case_referrals) = super::owned_case(&mut c, actor, team_id, id).await?;
+        let (_row, _case_referrals) = super::owned_case(&mut c, actor, &desk, id).await?;
         let total = audit::count_for_subject(&mut c, "case", id.0, LIST_COUNT_LIMIT).await?;
         let offset = (page - 1) * ACCESS_LOG_PAGE;
         let entries =

@@ -3,6 +3,7 @@
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
+use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::accounts::Role;
 use spona_domain::cases::CaseId;
@@ -25,10 +26,11 @@ impl App {
         case_id: CaseId,
         user: i64,
     ) -> Result<(), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        super::owned_case(&mut tx, actor, team_id, case_id).await?;
+        super::owned_case(&mut tx, actor, &desk, case_id).await?;
         let target = users::find(&mut tx, UserId(user)).await?;
         let ok = target
             .is_some_and(|u| u.role == Role::Coordinator && u.active && u.team_id == Some(team_id));
@@ -37,7 +39,7 @@ impl App {
             e.add("user", spona_domain::validation::FieldError::Unknown);
             return Err(AppError::Invalid(e));
         }
-        assignments::assign(&mut tx, team_id, case_id, UserId(user), actor.user_id, now).await?;
+        assignments::assign(&mut tx, &desk, case_id, UserId(user), actor.user_id, now).await?;
         self.notify(
             &mut tx,
             team_id,
@@ -59,10 +61,11 @@ impl App {
         case_id: CaseId,
         user: i64,
     ) -> Result<(), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let mut tx = self.db.begin().await?;
-        super::owned_case(&mut tx, actor, team_id, case_id).await?;
-        assignments::unassign(&mut tx, team_id, case_id, UserId(user)).await?;
+        super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        assignments::unassign(&mut tx, &desk, case_id, UserId(user)).await?;
         let event = AuditEvent::about(Some(team_id), "coordinator-unassigned", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;

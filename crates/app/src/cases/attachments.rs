@@ -11,9 +11,9 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
+use spona_domain::access::{team_cases, TeamCases};
 use spona_domain::cases::attachment::{clean_name, detect};
 use spona_domain::cases::{AttachmentId, CaseAccess, CaseId, Part};
-use spona_domain::ids::TeamId;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::attachments::{self, AttachmentRow, NewAttachment};
 use spona_store::cases::CaseRow;
@@ -69,7 +69,8 @@ impl App {
         case_id: CaseId,
         file: &NewFile<'_>,
     ) -> Result<AttachmentId, AppError> {
-        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let (desk, institution) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         let mut e = FieldErrors::new();
         let part = e.check(
             "part",
@@ -85,7 +86,7 @@ impl App {
         let name = clean_name(file.name);
 
         let mut tx = self.db.begin().await?;
-        let (row, access) = self.readable_case(&mut tx, actor, team_id, case_id).await?;
+        let (row, access) = self.readable_case(&mut tx, actor, &desk, case_id).await?;
         if !access.sees(part) {
             // The coordinator, who sees only that the case exists, is refused the files as
             // a section; a case worker who may not read this part finds nothing.
@@ -101,7 +102,7 @@ impl App {
         let id = attachments::insert(
             &mut tx,
             &NewAttachment {
-                team: team_id,
+                team: desk,
                 case_id,
                 part: part.code(),
                 institution,
@@ -131,10 +132,10 @@ impl App {
         actor: &Actor,
         case_id: CaseId,
     ) -> Result<Vec<AttachmentView>, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
         let mut c = self.db.conn().await?;
-        let (row, access) = self.readable_case(&mut c, actor, team_id, case_id).await?;
-        let rows = attachments::for_case(&mut c, team_id, case_id).await?;
+        let (row, access) = self.readable_case(&mut c, actor, &desk, case_id).await?;
+        let rows = attachments::for_case(&mut c, &desk, case_id).await?;
         drop(c);
         let visible: Vec<AttachmentRow> = rows
             .into_iter()
@@ -167,14 +168,13 @@ impl App {
         actor: &Actor,
         id: AttachmentId,
     ) -> Result<AttachmentFile, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let mut tx = self.db.begin().await?;
-        let (a, content) = attachments::find(&mut tx, team_id, id)
+        let (a, content) = attachments::find(&mut tx, &desk, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let (row, access) = self
-            .readable_case(&mut tx, actor, team_id, a.case_id)
-            .await?;
+        let (row, access) = self.readable_case(&mut tx, actor, &desk, a.case_id).await?;
         let part = Part::from_code(&a.part).ok_or(AppError::NotFound)?;
         if !access.sees(part) {
             // The coordinator, who sees only that the case exists, is refused the files as
@@ -210,9 +210,9 @@ impl App {
         actor: &Actor,
         id: AttachmentId,
     ) -> Result<(CaseId, AttachmentView), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
         let mut c = self.db.conn().await?;
-        let (a, _) = attachments::find(&mut c, team_id, id)
+        let (a, _) = attachments::find(&mut c, &desk, id)
             .await?
             .ok_or(AppError::NotFound)?;
         drop(c);
@@ -239,14 +239,13 @@ impl App {
         actor: &Actor,
         id: AttachmentId,
     ) -> Result<CaseId, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let mut tx = self.db.begin().await?;
-        let (a, _) = attachments::find(&mut tx, team_id, id)
+        let (a, _) = attachments::find(&mut tx, &desk, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let (_, access) = self
-            .readable_case(&mut tx, actor, team_id, a.case_id)
-            .await?;
+        let (_, access) = self.readable_case(&mut tx, actor, &desk, a.case_id).await?;
         let part = Part::from_code(&a.part).ok_or(AppError::NotFound)?;
         if !access.sees(part) {
             // The coordinator, who sees only that the case exists, is refused the files as
@@ -257,7 +256,7 @@ impl App {
         if access != CaseAccess::Full {
             return Err(AppError::Forbidden);
         }
-        attachments::remove(&mut tx, team_id, id).await?;
+        attachments::remove(&mut tx, &desk, id).await?;
         let event = AuditEvent::about(Some(team_id), "attachment-removed", "case", a.case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
@@ -267,9 +266,9 @@ impl App {
     /// Whether the actor may add files to the case, decided before the upload is read:
     /// "not found" for a case the actor may not know of, "forbidden" for one it only reads.
     pub async fn may_attach_to(&self, actor: &Actor, case_id: CaseId) -> Result<(), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
         let mut c = self.db.conn().await?;
-        let (_, access) = self.readable_case(&mut c, actor, team_id, case_id).await?;
+        let (_, access) = self.readable_case(&mut c, actor, &desk, case_id).await?;
         if !access.works_on() {
             return Err(AppError::Forbidden);
         }
@@ -281,13 +280,13 @@ impl App {
         &self,
         c: &mut spona_store::Connection,
         actor: &Actor,
-        team_id: TeamId,
+        desk: &TeamCases,
         case_id: CaseId,
     ) -> Result<(CaseRow, CaseAccess), AppError> {
-        let row = cases::find(c, team_id, case_id)
+        let row = cases::find(c, desk, case_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let case_referrals = referrals::for_case(c, team_id, case_id).await?;
+        let case_referrals = referrals::for_case(c, desk, case_id).await?;
         let access = self.reader_access(c, actor, &row, &case_referrals).await?;
         if !access.opens() {
             return Err(super::not_opened(actor));

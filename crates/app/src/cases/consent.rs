@@ -9,10 +9,11 @@ use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
+use spona_domain::access::{team_cases, TeamCases};
 use spona_domain::cases::{
     consent_needed_from, AgeBand, CaseId, ConsentGiver, ConsentId, ConsentScope, GuardianTask, Part,
 };
-use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::cases::CaseRow;
@@ -100,7 +101,7 @@ pub(crate) fn needed_from(row: &CaseRow) -> ConsentGiver {
 /// The consents of a case as scopes for the sharing rule.
 pub(crate) async fn scopes(
     c: &mut spona_store::Connection,
-    team: TeamId,
+    team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<ConsentScope>, AppError> {
     Ok(consents::consents(c, team, case_id)
@@ -132,16 +133,17 @@ impl App {
         case_id: CaseId,
         form: &GuardianForm,
     ) -> Result<(), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, case_id)
+        let row = cases::find(&mut tx, &desk, case_id)
             .await?
             .ok_or(AppError::NotFound)?;
         let access = access_to(
             actor,
             &row,
-            &referrals::for_case(&mut tx, team_id, case_id).await?,
+            &referrals::for_case(&mut tx, &desk, case_id).await?,
         );
         if !access.opens() {
             return Err(super::not_opened(actor));
@@ -174,7 +176,7 @@ impl App {
         )?;
         consents::insert_guardian(
             &mut tx,
-            team_id,
+            &desk,
             case_id,
             &sealed,
             &text::iso_date(appointed),
@@ -182,10 +184,10 @@ impl App {
             now,
         )
         .await?;
-        for task in tasks::for_case(&mut tx, team_id, case_id).await? {
+        for task in tasks::for_case(&mut tx, &desk, case_id).await? {
             let is_guardian_task = GuardianTask::from_code(&task.kind).is_some();
             if is_guardian_task && task.done_at.is_none() {
-                tasks::complete(&mut tx, team_id, task.id, actor.user_id, now).await?;
+                tasks::complete(&mut tx, &desk, task.id, actor.user_id, now).await?;
             }
         }
         let event = AuditEvent::about(Some(team_id), "guardian-recorded", "case", case_id.0);
@@ -202,7 +204,8 @@ impl App {
         case_id: CaseId,
         form: &ConsentForm,
     ) -> Result<ConsentId, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let mut e = FieldErrors::new();
         let given_by = e.check(
             "given_by",
@@ -241,13 +244,13 @@ impl App {
         );
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (row, _) = super::owned_case(&mut tx, actor, team_id, case_id).await?;
+        let (row, _) = super::owned_case(&mut tx, actor, &desk, case_id).await?;
         let needed = needed_from(&row);
         if let Some(by) = given_by {
             if by != needed {
                 e.add("given_by", FieldError::Invalid);
             } else if by == ConsentGiver::Guardian
-                && consents::guardians(&mut tx, team_id, case_id)
+                && consents::guardians(&mut tx, &desk, case_id)
                     .await?
                     .is_empty()
             {
@@ -265,7 +268,7 @@ impl App {
         let id = consents::insert_consent(
             &mut tx,
             &NewConsent {
-                team: team_id,
+                team: desk,
                 case_id,
                 given_by: given_by.code(),
                 sealed: &sealed,
@@ -290,15 +293,16 @@ impl App {
         case_id: CaseId,
         consent_id: ConsentId,
     ) -> Result<(), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (_row, _) = super::owned_case(&mut tx, actor, team_id, case_id).await?;
-        let of_case = consents::consents(&mut tx, team_id, case_id).await?;
+        let (_row, _) = super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        let of_case = consents::consents(&mut tx, &desk, case_id).await?;
         if !of_case.iter().any(|c| c.id == consent_id) {
             return Err(AppError::NotFound);
         }
-        consents::withdraw(&mut tx, team_id, consent_id, actor.user_id, now).await?;
+        consents::withdraw(&mut tx, &desk, consent_id, actor.user_id, now).await?;
         let event = AuditEvent::about(Some(team_id), "consent-withdrawn", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
@@ -309,6 +313,7 @@ impl App {
     pub(crate) async fn guardians_and_consents(
         &self,
         c: &mut spona_store::Connection,
+        team: &TeamCases,
         row: &CaseRow,
         show_guardians: bool,
         show_consents: bool,
@@ -316,7 +321,6 @@ impl App {
         if !show_guardians && !show_consents {
             return Ok((Vec::new(), Vec::new()));
         }
-        let team = TeamId(row.team_id);
         let key = self.case_key(row.id, &row.data_key)?;
         let mut guardians = Vec::new();
         if show_guardians {

@@ -12,9 +12,10 @@
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{team_cases, TeamCases};
 use spona_domain::accounts::Role;
 use spona_domain::cases::{CaseId, DuplicateId};
-use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::Recipient;
@@ -64,16 +65,17 @@ impl App {
     pub(crate) async fn raise_duplicates(
         &self,
         tx: &mut Tx,
-        team_id: TeamId,
+        desk: &TeamCases,
         case_id: CaseId,
         index: Option<&str>,
     ) -> Result<(), AppError> {
+        let team_id = desk.team();
         let Some(index) = index else {
             return Ok(());
         };
-        for held in cases::same_person(tx, team_id, index, case_id).await? {
-            if duplicates::raise(tx, team_id, case_id, held, self.now()).await? {
-                if let Some(row) = cases::find(tx, team_id, held).await? {
+        for held in cases::same_person(tx, desk, index, case_id).await? {
+            if duplicates::raise(tx, desk, case_id, held, self.now()).await? {
+                if let Some(row) = cases::find(tx, desk, held).await? {
                     let to = Recipient::Institution(InstitutionId(row.owner_institution_id));
                     self.notify(tx, team_id, to, "possible-duplicate", Some(held))
                         .await?;
@@ -89,7 +91,8 @@ impl App {
         &self,
         actor: &Actor,
     ) -> Result<Vec<PendingDuplicates>, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::Forbidden)?;
+        let desk = team_cases(actor).map_err(|_| AppError::Forbidden)?;
+        let team_id = desk.team();
         if actor.role != Role::Coordinator
             || !decide(actor, Action::LeadTeamWork(team_id)).allowed()
         {
@@ -97,7 +100,7 @@ impl App {
         }
         let mut c = self.db.conn().await?;
         let mut counts = Vec::new();
-        for (institution, count) in duplicates::pending_counts(&mut c, team_id).await? {
+        for (institution, count) in duplicates::pending_counts(&mut c, &desk).await? {
             let name = institutions::find(&mut c, team_id, InstitutionId(institution))
                 .await?
                 .map(|i| i.short_name)
@@ -116,12 +119,13 @@ impl App {
         actor: &Actor,
     ) -> Result<Vec<DuplicateView>, AppError> {
         spona_domain::access::cases_section(actor)?;
-        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let (desk, institution) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         let mut c = self.db.conn().await?;
         let team = teams::find(&mut c, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let rows = duplicates::pending_for(&mut c, team_id, institution).await?;
+        let rows = duplicates::pending_for(&mut c, &desk, institution).await?;
         if rows.is_empty() {
             return Ok(Vec::new());
         }
@@ -174,13 +178,14 @@ impl App {
     ) -> Result<(), AppError> {
         // Looked up in the own team first (another team's is "not found"), then the
         // section, then whether the actor's institution reviews it, then the input.
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
         let mut tx = self.db.begin().await?;
-        let found = duplicates::find(&mut tx, team_id, id)
+        let found = duplicates::find(&mut tx, &desk, id)
             .await?
             .ok_or(AppError::NotFound)?;
         spona_domain::access::cases_section(actor)?;
-        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let (desk, institution) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         let row: DuplicateRow = Some(found)
             .filter(|r| reviewer(r) == institution.0)
             .ok_or(AppError::NotFound)?;

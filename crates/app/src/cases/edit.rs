@@ -5,6 +5,7 @@
 use super::parts::{self, CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
+use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::cases::{CaseId, Part, ReportForm};
 use spona_domain::ids::InstitutionId;
@@ -20,9 +21,9 @@ impl App {
         actor: &Actor,
         id: CaseId,
     ) -> Result<(ReportForm, i64), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
         let mut c = self.db.conn().await?;
-        let (row, _) = super::owned_case(&mut c, actor, team_id, id).await?;
+        let (row, _) = super::owned_case(&mut c, actor, &desk, id).await?;
         let key = self.case_key(id, &row.data_key)?;
         let identity: IdentityPart = parts::open(&key, Part::Identity, id, &row.identity)?;
         let contact: ContactPart = parts::open(&key, Part::Contact, id, &row.contact)?;
@@ -68,13 +69,14 @@ impl App {
         form: &ReportForm,
         version: i64,
     ) -> Result<(), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let today = self.today();
         let now = self.now();
         let mut tx = self.db.begin().await?;
         // Access is decided first, in the transaction that does the work, before the report
         // is judged.
-        let (row, case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
+        let (row, case_referrals) = super::owned_case(&mut tx, actor, &desk, id).await?;
         let institution = actor.institution_id.unwrap_or(InstitutionId(0));
         let owner_kind = institutions::find(&mut tx, team_id, institution)
             .await?
@@ -92,7 +94,7 @@ impl App {
         let exploitation: Vec<&str> = draft.exploitation_forms.iter().map(|f| f.code()).collect();
         cases::update_report(
             &mut tx,
-            team_id,
+            &desk,
             id,
             version,
             &ReportUpdate {
@@ -111,14 +113,14 @@ impl App {
         )
         .await?;
         // A corrected name or birth year may match another case now.
-        self.raise_duplicates(&mut tx, team_id, id, sealed.person_index.as_deref())
+        self.raise_duplicates(&mut tx, &desk, id, sealed.person_index.as_deref())
             .await?;
         // The protocol fires once per case: when the edit first reveals a child.
         let protocol_sent = case_referrals.iter().any(|r| r.protocol != 0);
         if let (Some(need), false) = (need, protocol_sent) {
             let csw =
                 super::report::social_work(&institutions::list_active(&mut tx, team_id).await?)?;
-            self.fire_protocol(&mut tx, actor, team_id, id, need, csw)
+            self.fire_protocol(&mut tx, actor, &desk, id, need, csw)
                 .await?;
         }
         let event = AuditEvent::about(Some(team_id), "case-edited", "case", id.0);

@@ -5,6 +5,7 @@
 use super::access_to;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
+use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::cases::{emergency_allowed, CaseAccess, CaseCode, CaseId, Reason};
 use spona_domain::ids::{InstitutionId, TeamId};
@@ -23,7 +24,8 @@ impl App {
         case_id: CaseId,
         reason: &str,
     ) -> Result<(), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let reason = Reason::parse(reason).map_err(|e| {
             let mut errors = FieldErrors::new();
             errors.add("reason", e);
@@ -31,13 +33,13 @@ impl App {
         })?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, team_id, case_id)
+        let row = cases::find(&mut tx, &desk, case_id)
             .await?
             .ok_or(AppError::NotFound)?;
         let access = access_to(
             actor,
             &row,
-            &referrals::for_case(&mut tx, team_id, case_id).await?,
+            &referrals::for_case(&mut tx, &desk, case_id).await?,
         );
         if matches!(access, CaseAccess::Full | CaseAccess::Shared(_)) {
             return Ok(());
@@ -74,7 +76,8 @@ impl App {
         code: &str,
         reason: &str,
     ) -> Result<CaseId, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         // Only case workers may ask; anyone else learns nothing of which codes exist.
         spona_domain::access::cases_section(actor)?;
         let mut e = FieldErrors::new();
@@ -90,14 +93,9 @@ impl App {
         let team = teams::find(&mut c, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let row = cases::find_by_code(
-            &mut c,
-            team_id,
-            i64::from(code.year()),
-            i64::from(code.seq()),
-        )
-        .await?
-        .ok_or(AppError::NotFound)?;
+        let row = cases::find_by_code(&mut c, &desk, i64::from(code.year()), i64::from(code.seq()))
+            .await?
+            .ok_or(AppError::NotFound)?;
         drop(c);
         let ours = super::code_of(&team.city, row.year, row.seq);
         if ours.as_ref().map(CaseCode::prefix) != Some(code.prefix()) {

@@ -38,6 +38,7 @@ pub use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
+use spona_domain::access::{team_cases, TeamCases};
 use spona_domain::cases::{
     case_access, CaseAccess, CaseCode, CaseId, Part, ReferralStatus, SharedWith,
 };
@@ -94,13 +95,13 @@ pub(crate) fn not_opened(actor: &Actor) -> AppError {
 pub(crate) async fn owned_case(
     c: &mut spona_store::Connection,
     actor: &Actor,
-    team_id: TeamId,
+    desk: &TeamCases,
     id: CaseId,
 ) -> Result<(CaseRow, Vec<ReferralRow>), AppError> {
-    let row = spona_store::cases::find(c, team_id, id)
+    let row = spona_store::cases::find(c, desk, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let case_referrals = spona_store::referrals::for_case(c, team_id, id).await?;
+    let case_referrals = spona_store::referrals::for_case(c, desk, id).await?;
     let access = access_to(actor, &row, &case_referrals);
     if !access.opens() {
         return Err(not_opened(actor));
@@ -140,12 +141,10 @@ impl App {
         Ok(spona_domain::access::cases_section(actor)?)
     }
 
-    pub(crate) fn case_worker_scope(actor: &Actor) -> Result<(TeamId, InstitutionId), AppError> {
-        match (actor.team_id, actor.institution_id) {
-            (Some(t), Some(i)) => Ok((t, i)),
-            // A role without a team has no cases at all.
-            (None, _) => Err(AppError::NotFound),
-            _ => Err(AppError::Forbidden),
-        }
+    pub(crate) fn case_worker_scope(actor: &Actor) -> Result<(TeamCases, InstitutionId), AppError> {
+        // A role without a team has no cases at all.
+        let desk = team_cases(actor)?;
+        let institution = actor.institution_id.ok_or(AppError::Forbidden)?;
+        Ok((desk, institution))
     }
 }

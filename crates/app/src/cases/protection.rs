@@ -10,8 +10,8 @@ use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
+use spona_domain::access::{team_cases, TeamCases};
 use spona_domain::cases::{CaseAccess, CaseId, ServiceId, ServiceStatus, ServiceType};
-use spona_domain::ids::TeamId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::cases::CaseRow;
@@ -115,20 +115,16 @@ impl App {
         tx: &mut spona_store::Connection,
         actor: &Actor,
         case_id: CaseId,
-    ) -> Result<(TeamId, CaseRow, CaseAccess), AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
-        let row = cases::find(tx, team_id, case_id)
+    ) -> Result<(TeamCases, CaseRow, CaseAccess), AppError> {
+        let desk = team_cases(actor)?;
+        let row = cases::find(tx, &desk, case_id)
             .await?
             .ok_or(AppError::NotFound)?;
         // Inside the team, a role without the cases section is refused as such.
         spona_domain::access::cases_section(actor)?;
-        let access = access_to(
-            actor,
-            &row,
-            &referrals::for_case(tx, team_id, case_id).await?,
-        );
+        let access = access_to(actor, &row, &referrals::for_case(tx, &desk, case_id).await?);
         match access {
-            CaseAccess::Full | CaseAccess::Shared(_) => Ok((team_id, row, access)),
+            CaseAccess::Full | CaseAccess::Shared(_) => Ok((desk, row, access)),
             CaseAccess::Existence | CaseAccess::Emergency => Err(AppError::Forbidden),
             CaseAccess::None => Err(AppError::NotFound),
         }
@@ -143,7 +139,8 @@ impl App {
     ) -> Result<ServiceId, AppError> {
         // Access is decided (in the transaction) before the input is judged.
         let mut tx = self.db.begin().await?;
-        let (team_id, _, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let (desk, _, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let mut e = FieldErrors::new();
         let kind = e.check(
             "service_type",
@@ -172,7 +169,7 @@ impl App {
         let id = services::insert(
             &mut tx,
             &NewService {
-                team: team_id,
+                team: desk,
                 case_id,
                 institution,
                 service_type: kind.code(),
@@ -202,7 +199,8 @@ impl App {
     ) -> Result<(), AppError> {
         // Access is decided (in the transaction) before the input is judged.
         let mut tx = self.db.begin().await?;
-        let (team_id, _, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let (desk, _, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let status = ServiceStatus::from_code(status).ok_or_else(|| {
             let mut e = FieldErrors::new();
             e.add("status", FieldError::Unknown);
@@ -211,7 +209,7 @@ impl App {
         let ended = (!status.is_open()).then(|| text::iso_date(self.today()));
         services::set_status(
             &mut tx,
-            team_id,
+            &desk,
             case_id,
             service_id,
             version,
@@ -234,7 +232,8 @@ impl App {
     ) -> Result<(), AppError> {
         // Access is decided (in the transaction) before the input is judged.
         let mut tx = self.db.begin().await?;
-        let (team_id, _, access) = self.working_case(&mut tx, actor, case_id).await?;
+        let (desk, _, access) = self.working_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let mut e = FieldErrors::new();
         let starts = e.check("starts_on", text::date(&form.starts_on));
         let days = if form.days.trim().is_empty() {
@@ -259,7 +258,7 @@ impl App {
         }
         services::set_recovery(
             &mut tx,
-            team_id,
+            &desk,
             case_id,
             &text::iso_date(starts),
             &text::iso_date(ends),
@@ -280,7 +279,8 @@ impl App {
     ) -> Result<(), AppError> {
         // Access is decided (in the transaction) before the input is judged.
         let mut tx = self.db.begin().await?;
-        let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let (desk, row, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let text = text::required(&form.text, 4000).map_err(|err| {
             let mut e = FieldErrors::new();
             e.add("text", err);
@@ -293,7 +293,7 @@ impl App {
         services::add_note(
             &mut tx,
             &NewNote {
-                team: team_id,
+                team: desk,
                 case_id,
                 institution,
                 sealed: &sealed,
@@ -318,7 +318,8 @@ impl App {
     ) -> Result<(), AppError> {
         // Access is decided (in the transaction) before the input is judged.
         let mut tx = self.db.begin().await?;
-        let (team_id, row, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let (desk, row, _) = self.working_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let mut e = FieldErrors::new();
         let due = e.check("due_on", text::date(&form.due_on));
         let note = e.check("note", text::required(&form.note, 1000));
@@ -331,7 +332,7 @@ impl App {
         let sealed = seal_at(&key, follow_up_place(case_id), &SealedText { text: note })?;
         services::add_follow_up(
             &mut tx,
-            team_id,
+            &desk,
             case_id,
             institution,
             &text::iso_date(due),
@@ -350,9 +351,9 @@ impl App {
         &self,
         c: &mut spona_store::Connection,
         actor: &Actor,
+        team: &TeamCases,
         row: &CaseRow,
     ) -> Result<(Vec<ServiceView>, Vec<NoteView>, Option<(String, String)>), AppError> {
-        let team = TeamId(row.team_id);
         let services = services::for_case(c, team, row.id)
             .await?
             .into_iter()

@@ -6,6 +6,7 @@ use super::{access_to, code_of};
 use crate::audit::{AuditEvent, Author};
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
+use spona_domain::access::team_cases;
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
 use spona_domain::cases::{
@@ -114,7 +115,8 @@ impl App {
     /// A page of the cases the actor may know of: case workers see their institution's cases
     /// and those referred to it; the coordinator sees that the team's cases exist.
     pub async fn cases(&self, actor: &Actor, q: &CaseQuery) -> Result<Page<CaseSummary>, AppError> {
-        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let (desk, institution) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         let filter_institution = if decide(actor, Action::UseCases).allowed() {
             Some(institution)
         } else if actor.role == Role::Coordinator {
@@ -129,7 +131,7 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let list = cases::list(
             &mut c,
-            team_id,
+            &desk,
             &Filter {
                 institution: filter_institution,
                 limit: PAGE_SIZE,
@@ -139,7 +141,7 @@ impl App {
         .await?;
         // One query for the referrals to the reader's institution about this page's cases.
         let ids: Vec<CaseId> = list.items.iter().map(|r| r.id).collect();
-        let received = referrals::to_institution_about(&mut c, team_id, institution, &ids).await?;
+        let received = referrals::to_institution_about(&mut c, &desk, institution, &ids).await?;
         let mut by_case: HashMap<CaseId, Vec<ReferralRow>> = HashMap::new();
         for r in received {
             by_case.entry(r.case_id).or_default().push(r);
@@ -211,12 +213,13 @@ impl App {
     }
 
     async fn open_case(&self, actor: &Actor, id: CaseId) -> Result<CaseView, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let mut c = self.db.conn().await?;
-        let row = cases::find(&mut c, team_id, id)
+        let row = cases::find(&mut c, &desk, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let case_referrals = referrals::for_case(&mut c, team_id, id).await?;
+        let case_referrals = referrals::for_case(&mut c, &desk, id).await?;
         let access = self
             .reader_access(&mut c, actor, &row, &case_referrals)
             .await?;
@@ -229,18 +232,24 @@ impl App {
         let team = teams::find(&mut c, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let task_rows = tasks::for_case(&mut c, team_id, id).await?;
+        let task_rows = tasks::for_case(&mut c, &desk, id).await?;
         let (guardians, consents) = self
-            .guardians_and_consents(&mut c, &row, access.sees(Part::Identity), access.works_on())
+            .guardians_and_consents(
+                &mut c,
+                &desk,
+                &row,
+                access.sees(Part::Identity),
+                access.works_on(),
+            )
             .await?;
         let working = matches!(access, CaseAccess::Full | CaseAccess::Shared(_));
         let assigned = if access.works_on() {
-            assignments::for_case(&mut c, team_id, id).await?
+            assignments::for_case(&mut c, &desk, id).await?
         } else {
             Vec::new()
         };
         let (services, notes, recovery) = if working {
-            self.protection_of(&mut c, actor, &row).await?
+            self.protection_of(&mut c, actor, &desk, &row).await?
         } else {
             (Vec::new(), Vec::new(), None)
         };

@@ -3,6 +3,7 @@
 use super::read::{referral_view, ReferralView};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
+use spona_domain::access::team_cases;
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::cases::{
     covering, CaseId, Part, Reason, ReferralAction, ReferralId, ReferralStatus, ReferralUrgency,
@@ -47,7 +48,8 @@ impl App {
         case_id: CaseId,
         form: &ReferralForm,
     ) -> Result<ReferralId, AppError> {
-        let (team_id, from) = Self::case_worker_scope(actor)?;
+        let (desk, from) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         let mut e = FieldErrors::new();
         let to = e.check(
             "to_institution",
@@ -72,7 +74,7 @@ impl App {
         );
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (row, _existing) = super::owned_case(&mut tx, actor, team_id, case_id).await?;
+        let (row, _existing) = super::owned_case(&mut tx, actor, &desk, case_id).await?;
         let receiver = match to {
             Some(to) => institutions::find(&mut tx, team_id, to)
                 .await?
@@ -89,7 +91,7 @@ impl App {
         };
         // Sharing follows the consent; without one, a permitted actor must say why.
         let needed = super::consent::needed_from(&row);
-        let scopes = super::consent::scopes(&mut tx, team_id, case_id).await?;
+        let scopes = super::consent::scopes(&mut tx, &desk, case_id).await?;
         let consent = covering(&scopes, receiver.id, &parts, needed);
         let override_reason = match consent {
             Some(_) => String::new(),
@@ -109,7 +111,7 @@ impl App {
         let id = referrals::insert(
             &mut tx,
             &NewReferral {
-                team: team_id,
+                team: desk,
                 case_id,
                 from,
                 to: receiver.id,
@@ -164,12 +166,13 @@ impl App {
         only_awaiting: bool,
     ) -> Result<Vec<ReferralView>, AppError> {
         spona_domain::access::cases_section(actor)?;
-        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let (desk, institution) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         let mut c = self.db.conn().await?;
         let team = teams::find(&mut c, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let mut rows = referrals::for_receiver(&mut c, team_id, institution, limit).await?;
+        let mut rows = referrals::for_receiver(&mut c, &desk, institution, limit).await?;
         if only_awaiting {
             // The inbox's order puts the unanswered first, so its head is exactly them.
             rows.retain(|r| r.status == ReferralStatus::Sent.code());
@@ -197,14 +200,15 @@ impl App {
         // The referral is looked up in the own team first (another team's is "not found"),
         // then the section, then whether it was sent to the actor's institution (the sender,
         // who knows of it, is "forbidden" to answer it), and only then the answer is judged.
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let r = referrals::find(&mut tx, team_id, id)
+        let r = referrals::find(&mut tx, &desk, id)
             .await?
             .ok_or(AppError::NotFound)?;
         spona_domain::access::cases_section(actor)?;
-        let (team_id, institution) = Self::case_worker_scope(actor)?;
+        let (desk, institution) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         if r.to_institution_id != institution.0 {
             return Err(if r.from_institution_id == institution.0 {
                 AppError::Forbidden
@@ -244,7 +248,7 @@ impl App {
         };
         referrals::answer(
             &mut tx,
-            team_id,
+            &desk,
             id,
             form.version,
             &Answer {

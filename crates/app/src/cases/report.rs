@@ -9,6 +9,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use spona_crypto::keyring::Keyring;
 use spona_domain::access::Actor;
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
@@ -36,7 +37,8 @@ impl App {
         form: &ReportForm,
     ) -> Result<Reported, AppError> {
         spona_domain::access::cases_section(actor)?;
-        let (team_id, institution_id) = Self::case_worker_scope(actor)?;
+        let (desk, institution_id) = Self::case_worker_scope(actor)?;
+        let team_id = desk.team();
         let today = self.today();
         let owner = {
             let mut c = self.db.conn().await?;
@@ -61,13 +63,13 @@ impl App {
         };
 
         let year = i64::from(today.year());
-        let seq = cases::next_seq(&mut tx, team_id, year).await?;
+        let seq = cases::next_seq(&mut tx, &desk, year).await?;
         let exploitation: Vec<&str> = draft.exploitation_forms.iter().map(|f| f.code()).collect();
         let detected_on = spona_domain::text::iso_date(draft.detection.on);
         let id = cases::insert(
             &mut tx,
             &NewCase {
-                team: team_id,
+                team: desk,
                 year,
                 seq,
                 owner: institution_id,
@@ -95,10 +97,10 @@ impl App {
         cases::seal(&mut tx, id, &sealed).await?;
 
         if let (Some(need), Some(csw)) = (need, guardian_authority) {
-            self.fire_protocol(&mut tx, actor, team_id, id, need, csw)
+            self.fire_protocol(&mut tx, actor, &desk, id, need, csw)
                 .await?;
         }
-        self.raise_duplicates(&mut tx, team_id, id, index.as_deref())
+        self.raise_duplicates(&mut tx, &desk, id, index.as_deref())
             .await?;
         let event = AuditEvent::about(Some(team_id), "case-reported", "case", id.0);
         self.audit_under(&mut tx, &keys, Author::of(actor), event)
@@ -121,7 +123,7 @@ impl App {
         &self,
         tx: &mut spona_store::Tx,
         actor: &Actor,
-        team_id: spona_domain::ids::TeamId,
+        desk: &TeamCases,
         id: CaseId,
         need: ProtectionNeed,
         csw: InstitutionId,
@@ -133,7 +135,7 @@ impl App {
         referrals::insert(
             tx,
             &referrals::NewReferral {
-                team: team_id,
+                team: *desk,
                 case_id: id,
                 from,
                 to: csw,
@@ -149,9 +151,9 @@ impl App {
             },
         )
         .await?;
-        tasks::insert(tx, team_id, id, need.guardian_task().code(), csw, now).await?;
+        tasks::insert(tx, desk, id, need.guardian_task().code(), csw, now).await?;
         let to = alerts::Recipient::Institution(csw);
-        self.notify(tx, team_id, to, "urgent-referral-received", Some(id))
+        self.notify(tx, desk.team(), to, "urgent-referral-received", Some(id))
             .await?;
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
+use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::cases::{
     apply, CaseId, CaseState, CaseTransition, ProceedingsMove, ProceedingsStage, Reason,
@@ -19,7 +20,8 @@ impl App {
         code: &str,
         version: i64,
     ) -> Result<CaseState, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let invalid = || {
             let mut e = FieldErrors::new();
             e.add("transition", FieldError::Invalid);
@@ -27,12 +29,12 @@ impl App {
         };
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (row, _case_referrals) = super::owned_case(&mut tx, actor, team_id, id).await?;
+        let (row, _case_referrals) = super::owned_case(&mut tx, actor, &desk, id).await?;
         let transition = CaseTransition::from_code(code).ok_or_else(invalid)?;
         let state = CaseState::from_code(&row.state)
             .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?;
         let next = apply(state, transition).map_err(|_| invalid())?;
-        cases::set_state(&mut tx, team_id, id, version, next.code(), now).await?;
+        cases::set_state(&mut tx, &desk, id, version, next.code(), now).await?;
         let action = format!("case-{}", transition.code());
         let event = AuditEvent::about(Some(team_id), &action, "case", id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
@@ -52,12 +54,13 @@ impl App {
         correction: &str,
         version: i64,
     ) -> Result<ProceedingsStage, AppError> {
-        let team_id = actor.team_id.ok_or(AppError::NotFound)?;
+        let desk = team_cases(actor)?;
+        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
         // Access is decided first, in the transaction that does the work, before the stage and
         // the reason are judged.
-        let (row, _) = super::owned_case(&mut tx, actor, team_id, id).await?;
+        let (row, _) = super::owned_case(&mut tx, actor, &desk, id).await?;
         let field = |name: &'static str, err: FieldError| {
             let mut e = FieldErrors::new();
             e.add(name, err);
@@ -76,7 +79,7 @@ impl App {
         let next = current
             .apply(&change)
             .map_err(|_| field("stage", FieldError::Invalid))?;
-        cases::set_proceedings(&mut tx, team_id, id, version, next.code(), now).await?;
+        cases::set_proceedings(&mut tx, &desk, id, version, next.code(), now).await?;
         let action = format!("proceedings-{}", next.code());
         let mut event = AuditEvent::about(Some(team_id), &action, "case", id.0);
         if let ProceedingsMove::Correct { reason, .. } = &change {

@@ -6,9 +6,11 @@
 //! (or a case you may not know of) is "not found"; a section your role may not use inside
 //! your team is "forbidden".
 
+mod cases;
 mod permissions;
 mod scope;
 
+pub use cases::{team_cases, TeamCases};
 pub use permissions::{permissions, Permissions};
 pub use scope::{cases_section, section, team_work, team_work_of, Refusal, TeamScope, WorkNeed};
 
