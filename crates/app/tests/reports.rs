@@ -882,3 +882,47 @@ async fn a_past_years_statistics_show_the_plan_as_it_stood_at_the_years_end() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_drafts_pdf_says_draft_across_every_page_and_a_submitted_ones_does_not() {
+    use spona_app::reports::ReportFormat;
+    use spona_i18n::{Catalog, Locale};
+    let catalog = Catalog::load().unwrap();
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        let first_runs = |pdf: &[u8]| {
+            spona_reports::inspect::page_texts(pdf)
+                .into_iter()
+                .map(|page| page.first().cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        for (locale, word) in [(Locale::SrCyrl, "НАЦРТ"), (Locale::En, "DRAFT")] {
+            let pdf = app
+                .report_file(&coordinator, id, ReportFormat::Pdf, &catalog, locale)
+                .await
+                .unwrap();
+            let firsts = first_runs(&pdf.bytes);
+            assert!(!firsts.is_empty());
+            assert!(firsts.iter().all(|r| r == word), "{firsts:?}");
+        }
+        let coordinator = into_2027(&app, &clock, "le-coordinator").await;
+        app.submit_report(&coordinator, id).await.unwrap();
+        let pdf = app
+            .report_file(
+                &coordinator,
+                id,
+                ReportFormat::Pdf,
+                &catalog,
+                Locale::SrCyrl,
+            )
+            .await
+            .unwrap();
+        assert!(first_runs(&pdf.bytes).iter().all(|r| r != "НАЦРТ"));
+        t.finish().await;
+    }
+}

@@ -23,6 +23,7 @@ periodic-acknowledged-at = Acknowledged: { $at }
 periodic-acknowledgement = Note of the National Coordinator
 periodic-integrity-intact = The content is as it was submitted (the fingerprint matches).
 periodic-integrity-altered = Warning: the content does not match the fingerprint recorded on submission. The report was changed outside the system.
+periodic-watermark-draft = DRAFT
 periodic-draft-notice = This is a draft: the figures are computed from the records as they stand and are frozen on submission.
 periodic-edit = Edit the text
 periodic-submit = Submit to the National Coordinator

@@ -23,6 +23,7 @@ periodic-acknowledged-at = Пријем потврђен: { $at }
 periodic-acknowledgement = Напомена Националног координатора
 periodic-integrity-intact = Садржај је онакав какав је поднет (отисак се слаже).
 periodic-integrity-altered = Пажња: садржај се не слаже са отиском забележеним при подношењу. Извештај је мењан ван система.
+periodic-watermark-draft = НАЦРТ
 periodic-draft-notice = Ово је нацрт: бројеви се рачунају из тренутних евиденција и замрзавају се при подношењу.
 periodic-edit = Уреди текст
 periodic-submit = Поднеси Националном координатору
