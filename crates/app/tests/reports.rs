@@ -809,3 +809,138 @@ async fn a_submitted_report_carries_the_audit_head_which_shows_a_later_cut() {
         t.finish().await;
     }
 }
+
+/// Adds to the demo plan an activity done by two talks, records a talk against it on each
+/// of `days`, and returns its title and id.
+async fn two_talks(app: &App, coordinator: &Actor, days: &[&str]) -> (String, i64) {
+    let plans = app.plans(coordinator).await.unwrap();
+    let view = app.plan(coordinator, plans.plans[0].id).await.unwrap();
+    let title = "Две радионице у школама".to_string();
+    let id = app
+        .add_plan_activity(
+            coordinator,
+            view.plan.id,
+            &spona_app::plan::PlanActivityForm {
+                objective: view.objectives[0].id.to_string(),
+                title: title.clone(),
+                responsible: view.institutions[0].id.0.to_string(),
+                deadline: "2026-12-20".into(),
+                planned_events: "2".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    for on in days {
+        record_talk(app, coordinator, id, on).await;
+    }
+    (title, id)
+}
+
+async fn record_talk(app: &App, coordinator: &Actor, plan_activity: i64, on: &str) {
+    let against = ActivityForm {
+        plan_activity_id: plan_activity.to_string(),
+        ..talk(on)
+    };
+    app.create_activity(coordinator, &against).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_periods_plan_progress_counts_only_what_was_done_by_its_end() {
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let (title, id) = two_talks(&app, &coordinator, &["2026-09-15"]).await;
+        // In January the coordinator records the second talk, held on 2 December.
+        let coordinator = into_2027(&app, &clock, "le-coordinator").await;
+        record_talk(&app, &coordinator, id, "2026-12-02").await;
+        let line = |content: &spona_app::reports::ReportContent| {
+            content
+                .plan
+                .as_ref()
+                .unwrap()
+                .objectives
+                .iter()
+                .flat_map(|o| o.activities.iter())
+                .find(|a| a.title == title)
+                .cloned()
+                .unwrap()
+        };
+        let q3 = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        let q3 = app.team_report(&coordinator, q3).await.unwrap().content;
+        let at_september = line(&q3);
+        assert_eq!((at_september.recorded, at_september.progress), (1, 50));
+        // The December talk belongs to the fourth quarter's report.
+        let q4 = app
+            .draft_report(&coordinator, &period("2026-Q4"))
+            .await
+            .unwrap();
+        let q4 = app.team_report(&coordinator, q4).await.unwrap().content;
+        let at_december = line(&q4);
+        assert_eq!((at_december.recorded, at_december.progress), (2, 100));
+        assert!(q3.plan.unwrap().progress < q4.plan.unwrap().progress);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_past_years_statistics_show_the_plan_as_it_stood_at_the_years_end() {
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let (title, id) = two_talks(&app, &coordinator, &["2026-09-15"]).await;
+        let coordinator = into_2027(&app, &clock, "le-coordinator").await;
+        record_talk(&app, &coordinator, id, "2027-01-05").await;
+        let stats = app.team_statistics(&coordinator, Some(2026)).await.unwrap();
+        let progress = stats.plan.iter().find(|(t, _)| *t == title).map(|p| p.1);
+        assert_eq!(progress, Some(50), "the January talk is 2027's work");
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_drafts_pdf_says_draft_across_every_page_and_a_submitted_ones_does_not() {
+    use spona_app::reports::ReportFormat;
+    use spona_i18n::{Catalog, Locale};
+    let catalog = Catalog::load().unwrap();
+    for t in TestDb::every_engine().await {
+        let (app, clock) = demo_app(&t).await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let id = app
+            .draft_report(&coordinator, &period("2026-Q3"))
+            .await
+            .unwrap();
+        let first_runs = |pdf: &[u8]| {
+            spona_reports::inspect::page_texts(pdf)
+                .into_iter()
+                .map(|page| page.first().cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        for (locale, word) in [(Locale::SrCyrl, "НАЦРТ"), (Locale::En, "DRAFT")] {
+            let pdf = app
+                .report_file(&coordinator, id, ReportFormat::Pdf, &catalog, locale)
+                .await
+                .unwrap();
+            let firsts = first_runs(&pdf.bytes);
+            assert!(!firsts.is_empty());
+            assert!(firsts.iter().all(|r| r == word), "{firsts:?}");
+        }
+        let coordinator = into_2027(&app, &clock, "le-coordinator").await;
+        app.submit_report(&coordinator, id).await.unwrap();
+        let pdf = app
+            .report_file(
+                &coordinator,
+                id,
+                ReportFormat::Pdf,
+                &catalog,
+                Locale::SrCyrl,
+            )
+            .await
+            .unwrap();
+        assert!(first_runs(&pdf.bytes).iter().all(|r| r != "НАЦРТ"));
+        t.finish().await;
+    }
+}

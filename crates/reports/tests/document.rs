@@ -71,6 +71,7 @@ fn document(w: &Words) -> Document {
         ],
         page_label: "{n} / {m}".into(),
         lang: Some("sr".into()),
+        watermark: None,
     }
 }
 
@@ -300,4 +301,23 @@ fn a_row_taller_than_a_page_is_split_rather_than_lost() {
         .sum();
     assert_eq!(words, 3000);
     assert!(pages.iter().all(|p| p.contains(&"Б".to_string())));
+}
+
+#[test]
+fn a_watermark_stands_first_on_every_page_behind_the_content() {
+    let plain = document(&CYRILLIC);
+    let marked = Document {
+        watermark: Some("НАЦРТ".into()),
+        ..plain.clone()
+    };
+    let pdf = render(&marked).unwrap();
+    assert_well_formed(&pdf);
+    let pages = spona_reports::inspect::page_texts(&pdf);
+    assert!(pages.len() > 1);
+    for page in &pages {
+        assert_eq!(page.first().map(String::as_str), Some("НАЦРТ"), "{page:?}");
+    }
+    let unmarked = spona_reports::inspect::page_texts(&render(&plain).unwrap());
+    assert!(unmarked.iter().flatten().all(|run| run != "НАЦРТ"));
+    assert_eq!(unmarked.len(), pages.len(), "the layout is unchanged");
 }

@@ -283,6 +283,15 @@ const ACTIVITY_COLUMNS: &str = "pa.id, pa.plan_id, pa.objective_id, pa.title, \
      (SELECT COUNT(*) FROM activities r WHERE r.plan_activity_id = pa.id) \
      + (SELECT COUNT(*) FROM trainings t WHERE t.plan_activity_id = pa.id) AS recorded";
 
+/// The same columns counting only what was held by a day (`$2`), for a report of a period
+/// that ended before later work was recorded.
+const ACTIVITY_COLUMNS_BY_DAY: &str = "pa.id, pa.plan_id, pa.objective_id, pa.title, \
+     pa.responsible_id, pa.partners, pa.deadline, pa.budget, pa.funding_source, pa.indicator, \
+     pa.baseline, pa.target, pa.verification, pa.measure_id, pa.progress, pa.planned_events, \
+     (SELECT COUNT(*) FROM activities r WHERE r.plan_activity_id = pa.id AND r.held_on <= $2) \
+     + (SELECT COUNT(*) FROM trainings t WHERE t.plan_activity_id = pa.id AND t.held_on <= $2) \
+     AS recorded";
+
 /// Adds an activity to a plan.
 pub async fn insert_activity(
     c: &mut AnyConnection,
@@ -360,6 +369,24 @@ pub async fn activities(c: &mut AnyConnection, plan: i64) -> Result<Vec<PlanActi
          ORDER BY pa.deadline, pa.id"
     ))
     .bind(plan)
+    .fetch_all(c)
+    .await?;
+    rows.into_iter().map(TryInto::try_into).collect()
+}
+
+/// The activities of a plan as they stood at the end of `day`: only the register's work held
+/// by then counts toward them (progress entered by hand has no history and is as entered).
+pub async fn activities_by(
+    c: &mut AnyConnection,
+    plan: i64,
+    day: Date,
+) -> Result<Vec<PlanActivity>, StoreError> {
+    let rows: Vec<ActivityRow> = sqlx::query_as(&format!(
+        "SELECT {ACTIVITY_COLUMNS_BY_DAY} FROM plan_activities pa WHERE pa.plan_id = $1 \
+         ORDER BY pa.deadline, pa.id"
+    ))
+    .bind(plan)
+    .bind(dates::iso(day))
     .fetch_all(c)
     .await?;
     rows.into_iter().map(TryInto::try_into).collect()

@@ -21,7 +21,6 @@ use spona_store::reports::{self as store, FrozenCount};
 use spona_store::statistics::{self as stats, CaseCount};
 use spona_store::{Connection, Tx};
 use std::collections::{BTreeMap, BTreeSet};
-use time::{OffsetDateTime, Time};
 
 /// The population a count belongs to.
 const CASE: &str = "case";
@@ -133,10 +132,6 @@ pub(crate) fn period_key(team: &str, quarter: ReportPeriod) -> String {
     format!("{team}/{}", quarter.code())
 }
 
-fn unix_start(day: time::Date) -> i64 {
-    OffsetDateTime::new_utc(day, Time::MIDNIGHT).unix_timestamp()
-}
-
 /// Counts a quarter's cases and referrals from the records, as of `now`.
 pub(crate) async fn count_quarter(
     c: &mut Connection,
@@ -145,8 +140,7 @@ pub(crate) async fn count_quarter(
     quarter: ReportPeriod,
     now: i64,
 ) -> Result<Vec<FrozenCount>, AppError> {
-    let from = unix_start(quarter.first_day());
-    let to = unix_start(quarter.last_day().next_day().unwrap_or(quarter.last_day()));
+    let (from, to) = super::bounds::period_instants(quarter);
     let key = period_key(team_code, quarter);
     let mut counts: BTreeMap<(String, &str), i64> = BTreeMap::new();
     for k in stats::cases_by_category(c, Some(team), from, to).await? {

@@ -10,6 +10,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError, DocumentFile};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::disclosure::{Position, Published};
+use spona_domain::reports::ReportStatus;
 use spona_i18n::{Arg, Catalog, Locale};
 use spona_reports::document::{self, Block, Document, Table};
 use spona_reports::table::{Column, Value};
@@ -106,6 +107,9 @@ pub fn pdf(view: &ReportView, w: &Words) -> Result<Vec<u8>, AppError> {
             &[("n", Arg::from("{n}")), ("m", Arg::from("{m}"))],
         ),
         lang: Some(w.locale.code().to_string()),
+        // A draft's figures still move: every printed page says so.
+        watermark: (view.report.status == ReportStatus::Draft)
+            .then(|| w.t("periodic-watermark-draft")),
     };
     document::render(&doc).map_err(|e| AppError::Internal(format!("report pdf: {e}")))
 }

@@ -6,8 +6,8 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError, DocumentFile};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::exchange::{anonymise, Anonymised, HtcdsRecord};
+use spona_domain::reports::ReportPeriod;
 use spona_store::statistics as stats;
-use time::{Date, Month, OffsetDateTime, Time};
 
 impl App {
     /// The year's records, k-anonymised with the deployment's threshold.
@@ -20,14 +20,9 @@ impl App {
             e.add("year", spona_domain::validation::FieldError::Invalid);
             return Err(e.into());
         }
-        let start = |y: i32| -> Result<i64, AppError> {
-            let d = Date::from_calendar_date(y, Month::January, 1)
-                .map_err(|e| AppError::Internal(e.to_string()))?;
-            Ok(OffsetDateTime::new_utc(d, Time::MIDNIGHT).unix_timestamp())
-        };
+        let (from, to) = super::bounds::period_instants(ReportPeriod::Year { year });
         let mut tx = self.db.begin().await?;
-        let counted =
-            stats::cases_by_category(&mut tx, None, start(year)?, start(year + 1)?).await?;
+        let counted = stats::cases_by_category(&mut tx, None, from, to).await?;
         let records = counted
             .iter()
             .flat_map(|k| {

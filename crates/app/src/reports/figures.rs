@@ -2,6 +2,7 @@
 //! composition and meetings, the plan in force with its indicators, activities and their
 //! reach, trainings and coverage, materials, cooperation with the National Coordinator.
 
+use super::bounds::{days_of, standing_day};
 use super::content::{
     ActivitySection, Composition, CooperationLine, KindLine, MaterialLine, MeetingLine, MonthLine,
     Names, ObjectiveLine, PlanLine, PlanSection, TrainedLine, TrainingSection,
@@ -11,17 +12,9 @@ use spona_domain::access::TeamScope;
 use spona_domain::plan::mean_progress;
 use spona_domain::registry::{Institution, Standing, Team};
 use spona_domain::reports::ReportPeriod;
-use spona_store::statistics::{self as stats, Days};
+use spona_store::statistics as stats;
 use spona_store::{institutions, plans, Connection};
 use time::Date;
-
-/// The days of a period, for the store's queries.
-pub(crate) fn days_of(period: ReportPeriod) -> Days {
-    Days {
-        first: period.first_day(),
-        last: period.last_day(),
-    }
-}
 
 fn names(i: &Institution) -> Names {
     Names {
@@ -59,7 +52,8 @@ pub(crate) async fn meetings(
 }
 
 /// The plan whose period overlaps the report's the most recently, with every activity's
-/// indicator and progress as it stands on `today`.
+/// indicator and progress as they stood at the period's end (or on `today` while it runs):
+/// work recorded later belongs to a later report.
 pub(crate) async fn plan(
     c: &mut Connection,
     team: &Team,
@@ -75,7 +69,10 @@ pub(crate) async fn plan(
         return Ok(None);
     };
     let objectives = plans::objectives(c, plan.id).await?;
-    let activities = plans::activities(c, plan.id).await?;
+    let as_of = standing_day(days_of(period), today);
+    let activities = plans::activities_by(c, plan.id, as_of).await?;
+    // Overdue as the period closed: a deadline passed by the end of its standing day.
+    let closed = as_of.next_day().unwrap_or(as_of);
     let institutions = all_institutions(c, team).await?;
     let responsible = |id| {
         institutions
@@ -104,7 +101,7 @@ pub(crate) async fn plan(
                         progress: a.progress(),
                         recorded: a.recorded,
                         planned_events: a.draft.planned_events,
-                        overdue: a.overdue(today),
+                        overdue: a.overdue(closed),
                     })
                     .collect(),
             })

@@ -24,8 +24,51 @@ pub struct ReportList {
     pub team: Team,
     pub reports: Vec<StoredReport>,
     pub can_lead: bool,
-    /// The period a new report would most likely be for: the last quarter that ended.
+    /// The period a new report would most likely be for: the last quarter that ended, or,
+    /// when it has its report, the first quarter after it that has none.
     pub suggested: String,
+}
+
+impl ReportList {
+    /// The latest version of the report of a period, when the period has one.
+    pub fn existing(&self, period: ReportPeriod) -> Option<&StoredReport> {
+        self.reports
+            .iter()
+            .filter(|r| r.period == period)
+            .max_by_key(|r| r.version)
+    }
+}
+
+/// The quarter a new report is proposed for: the last one that ended on `today`, unless it
+/// has its report; then the first later quarter without one (the running one at the latest
+/// but a few, as reports may be drafted ahead).
+fn proposed_quarter(today: time::Date, reports: &[StoredReport]) -> ReportPeriod {
+    let last_ended = match ReportPeriod::quarter_of(today) {
+        ReportPeriod::Quarter { year, quarter: 1 } => ReportPeriod::Quarter {
+            year: year - 1,
+            quarter: 4,
+        },
+        ReportPeriod::Quarter { year, quarter } => ReportPeriod::Quarter {
+            year,
+            quarter: quarter - 1,
+        },
+        year => year,
+    };
+    let next = |p: ReportPeriod| match p {
+        ReportPeriod::Quarter { year, quarter: 4 } => ReportPeriod::Quarter {
+            year: year + 1,
+            quarter: 1,
+        },
+        ReportPeriod::Quarter { year, quarter } => ReportPeriod::Quarter {
+            year,
+            quarter: quarter + 1,
+        },
+        year => year,
+    };
+    std::iter::successors(Some(last_ended), |p| Some(next(*p)))
+        .take(8)
+        .find(|p| reports.iter().all(|r| r.period != *p))
+        .unwrap_or(last_ended)
 }
 
 /// Whether a frozen report still reads as it was submitted.
@@ -71,22 +114,11 @@ impl App {
     pub async fn team_reports(&self, actor: &Actor) -> Result<ReportList, AppError> {
         let mut c = self.db.conn().await?;
         let team = self.report_team(&mut c, actor, false).await?;
-        let last_ended = ReportPeriod::quarter_of(self.today());
-        let suggested = match last_ended {
-            ReportPeriod::Quarter { year, quarter: 1 } => ReportPeriod::Quarter {
-                year: year - 1,
-                quarter: 4,
-            },
-            ReportPeriod::Quarter { year, quarter } => ReportPeriod::Quarter {
-                year,
-                quarter: quarter - 1,
-            },
-            year => year,
-        };
+        let reports = store::list(&mut c, &team.scope).await?;
         Ok(ReportList {
-            reports: store::list(&mut c, &team.scope).await?,
+            suggested: proposed_quarter(self.today(), &reports).code(),
+            reports,
             can_lead: team.scope.leads(),
-            suggested: suggested.code(),
             team: team.into_team(),
         })
     }

@@ -3,6 +3,7 @@
 //! small-cell suppression; drafted and edited by the coordinator, frozen on submission,
 //! acknowledged by the national office, corrected as a new version.
 
+mod bounds;
 mod cases;
 mod content;
 mod documents;

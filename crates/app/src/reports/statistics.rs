@@ -6,8 +6,8 @@
 //! team's figures for a few minutes: the page says what was true a moment ago, and the
 //! access decision is still made on every request.
 
-use super::cases;
 use super::content::{MonthLine, ReportContent};
+use super::{bounds, cases};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::disclosure::{ProtectedRelease, Published};
@@ -17,7 +17,7 @@ use spona_store::reports as store;
 use spona_store::statistics::{self as stats, Days};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use time::{Date, Month, OffsetDateTime, Time};
+use time::{Date, Month};
 
 /// How long an instance keeps a team's figures.
 const KEEP_SECONDS: i64 = 300;
@@ -99,8 +99,11 @@ impl App {
                 }
             })
             .collect();
-        let plan = match spona_store::plans::current(&mut c, &team.scope, self.today()).await? {
-            Some(p) => spona_store::plans::activities(&mut c, p.id)
+        let days = Days { first, last };
+        // The plan as it stood at the year's end (or today, for this year).
+        let as_of = bounds::standing_day(days, self.today());
+        let plan = match spona_store::plans::current(&mut c, &team.scope, as_of).await? {
+            Some(p) => spona_store::plans::activities_by(&mut c, p.id, as_of)
                 .await?
                 .into_iter()
                 .map(|a| {
@@ -121,14 +124,8 @@ impl App {
             .collect();
         let referrals =
             cases::quarterly_referrals(&counts, &team.code, year, &earlier, self.disclosure)?;
-        let start = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT).unix_timestamp();
-        let hours = stats::first_answer_hours(
-            &mut c,
-            team.id,
-            start(first),
-            start(last.next_day().unwrap_or(last)),
-        )
-        .await?;
+        let (from, to) = bounds::instants_of(days);
+        let hours = stats::first_answer_hours(&mut c, team.id, from, to).await?;
         let response_hours = median(&hours, self.disclosure.get() as usize);
         let stats = TeamStatistics {
             team: team.into_team(),

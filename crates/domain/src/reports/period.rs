@@ -18,17 +18,21 @@ pub enum PeriodError {
     YearOutOfRange,
 }
 
+/// The letters that may mark a quarter: Latin Q, Serbian К (Cyrillic) and K (Latin).
+const QUARTER_LETTERS: [char; 6] = ['Q', 'q', 'К', 'к', 'K', 'k'];
+
 /// Reports start with the teams (Leskovac: 2013) and cannot be about a far future.
 const FIRST_YEAR: i32 = 2000;
 const LAST_YEAR: i32 = 2100;
 
 impl ReportPeriod {
-    /// Parses `2026-Q3` (also lower case) or `2026`.
+    /// Parses `2026-Q3` or `2026`; the quarter's letter may also be the Serbian one, Cyrillic
+    /// `К` or its Latin `K` (for "квартал"), in either case.
     pub fn parse(raw: &str) -> Result<ReportPeriod, PeriodError> {
         let raw = raw.trim();
         let (year, quarter) = match raw.split_once(['-', ' ']) {
             Some((y, q)) => {
-                let q = q.trim_start_matches(['Q', 'q']);
+                let q = q.strip_prefix(QUARTER_LETTERS).unwrap_or(q);
                 let q: u8 = q.parse().map_err(|_| PeriodError::Malformed)?;
                 if !(1..=4).contains(&q) {
                     return Err(PeriodError::Malformed);
@@ -154,9 +158,22 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_may_be_written_with_the_serbian_letter() {
+        let q3 = ReportPeriod::Quarter {
+            year: 2026,
+            quarter: 3,
+        };
+        for written in ["2026-К3", "2026-к3", "2026-K3", "2026 к3", " 2026-Q3 "] {
+            assert_eq!(ReportPeriod::parse(written), Ok(q3), "{written}");
+        }
+        assert_eq!(q3.code(), "2026-Q3", "stored and linked in one form");
+    }
+
+    #[test]
     fn malformed_periods_are_refused() {
         for bad in [
-            "", "2026-Q5", "2026-Q0", "26-Q1", "2026-", "Q1-2026", "2026-Q1x",
+            "", "2026-Q5", "2026-Q0", "26-Q1", "2026-", "Q1-2026", "2026-Q1x", "2026-QQ3",
+            "2026-Г3",
         ] {
             assert_eq!(
                 ReportPeriod::parse(bad),

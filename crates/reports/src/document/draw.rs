@@ -1,7 +1,9 @@
 //! A page's items as a PDF content stream, its text in the document's font subset.
 
 use super::flow::Item;
+use super::style;
 use crate::chart::pdf as chart;
+use crate::font::text_width;
 use crate::font::FontSubset;
 use crate::pdf::FONT;
 use pdf_writer::{Buf, Content, Str};
@@ -14,6 +16,9 @@ const MUTED: f32 = 0.35;
 const RULE: f32 = 0.6;
 /// Behind a table's heading row.
 const SHADE: f32 = 0.92;
+/// The watermark: light enough to read the text over it, large enough to see at a glance.
+const WATERMARK: f32 = 0.85;
+const WATERMARK_SIZE: f32 = 96.0;
 
 /// The content stream of one page.
 pub fn page(items: &[Item], font: &mut FontSubset) -> Buf {
@@ -46,8 +51,34 @@ pub fn page(items: &[Item], font: &mut FontSubset) -> Buf {
                 content.set_fill_gray(SHADE);
                 content.rect(*x, *y, *w, *h).fill_nonzero();
             }
+            Item::Watermark { text } => watermark(&mut content, font, text),
             Item::Chart { geometry, at } => chart::draw(geometry, &mut content, font, *at),
         }
     }
     content.finish()
+}
+
+/// The watermark along the page's diagonal, centred, shrunk to fit a long word.
+fn watermark(content: &mut Content, font: &mut FontSubset, text: &str) {
+    let (w, h) = (style::PAGE_WIDTH, style::PAGE_HEIGHT);
+    let angle = h.atan2(w);
+    let (sin, cos) = angle.sin_cos();
+    let diagonal = w.hypot(h);
+    let natural = text_width(text, WATERMARK_SIZE);
+    let size = if natural > 0.0 {
+        WATERMARK_SIZE.min(WATERMARK_SIZE * diagonal * 0.7 / natural)
+    } else {
+        WATERMARK_SIZE
+    };
+    let run = text_width(text, size);
+    // The run's middle (half its width along, a third of its size up) on the page's centre.
+    let x = w / 2.0 - cos * run / 2.0 + sin * size / 3.0;
+    let y = h / 2.0 - sin * run / 2.0 - cos * size / 3.0;
+    let codes = font.encode(text);
+    content.begin_text();
+    content.set_fill_gray(WATERMARK);
+    content.set_font(FONT, size);
+    content.set_text_matrix([cos, sin, -sin, cos, x, y]);
+    content.show(Str(&codes));
+    content.end_text();
 }

@@ -22,6 +22,8 @@ pub enum Item {
     Rule { x: f32, y: f32, w: f32, width: f32 },
     /// A light grey area (behind a table's heading row).
     Shade { x: f32, y: f32, w: f32, h: f32 },
+    /// Large light text across the page, drawn before everything else (behind it).
+    Watermark { text: String },
     /// A laid-out chart.
     Chart { geometry: Geometry, at: Place },
 }

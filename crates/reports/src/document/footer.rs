@@ -23,6 +23,18 @@ pub fn number(pages: &mut [Vec<Item>], template: &str) {
     }
 }
 
+/// Puts the watermark first on every page, so that the content is drawn over it.
+pub fn watermark(pages: &mut [Vec<Item>], text: &str) {
+    for page in pages {
+        page.insert(
+            0,
+            Item::Watermark {
+                text: text.to_string(),
+            },
+        );
+    }
+}
+
 /// The template with `{n}` and `{m}` filled in.
 pub fn label(template: &str, n: usize, m: usize) -> String {
     template

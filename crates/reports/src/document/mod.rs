@@ -20,6 +20,7 @@
 //!     ],
 //!     page_label: "{n} / {m}".into(),
 //!     lang: Some("sr-Cyrl".into()),
+//!     watermark: None,
 //! };
 //! let pdf = spona_reports::document::render(&doc)?;
 //! assert_eq!(spona_reports::inspect::page_count(&pdf), 1);
@@ -53,6 +54,9 @@ pub struct Document {
     /// The language of the text as a BCP 47 tag ("sr-Cyrl", "sr-Latn", "en"), for readers
     /// that speak the text aloud.
     pub lang: Option<String>,
+    /// Written large and light across every page, behind the content ("НАЦРТ" on a draft),
+    /// so that no printed page passes for the final one.
+    pub watermark: Option<String>,
 }
 
 /// One piece of content.
@@ -105,6 +109,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ReportError> {
     }
     let mut pages = flow.finish();
     footer::number(&mut pages, &doc.page_label);
+    if let Some(text) = doc.watermark.as_deref().filter(|t| !t.trim().is_empty()) {
+        footer::watermark(&mut pages, text);
+    }
 
     let mut font = FontSubset::new()?;
     let contents = pages

@@ -70,6 +70,41 @@ async fn the_coordinator_drafts_with_errors_at_the_field_and_others_are_kept_out
 }
 
 #[tokio::test]
+async fn the_form_takes_a_cyrillic_quarter_proposes_a_free_one_and_names_a_taken_one() {
+    for t in TestApp::every_engine().await {
+        let c = t.signed_in("le-coordinator").await;
+        let (status, location, _) = t
+            .post(&c, "/reports", "/reports", &[("period", "2026-К3")])
+            .await;
+        assert_eq!(status, 303, "the Serbian letter for a quarter");
+        let id = id_from(location);
+        let (_, page) = t.get(&c, &format!("/reports/{id}")).await;
+        assert!(page.contains("2026-Q3"), "stored as one period");
+
+        let (_, page) = t.get(&c, "/reports").await;
+        assert!(
+            page.contains("value=\"2026-Q4\""),
+            "the third quarter has its report, so the next is proposed"
+        );
+        let (status, _, body) = t
+            .post(&c, "/reports", "/reports", &[("period", "2026-Q3")])
+            .await;
+        assert_eq!(status, 422);
+        assert!(
+            body.contains("За период 2026-Q3 извештај већ постоји"),
+            "{body}"
+        );
+        assert!(body.contains(&format!("href=\"/reports/{id}\"")));
+
+        let national = t.signed_in("national").await;
+        let (_, page) = t.get(&national, "/reports").await;
+        assert!(!page.contains("placeholder="), "no filled-in look");
+        assert!(page.contains("id=\"period-hint\""));
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
 async fn a_submitted_report_reaches_the_national_office_which_acknowledges_it() {
     for t in TestApp::every_engine().await {
         let c = t.signed_in("le-coordinator").await;

@@ -22,6 +22,9 @@ struct ListPage {
     list: ReportList,
     form: PeriodForm,
     errors: Errors,
+    /// The report the typed period already has: (period, its id), said instead of a bare
+    /// "already in use".
+    taken: Option<(String, i64)>,
 }
 
 /// `GET /reports`.
@@ -37,7 +40,7 @@ pub async fn list(
     let form = PeriodForm {
         period: list.suggested.clone(),
     };
-    page(&s, list, form, Errors::none(), StatusCode::OK)
+    page(&s, list, form, Errors::none(), None, StatusCode::OK)
 }
 
 fn page(
@@ -45,6 +48,7 @@ fn page(
     list: ReportList,
     form: PeriodForm,
     errors: Errors,
+    taken: Option<(String, i64)>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let body = html(&ListPage {
@@ -52,6 +56,7 @@ fn page(
         list,
         form,
         errors,
+        taken,
     })?;
     Ok((status, body).into_response())
 }
@@ -66,8 +71,20 @@ pub async fn create(
         Ok(id) => Ok(Redirect::to(&format!("/reports/{id}")).into_response()),
         Err(AppError::Invalid(e)) => {
             let list = state.app.team_reports(s.actor()).await?;
+            let taken = form
+                .parse()
+                .ok()
+                .and_then(|p| list.existing(p))
+                .map(|r| (r.period.code(), r.id));
             let errors = Errors::from_fields(&s.viewer.tr, &e);
-            page(&s, list, form, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            page(
+                &s,
+                list,
+                form,
+                errors,
+                taken,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
         Err(e) => Err(e.into()),
     }
