@@ -193,3 +193,23 @@ pub async fn answer(
         .await?;
     crate::listing::refresh(tx, CaseId(case_id)).await
 }
+
+/// The team's referrals waiting for an answer, counted per receiving institution: (institution,
+/// urgent ones, ones past their deadline at `now`). Counts only: no case, code or person.
+pub async fn waiting_by_receiver(
+    c: &mut AnyConnection,
+    team: &TeamCases,
+    now: i64,
+) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT to_institution_id, \
+         SUM(CASE WHEN urgency = 'urgent' THEN 1 ELSE 0 END), \
+         SUM(CASE WHEN deadline_at < $2 THEN 1 ELSE 0 END) \
+         FROM referrals WHERE team_id = $1 AND status = 'sent' \
+         GROUP BY to_institution_id ORDER BY to_institution_id",
+    )
+    .bind(team.team().0)
+    .bind(now)
+    .fetch_all(c)
+    .await?)
+}

@@ -17,6 +17,7 @@ mod read;
 mod referrals;
 mod report;
 mod transitions;
+mod waiting;
 
 pub use access_log::{AccessEntry, ACCESS_LOG_PAGE};
 pub use attachments::{AttachmentFile, AttachmentView, NewFile};
@@ -35,6 +36,7 @@ pub use referrals::{AnswerForm, ReferralForm, INBOX_LIMIT};
 pub use report::Reported;
 /// Case lists count up to this many cases and then say "more than".
 pub use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
+pub use waiting::WaitingReferrals;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;

@@ -7,6 +7,7 @@ mod bounds;
 mod cases;
 mod content;
 mod documents;
+mod due;
 mod exchange;
 mod figures;
 mod forms;
@@ -24,6 +25,7 @@ pub use content::{
     TrainedLine, TrainingSection,
 };
 pub use documents::{title_and_meta, ReportFormat};
+pub use due::{last_finished_quarter, NationalDue};
 pub use exchange::ExchangeFormat;
 pub use forms::{NarrativeForm, PeriodForm};
 pub use labels::{dimension_of, row_message, table_message};

@@ -48,13 +48,18 @@ pub struct NationalTable {
     pub total: Published,
 }
 
+/// The national office's section: refused to everyone else.
+pub(super) fn national_gate(actor: &Actor) -> Result<(), AppError> {
+    if decide(actor, Action::ViewNationalReports).allowed() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 impl App {
     fn national(actor: &Actor) -> Result<(), AppError> {
-        if decide(actor, Action::ViewNationalReports).allowed() {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
+        national_gate(actor)
     }
 
     /// The latest submitted version of every team's reports (of one period when given),

@@ -174,3 +174,20 @@ password-set = The password has been saved.
 integrity-title = Damaged records
 integrity-intro = The encrypted data of these records cannot be opened: it was altered in the database or sealed under a key that no longer exists. Every other record works. Compare them with a backup.
 integrity-line = { $table }, no. { $id } — found { $at }
+dashboard-referrals-waiting = Referrals waiting for an answer
+dashboard-referrals-waiting-intro = By the institution they were sent to, counts only: who needs to answer.
+dashboard-referrals-waiting-none = No urgent or overdue referral is waiting for an answer.
+dashboard-referrals-urgent =
+    { $count ->
+        [one] { $count } urgent
+       *[other] { $count } urgent
+    }
+dashboard-referrals-overdue =
+    { $count ->
+        [one] { $count } past the deadline
+       *[other] { $count } past the deadline
+    }
+dashboard-awaiting-acknowledgement = Reports awaiting acknowledgement
+dashboard-awaiting-acknowledgement-none = No report is waiting for acknowledgement.
+dashboard-not-reported = Teams that have not reported for { $period }
+dashboard-all-reported = Every team has reported.

@@ -184,3 +184,22 @@ password-set = Лозинка је сачувана.
 integrity-title = Оштећени записи
 integrity-intro = Шифровани подаци ових записа не могу да се отворе: измењени су у бази података или су шифровани кључем који више не постоји. Остали записи раде. Упоредите их са резервном копијом.
 integrity-line = { $table }, бр. { $id } — уочено { $at }
+dashboard-referrals-waiting = Упућивања која чекају одговор
+dashboard-referrals-waiting-intro = По институцији којој су упућена, само бројеви: ко треба да одговори.
+dashboard-referrals-waiting-none = Ниједно хитно или закаснело упућивање не чека одговор.
+dashboard-referrals-urgent =
+    { $count ->
+        [one] { $count } хитно
+        [few] { $count } хитна
+       *[other] { $count } хитних
+    }
+dashboard-referrals-overdue =
+    { $count ->
+        [one] { $count } после рока
+        [few] { $count } после рока
+       *[other] { $count } после рока
+    }
+dashboard-awaiting-acknowledgement = Извештаји који чекају потврду пријема
+dashboard-awaiting-acknowledgement-none = Нема извештаја који чекају потврду.
+dashboard-not-reported = Тимови који нису доставили извештај за { $period }
+dashboard-all-reported = Сви тимови су доставили извештај.

@@ -6,6 +6,7 @@ mod attachments;
 mod cases;
 mod csrf_layer;
 mod damaged;
+mod dashboards;
 mod duplicates;
 mod exports;
 mod guidelines;

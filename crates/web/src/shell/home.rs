@@ -49,6 +49,19 @@ struct Dashboard {
     integrity: Option<Vec<String>>,
     /// For the coordinator: how many possible duplicates wait for a decision, in words.
     duplicates_pending: Option<String>,
+    /// For the coordinator: per receiving institution, its urgent and overdue referrals in
+    /// words (counts only).
+    referrals_waiting: Option<Vec<(String, String)>>,
+    /// For the national office: reports to acknowledge and teams that have not reported.
+    national_due: Option<NationalDueView>,
+}
+
+/// The national office's worklist, ready to show.
+struct NationalDueView {
+    /// (link, team and period).
+    awaiting: Vec<(String, String)>,
+    not_reported_title: String,
+    not_reported: Vec<String>,
 }
 
 /// How many referrals awaiting an answer the dashboard lists.
@@ -169,6 +182,52 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         None
     };
+    let referrals_waiting = if actor.role == spona_domain::accounts::Role::Coordinator {
+        let waiting = state.app.referrals_waiting(actor).await?;
+        Some(
+            waiting
+                .into_iter()
+                .map(|w| {
+                    let mut parts = Vec::new();
+                    if w.urgent > 0 {
+                        parts.push(tr.tn("dashboard-referrals-urgent", "count", w.urgent));
+                    }
+                    if w.overdue > 0 {
+                        parts.push(tr.tn("dashboard-referrals-overdue", "count", w.overdue));
+                    }
+                    (
+                        crate::cases::in_script(tr, &w.institution),
+                        parts.join(", "),
+                    )
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let national_due = if s.may().national_reports {
+        let due = state.app.national_due(actor).await?;
+        Some(NationalDueView {
+            awaiting: due
+                .awaiting
+                .iter()
+                .map(|l| {
+                    (
+                        format!("/reports/{}", l.id),
+                        format!("{} · {}", tr.pick(&l.team_cyrl, &l.team_latn), l.period),
+                    )
+                })
+                .collect(),
+            not_reported_title: tr.ts("dashboard-not-reported", "period", &due.quarter.code()),
+            not_reported: due
+                .not_reported
+                .iter()
+                .map(|t| tr.pick(&t.name_cyrl, &t.name_latn).to_owned())
+                .collect(),
+        })
+    } else {
+        None
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -184,6 +243,8 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         framework: s.may().national_framework,
         integrity,
         duplicates_pending,
+        referrals_waiting,
+        national_due,
     };
     super::render::html(&page)
 }
