@@ -21,7 +21,6 @@ use spona_store::reports::{self as store, FrozenCount};
 use spona_store::statistics::{self as stats, CaseCount};
 use spona_store::{Connection, Tx};
 use std::collections::{BTreeMap, BTreeSet};
-use time::{OffsetDateTime, Time};
 
 /// The population a count belongs to.
 const CASE: &str = "case";
@@ -133,8 +132,9 @@ pub(crate) fn period_key(team: &str, quarter: ReportPeriod) -> String {
     format!("{team}/{}", quarter.code())
 }
 
-fn unix_start(day: time::Date) -> i64 {
-    OffsetDateTime::new_utc(day, Time::MIDNIGHT).unix_timestamp()
+/// The first instant of a local day: quarters begin and end at local midnight.
+fn unix_start(day: time::Date, zone: &jiff::tz::TimeZone) -> i64 {
+    spona_domain::local_time::day_start(day, zone)
 }
 
 /// Counts a quarter's cases and referrals from the records, as of `now`.
@@ -144,9 +144,13 @@ pub(crate) async fn count_quarter(
     team_code: &str,
     quarter: ReportPeriod,
     now: i64,
+    zone: &jiff::tz::TimeZone,
 ) -> Result<Vec<FrozenCount>, AppError> {
-    let from = unix_start(quarter.first_day());
-    let to = unix_start(quarter.last_day().next_day().unwrap_or(quarter.last_day()));
+    let from = unix_start(quarter.first_day(), zone);
+    let to = unix_start(
+        quarter.last_day().next_day().unwrap_or(quarter.last_day()),
+        zone,
+    );
     let key = period_key(team_code, quarter);
     let mut counts: BTreeMap<(String, &str), i64> = BTreeMap::new();
     for k in stats::cases_by_category(c, Some(team), from, to).await? {
@@ -175,6 +179,7 @@ pub(crate) async fn quarter_counts(
     team_code: &str,
     quarters: &[ReportPeriod],
     now: i64,
+    zone: &jiff::tz::TimeZone,
 ) -> Result<(Vec<FrozenCount>, Vec<String>), AppError> {
     let frozen_periods: BTreeSet<String> =
         store::frozen_periods(c, scope).await?.into_iter().collect();
@@ -183,7 +188,7 @@ pub(crate) async fn quarter_counts(
     for q in quarters {
         let key = period_key(team_code, *q);
         if !frozen_periods.contains(&key) {
-            counts.extend(count_quarter(c, scope.team(), team_code, *q, now).await?);
+            counts.extend(count_quarter(c, scope.team(), team_code, *q, now, zone).await?);
             fresh.push(key);
         }
     }

@@ -7,7 +7,7 @@ use crate::{App, AppError, DocumentFile};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::exchange::{anonymise, Anonymised, HtcdsRecord};
 use spona_store::statistics as stats;
-use time::{Date, Month, OffsetDateTime, Time};
+use time::{Date, Month};
 
 impl App {
     /// The year's records, k-anonymised with the deployment's threshold.
@@ -23,7 +23,7 @@ impl App {
         let start = |y: i32| -> Result<i64, AppError> {
             let d = Date::from_calendar_date(y, Month::January, 1)
                 .map_err(|e| AppError::Internal(e.to_string()))?;
-            Ok(OffsetDateTime::new_utc(d, Time::MIDNIGHT).unix_timestamp())
+            Ok(self.day_start(d))
         };
         let mut tx = self.db.begin().await?;
         let counted =

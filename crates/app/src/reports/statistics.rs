@@ -17,7 +17,7 @@ use spona_store::reports as store;
 use spona_store::statistics::{self as stats, Days};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use time::{Date, Month, OffsetDateTime, Time};
+use time::{Date, Month};
 
 /// How long an instance keeps a team's figures.
 const KEEP_SECONDS: i64 = 300;
@@ -111,8 +111,15 @@ impl App {
             None => Vec::new(),
         };
         let quarters = ReportPeriod::Year { year }.quarters();
-        let (counts, _) =
-            cases::quarter_counts(&mut c, &team.scope, &team.code, &quarters, self.now()).await?;
+        let (counts, _) = cases::quarter_counts(
+            &mut c,
+            &team.scope,
+            &team.code,
+            &quarters,
+            self.now(),
+            self.zone(),
+        )
+        .await?;
         let earlier: Vec<ProtectedRelease> = store::submitted(&mut c, &team.scope)
             .await?
             .into_iter()
@@ -121,7 +128,7 @@ impl App {
             .collect();
         let referrals =
             cases::quarterly_referrals(&counts, &team.code, year, &earlier, self.disclosure)?;
-        let start = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT).unix_timestamp();
+        let start = |d: Date| self.day_start(d);
         let hours = stats::first_answer_hours(
             &mut c,
             team.id,
