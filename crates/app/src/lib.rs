@@ -26,6 +26,7 @@ pub mod forms;
 pub mod guidelines;
 pub mod integrity;
 pub mod keys;
+mod local_time;
 pub mod mail;
 pub mod materials;
 pub mod meetings;
@@ -86,6 +87,7 @@ pub struct App {
     answer_within: spona_domain::cases::AcknowledgementPolicy,
     disclosure: spona_domain::disclosure::Threshold,
     alert_rules: Arc<spona_domain::oversight::AlertRules>,
+    zone: jiff::tz::TimeZone,
     statistics: reports::StatisticsCache,
 }
 
@@ -102,6 +104,7 @@ impl App {
             answer_within: spona_domain::cases::AcknowledgementPolicy::DEFAULT,
             disclosure: spona_domain::disclosure::Threshold::DEFAULT,
             alert_rules: Arc::default(),
+            zone: spona_domain::local_time::default_zone(),
             statistics: reports::StatisticsCache::default(),
         }
     }
@@ -157,11 +160,6 @@ impl App {
     /// How long a one-time link stays valid, in hours (for telling its receiver).
     pub fn one_time_link_hours(&self) -> i64 {
         self.auth.one_time_link_ttl / 3600
-    }
-
-    /// Today's date (UTC), for checks such as "not in the future".
-    pub fn today(&self) -> time::Date {
-        self.clock.now().date()
     }
 
     /// The database, for start-up tasks (migration, health checks).

@@ -22,7 +22,7 @@ async fn the_demo_quarter_reads_as_pinned() {
         .unwrap();
     let view = app.team_report(&coordinator, id).await.unwrap();
     let catalog = Catalog::load().unwrap();
-    let w = Words::new(&catalog, Locale::En);
+    let w = Words::new(&catalog, Locale::En, app.zone());
     let (title, meta) = title_and_meta(&view, &w);
     let mut out = vec![format!("# {title}")];
     out.extend(meta);

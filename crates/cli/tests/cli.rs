@@ -675,6 +675,20 @@ fn the_auditors_alert_thresholds_are_checked_and_shown() {
 }
 
 #[test]
+fn the_time_zone_is_serbian_unless_set_and_an_unknown_one_is_refused_by_name() {
+    let d = Deployment::sqlite();
+    let shown = d.ok(&["settings"]);
+    assert!(shown.contains("time_zone = \"Europe/Belgrade\""), "{shown}");
+    let shown = d.ok(&["--time-zone", "Europe/Vienna", "settings"]);
+    assert!(shown.contains("time_zone = \"Europe/Vienna\""), "{shown}");
+    let err = refused(&d.run(&["--time-zone", "Europe/Leskovac", "settings"]));
+    assert!(
+        err.contains("time_zone") && err.contains("Europe/Leskovac"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_disclosure_threshold_is_checked_and_shown() {
     let d = Deployment::sqlite();
     let err = refused(&d.run(&["--disclosure-threshold", "1", "settings"]));

@@ -11,6 +11,7 @@ pub mod cases;
 pub mod disclosure;
 pub mod exchange;
 pub mod ids;
+pub mod local_time;
 pub mod outreach;
 pub mod oversight;
 pub mod plan;

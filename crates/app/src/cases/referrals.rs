@@ -107,7 +107,9 @@ impl App {
                 }
             },
         };
-        let deadline = self.answer_within.deadline(self.clock.now(), urgency);
+        let deadline = self
+            .answer_within
+            .deadline_in(self.clock.now(), urgency, &self.zone);
         let id = referrals::insert(
             &mut tx,
             &NewReferral {

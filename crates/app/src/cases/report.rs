@@ -146,7 +146,7 @@ impl App {
                 sent_by: actor.user_id,
                 sent_at: now,
                 deadline_at: policy
-                    .deadline(self.clock.now(), need.urgency())
+                    .deadline_in(self.clock.now(), need.urgency(), &self.zone)
                     .unix_timestamp(),
             },
         )

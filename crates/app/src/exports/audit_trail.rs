@@ -115,7 +115,7 @@ impl App {
             filter,
             before: None,
             done: false,
-            zone: self.alert_rules().zone().clone(),
+            zone: self.zone().clone(),
         };
         Ok(Export {
             list: ExportedList::AuditTrail,

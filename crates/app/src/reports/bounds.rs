@@ -1,12 +1,12 @@
 //! Where a report's period begins and ends, for every figure that counts it: records dated
 //! by day (activities, trainings, meetings, materials) are compared with its first and last
 //! day; records stamped with an instant (cases, referrals) with the instants those days
-//! begin and end. One place, so that the instants follow the deployment's local midnight
-//! once it has one.
+//! begin and end, at local midnight in the deployment's time zone.
 
+use jiff::tz::TimeZone;
 use spona_domain::reports::ReportPeriod;
 use spona_store::statistics::Days;
-use time::{Date, OffsetDateTime, Time};
+use time::Date;
 
 /// The days of a period, for the store's queries.
 pub(crate) fn days_of(period: ReportPeriod) -> Days {
@@ -16,20 +16,17 @@ pub(crate) fn days_of(period: ReportPeriod) -> Days {
     }
 }
 
-/// The instant a day begins (Unix seconds).
-pub(crate) fn day_start(day: Date) -> i64 {
-    OffsetDateTime::new_utc(day, Time::MIDNIGHT).unix_timestamp()
-}
-
-/// The instants of the days from `first` to `last`, both whole: [start, end).
-pub(crate) fn instants_of(days: Days) -> (i64, i64) {
+/// The instants of the days from `first` to `last`, both whole, from local midnight to
+/// local midnight: [start, end).
+pub(crate) fn instants_of(days: Days, zone: &TimeZone) -> (i64, i64) {
     let after = days.last.next_day().unwrap_or(days.last);
-    (day_start(days.first), day_start(after))
+    let start = |d| spona_domain::local_time::day_start(d, zone);
+    (start(days.first), start(after))
 }
 
 /// The instants of a period: [its first day's start, the start of the day after it).
-pub(crate) fn period_instants(period: ReportPeriod) -> (i64, i64) {
-    instants_of(days_of(period))
+pub(crate) fn period_instants(period: ReportPeriod, zone: &TimeZone) -> (i64, i64) {
+    instants_of(days_of(period), zone)
 }
 
 /// The day as of which a period's standing is told: its last day, or `today` while it runs.
@@ -48,9 +45,11 @@ mod tests {
             year: 2026,
             quarter: 3,
         };
-        let (from, to) = period_instants(q3);
-        assert_eq!(from, day_start(date!(2026 - 07 - 01)));
-        assert_eq!(to, day_start(date!(2026 - 10 - 01)));
+        let zone = TimeZone::get("Europe/Belgrade").unwrap();
+        let (from, to) = period_instants(q3, &zone);
+        // 1 July 00:00 and 1 October 00:00 in Belgrade (summer time: UTC+2).
+        assert_eq!(from, 1_782_856_800);
+        assert_eq!(to, 1_790_805_600);
         assert_eq!(
             standing_day(days_of(q3), date!(2026 - 12 - 02)),
             date!(2026 - 09 - 30)

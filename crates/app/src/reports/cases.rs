@@ -139,8 +139,9 @@ pub(crate) async fn count_quarter(
     team_code: &str,
     quarter: ReportPeriod,
     now: i64,
+    zone: &jiff::tz::TimeZone,
 ) -> Result<Vec<FrozenCount>, AppError> {
-    let (from, to) = super::bounds::period_instants(quarter);
+    let (from, to) = super::bounds::period_instants(quarter, zone);
     let key = period_key(team_code, quarter);
     let mut counts: BTreeMap<(String, &str), i64> = BTreeMap::new();
     for k in stats::cases_by_category(c, Some(team), from, to).await? {
@@ -169,6 +170,7 @@ pub(crate) async fn quarter_counts(
     team_code: &str,
     quarters: &[ReportPeriod],
     now: i64,
+    zone: &jiff::tz::TimeZone,
 ) -> Result<(Vec<FrozenCount>, Vec<String>), AppError> {
     let frozen_periods: BTreeSet<String> =
         store::frozen_periods(c, scope).await?.into_iter().collect();
@@ -177,7 +179,7 @@ pub(crate) async fn quarter_counts(
     for q in quarters {
         let key = period_key(team_code, *q);
         if !frozen_periods.contains(&key) {
-            counts.extend(count_quarter(c, scope.team(), team_code, *q, now).await?);
+            counts.extend(count_quarter(c, scope.team(), team_code, *q, now, zone).await?);
             fresh.push(key);
         }
     }

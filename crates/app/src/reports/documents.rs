@@ -287,7 +287,7 @@ impl App {
         } else {
             self.team_report(actor, id).await?
         };
-        let w = Words::new(catalog, locale);
+        let w = Words::new(catalog, locale, self.zone());
         let bytes = match format {
             ReportFormat::Pdf => pdf(&view, &w)?,
             ReportFormat::Xlsx => xlsx(&view, &w)?,

@@ -20,7 +20,7 @@ impl App {
             e.add("year", spona_domain::validation::FieldError::Invalid);
             return Err(e.into());
         }
-        let (from, to) = super::bounds::period_instants(ReportPeriod::Year { year });
+        let (from, to) = super::bounds::period_instants(ReportPeriod::Year { year }, self.zone());
         let mut tx = self.db.begin().await?;
         let counted = stats::cases_by_category(&mut tx, None, from, to).await?;
         let records = counted

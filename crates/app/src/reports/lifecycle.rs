@@ -247,7 +247,8 @@ impl App {
         let period = report.period;
         let now = self.now();
         let (counts, fresh) =
-            cases::quarter_counts(c, scope, &team.code, &period.quarters(), now).await?;
+            cases::quarter_counts(c, scope, &team.code, &period.quarters(), now, self.zone())
+                .await?;
         let earlier: Vec<ProtectedRelease> = store::submitted(c, scope)
             .await?
             .into_iter()

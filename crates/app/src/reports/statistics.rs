@@ -114,8 +114,15 @@ impl App {
             None => Vec::new(),
         };
         let quarters = ReportPeriod::Year { year }.quarters();
-        let (counts, _) =
-            cases::quarter_counts(&mut c, &team.scope, &team.code, &quarters, self.now()).await?;
+        let (counts, _) = cases::quarter_counts(
+            &mut c,
+            &team.scope,
+            &team.code,
+            &quarters,
+            self.now(),
+            self.zone(),
+        )
+        .await?;
         let earlier: Vec<ProtectedRelease> = store::submitted(&mut c, &team.scope)
             .await?
             .into_iter()
@@ -124,7 +131,7 @@ impl App {
             .collect();
         let referrals =
             cases::quarterly_referrals(&counts, &team.code, year, &earlier, self.disclosure)?;
-        let (from, to) = bounds::instants_of(days);
+        let (from, to) = bounds::instants_of(days, self.zone());
         let hours = stats::first_answer_hours(&mut c, team.id, from, to).await?;
         let response_hours = median(&hours, self.disclosure.get() as usize);
         let stats = TeamStatistics {

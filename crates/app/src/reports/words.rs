@@ -11,12 +11,18 @@ use spona_i18n::{format_date, format_datetime, format_number, Arg, Catalog, Loca
 pub struct Words<'a> {
     pub catalog: &'a Catalog,
     pub locale: Locale,
+    /// The deployment's zone, in which instants are written.
+    pub zone: &'a jiff::tz::TimeZone,
 }
 
 impl<'a> Words<'a> {
-    /// Words from `catalog` in `locale`.
-    pub fn new(catalog: &'a Catalog, locale: Locale) -> Words<'a> {
-        Words { catalog, locale }
+    /// Words from `catalog` in `locale`, instants in local time of `zone`.
+    pub fn new(catalog: &'a Catalog, locale: Locale, zone: &'a jiff::tz::TimeZone) -> Words<'a> {
+        Words {
+            catalog,
+            locale,
+            zone,
+        }
     }
 
     /// A message.
@@ -53,9 +59,9 @@ impl<'a> Words<'a> {
             .unwrap_or_else(|_| iso.to_string())
     }
 
-    /// An instant in the reader's format.
+    /// An instant in the reader's format, in local time.
     pub fn instant(&self, unix: i64) -> String {
-        time::OffsetDateTime::from_unix_timestamp(unix)
+        spona_domain::local_time::local(unix, self.zone)
             .map(|dt| format_datetime(self.locale, dt))
             .unwrap_or_default()
     }

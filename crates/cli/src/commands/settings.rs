@@ -28,6 +28,7 @@ pub fn run(settings: &Settings) -> Result<()> {
     );
     let (starts, ends) = settings.alerts.working_hours();
     println!("working_hours = {}", text(format!("{starts}-{ends}")));
+    println!("time_zone = {}", text(settings.time_zone_name.clone()));
     println!(
         "database_timeout_seconds = {}",
         settings.database_timeout_seconds

@@ -154,6 +154,11 @@ pub struct SettingsArgs {
     )]
     pub working_hours: Option<String>,
 
+    /// The time zone in which instants are shown and days, deadlines and report periods
+    /// are counted, an IANA name [default: Europe/Belgrade]
+    #[arg(long, env = "SPONA_TIME_ZONE", global = true, value_name = "ZONE")]
+    pub time_zone: Option<String>,
+
     /// Seconds a request waits for the database before it is answered "temporarily
     /// unavailable" (503), 1 to 30 [default: 5]
     #[arg(
@@ -249,6 +254,7 @@ impl SettingsArgs {
             alert_case_views: self.alert_case_views,
             alert_window_minutes: self.alert_window_minutes,
             working_hours: self.working_hours.clone(),
+            time_zone: self.time_zone.clone(),
             database_timeout_seconds: self.database_timeout_seconds,
             audit_checkpoint_file: self.audit_checkpoint_file.clone(),
             backup_dir: self.backup_dir.clone(),

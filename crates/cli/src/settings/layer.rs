@@ -33,6 +33,8 @@ pub struct Layer {
     pub alert_window_minutes: Option<u32>,
     /// Local hours, start to end: "7-19".
     pub working_hours: Option<String>,
+    /// An IANA zone name: "Europe/Belgrade".
+    pub time_zone: Option<String>,
     pub database_timeout_seconds: Option<u64>,
     pub audit_checkpoint_file: Option<PathBuf>,
     pub backup_dir: Option<PathBuf>,
@@ -74,6 +76,7 @@ impl Layer {
             alert_case_views: self.alert_case_views.or(lower.alert_case_views),
             alert_window_minutes: self.alert_window_minutes.or(lower.alert_window_minutes),
             working_hours: self.working_hours.or(lower.working_hours),
+            time_zone: self.time_zone.or(lower.time_zone),
             database_timeout_seconds: self
                 .database_timeout_seconds
                 .or(lower.database_timeout_seconds),

@@ -18,6 +18,7 @@ use spona_app::mail::MailSettings;
 use spona_app::{AuthSettings, DatabaseUrl};
 use spona_domain::cases::AcknowledgementPolicy;
 use spona_domain::disclosure::Threshold;
+use spona_domain::local_time;
 use spona_web::WebSettings;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -85,6 +86,10 @@ pub struct Settings {
     pub disclosure: Threshold,
     /// The thresholds of the auditor's alerts of unusual access.
     pub alerts: spona_domain::oversight::AlertRules,
+    /// The zone of local time: instants shown, today, deadlines and report periods.
+    pub time_zone: jiff::tz::TimeZone,
+    /// Its name, as given.
+    pub time_zone_name: String,
     /// How long a request waits for a database connection before it is told "unavailable".
     pub database_timeout_seconds: u64,
     /// Where checkpoints of the audit trail are appended and read from.
@@ -176,6 +181,13 @@ impl Settings {
                 Threshold::MAX
             )
         })?;
+        let time_zone_name = layer
+            .time_zone
+            .as_deref()
+            .unwrap_or(local_time::DEFAULT_ZONE)
+            .trim()
+            .to_string();
+        let time_zone = local_time::zone(&time_zone_name).map_err(|e| anyhow::anyhow!(e))?;
         let alerts = oversight::alert_rules(&layer)?;
         let database_timeout_seconds = layer
             .database_timeout_seconds
@@ -200,6 +212,8 @@ impl Settings {
             answer_within,
             disclosure,
             alerts,
+            time_zone,
+            time_zone_name,
             listen,
             data_dir,
             database,
@@ -278,6 +292,32 @@ mod tests {
         assert_eq!(s.auth().one_time_link_ttl, 24 * 3600);
         assert_eq!(s.log_format, LogFormat::Text);
         assert_eq!(s.pool().acquire_timeout, std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn the_time_zone_is_serbian_unless_set_and_must_be_known() {
+        let s = Settings::resolve(Layer::default()).unwrap();
+        assert_eq!(s.time_zone_name, "Europe/Belgrade");
+        assert_eq!(s.alerts.zone().iana_name(), Some("Europe/Belgrade"));
+        let s = Settings::resolve(Layer {
+            time_zone: Some("Europe/Vienna".into()),
+            ..Layer::default()
+        })
+        .unwrap();
+        assert_eq!(s.time_zone.iana_name(), Some("Europe/Vienna"));
+        assert_eq!(
+            s.alerts.zone().iana_name(),
+            Some("Europe/Vienna"),
+            "working hours are counted in the same zone"
+        );
+        let err = Settings::resolve(Layer {
+            time_zone: Some("Europe/Leskovac".into()),
+            ..Layer::default()
+        })
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(err.starts_with("time_zone:"), "{err}");
     }
 
     #[test]

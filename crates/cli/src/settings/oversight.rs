@@ -1,5 +1,6 @@
 //! The thresholds of the auditor's alerts: `alert_case_views` different cases within
-//! `alert_window_minutes`, and `working_hours` as `7-19` (local hours, start to end).
+//! `alert_window_minutes`, and `working_hours` as `7-19` (local hours, start to end, in the
+//! deployment's `time_zone`).
 
 use super::layer::Layer;
 use anyhow::{anyhow, Result};
@@ -20,7 +21,7 @@ pub fn alert_rules(layer: &Layer) -> Result<AlertRules> {
             .unwrap_or(defaults.window_minutes()),
         starts,
         ends,
-        DEFAULT_ZONE,
+        layer.time_zone.as_deref().unwrap_or(DEFAULT_ZONE).trim(),
     )
     .map_err(|e| anyhow!("{e}"))
 }

@@ -159,6 +159,32 @@ impl AcknowledgementPolicy {
     pub fn deadline(&self, sent_at: OffsetDateTime, urgency: ReferralUrgency) -> OffsetDateTime {
         sent_at.saturating_add(self.within(urgency))
     }
+
+    /// The deadline as people in `zone` count it: hours are hours, but days are calendar
+    /// days, so an ordinary referral sent at 10:00 is due at 10:00 local time even when the
+    /// clocks change in between.
+    pub fn deadline_in(
+        &self,
+        sent_at: OffsetDateTime,
+        urgency: ReferralUrgency,
+        zone: &jiff::tz::TimeZone,
+    ) -> OffsetDateTime {
+        let within = self.within(urgency);
+        let days = within.whole_days();
+        if urgency == ReferralUrgency::Urgent || days == 0 {
+            return self.deadline(sent_at, urgency);
+        }
+        let rest = within - Duration::days(days);
+        jiff::Timestamp::from_second(sent_at.unix_timestamp())
+            .and_then(|t| {
+                t.to_zoned_datetime(zone.clone())
+                    .checked_add(jiff::Span::new().days(days))
+            })
+            .ok()
+            .and_then(|z| OffsetDateTime::from_unix_timestamp(z.timestamp().as_second()).ok())
+            .map(|t| t.saturating_add(rest))
+            .unwrap_or_else(|| self.deadline(sent_at, urgency))
+    }
 }
 
 impl Default for AcknowledgementPolicy {
@@ -283,6 +309,38 @@ mod tests {
             S::Sent,
             datetime!(2026-03-02 08:30 UTC)
         ));
+    }
+
+    #[test]
+    fn deadlines_across_the_clock_changes_are_counted_in_serbian_time() {
+        let belgrade = jiff::tz::TimeZone::get("Europe/Belgrade").unwrap();
+        let policy = AcknowledgementPolicy::DEFAULT;
+        let local = |t: OffsetDateTime| {
+            let z = crate::local_time::local(t.unix_timestamp(), &belgrade).unwrap();
+            (z.date().to_string(), z.hour(), z.minute())
+        };
+        // 25 October 2026: at 03:00 the clocks go back to 02:00. Sent at 00:30 local time,
+        // an urgent referral is due four real hours later, at 03:30 winter time.
+        let sent = datetime!(2026-10-24 22:30 UTC);
+        let due = policy.deadline_in(sent, ReferralUrgency::Urgent, &belgrade);
+        assert_eq!(due, datetime!(2026-10-25 02:30 UTC));
+        assert_eq!(local(sent), ("2026-10-25".into(), 0, 30));
+        assert_eq!(local(due), ("2026-10-25".into(), 3, 30));
+        // 29 March 2026: at 02:00 the clocks go forward to 03:00; 00:30 + 4 h is 05:30.
+        let sent = datetime!(2026-03-28 23:30 UTC);
+        let due = policy.deadline_in(sent, ReferralUrgency::Urgent, &belgrade);
+        assert_eq!(local(sent), ("2026-03-29".into(), 0, 30));
+        assert_eq!(local(due), ("2026-03-29".into(), 5, 30));
+        // Three days from Friday 10:00 is Monday 10:00 local time, 73 hours across October's
+        // change and 71 across March's.
+        let sent = datetime!(2026-10-23 08:00 UTC);
+        let due = policy.deadline_in(sent, ReferralUrgency::Normal, &belgrade);
+        assert_eq!(local(due), ("2026-10-26".into(), 10, 0));
+        assert_eq!(due - sent, Duration::hours(73));
+        let sent = datetime!(2026-03-27 09:00 UTC);
+        let due = policy.deadline_in(sent, ReferralUrgency::Normal, &belgrade);
+        assert_eq!(local(due), ("2026-03-30".into(), 10, 0));
+        assert_eq!(due - sent, Duration::hours(71));
     }
 
     #[test]

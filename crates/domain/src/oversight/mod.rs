@@ -32,8 +32,8 @@ impl fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-/// The zone in which working hours are counted, where none is set.
-pub const DEFAULT_ZONE: &str = "Europe/Belgrade";
+/// The zone in which working hours are counted, where none is set: the deployment's default.
+pub use crate::local_time::DEFAULT_ZONE;
 
 impl AlertRules {
     /// Alerts at `case_views` different cases opened by one person within `window_minutes`,

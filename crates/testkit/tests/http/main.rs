@@ -12,6 +12,7 @@ mod exports;
 mod guidelines;
 mod institutions;
 mod language;
+mod local_time;
 mod materials;
 mod matrix;
 mod meetings;

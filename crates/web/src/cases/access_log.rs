@@ -129,7 +129,7 @@ mod tests {
                 .map(|p| format!("proceedings-{}", p.code())),
         );
         for locale in Locale::ALL {
-            let tr = Tr::new(catalog.clone(), locale);
+            let tr = Tr::new(catalog.clone(), locale, jiff::tz::TimeZone::UTC);
             for code in &codes {
                 assert_ne!(&action(&tr, code), code, "{code} in {locale:?}");
             }

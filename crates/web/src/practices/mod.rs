@@ -30,7 +30,5 @@ fn source_label(tr: &Tr, source: PracticeSource) -> String {
 
 /// The date of an instant (Unix seconds), the locale's way.
 fn day_of(tr: &Tr, unix: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(unix)
-        .map(|dt| tr.date(&dt.date()))
-        .unwrap_or_default()
+    tr.day_of(unix)
 }

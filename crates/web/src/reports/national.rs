@@ -40,7 +40,7 @@ struct NationalPage {
 /// The list for the national office (`GET /reports` as that role).
 pub(super) async fn page(state: &WebState, s: &Signed, period: &str) -> Result<Response, WebError> {
     let list = state.app.national_reports(s.actor(), Some(period)).await?;
-    let w = Words::new(&state.catalog, s.viewer.locale);
+    let w = Words::new(&state.catalog, s.viewer.locale, state.app.zone());
     let tables = list
         .summary
         .iter()

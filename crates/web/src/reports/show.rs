@@ -128,7 +128,7 @@ pub(super) async fn show_page(
     ack_errors: Errors,
 ) -> Result<Response, WebError> {
     let v = view(state, s, id).await?;
-    let w = Words::new(&state.catalog, s.viewer.locale);
+    let w = Words::new(&state.catalog, s.viewer.locale, state.app.zone());
     let (title, meta) = title_and_meta(&v, &w);
     html(&ShowPage {
         chrome: s.viewer.chrome(Nav::Reports),

@@ -45,7 +45,7 @@ pub async fn page(
     Query(q): Query<YearQuery>,
 ) -> Result<Response, WebError> {
     let stats = state.app.team_statistics(s.actor(), q.year).await?;
-    let w = Words::new(&state.catalog, s.viewer.locale);
+    let w = Words::new(&state.catalog, s.viewer.locale, state.app.zone());
     let activities = activities_chart(&stats.months, &w);
     let referrals = BarChart {
         title: w.t("statistics-referrals"),

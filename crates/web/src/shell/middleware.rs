@@ -121,7 +121,7 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
         here,
         address,
         session_ended,
-        tr: Tr::new(state.catalog.clone(), locale),
+        tr: Tr::new(state.catalog.clone(), locale, state.app.zone().clone()),
     };
     req.extensions_mut().insert(viewer.clone());
 

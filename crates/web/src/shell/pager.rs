@@ -59,7 +59,11 @@ mod tests {
 
     #[test]
     fn a_list_counted_up_to_a_limit_says_more_than_and_pages_only_that_far() {
-        let tr = Tr::new(Arc::new(Catalog::load().unwrap()), Locale::En);
+        let tr = Tr::new(
+            Arc::new(Catalog::load().unwrap()),
+            Locale::En,
+            jiff::tz::TimeZone::UTC,
+        );
         let capped = Pager::counted_up_to(&tr, 9, 201, 200, "/cases");
         assert!(
             capped.count.contains("More than") && capped.count.contains("200"),

@@ -1,5 +1,7 @@
 //! The translator handed to templates: messages, dates and numbers in the viewer's locale.
 
+use jiff::tz::TimeZone;
+use spona_domain::local_time;
 use spona_i18n::{format_date, format_datetime, format_number, Arg, Catalog, Locale};
 use std::sync::Arc;
 
@@ -8,12 +10,18 @@ use std::sync::Arc;
 pub struct Tr {
     catalog: Arc<Catalog>,
     pub locale: Locale,
+    /// The deployment's zone, in which instants are shown.
+    zone: TimeZone,
 }
 
 impl Tr {
-    /// A translator for the locale.
-    pub fn new(catalog: Arc<Catalog>, locale: Locale) -> Tr {
-        Tr { catalog, locale }
+    /// A translator for the locale, showing instants in local time of `zone`.
+    pub fn new(catalog: Arc<Catalog>, locale: Locale, zone: TimeZone) -> Tr {
+        Tr {
+            catalog,
+            locale,
+            zone,
+        }
     }
 
     /// The message.
@@ -48,11 +56,16 @@ impl Tr {
         d.map(|d| self.date(&d)).unwrap_or_default()
     }
 
-    /// An instant (Unix seconds) the locale's way, in UTC.
+    /// An instant (Unix seconds) the locale's way, in local time.
     pub fn instant(&self, unix: &i64) -> String {
-        time::OffsetDateTime::from_unix_timestamp(*unix)
+        local_time::local(*unix, &self.zone)
             .map(|dt| format_datetime(self.locale, dt))
             .unwrap_or_default()
+    }
+
+    /// The local date of an instant (Unix seconds), the locale's way.
+    pub fn day_of(&self, unix: i64) -> String {
+        self.date(&local_time::local_date(unix, &self.zone))
     }
 
     /// A number the locale's way.
