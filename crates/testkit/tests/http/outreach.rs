@@ -347,7 +347,7 @@ async fn neither_the_feed_nor_the_public_page_holds_any_personal_data() {
         let milena = &members
             .items
             .iter()
-            .find(|e| e.member.full_name == "Милена Стојановић")
+            .find(|e| e.member.full_name == "Милена Стојановић (демо)")
             .expect("the coordinator's membership")
             .member;
         let mut form = MemberForm::from_member(milena);
