@@ -227,16 +227,36 @@ impl App {
                 "руководилац службе",
                 TeamRole::Coordinator,
             ),
-            ("pu", "Дејан Илић (демо)", "инспектор", TeamRole::DeputyCoordinator),
-            ("dz", "Снежана Митић (демо)", "лекар", TeamRole::Representative),
-            ("ck", "Ивана Петковић (демо)", "секретар", TeamRole::Representative),
+            (
+                "pu",
+                "Дејан Илић (демо)",
+                "инспектор",
+                TeamRole::DeputyCoordinator,
+            ),
+            (
+                "dz",
+                "Снежана Митић (демо)",
+                "лекар",
+                TeamRole::Representative,
+            ),
+            (
+                "ck",
+                "Ивана Петковић (демо)",
+                "секретар",
+                TeamRole::Representative,
+            ),
             (
                 "vjt",
                 "Марко Ђорђевић (демо)",
                 "заменик јавног тужиоца",
                 TeamRole::Representative,
             ),
-            ("vs", "Јасмина Николић (демо)", "судија", TeamRole::Representative),
+            (
+                "vs",
+                "Јасмина Николић (демо)",
+                "судија",
+                TeamRole::Representative,
+            ),
             (
                 "km",
                 "Никола Стаменковић (демо)",
@@ -298,7 +318,9 @@ impl App {
 fn display_name(username: &str) -> &'static str {
     match username {
         "admin" => "Администратор система (демо)",
-        "national" => "Канцеларија за координацију активности у борби против трговине људима (демо)",
+        "national" => {
+            "Канцеларија за координацију активности у борби против трговине људима (демо)"
+        }
         "auditor" => "Лице за заштиту података (демо)",
         "le-coordinator" => "Милена Стојановић (демо)",
         "le-police" => "Дејан Илић (демо)",

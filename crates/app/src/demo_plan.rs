@@ -78,7 +78,8 @@ const OBJECTIVES: [&str; 4] = [
 ];
 
 /// The plan activity the demo's school talks carry out (found by this title).
-pub(crate) const SCHOOL_TALKS: &str = "Трибине о борби против трговине људима у основним и средњим школама";
+pub(crate) const SCHOOL_TALKS: &str =
+    "Трибине о борби против трговине људима у основним и средњим школама";
 /// The plan activity the demo's school workshops carry out.
 pub(crate) const SCHOOL_WORKSHOPS: &str = "Радионице за ученике средњих школа";
 /// The plan activity the demo's trainings carry out.

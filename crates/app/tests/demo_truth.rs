@@ -24,14 +24,20 @@ async fn the_demo_has_the_seeds_project_partners_and_materials() {
         assert!(mup.cooperation.contains(FOUNDING_PROJECT));
         let iom = listed.items.iter().find(|i| i.short_name == "IOM").unwrap();
         assert!(iom.cooperation.contains(FOUNDING_PROJECT) && iom.is_donor);
-        assert!(listed.items.iter().all(|i| !i.cooperation.contains("Јачање")));
+        assert!(listed
+            .items
+            .iter()
+            .all(|i| !i.cooperation.contains("Јачање")));
         // Every member has a number no subscriber has, said to be invented.
         for i in listed.items.iter().filter(|i| !i.phone.is_empty()) {
             assert!(i.phone.starts_with("016/000-"), "{}", i.phone);
             assert_eq!(text::phone(&i.phone).as_deref(), Ok(i.phone.as_str()));
             assert!(i.cooperation.contains("измишљен"), "{}", i.name_cyrl);
         }
-        assert_eq!(listed.items.iter().filter(|i| !i.phone.is_empty()).count(), 7);
+        assert_eq!(
+            listed.items.iter().filter(|i| !i.phone.is_empty()).count(),
+            7
+        );
 
         let materials = app.materials(&member).await.unwrap();
         let kinds: Vec<&str> = materials.iter().map(|m| m.kind.as_str()).collect();
@@ -54,13 +60,14 @@ async fn every_demo_person_is_marked_fictional() {
         for name in demo_display_names() {
             assert!(name.contains(FICTIONAL_MARK), "{name}");
         }
-        let users = app
-            .users(&operator(), &UserQuery::default())
-            .await
-            .unwrap();
+        let users = app.users(&operator(), &UserQuery::default()).await.unwrap();
         assert!(!users.items.is_empty());
         for u in &users.items {
-            assert!(u.display_name.contains(FICTIONAL_MARK), "{}", u.display_name);
+            assert!(
+                u.display_name.contains(FICTIONAL_MARK),
+                "{}",
+                u.display_name
+            );
         }
         t.finish().await;
     }
@@ -82,7 +89,10 @@ async fn the_demo_shows_many_tv_appearances_and_workshops() {
             .filter(|a| a.kind == ActivityKind::MediaAppearance && a.medium == Some(Medium::Tv))
             .collect();
         assert!(tv.len() >= 3, "several TV appearances");
-        assert!(tv.iter().all(|a| a.audience.public >= 1_000), "with their reach");
+        assert!(
+            tv.iter().all(|a| a.audience.public >= 1_000),
+            "with their reach"
+        );
         assert!(list
             .page
             .items
@@ -106,7 +116,11 @@ async fn plan_progress_follows_what_is_recorded() {
             .unwrap();
         assert!(world_day.activity.computed());
         assert_eq!(world_day.activity.recorded, 0);
-        assert_eq!(world_day.activity.progress(), 0, "nothing recorded, nothing done");
+        assert_eq!(
+            world_day.activity.progress(),
+            0,
+            "nothing recorded, nothing done"
+        );
         for a in &plan.activities {
             if a.activity.progress() == 100 {
                 assert!(a.activity.computed() && a.activity.recorded > 0, "{a:?}");

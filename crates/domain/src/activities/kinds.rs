@@ -83,8 +83,14 @@ mod tests {
 
     #[test]
     fn lectures_and_workshops_are_kinds_of_their_own() {
-        assert_eq!(ActivityKind::from_code("lecture"), Some(ActivityKind::Lecture));
-        assert_eq!(ActivityKind::from_code("workshop"), Some(ActivityKind::Workshop));
+        assert_eq!(
+            ActivityKind::from_code("lecture"),
+            Some(ActivityKind::Lecture)
+        );
+        assert_eq!(
+            ActivityKind::from_code("workshop"),
+            Some(ActivityKind::Workshop)
+        );
         assert_eq!(ActivityKind::Workshop.code(), "workshop");
         assert_ne!(ActivityKind::Workshop, ActivityKind::PublicTalk);
     }
