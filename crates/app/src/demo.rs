@@ -1,6 +1,8 @@
 //! The demonstration deployment: the Leskovac team as its own founding document describes it,
 //! and a clearly fictional second team (Niš) to show that teams do not see each other.
 
+mod materials;
+
 use crate::{App, AppError};
 use spona_crypto::passwords;
 use spona_domain::accounts::Role;
@@ -82,6 +84,7 @@ struct Org {
     donor: bool,
     cooperation: &'static str,
     address: &'static str,
+    phone: &'static str,
 }
 
 const fn member(
@@ -102,6 +105,7 @@ const fn member(
         donor: false,
         cooperation: "",
         address,
+        phone: "",
     }
 }
 
@@ -123,10 +127,11 @@ const fn partner(
         donor,
         cooperation,
         address: "Лесковац",
+        phone: "",
     }
 }
 
-const LESKOVAC: [Org; 13] = [
+const LESKOVAC: [Org; 14] = [
     member("pu", InstitutionKind::Police, "Полицијска управа Лесковац", "ПУ Лесковац", true, "Лесковац"),
     member("dz", InstitutionKind::Health, "Дом здравља Лесковац", "ДЗ Лесковац", false, "Лесковац"),
     member("ck", InstitutionKind::RedCross, "Црвени крст Лесковац", "ЦК Лесковац", false, "Лесковац"),
@@ -145,7 +150,9 @@ const LESKOVAC: [Org; 13] = [
     partner("tv", InstitutionKind::Media, "Локалне телевизијске станице", "Локалне ТВ", false,
         "Бројна гостовања у програмима о борби против трговине људима."),
     partner("iom", InstitutionKind::International, "Међународна организација за миграције", "IOM", true,
-        "Донатор: пројекат „Јачање системског партнерства у спровођењу Националне стратегије за борбу против трговине људима“; промотивни материјал."),
+        "Донатор; са Министарством унутрашњих послова спроводи пројекат „Оснаживање системског партнерства у спровођењу Националне стратегије за борбу против трговине људима“, у оквиру кога је тим основан; о њеном трошку израђен промотивни материјал."),
+    partner("mup", InstitutionKind::Police, "Министарство унутрашњих послова", "МУП", false,
+        "Са Међународном организацијом за миграције спроводи пројекат „Оснаживање системског партнерства у спровођењу Националне стратегије за борбу против трговине људима“, у оквиру кога је тим основан."),
 ];
 
 const NIS: [Org; 3] = [
@@ -216,23 +223,43 @@ impl App {
         let le_people: [(&str, &str, &str, TeamRole); 7] = [
             (
                 "csr",
-                "Милена Стојановић",
+                "Милена Стојановић (демо)",
                 "руководилац службе",
                 TeamRole::Coordinator,
             ),
-            ("pu", "Дејан Илић", "инспектор", TeamRole::DeputyCoordinator),
-            ("dz", "Снежана Митић", "лекар", TeamRole::Representative),
-            ("ck", "Ивана Петковић", "секретар", TeamRole::Representative),
+            (
+                "pu",
+                "Дејан Илић (демо)",
+                "инспектор",
+                TeamRole::DeputyCoordinator,
+            ),
+            (
+                "dz",
+                "Снежана Митић (демо)",
+                "лекар",
+                TeamRole::Representative,
+            ),
+            (
+                "ck",
+                "Ивана Петковић (демо)",
+                "секретар",
+                TeamRole::Representative,
+            ),
             (
                 "vjt",
-                "Марко Ђорђевић",
+                "Марко Ђорђевић (демо)",
                 "заменик јавног тужиоца",
                 TeamRole::Representative,
             ),
-            ("vs", "Јасмина Николић", "судија", TeamRole::Representative),
+            (
+                "vs",
+                "Јасмина Николић (демо)",
+                "судија",
+                TeamRole::Representative,
+            ),
             (
                 "km",
-                "Никола Стаменковић",
+                "Никола Стаменковић (демо)",
                 "координатор Канцеларије",
                 TeamRole::Representative,
             ),
@@ -245,7 +272,7 @@ impl App {
             nis,
             &nis_orgs,
             "csr",
-            "Демо Координатор",
+            "Координатор Ниш (демо)",
             "",
             TeamRole::Coordinator,
             now,
@@ -283,22 +310,33 @@ impl App {
         self.seed_demo_activities().await?;
         self.seed_demo_trainings().await?;
         self.seed_demo_practices().await?;
+        self.seed_demo_materials().await?;
         Ok(true)
     }
 }
 
 fn display_name(username: &str) -> &'static str {
     match username {
-        "admin" => "Администратор система",
-        "national" => "Канцеларија националног координатора",
+        "admin" => "Администратор система (демо)",
+        "national" => {
+            "Канцеларија за координацију активности у борби против трговине људима (демо)"
+        }
         "auditor" => "Лице за заштиту података (демо)",
-        "le-coordinator" => "Милена Стојановић",
-        "le-police" => "Дејан Илић",
-        "le-social" => "Весна Јовановић",
-        "le-member" => "Ивана Петковић",
-        "nis-coordinator" => "Демо Координатор Ниш",
-        _ => "Демо Члан Ниш",
+        "le-coordinator" => "Милена Стојановић (демо)",
+        "le-police" => "Дејан Илић (демо)",
+        "le-social" => "Весна Јовановић (демо)",
+        "le-member" => "Ивана Петковић (демо)",
+        "nis-coordinator" => "Координатор Ниш (демо)",
+        _ => "Члан Ниш (демо)",
     }
+}
+
+/// The display names the demo accounts get, for checking that each carries the mark.
+pub fn demo_display_names() -> Vec<&'static str> {
+    DEMO_ACCOUNTS
+        .iter()
+        .map(|a| display_name(a.username))
+        .collect()
 }
 
 async fn add_team(
@@ -340,14 +378,52 @@ async fn add_orgs(
             short_name: o.short.into(),
             is_lead: o.lead,
             is_donor: o.donor,
-            cooperation: o.cooperation.into(),
+            cooperation: if demo_phone(o).is_empty() {
+                o.cooperation.into()
+            } else {
+                DEMO_PHONE_NOTE.into()
+            },
             address: o.address.into(),
-            phone: String::new(),
+            phone: demo_phone(o).into(),
             email: String::new(),
         };
         ids.push((o.code, institutions::insert(tx, team, &draft, now).await?));
     }
     Ok(ids)
+}
+
+/// The founding project, named as the team's founding document names it.
+pub const FOUNDING_PROJECT: &str =
+    "Оснаживање системског партнерства у спровођењу Националне стратегије за борбу против \
+     трговине људима";
+
+/// The mark every invented person and account of the demo carries.
+pub const FICTIONAL_MARK: &str = "(демо)";
+
+/// The team members' invented phone numbers: Leskovac's area code (016) followed by a
+/// number that starts with 0, which no Serbian subscriber number does, so that the printed
+/// card and the public page show where a local number goes without dialling anyone real.
+const DEMO_PHONES: [(&str, &str); 7] = [
+    ("pu", "016/000-001"),
+    ("dz", "016/000-002"),
+    ("ck", "016/000-003"),
+    ("vjt", "016/000-004"),
+    ("vs", "016/000-005"),
+    ("km", "016/000-006"),
+    ("csr", "016/000-007"),
+];
+
+/// The note on every institution with an invented number, so nobody takes it for real.
+pub const DEMO_PHONE_NOTE: &str = "Телефон 016/000-… је измишљен (демо); упишите прави број.";
+
+fn demo_phone(o: &Org) -> &'static str {
+    if o.standing != Standing::Member || o.address != "Лесковац" {
+        return o.phone;
+    }
+    DEMO_PHONES
+        .iter()
+        .find(|(code, _)| *code == o.code)
+        .map_or(o.phone, |(_, phone)| phone)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -1,7 +1,8 @@
 //! The Leskovac team's prevention work as its own report lists it (public talks in schools,
 //! the exhibition "Life in Chains", the film "Sisters", the talk at the National Theatre for
-//! 18 October, TV appearances), on fictional dates in 2026, and a few of the city's schools
-//! and venues to choose from.
+//! 18 October, many appearances on local TV), on fictional dates in 2026, two workshops of
+//! the plan, and a few of the city's schools and venues to choose from. TV reach is the
+//! station's estimate of viewers, entered as the general public.
 
 use crate::{App, AppError};
 use spona_domain::access::TeamScope;
@@ -105,18 +106,30 @@ fn demo_activities() -> Vec<Demo> {
             description: "",
             materials: "",
         },
-        Demo {
-            title: "Гостовање у емисији локалне телевизије о борби против трговине људима",
-            kind: ActivityKind::MediaAppearance,
-            medium: Some(Medium::Tv),
-            on: date!(2026 - 10 - 15),
-            venue: None,
-            place: "Локална ТВ станица (демо)",
-            partners: "",
-            audience: Audience::default(),
-            description: "Најава трибине у Народном позоришту.",
-            materials: "",
-        },
+        tv(
+            date!(2026 - 03 - 05),
+            "Гостовање у јутарњем програму локалне телевизије: трибине у школама",
+            4_000,
+            "Најава трибина у школама и коме се обратити.",
+        ),
+        tv(
+            date!(2026 - 05 - 08),
+            "Гостовање у емисији локалне телевизије: изложба фотографија у Културном центру",
+            3_500,
+            "Позив на изложбу и пројекцију филма „Сестре“.",
+        ),
+        tv(
+            date!(2026 - 09 - 22),
+            "Гостовање у информативној емисији локалне телевизије: безбедно запошљавање младих",
+            5_000,
+            "Како препознати лажну понуду посла.",
+        ),
+        tv(
+            date!(2026 - 10 - 15),
+            "Гостовање у емисији локалне телевизије о борби против трговине људима",
+            6_000,
+            "Најава трибине у Народном позоришту.",
+        ),
         Demo {
             title: "Трибина „Лесковац против трговине људима“",
             kind: ActivityKind::EuDay,
@@ -131,7 +144,41 @@ fn demo_activities() -> Vec<Demo> {
             materials: "Календари, оловке, привесци, roll-up (о трошку Међународне организације \
                         за миграције)",
         },
+        workshop(date!(2026 - 11 - 10), 0, 28, 2),
+        workshop(date!(2026 - 11 - 17), 1, 24, 2),
     ]
+}
+
+/// An appearance on a local TV station, with the station's estimate of viewers.
+fn tv(on: Date, title: &'static str, viewers: i64, description: &'static str) -> Demo {
+    Demo {
+        title,
+        kind: ActivityKind::MediaAppearance,
+        medium: Some(Medium::Tv),
+        on,
+        venue: None,
+        place: "Локална ТВ станица (демо)",
+        partners: "Локалне телевизијске станице",
+        audience: audience(0, 0, 0, 0, viewers),
+        description,
+        materials: "",
+    }
+}
+
+/// A workshop of the plan in a secondary school.
+fn workshop(on: Date, venue: usize, pupils: i64, teachers: i64) -> Demo {
+    Demo {
+        title: "Радионица „Безбедно запошљавање и вршњачко насиље“",
+        kind: ActivityKind::Workshop,
+        medium: None,
+        on,
+        venue: Some(venue),
+        place: "",
+        partners: "Школска управа Лесковац",
+        audience: audience(pupils, teachers, 0, 0, 0),
+        description: "Рад у малој групи: лажне понуде посла, врбовање преко друштвених мрежа.",
+        materials: "",
+    }
 }
 
 impl App {
@@ -182,13 +229,14 @@ impl App {
     }
 }
 
-/// The demo plan's activity a demo activity carries out: talks in schools are the plan's
-/// workshops, the two days are marked as planned.
+/// The demo plan's activity a demo activity carries out: talks in schools, workshops and
+/// the two days each have theirs.
 fn plan_activity_of(plan: &[PlanActivityChoice], d: &Demo) -> Option<i64> {
     let mark = match d.kind {
         ActivityKind::PublicTalk if d.venue.is_some_and(|v| VENUES[v].1 == VenueKind::School) => {
-            "Радионице за ученике"
+            crate::demo_plan::SCHOOL_TALKS
         }
+        ActivityKind::Workshop => crate::demo_plan::SCHOOL_WORKSHOPS,
         ActivityKind::EuDay => "(18. октобар)",
         ActivityKind::WorldDay => "(30. јул)",
         _ => return None,

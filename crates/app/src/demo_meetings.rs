@@ -2,11 +2,15 @@
 //! made through the same use cases as real ones; one action item is left past its deadline
 //! so that the dashboard shows what that looks like.
 
-use crate::meetings::{ActionForm, CooperationForm, DoneForm, MeetingForm, MinutesForm};
+use crate::audit::{AuditEvent, Author};
+use crate::meetings::{ActionForm, CooperationForm, MeetingForm, MinutesForm};
 use crate::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::access::TeamScope;
 use spona_store::{institutions, meetings, teams, users};
+
+/// When the first meeting's action was done: before its deadline of 15 March.
+pub(crate) const ACTION_DONE_ON: &str = "2026-03-12";
 
 impl App {
     /// Adds the demo meetings and cooperation entries to the Leskovac team, once.
@@ -77,14 +81,21 @@ impl App {
                 },
             )
             .await?;
-        self.complete_meeting_action(
-            &coordinator,
+        // Done before its deadline, on the day the minutes of the schools say, not on the day
+        // the demo happens to be seeded.
+        let scope = TeamScope::operator(team.id);
+        let mut tx = self.db.begin().await?;
+        meetings::complete_action(
+            &mut tx,
+            &scope,
             done,
-            &DoneForm {
-                follow_up: "Термини договорени са шест школа.".into(),
-            },
+            ACTION_DONE_ON,
+            "Термини договорени са шест школа.",
         )
         .await?;
+        let event = AuditEvent::about(Some(team.id), "meeting-action-done", "meeting", first);
+        self.audit(&mut tx, Author::of(&coordinator), event).await?;
+        tx.commit().await?;
         let second = self
             .record_meeting(
                 &coordinator,

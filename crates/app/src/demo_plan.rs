@@ -1,6 +1,7 @@
-//! The demo's national framework (after DOMAIN §6; item numbering is illustrative, not the
-//! official one) and the Leskovac team's adopted coordination plan for 2026, with one
-//! activity overdue on the demo clock (28 November 2026).
+//! The demo's national framework (after DOMAIN §6) and the Leskovac team's adopted
+//! coordination plan for 2026. The Programme's objectives and the Action Plan's measures are
+//! invented placeholders under a real gazette reference, so each says so in its own title
+//! until the national office replaces it with the Programme's text.
 
 use crate::AppError;
 use spona_domain::access::TeamScope;
@@ -63,9 +64,11 @@ type DemoActivity = (
     i64,
 );
 
-/// Events planned per demo activity, in the order of [`ACTIVITIES`]: the school workshops
-/// count from the public talks recorded in the register; the rest are entered by hand.
-const PLANNED_EVENTS: [i64; 5] = [0, 10, 0, 0, 0];
+/// Events planned per demo activity, in the order of [`ACTIVITIES`]. Every activity's
+/// progress comes from what the register records against it (trainings, talks, workshops,
+/// the two days), except the materials, whose progress is entered by hand as the share of
+/// pieces handed out (the materials register holds the hand-outs).
+const PLANNED_EVENTS: [i64; 6] = [2, 5, 10, 1, 1, 0];
 
 const OBJECTIVES: [&str; 4] = [
     "Обука службеника",
@@ -74,21 +77,44 @@ const OBJECTIVES: [&str; 4] = [
     "Промотивни материјал уз подршку ИОМ",
 ];
 
-const ACTIVITIES: [DemoActivity; 5] = [
+/// The plan activity the demo's school talks carry out (found by this title).
+pub(crate) const SCHOOL_TALKS: &str =
+    "Трибине о борби против трговине људима у основним и средњим школама";
+/// The plan activity the demo's school workshops carry out.
+pub(crate) const SCHOOL_WORKSHOPS: &str = "Радионице за ученике средњих школа";
+/// The plan activity the demo's trainings carry out.
+pub(crate) const STAFF_TRAINING: &str = "Обука запослених у ЦСР";
+
+const ACTIVITIES: [DemoActivity; 6] = [
     (
         0,
         "Обука запослених у ЦСР, полицији и дому здравља о индикаторима трговине људима",
         "csr",
         "Центар за заштиту жртава трговине људима",
-        date!(2026 - 06 - 30),
+        date!(2026 - 12 - 15),
         120_000,
         "Буџет града Лесковца",
-        "Број обучених службеника",
+        "Број одржаних обука",
         "0",
-        "30",
+        "2",
         "Спискови учесника и евалуациони упитници",
         "2.1",
-        100,
+        0,
+    ),
+    (
+        1,
+        "Трибине о борби против трговине људима у основним и средњим школама, са Школском управом Лесковац",
+        "km",
+        "Школска управа Лесковац",
+        date!(2026 - 06 - 30),
+        40_000,
+        "Буџет града Лесковца",
+        "Број одржаних трибина",
+        "0",
+        "5",
+        "Извештаји са трибина",
+        "1.2",
+        0,
     ),
     (
         1,
@@ -99,11 +125,11 @@ const ACTIVITIES: [DemoActivity; 5] = [
         80_000,
         "Буџет града Лесковца",
         "Број одржаних радионица",
-        "2",
+        "0",
         "10",
         "Извештаји са радионица",
         "1.2",
-        70,
+        0,
     ),
     (
         2,
@@ -118,7 +144,7 @@ const ACTIVITIES: [DemoActivity; 5] = [
         "1",
         "Медијски прилози",
         "1.1",
-        100,
+        0,
     ),
     (
         2,
@@ -133,24 +159,32 @@ const ACTIVITIES: [DemoActivity; 5] = [
         "1",
         "Медијски прилози и фотографије",
         "1.1",
-        100,
+        0,
     ),
     (
         3,
-        "Израда и дистрибуција летака и плаката",
+        "Израда и подела промотивног материјала (календари, оловке, привесци, roll-up)",
         "csr",
-        "ИОМ (донатор)",
+        "Међународна организација за миграције (донатор)",
         date!(2026 - 09 - 30),
         250_000,
         "Донација ИОМ",
-        "Број подељених летака",
+        "Број подељених комада",
         "0",
-        "5000",
-        "Записници о примопредаји",
+        "2000",
+        "Регистар материјала и записници о примопредаји",
         "1.1",
+        // 1 200 of 2 000 pieces handed out, as the materials register records them.
         60,
     ),
 ];
+
+/// The mark on an invented objective or measure of a real document.
+pub const ILLUSTRATIVE: &str = "(илустративно — заменити текстом из Програма)";
+
+fn illustrative(title: &str) -> String {
+    format!("{title} {ILLUSTRATIVE}")
+}
 
 /// Seeds the framework and the Leskovac plan, in the demo's own transaction.
 pub(crate) async fn seed(
@@ -193,7 +227,7 @@ pub(crate) async fn seed(
             programme,
             FrameworkItemKind::Objective,
             code,
-            title,
+            &illustrative(title),
             now,
         )
         .await?;
@@ -217,7 +251,7 @@ pub(crate) async fn seed(
             action_plan,
             FrameworkItemKind::Measure,
             code,
-            title,
+            &illustrative(title),
             now,
         )
         .await?;

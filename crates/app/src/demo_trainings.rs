@@ -30,6 +30,13 @@ impl App {
             ids.push(found.id.0);
         }
         let coordinator = account(&mut c, "le-coordinator").await?;
+        // The plan's training activity counts these two, so its progress is what they record.
+        let plan_activity = spona_store::plans::choices(&mut c, &TeamScope::operator(team.id))
+            .await?
+            .into_iter()
+            .find(|p| p.title.starts_with(crate::demo_plan::STAFF_TRAINING))
+            .map(|p| p.id.to_string())
+            .unwrap_or_default();
         drop(c);
 
         self.set_training_staff(
@@ -49,7 +56,7 @@ impl App {
             hours: "6".into(),
             score_before: "52".into(),
             score_after: "81".into(),
-            plan_activity_id: String::new(),
+            plan_activity_id: plan_activity.clone(),
             institution: ids.clone(),
             participants: vec!["6".into(), "8".into(), "4".into(), "12".into()],
             names: vec![
@@ -67,7 +74,7 @@ impl App {
             hours: "3,5".into(),
             score_before: String::new(),
             score_after: String::new(),
-            plan_activity_id: String::new(),
+            plan_activity_id: plan_activity.clone(),
             institution: ids,
             participants: vec!["4".into(), "10".into(), "6".into(), String::new()],
             names: vec![String::new(), String::new(), String::new(), String::new()],

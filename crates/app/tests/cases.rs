@@ -408,7 +408,7 @@ async fn the_owning_institution_sees_who_opened_its_case() {
     app.case(&social, case).await.unwrap();
     let log = app.case_access_log(&police, case).await.unwrap();
     assert_eq!(log[0].action, "case-viewed");
-    assert_eq!(log[0].who, "Весна Јовановић");
+    assert_eq!(log[0].who, "Весна Јовановић (демо)");
     assert_eq!(log[0].address, "10.0.0.1");
     assert_eq!(log.last().unwrap().action, "case-reported");
     assert!(matches!(
@@ -642,7 +642,7 @@ async fn the_coordinator_reads_a_case_only_once_assigned_by_its_owner() {
             .is_none());
         let choices = app.team_coordinators(&police).await.unwrap();
         let (id, name) = choices[0].clone();
-        assert_eq!(name, "Милена Стојановић");
+        assert_eq!(name, "Милена Стојановић (демо)");
         let member = who(&app, "le-member").await;
         assert!(
             matches!(

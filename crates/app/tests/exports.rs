@@ -111,7 +111,7 @@ async fn a_team_role_exports_its_lists_audited_before_any_row_is_read() {
             && latn == "Centar za socijalni rad Leskovac"));
         assert_eq!(
             rows[0].1[4],
-            Cell::Value(Value::Date(date!(2026 - 06 - 30)))
+            Cell::Value(Value::Date(date!(2026 - 12 - 15)))
         );
         // Its entry joins the plan's own in the trail.
         let mut c = t.db.conn().await.unwrap();

@@ -23,6 +23,8 @@ pub const FEED_LABEL_MAX: usize = 100;
 pub fn is_public(kind: ActivityKind) -> bool {
     match kind {
         ActivityKind::PublicTalk
+        | ActivityKind::Lecture
+        | ActivityKind::Workshop
         | ActivityKind::Exhibition
         | ActivityKind::FilmScreening
         | ActivityKind::Campaign

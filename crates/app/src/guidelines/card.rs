@@ -8,7 +8,8 @@ use spona_domain::access::WorkNeed;
 use spona_domain::registry::{Institution, InstitutionKind, Standing};
 use spona_store::institutions;
 
-/// The national hotline of the Office of the National Coordinator (free of charge).
+/// The national hotline of the Office for Coordination of Activities in Combating Human
+/// Trafficking (free of charge).
 pub const NATIONAL_HOTLINE: &str = "0800 100 388";
 
 /// The local contacts printed on the card: name and phone.

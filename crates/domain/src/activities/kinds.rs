@@ -8,6 +8,10 @@ coded_enum! {
     pub enum ActivityKind {
         /// A public talk (трибина), in schools above all.
         PublicTalk => "public-talk",
+        /// A lecture (предавање): one speaker to a group, for staff or pupils.
+        Lecture => "lecture",
+        /// A workshop (радионица): a small group working with a facilitator.
+        Workshop => "workshop",
         Exhibition => "exhibition",
         FilmScreening => "film-screening",
         Campaign => "campaign",
@@ -75,5 +79,19 @@ mod tests {
             assert_eq!(Medium::from_code(m.code()), Some(*m));
         }
         assert_eq!(ActivityKind::from_code("party"), None);
+    }
+
+    #[test]
+    fn lectures_and_workshops_are_kinds_of_their_own() {
+        assert_eq!(
+            ActivityKind::from_code("lecture"),
+            Some(ActivityKind::Lecture)
+        );
+        assert_eq!(
+            ActivityKind::from_code("workshop"),
+            Some(ActivityKind::Workshop)
+        );
+        assert_eq!(ActivityKind::Workshop.code(), "workshop");
+        assert_ne!(ActivityKind::Workshop, ActivityKind::PublicTalk);
     }
 }

@@ -153,9 +153,9 @@ health-ok = The system is working.
 
 role-admin = System administrator
 role-coordinator = Team coordinator
-role-case-worker = Case worker
+role-case-worker = Case manager
 role-member = Team member
-role-national = Office of the National Coordinator
+role-national = Office for Coordination of Activities in Combating Human Trafficking
 
 ## First-time setup and passwords
 

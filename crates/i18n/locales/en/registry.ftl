@@ -1,7 +1,7 @@
 ### Team registry: teams, institutions and partners, change history.
 
 teams-title = Local teams
-team-institutions = Member institutions
+team-institutions = Member institutions and partners
 team-partners = Partner organisations
 team-members = Team members
 team-member-institutions = Member institutions

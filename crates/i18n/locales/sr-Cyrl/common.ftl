@@ -32,7 +32,7 @@ signed-in-as = Пријављени сте као { $name }
 username = Корисничко име
 password = Лозинка
 password-repeat = Поновите лозинку
-sign-in-title = Пријава
+sign-in-title = Пријављивање на систем
 sign-in-failed = Погрешно корисничко име или лозинка.
 sign-in-throttled =
     { $minutes ->
@@ -162,9 +162,9 @@ health-ok = Систем ради исправно.
 
 role-admin = Администратор система
 role-coordinator = Координатор тима
-role-case-worker = Стручни радник на случајевима
+role-case-worker = Водитељ случаја
 role-member = Члан тима
-role-national = Канцеларија националног координатора
+role-national = Канцеларија за координацију активности у борби против трговине људима
 
 ## Почетно подешавање и лозинке
 

@@ -1,7 +1,7 @@
 ### Регистар тима: тимови, институције и партнери, историја измена.
 
 teams-title = Локални тимови
-team-institutions = Институције чланице
+team-institutions = Институције чланице и партнери
 team-partners = Партнерске организације
 team-members = Чланови тима
 team-member-institutions = Институције чланице

@@ -80,7 +80,7 @@ async fn the_administrator_creates_an_account_whose_owner_sets_the_password_once
 
         let (_, list) = t.get(&admin, "/admin/users?q=markovic").await;
         assert!(list.contains("ana.markovic"), "{list}");
-        assert!(list.contains("Стручни радник на случајевима"), "{list}");
+        assert!(list.contains("Водитељ случаја"), "{list}");
         assert!(list.contains("ЦСР Лесковац"), "{list}");
         assert!(
             !list.contains("/password/"),

@@ -12,7 +12,7 @@ async fn cyrillic_is_the_default_and_the_browser_language_is_honoured() {
     let t = TestApp::spawn().await;
     let (_, page) = t.get(&t.client(), "/login").await;
     assert!(page.contains("<html lang=\"sr-Cyrl\">"));
-    assert!(page.contains("Пријава"));
+    assert!(page.contains("Пријављивање на систем"));
     let en = t
         .client()
         .get(t.url("/login"))
@@ -64,7 +64,7 @@ async fn a_visitor_can_switch_before_signing_in() {
     let c = t.client();
     assert_eq!(switch(&t, &c, "/login", "sr-Latn").await, 303);
     let (_, page) = t.get(&c, "/login").await;
-    assert!(page.contains("Prijava"), "{page}");
+    assert!(page.contains("Prijavljivanje na sistem"), "{page}");
     t.finish().await;
 }
 
