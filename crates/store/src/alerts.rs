@@ -211,3 +211,24 @@ pub async fn mark_escalated(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// How many of the reader's notifications (their own and their institution's) are unread,
+/// counted up to `up_to` + 1.
+pub async fn unread_for_reader(
+    c: &mut AnyConnection,
+    team: TeamId,
+    user: UserId,
+    institution: Option<InstitutionId>,
+    up_to: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE team_id = $1 \
+         AND (user_id = $2 OR institution_id = $3) AND read_at IS NULL LIMIT $4) counted",
+    )
+    .bind(team.0)
+    .bind(user.0)
+    .bind(institution.map(|i| i.0).unwrap_or(0))
+    .bind(up_to + 1)
+    .fetch_one(c)
+    .await?)
+}

@@ -57,6 +57,16 @@ impl App {
         Ok(list)
     }
 
+    /// How many of the reader's notifications are unread (up to 99, then "99+" is enough).
+    pub async fn unread_notifications(&self, actor: &Actor) -> Result<i64, AppError> {
+        let team = actor.team_id.ok_or(AppError::Forbidden)?;
+        let mut c = self.db.conn().await?;
+        Ok(
+            alerts::unread_for_reader(&mut c, team, actor.user_id, actor.institution_id, 99)
+                .await?,
+        )
+    }
+
     /// Marks the reader's notifications read.
     pub async fn mark_notifications_read(&self, actor: &Actor) -> Result<(), AppError> {
         let team = actor.team_id.ok_or(AppError::Forbidden)?;

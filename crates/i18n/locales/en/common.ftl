@@ -191,3 +191,4 @@ dashboard-awaiting-acknowledgement = Reports awaiting acknowledgement
 dashboard-awaiting-acknowledgement-none = No report is waiting for acknowledgement.
 dashboard-not-reported = Teams that have not reported for { $period }
 dashboard-all-reported = Every team has reported.
+notifications-unread-many = More than 99 unread notifications

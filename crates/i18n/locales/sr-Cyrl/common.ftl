@@ -203,3 +203,4 @@ dashboard-awaiting-acknowledgement = Извештаји који чекају п
 dashboard-awaiting-acknowledgement-none = Нема извештаја који чекају потврду.
 dashboard-not-reported = Тимови који нису доставили извештај за { $period }
 dashboard-all-reported = Сви тимови су доставили извештај.
+notifications-unread-many = Више од 99 непрочитаних обавештења

@@ -74,3 +74,40 @@ async fn the_national_office_sees_reports_to_acknowledge_and_teams_that_have_not
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_case_worker_starts_with_a_new_report_and_sees_what_is_unread() {
+    for t in TestApp::every_engine().await {
+        t.app.seed_demo_cases().await.unwrap();
+        // The child protocol told the social work centre; the police was told nothing new.
+        let social = t.signed_in("le-social").await;
+        let (_, page) = t.get(&social, "/dashboard").await;
+        assert!(page.contains("href=\"/cases/new\""), "{page}");
+        let unread = page
+            .split("непрочитан")
+            .next()
+            .and_then(|before| before.rsplit('>').next())
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        assert!(
+            unread.parse::<i64>().is_ok_and(|n| n > 0),
+            "an unread count on {page}"
+        );
+        // Once read, the count is gone.
+        t.get(&social, "/notifications").await;
+        let (status, _, _) = t
+            .post(&social, "/notifications", "/notifications/read", &[])
+            .await;
+        assert_eq!(status, 303);
+        let (_, after) = t.get(&social, "/dashboard").await;
+        assert!(!after.contains("непрочитан"), "{after}");
+        // Who does not report cases has no such button.
+        for who in ["le-coordinator", "le-member"] {
+            let c = t.signed_in(who).await;
+            let (_, theirs) = t.get(&c, "/dashboard").await;
+            assert!(!theirs.contains("href=\"/cases/new\""), "{who}");
+        }
+        t.finish().await;
+    }
+}

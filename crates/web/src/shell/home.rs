@@ -54,6 +54,10 @@ struct Dashboard {
     referrals_waiting: Option<Vec<(String, String)>>,
     /// For the national office: reports to acknowledge and teams that have not reported.
     national_due: Option<NationalDueView>,
+    /// For case workers: the way to report a case, first on the page.
+    may_report: bool,
+    /// For team roles: how many notifications are unread, in words.
+    unread_notifications: Option<String>,
 }
 
 /// The national office's worklist, ready to show.
@@ -228,6 +232,18 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
     } else {
         None
     };
+    let unread_notifications = if actor.role.is_team_bound() && actor.team_id.is_some() {
+        let n = state.app.unread_notifications(actor).await?;
+        (n > 0).then(|| {
+            if n > 99 {
+                tr.t("notifications-unread-many")
+            } else {
+                tr.tn("notifications-unread", "count", n)
+            }
+        })
+    } else {
+        None
+    };
     let page = Dashboard {
         chrome: s.viewer.chrome(Nav::Dashboard),
         welcome: tr.ts("dashboard-welcome", "name", &s.session.user.display_name),
@@ -245,6 +261,8 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         duplicates_pending,
         referrals_waiting,
         national_due,
+        may_report: s.may().cases,
+        unread_notifications,
     };
     super::render::html(&page)
 }
