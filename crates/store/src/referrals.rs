@@ -30,6 +30,8 @@ pub struct ReferralRow {
     pub version: i64,
     pub case_year: i64,
     pub case_seq: i64,
+    /// Whether the case is (or may be) a child's; a person without legal capacity is not
+    /// marked a child (the protocol that protects them has its own name).
     pub case_child: i64,
 }
 
@@ -52,7 +54,7 @@ pub struct NewReferral<'a> {
 const SELECT: &str = "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, f.short_name AS from_short, \
      r.to_institution_id, t.short_name AS to_short, r.purpose, r.shared_parts, r.urgency, r.status, \
      r.protocol, r.sent_at, r.deadline_at, r.answered_at, r.decline_reason, r.version, \
-     c.year AS case_year, c.seq AS case_seq, (c.may_be_child + c.lacks_capacity) AS case_child \
+     c.year AS case_year, c.seq AS case_seq, c.may_be_child AS case_child \
      FROM referrals r JOIN institutions f ON f.id = r.from_institution_id \
      JOIN institutions t ON t.id = r.to_institution_id JOIN cases c ON c.id = r.case_id";
 

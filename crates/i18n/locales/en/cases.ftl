@@ -21,6 +21,7 @@ badge-child = Child
 badge-lacks-capacity = Deprived of legal capacity
 badge-danger = Immediate danger
 badge-protocol = Child protocol
+badge-protocol-capacity = Protection protocol (no legal capacity)
 badge-overdue = Overdue
 
 ## Case states
@@ -168,6 +169,7 @@ referral-sent-at = Sent
 referral-deadline = Answer due
 referral-decline-reason = Reason for declining
 referral-purpose-child-protocol = Child protocol: urgent protection and a temporary guardian
+referral-purpose-capacity-protocol = Protection protocol for a person without legal capacity: urgent protection and a temporary guardian
 referral-new = Refer the case
 referral-to-institution = Institution
 referral-purpose-hint = What the institution is asked to do.

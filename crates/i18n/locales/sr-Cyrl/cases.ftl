@@ -21,6 +21,7 @@ badge-child = Дете
 badge-lacks-capacity = Лишено пословне способности
 badge-danger = Непосредна опасност
 badge-protocol = Протокол за децу
+badge-protocol-capacity = Протокол заштите (без пословне способности)
 badge-overdue = Рок је прошао
 
 ## Стања случаја
@@ -168,6 +169,7 @@ referral-sent-at = Послато
 referral-deadline = Рок за одговор
 referral-decline-reason = Разлог одбијања
 referral-purpose-child-protocol = Протокол за децу: хитна заштита и привремени старатељ
+referral-purpose-capacity-protocol = Протокол заштите особе без пословне способности: хитна заштита и привремени старатељ
 referral-new = Упути случај
 referral-to-institution = Институција
 referral-purpose-hint = Шта се од институције тражи.

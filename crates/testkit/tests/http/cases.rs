@@ -582,3 +582,31 @@ async fn the_owner_opens_a_case_to_the_coordinator_and_closes_it_again() {
     assert!(!page.contains("Јована"));
     t.finish().await;
 }
+
+#[tokio::test]
+async fn an_adult_without_legal_capacity_gets_the_protection_protocol_not_the_child_label() {
+    for t in TestApp::every_engine().await {
+        let police = t.signed_in("le-police").await;
+        let mut form = adult();
+        form.push(("lacks_legal_capacity", "on"));
+        let (status, to, _) = t.post(&police, "/cases/new", "/cases", &form).await;
+        assert_eq!(status, 303);
+        let id = case_of(&to);
+        let (_, page) = t.get(&police, &format!("/cases/{id}")).await;
+        assert!(
+            page.contains("Протокол заштите (без пословне способности)"),
+            "{page}"
+        );
+        assert!(page.contains("Лишено пословне способности"));
+        assert!(
+            !page.contains("Протокол за децу"),
+            "an adult labelled a child: {page}"
+        );
+        assert!(!page.contains("badge child\">Дете<"), "{page}");
+        // The child's protocol keeps its name.
+        let (_, to, _) = t.post(&police, "/cases/new", "/cases", &child()).await;
+        let (_, child_page) = t.get(&police, &format!("/cases/{}", case_of(&to))).await;
+        assert!(child_page.contains("Протокол за децу"), "{child_page}");
+        t.finish().await;
+    }
+}

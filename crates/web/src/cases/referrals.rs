@@ -19,6 +19,9 @@ pub struct ReferralLine {
     /// The case is (or may be) a child's.
     pub child: bool,
     pub protocol: bool,
+    /// The protection protocol's name: the child protocol for a child, the protocol for a
+    /// person without legal capacity otherwise (an adult is never labelled a child).
+    pub protocol_label: String,
     pub from: String,
     pub to: String,
     pub purpose: String,
@@ -78,7 +81,11 @@ impl ReferralLine {
     ) -> ReferralLine {
         let status = ReferralStatus::from_code(&r.status);
         let purpose = if r.protocol && r.purpose == CHILD_PROTOCOL {
-            tr.t("referral-purpose-child-protocol")
+            if r.case_is_child {
+                tr.t("referral-purpose-child-protocol")
+            } else {
+                tr.t("referral-purpose-capacity-protocol")
+            }
         } else {
             r.purpose.clone()
         };
@@ -90,6 +97,11 @@ impl ReferralLine {
             case_code: labels::in_script(tr, &r.case_code),
             child: r.case_is_child,
             protocol: r.protocol,
+            protocol_label: if r.case_is_child {
+                tr.t("badge-protocol")
+            } else {
+                tr.t("badge-protocol-capacity")
+            },
             from: labels::in_script(tr, &r.from_short),
             to: labels::in_script(tr, &r.to_short),
             purpose,
