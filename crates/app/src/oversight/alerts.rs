@@ -84,7 +84,7 @@ impl App {
     ) -> Result<AccessAlerts, AppError> {
         Self::auditor(actor)?;
         let rules = self.alert_rules().clone();
-        let (from, until) = Period::last_days(self.now(), period.days, rules.zone()).bounds();
+        let (from, until) = Period::last_days(self.now(), period.days, self.zone()).bounds();
         let (from, until) = (from.unwrap_or(0), until.unwrap_or(i64::MAX));
         let mut c = self.db.conn().await?;
         let breaks = TrailFilter {

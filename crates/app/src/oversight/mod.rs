@@ -231,10 +231,7 @@ impl App {
                 None
             }
         };
-        let period = e.check(
-            "from",
-            Period::parse(&q.from, &q.to, self.alert_rules().zone()),
-        );
+        let period = e.check("from", Period::parse(&q.from, &q.to, self.zone()));
         let case = match q.case.trim() {
             "" => None,
             raw => match CaseCode::parse(raw) {

@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
+use spona_domain::local_time;
 use spona_domain::validation::FieldError;
 
 /// Local days from `from` to `to`, both included; either end may be open.
@@ -47,20 +48,11 @@ impl Period {
 
     /// The local days from `days` before today's start up to the end of today.
     pub fn last_days(now: i64, days: i64, zone: &TimeZone) -> Period {
-        let today = jiff::Timestamp::from_second(now)
-            .map(|t| t.to_zoned_datetime(zone.clone()).date())
-            .unwrap_or_default();
-        let start = |d: Date| {
-            d.to_zoned_datetime(zone.clone())
-                .map(|z| z.timestamp().as_second())
-                .ok()
-        };
-        let first = today
-            .checked_sub(jiff::Span::new().days(days.saturating_sub(1)))
-            .ok();
+        let today = local_time::local_date(now, zone);
+        let first = today.saturating_sub(time::Duration::days(days.saturating_sub(1)));
         Period {
-            from: first.and_then(start),
-            until: today.tomorrow().ok().and_then(start),
+            from: Some(local_time::day_start(first, zone)),
+            until: today.next_day().map(|d| local_time::day_start(d, zone)),
         }
     }
 
@@ -70,11 +62,9 @@ impl Period {
     }
 }
 
-/// The local day of an instant, ISO (`2026-12-05`), in the zone of the alert rules.
-pub fn local_day(rules: &spona_domain::oversight::AlertRules, at: i64) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| t.to_zoned_datetime(rules.zone().clone()).date().to_string())
-        .unwrap_or_default()
+/// The local day of an instant, ISO (`2026-12-05`).
+pub fn local_day(at: i64, zone: &TimeZone) -> String {
+    spona_domain::text::iso_date(local_time::local_date(at, zone))
 }
 
 #[cfg(test)]

@@ -109,5 +109,5 @@ pub async fn alerts(
 
 /// The local day of an instant, ISO, for a link to the trail.
 fn local_day(state: &WebState, at: i64) -> String {
-    spona_app::oversight::local_day(state.app.alert_rules(), at)
+    spona_app::oversight::local_day(at, state.app.zone())
 }
