@@ -28,8 +28,17 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   ]);
 }
 
+/** Unfolds the header's menu where it is folded (a phone-sized screen). */
+export async function openMenu(page: Page): Promise<void> {
+  const summary = page.locator('header details.menu > summary');
+  if (!(await summary.isVisible())) return;
+  const open = await page.locator('header details.menu').evaluate((d) => (d as HTMLDetailsElement).open);
+  if (!open) await summary.click();
+}
+
 /** Signs out with the button of the header form. */
 export async function signOut(page: Page): Promise<void> {
+  await openMenu(page);
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/login'),
     page.locator('header form[action="/logout"] button[type="submit"]').click(),
