@@ -179,6 +179,15 @@ const ACTIVITIES: [DemoActivity; 6] = [
     ),
 ];
 
+/// When the coordinator typed the materials' progress: 600 pieces after the school talks of
+/// 14 April (30 %), 1 200 after the EU anti-trafficking day of 18 October (60 %), so that
+/// each quarter's report tells the share handed out by its end.
+const HAND_TYPED_PROGRESS: [(i64, i64); 2] = [
+    // 2026-04-15 10:00 and 2026-10-19 10:00, Belgrade time.
+    (1_776_240_000, 30),
+    (1_792_396_800, 60),
+];
+
 /// The mark on an invented objective or measure of a real document.
 pub const ILLUSTRATIVE: &str = "(илустративно — заменити текстом из Програма)";
 
@@ -293,28 +302,38 @@ pub(crate) async fn seed(
             .find(|(c, _)| *c == org)
             .map(|(_, id)| *id)
             .ok_or_else(|| AppError::Internal(format!("demo institution {org}")))?;
-        plans::insert_activity(
-            tx,
-            plan,
-            &PlanActivityDraft {
-                objective_id: objectives[objective],
-                title: title.into(),
-                responsible,
-                partners: partners.into(),
-                deadline,
-                budget,
-                funding_source: source.into(),
-                indicator: indicator.into(),
-                baseline: baseline.into(),
-                target: target.into(),
-                verification: verification.into(),
-                measure_id: measures.iter().find(|(c, _)| *c == measure).map(|m| m.1),
-                progress,
-                planned_events,
-            },
-            now,
-        )
-        .await?;
+        let mut draft = PlanActivityDraft {
+            objective_id: objectives[objective],
+            title: title.into(),
+            responsible,
+            partners: partners.into(),
+            deadline,
+            budget,
+            funding_source: source.into(),
+            indicator: indicator.into(),
+            baseline: baseline.into(),
+            target: target.into(),
+            verification: verification.into(),
+            measure_id: measures.iter().find(|(c, _)| *c == measure).map(|m| m.1),
+            progress,
+            planned_events,
+        };
+        if progress == 0 {
+            plans::insert_activity(tx, plan, &draft, now).await?;
+            continue;
+        }
+        // Progress typed by hand is kept with when it was typed, step by step.
+        let mut id = None;
+        for (at, typed) in HAND_TYPED_PROGRESS {
+            draft.progress = typed;
+            match id {
+                None => id = Some(plans::insert_activity(tx, plan, &draft, at).await?),
+                Some(id) => plans::update_activity(tx, plan, id, &draft, at).await?,
+            }
+        }
+        if draft.progress != progress {
+            return Err(AppError::Internal(format!("demo progress of {title}")));
+        }
     }
     let adoption = Adoption {
         meeting_on: date!(2026 - 02 - 10),

@@ -283,11 +283,15 @@ const ACTIVITY_COLUMNS: &str = "pa.id, pa.plan_id, pa.objective_id, pa.title, \
      (SELECT COUNT(*) FROM activities r WHERE r.plan_activity_id = pa.id) \
      + (SELECT COUNT(*) FROM trainings t WHERE t.plan_activity_id = pa.id) AS recorded";
 
-/// The same columns counting only what was held by a day (`$2`), for a report of a period
-/// that ended before later work was recorded.
+/// The same columns counting only what was held by a day (`$2`), with the progress entered by
+/// hand before an instant (`$3`, the end of that day), for a report of a period that ended
+/// before later work was recorded.
 const ACTIVITY_COLUMNS_BY_DAY: &str = "pa.id, pa.plan_id, pa.objective_id, pa.title, \
      pa.responsible_id, pa.partners, pa.deadline, pa.budget, pa.funding_source, pa.indicator, \
-     pa.baseline, pa.target, pa.verification, pa.measure_id, pa.progress, pa.planned_events, \
+     pa.baseline, pa.target, pa.verification, pa.measure_id, \
+     COALESCE((SELECT e.progress FROM plan_progress_entries e \
+       WHERE e.activity_id = pa.id AND e.at < $3 ORDER BY e.at DESC, e.id DESC LIMIT 1), 0) \
+     AS progress, pa.planned_events, \
      (SELECT COUNT(*) FROM activities r WHERE r.plan_activity_id = pa.id AND r.held_on <= $2) \
      + (SELECT COUNT(*) FROM trainings t WHERE t.plan_activity_id = pa.id AND t.held_on <= $2) \
      AS recorded";
@@ -299,7 +303,7 @@ pub async fn insert_activity(
     d: &PlanActivityDraft,
     now: i64,
 ) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_activities (plan_id, objective_id, title, responsible_id, partners, \
          deadline, budget, funding_source, indicator, baseline, target, verification, measure_id, \
          progress, planned_events, created_at, updated_at) \
@@ -322,8 +326,30 @@ pub async fn insert_activity(
     .bind(d.progress)
     .bind(d.planned_events)
     .bind(now)
-    .fetch_one(c)
-    .await?)
+    .fetch_one(&mut *c)
+    .await?;
+    if d.progress != 0 {
+        record_progress(c, id, d.progress, now).await?;
+    }
+    Ok(id)
+}
+
+/// Keeps a progress entered by hand with the instant it was entered.
+async fn record_progress(
+    c: &mut AnyConnection,
+    activity: i64,
+    progress: i64,
+    at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO plan_progress_entries (activity_id, progress, at) VALUES ($1, $2, $3)",
+    )
+    .bind(activity)
+    .bind(progress)
+    .bind(at)
+    .execute(c)
+    .await?;
+    Ok(())
 }
 
 /// Changes an activity of a plan.
@@ -334,6 +360,12 @@ pub async fn update_activity(
     d: &PlanActivityDraft,
     now: i64,
 ) -> Result<(), StoreError> {
+    let before: Option<i64> =
+        sqlx::query_scalar("SELECT progress FROM plan_activities WHERE plan_id = $1 AND id = $2")
+            .bind(plan)
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await?;
     sqlx::query(
         "UPDATE plan_activities SET objective_id = $1, title = $2, responsible_id = $3, \
          partners = $4, deadline = $5, budget = $6, funding_source = $7, indicator = $8, \
@@ -357,8 +389,11 @@ pub async fn update_activity(
     .bind(now)
     .bind(plan)
     .bind(id)
-    .execute(c)
+    .execute(&mut *c)
     .await?;
+    if before.is_some_and(|p| p != d.progress) {
+        record_progress(c, id, d.progress, now).await?;
+    }
     Ok(())
 }
 
@@ -375,11 +410,13 @@ pub async fn activities(c: &mut AnyConnection, plan: i64) -> Result<Vec<PlanActi
 }
 
 /// The activities of a plan as they stood at the end of `day`: only the register's work held
-/// by then counts toward them (progress entered by hand has no history and is as entered).
+/// by then counts toward them, and progress entered by hand as it was before `day_end` (the
+/// instant the day ends in local time).
 pub async fn activities_by(
     c: &mut AnyConnection,
     plan: i64,
     day: Date,
+    day_end: i64,
 ) -> Result<Vec<PlanActivity>, StoreError> {
     let rows: Vec<ActivityRow> = sqlx::query_as(&format!(
         "SELECT {ACTIVITY_COLUMNS_BY_DAY} FROM plan_activities pa WHERE pa.plan_id = $1 \
@@ -387,6 +424,7 @@ pub async fn activities_by(
     ))
     .bind(plan)
     .bind(dates::iso(day))
+    .bind(day_end)
     .fetch_all(c)
     .await?;
     rows.into_iter().map(TryInto::try_into).collect()

@@ -212,3 +212,100 @@ async fn plans_round_trip_and_stay_with_their_team() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn progress_typed_by_hand_is_told_as_it_stood_at_a_days_end() {
+    for t in TestDb::every_engine().await {
+        let mut tx = t.db.begin().await.unwrap();
+        let team = teams::insert(
+            &mut tx,
+            &teams::NewTeam {
+                code: "leskovac",
+                name_cyrl: "Тим",
+                name_latn: "Tim",
+                city: "Град",
+                founding: &FoundingDecision::default(),
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        let csr = institutions::insert(
+            &mut tx,
+            team,
+            &InstitutionDraft {
+                code: "csr".into(),
+                standing: Standing::Member,
+                kind: InstitutionKind::SocialWork,
+                name_cyrl: "ЦСР".into(),
+                name_latn: "CSR".into(),
+                short_name: "ЦСР".into(),
+                is_lead: true,
+                is_donor: false,
+                cooperation: String::new(),
+                address: String::new(),
+                phone: String::new(),
+                email: String::new(),
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        let plan = plans::insert(
+            &mut tx,
+            &TeamScope::operator(team),
+            &PlanDraft {
+                title: "План".into(),
+                starts_on: date!(2026 - 01 - 01),
+                ends_on: date!(2026 - 12 - 31),
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        let objective = plans::insert_objective(&mut tx, plan, "Циљ", 1)
+            .await
+            .unwrap();
+        let mut draft = PlanActivityDraft {
+            objective_id: objective,
+            title: "Материјал".into(),
+            responsible: csr,
+            partners: String::new(),
+            deadline: date!(2026 - 12 - 31),
+            budget: 0,
+            funding_source: String::new(),
+            indicator: String::new(),
+            baseline: String::new(),
+            target: String::new(),
+            verification: String::new(),
+            measure_id: None,
+            progress: 30,
+            planned_events: 0,
+        };
+        // Typed 30 % at 1 000, 60 % at 2 000, and then only the title changed at 3 000.
+        let id = plans::insert_activity(&mut tx, plan, &draft, 1_000)
+            .await
+            .unwrap();
+        draft.progress = 60;
+        plans::update_activity(&mut tx, plan, id, &draft, 2_000)
+            .await
+            .unwrap();
+        draft.title = "Промотивни материјал".into();
+        plans::update_activity(&mut tx, plan, id, &draft, 3_000)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        let mut c = t.db.conn().await.unwrap();
+        let day = date!(2026 - 12 - 31);
+        let mut told = Vec::new();
+        for end in [1_000, 1_500, 2_500, 10_000] {
+            let by_then = plans::activities_by(&mut c, plan, day, end).await.unwrap();
+            told.push(by_then[0].draft.progress);
+        }
+        // Nothing typed yet before 1 000; the title's change at 3 000 is no new progress.
+        assert_eq!(told, [0, 30, 60, 60]);
+        let now = plans::activities(&mut c, plan).await.unwrap();
+        assert_eq!(now[0].draft.progress, 60);
+    }
+}

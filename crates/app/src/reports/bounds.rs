@@ -29,6 +29,18 @@ pub(crate) fn period_instants(period: ReportPeriod, zone: &TimeZone) -> (i64, i6
     instants_of(days_of(period), zone)
 }
 
+/// The instant a local day ends: the start of the next one.
+pub(crate) fn day_end(day: Date, zone: &TimeZone) -> i64 {
+    instants_of(
+        Days {
+            first: day,
+            last: day,
+        },
+        zone,
+    )
+    .1
+}
+
 /// The day as of which a period's standing is told: its last day, or `today` while it runs.
 pub(crate) fn standing_day(days: Days, today: Date) -> Date {
     days.last.min(today)

@@ -2,7 +2,7 @@
 //! composition and meetings, the plan in force with its indicators, activities and their
 //! reach, trainings and coverage, materials, cooperation with the National Coordinator.
 
-use super::bounds::{days_of, standing_day};
+use super::bounds::{day_end, days_of, standing_day};
 use super::content::{
     ActivitySection, Composition, CooperationLine, KindLine, MaterialLine, MeetingLine, MonthLine,
     Names, ObjectiveLine, PlanLine, PlanSection, TrainedLine, TrainingSection,
@@ -60,6 +60,7 @@ pub(crate) async fn plan(
     scope: &TeamScope,
     period: ReportPeriod,
     today: Date,
+    zone: &jiff::tz::TimeZone,
 ) -> Result<Option<PlanSection>, AppError> {
     let overlapping = plans::list(c, scope)
         .await?
@@ -70,7 +71,7 @@ pub(crate) async fn plan(
     };
     let objectives = plans::objectives(c, plan.id).await?;
     let as_of = standing_day(days_of(period), today);
-    let activities = plans::activities_by(c, plan.id, as_of).await?;
+    let activities = plans::activities_by(c, plan.id, as_of, day_end(as_of, zone)).await?;
     // Overdue as the period closed: a deadline passed by the end of its standing day.
     let closed = as_of.next_day().unwrap_or(as_of);
     let institutions = all_institutions(c, team).await?;

@@ -279,7 +279,7 @@ impl App {
             gathered_at: now,
             composition: figures::composition(c, team).await?,
             meetings: figures::meetings(c, team, period).await?,
-            plan: figures::plan(c, team, scope, period, self.today()).await?,
+            plan: figures::plan(c, team, scope, period, self.today(), self.zone()).await?,
             activities: figures::activities(c, team, period).await?,
             trainings: figures::trainings(c, team, period).await?,
             materials: figures::materials(c, team, period).await?,

@@ -103,14 +103,19 @@ impl App {
         // The plan as it stood at the year's end (or today, for this year).
         let as_of = bounds::standing_day(days, self.today());
         let plan = match spona_store::plans::current(&mut c, &team.scope, as_of).await? {
-            Some(p) => spona_store::plans::activities_by(&mut c, p.id, as_of)
-                .await?
-                .into_iter()
-                .map(|a| {
-                    let progress = a.progress();
-                    (a.draft.title, progress)
-                })
-                .collect(),
+            Some(p) => spona_store::plans::activities_by(
+                &mut c,
+                p.id,
+                as_of,
+                bounds::day_end(as_of, self.zone()),
+            )
+            .await?
+            .into_iter()
+            .map(|a| {
+                let progress = a.progress();
+                (a.draft.title, progress)
+            })
+            .collect(),
             None => Vec::new(),
         };
         let quarters = ReportPeriod::Year { year }.quarters();
