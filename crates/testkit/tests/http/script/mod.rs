@@ -1,0 +1,4 @@
+//! User data in the reader's script: Latin and English pages, exports, sign-in, search.
+
+mod crawl;
+mod visible;
