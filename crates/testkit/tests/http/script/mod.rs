@@ -1,4 +1,5 @@
 //! User data in the reader's script: Latin and English pages, exports, sign-in, search.
 
 mod crawl;
+mod sign_in;
 mod visible;
