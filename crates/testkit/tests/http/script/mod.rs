@@ -1,5 +1,6 @@
 //! User data in the reader's script: Latin and English pages, exports, sign-in, search.
 
 mod crawl;
+mod exports;
 mod sign_in;
 mod visible;
