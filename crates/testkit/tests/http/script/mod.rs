@@ -2,5 +2,6 @@
 
 mod crawl;
 mod exports;
+mod forms;
 mod sign_in;
 mod visible;
