@@ -3,5 +3,6 @@
 mod crawl;
 mod exports;
 mod forms;
+mod search;
 mod sign_in;
 mod visible;
