@@ -25,7 +25,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 
 /// The fields the form with `action` sends as it stands: inputs (checked boxes only),
 /// selected options and text areas, as a browser submits them without a submit button's.
-fn fields_of(page: &str, action: &str) -> Vec<(String, String)> {
+pub fn fields_of(page: &str, action: &str) -> Vec<(String, String)> {
     let start = page
         .find(&format!("action=\"{action}\""))
         .expect("the form");
@@ -66,7 +66,7 @@ fn fields_of(page: &str, action: &str) -> Vec<(String, String)> {
 }
 
 /// The first record a list links to under `prefix`.
-async fn first_link(t: &TestApp, c: &reqwest::Client, list: &str, prefix: &str) -> String {
+pub async fn first_link(t: &TestApp, c: &reqwest::Client, list: &str, prefix: &str) -> String {
     let (_, page) = t.get(c, list).await;
     let marker = format!("href=\"{prefix}");
     page.match_indices(&marker)

@@ -3,6 +3,7 @@
 mod crawl;
 mod exports;
 mod forms;
+mod history;
 mod search;
 mod sign_in;
 mod visible;
