@@ -129,15 +129,27 @@ pub fn latin_html(page: &str) -> Result<String, lol_html::errors::RewritingError
     )
 }
 
-/// Rewrites the visible attributes of an element outside the kept ones.
+/// Rewrites the visible attributes of an element outside the kept ones (reading the
+/// attributes once: asking for each name in turn costs twice the whole rewrite).
 fn visible_attributes(el: &mut Element, kept: &Cell<usize>) -> HandlerResult {
-    if kept.get() > 0 || is_kept_lang(el.get_attribute("lang")) {
+    if kept.get() > 0 {
         return Ok(());
     }
-    for name in VISIBLE_ATTRIBUTES {
-        if let Some(v) = el.get_attribute(name).filter(|v| has_cyrillic(v)) {
-            el.set_attribute(name, &to_latin(&v))?;
+    let mut latin = Vec::new();
+    for a in el.attributes() {
+        let name = a.name();
+        if name == "lang" && is_kept_lang(Some(a.value())) {
+            return Ok(());
         }
+        if VISIBLE_ATTRIBUTES.contains(&name.as_str()) {
+            let value = a.value();
+            if has_cyrillic(&value) {
+                latin.push((name, to_latin(&value)));
+            }
+        }
+    }
+    for (name, value) in latin {
+        el.set_attribute(&name, &value)?;
     }
     Ok(())
 }
