@@ -119,6 +119,25 @@ async fn latin_and_english_pages_show_no_cyrillic_user_data() {
         assert_eq!(status, 303, "a report to read");
         let mut offences = Vec::new();
         let mut shapes = BTreeSet::new();
+        // A visitor's pages: the sign-in form, and an error page.
+        for lang in ["sr-Latn", "en"] {
+            let visitor = t.client();
+            let (status, _, _) = t
+                .post(
+                    &visitor,
+                    "/login",
+                    "/lang",
+                    &[("lang", lang), ("next", "/login")],
+                )
+                .await;
+            assert_eq!(status, 303);
+            for path in ["/login", "/no-such-page"] {
+                let (_, body) = t.get(&visitor, path).await;
+                for snippet in cyrillic_shown(&body).into_iter().take(3) {
+                    offences.push(format!("visitor {lang} {path}: …{snippet}…"));
+                }
+            }
+        }
         for role in ROLES {
             let c = t.signed_in(role).await;
             for lang in ["sr-Latn", "en"] {
