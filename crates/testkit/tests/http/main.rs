@@ -23,6 +23,7 @@ mod practices;
 mod protection;
 mod reports;
 mod roles;
+mod script;
 mod security;
 mod sign_in;
 mod strict_input;

@@ -1,4 +1,5 @@
-//! The language switch on every page: remembered per user, or in a cookie for visitors.
+//! The language switch on every page: remembered per user, or in a cookie for visitors (and,
+//! for the sign-in that may follow, as a choice made on this visit).
 
 use crate::shell::cookies;
 use crate::shell::errors::{Failure, WebError};
@@ -27,10 +28,21 @@ pub async fn switch(
     ValidForm(f): ValidForm<Switch>,
 ) -> Result<Response, WebError> {
     let locale = Locale::from_code(&f.lang).ok_or(WebError::Page(Failure::BadRequest))?;
-    if let Some(s) = &viewer.signed {
-        state.app.set_locale(s, locale).await?;
-    }
     let mut res = Redirect::to(&safe_next(&f.next)).into_response();
+    match &viewer.signed {
+        Some(s) => state.app.set_locale(s, locale).await?,
+        None => {
+            res.headers_mut().append(
+                header::SET_COOKIE,
+                cookies::set(
+                    cookies::LANG_CHOSEN,
+                    locale.code(),
+                    cookies::LANG_CHOSEN_SECONDS,
+                    state.settings.secure_cookies,
+                ),
+            );
+        }
+    }
     res.headers_mut().append(
         header::SET_COOKIE,
         cookies::set(

@@ -9,11 +9,13 @@
 //! the body then ends with an error, which aborts the transfer, so the reader gets a broken
 //! download rather than a file that looks complete but is not.
 
+use crate::shell::script::{has_cyrillic, reads_latin};
 use crate::shell::tr::Tr;
 use axum::body::Body;
 use futures_util::StreamExt;
 use spona_app::exports::{Cell, Export, Format, Rows, Value};
 use spona_app::AppError;
+use spona_domain::script::to_latin;
 use spona_reports::csv::CsvWriter;
 use spona_reports::table::Column;
 use spona_reports::xlsx::XlsxWriter;
@@ -183,12 +185,20 @@ fn columns(export: &Export, tr: &Tr, table: usize) -> Vec<Column> {
         .unwrap_or_default()
 }
 
-/// A cell in the reader's words: terms translated, names in the reader's script.
+/// A cell in the reader's words: terms translated, names and text as typed in the reader's
+/// script (every text cell of every export passes here, so none stays Cyrillic for a Latin or
+/// English reader).
 fn value(tr: &Tr, cell: Cell) -> Value {
-    match cell {
+    let v = match cell {
         Cell::Value(v) => v,
         Cell::Term(id) => Value::Text(tr.t(&id)),
         Cell::Names { cyrl, latn } => Value::Text(tr.pick(&cyrl, &latn).to_owned()),
+    };
+    match v {
+        Value::Text(text) if reads_latin(tr.locale) && has_cyrillic(&text) => {
+            Value::Text(to_latin(&text))
+        }
+        other => other,
     }
 }
 

@@ -8,6 +8,12 @@ pub const SESSION: &str = "spona_session";
 pub const ANON_CSRF: &str = "spona_csrf";
 /// The language of visitors who are not signed in.
 pub const LANG: &str = "spona_lang";
+/// A language a visitor chose on this visit, before signing in: signing in keeps it (see
+/// `auth::sign_in`). Short-lived, so that a choice left in a shared browser does not later
+/// override another person's saved preference.
+pub const LANG_CHOSEN: &str = "spona_lang_chosen";
+/// How long a visitor's choice waits for the sign-in it is made for.
+pub const LANG_CHOSEN_SECONDS: i64 = 3600;
 
 /// The value of a cookie in the request.
 pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {

@@ -1,5 +1,5 @@
 //! The per-request middleware: request id, who is asking and in which language, error pages,
-//! compression and the body size limit; inside them, clean query strings and the CSRF check.
+//! user data in the reader's script, compression and the body size limit; inside them, clean query strings and the CSRF check.
 
 use super::cookies;
 use super::errors::{self, Failure};
@@ -32,6 +32,9 @@ pub fn wrap(pages: Router<WebState>, state: WebState) -> Router<WebState> {
         ))
         .layer(axum::middleware::from_fn(super::strict::clean_query))
         .layer(axum::middleware::from_fn_with_state(state, resolve))
+        // Outside `resolve`, so error pages are rewritten too; inside compression, which
+        // must see the rewritten page.
+        .layer(axum::middleware::from_fn(super::script::latin_pages))
         .layer(CompressionLayer::new().compress_when(compressible()))
         .layer(DefaultBodyLimit::max(limit))
 }
@@ -159,6 +162,8 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
         res.headers_mut()
             .append(header::SET_COOKIE, cookies::clear(cookies::SESSION, secure));
     }
+    res.extensions_mut()
+        .insert(super::script::ReaderLocale(viewer.locale));
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         res.headers_mut().insert("x-request-id", v);
     }

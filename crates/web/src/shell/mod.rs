@@ -13,6 +13,7 @@ pub mod home;
 pub mod middleware;
 pub mod pager;
 pub mod render;
+pub mod script;
 pub mod sections;
 pub mod strict;
 pub mod tr;

@@ -1,5 +1,6 @@
 //! The team registry pages: teams, founding decision, institutions and partners, members.
 
+pub(crate) mod changes;
 mod institutions;
 mod members;
 mod overview;
