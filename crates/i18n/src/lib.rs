@@ -3,10 +3,12 @@
 #![forbid(unsafe_code)]
 
 mod catalog;
+mod collate;
 mod format;
 mod locale;
 mod sources;
 
 pub use catalog::{Arg, Catalog, I18nError};
+pub use collate::Collator;
 pub use format::{format_date, format_datetime, format_number};
 pub use locale::{negotiate, Locale};
