@@ -6,9 +6,11 @@ mod catalog;
 mod collate;
 mod format;
 mod locale;
+#[cfg(test)]
+mod plural_check;
 mod sources;
 
 pub use catalog::{Arg, Catalog, I18nError};
 pub use collate::Collator;
-pub use format::{format_date, format_datetime, format_number};
+pub use format::{format_date, format_datetime, format_decimal, format_number};
 pub use locale::{negotiate, Locale};

@@ -5,6 +5,7 @@ use super::content::{MonthLine, ReportContent};
 use super::labels::{dimension_of, row_message, table_message};
 use super::words::Words;
 use spona_domain::disclosure::{Position, Published};
+use spona_domain::trainings::Duration;
 use spona_i18n::Arg;
 use spona_reports::chart::{BarChart, Chart, ProgressChart, Series};
 
@@ -322,7 +323,7 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
             ("trainings", Arg::from(t.trainings)),
             (
                 "hours",
-                Arg::from(format!("{:.1}", t.minutes as f64 / 60.0).as_str()),
+                Arg::decimal(Duration::from_minutes(t.minutes).hours_hundredths(), 2),
             ),
             ("participants", Arg::from(t.participants())),
         ],
