@@ -59,6 +59,34 @@ impl Collator {
         }
     }
 
+    /// Of a name registered in both scripts, the one this locale's pages show (the Cyrillic
+    /// one when no Latin form is registered; sorting transliterates it).
+    pub fn pick<'a>(&self, cyrl: &'a str, latn: &'a str) -> &'a str {
+        match self.locale {
+            Locale::SrCyrl => cyrl,
+            _ if latn.is_empty() => cyrl,
+            Locale::SrLatn | Locale::En => latn,
+        }
+    }
+
+    /// Cuts one page out of a whole list after ordering it by `group` (kept apart, such as
+    /// active before inactive) and within a group by name: a list sorted by name must be
+    /// sorted whole before it is paged, or each page would only be in order within itself.
+    pub fn page<T, G: Ord>(
+        &self,
+        mut items: Vec<T>,
+        name: impl Fn(&T) -> &str,
+        group: impl Fn(&T) -> G,
+        offset: i64,
+        limit: i64,
+    ) -> Vec<T> {
+        self.sort_by_key(&mut items, name);
+        items.sort_by_key(group);
+        let skip = usize::try_from(offset.max(0)).unwrap_or(usize::MAX);
+        let take = usize::try_from(limit.max(1)).unwrap_or(usize::MAX);
+        items.into_iter().skip(skip).take(take).collect()
+    }
+
     /// Compares two names as they are shown on this locale's pages.
     pub fn compare(&self, a: &str, b: &str) -> Ordering {
         self.compare_shown(&self.shown(a), &self.shown(b))
@@ -210,6 +238,23 @@ mod tests {
             sorted(Locale::En, &["Центар", "Дом", "Аутобус"]),
             ["Аутобус", "Центар", "Дом"]
         );
+    }
+
+    #[test]
+    fn a_page_is_cut_from_the_whole_sorted_list() {
+        let c = Collator::new(Locale::SrCyrl);
+        let names = vec![
+            ("Школа", true),
+            ("Центар", true),
+            ("Архив", false),
+            ("Дом", true),
+            ("Црвени крст", true),
+        ];
+        let page = |offset, limit| c.page(names.clone(), |n| n.0, |n| !n.1, offset, limit);
+        assert_eq!(page(0, 2), [("Дом", true), ("Центар", true)]);
+        assert_eq!(page(2, 2), [("Црвени крст", true), ("Школа", true)]);
+        assert_eq!(page(4, 2), [("Архив", false)]);
+        assert!(page(6, 2).is_empty());
     }
 
     #[test]

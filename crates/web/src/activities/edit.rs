@@ -102,9 +102,13 @@ async fn form_page(
     errors: Errors,
     editing: Option<i64>,
 ) -> Result<FormPage, WebError> {
-    let venues = state.app.venues(s.actor(), true).await?;
-    let plan_groups = plan_groups(state, s, &form.plan_activity_id).await?;
     let tr = &s.viewer.tr;
+    let venues = tr.in_order(
+        state.app.venues(s.actor(), true).await?,
+        |v| v.name.as_str(),
+        |v| (!v.active, v.kind.code()),
+    );
+    let plan_groups = plan_groups(state, s, &form.plan_activity_id).await?;
     Ok(FormPage {
         chrome: s.viewer.chrome(Nav::Activities),
         kinds: kind_choices(tr, &form.kind),

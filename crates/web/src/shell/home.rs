@@ -86,7 +86,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         _ => None,
     };
     let teams = if overview.is_none() {
-        state.app.teams(actor).await?
+        state.app.teams_in(actor, tr.locale).await?
     } else {
         Vec::new()
     };

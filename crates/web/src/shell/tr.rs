@@ -87,6 +87,17 @@ impl Tr {
         Collator::new(self.locale)
     }
 
+    /// Items ordered by `group` (such as active before inactive), and within a group by name
+    /// in this locale's alphabet (names in Cyrillic are sorted as Latin pages show them).
+    pub fn in_order<T, G: Ord>(
+        &self,
+        items: Vec<T>,
+        name: impl Fn(&T) -> &str,
+        group: impl Fn(&T) -> G,
+    ) -> Vec<T> {
+        self.collator().page(items, name, group, 0, i64::MAX)
+    }
+
     /// Of two names in Cyrillic and Latin, the one for this locale's script.
     pub fn pick<'a>(&self, cyrl: &'a str, latn: &'a str) -> &'a str {
         match self.locale {
