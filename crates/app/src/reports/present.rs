@@ -125,6 +125,9 @@ pub fn case_tables(content: &ReportContent, w: &Words) -> Vec<(String, WordTable
                     vec![label, count]
                 })
                 .collect();
+            if dimension == "receiver" {
+                rows = w.by_name(rows);
+            }
             rows.push(vec![
                 w.t("periodic-total"),
                 t.grand_total()
@@ -168,11 +171,8 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
 
     let c = &content.composition;
     let list = |names: &[super::content::Names]| {
-        names
-            .iter()
-            .map(|n| w.names(n))
-            .collect::<Vec<_>>()
-            .join("; ")
+        let names = names.iter().map(|n| vec![w.names(n)]).collect();
+        w.by_name(names).concat().join("; ")
     };
     let mut composition = vec![
         Piece::Subheading(w.t("periodic-members")),
@@ -336,17 +336,19 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
                 w.t("periodic-staff"),
                 w.t("periodic-share"),
             ],
-            t.by_institution
-                .iter()
-                .map(|l| {
-                    vec![
-                        w.names(&l.institution),
-                        w.num(l.participants),
-                        l.staff.map(|s| w.num(s)).unwrap_or_default(),
-                        l.share().map(|s| format!("{s}%")).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
+            w.by_name(
+                t.by_institution
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            w.names(&l.institution),
+                            w.num(l.participants),
+                            l.staff.map(|s| w.num(s)).unwrap_or_default(),
+                            l.share().map(|s| format!("{s}%")).unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            ),
             1,
         )));
     }
@@ -367,18 +369,20 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
                     w.t("periodic-produced"),
                     w.t("periodic-handed-out"),
                 ],
-                content
-                    .materials
-                    .iter()
-                    .map(|m| {
-                        vec![
-                            w.typed(&m.name),
-                            w.typed(&m.donor),
-                            w.num(m.produced),
-                            w.num(m.handed_out),
-                        ]
-                    })
-                    .collect(),
+                w.by_name(
+                    content
+                        .materials
+                        .iter()
+                        .map(|m| {
+                            vec![
+                                w.typed(&m.name),
+                                w.typed(&m.donor),
+                                w.num(m.produced),
+                                w.num(m.handed_out),
+                            ]
+                        })
+                        .collect(),
+                ),
                 2,
             ))]
         },
