@@ -39,9 +39,10 @@ impl Collator {
             Locale::SrLatn => "sr-Latn",
             Locale::En => "en",
         };
-        let icu = tag.parse::<IcuLocale>().ok().and_then(|l| {
-            CollatorBorrowed::try_new((&l).into(), CollatorOptions::default()).ok()
-        });
+        let icu = tag
+            .parse::<IcuLocale>()
+            .ok()
+            .and_then(|l| CollatorBorrowed::try_new((&l).into(), CollatorOptions::default()).ok());
         Collator { locale, icu }
     }
 
@@ -222,7 +223,10 @@ mod tests {
     fn latin_pages_sort_cyrillic_names_by_their_transliteration() {
         // Stored in Cyrillic, shown in Latin: "Љубичево" is "Ljubičevo", after "Lu…".
         assert_eq!(
-            sorted(Locale::SrLatn, &["Љубичево", "Лучани", "Њиве", "Ново", "Џеп", "Дрво", "Ђак"]),
+            sorted(
+                Locale::SrLatn,
+                &["Љубичево", "Лучани", "Њиве", "Ново", "Џеп", "Дрво", "Ђак"]
+            ),
             ["Дрво", "Џеп", "Ђак", "Лучани", "Љубичево", "Ново", "Њиве"]
         );
     }

@@ -9,6 +9,8 @@ mod locale;
 #[cfg(test)]
 mod plural_check;
 mod sources;
+#[cfg(test)]
+mod wording_check;
 
 pub use catalog::{Arg, Catalog, I18nError};
 pub use collate::Collator;

@@ -169,7 +169,10 @@ fn every_variable_is_known_as_a_number_or_text() {
 
 #[test]
 fn a_number_followed_by_a_word_selects_the_word_by_its_plural_category() {
-    for (locale, files) in [(Locale::SrCyrl, sources::SR_CYRL), (Locale::En, sources::EN)] {
+    for (locale, files) in [
+        (Locale::SrCyrl, sources::SR_CYRL),
+        (Locale::En, sources::EN),
+    ] {
         for (id, body) in bodies(files) {
             for (var, following) in shown_variables(&body) {
                 if !is_numeric(&var) || NOT_COUNTING.contains(&(id.as_str(), var.as_str())) {
@@ -198,7 +201,10 @@ fn selects_on_numbers_have_the_locales_plural_categories() {
         };
         keys.iter().map(|k| k.to_string()).collect()
     };
-    for (locale, files) in [(Locale::SrCyrl, sources::SR_CYRL), (Locale::En, sources::EN)] {
+    for (locale, files) in [
+        (Locale::SrCyrl, sources::SR_CYRL),
+        (Locale::En, sources::EN),
+    ] {
         for (id, body) in bodies(files) {
             for var in NUMERIC {
                 for keys in selects_on(&body, var) {
@@ -369,7 +375,11 @@ fn decimal_hours_read_the_locales_way_and_select_fraction_plurals() {
         "1 training, 1.5 hours, 1 participant"
     );
     let certificate = |locale| {
-        catalog.text_with(locale, "certificate-hours", &[("hours", Arg::decimal(350, 2))])
+        catalog.text_with(
+            locale,
+            "certificate-hours",
+            &[("hours", Arg::decimal(350, 2))],
+        )
     };
     assert_eq!(certificate(Locale::SrCyrl), "3,5 ч.");
     assert_eq!(certificate(Locale::En), "3.5 h");
@@ -423,5 +433,9 @@ fn statistics_and_alert_rules_agree_with_their_numbers() {
         "{}",
         rules(21, 3)
     );
-    assert!(rules(1, 1).contains("пре 7:00 и од 19:00"), "{}", rules(1, 1));
+    assert!(
+        rules(1, 1).contains("пре 7:00 и од 19:00"),
+        "{}",
+        rules(1, 1)
+    );
 }

@@ -9,8 +9,8 @@ use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{
     ChangeKind, Institution, InstitutionDraft, InstitutionKind, Standing, Team,
 };
-use spona_store::history::{self, Subject};
 use spona_i18n::{Collator, Locale};
+use spona_store::history::{self, Subject};
 use spona_store::institutions::{self, Filter, Sort};
 
 /// What a list of institutions asks for, as typed in the URL.

@@ -11,8 +11,8 @@ use spona_domain::ids::{InstitutionId, MemberId};
 use spona_domain::registry::{ChangeKind, MemberDraft, Team};
 use spona_domain::text::iso_date;
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::history::{self, Subject};
 use spona_i18n::{Collator, Locale};
+use spona_store::history::{self, Subject};
 use spona_store::members::{self, Filter, MemberEntry};
 use spona_store::{institutions, StoreError};
 

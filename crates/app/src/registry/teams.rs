@@ -5,8 +5,8 @@ use crate::forms::FoundingForm;
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::registry::{ChangeKind, Institution, Team};
-use spona_store::history::{self, Subject};
 use spona_i18n::{Collator, Locale};
+use spona_store::history::{self, Subject};
 use spona_store::{institutions, teams};
 
 /// What the team page shows.

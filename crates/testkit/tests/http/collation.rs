@@ -73,7 +73,10 @@ async fn the_demo_institutions_of_leskovac_come_in_azbuka_order() {
         );
         assert!(position(&all, "Дом здравља") < position(&all, "Центар за социјални"));
         assert!(position(&all, "Центар за стручно") < position(&all, "Црвени крст"));
-        assert_eq!(all.last().map(String::as_str), Some("Школска управа Лесковац"));
+        assert_eq!(
+            all.last().map(String::as_str),
+            Some("Школска управа Лесковац")
+        );
 
         switch(&t, &c, "sr-Latn").await;
         let (_, page) = t.get(&c, &format!("{LIST}?standing=member")).await;
@@ -147,14 +150,29 @@ async fn latin_pages_keep_digraphs_as_letters_and_pages_continue_the_order() {
         let all: Vec<String> = names(&first).into_iter().chain(names(&second)).collect();
         assert_eq!(all.len(), 26, "{all:?}");
         assert_eq!(all[0], "Ana udruženje");
-        assert!(position(&all, "Lučka") < position(&all, "Ljubičevska"), "{all:?}");
-        assert!(position(&all, "Lokalne") < position(&all, "Ljubičevska"), "{all:?}");
+        assert!(
+            position(&all, "Lučka") < position(&all, "Ljubičevska"),
+            "{all:?}"
+        );
+        assert!(
+            position(&all, "Lokalne") < position(&all, "Ljubičevska"),
+            "{all:?}"
+        );
         assert!(position(&all, "Nova") < position(&all, "Njiva"), "{all:?}");
-        assert!(position(&all, "Narodno") < position(&all, "Njiva"), "{all:?}");
+        assert!(
+            position(&all, "Narodno") < position(&all, "Njiva"),
+            "{all:?}"
+        );
         assert!(position(&all, "Drvna") < position(&all, "Džudo"), "{all:?}");
         assert!(position(&all, "Džudo") < position(&all, "Đački"), "{all:?}");
-        assert!(position(&all, "Crveni") < position(&all, "Ćirilica"), "{all:?}");
-        assert!(position(&all, "Ćirilica") < position(&all, "Dom zdravlja"), "{all:?}");
+        assert!(
+            position(&all, "Crveni") < position(&all, "Ćirilica"),
+            "{all:?}"
+        );
+        assert!(
+            position(&all, "Ćirilica") < position(&all, "Dom zdravlja"),
+            "{all:?}"
+        );
         assert_eq!(all.last().map(String::as_str), Some("Žuta kuća"));
         t.finish().await;
     }
