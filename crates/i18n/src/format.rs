@@ -147,8 +147,8 @@ mod tests {
         assert_eq!(format_decimal(Locale::SrCyrl, 0, 1), "0");
         assert_eq!(format_decimal(Locale::SrCyrl, 125, 2), "1,25");
         assert_eq!(format_decimal(Locale::SrCyrl, 5, 2), "0,05");
-        assert_eq!(format_decimal(Locale::SrCyrl, 123_456_7, 1), "123.456,7");
-        assert_eq!(format_decimal(Locale::En, 123_456_7, 1), "123,456.7");
+        assert_eq!(format_decimal(Locale::SrCyrl, 1_234_567, 1), "123.456,7");
+        assert_eq!(format_decimal(Locale::En, 1_234_567, 1), "123,456.7");
         assert_eq!(format_decimal(Locale::SrCyrl, -25, 1), "-2,5");
         assert_eq!(format_decimal(Locale::SrCyrl, -5, 1), "-0,5");
         assert_eq!(format_decimal(Locale::En, 42, 0), "42");
