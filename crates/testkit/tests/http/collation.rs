@@ -177,3 +177,45 @@ async fn latin_pages_keep_digraphs_as_letters_and_pages_continue_the_order() {
         t.finish().await;
     }
 }
+
+/// Where each name first appears on a page.
+fn order_on(page: &str, names: &[&str]) -> Vec<usize> {
+    names
+        .iter()
+        .map(|n| {
+            page.find(n)
+                .unwrap_or_else(|| panic!("{n} is not on the page"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn lists_sorted_by_the_web_layer_follow_the_readers_alphabet_too() {
+    for t in TestApp::every_engine().await {
+        let c = t.signed_in("le-coordinator").await;
+        let members = [
+            "Више јавно тужилаштво",
+            "Дом здравља",
+            "Полицијска управа",
+            "Центар за социјални рад",
+            "Црвени крст",
+        ];
+        let (status, page) = t.get(&c, "/trainings/coverage").await;
+        assert_eq!(status, 200);
+        let at = order_on(&page, &members);
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{members:?} at {at:?}");
+
+        switch(&t, &c, "sr-Latn").await;
+        let (_, page) = t.get(&c, "/trainings/coverage").await;
+        let latin = [
+            "Centar za socijalni rad",
+            "Crveni krst",
+            "Dom zdravlja",
+            "Policijska uprava",
+            "Više javno tužilaštvo",
+        ];
+        let at = order_on(&page, &latin);
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{latin:?} at {at:?}");
+        t.finish().await;
+    }
+}

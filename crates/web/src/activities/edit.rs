@@ -42,12 +42,13 @@ pub async fn show(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let v = state.app.activity(s.actor(), ActivityId(id)).await?;
+    let mut v = state.app.activity(s.actor(), ActivityId(id)).await?;
     let practice = state
         .app
         .practice_of_source(s.actor(), PracticeSource::Activity(v.activity.id))
         .await?;
     let tr = &s.viewer.tr;
+    v.handed_out = tr.in_order(v.handed_out, |h| h.name.as_str(), |_| ());
     let a = &v.activity;
     html(&ShowPage {
         practice,

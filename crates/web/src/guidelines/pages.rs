@@ -230,7 +230,10 @@ async fn show_page(
             .iter()
             .map(|(no, at, note)| (*no, tr.instant(at), note.clone()))
             .collect(),
-        not_read: v.not_read.clone(),
+        not_read: v
+            .not_read
+            .clone()
+            .map(|names| tr.in_order(names, String::as_str, |_| ())),
         revise,
         notice,
         alert,
