@@ -109,6 +109,22 @@ impl App {
         catalogue_on(&mut c, kind).await
     }
 
+    /// A catalogue by its sector and version, as a case names the one it was screened with:
+    /// older cases keep the wording of their own version after a newer one is imported.
+    pub async fn catalogue_version(
+        &self,
+        sector: Sector,
+        version: &str,
+    ) -> Result<Option<IndicatorCatalogue>, AppError> {
+        let mut c = self.db.conn().await?;
+        catalogues::find(&mut c, sector.code(), version)
+            .await?
+            .map(|r| {
+                IndicatorCatalogue::parse(&r.source).map_err(|e| AppError::Internal(e.to_string()))
+            })
+            .transpose()
+    }
+
     /// Imports the bundled catalogues that are not there yet (for the demo).
     pub async fn import_bundled_catalogues(&self) -> Result<usize, AppError> {
         let operator = crate::accounts::operator();

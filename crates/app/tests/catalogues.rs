@@ -63,7 +63,7 @@ async fn a_report_is_screened_with_its_sectors_catalogue_and_unknown_indicators_
     let case = app.report_case(&police, &form).await.unwrap().case_id;
     let view = app.case(&police, case).await.unwrap();
     let screening = view.screening.unwrap();
-    assert_eq!(screening.catalogue.as_deref(), Some("general-adult/2026-1"));
+    assert_eq!(screening.catalogue.as_deref(), Some("general-adult/2026-2"));
     assert_eq!(screening.indicators.len(), 2);
     let unknown = ReportForm {
         indicators: vec!["no-such-indicator".into()],
@@ -90,5 +90,105 @@ async fn a_report_is_screened_with_its_sectors_catalogue_and_unknown_indicators_
         app.import_catalogue(&coordinator, text).await,
         Err(AppError::Forbidden)
     ));
+    t.finish().await;
+}
+
+/// Forms that fit only a man or a boy, unless the other form stands beside them ("/");
+/// compared in lower case.
+const MASCULINE_ONLY: &[&str] = &[
+    "затечен ",
+    "добио ",
+    "његово име",
+    "његов",
+    " му ",
+    "кажњаван ",
+    "пријављен ",
+    "рекао ",
+    "дошао ",
+    " он ",
+    "zatečen ",
+    "dobio ",
+    "njegov",
+    " he ",
+    " his ",
+    " him ",
+];
+
+#[test]
+fn every_bundled_indicator_is_worded_for_any_gender() {
+    for text in spona_app::catalogues::BUNDLED {
+        let catalogue = spona_domain::cases::IndicatorCatalogue::parse(text).unwrap();
+        let labels = catalogue.domains.iter().map(|d| &d.label);
+        for t in catalogue.items.iter().map(|i| &i.texts).chain(labels) {
+            for wording in [&t.sr_cyrl, &t.sr_latn, &t.en] {
+                let padded = format!(" {} ", wording.to_lowercase());
+                for form in MASCULINE_ONLY {
+                    let at = padded.find(form);
+                    let paired = at.is_some_and(|at| padded[at + form.len()..].starts_with('/'));
+                    assert!(at.is_none() || paired, "{wording:?} has {form:?}");
+                }
+            }
+        }
+    }
+    let general =
+        spona_domain::cases::IndicatorCatalogue::parse(spona_app::catalogues::BUNDLED[0]).unwrap();
+    let site = general.get("exploitation-site").unwrap();
+    assert_eq!(
+        site.texts.sr_cyrl,
+        "Особа је затечена на месту вероватне експлоатације"
+    );
+    assert_eq!(
+        site.texts.sr_latn,
+        "Osoba je zatečena na mestu verovatne eksploatacije"
+    );
+}
+
+#[tokio::test]
+async fn a_case_keeps_the_wording_of_the_catalogue_version_it_was_screened_with() {
+    let t = TestDb::sqlite().await;
+    let app = demo(&t).await;
+    let s = app
+        .sign_in("le-police", DEMO_PASSWORD, "127.0.0.1")
+        .await
+        .unwrap();
+    let police = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+    let form = ReportForm {
+        reporter_kind: "team-official".into(),
+        detected_on: "2026-11-27".into(),
+        description: "Особа на станици".into(),
+        indicators: vec!["exploitation-site".into()],
+        ..Default::default()
+    };
+    let case = app.report_case(&police, &form).await.unwrap().case_id;
+    let newer = spona_app::catalogues::BUNDLED[0]
+        .replace("version\t2026-2", "version\t2027-1")
+        .replace("Особа је затечена", "Особа је пронађена");
+    app.import_catalogue(&operator(), &newer).await.unwrap();
+
+    let view = app.case(&police, case).await.unwrap();
+    let screened = view.screening.unwrap().catalogue.unwrap();
+    assert_eq!(screened, "general-adult/2026-2");
+    let (sector, version) = screened.split_once('/').unwrap();
+    let sector = spona_domain::cases::Sector::from_code(sector).unwrap();
+    let own = app
+        .catalogue_version(sector, version)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        own.get("exploitation-site").unwrap().texts.sr_cyrl,
+        "Особа је затечена на месту вероватне експлоатације"
+    );
+    let latest = app
+        .catalogue_for(spona_domain::registry::InstitutionKind::Ngo)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(latest.version, "2027-1");
+    assert!(app
+        .catalogue_version(sector, "1999")
+        .await
+        .unwrap()
+        .is_none());
     t.finish().await;
 }

@@ -50,9 +50,15 @@ impl Duration {
         self.minutes
     }
 
-    /// Hours with at most two decimals and no trailing zeros ("6", "2.5").
+    /// Hours in hundredths, rounded (150 for an hour and a half), for showing in a locale.
+    pub fn hours_hundredths(self) -> i64 {
+        (self.minutes * 100 + 30) / 60
+    }
+
+    /// Hours with at most two decimals, a decimal point and no trailing zeros ("6", "2.5"),
+    /// as machines read them; pages write them the locale's way from [`Self::hours_hundredths`].
     pub fn hours_text(self) -> String {
-        let hundredths = self.minutes * 100 / 60;
+        let hundredths = self.hours_hundredths();
         let whole = hundredths / 100;
         let frac = hundredths % 100;
         if frac == 0 {

@@ -3,10 +3,11 @@
 use std::collections::BTreeSet;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::types::FluentNumberOptions;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 
-use crate::{format_number, sources, Locale};
+use crate::format::decimal_parts;
+use crate::{format_decimal, format_number, sources, Locale};
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -51,6 +52,17 @@ pub enum Arg {
     Str(String),
     /// A number: selects plural forms and is shown grouped the locale's way.
     Num(i64),
+    /// A decimal number, `units` of 10^-`scale` (150 and 2 for 1.5): shown with the locale's
+    /// decimal sign and no trailing zeros, and selecting plural forms by CLDR's rules for
+    /// fractions ("1,5 сати", "21 сат").
+    Dec { units: i64, scale: u32 },
+}
+
+impl Arg {
+    /// A decimal number of `units` of 10^-`scale`.
+    pub fn decimal(units: i64, scale: u32) -> Arg {
+        Arg::Dec { units, scale }
+    }
 }
 
 impl From<&str> for Arg {
@@ -149,6 +161,9 @@ impl Catalog {
                 match value {
                     Arg::Str(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
                     Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+                    Arg::Dec { units, scale } => {
+                        fluent_args.set(*name, decimal_value(*units, *scale))
+                    }
                 }
             }
             fluent_args
@@ -194,27 +209,56 @@ fn new_bundle(locale: Locale) -> Bundle {
 }
 
 fn serbian_number<M>(value: &FluentValue, _: &M) -> Option<String> {
-    grouped_integer(Locale::SrCyrl, value)
+    locale_number(Locale::SrCyrl, value)
 }
 
 fn english_number<M>(value: &FluentValue, _: &M) -> Option<String> {
-    grouped_integer(Locale::En, value)
+    locale_number(Locale::En, value)
 }
 
-/// Plain integers get the locale's grouping; anything else keeps Fluent's own formatting.
-fn grouped_integer(locale: Locale, value: &FluentValue) -> Option<String> {
+/// A decimal as Fluent carries it: the value, and its fraction digits as the minimum to show,
+/// which also makes the plural rules see "1,5" as a fraction (CLDR's operands v and f).
+fn decimal_value(units: i64, scale: u32) -> FluentValue<'static> {
+    let (_, fraction) = decimal_parts(units, scale);
+    if fraction.is_empty() {
+        let whole = 10_i64.checked_pow(scale).map_or(units, |d| units / d);
+        return FluentValue::from(whole);
+    }
+    let digits = fraction.len();
+    let value = units as f64 / 10_f64.powi(scale as i32);
+    FluentValue::Number(FluentNumber::new(
+        value,
+        FluentNumberOptions {
+            minimum_fraction_digits: Some(digits),
+            ..FluentNumberOptions::default()
+        },
+    ))
+}
+
+/// Integers get the locale's grouping, decimals from [`decimal_value`] also its decimal sign;
+/// anything else keeps Fluent's own formatting.
+fn locale_number(locale: Locale, value: &FluentValue) -> Option<String> {
     /// Largest magnitude an `f64` holds exactly as an integer (2^53).
     const EXACT: f64 = 9_007_199_254_740_992.0;
-    match value {
-        FluentValue::Number(n)
-            if n.options == FluentNumberOptions::default()
-                && n.value.fract() == 0.0
-                && n.value.abs() <= EXACT =>
-        {
-            Some(format_number(locale, n.value as i64))
-        }
-        _ => None,
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    if n.value.abs() > EXACT || !n.value.is_finite() {
+        return None;
     }
+    let digits = n.options.minimum_fraction_digits.unwrap_or(0);
+    let plain = FluentNumberOptions {
+        minimum_fraction_digits: n.options.minimum_fraction_digits,
+        ..FluentNumberOptions::default()
+    };
+    if n.options != plain || digits > 6 {
+        return None;
+    }
+    if digits == 0 {
+        return (n.value.fract() == 0.0).then(|| format_number(locale, n.value as i64));
+    }
+    let units = (n.value * 10_f64.powi(digits as i32)).round() as i64;
+    Some(format_decimal(locale, units, digits as u32))
 }
 
 fn add_source(

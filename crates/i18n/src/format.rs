@@ -61,6 +61,37 @@ pub fn format_number(locale: Locale, n: i64) -> String {
     out
 }
 
+/// A decimal number given as `units` of 10^-`scale` (150 and 2 for 1.5), written with the
+/// locale's decimal sign and grouping and without trailing zeros: "1.234,5" and "6" in
+/// Serbian, "1,234.5" in English. Whole amounts carry no ",0", as Serbian forms write them.
+pub fn format_decimal(locale: Locale, units: i64, scale: u32) -> String {
+    let (whole, fraction) = decimal_parts(units, scale);
+    let mut out = String::new();
+    if units < 0 && whole == 0 {
+        out.push('-');
+    }
+    out.push_str(&format_number(locale, whole));
+    if !fraction.is_empty() {
+        out.push(match locale {
+            Locale::SrCyrl | Locale::SrLatn => ',',
+            Locale::En => '.',
+        });
+        out.push_str(&fraction);
+    }
+    out
+}
+
+/// The whole part (with its sign) and the fraction digits without trailing zeros.
+pub(crate) fn decimal_parts(units: i64, scale: u32) -> (i64, String) {
+    let Some(divisor) = 10_i64.checked_pow(scale) else {
+        return (units, String::new());
+    };
+    let whole = units / divisor;
+    let fraction = (units % divisor).unsigned_abs();
+    let digits = format!("{fraction:0width$}", width = scale as usize);
+    (whole, digits.trim_end_matches('0').to_string())
+}
+
 fn english_month(month: Month) -> &'static str {
     match month {
         Month::January => "Jan",
@@ -105,6 +136,22 @@ mod tests {
             format_datetime(Locale::SrCyrl, morning),
             "02.01.2024. 07:09"
         );
+    }
+
+    #[test]
+    fn decimals_per_locale_without_needless_zeros() {
+        assert_eq!(format_decimal(Locale::SrCyrl, 250, 2), "2,5");
+        assert_eq!(format_decimal(Locale::SrLatn, 250, 2), "2,5");
+        assert_eq!(format_decimal(Locale::En, 250, 2), "2.5");
+        assert_eq!(format_decimal(Locale::SrCyrl, 600, 2), "6");
+        assert_eq!(format_decimal(Locale::SrCyrl, 0, 1), "0");
+        assert_eq!(format_decimal(Locale::SrCyrl, 125, 2), "1,25");
+        assert_eq!(format_decimal(Locale::SrCyrl, 5, 2), "0,05");
+        assert_eq!(format_decimal(Locale::SrCyrl, 1_234_567, 1), "123.456,7");
+        assert_eq!(format_decimal(Locale::En, 1_234_567, 1), "123,456.7");
+        assert_eq!(format_decimal(Locale::SrCyrl, -25, 1), "-2,5");
+        assert_eq!(format_decimal(Locale::SrCyrl, -5, 1), "-0,5");
+        assert_eq!(format_decimal(Locale::En, 42, 0), "42");
     }
 
     #[test]

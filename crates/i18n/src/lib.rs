@@ -3,10 +3,16 @@
 #![forbid(unsafe_code)]
 
 mod catalog;
+mod collate;
 mod format;
 mod locale;
+#[cfg(test)]
+mod plural_check;
 mod sources;
+#[cfg(test)]
+mod wording_check;
 
 pub use catalog::{Arg, Catalog, I18nError};
-pub use format::{format_date, format_datetime, format_number};
+pub use collate::Collator;
+pub use format::{format_date, format_datetime, format_decimal, format_number};
 pub use locale::{negotiate, Locale};

@@ -63,3 +63,20 @@ pub async fn current(
     .fetch_optional(c)
     .await?)
 }
+
+/// One version of a sector's catalogue, as imported (a case names the version it was screened
+/// with, which need not be the newest).
+pub async fn find(
+    c: &mut AnyConnection,
+    sector: &str,
+    version: &str,
+) -> Result<Option<CatalogueRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, sector, version, source, imported_at FROM indicator_catalogues \
+         WHERE sector = $1 AND version = $2",
+    )
+    .bind(sector)
+    .bind(version)
+    .fetch_optional(c)
+    .await?)
+}

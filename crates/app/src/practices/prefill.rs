@@ -134,7 +134,7 @@ impl Texts<'_> {
             &[
                 ("topic", t.topic.as_str().into()),
                 ("trainer", t.trainer.as_str().into()),
-                ("hours", t.duration.hours_text().into()),
+                ("hours", Arg::decimal(t.duration.hours_hundredths(), 2)),
                 ("date", format_date(self.locale, t.held_on).into()),
             ],
         );

@@ -9,6 +9,7 @@ use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{
     ChangeKind, Institution, InstitutionDraft, InstitutionKind, Standing, Team,
 };
+use spona_i18n::{Collator, Locale};
 use spona_store::history::{self, Subject};
 use spona_store::institutions::{self, Filter, Sort};
 
@@ -26,6 +27,9 @@ pub struct InstitutionQuery {
     #[serde(default)]
     pub sort: String,
     pub page: Option<i64>,
+    /// The reader's locale, whose alphabet orders the names (never read from the URL).
+    #[serde(skip)]
+    pub locale: Locale,
 }
 
 /// One institution with what the actor may do with it, and its history.
@@ -47,33 +51,68 @@ impl App {
     ) -> Result<(Team, Page<Institution>), AppError> {
         let team = self.visible_team(actor, team_code).await?;
         let page = q.page.unwrap_or(1).clamp(1, 100_000);
+        let by_kind = q.sort == "kind";
+        // A team's registry holds tens of entries: the whole filtered list is read and ordered
+        // in the reader's alphabet (which SQL on either engine does not know), then paged.
         let filter = Filter {
             standing: Standing::from_code(&q.standing),
             query: q.q.chars().take(100).collect(),
             kind: InstitutionKind::from_code(&q.kind),
             include_inactive: q.inactive.is_some(),
-            sort: if q.sort == "kind" {
-                Sort::Kind
-            } else {
-                Sort::Name
-            },
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
+            sort: Sort::Name,
+            limit: i64::MAX,
+            offset: 0,
         };
         let mut c = self.db.conn().await?;
-        let list = institutions::list(&mut c, team.id, &filter).await?;
-        Ok((team, list))
+        let all = institutions::list(&mut c, team.id, &filter).await?;
+        let collator = Collator::new(q.locale);
+        let items = collator.page(
+            all.items,
+            |i| collator.pick(&i.name_cyrl, &i.name_latn),
+            |i| (!i.active, by_kind.then(|| i.kind.code())),
+            (page - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+        );
+        Ok((
+            team,
+            Page {
+                items,
+                total: all.total,
+            },
+        ))
     }
 
-    /// The active institutions of a team, to choose from in a form.
+    /// The active institutions of a team, to choose from in a form: members, then partners,
+    /// each in азбука order.
     pub async fn institution_choices(
         &self,
         actor: &Actor,
         team_code: &str,
     ) -> Result<Vec<Institution>, AppError> {
+        self.institution_choices_in(actor, team_code, Locale::SrCyrl)
+            .await
+    }
+
+    /// The active institutions of a team, members then partners, each in the order of the
+    /// reader's alphabet.
+    pub async fn institution_choices_in(
+        &self,
+        actor: &Actor,
+        team_code: &str,
+        locale: Locale,
+    ) -> Result<Vec<Institution>, AppError> {
         let team = self.visible_team(actor, team_code).await?;
         let mut c = self.db.conn().await?;
-        Ok(institutions::list_active(&mut c, team.id).await?)
+        let all = institutions::list_active(&mut c, team.id).await?;
+        let collator = Collator::new(locale);
+        let standing = |i: &Institution| i.standing != Standing::Member;
+        Ok(collator.page(
+            all,
+            |i| collator.pick(&i.name_cyrl, &i.name_latn),
+            standing,
+            0,
+            i64::MAX,
+        ))
     }
 
     /// One institution of a team.

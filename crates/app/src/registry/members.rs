@@ -11,6 +11,7 @@ use spona_domain::ids::{InstitutionId, MemberId};
 use spona_domain::registry::{ChangeKind, MemberDraft, Team};
 use spona_domain::text::iso_date;
 use spona_domain::validation::{FieldError, FieldErrors};
+use spona_i18n::{Collator, Locale};
 use spona_store::history::{self, Subject};
 use spona_store::members::{self, Filter, MemberEntry};
 use spona_store::{institutions, StoreError};
@@ -25,6 +26,9 @@ pub struct MemberQuery {
     #[serde(default)]
     pub inactive: Option<String>,
     pub page: Option<i64>,
+    /// The reader's locale, whose alphabet orders the names (never read from the URL).
+    #[serde(skip)]
+    pub locale: Locale,
 }
 
 /// One membership with what the actor may do with it, and its history.
@@ -55,16 +59,32 @@ impl App {
     ) -> Result<(Team, Page<MemberEntry>), AppError> {
         let team = self.members_team(actor, team_code).await?;
         let page = q.page.unwrap_or(1).clamp(1, 100_000);
+        // As institutions: a team's members are few, ordered whole in the reader's alphabet,
+        // then paged.
         let filter = Filter {
             query: q.q.chars().take(100).collect(),
             institution: q.institution.parse().ok().map(InstitutionId),
             include_inactive: q.inactive.is_some(),
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
+            limit: i64::MAX,
+            offset: 0,
         };
         let mut c = self.db.conn().await?;
-        let list = members::list(&mut c, team.id, &filter).await?;
-        Ok((team, list))
+        let all = members::list(&mut c, team.id, &filter).await?;
+        let collator = Collator::new(q.locale);
+        let items = collator.page(
+            all.items,
+            |m| m.member.full_name.as_str(),
+            |m| !m.member.active,
+            (page - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+        );
+        Ok((
+            team,
+            Page {
+                items,
+                total: all.total,
+            },
+        ))
     }
 
     /// One membership.

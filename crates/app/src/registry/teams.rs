@@ -5,6 +5,7 @@ use crate::forms::FoundingForm;
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::registry::{ChangeKind, Institution, Team};
+use spona_i18n::{Collator, Locale};
 use spona_store::history::{self, Subject};
 use spona_store::{institutions, teams};
 
@@ -31,6 +32,20 @@ impl App {
             .into_iter()
             .filter(|t| decide(actor, Action::ViewRegistry(t.id)).allowed())
             .collect())
+    }
+
+    /// The teams the actor may open, active first, each part by name in the order of the
+    /// reader's alphabet.
+    pub async fn teams_in(&self, actor: &Actor, locale: Locale) -> Result<Vec<Team>, AppError> {
+        let teams = self.teams(actor).await?;
+        let collator = Collator::new(locale);
+        Ok(collator.page(
+            teams,
+            |t| collator.pick(&t.name_cyrl, &t.name_latn),
+            |t| !t.active,
+            0,
+            i64::MAX,
+        ))
     }
 
     /// Adds a local team to the deployment (deployment administrators only).

@@ -5,6 +5,7 @@ use super::content::{MonthLine, ReportContent};
 use super::labels::{dimension_of, row_message, table_message};
 use super::words::Words;
 use spona_domain::disclosure::{Position, Published};
+use spona_domain::trainings::Duration;
 use spona_i18n::Arg;
 use spona_reports::chart::{BarChart, Chart, ProgressChart, Series};
 
@@ -124,6 +125,9 @@ pub fn case_tables(content: &ReportContent, w: &Words) -> Vec<(String, WordTable
                     vec![label, count]
                 })
                 .collect();
+            if dimension == "receiver" {
+                rows = w.by_name(rows);
+            }
             rows.push(vec![
                 w.t("periodic-total"),
                 t.grand_total()
@@ -167,11 +171,8 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
 
     let c = &content.composition;
     let list = |names: &[super::content::Names]| {
-        names
-            .iter()
-            .map(|n| w.names(n))
-            .collect::<Vec<_>>()
-            .join("; ")
+        let names = names.iter().map(|n| vec![w.names(n)]).collect();
+        w.by_name(names).concat().join("; ")
     };
     let mut composition = vec![
         Piece::Subheading(w.t("periodic-members")),
@@ -322,7 +323,7 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
             ("trainings", Arg::from(t.trainings)),
             (
                 "hours",
-                Arg::from(format!("{:.1}", t.minutes as f64 / 60.0).as_str()),
+                Arg::decimal(Duration::from_minutes(t.minutes).hours_hundredths(), 2),
             ),
             ("participants", Arg::from(t.participants())),
         ],
@@ -335,17 +336,19 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
                 w.t("periodic-staff"),
                 w.t("periodic-share"),
             ],
-            t.by_institution
-                .iter()
-                .map(|l| {
-                    vec![
-                        w.names(&l.institution),
-                        w.num(l.participants),
-                        l.staff.map(|s| w.num(s)).unwrap_or_default(),
-                        l.share().map(|s| format!("{s}%")).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
+            w.by_name(
+                t.by_institution
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            w.names(&l.institution),
+                            w.num(l.participants),
+                            l.staff.map(|s| w.num(s)).unwrap_or_default(),
+                            l.share().map(|s| format!("{s}%")).unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            ),
             1,
         )));
     }
@@ -366,18 +369,20 @@ pub fn sections(content: &ReportContent, w: &Words) -> Vec<Section> {
                     w.t("periodic-produced"),
                     w.t("periodic-handed-out"),
                 ],
-                content
-                    .materials
-                    .iter()
-                    .map(|m| {
-                        vec![
-                            w.typed(&m.name),
-                            w.typed(&m.donor),
-                            w.num(m.produced),
-                            w.num(m.handed_out),
-                        ]
-                    })
-                    .collect(),
+                w.by_name(
+                    content
+                        .materials
+                        .iter()
+                        .map(|m| {
+                            vec![
+                                w.typed(&m.name),
+                                w.typed(&m.donor),
+                                w.num(m.produced),
+                                w.num(m.handed_out),
+                            ]
+                        })
+                        .collect(),
+                ),
                 2,
             ))]
         },

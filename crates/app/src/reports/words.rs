@@ -4,7 +4,7 @@
 
 use super::content::Names;
 use spona_domain::script::to_latin;
-use spona_i18n::{format_date, format_datetime, format_number, Arg, Catalog, Locale};
+use spona_i18n::{format_date, format_datetime, format_number, Arg, Catalog, Collator, Locale};
 
 /// Words for one reader.
 #[derive(Clone, Copy)]
@@ -69,6 +69,15 @@ impl<'a> Words<'a> {
     /// A count in the reader's format.
     pub fn num(&self, n: i64) -> String {
         format_number(self.locale, n)
+    }
+
+    /// Rows of a table ordered by their first cell (a name, already in the reader's script)
+    /// in the reader's alphabet.
+    pub fn by_name(&self, mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+        Collator::new(self.locale).sort_by_key(&mut rows, |r| {
+            r.first().map(String::as_str).unwrap_or_default()
+        });
+        rows
     }
 
     /// A month `YYYY-MM` as `MM/YYYY`.

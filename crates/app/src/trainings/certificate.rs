@@ -55,7 +55,10 @@ impl App {
             hours: catalog.text_with(
                 locale,
                 "certificate-hours",
-                &[("hours", Arg::from(training.duration.hours_text().as_str()))],
+                &[(
+                    "hours",
+                    Arg::decimal(training.duration.hours_hundredths(), 2),
+                )],
             ),
             trainer: script(&training.trainer),
             team: team_name,

@@ -15,7 +15,7 @@ admin-no-team = — no team (system-wide roles) —
 admin-username-hint = Lower-case Latin letters, digits, dot, hyphen and underscore, 3 to 40 characters, e.g. marko.petrovic.
 admin-status-active = Active
 admin-status-disabled = Disabled
-admin-user-disabled-notice = This account is disabled: its user cannot sign in. The data are kept, and the account can be enabled again.
+admin-user-disabled-notice = This account is disabled: no one can sign in with it. The data are kept, and the account can be enabled again.
 admin-password-set = Set
 admin-password-pending = Not set: waiting for the account's owner to use the one-time link.
 admin-self-note = This is your own account: you cannot disable it yourself.
@@ -29,13 +29,13 @@ admin-action-reset = Reset password
 admin-confirm-disable-title = Disable account
 admin-confirm-disable-body = Do you want to disable the account “{ $name }”? Its user will be signed out at once and will not be able to sign in until the account is enabled again. No data are deleted.
 admin-confirm-reset-title = Reset password
-admin-confirm-reset-body = Do you want to reset the password of the account “{ $name }”? The current password stops working at once and the user is signed out. You will get a one-time link to hand to the user through a secure channel so that they can set a new password.
+admin-confirm-reset-body = Do you want to reset the password of the account “{ $name }”? The current password stops working at once and the account's sessions end. You will get a one-time link to hand to the person the account belongs to through a secure channel so that they can set a new password.
 
 ## One-time link
 
 admin-link-title-created = Account created
 admin-link-title-reset = Password reset
-admin-link-intro = Hand the link below to the account's owner ({ $name }) in person or through another secure channel. With it, the user sets their own password.
+admin-link-intro = Hand the link below to the account's owner ({ $name }) in person or through another secure channel. With it, that person sets their own password.
 admin-link-label = One-time link for setting the password
 admin-link-validity =
     { $hours ->

@@ -16,6 +16,6 @@ notification-open-case = Open the case
 notification-referral-received = Your institution received a new referral.
 notification-urgent-referral-received = Your institution received an urgent referral.
 notification-referral-overdue = The deadline for answering a referral has passed.
-notification-break-glass = Someone opened a case of your institution with emergency access. The reason is in the case's access log.
+notification-break-glass = A case of your institution was opened with emergency access. The reason is in the case's access log.
 notification-recovery-ending = A recovery and reflection period ends soon.
 notification-case-assigned = The institution in charge of a case gave you access to read it.

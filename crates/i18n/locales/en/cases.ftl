@@ -273,7 +273,11 @@ recovery-none = No period has been set.
 recovery-set = Set the period
 recovery-starts-on = Start of the period
 recovery-days = Length in days
-recovery-days-hint = At least { $min } days (Council of Europe Convention), usually { $usual }. The institution is reminded seven days before it ends.
+recovery-days-hint =
+    { $min ->
+        [one] At least { $min } day (Council of Europe Convention), usually { $usual }. The institution is reminded seven days before it ends.
+       *[other] At least { $min } days (Council of Europe Convention), usually { $usual }. The institution is reminded seven days before it ends.
+    }
 recovery-days-invalid = The length must be between 30 and 365 days.
 recovery-save = Save the period
 

@@ -91,7 +91,11 @@ results-count =
         [one] { $count } result
        *[other] { $count } results
     }
-results-more-than = More than { $count } results
+results-more-than =
+    { $count ->
+        [one] More than { $count } result
+       *[other] More than { $count } results
+    }
 empty-list = There are no entries yet.
 empty-search = No entries match the search.
 show-inactive = Show inactive too
@@ -108,7 +112,11 @@ field-too-long =
         [one] The entry is too long: at most { $max } character is allowed.
        *[other] The entry is too long: at most { $max } characters are allowed.
     }
-field-length = The entry must be between { $min } and { $max } characters long.
+field-length =
+    { $max ->
+        [one] The entry must be between { $min } and { $max } character long.
+       *[other] The entry must be between { $min } and { $max } characters long.
+    }
 field-invalid = The entry is not valid.
 field-invalid-date = Enter a valid date, for example 30.11.2013.
 field-invalid-email = Enter a valid email address.

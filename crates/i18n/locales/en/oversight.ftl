@@ -25,7 +25,14 @@ audit-alerts-count =
         [one] { $count } alert
        *[other] { $count } alerts
     }
-audit-alerts-rules = An alert is raised for { $cases } or more different cases opened by one person within { $minutes } minutes, and for access to cases before { $starts }:00, from { $ends }:00 or at weekends (settings alert_case_views, alert_window_minutes, working_hours).
+audit-alerts-rules =
+    An alert is raised when one person opens at least { $cases ->
+        [one] { $cases } case
+       *[other] { $cases } different cases
+    } within { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }, and for access to cases before { $starts }:00, from { $ends }:00 or at weekends (settings alert_case_views, alert_window_minutes, working_hours).
 audit-alerts-truncated = This period holds more accesses than are weighed at once; the newest were weighed. Shorten the period.
 audit-alerts-broke-glass = Emergency access ("break the glass")
 audit-alerts-many-cases = Many cases in a short time

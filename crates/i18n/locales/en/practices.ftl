@@ -26,7 +26,11 @@ practice-source-taken = A good practice has already been published from this act
 practice-withdraw = Withdraw the good practice
 practice-withdraw-question = Withdraw the good practice "{ $title }"? The other teams will no longer see it. It stays on record, so the activity it was published from cannot be deleted.
 practice-prefill-activity = { $kind }, { $place }, { $date }
-practice-prefill-training = Training "{ $topic }", { $hours } hours, { $date }; trainer: { $trainer }.
+practice-prefill-training =
+    { $hours ->
+        [one] Training "{ $topic }", { $date }, { $hours } hour; trainer: { $trainer }.
+       *[other] Training "{ $topic }", { $date }, { $hours } hours; trainer: { $trainer }.
+    }
 practice-prefill-participants =
     { $count ->
         [one] { $count } participant in total

@@ -57,7 +57,22 @@ periodic-activities-count = Activities
 periodic-reach = Reach
 periodic-month = Month
 periodic-trainings = Trainings
-periodic-trainings-summary = { $trainings } trainings, { $hours } hours, { $participants } participants
+periodic-trainings-summary =
+    { $trainings ->
+        [one] { $trainings } training
+       *[other] { $trainings } trainings
+    }, { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }, { $participants ->
+        [one] { $participants } participant
+       *[other] { $participants } participants
+    }
+periodic-participants-count =
+    { $count ->
+        [one] { $count } participant
+       *[other] { $count } participants
+    }
 periodic-staff = Staff
 periodic-share = Covered
 periodic-materials = Materials
@@ -120,8 +135,15 @@ statistics-year = Year
 statistics-referrals = Referrals and answers in time
 statistics-referrals-desc = Referrals per quarter and how many were answered in time.
 statistics-response = Time from report to first response
-statistics-response-value = Median: { $hours } hours (over { $cases } reports)
-statistics-response-hidden = Withheld: fewer than { $threshold } reports with a response.
+statistics-response-value =
+    Median: { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } (over { $cases ->
+        [one] { $cases } report
+       *[other] { $cases } reports
+    })
+statistics-response-hidden = Withheld: reports with a response number fewer than { $threshold }.
 statistics-quarter = Quarter
 statistics-referrals-sent = Referred
 statistics-answered-in-time = Answered in time

@@ -22,7 +22,11 @@ training-score-of-named = average of the named participants
 training-named = Named participants
 training-named-empty = The participants of this training were not named, so there are no certificates.
 training-refused = The training was not saved: there cannot be more participants than staff.
-training-over-staff = { $institution }: { $participants } participants, but { $staff } staff.
+training-over-staff =
+    { $participants ->
+        [one] { $institution }: { $participants } participant, but the staff numbers { $staff }.
+       *[other] { $institution }: { $participants } participants, but the staff numbers { $staff }.
+    }
 
 coverage-title = Training coverage
 coverage-intro = How many participants from each institution attended trainings this year, against the number of staff who should be trained. A person at two trainings counts twice.

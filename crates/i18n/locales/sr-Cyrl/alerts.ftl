@@ -17,6 +17,6 @@ notification-open-case = Отвори случај
 notification-referral-received = Ваша институција је примила ново упућивање.
 notification-urgent-referral-received = Ваша институција је примила хитно упућивање.
 notification-referral-overdue = Рок за одговор на упућивање је прошао.
-notification-break-glass = Неко је хитним приступом отворио случај ваше институције. Разлог је у дневнику приступа случају.
+notification-break-glass = Случај ваше институције отворен је хитним приступом. Разлог је у дневнику приступа случају.
 notification-recovery-ending = Период опоравка и размишљања ускоро истиче.
 notification-case-assigned = Институција која води случај вам је дала увид у њега.

@@ -94,7 +94,13 @@ results-count =
         [few] { $count } резултата
        *[other] { $count } резултата
     }
-results-more-than = Више од { $count } резултата
+# After "од" the noun is in the genitive, the same in singular and plural ("од 21 резултата").
+results-more-than =
+    { $count ->
+        [one] Више од { $count } резултата
+        [few] Више од { $count } резултата
+       *[other] Више од { $count } резултата
+    }
 empty-list = Још нема ниједног уноса.
 empty-search = Ниједан унос не одговара претрази.
 show-inactive = Прикажи и неактивне

@@ -33,8 +33,8 @@ material-activity-hint = За поделу: изаберите активнос�
 material-record = Упиши
 materials-low =
     { $count ->
-        [one] { $count } материјала има мало на залихама
-        [few] { $count } материјала има мало на залихама
+        [one] { $count } материјал има мало на залихама
+        [few] { $count } материјала имају мало на залихама
        *[other] { $count } материјала има мало на залихама
     }
 log-material-added = Материјал уписан

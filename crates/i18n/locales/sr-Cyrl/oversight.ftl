@@ -26,7 +26,16 @@ audit-alerts-count =
         [few] { $count } упозорења
        *[other] { $count } упозорења
     }
-audit-alerts-rules = Упозорава се на { $cases } или више различитих случајева које једна особа отвори у { $minutes } минута и на приступ случајевима пре { $starts } и од { $ends } часова или викендом (подешавања alert_case_views, alert_window_minutes, working_hours).
+audit-alerts-rules =
+    Упозорење се јавља када једна особа за { $minutes ->
+        [one] { $minutes } минут
+        [few] { $minutes } минута
+       *[other] { $minutes } минута
+    } отвори најмање { $cases ->
+        [one] { $cases } случај
+        [few] { $cases } различита случаја
+       *[other] { $cases } различитих случајева
+    }, као и при приступу случајевима пре { $starts }:00 и од { $ends }:00 или викендом (подешавања alert_case_views, alert_window_minutes, working_hours).
 audit-alerts-truncated = У овом раздобљу има више приступа него што се прегледа одједном; погледани су најновији. Скратите раздобље.
 audit-alerts-broke-glass = Хитни приступи („разбијено стакло“)
 audit-alerts-many-cases = Много случајева у кратком времену

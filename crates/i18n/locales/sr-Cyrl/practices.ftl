@@ -26,7 +26,12 @@ practice-source-taken = Из ове активности или обуке ве�
 practice-withdraw = Повуци добру праксу
 practice-withdraw-question = Повући добру праксу „{ $title }“? Други тимови је више неће видети. Остаје забележена, па се активност из које је објављена не може обрисати.
 practice-prefill-activity = { $kind }, { $place }, { $date }
-practice-prefill-training = Обука „{ $topic }“ од { $hours } сати, { $date }; предавач: { $trainer }.
+practice-prefill-training =
+    { $hours ->
+        [one] Обука „{ $topic }“, { $date }, трајање { $hours } сат; предавач: { $trainer }.
+        [few] Обука „{ $topic }“, { $date }, трајање { $hours } сата; предавач: { $trainer }.
+       *[other] Обука „{ $topic }“, { $date }, трајање { $hours } сати; предавач: { $trainer }.
+    }
 practice-prefill-participants =
     { $count ->
         [one] Укупно { $count } учесник

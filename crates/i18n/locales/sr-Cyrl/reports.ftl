@@ -57,7 +57,26 @@ periodic-activities-count = Број активности
 periodic-reach = Обухват
 periodic-month = Месец
 periodic-trainings = Обуке
-periodic-trainings-summary = { $trainings } обука, { $hours } сати, { $participants } учесника
+periodic-trainings-summary =
+    { $trainings ->
+        [one] { $trainings } обука
+        [few] { $trainings } обуке
+       *[other] { $trainings } обука
+    }, { $hours ->
+        [one] { $hours } сат
+        [few] { $hours } сата
+       *[other] { $hours } сати
+    }, { $participants ->
+        [one] { $participants } учесник
+        [few] { $participants } учесника
+       *[other] { $participants } учесника
+    }
+periodic-participants-count =
+    { $count ->
+        [one] { $count } учесник
+        [few] { $count } учесника
+       *[other] { $count } учесника
+    }
 periodic-staff = Запослених
 periodic-share = Обухваћено
 periodic-materials = Материјал
@@ -120,8 +139,17 @@ statistics-year = Година
 statistics-referrals = Упућивања и одговори у року
 statistics-referrals-desc = Број упућивања по тромесечју и колико их је одговорено у року.
 statistics-response = Време од пријаве до првог одговора
-statistics-response-value = Медијана: { $hours } сати (за { $cases } пријава)
-statistics-response-hidden = Скривено: мање од { $threshold } пријава са одговором.
+statistics-response-value =
+    Медијана: { $hours ->
+        [one] { $hours } сат
+        [few] { $hours } сата
+       *[other] { $hours } сати
+    } (за { $cases ->
+        [one] { $cases } пријаву
+        [few] { $cases } пријаве
+       *[other] { $cases } пријава
+    })
+statistics-response-hidden = Скривено: пријава са одговором има мање од { $threshold }.
 statistics-quarter = Тромесечје
 statistics-referrals-sent = Упућено
 statistics-answered-in-time = Одговорено у року

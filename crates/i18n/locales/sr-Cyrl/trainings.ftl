@@ -22,7 +22,12 @@ training-score-of-named = просек именованих учесника
 training-named = Именовани учесници
 training-named-empty = Учесници ове обуке нису именовани, па нема ни сертификата.
 training-refused = Обука није сачувана: број учесника не може бити већи од броја запослених.
-training-over-staff = { $institution }: { $participants } учесника, а запослених је { $staff }.
+training-over-staff =
+    { $participants ->
+        [one] { $institution }: { $participants } учесник, а запослених је { $staff }.
+        [few] { $institution }: { $participants } учесника, а запослених је { $staff }.
+       *[other] { $institution }: { $participants } учесника, а запослених је { $staff }.
+    }
 
 coverage-title = Обухват обукама
 coverage-intro = Колико је учесника из сваке институције прошло обуке ове године, у односу на број запослених који треба да буду обучени. Особа која је била на две обуке броји се два пута.

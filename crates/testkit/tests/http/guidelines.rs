@@ -54,7 +54,7 @@ async fn the_coordinator_adds_a_guideline_officials_acknowledge_it_and_the_card_
         "unread on the dashboard"
     );
     let (_, page) = t.get(&coordinator, &path).await;
-    assert!(page.contains("Ко још није прочитао"));
+    assert!(page.contains("Читање важеће верзије још није потврђено"));
     let (status, location, _) = t
         .post(&police, &path, &format!("{path}/read"), &[("version", "1")])
         .await;
@@ -79,6 +79,6 @@ async fn the_coordinator_adds_a_guideline_officials_acknowledge_it_and_the_card_
     let (status, card) = t.get(&police, "/guidelines/card?kind=police").await;
     assert_eq!(status, 200);
     assert!(card.contains("0800 100 388") && card.contains("Центар за социјални рад"));
-    assert!(card.contains("Као полицијски службеник"));
+    assert!(card.contains("У полицији: одмах обавестите"));
     t.finish().await;
 }

@@ -33,7 +33,7 @@ async fn the_auditor_starts_at_the_alerts_and_reads_the_trail_by_case_code() {
         // Every message found: no message id shows in place of its text.
         assert!(!alerts.contains("audit-alert"), "{alerts}");
         assert!(
-            alerts.contains("20 или више различитих случајева"),
+            alerts.contains("отвори најмање 20 различитих случајева"),
             "{alerts}"
         );
         // The auditor's frame offers the trail, not a team's registry or work.

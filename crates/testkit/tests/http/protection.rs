@@ -384,7 +384,7 @@ async fn breaking_the_glass_by_a_cases_code_opens_it_for_an_hour_and_tells_the_o
         );
 
         let (_, told) = t.get(&police, "/notifications").await;
-        assert!(told.contains("Неко је хитним приступом отворио случај ваше институције."));
+        assert!(told.contains("Случај ваше институције отворен је хитним приступом."));
         assert!(told.contains(&format!("href=\"/cases/{case}\"")));
         assert!(!told.contains("Јована"), "nothing of the person");
         let (_, log) = t.get(&police, &format!("/cases/{case}/access-log")).await;

@@ -243,3 +243,26 @@ async fn coverage_staff_numbers_are_the_coordinators_and_other_teams_see_nothing
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn hours_are_written_with_the_locales_decimal_sign() {
+    for t in TestApp::every_engine().await {
+        let c = t.signed_in("le-police").await;
+        let (_, page) = t.get(&c, "/trainings").await;
+        assert!(page.contains(">3,5</td>"), "{page}");
+        assert!(page.contains(">6</td>"), "whole hours without ',0'");
+        assert!(!page.contains("3.5"), "{page}");
+        let (status, _, _) = t
+            .post(
+                &c,
+                "/trainings",
+                "/lang",
+                &[("lang", "en"), ("next", "/trainings")],
+            )
+            .await;
+        assert_eq!(status, 303);
+        let (_, page) = t.get(&c, "/trainings").await;
+        assert!(page.contains(">3.5</td>"), "{page}");
+        t.finish().await;
+    }
+}

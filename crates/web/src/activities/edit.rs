@@ -42,12 +42,13 @@ pub async fn show(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let v = state.app.activity(s.actor(), ActivityId(id)).await?;
+    let mut v = state.app.activity(s.actor(), ActivityId(id)).await?;
     let practice = state
         .app
         .practice_of_source(s.actor(), PracticeSource::Activity(v.activity.id))
         .await?;
     let tr = &s.viewer.tr;
+    v.handed_out = tr.in_order(v.handed_out, |h| h.name.as_str(), |_| ());
     let a = &v.activity;
     html(&ShowPage {
         practice,
@@ -102,9 +103,13 @@ async fn form_page(
     errors: Errors,
     editing: Option<i64>,
 ) -> Result<FormPage, WebError> {
-    let venues = state.app.venues(s.actor(), true).await?;
-    let plan_groups = plan_groups(state, s, &form.plan_activity_id).await?;
     let tr = &s.viewer.tr;
+    let venues = tr.in_order(
+        state.app.venues(s.actor(), true).await?,
+        |v| v.name.as_str(),
+        |v| (!v.active, v.kind.code()),
+    );
+    let plan_groups = plan_groups(state, s, &form.plan_activity_id).await?;
     Ok(FormPage {
         chrome: s.viewer.chrome(Nav::Activities),
         kinds: kind_choices(tr, &form.kind),

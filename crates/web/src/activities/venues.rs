@@ -34,10 +34,9 @@ async fn page(
     errors: Errors,
 ) -> Result<VenuesPage, WebError> {
     let tr = &s.viewer.tr;
-    let rows = state
-        .app
-        .venues(s.actor(), true)
-        .await?
+    let venues = state.app.venues(s.actor(), true).await?;
+    let rows = tr
+        .in_order(venues, |v| v.name.as_str(), |v| (!v.active, v.kind.code()))
         .into_iter()
         .map(|v| {
             let kind = tr.t(&format!("venue-kind-{}", v.kind.code()));

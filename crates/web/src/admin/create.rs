@@ -104,13 +104,13 @@ async fn place_choices(
     selected: &str,
 ) -> Result<Vec<TeamChoices>, WebError> {
     let mut groups = Vec::new();
-    for team in state.app.teams(s.actor()).await? {
+    for team in state.app.teams_in(s.actor(), s.viewer.tr.locale).await? {
         if !team.active {
             continue;
         }
         let institutions = state
             .app
-            .institution_choices(s.actor(), &team.code)
+            .institution_choices_in(s.actor(), &team.code, s.viewer.tr.locale)
             .await?
             .into_iter()
             .map(|i| {

@@ -19,9 +19,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::{CaseView, ReferralForm};
-use spona_app::catalogues::sector_of;
 use spona_domain::cases::{CaseAccess, CaseId, IndicatorCatalogue, Part, ReferralUrgency, Sector};
-use spona_domain::registry::{Institution, InstitutionKind, Standing};
+use spona_domain::registry::{Institution, Standing};
 use spona_domain::text::iso_date;
 
 /// A labelled value.
@@ -500,8 +499,8 @@ fn refer_panel(
     }
 }
 
-/// The catalogue the case was screened with, when it is still its sector's current one (so
-/// that the indicators can be named in the reader's language); otherwise none.
+/// The catalogue version the case was screened with (so that the indicators are named in the
+/// reader's language with the wording of that version, even after a newer one is imported).
 async fn screened_with(
     state: &WebState,
     v: &CaseView,
@@ -519,15 +518,7 @@ async fn screened_with(
     let Some(sector) = Sector::from_code(sector) else {
         return Ok(None);
     };
-    let Some(kind) = InstitutionKind::ALL
-        .iter()
-        .copied()
-        .find(|k| sector_of(*k) == sector)
-    else {
-        return Ok(None);
-    };
-    let current = state.app.catalogue_for(kind).await?;
-    Ok(current.filter(|c| c.sector == sector && c.version == version))
+    Ok(state.app.catalogue_version(sector, version).await?)
 }
 
 /// Observed indicators in words where the catalogue names them, else by their codes.

@@ -83,10 +83,12 @@ async fn list_page(
     errors: Errors,
 ) -> Result<ListPage, WebError> {
     let tr = &s.viewer.tr;
-    let rows = state
-        .app
-        .guidelines(s.actor())
-        .await?
+    let guidelines = tr.in_order(
+        state.app.guidelines(s.actor()).await?,
+        |g| g.guideline.title.as_str(),
+        |_| (),
+    );
+    let rows = guidelines
         .iter()
         .map(|g| Row {
             id: g.guideline.id,
@@ -228,7 +230,10 @@ async fn show_page(
             .iter()
             .map(|(no, at, note)| (*no, tr.instant(at), note.clone()))
             .collect(),
-        not_read: v.not_read.clone(),
+        not_read: v
+            .not_read
+            .clone()
+            .map(|names| tr.in_order(names, String::as_str, |_| ())),
         revise,
         notice,
         alert,

@@ -54,10 +54,12 @@ async fn list_page(
     errors: Errors,
 ) -> Result<ListPage, WebError> {
     let tr = &s.viewer.tr;
-    let rows = state
-        .app
-        .materials(s.actor())
-        .await?
+    let materials = tr.in_order(
+        state.app.materials(s.actor()).await?,
+        |i| i.name.as_str(),
+        |_| (),
+    );
+    let rows = materials
         .into_iter()
         .map(|i| Row {
             id: i.id,
@@ -80,7 +82,12 @@ async fn list_page(
     Ok(ListPage {
         chrome: s.viewer.chrome(Nav::Materials),
         rows,
-        donors: state.app.donor_summary(s.actor()).await?,
+        donors: tr.in_order(
+            state.app.donor_summary(s.actor()).await?,
+            |d| d.donor.as_str(),
+            // Material without a donor first, under its own heading, as before.
+            |d| !d.donor.is_empty(),
+        ),
         form,
         kinds,
         errors,

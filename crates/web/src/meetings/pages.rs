@@ -59,7 +59,10 @@ fn date(tr: &Tr, iso: &str) -> String {
 
 async fn institutions(state: &WebState, s: &Signed) -> Result<Vec<Institution>, WebError> {
     match &s.session.user.team_code {
-        Some(team) => Ok(state.app.institution_choices(s.actor(), team).await?),
+        Some(team) => Ok(state
+            .app
+            .institution_choices_in(s.actor(), team, s.viewer.tr.locale)
+            .await?),
         None => Err(WebError::App(AppError::Forbidden)),
     }
 }

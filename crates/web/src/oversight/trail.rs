@@ -85,14 +85,15 @@ pub async fn trail(
         &s.viewer.here,
     );
     let opts = |choices: Vec<spona_app::oversight::Choice>, selected: &str| -> Vec<Opt> {
-        choices
+        let opts = choices
             .into_iter()
             .map(|c| Opt {
                 selected: c.value == selected.trim(),
                 label: tr.pick(&c.label_cyrl, &c.label_latn).to_owned(),
                 value: c.value,
             })
-            .collect()
+            .collect();
+        tr.in_order(opts, |o| o.label.as_str(), |_| ())
     };
     let people = opts(found.people, &q.user);
     let institutions = opts(found.institutions, &q.institution);
@@ -105,6 +106,7 @@ pub async fn trail(
             selected: a == q.action.trim(),
         })
         .collect();
+    let actions = tr.in_order(actions, |o| o.label.as_str(), |_| ());
     let invalid = !found.errors.is_empty();
     let export_query = match serde_urlencoded::to_string(&q) {
         Ok(query) if q.narrowed() => format!("?{query}"),

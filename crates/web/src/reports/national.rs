@@ -39,7 +39,14 @@ struct NationalPage {
 
 /// The list for the national office (`GET /reports` as that role).
 pub(super) async fn page(state: &WebState, s: &Signed, period: &str) -> Result<Response, WebError> {
-    let list = state.app.national_reports(s.actor(), Some(period)).await?;
+    let mut list = state.app.national_reports(s.actor(), Some(period)).await?;
+    // Newest period first (as read), and within a period the teams in the reader's alphabet.
+    let tr = &s.viewer.tr;
+    list.lines = tr.in_order(
+        list.lines,
+        |l| tr.pick(&l.team_cyrl, &l.team_latn),
+        |l| std::cmp::Reverse(l.period.clone()),
+    );
     let w = Words::new(&state.catalog, s.viewer.locale, state.app.zone());
     let tables = list
         .summary

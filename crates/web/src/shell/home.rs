@@ -86,7 +86,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         _ => None,
     };
     let teams = if overview.is_none() {
-        state.app.teams(actor).await?
+        state.app.teams_in(actor, tr.locale).await?
     } else {
         Vec::new()
     };
@@ -223,11 +223,14 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
                 })
                 .collect(),
             not_reported_title: tr.ts("dashboard-not-reported", "period", &due.quarter.code()),
-            not_reported: due
-                .not_reported
-                .iter()
-                .map(|t| tr.pick(&t.name_cyrl, &t.name_latn).to_owned())
-                .collect(),
+            not_reported: tr.in_order(
+                due.not_reported
+                    .iter()
+                    .map(|t| tr.pick(&t.name_cyrl, &t.name_latn).to_owned())
+                    .collect(),
+                String::as_str,
+                |_| (),
+            ),
         })
     } else {
         None

@@ -2,7 +2,10 @@
 
 use jiff::tz::TimeZone;
 use spona_domain::local_time;
-use spona_i18n::{format_date, format_datetime, format_number, Arg, Catalog, Locale};
+use spona_domain::trainings::Duration;
+use spona_i18n::{
+    format_date, format_datetime, format_decimal, format_number, Arg, Catalog, Collator, Locale,
+};
 use std::sync::Arc;
 
 /// Messages in one locale.
@@ -71,6 +74,28 @@ impl Tr {
     /// A number the locale's way.
     pub fn num(&self, n: &i64) -> String {
         format_number(self.locale, *n)
+    }
+
+    /// A length in hours the locale's way: "2,5" in Serbian, "2.5" in English, "6" for whole
+    /// hours.
+    pub fn hours(&self, d: &Duration) -> String {
+        format_decimal(self.locale, d.hours_hundredths(), 2)
+    }
+
+    /// The collator that sorts names as this locale's readers expect (азбука, abeceda, English).
+    pub fn collator(&self) -> Collator {
+        Collator::new(self.locale)
+    }
+
+    /// Items ordered by `group` (such as active before inactive), and within a group by name
+    /// in this locale's alphabet (names in Cyrillic are sorted as Latin pages show them).
+    pub fn in_order<T, G: Ord>(
+        &self,
+        items: Vec<T>,
+        name: impl Fn(&T) -> &str,
+        group: impl Fn(&T) -> G,
+    ) -> Vec<T> {
+        self.collator().page(items, name, group, 0, i64::MAX)
     }
 
     /// Of two names in Cyrillic and Latin, the one for this locale's script.

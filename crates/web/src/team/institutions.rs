@@ -56,8 +56,9 @@ pub async fn list(
     State(state): State<WebState>,
     s: Signed,
     Path(team): Path<String>,
-    Query(q): Query<InstitutionQuery>,
+    Query(mut q): Query<InstitutionQuery>,
 ) -> Result<Response, WebError> {
+    q.locale = s.viewer.tr.locale;
     let (team, page) = state.app.institutions(s.actor(), &team, &q).await?;
     let can_edit = state.app.can_edit_registry(s.actor(), &team);
     let pager = Pager::new(

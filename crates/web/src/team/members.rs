@@ -87,10 +87,14 @@ pub async fn list(
     State(state): State<WebState>,
     s: Signed,
     Path(team): Path<String>,
-    Query(q): Query<MemberQuery>,
+    Query(mut q): Query<MemberQuery>,
 ) -> Result<Response, WebError> {
+    q.locale = s.viewer.tr.locale;
     let (team, page) = state.app.members(s.actor(), &team, &q).await?;
-    let choices = state.app.institution_choices(s.actor(), &team.code).await?;
+    let choices = state
+        .app
+        .institution_choices_in(s.actor(), &team.code, s.viewer.tr.locale)
+        .await?;
     let can_edit = state.app.can_edit_registry(s.actor(), &team);
     let today = state.app.today();
     let pager = Pager::new(
@@ -167,7 +171,10 @@ async fn form_page(
     errors: Errors,
     editing: Option<i64>,
 ) -> Result<Response, WebError> {
-    let choices = state.app.institution_choices(s.actor(), &team.code).await?;
+    let choices = state
+        .app
+        .institution_choices_in(s.actor(), &team.code, s.viewer.tr.locale)
+        .await?;
     let action = match editing {
         Some(id) => format!("/teams/{}/members/{id}", team.code),
         None => format!("/teams/{}/members", team.code),

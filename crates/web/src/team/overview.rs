@@ -30,7 +30,7 @@ pub async fn list(State(state): State<WebState>, s: Signed) -> Result<Response, 
             return Ok(Redirect::to(&format!("/teams/{code}")).into_response());
         }
     }
-    let teams = state.app.teams(s.actor()).await?;
+    let teams = state.app.teams_in(s.actor(), s.viewer.tr.locale).await?;
     html(&TeamsPage {
         chrome: s.viewer.chrome(Nav::Team),
         teams,

@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::trainings::{CoverageView, StaffForm};
 use spona_app::AppError;
+use spona_domain::registry::Standing;
 
 #[derive(Template)]
 #[template(path = "trainings/coverage.html")]
@@ -38,7 +39,13 @@ pub async fn show(
     s: Signed,
     Query(q): Query<CoverageQuery>,
 ) -> Result<Response, WebError> {
-    let v = state.app.training_coverage(s.actor(), q.year).await?;
+    let mut v = state.app.training_coverage(s.actor(), q.year).await?;
+    let tr = &s.viewer.tr;
+    v.lines = tr.in_order(
+        v.lines,
+        |l| tr.pick(&l.institution.name_cyrl, &l.institution.name_latn),
+        |l| l.institution.standing != Standing::Member,
+    );
     html(&CoveragePage {
         chrome: s.viewer.chrome(Nav::Trainings),
         v,

@@ -65,7 +65,13 @@ pub async fn show(
     s: Signed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let v = state.app.training(s.actor(), TrainingId(id)).await?;
+    let mut v = state.app.training(s.actor(), TrainingId(id)).await?;
+    let tr = &s.viewer.tr;
+    v.attendance = tr.in_order(
+        v.attendance,
+        |(i, _)| tr.pick(&i.name_cyrl, &i.name_latn),
+        |_| (),
+    );
     let practice = state
         .app
         .practice_of_source(s.actor(), PracticeSource::Training(v.training.id))

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::trainings::{Recorded, Refusal, TrainingForm};
 use spona_app::AppError;
+use spona_domain::registry::Standing;
 use spona_i18n::Arg;
 
 /// One institution's row of the form.
@@ -101,6 +102,12 @@ async fn page(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let (_, choices) = state.app.training_choices(s.actor()).await?;
+    let tr = &s.viewer.tr;
+    let choices = tr.in_order(
+        choices,
+        |(i, _)| tr.pick(&i.name_cyrl, &i.name_latn),
+        |(i, _)| i.standing != Standing::Member,
+    );
     let rows = choices
         .into_iter()
         .map(|(i, staff)| {
