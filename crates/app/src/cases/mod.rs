@@ -13,6 +13,7 @@ mod edit;
 mod emergency;
 pub(crate) mod parts;
 mod protection;
+mod purpose;
 mod read;
 mod referrals;
 mod report;

@@ -196,6 +196,9 @@ pub async fn create(
             if r.protocol_referral {
                 to.push_str("&protocol=1");
             }
+            if r.protocol_task {
+                to.push_str("&protocol=task");
+            }
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Invalid(e)) => {
