@@ -237,7 +237,8 @@ async fn the_state_machine_refuses_illegal_moves_and_stale_versions() {
         Err(AppError::Invalid(_))
     ));
     assert!(matches!(
-        app.transition_case(&police, case, "no-such-move", 1, true).await,
+        app.transition_case(&police, case, "no-such-move", 1, true)
+            .await,
         Err(AppError::Invalid(_))
     ));
     let next = app

@@ -142,10 +142,7 @@ impl Found {
             .context("cannot read the activities")?;
         Ok(Found {
             cases: cases.into_iter().map(|(id, c)| (id, c != 0)).collect(),
-            referrals: referrals
-                .iter()
-                .map(|(id, case, _)| (*case, *id))
-                .collect(),
+            referrals: referrals.iter().map(|(id, case, _)| (*case, *id)).collect(),
             // Accepted, and perhaps completed since; never still waiting or declined.
             answered: referrals
                 .iter()

@@ -56,7 +56,8 @@ pub struct NewReferral<'a> {
     pub deadline_at: i64,
 }
 
-const SELECT: &str = "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, f.short_name AS from_short, \
+const SELECT: &str =
+    "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, f.short_name AS from_short, \
      r.to_institution_id, t.short_name AS to_short, r.purpose, r.sealed_purpose, \
      c.data_key AS case_data_key, r.shared_parts, r.urgency, r.status, \
      r.protocol, r.sent_at, r.deadline_at, r.answered_at, r.decline_reason, r.version, \

@@ -208,7 +208,9 @@ impl App {
             owner_short: row.owner_short.clone(),
             reported_at: row.reported_at,
             outcome: IdentificationOutcome::from_code(&row.outcome),
-            closed_at: row.closed_at.filter(|_| row.state == CaseState::Closed.code()),
+            closed_at: row
+                .closed_at
+                .filter(|_| row.state == CaseState::Closed.code()),
             name,
             unopenable: false,
             version: row.version,

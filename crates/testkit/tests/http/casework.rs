@@ -72,7 +72,10 @@ async fn a_refused_referral_opens_at_its_form_with_a_summary_linking_to_the_fiel
             "{body}"
         );
         assert!(body.contains("id=\"referral-form\""));
-        assert!(!body.contains("class=\"error-summary\""), "nothing refused yet");
+        assert!(
+            !body.contains("class=\"error-summary\""),
+            "nothing refused yet"
+        );
 
         let typed = [
             ("to_institution", csw.as_str()),
@@ -91,7 +94,10 @@ async fn a_refused_referral_opens_at_its_form_with_a_summary_linking_to_the_fiel
             "the summary links to the field"
         );
         assert!(body.contains("id=\"purpose-error\""));
-        assert!(body.contains("value=\"identity\" checked"), "the rest is kept");
+        assert!(
+            body.contains("value=\"identity\" checked"),
+            "the rest is kept"
+        );
         assert!(body.contains(">Хитан смештај</textarea>"));
         // Nothing was sent.
         assert!(body.contains("Случај још није упућен."));
@@ -99,7 +105,10 @@ async fn a_refused_referral_opens_at_its_form_with_a_summary_linking_to_the_fiel
         // Refused before anything is judged: another institution finds no such case, the
         // coordinator may not refer, and neither gets a summary of someone else's form.
         let social = t.signed_in("le-social").await;
-        assert_eq!(t.post(&social, "/dashboard", &referrals, &typed).await.0, 404);
+        assert_eq!(
+            t.post(&social, "/dashboard", &referrals, &typed).await.0,
+            404
+        );
         let coordinator = t.signed_in("le-coordinator").await;
         let (status, _, body) = t.post(&coordinator, "/dashboard", &referrals, &typed).await;
         assert_eq!(status, 403);
@@ -124,7 +133,10 @@ async fn a_referral_refused_for_want_of_consent_comes_back_filled_after_the_cons
         let (status, location, body) = t.post(&police, &page, &referrals, &typed).await;
         assert_eq!((status, location), (422, None), "no consent, no reason");
         assert!(body.contains("href=\"#override_reason\""));
-        assert!(body.contains("href=\"#consent-h\""), "the way to the consent");
+        assert!(
+            body.contains("href=\"#consent-h\""),
+            "the way to the consent"
+        );
         // The consent form carries the referral as hidden fields and is filled for it.
         for hidden in [
             format!("name=\"referral_to\" value=\"{csw}\""),
@@ -135,8 +147,12 @@ async fn a_referral_refused_for_want_of_consent_comes_back_filled_after_the_cons
         ] {
             assert!(body.contains(&hidden), "{hidden}");
         }
-        assert!(body.contains(&format!("id=\"consent-institution-{csw}\" name=\"institutions\" value=\"{csw}\" checked")));
-        assert!(body.contains("id=\"consent-part-contact\" name=\"parts\" value=\"contact\" checked"));
+        assert!(body.contains(&format!(
+            "id=\"consent-institution-{csw}\" name=\"institutions\" value=\"{csw}\" checked"
+        )));
+        assert!(
+            body.contains("id=\"consent-part-contact\" name=\"parts\" value=\"contact\" checked")
+        );
 
         let consent = [
             ("given_by", "person"),
@@ -161,9 +177,16 @@ async fn a_referral_refused_for_want_of_consent_comes_back_filled_after_the_cons
         assert!(body.contains("href=\"#consent-explained\""));
 
         let (status, location, body) = t.post(&police, &page, &consents, &consent).await;
-        assert_eq!((status, location), (200, None), "no address carries the draft");
+        assert_eq!(
+            (status, location),
+            (200, None),
+            "no address carries the draft"
+        );
         assert!(body.contains("Сагласност је уписана. Упућивање које сте почели попуњено је испод"));
-        assert!(body.contains(&format!(">{NICKNAME}</textarea>")), "the purpose is back");
+        assert!(
+            body.contains(&format!(">{NICKNAME}</textarea>")),
+            "the purpose is back"
+        );
         assert!(body.contains("value=\"contact\" checked"));
         assert!(body.contains("value=\"urgent\" selected"));
         // The referral now goes, covered by the consent, without a reason.
@@ -191,16 +214,25 @@ async fn a_closed_case_shows_its_outcome_and_when_it_closed_to_whoever_may_open_
             let fields = [("transition", step), ("version", version)];
             assert_eq!(t.post(&police, &page, &transition, &fields).await.0, 303);
         }
-        let close = [("transition", "close"), ("version", "3"), ("confirm", "yes")];
+        let close = [
+            ("transition", "close"),
+            ("version", "3"),
+            ("confirm", "yes"),
+        ];
         let (status, location, _) = t.post(&police, &page, &transition, &close).await;
         assert_eq!(status, 303);
-        assert_eq!(location.as_deref(), Some(format!("{page}?moved=1#top").as_str()));
+        assert_eq!(
+            location.as_deref(),
+            Some(format!("{page}?moved=1#top").as_str())
+        );
         let (_, body) = t.get(&police, &page).await;
         assert!(
             body.contains("Затворено: нема елемената трговине људима"),
             "{body}"
         );
-        assert!(body.contains("<dt>Исход идентификације</dt><dd>нема елемената трговине људима</dd>"));
+        assert!(
+            body.contains("<dt>Исход идентификације</dt><dd>нема елемената трговине људима</dd>")
+        );
         assert!(body.contains("<dt>Затворено</dt><dd>28.11.2026."), "{body}");
         // The coordinator, who sees the state, sees how it ended; the list says it too.
         let coordinator = t.signed_in("le-coordinator").await;
@@ -209,10 +241,18 @@ async fn a_closed_case_shows_its_outcome_and_when_it_closed_to_whoever_may_open_
         let (_, list) = t.get(&police, "/cases").await;
         assert!(list.contains("Затворено: нема елемената трговине људима"));
         // In English as well.
-        t.post(&police, "/dashboard", "/lang", &[("lang", "en"), ("next", "/cases")])
-            .await;
+        t.post(
+            &police,
+            "/dashboard",
+            "/lang",
+            &[("lang", "en"), ("next", "/cases")],
+        )
+        .await;
         let (_, body) = t.get(&police, &page).await;
-        assert!(body.contains("Closed: no elements of trafficking"), "{body}");
+        assert!(
+            body.contains("Closed: no elements of trafficking"),
+            "{body}"
+        );
         // Outside the case's need-to-know, nothing at all.
         let social = t.signed_in("le-social").await;
         assert_eq!(t.get(&social, &page).await.0, 404);
@@ -285,7 +325,10 @@ async fn closing_asks_for_confirmation_and_lists_what_is_still_open() {
         assert!(confirm.contains("Још је отворено:"));
         assert!(confirm.contains("Смештај (У току)"), "{confirm}");
         assert!(confirm.contains("<strong>Праћење</strong>: 15.12.2026."));
-        assert!(confirm.contains("<strong>Упућивање</strong>: ДЗ"), "{confirm}");
+        assert!(
+            confirm.contains("<strong>Упућивање</strong>: ДЗ"),
+            "{confirm}"
+        );
         assert!(confirm.contains("name=\"confirm\" value=\"yes\""));
 
         // A close posted without confirming changes nothing and shows the same list.
@@ -298,14 +341,31 @@ async fn closing_asks_for_confirmation_and_lists_what_is_still_open() {
         assert!(body.contains("Исход: пријава одбачена"), "still open");
 
         // Nobody else may close, confirmed or not.
-        let confirmed = [("transition", "close"), ("version", "3"), ("confirm", "yes")];
+        let confirmed = [
+            ("transition", "close"),
+            ("version", "3"),
+            ("confirm", "yes"),
+        ];
         let social = t.signed_in("le-social").await;
-        assert_eq!(t.post(&social, "/dashboard", &transition, &confirmed).await.0, 404);
+        assert_eq!(
+            t.post(&social, "/dashboard", &transition, &confirmed)
+                .await
+                .0,
+            404
+        );
         let coordinator = t.signed_in("le-coordinator").await;
-        assert_eq!(t.post(&coordinator, "/dashboard", &transition, &confirmed).await.0, 403);
+        assert_eq!(
+            t.post(&coordinator, "/dashboard", &transition, &confirmed)
+                .await
+                .0,
+            403
+        );
         let (status, body) = t.get(&coordinator, &format!("{page}?closing=1")).await;
         assert_eq!(status, 200);
-        assert!(!body.contains("close-confirm"), "no confirmation for a reader");
+        assert!(
+            !body.contains("close-confirm"),
+            "no confirmation for a reader"
+        );
 
         assert_eq!(t.post(&police, &page, &transition, &confirmed).await.0, 303);
         let (_, body) = t.get(&police, &page).await;
@@ -320,7 +380,8 @@ async fn a_referral_purpose_is_sealed_and_shown_only_to_those_it_is_shared_with(
         let police = t.signed_in("le-police").await;
         let (page, csw, health) = police_case(&t, &police).await;
         let referrals = format!("{page}/referrals");
-        for (to, purpose) in [(&csw, NICKNAME), (&health, "Преглед због повреде шаке")] {
+        for (to, purpose) in [(&csw, NICKNAME), (&health, "Преглед због повреде шаке")]
+        {
             let fields = [
                 ("to_institution", to.as_str()),
                 ("purpose", purpose),
@@ -385,7 +446,11 @@ async fn a_referral_purpose_is_sealed_and_shown_only_to_those_it_is_shared_with(
         let marker = "action=\"/referrals/";
         let at = inbox.find(marker).unwrap() + marker.len();
         let id: i64 = inbox[at..].split('/').next().unwrap().parse().unwrap();
-        let decline = [("action", "decline"), ("reason", "Нисмо надлежни"), ("version", "1")];
+        let decline = [
+            ("action", "decline"),
+            ("reason", "Нисмо надлежни"),
+            ("version", "1"),
+        ];
         let answer = format!("/referrals/{id}/answer");
         assert_eq!(t.post(&social, "/inbox", &answer, &decline).await.0, 303);
         let (_, inbox) = t.get(&social, "/inbox").await;
@@ -473,16 +538,23 @@ async fn the_centre_reporting_a_child_itself_gets_a_task_not_a_referral_to_itsel
         let (_, body) = t.get(&social, &to).await;
         assert!(body.contains("протокол му је отворио задатак неодложне интервенције"));
         assert!(body.contains("Неодложна интервенција центра (протокол заштите)"));
-        assert!(body.contains("Уписати привременог старатеља"), "the guardian task");
+        assert!(
+            body.contains("Уписати привременог старатеља"),
+            "the guardian task"
+        );
         assert_eq!(body.matches("class=\"card referral").count(), 0, "{body}");
         let (_, inbox) = t.get(&social, "/inbox").await;
-        assert!(!inbox.contains(&format!("href=\"/cases/{case}\"")), "not waiting for itself");
+        assert!(
+            !inbox.contains(&format!("href=\"/cases/{case}\"")),
+            "not waiting for itself"
+        );
         let mut c = t.db().conn().await.unwrap();
-        let referrals: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM referrals WHERE case_id = $1")
-            .bind(case)
-            .fetch_one(&mut *c)
-            .await
-            .unwrap();
+        let referrals: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM referrals WHERE case_id = $1")
+                .bind(case)
+                .fetch_one(&mut *c)
+                .await
+                .unwrap();
         drop(c);
         assert_eq!(referrals, 0);
         // Another institution's report of a child still refers it to the Centre at once,
@@ -509,15 +581,23 @@ async fn the_state_step_and_the_referral_have_names_that_cannot_be_confused() {
         assert!(body.contains("Упућивање институцији тима (дељење делова записа)"));
         assert!(!body.contains(">Упути на идентификацију<") && !body.contains(">Упути случај<"));
         assert!(body.contains("Ништа се не шаље другој институцији"));
-        t.post(&police, "/dashboard", "/lang", &[("lang", "en"), ("next", "/cases")])
-            .await;
+        t.post(
+            &police,
+            "/dashboard",
+            "/lang",
+            &[("lang", "en"), ("next", "/cases")],
+        )
+        .await;
         let (_, body) = t.get(&police, &page).await;
         assert!(body.contains("Record step: handed over for formal identification"));
         assert!(body.contains("Referral to a team institution (sharing parts of the record)"));
         // Neither is offered to someone who does not own the case.
         let coordinator = t.signed_in("le-coordinator").await;
         let (_, body) = t.get(&coordinator, &page).await;
-        assert!(!body.contains("формалну идентификацију") && !body.contains("Упућивање институцији тима"));
+        assert!(
+            !body.contains("формалну идентификацију")
+                && !body.contains("Упућивање институцији тима")
+        );
         t.finish().await;
     }
 }
@@ -564,11 +644,19 @@ async fn receivers_read_the_consents_that_concern_them_and_nothing_else() {
         let section = &body[body.find("id=\"consent-h\"").expect("a consent section")..];
         let section = &section[..section.find("</section>").unwrap()];
         assert!(section.contains("Објашњено за Центар и Дом здравља."));
-        assert!(section.contains("Приказане су само сагласности које се односе на вашу институцију."));
+        assert!(
+            section.contains("Приказане су само сагласности које се односе на вашу институцију.")
+        );
         assert!(!section.contains("само за Дом здравља"), "not its concern");
         assert!(section.contains("<dd>ЦСР"), "{section}");
-        assert!(!section.contains("ДЗ"), "the other institutions it names stay unnamed");
-        assert!(!section.contains("/withdraw") && !section.contains("/consents\""), "read only");
+        assert!(
+            !section.contains("ДЗ"),
+            "the other institutions it names stay unnamed"
+        );
+        assert!(
+            !section.contains("/withdraw") && !section.contains("/consents\""),
+            "read only"
+        );
         // The owner reads both, with the forms.
         let (_, body) = t.get(&police, &page).await;
         assert!(body.contains("само за Дом здравља") && body.contains("/withdraw"));

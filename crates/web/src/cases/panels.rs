@@ -10,8 +10,8 @@ use crate::shell::form::Errors;
 use crate::shell::tr::Tr;
 use serde::Deserialize;
 use spona_app::cases::{
-    CaseView, ConsentForm, ReferralForm, FollowUpForm, GuardianForm, NoteForm, RecoveryForm, ServiceForm,
-    RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS,
+    CaseView, ConsentForm, FollowUpForm, GuardianForm, NoteForm, RecoveryForm, ReferralForm,
+    ServiceForm, RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS,
 };
 use spona_domain::cases::{
     CaseAccess, ConsentGiver, ConsentId, Part, ProceedingsStage, ServiceId, ServiceStatus,

@@ -586,7 +586,13 @@ fn section(
 
 /// The referral form's errors in the summary, each linking to its field.
 fn refer_problems(errors: &Errors) -> Vec<Problem> {
-    const FIELDS: [&str; 5] = ["to_institution", "purpose", "parts", "urgency", "override_reason"];
+    const FIELDS: [&str; 5] = [
+        "to_institution",
+        "purpose",
+        "parts",
+        "urgency",
+        "override_reason",
+    ];
     errors
         .iter()
         .map(|(field, message)| Problem {
