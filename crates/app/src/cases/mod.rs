@@ -17,6 +17,7 @@ mod purpose;
 mod read;
 mod referrals;
 mod report;
+mod tasks;
 mod transitions;
 mod waiting;
 

@@ -82,6 +82,9 @@ pub struct TaskView {
     /// For follow-ups: when, and what (for those working on the case).
     pub due_on: Option<String>,
     pub note: String,
+    /// The reader may mark it done: it was given to the reader's institution, which works on
+    /// the case, and it is not one that recording something else completes.
+    pub may_complete: bool,
 }
 
 /// One case, with the parts the reader may see.
@@ -358,8 +361,13 @@ impl App {
                         }
                         _ => String::new(),
                     };
+                    let may_complete = working
+                        && t.done_at.is_none()
+                        && super::tasks::done_by_hand(&t.kind)
+                        && Some(t.institution_id) == actor.institution_id.map(|i| i.0);
                     Ok(TaskView {
                         id: t.id,
+                        may_complete,
                         kind: t.kind,
                         done: t.done_at.is_some(),
                         due_on: t.due_on,

@@ -513,3 +513,6 @@ case-close-open-referral = Referral
 case-protocol-task = The Centre for Social Work reported the case itself: the protocol opened its urgent intervention task, without a referral to itself.
 task-urgent-protection = The Centre's urgent intervention (protection protocol)
 log-referral-purpose-sealed = Referral purpose encrypted on upgrade
+task-mark-done = Mark as done
+case-saved-task = The task is marked as done.
+log-task-completed = Task done

@@ -557,9 +557,37 @@ async fn the_centre_reporting_a_child_itself_gets_a_task_not_a_referral_to_itsel
                 .unwrap();
         drop(c);
         assert_eq!(referrals, 0);
+        // The Centre marks its task done when it has intervened; the guardian task is
+        // completed by recording the guardian, not by hand.
+        let marker = format!("action=\"/cases/{case}/tasks/");
+        assert_eq!(
+            body.matches(&marker).count(),
+            1,
+            "only the intervention: {body}"
+        );
+        let at = body.find(&marker).unwrap() + marker.len();
+        let task: i64 = body[at..].split('/').next().unwrap().parse().unwrap();
+        let done = format!("/cases/{case}/tasks/{task}/done");
+        let police = t.signed_in("le-police").await;
+        assert_eq!(t.post(&police, "/dashboard", &done, &[]).await.0, 404);
+        let coordinator = t.signed_in("le-coordinator").await;
+        assert_eq!(t.post(&coordinator, "/dashboard", &done, &[]).await.0, 403);
+        let (status, location, _) = t.post(&social, &to, &done, &[]).await;
+        assert_eq!(status, 303);
+        assert_eq!(
+            location.as_deref(),
+            Some(format!("/cases/{case}?saved=task#tasks-h").as_str())
+        );
+        let (_, body) = t.get(&social, &format!("/cases/{case}?saved=task")).await;
+        assert!(body.contains("Задатак је означен као урађен."));
+        assert!(!body.contains(&marker), "nothing left to mark");
+        assert_eq!(
+            t.post(&social, "/dashboard", &done, &[]).await.0,
+            404,
+            "done once"
+        );
         // Another institution's report of a child still refers it to the Centre at once,
         // and the police get no task of the Centre's.
-        let police = t.signed_in("le-police").await;
         let (_, location, _) = t.post(&police, "/cases/new", "/cases", &child()).await;
         assert!(location.as_deref().unwrap().contains("protocol=1"));
         let (_, body) = t.get(&police, location.as_deref().unwrap()).await;

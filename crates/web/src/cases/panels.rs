@@ -181,9 +181,12 @@ pub struct RecoveryPanel {
 
 /// A follow-up.
 pub struct FollowUpLine {
+    pub id: spona_domain::cases::TaskId,
     pub due_on: String,
     pub note: String,
     pub done: bool,
+    /// The reader may mark it done.
+    pub may_complete: bool,
 }
 
 /// Follow-ups and the form to add one.
@@ -532,6 +535,8 @@ fn follow_ups(cx: &Context<'_>, v: &CaseView, refused: Option<Refused>) -> Follo
             .iter()
             .filter(|t| t.kind == FOLLOW_UP)
             .map(|t| FollowUpLine {
+                id: t.id,
+                may_complete: t.may_complete,
                 due_on: t
                     .due_on
                     .as_deref()

@@ -23,7 +23,7 @@ use spona_app::catalogues::sector_of;
 use spona_domain::cases::closing::{follow_up_pending, referral_live, service_open};
 use spona_domain::cases::{
     CaseAccess, CaseId, CaseTransition, IndicatorCatalogue, Part, ReferralStatus, ReferralUrgency,
-    Sector, ServiceStatus,
+    Sector, ServiceStatus, TaskId,
 };
 use spona_domain::registry::{Institution, InstitutionKind, Standing};
 use spona_domain::text::iso_date;
@@ -44,8 +44,11 @@ struct PartSection {
 
 /// A task on the case.
 struct TaskLine {
+    id: TaskId,
     label: String,
     done: bool,
+    /// The reader may mark it done here.
+    may_complete: bool,
 }
 
 /// Marks of a case, as `cases/marks.html` shows them.
@@ -270,7 +273,8 @@ pub fn saved(id: CaseId, what: &str, section: &str) -> Response {
 
 /// The notice for `saved={what}`; anything else is a plain "saved".
 fn saved_notice(tr: &Tr, what: &str) -> String {
-    const KNOWN: [&str; 13] = [
+    const KNOWN: [&str; 14] = [
+        "task",
         "attachment",
         "attachment-removed",
         "report",
@@ -344,8 +348,10 @@ async fn build(
         .iter()
         .filter(|t| t.kind != FOLLOW_UP)
         .map(|t| TaskLine {
+            id: t.id,
             label: labels::label(tr, "task", &t.kind),
             done: t.done,
+            may_complete: t.may_complete,
         })
         .collect();
     let referrals = v
