@@ -58,7 +58,7 @@ pub async fn service_status(
             let errors = Errors::from_fields(&s.viewer.tr, &e);
             show::refused(&state, &s, id, Refused::ServiceStatus(service, errors)).await
         }
-        Err(AppError::Conflict) => show::conflict(&state, &s, id).await,
+        Err(AppError::Conflict) => show::conflict(&state, &s, id, "services-h").await,
         Err(e) => Err(e.into()),
     }
 }
@@ -138,7 +138,7 @@ pub async fn proceedings(
             });
             show::refused(&state, &s, id, Refused::Proceedings(post, errors)).await
         }
-        Err(AppError::Conflict) => show::conflict(&state, &s, id).await,
+        Err(AppError::Conflict) => show::conflict(&state, &s, id, "proceedings-h").await,
         Err(e) => Err(e.into()),
     }
 }

@@ -136,8 +136,10 @@ struct CasePage {
 /// What went wrong on the page's last form, to show it again.
 #[derive(Default)]
 pub struct Trouble {
-    /// A message above everything (a refused step, an edit conflict).
+    /// A message about a refused step (shown at the steps) or an edit conflict.
     pub alert: Option<String>,
+    /// The section whose form met the edit conflict (the steps' when none).
+    pub alert_at: Option<&'static str>,
     /// The referral as typed and its errors.
     pub refer: Option<(ReferralForm, Errors)>,
     /// A refused answer to one of the case's referrals.
@@ -257,10 +259,17 @@ pub async fn with_draft(
     html(&page)
 }
 
-/// The case page again after an edit conflict (409), saying so above everything.
-pub async fn conflict(state: &WebState, s: &Signed, id: CaseId) -> Result<Response, WebError> {
+/// The case page again after an edit conflict (409) on the form of `section`, saying so in
+/// the summary at the top.
+pub async fn conflict(
+    state: &WebState,
+    s: &Signed,
+    id: CaseId,
+    section: &'static str,
+) -> Result<Response, WebError> {
     let trouble = Trouble {
         alert: Some(s.viewer.tr.t("case-conflict")),
+        alert_at: Some(section),
         ..Trouble::default()
     };
     again(state, s, id, trouble, StatusCode::CONFLICT).await
@@ -394,7 +403,7 @@ async fn build(
     if let Some(a) = trouble.alert.as_ref() {
         problems.push(Problem {
             message: a.clone(),
-            href: "#next-h".into(),
+            href: format!("#{}", trouble.alert_at.unwrap_or("next-h")),
         });
     }
     let closing = match trouble.closing {
@@ -482,7 +491,8 @@ async fn build(
         tasks,
         referrals,
         notices,
-        alert: trouble.alert,
+        // The steps show their own refusal; a conflict elsewhere is told by the summary.
+        alert: trouble.alert.filter(|_| trouble.alert_at.is_none()),
         transitions,
         may_close,
         closing,
