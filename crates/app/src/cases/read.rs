@@ -108,6 +108,9 @@ pub struct CaseView {
     /// Consents: every one for the owning institution; for an institution the case was
     /// referred to, those naming it (with only it among their institutions).
     pub consents: Vec<super::ConsentView>,
+    /// The reader is given the consents (the owner, or a receiving case worker), even when
+    /// none concerns it yet.
+    pub reads_consents: bool,
     /// Who must give consent: the person, or the guardian of a child or a person without capacity.
     pub consent_from: spona_domain::cases::ConsentGiver,
     /// Services given to the person (for those working on the case).
@@ -257,6 +260,7 @@ impl App {
             }
             _ => super::consent::ConsentsFor::Nobody,
         };
+        let reads_consents = consents_for != super::consent::ConsentsFor::Nobody;
         let (guardians, consents) = self
             .guardians_and_consents(
                 &mut c,
@@ -378,6 +382,7 @@ impl App {
             transitions,
             guardians,
             consents,
+            reads_consents,
             consent_from: super::consent::needed_from(&row),
             services,
             notes,

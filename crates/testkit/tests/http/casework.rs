@@ -413,6 +413,12 @@ async fn a_referral_purpose_is_sealed_and_shown_only_to_those_it_is_shared_with(
         let (_, body) = t.get(&social, &page).await;
         assert!(body.contains(NICKNAME), "{body}");
         assert!(!body.contains("шаке"), "another receiver's purpose");
+        // Sent without a consent: the receiver is told that none concerns it.
+        let consents = &body[body.find("id=\"consent-h\"").expect("the consent section")..];
+        assert!(
+            consents.contains("Сагласност још није уписана."),
+            "{consents}"
+        );
         let (_, inbox) = t.get(&social, "/inbox").await;
         assert!(inbox.contains(NICKNAME) && !inbox.contains("шаке"));
         let (_, dashboard) = t.get(&social, "/dashboard").await;
@@ -435,6 +441,10 @@ async fn a_referral_purpose_is_sealed_and_shown_only_to_those_it_is_shared_with(
         );
         let (_, body) = t.get(&coordinator, &page).await;
         assert!(body.contains(NICKNAME));
+        assert!(
+            !body.contains("id=\"consent-h\""),
+            "the coordinator reads no consent"
+        );
         // The Niš team finds nothing.
         let nis = t.signed_in("nis-coordinator").await;
         let (status, body) = t.get(&nis, &page).await;

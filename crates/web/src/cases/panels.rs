@@ -258,9 +258,9 @@ pub fn build(
 ) -> Panels {
     let working = matches!(v.access, CaseAccess::Full | CaseAccess::Shared(_));
     let owner = v.access.works_on();
-    // A receiver of the case (not a coordinator reading it by assignment, who is given no
-    // consents): the app gave it the consents that concern it.
-    let receiver = matches!(v.access, CaseAccess::Shared(_)) && !v.referrals.is_empty();
+    // A receiver of the case (not a coordinator reading it by assignment): the app gave it
+    // the consents that concern it, if any.
+    let receiver = v.reads_consents && !owner;
     let mut refused = refused;
     let mut take = |f: fn(&Refused) -> bool| match refused.take() {
         Some(r) if f(&r) => Some(r),
