@@ -83,7 +83,7 @@ impl App {
             "Измишљени случај радне експлоатације.",
         );
         let first = self.report_case(&police, &adult).await?;
-        self.transition_case(&police, first.case_id, "refer-for-identification", 1)
+        self.transition_case(&police, first.case_id, "refer-for-identification", 1, true)
             .await?;
         let csw = social
             .institution_id
@@ -130,7 +130,7 @@ impl App {
             ("record-outcome-not-a-victim", 2),
             ("close", 3),
         ] {
-            self.transition_case(&police, second.case_id, step, version)
+            self.transition_case(&police, second.case_id, step, version, true)
                 .await?;
         }
 
@@ -150,7 +150,7 @@ impl App {
             ("record-outcome-identified", 2),
             ("start-assistance", 3),
         ] {
-            self.transition_case(&social, third.case_id, step, version)
+            self.transition_case(&social, third.case_id, step, version, true)
                 .await?;
         }
         Ok(true)

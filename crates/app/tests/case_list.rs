@@ -59,7 +59,7 @@ async fn the_list_follows_owners_referrals_and_the_order_key() {
             ("record-outcome-not-a-victim", 2),
             ("close", 3),
         ] {
-            app.transition_case(&police, c, step, version)
+            app.transition_case(&police, c, step, version, true)
                 .await
                 .unwrap();
         }

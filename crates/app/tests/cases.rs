@@ -232,27 +232,28 @@ async fn the_state_machine_refuses_illegal_moves_and_stale_versions() {
     let police = who(&app, "le-police").await;
     let case = app.report_case(&police, &adult()).await.unwrap().case_id;
     assert!(matches!(
-        app.transition_case(&police, case, "start-assistance", 1)
+        app.transition_case(&police, case, "start-assistance", 1, true)
             .await,
         Err(AppError::Invalid(_))
     ));
     assert!(matches!(
-        app.transition_case(&police, case, "no-such-move", 1).await,
+        app.transition_case(&police, case, "no-such-move", 1, true)
+            .await,
         Err(AppError::Invalid(_))
     ));
     let next = app
-        .transition_case(&police, case, "refer-for-identification", 1)
+        .transition_case(&police, case, "refer-for-identification", 1, true)
         .await
         .unwrap();
     assert_eq!(next, CaseState::ReferredForIdentification);
     assert!(matches!(
-        app.transition_case(&police, case, "record-outcome-pending", 1)
+        app.transition_case(&police, case, "record-outcome-pending", 1, true)
             .await,
         Err(AppError::Conflict)
     ));
     let coordinator = who(&app, "le-coordinator").await;
     assert!(matches!(
-        app.transition_case(&coordinator, case, "record-outcome-pending", 2)
+        app.transition_case(&coordinator, case, "record-outcome-pending", 2, true)
             .await,
         Err(AppError::Forbidden)
     ));

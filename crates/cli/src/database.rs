@@ -120,6 +120,17 @@ pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> 
         Some(mail) => app.with_mail(mail.clone()),
         None => app,
     };
+    // Data written by an earlier release is brought forward before anything reads it:
+    // referral purposes kept in plain text are sealed (under the start turn, once).
+    let sealed = app.seal_plain_purposes().await.map_err(|e| {
+        anyhow::anyhow!("cannot seal the referral purposes of an earlier release: {e}")
+    })?;
+    if sealed > 0 {
+        tracing::info!(
+            sealed,
+            "sealed referral purposes kept in plain text by an earlier release"
+        );
+    }
     Ok((app, start))
 }
 

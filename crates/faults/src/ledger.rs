@@ -2,7 +2,7 @@
 //! acknowledged once the server answered 2xx/303; from then on it must survive anything: a
 //! SIGKILL, a full disk, an I/O error, a database outage. Each entry carries something that
 //! only that write made (the case id with a marker in its encrypted narrative, a referral's
-//! purpose, an activity's title), so that a lost write cannot hide behind another one.
+//! id under its case (its purpose is sealed, so the redirect names it), an activity's title), so that a lost write cannot hide behind another one.
 //!
 //! The search runs right after a restart, before any new write: SQLite reuses the highest
 //! row id, so a lost case's id could otherwise be taken by a later case.
@@ -22,8 +22,8 @@ pub enum Created {
         marker: String,
         child: bool,
     },
-    /// A referral of a case, told apart by its purpose.
-    Referral { case_id: i64, purpose: String },
+    /// A referral of a case, by the id the redirect after sending it named.
+    Referral { case_id: i64, referral_id: i64 },
     /// A referral accepted by its receiver.
     Answer { referral_id: i64 },
     /// A recorded activity.
@@ -37,9 +37,10 @@ impl Created {
             Created::Case { id, child, .. } => {
                 format!("case {id}{}", if *child { " (child)" } else { "" })
             }
-            Created::Referral { case_id, purpose } => {
-                format!("referral «{purpose}» of case {case_id}")
-            }
+            Created::Referral {
+                case_id,
+                referral_id,
+            } => format!("referral {referral_id} of case {case_id}"),
             Created::Answer { referral_id } => format!("acceptance of referral {referral_id}"),
             Created::Activity { id, title } => format!("activity {id} «{title}»"),
         }
@@ -119,7 +120,7 @@ impl Ledger {
 #[derive(Default)]
 struct Found {
     cases: HashMap<i64, bool>,
-    purposes: HashSet<(i64, String)>,
+    referrals: HashSet<(i64, i64)>,
     answered: HashSet<i64>,
     activities: HashMap<i64, String>,
 }
@@ -130,8 +131,8 @@ impl Found {
             .fetch_all(&mut *conn)
             .await
             .context("cannot read the cases")?;
-        let referrals: Vec<(i64, i64, String, String)> =
-            sqlx::query_as("SELECT id, case_id, purpose, status FROM referrals")
+        let referrals: Vec<(i64, i64, String)> =
+            sqlx::query_as("SELECT id, case_id, status FROM referrals")
                 .fetch_all(&mut *conn)
                 .await
                 .context("cannot read the referrals")?;
@@ -141,10 +142,7 @@ impl Found {
             .context("cannot read the activities")?;
         Ok(Found {
             cases: cases.into_iter().map(|(id, c)| (id, c != 0)).collect(),
-            purposes: referrals
-                .iter()
-                .map(|(_, case, purpose, _)| (*case, purpose.clone()))
-                .collect(),
+            referrals: referrals.iter().map(|(id, case, _)| (*case, *id)).collect(),
             // Accepted, and perhaps completed since; never still waiting or declined.
             answered: referrals
                 .iter()
@@ -158,9 +156,10 @@ impl Found {
     fn holds(&self, created: &Created) -> bool {
         match created {
             Created::Case { id, child, .. } => self.cases.get(id) == Some(child),
-            Created::Referral { case_id, purpose } => {
-                self.purposes.contains(&(*case_id, purpose.clone()))
-            }
+            Created::Referral {
+                case_id,
+                referral_id,
+            } => self.referrals.contains(&(*case_id, *referral_id)),
             Created::Answer { referral_id } => self.answered.contains(referral_id),
             Created::Activity { id, title } => self.activities.get(id) == Some(title),
         }
@@ -175,7 +174,7 @@ mod tests {
     fn a_write_is_found_only_as_it_was_made() {
         let mut found = Found::default();
         found.cases.insert(5, true);
-        found.purposes.insert((5, "Преглед x1".into()));
+        found.referrals.insert((5, 7));
         found.answered.insert(9);
         found.activities.insert(3, "Трибина x2".into());
         let child = Created::Case {
@@ -192,11 +191,11 @@ mod tests {
         assert!(!found.holds(&adult), "another case under the same id");
         assert!(found.holds(&Created::Referral {
             case_id: 5,
-            purpose: "Преглед x1".into()
+            referral_id: 7
         }));
         assert!(!found.holds(&Created::Referral {
             case_id: 6,
-            purpose: "Преглед x1".into()
+            referral_id: 7
         }));
         assert!(found.holds(&Created::Answer { referral_id: 9 }));
         assert!(!found.holds(&Created::Answer { referral_id: 8 }));

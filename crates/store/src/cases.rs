@@ -37,6 +37,10 @@ pub struct CaseRow {
     pub circumstances: String,
     pub screening: String,
     pub version: i64,
+    /// The outcome of identification the case reached (a code), kept when it closes.
+    pub outcome: String,
+    /// When the case was closed, while it is.
+    pub closed_at: Option<i64>,
 }
 
 /// The plain fields of a new case.
@@ -76,7 +80,7 @@ const SELECT: &str = "SELECT c.id, c.team_id, c.year, c.seq, c.owner_institution
      i.short_name AS owner_short, c.reported_by, c.state, c.proceedings, c.may_be_child, \
      c.lacks_capacity, c.immediate_danger, c.age_band, c.sex, c.citizenship, c.reporter_kind, \
      c.referral_source, c.exploitation, c.detected_on, c.reported_at, c.data_key, c.identity, \
-     c.contact, c.circumstances, c.screening, c.version \
+     c.contact, c.circumstances, c.screening, c.version, c.outcome, c.closed_at \
      FROM cases c JOIN institutions i ON i.id = c.owner_institution_id";
 
 /// The next number of the team's cases in the year (1, 2, …), taken inside the transaction.
@@ -263,25 +267,39 @@ pub async fn list(
     Ok(Page { items: rows, total })
 }
 
+/// Where a case moves: its state, the outcome of identification it holds, and when it was
+/// closed (none while open).
+#[derive(Clone, Copy, Debug)]
+pub struct StateChange<'a> {
+    pub state: &'a str,
+    pub outcome: &'a str,
+    pub closed_at: Option<i64>,
+}
+
 /// Moves a case to a new state, if it is still at `version`.
 pub async fn set_state(
     tx: &mut Tx,
     team: &TeamCases,
     id: CaseId,
     version: i64,
-    state: &str,
+    change: &StateChange<'_>,
     now: i64,
 ) -> Result<(), StoreError> {
-    set_track(
-        tx,
-        "UPDATE cases SET state = $1",
-        team,
-        id,
-        version,
-        state,
-        now,
+    let done = sqlx::query(
+        "UPDATE cases SET state = $1, outcome = $2, closed_at = $3, updated_at = $4, \
+         version = version + 1 WHERE team_id = $5 AND id = $6 AND version = $7",
     )
-    .await
+    .bind(change.state)
+    .bind(change.outcome)
+    .bind(change.closed_at)
+    .bind(now)
+    .bind(team.team().0)
+    .bind(id.0)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())?;
+    crate::listing::refresh(tx, id).await
 }
 
 /// Moves the proceedings track, if the case is still at `version`.
@@ -305,8 +323,8 @@ pub async fn set_proceedings(
     .await
 }
 
-/// A versioned change of one of the case's two tracks (its state, its proceedings); `set`
-/// is a constant of this module, never user text.
+/// A versioned change of the case's proceedings track; `set` is a constant of this module,
+/// never user text.
 async fn set_track(
     tx: &mut Tx,
     set: &'static str,

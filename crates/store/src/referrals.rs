@@ -18,7 +18,13 @@ pub struct ReferralRow {
     pub from_short: String,
     pub to_institution_id: i64,
     pub to_short: String,
+    /// The purpose as plain text: only in rows written by releases before purposes were
+    /// sealed, until the start-up step seals it (see [`plain_purposes`]).
     pub purpose: String,
+    /// The purpose sealed under the case's key (the app opens it for those it is shared with).
+    pub sealed_purpose: String,
+    /// The case's wrapped data key, which opens the purpose.
+    pub case_data_key: String,
     pub shared_parts: String,
     pub urgency: String,
     pub status: String,
@@ -42,7 +48,6 @@ pub struct NewReferral<'a> {
     pub case_id: CaseId,
     pub from: InstitutionId,
     pub to: InstitutionId,
-    pub purpose: &'a str,
     pub shared_parts: &'a str,
     pub urgency: &'a str,
     pub protocol: bool,
@@ -51,25 +56,27 @@ pub struct NewReferral<'a> {
     pub deadline_at: i64,
 }
 
-const SELECT: &str = "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, f.short_name AS from_short, \
-     r.to_institution_id, t.short_name AS to_short, r.purpose, r.shared_parts, r.urgency, r.status, \
+const SELECT: &str =
+    "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, f.short_name AS from_short, \
+     r.to_institution_id, t.short_name AS to_short, r.purpose, r.sealed_purpose, \
+     c.data_key AS case_data_key, r.shared_parts, r.urgency, r.status, \
      r.protocol, r.sent_at, r.deadline_at, r.answered_at, r.decline_reason, r.version, \
      c.year AS case_year, c.seq AS case_seq, c.may_be_child AS case_child \
      FROM referrals r JOIN institutions f ON f.id = r.from_institution_id \
      JOIN institutions t ON t.id = r.to_institution_id JOIN cases c ON c.id = r.case_id";
 
-/// Sends a referral (status "sent").
+/// Sends a referral (status "sent"); its purpose follows with [`seal_purpose`], once its id
+/// (which the sealing binds) is known.
 pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<ReferralId, StoreError> {
     let id = ReferralId(sqlx::query_scalar(
         "INSERT INTO referrals (team_id, case_id, from_institution_id, to_institution_id, purpose, \
          shared_parts, urgency, status, protocol, sent_by, sent_at, deadline_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $9, $10, $11) RETURNING id",
+         VALUES ($1, $2, $3, $4, '', $5, $6, 'sent', $7, $8, $9, $10) RETURNING id",
     )
     .bind(n.team.team().0)
     .bind(n.case_id.0)
     .bind(n.from.0)
     .bind(n.to.0)
-    .bind(n.purpose)
     .bind(n.shared_parts)
     .bind(n.urgency)
     .bind(i64::from(n.protocol))
@@ -80,6 +87,71 @@ pub async fn insert(tx: &mut Tx, n: &NewReferral<'_>) -> Result<ReferralId, Stor
     .await?);
     crate::listing::refresh(tx, n.case_id).await?;
     Ok(id)
+}
+
+/// Stores a referral's sealed purpose.
+pub async fn seal_purpose(
+    tx: &mut Tx,
+    team: &TeamCases,
+    id: ReferralId,
+    sealed: &str,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE referrals SET sealed_purpose = $1, purpose = '' WHERE team_id = $2 AND id = $3",
+    )
+    .bind(sealed)
+    .bind(team.team().0)
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
+}
+
+/// A purpose still in plain text, written by an earlier release.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct PlainPurpose {
+    #[sqlx(try_from = "i64")]
+    pub id: ReferralId,
+    pub team_id: i64,
+    #[sqlx(try_from = "i64")]
+    pub case_id: CaseId,
+    pub purpose: String,
+    pub case_data_key: String,
+}
+
+/// Up to `limit` referrals, of any team, whose purpose is still plain text (the start-up
+/// upgrade's own reading: server work, not a team's, so it takes no scope).
+pub async fn plain_purposes(
+    c: &mut AnyConnection,
+    limit: i64,
+) -> Result<Vec<PlainPurpose>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.id, r.team_id, r.case_id, r.purpose, c.data_key AS case_data_key \
+         FROM referrals r JOIN cases c ON c.id = r.case_id \
+         WHERE r.purpose <> '' ORDER BY r.id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(c)
+    .await?)
+}
+
+/// Replaces a plain purpose by its sealed form, if it is still the plain text read; whether
+/// it was (an instance starting at the same moment may have done it first).
+pub async fn replace_plain_purpose(
+    tx: &mut Tx,
+    id: ReferralId,
+    plain: &str,
+    sealed: &str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE referrals SET sealed_purpose = $1, purpose = '' WHERE id = $2 AND purpose = $3",
+    )
+    .bind(sealed)
+    .bind(id.0)
+    .bind(plain)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// The referrals of a case, newest first.

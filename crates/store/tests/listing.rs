@@ -46,7 +46,6 @@ async fn concurrent_changes_of_one_cases_referrals_both_refresh_its_listing() {
                 case_id: CaseId(case_id),
                 from: InstitutionId(from),
                 to: InstitutionId(other),
-                purpose: "",
                 shared_parts: "identity",
                 urgency: "normal",
                 protocol: false,

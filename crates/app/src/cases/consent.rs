@@ -88,6 +88,18 @@ fn consent_place(case_id: CaseId) -> Place<'static> {
     }
 }
 
+/// Whose consents a reader of the case sees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ConsentsFor {
+    /// Nobody's (the coordinator, an emergency reader).
+    Nobody,
+    /// Every consent (the owning institution).
+    All,
+    /// Those that let something go to this institution, showing it alone among those they
+    /// name (a receiver of the case: what it may hold, and on whose word).
+    Naming(InstitutionId),
+}
+
 /// Who must give consent for this case.
 pub(crate) fn needed_from(row: &CaseRow) -> ConsentGiver {
     let band = if row.may_be_child != 0 {
@@ -316,9 +328,9 @@ impl App {
         team: &TeamCases,
         row: &CaseRow,
         show_guardians: bool,
-        show_consents: bool,
+        consents_for: ConsentsFor,
     ) -> Result<(Vec<GuardianView>, Vec<ConsentView>), AppError> {
-        if !show_guardians && !show_consents {
+        if !show_guardians && consents_for == ConsentsFor::Nobody {
             return Ok((Vec::new(), Vec::new()));
         }
         let key = self.case_key(row.id, &row.data_key)?;
@@ -334,20 +346,26 @@ impl App {
             }
         }
         let mut list = Vec::new();
-        if show_consents {
+        if consents_for != ConsentsFor::Nobody {
             for r in consents::consents(c, team, row.id).await? {
+                let named: Vec<InstitutionId> = r
+                    .institutions
+                    .split(',')
+                    .filter_map(|i| i.parse().ok())
+                    .map(InstitutionId)
+                    .collect();
+                let institutions = match consents_for {
+                    ConsentsFor::Naming(own) if named.contains(&own) => vec![own],
+                    ConsentsFor::Naming(_) | ConsentsFor::Nobody => continue,
+                    ConsentsFor::All => named,
+                };
                 let s: ConsentSealed = open_at(&key, consent_place(row.id), &r.sealed)?;
                 list.push(ConsentView {
                     id: r.id,
                     given_by: ConsentGiver::from_code(&r.given_by).unwrap_or(ConsentGiver::Person),
                     explained: s.explained,
                     parts: Part::parse_list(&r.parts).into_iter().collect(),
-                    institutions: r
-                        .institutions
-                        .split(',')
-                        .filter_map(|i| i.parse().ok())
-                        .map(InstitutionId)
-                        .collect(),
+                    institutions,
                     given_on: r.given_on,
                     withdrawn: r.withdrawn_at.is_some(),
                 });

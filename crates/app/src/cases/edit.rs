@@ -7,11 +7,11 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
-use spona_domain::cases::{CaseId, Part, ReportForm};
+use spona_domain::cases::{CaseId, Part, ProtocolTask, ReportForm};
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_store::cases::{self, ReportUpdate};
-use spona_store::institutions;
+use spona_store::{institutions, tasks};
 
 impl App {
     /// The report of a case as a form, for editing (the owning institution only), with the
@@ -115,8 +115,13 @@ impl App {
         // A corrected name or birth year may match another case now.
         self.raise_duplicates(&mut tx, &desk, id, sealed.person_index.as_deref())
             .await?;
-        // The protocol fires once per case: when the edit first reveals a child.
-        let protocol_sent = case_referrals.iter().any(|r| r.protocol != 0);
+        // The protocol fires once per case: when the edit first reveals a child. It has fired
+        // when it sent its referral, or gave the Centre (which reported) its task.
+        let protocol_sent = case_referrals.iter().any(|r| r.protocol != 0)
+            || tasks::for_case(&mut tx, &desk, id)
+                .await?
+                .iter()
+                .any(|t| ProtocolTask::from_code(&t.kind).is_some());
         if let (Some(need), false) = (need, protocol_sent) {
             let csw =
                 super::report::social_work(&institutions::list_active(&mut tx, team_id).await?)?;

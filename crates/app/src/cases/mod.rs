@@ -13,9 +13,11 @@ mod edit;
 mod emergency;
 pub(crate) mod parts;
 mod protection;
+mod purpose;
 mod read;
 mod referrals;
 mod report;
+mod tasks;
 mod transitions;
 mod waiting;
 

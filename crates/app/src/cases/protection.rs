@@ -110,7 +110,7 @@ fn checked(v: &Option<String>) -> bool {
 impl App {
     /// The case and the actor's access, for the protection operations: anyone working on the
     /// case (the owner, or an institution it was referred to) may record services and notes.
-    async fn working_case(
+    pub(crate) async fn working_case(
         &self,
         tx: &mut spona_store::Connection,
         actor: &Actor,

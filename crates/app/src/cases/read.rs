@@ -10,7 +10,8 @@ use spona_domain::access::team_cases;
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
 use spona_domain::cases::{
-    allowed, CaseAccess, CaseId, CaseState, CaseTransition, Part, ReferralId, TaskId,
+    allowed, CaseAccess, CaseId, CaseState, CaseTransition, IdentificationOutcome, Part,
+    ReferralId, TaskId,
 };
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
@@ -36,6 +37,10 @@ pub struct CaseSummary {
     pub immediate_danger: bool,
     pub owner_short: String,
     pub reported_at: i64,
+    /// The outcome of identification the case reached (kept when it closes).
+    pub outcome: Option<IdentificationOutcome>,
+    /// When the case was closed, while it is.
+    pub closed_at: Option<i64>,
     /// The person's name, only for a reader who may see the identity part.
     pub name: Option<String>,
     /// The record's sealed part cannot be opened (damaged): listed without its fields.
@@ -52,7 +57,9 @@ pub struct ReferralView {
     pub case_is_child: bool,
     pub from_short: String,
     pub to_short: String,
-    pub purpose: String,
+    /// The purpose in the sender's words: personal data, so only for a reader the referral
+    /// shares with (none for the coordinator who sees only that the case exists).
+    pub purpose: Option<String>,
     pub parts: Vec<Part>,
     pub urgency: String,
     pub status: String,
@@ -75,6 +82,9 @@ pub struct TaskView {
     /// For follow-ups: when, and what (for those working on the case).
     pub due_on: Option<String>,
     pub note: String,
+    /// The reader may mark it done: it was given to the reader's institution, which works on
+    /// the case, and it is not one that recording something else completes.
+    pub may_complete: bool,
 }
 
 /// One case, with the parts the reader may see.
@@ -95,8 +105,12 @@ pub struct CaseView {
     pub transitions: Vec<CaseTransition>,
     /// Recorded guardians (for readers who see the identity).
     pub guardians: Vec<super::GuardianView>,
-    /// Consents (for the owning institution).
+    /// Consents: every one for the owning institution; for an institution the case was
+    /// referred to, those naming it (with only it among their institutions).
     pub consents: Vec<super::ConsentView>,
+    /// The reader is given the consents (the owner, or a receiving case worker), even when
+    /// none concerns it yet.
+    pub reads_consents: bool,
     /// Who must give consent: the person, or the guardian of a child or a person without capacity.
     pub consent_from: spona_domain::cases::ConsentGiver,
     /// Services given to the person (for those working on the case).
@@ -199,6 +213,10 @@ impl App {
             immediate_danger: row.immediate_danger != 0,
             owner_short: row.owner_short.clone(),
             reported_at: row.reported_at,
+            outcome: IdentificationOutcome::from_code(&row.outcome),
+            closed_at: row
+                .closed_at
+                .filter(|_| row.state == CaseState::Closed.code()),
             name,
             unopenable: false,
             version: row.version,
@@ -233,13 +251,23 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let task_rows = tasks::for_case(&mut c, &desk, id).await?;
+        // The owner reads every consent; an institution the case was referred to reads those
+        // that name it, as far as they concern it.
+        let consents_for = match (&access, actor.institution_id) {
+            (CaseAccess::Full, _) => super::consent::ConsentsFor::All,
+            (CaseAccess::Shared(_), Some(own)) if decide(actor, Action::UseCases).allowed() => {
+                super::consent::ConsentsFor::Naming(own)
+            }
+            _ => super::consent::ConsentsFor::Nobody,
+        };
+        let reads_consents = consents_for != super::consent::ConsentsFor::Nobody;
         let (guardians, consents) = self
             .guardians_and_consents(
                 &mut c,
                 &desk,
                 &row,
                 access.sees(Part::Identity),
-                access.works_on(),
+                consents_for,
             )
             .await?;
         let working = matches!(access, CaseAccess::Full | CaseAccess::Shared(_));
@@ -285,13 +313,22 @@ impl App {
             _ => None,
         };
         let now = self.now();
+        // The purposes go as far as the parts: to a reader who sees any part of the record.
+        let shares_parts = Part::ALL.iter().any(|p| access.sees(*p));
         let referrals = case_referrals
             .iter()
             .filter(|r| {
                 access.works_on() || Some(r.to_institution_id) == actor.institution_id.map(|i| i.0)
             })
-            .map(|r| referral_view(r, &summary.code, actor, now))
-            .collect();
+            .map(|r| {
+                let purpose = if shares_parts {
+                    Some(self.open_purpose(r)?)
+                } else {
+                    None
+                };
+                Ok(referral_view(r, &summary.code, actor, now, purpose))
+            })
+            .collect::<Result<_, AppError>>()?;
         let transitions = if access.works_on() {
             allowed(summary.state)
         } else {
@@ -328,8 +365,13 @@ impl App {
                         }
                         _ => String::new(),
                     };
+                    let may_complete = working
+                        && t.done_at.is_none()
+                        && super::tasks::done_by_hand(&t.kind)
+                        && Some(t.institution_id) == actor.institution_id.map(|i| i.0);
                     Ok(TaskView {
                         id: t.id,
+                        may_complete,
                         kind: t.kind,
                         done: t.done_at.is_some(),
                         due_on: t.due_on,
@@ -340,6 +382,7 @@ impl App {
             transitions,
             guardians,
             consents,
+            reads_consents,
             consent_from: super::consent::needed_from(&row),
             services,
             notes,
@@ -354,12 +397,13 @@ impl App {
     }
 }
 
-/// The view of a referral for a reader.
+/// The view of a referral for a reader, with its purpose if the reader may see it.
 pub(crate) fn referral_view(
     r: &ReferralRow,
     case_code: &str,
     actor: &Actor,
     now: i64,
+    purpose: Option<String>,
 ) -> ReferralView {
     let status = r.status.clone();
     ReferralView {
@@ -369,7 +413,7 @@ pub(crate) fn referral_view(
         case_is_child: r.case_child != 0,
         from_short: r.from_short.clone(),
         to_short: r.to_short.clone(),
-        purpose: r.purpose.clone(),
+        purpose,
         parts: Part::parse_list(&r.shared_parts).into_iter().collect(),
         urgency: r.urgency.clone(),
         overdue: status == "sent" && now > r.deadline_at,

@@ -117,7 +117,6 @@ impl App {
                 case_id,
                 from,
                 to: receiver.id,
-                purpose: &purpose,
                 shared_parts: &Part::list(&parts),
                 urgency: urgency.code(),
                 protocol: false,
@@ -127,6 +126,9 @@ impl App {
             },
         )
         .await?;
+        let key = self.case_key(case_id, &row.data_key)?;
+        let sealed = super::purpose::seal(&key, id, &purpose)?;
+        referrals::seal_purpose(&mut tx, &desk, id, &sealed).await?;
         consents::mark_referral(&mut tx, id, consent, &override_reason).await?;
         let kind = match urgency {
             ReferralUrgency::Urgent => "urgent-referral-received",
@@ -179,16 +181,34 @@ impl App {
             // The inbox's order puts the unanswered first, so its head is exactly them.
             rows.retain(|r| r.status == ReferralStatus::Sent.code());
         }
+        drop(c);
         let now = self.now();
-        Ok(rows
-            .iter()
-            .map(|r| {
-                let code = super::code_of(&team.city, r.case_year, r.case_seq)
-                    .map(|c| c.to_cyrillic())
-                    .unwrap_or_default();
-                referral_view(r, &code, actor, now)
-            })
-            .collect())
+        let mut views = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let code = super::code_of(&team.city, r.case_year, r.case_seq)
+                .map(|c| c.to_cyrillic())
+                .unwrap_or_default();
+            // The receiver reads the purpose while the referral shares the case with it, as
+            // it reads the parts; a damaged one is reported and left out, not the inbox.
+            let live = matches!(
+                ReferralStatus::from_code(&r.status),
+                Some(ReferralStatus::Sent | ReferralStatus::Accepted | ReferralStatus::Completed)
+            );
+            let purpose = if live {
+                match self.open_purpose(r) {
+                    Ok(text) => Some(text),
+                    Err(AppError::Unopenable(damaged)) => {
+                        self.report_damage(&damaged).await;
+                        None
+                    }
+                    Err(e) => return Err(e),
+                }
+            } else {
+                None
+            };
+            views.push(referral_view(r, &code, actor, now, purpose));
+        }
+        Ok(views)
     }
 
     /// Accepts, declines (with a reason) or completes a referral received by the actor's

@@ -10,7 +10,9 @@ use base64::Engine;
 use spona_crypto::keyring::Keyring;
 use spona_domain::access::Actor;
 use spona_domain::access::TeamCases;
-use spona_domain::cases::{CaseId, CaseState, Part, ProtectionNeed, ReportDraft, ReportForm};
+use spona_domain::cases::{
+    CaseId, CaseState, Part, ProtectionNeed, ProtocolStart, ReportDraft, ReportForm,
+};
 use spona_domain::ids::InstitutionId;
 use spona_domain::registry::{Institution, InstitutionKind};
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -25,6 +27,9 @@ pub struct Reported {
     pub code: String,
     /// The child protocol fired: an urgent referral went to the Centre for Social Work.
     pub protocol_referral: bool,
+    /// The child protocol fired for a report of the Centre for Social Work itself: instead of
+    /// a referral to itself, the Centre got the protocol's task on the case.
+    pub protocol_task: bool,
     // Deliberately nothing about possible duplicates: the reporter must not learn whether
     // the person is already known to another institution (see `duplicates`).
 }
@@ -96,10 +101,13 @@ impl App {
         let index = sealed.person_index.clone();
         cases::seal(&mut tx, id, &sealed).await?;
 
-        if let (Some(need), Some(csw)) = (need, guardian_authority) {
-            self.fire_protocol(&mut tx, actor, &desk, id, need, csw)
-                .await?;
-        }
+        let started = match (need, guardian_authority) {
+            (Some(need), Some(csw)) => Some(
+                self.fire_protocol(&mut tx, actor, &desk, id, need, csw)
+                    .await?,
+            ),
+            _ => None,
+        };
         self.raise_duplicates(&mut tx, &desk, id, index.as_deref())
             .await?;
         let event = AuditEvent::about(Some(team_id), "case-reported", "case", id.0);
@@ -112,12 +120,14 @@ impl App {
         Ok(Reported {
             case_id: id,
             code,
-            protocol_referral: need.is_some(),
+            protocol_referral: started == Some(ProtocolStart::UrgentReferral),
+            protocol_task: matches!(started, Some(ProtocolStart::OwnTask(_))),
         })
     }
 
     /// The child protocol: the urgent referral to the Centre for Social Work (sharing the whole
-    /// record, as guardianship authority), the guardian task, and the notice — in the caller's
+    /// record, as guardianship authority) with its notice, or, when the Centre reported the
+    /// person itself, the protocol's task for it; and the guardian task — in the caller's
     /// transaction, so it happens with the report or not at all.
     pub(crate) async fn fire_protocol(
         &self,
@@ -127,35 +137,42 @@ impl App {
         id: CaseId,
         need: ProtectionNeed,
         csw: InstitutionId,
-    ) -> Result<(), AppError> {
+    ) -> Result<ProtocolStart, AppError> {
         let now = self.now();
         let from = actor.institution_id.ok_or(AppError::Forbidden)?;
-        let policy = self.answer_within;
-        let shared = Part::ALL.iter().copied().collect();
-        referrals::insert(
-            tx,
-            &referrals::NewReferral {
-                team: *desk,
-                case_id: id,
-                from,
-                to: csw,
-                purpose: "child-protocol",
-                shared_parts: &Part::list(&shared),
-                urgency: need.urgency().code(),
-                protocol: true,
-                sent_by: actor.user_id,
-                sent_at: now,
-                deadline_at: policy
-                    .deadline_in(self.clock.now(), need.urgency(), &self.zone)
-                    .unix_timestamp(),
-            },
-        )
-        .await?;
+        let start = need.start(from == csw);
+        match start {
+            ProtocolStart::UrgentReferral => {
+                let policy = self.answer_within;
+                let shared = Part::ALL.iter().copied().collect();
+                referrals::insert(
+                    tx,
+                    &referrals::NewReferral {
+                        team: *desk,
+                        case_id: id,
+                        from,
+                        to: csw,
+                        shared_parts: &Part::list(&shared),
+                        urgency: need.urgency().code(),
+                        protocol: true,
+                        sent_by: actor.user_id,
+                        sent_at: now,
+                        deadline_at: policy
+                            .deadline_in(self.clock.now(), need.urgency(), &self.zone)
+                            .unix_timestamp(),
+                    },
+                )
+                .await?;
+                let to = alerts::Recipient::Institution(csw);
+                self.notify(tx, desk.team(), to, "urgent-referral-received", Some(id))
+                    .await?;
+            }
+            ProtocolStart::OwnTask(task) => {
+                tasks::insert(tx, desk, id, task.code(), csw, now).await?;
+            }
+        }
         tasks::insert(tx, desk, id, need.guardian_task().code(), csw, now).await?;
-        let to = alerts::Recipient::Institution(csw);
-        self.notify(tx, desk.team(), to, "urgent-referral-received", Some(id))
-            .await?;
-        Ok(())
+        Ok(start)
     }
 
     /// A fresh data key for the case and its parts sealed under it.

@@ -8,17 +8,20 @@ use spona_domain::cases::{
     apply, CaseId, CaseState, CaseTransition, ProceedingsMove, ProceedingsStage, Reason,
 };
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::cases;
+use spona_store::cases::{self, StateChange};
 
 impl App {
     /// Makes the move named by `code` on the case, if the actor's institution owns it, the
-    /// state allows it and nobody changed the case since `version`.
+    /// state allows it and nobody changed the case since `version`. Closing needs
+    /// `confirmed`: the owner has been shown what is still open (see `closing`) and closes
+    /// anyway; without it the close is refused at the field `confirm`.
     pub async fn transition_case(
         &self,
         actor: &Actor,
         id: CaseId,
         code: &str,
         version: i64,
+        confirmed: bool,
     ) -> Result<CaseState, AppError> {
         let desk = team_cases(actor)?;
         let team_id = desk.team();
@@ -34,7 +37,23 @@ impl App {
         let state = CaseState::from_code(&row.state)
             .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?;
         let next = apply(state, transition).map_err(|_| invalid())?;
-        cases::set_state(&mut tx, &desk, id, version, next.code(), now).await?;
+        if transition == CaseTransition::Close && !confirmed {
+            let mut e = FieldErrors::new();
+            e.add("confirm", FieldError::Required);
+            return Err(AppError::Invalid(e));
+        }
+        // The outcome is kept through assistance and closing; reopening starts afresh.
+        let outcome = match transition {
+            CaseTransition::RecordOutcome(o) => o.code(),
+            CaseTransition::Reopen => "",
+            _ => row.outcome.as_str(),
+        };
+        let change = StateChange {
+            state: next.code(),
+            outcome,
+            closed_at: next.is_closed().then_some(now),
+        };
+        cases::set_state(&mut tx, &desk, id, version, &change, now).await?;
         let action = format!("case-{}", transition.code());
         let event = AuditEvent::about(Some(team_id), &action, "case", id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;

@@ -48,8 +48,29 @@ coded_enum! {
     }
 }
 
-/// What the protocol requires when a report is saved: an urgent referral to the Centre for
-/// Social Work and a guardian task, in the same transaction. Only [`child_protocol`] makes one.
+coded_enum! {
+    /// The task the protocol gives the Centre for Social Work when the Centre reported the
+    /// person itself: what the urgent referral asks of it otherwise.
+    pub enum ProtocolTask {
+        /// Urgent protection (неодложна интервенција): assess safety and place the person,
+        /// as guardianship authority, at once.
+        UrgentProtection => "urgent-protection",
+    }
+}
+
+/// How the protocol reaches the Centre for Social Work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProtocolStart {
+    /// Another institution reported: an urgent referral to the Centre, sharing the record.
+    UrgentReferral,
+    /// The Centre reported the person itself: a task of its own on the case, never a
+    /// referral from the Centre to itself waiting for its own answer.
+    OwnTask(ProtocolTask),
+}
+
+/// What the protocol requires when a report is saved: the Centre for Social Work is reached
+/// at once ([`ProtectionNeed::start`]) and a guardian task opened, in the same transaction.
+/// Only [`child_protocol`] makes one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProtectionNeed {
     child: bool,
@@ -71,6 +92,16 @@ impl ProtectionNeed {
     /// Work, as guardianship authority.
     pub fn referral_to(self) -> InstitutionKind {
         InstitutionKind::SocialWork
+    }
+
+    /// How the Centre is reached: by an urgent referral, or, when the Centre itself reported
+    /// the person, by a task of its own.
+    pub fn start(self, reported_by_the_centre: bool) -> ProtocolStart {
+        if reported_by_the_centre {
+            ProtocolStart::OwnTask(ProtocolTask::UrgentProtection)
+        } else {
+            ProtocolStart::UrgentReferral
+        }
     }
 
     /// The referral's urgency: always urgent.
@@ -168,6 +199,32 @@ mod tests {
         assert_eq!(need.urgency(), ReferralUrgency::Urgent);
         assert_eq!(need.guardian_task(), GuardianTask::RecordTemporaryGuardian);
         assert_eq!(need.consent_from(), ConsentGiver::Guardian);
+    }
+
+    #[test]
+    fn the_centre_reporting_a_child_itself_gets_a_task_not_a_referral_to_itself() {
+        for (child, incapable) in [(true, false), (false, true), (true, true)] {
+            let need = child_protocol(child, incapable).unwrap();
+            assert_eq!(
+                need.start(true),
+                ProtocolStart::OwnTask(ProtocolTask::UrgentProtection)
+            );
+            assert_eq!(need.start(false), ProtocolStart::UrgentReferral);
+            // The guardian task is opened either way.
+            assert_eq!(
+                need.guardian_task(),
+                if child {
+                    GuardianTask::RecordTemporaryGuardian
+                } else {
+                    GuardianTask::RecordGuardian
+                }
+            );
+        }
+        assert_eq!(
+            ProtocolTask::from_code("urgent-protection"),
+            Some(ProtocolTask::UrgentProtection)
+        );
+        assert_eq!(GuardianTask::from_code("urgent-protection"), None);
     }
 
     #[test]

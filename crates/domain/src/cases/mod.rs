@@ -11,6 +11,7 @@ mod access;
 pub mod attachment;
 mod catalogues;
 mod child_protocol;
+pub mod closing;
 mod code;
 mod consent;
 mod ids;
@@ -31,7 +32,7 @@ pub use catalogues::{
 };
 pub use child_protocol::{
     age_band, age_in_years, child_protocol, consent_needed_from, AgeBand, ConsentGiver,
-    GuardianTask, ProtectionNeed,
+    GuardianTask, ProtectionNeed, ProtocolStart, ProtocolTask,
 };
 pub use code::{CaseCode, CaseCodeError};
 pub use consent::{covering, ConsentScope};

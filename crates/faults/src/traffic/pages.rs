@@ -9,6 +9,16 @@ pub fn id_after(location: Option<&str>, prefix: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
+/// The number a redirect's address gives a query parameter (`?referred=12#top` → 12).
+pub fn query_number(location: Option<&str>, name: &str) -> Option<i64> {
+    let query = location?.split_once('?')?.1.split('#').next()?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))?
+        .parse()
+        .ok()
+}
+
 /// The first referral the inbox offers to accept: its id and version.
 pub fn first_to_accept(inbox: &str) -> Option<(i64, i64)> {
     let button = inbox.find("name=\"action\" value=\"accept\"")?;
@@ -38,6 +48,12 @@ mod tests {
         assert_eq!(id_after(Some("/activities/4"), "/activities/"), Some(4));
         assert_eq!(id_after(Some("/login?next=/cases"), "/cases/"), None);
         assert_eq!(id_after(None, "/cases/"), None);
+        assert_eq!(
+            query_number(Some("/cases/17?referred=12#top"), "referred"),
+            Some(12)
+        );
+        assert_eq!(query_number(Some("/cases/17?moved=1"), "referred"), None);
+        assert_eq!(query_number(None, "referred"), None);
     }
 
     #[test]

@@ -209,10 +209,14 @@ async fn refer(shared: &Shared, s: &Session, case: i64, health: &mut Option<Stri
     let mut seen = plain(&got);
     if redirected(&seen) {
         let location = got.as_ref().ok().and_then(|r| r.location.as_deref());
-        if pages::id_after(location, "/cases/") == Some(case) {
+        let referral = pages::query_number(location, "referred");
+        if let (Some(case_id), Some(referral_id)) = (
+            pages::id_after(location, "/cases/").filter(|c| *c == case),
+            referral,
+        ) {
             shared.ledger.push(Created::Referral {
-                case_id: case,
-                purpose,
+                case_id,
+                referral_id,
             });
         } else {
             seen = Seen::Wrong(format!("referral redirected to {location:?}"));

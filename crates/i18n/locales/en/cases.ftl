@@ -39,7 +39,7 @@ state-closed = Closed
 
 ## Steps
 
-transition-refer-for-identification = Refer for identification
+transition-refer-for-identification = Record step: handed over for formal identification
 transition-record-outcome-identified = Record outcome: formally identified
 transition-record-outcome-not-a-victim = Record outcome: no indication of trafficking
 transition-record-outcome-dismissed = Record outcome: report dismissed
@@ -170,7 +170,7 @@ referral-deadline = Answer due
 referral-decline-reason = Reason for declining
 referral-purpose-child-protocol = Child protocol: urgent protection and a temporary guardian
 referral-purpose-capacity-protocol = Protection protocol for a person without legal capacity: urgent protection and a temporary guardian
-referral-new = Refer the case
+referral-new = Referral to a team institution (sharing parts of the record)
 referral-to-institution = Institution
 referral-purpose-hint = What the institution is asked to do.
 referral-parts-hint = The institution will see only the parts of the record you choose.
@@ -485,3 +485,38 @@ duplicates-pending-team =
         [one] { $count } possible duplicate awaits an institution's decision
        *[other] { $count } possible duplicates await the institutions' decisions
     }
+
+## Case work: the outcome a closed case reached, closing with what is still open in view,
+## the error summary of refused forms, a referral kept across the missing consent, the
+## protocol's own task for a Centre that reported, and what receivers see.
+state-closed-with-outcome = Closed: { $outcome }
+case-outcome = Outcome of identification
+case-closed-at = Closed
+outcome-identified = formally identified
+outcome-not-a-victim = no elements of trafficking
+outcome-dismissed = report dismissed
+outcome-suspended = procedure suspended
+outcome-pending = identification under way
+error-summary-title = Nothing was saved. Please correct the following:
+case-next-step-hint = A step records how far the case has come in the referral mechanism. Nothing is sent to another institution; a referral to a team institution does that.
+referral-new-hint = A referral sends the case to another team institution: it receives only the parts of the record you choose and a deadline to answer. The case's state does not change.
+referral-purpose-withheld = Only the institutions working on the case see the purpose.
+referral-record-consent-first = Record the consent; the referral stays filled in.
+consent-referral-waits = The referral you began waits for this consent and stays filled in.
+case-consent-saved-referral-waits = The consent was recorded. The referral you began is filled in below: check it and send it.
+consent-receiver-note = Only the consents that concern your institution are shown.
+case-close-confirm-title = Closing the case
+case-close-still-open = Still open:
+case-close-nothing-open = No services, follow-ups or referrals are open.
+case-close-confirm-button = Yes, close the case
+case-close-cancel = Do not close
+case-close-confirm-needed = Closing was not confirmed: look at what is still open, then confirm.
+case-close-open-service = Service
+case-close-open-follow-up = Follow-up
+case-close-open-referral = Referral
+case-protocol-task = The Centre for Social Work reported the case itself: the protocol opened its urgent intervention task, without a referral to itself.
+task-urgent-protection = The Centre's urgent intervention (protection protocol)
+log-referral-purpose-sealed = Referral purpose encrypted on upgrade
+task-mark-done = Mark as done
+case-saved-task = The task is marked as done.
+log-task-completed = Task done

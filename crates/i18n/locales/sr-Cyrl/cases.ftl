@@ -39,7 +39,7 @@ state-closed = Затворено
 
 ## Кораци
 
-transition-refer-for-identification = Упути на идентификацију
+transition-refer-for-identification = Упиши корак: предато на формалну идентификацију
 transition-record-outcome-identified = Упиши исход: формално идентификовано
 transition-record-outcome-not-a-victim = Упиши исход: нема елемената трговине људима
 transition-record-outcome-dismissed = Упиши исход: пријава одбачена
@@ -170,7 +170,7 @@ referral-deadline = Рок за одговор
 referral-decline-reason = Разлог одбијања
 referral-purpose-child-protocol = Протокол за децу: хитна заштита и привремени старатељ
 referral-purpose-capacity-protocol = Протокол заштите особе без пословне способности: хитна заштита и привремени старатељ
-referral-new = Упути случај
+referral-new = Упућивање институцији тима (дељење делова записа)
 referral-to-institution = Институција
 referral-purpose-hint = Шта се од институције тражи.
 referral-parts-hint = Институција ће видети само изабране делове записа.
@@ -488,3 +488,38 @@ duplicates-pending-team =
         [few] { $count } могућа дупликата чекају одлуку институција
        *[other] { $count } могућих дупликата чека одлуку институција
     }
+
+## Case work: the outcome a closed case reached, closing with what is still open in view,
+## the error summary of refused forms, a referral kept across the missing consent, the
+## protocol's own task for a Centre that reported, and what receivers see.
+state-closed-with-outcome = Затворено: { $outcome }
+case-outcome = Исход идентификације
+case-closed-at = Затворено
+outcome-identified = формално идентификовано
+outcome-not-a-victim = нема елемената трговине људима
+outcome-dismissed = пријава одбачена
+outcome-suspended = поступак обустављен
+outcome-pending = идентификација у току
+error-summary-title = Ништа није сачувано. Исправите следеће:
+case-next-step-hint = Корак бележи докле је случај стигао у механизму упућивања. Ништа се не шаље другој институцији; за то служи упућивање институцији тима.
+referral-new-hint = Упућивање шаље случај другој институцији тима: она добија само изабране делове записа и рок за одговор. Стање случаја се тиме не мења.
+referral-purpose-withheld = Сврху виде само институције које раде на случају.
+referral-record-consent-first = Упишите сагласност; упућивање остаје попуњено.
+consent-referral-waits = Упућивање које сте почели чека ову сагласност и остаје попуњено.
+case-consent-saved-referral-waits = Сагласност је уписана. Упућивање које сте почели попуњено је испод: проверите га и пошаљите.
+consent-receiver-note = Приказане су само сагласности које се односе на вашу институцију.
+case-close-confirm-title = Затварање случаја
+case-close-still-open = Још је отворено:
+case-close-nothing-open = Нема отворених услуга, праћења ни упућивања.
+case-close-confirm-button = Да, затвори случај
+case-close-cancel = Не затварај
+case-close-confirm-needed = Затварање није потврђено: погледајте шта је још отворено, па потврдите.
+case-close-open-service = Услуга
+case-close-open-follow-up = Праћење
+case-close-open-referral = Упућивање
+case-protocol-task = Центар за социјални рад је сам пријавио случај: протокол му је отворио задатак неодложне интервенције, без упућивања самом себи.
+task-urgent-protection = Неодложна интервенција центра (протокол заштите)
+log-referral-purpose-sealed = Сврха упућивања шифрована при надоградњи
+task-mark-done = Означи као урађено
+case-saved-task = Задатак је означен као урађен.
+log-task-completed = Задатак урађен

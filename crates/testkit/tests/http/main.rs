@@ -4,6 +4,7 @@ mod activities;
 mod admin;
 mod attachments;
 mod cases;
+mod casework;
 mod collation;
 mod csrf_layer;
 mod damaged;

@@ -2,7 +2,9 @@
 //! message named after its code, so the pages never show a code to a person.
 
 use crate::shell::tr::Tr;
-use spona_domain::cases::{CaseState, CaseTransition, LocalisedText, Part, Sector};
+use spona_domain::cases::{
+    CaseState, CaseTransition, IdentificationOutcome, LocalisedText, Part, Sector,
+};
 use spona_i18n::{Arg, Locale};
 
 /// The message id of a catalogue value: `{prefix}-{code}`.
@@ -18,6 +20,18 @@ pub fn label(tr: &Tr, prefix: &str, code: &str) -> String {
 /// A case's state in words.
 pub fn state(tr: &Tr, s: CaseState) -> String {
     label(tr, "state", s.code())
+}
+
+/// A case's state in words, a closed case with the outcome it reached ("Closed: formally
+/// identified"), so that closing does not hide how the case ended.
+pub fn state_with_outcome(tr: &Tr, s: CaseState, outcome: Option<IdentificationOutcome>) -> String {
+    match outcome {
+        Some(o) if s.is_closed() => tr.with(
+            "state-closed-with-outcome",
+            &[("outcome", Arg::from(label(tr, "outcome", o.code())))],
+        ),
+        _ => state(tr, s),
+    }
 }
 
 /// A step in words.

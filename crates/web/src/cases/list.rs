@@ -93,7 +93,7 @@ async fn page(
         .map(|c: &CaseSummary| Row {
             id: c.id,
             code: labels::code(tr, &c.code, &c.code_latin).to_string(),
-            state: labels::state(tr, c.state),
+            state: labels::state_with_outcome(tr, c.state, c.outcome),
             child: c.is_child,
             lacks_capacity: c.lacks_capacity,
             danger: c.immediate_danger,

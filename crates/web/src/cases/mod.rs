@@ -62,6 +62,7 @@ pub fn routes() -> Routes {
         )
         .post("/cases/{id}/recovery", protection::recovery)
         .post("/cases/{id}/follow-ups", protection::follow_up)
+        .post("/cases/{id}/tasks/{task}/done", protection::task_done)
         .post("/cases/{id}/notes", protection::note)
         .post("/cases/{id}/proceedings", protection::proceedings)
         .get("/cases/{id}/access-log", access_log::access_log)

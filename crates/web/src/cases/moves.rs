@@ -22,6 +22,9 @@ pub struct StepForm {
     transition: String,
     #[serde(default)]
     version: i64,
+    /// `yes` from the confirmation of closing, after what is still open was shown.
+    #[serde(default)]
+    confirm: String,
 }
 
 /// `POST /cases/{id}/transition`.
@@ -34,10 +37,19 @@ pub async fn transition(
     let tr = &s.viewer.tr;
     match state
         .app
-        .transition_case(s.actor(), id, &f.transition, f.version)
+        .transition_case(s.actor(), id, &f.transition, f.version, f.confirm == "yes")
         .await
     {
-        Ok(_) => Ok(Redirect::to(&format!("/cases/{id}?moved=1")).into_response()),
+        // The step's form posts to the page at its section; the notice is at the top.
+        Ok(_) => Ok(Redirect::to(&format!("/cases/{id}?moved=1#top")).into_response()),
+        Err(AppError::Invalid(e)) if e.iter().any(|(field, _)| *field == "confirm") => {
+            // A close that was not confirmed: the confirmation, with what is still open.
+            let trouble = Trouble {
+                closing: Some(true),
+                ..Trouble::default()
+            };
+            show::again(&state, &s, id, trouble, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(AppError::Invalid(_)) => {
             let trouble = Trouble {
                 alert: Some(tr.t("case-transition-invalid")),
@@ -64,7 +76,10 @@ pub async fn refer(
     ValidForm(form): ValidForm<ReferralForm>,
 ) -> Result<Response, WebError> {
     match state.app.refer_case(s.actor(), id, &form).await {
-        Ok(_) => Ok(Redirect::to(&format!("/cases/{id}?referred=1")).into_response()),
+        // The referral's number (never its purpose) names it in the address.
+        Ok(referral) => {
+            Ok(Redirect::to(&format!("/cases/{id}?referred={referral}#top")).into_response())
+        }
         Err(AppError::Invalid(e)) => {
             let errors = Errors::explained(&s.viewer.tr, &e, |field, err| match (field, err) {
                 ("parts", FieldError::Required) => Some("referral-parts-required"),

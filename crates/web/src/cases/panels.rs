@@ -10,8 +10,8 @@ use crate::shell::form::Errors;
 use crate::shell::tr::Tr;
 use serde::Deserialize;
 use spona_app::cases::{
-    CaseView, ConsentForm, FollowUpForm, GuardianForm, NoteForm, RecoveryForm, ServiceForm,
-    RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS,
+    CaseView, ConsentForm, FollowUpForm, GuardianForm, NoteForm, RecoveryForm, ReferralForm,
+    ServiceForm, RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS,
 };
 use spona_domain::cases::{
     CaseAccess, ConsentGiver, ConsentId, Part, ProceedingsStage, ServiceId, ServiceStatus,
@@ -47,7 +47,36 @@ pub enum Refused {
 }
 
 impl Refused {
-    /// The id of the heading of the section whose form was refused.
+    /// The form's errors for the summary at the top of the page, each linking to the place
+    /// of its message beside the field (or to the section for one above the form).
+    pub fn problems(&self) -> Vec<super::show::Problem> {
+        let errors = match self {
+            Refused::Guardian(_, e)
+            | Refused::Consent(_, e)
+            | Refused::Service(_, e)
+            | Refused::ServiceStatus(_, e)
+            | Refused::Recovery(_, e)
+            | Refused::FollowUp(_, e)
+            | Refused::Note(_, e)
+            | Refused::Proceedings(_, e) => e,
+        };
+        let section = self.section();
+        errors
+            .iter()
+            .map(|(field, message)| super::show::Problem {
+                message: message.clone(),
+                href: match (self, field) {
+                    (_, "") => format!("#{section}"),
+                    (Refused::Consent(..), f) => format!("#consent-{f}"),
+                    (Refused::ServiceStatus(id, _), _) => format!("#status-{id}"),
+                    (_, f) => format!("#{f}-error"),
+                },
+            })
+            .collect()
+    }
+
+    /// The id of the heading of the section whose form was refused (its form posts to the
+    /// page at it, so a refusal opens there).
     pub fn section(&self) -> &'static str {
         match self {
             Refused::Guardian(..) => "guardians-h",
@@ -90,9 +119,14 @@ pub struct ConsentLine {
     pub withdrawn: bool,
 }
 
-/// Consents and the form to record one (the owning institution only).
+/// Consents, and for the owning institution the form to record one; an institution the case
+/// was referred to sees the consents that name it, to read.
 pub struct ConsentPanel {
     pub list: Vec<ConsentLine>,
+    /// The reader owns the case: may record and withdraw consents.
+    pub may_record: bool,
+    /// The form is shown open: it was refused, or a referral waits for it.
+    pub open: bool,
     /// Who must give consent, in words.
     pub needed_from: String,
     /// A guardian must give it and none is recorded yet.
@@ -147,9 +181,12 @@ pub struct RecoveryPanel {
 
 /// A follow-up.
 pub struct FollowUpLine {
+    pub id: spona_domain::cases::TaskId,
     pub due_on: String,
     pub note: String,
     pub done: bool,
+    /// The reader may mark it done.
+    pub may_complete: bool,
 }
 
 /// Follow-ups and the form to add one.
@@ -211,10 +248,19 @@ pub struct Context<'a> {
     pub today: &'a str,
 }
 
-/// The panels for the reader of `v`, with a refused form shown as typed.
-pub fn build(cx: &Context<'_>, v: &CaseView, refused: Option<Refused>) -> Panels {
+/// The panels for the reader of `v`, with a refused form shown as typed; a referral being
+/// typed (`referral`) fills a fresh consent form with its receiver and parts.
+pub fn build(
+    cx: &Context<'_>,
+    v: &CaseView,
+    refused: Option<Refused>,
+    referral: Option<&ReferralForm>,
+) -> Panels {
     let working = matches!(v.access, CaseAccess::Full | CaseAccess::Shared(_));
     let owner = v.access.works_on();
+    // A receiver of the case (not a coordinator reading it by assignment): the app gave it
+    // the consents that concern it, if any.
+    let receiver = v.reads_consents && !owner;
     let mut refused = refused;
     let mut take = |f: fn(&Refused) -> bool| match refused.take() {
         Some(r) if f(&r) => Some(r),
@@ -232,7 +278,7 @@ pub fn build(cx: &Context<'_>, v: &CaseView, refused: Option<Refused>) -> Panels
     let proceedings = take(|r| matches!(r, Refused::Proceedings(..)));
     Panels {
         guardians: guardians(cx, v, guardian),
-        consent: owner.then(|| consent_panel(cx, v, consent)),
+        consent: (owner || receiver).then(|| consent_panel(cx, v, owner, consent, referral)),
         services: working.then(|| services(cx, v, service)),
         recovery: working.then(|| recovery_panel(cx, v, owner, recovery)),
         follow_ups: working.then(|| follow_ups(cx, v, follow_up)),
@@ -288,14 +334,25 @@ fn short_name(cx: &Context<'_>, id: InstitutionId) -> String {
         .unwrap_or_else(|| format!("#{}", id.0))
 }
 
-fn consent_panel(cx: &Context<'_>, v: &CaseView, refused: Option<Refused>) -> ConsentPanel {
+fn consent_panel(
+    cx: &Context<'_>,
+    v: &CaseView,
+    owner: bool,
+    refused: Option<Refused>,
+    referral: Option<&ReferralForm>,
+) -> ConsentPanel {
     let tr = cx.tr;
+    let open = refused.is_some() || referral.is_some();
     let (form, errors) = match refused {
         Some(Refused::Consent(f, e)) => (f, e),
         _ => (
             ConsentForm {
                 given_by: v.consent_from.code().into(),
                 given_on: cx.today.to_string(),
+                parts: referral.map(|r| r.parts.clone()).unwrap_or_default(),
+                institutions: referral
+                    .map(|r| vec![r.to_institution.clone()])
+                    .unwrap_or_default(),
                 ..ConsentForm::default()
             },
             Errors::none(),
@@ -325,6 +382,8 @@ fn consent_panel(cx: &Context<'_>, v: &CaseView, refused: Option<Refused>) -> Co
     };
     ConsentPanel {
         list,
+        may_record: owner,
+        open,
         needed_from,
         guardian_missing: v.consent_from == ConsentGiver::Guardian && v.guardians.is_empty(),
         givers: ConsentGiver::ALL
@@ -476,6 +535,8 @@ fn follow_ups(cx: &Context<'_>, v: &CaseView, refused: Option<Refused>) -> Follo
             .iter()
             .filter(|t| t.kind == FOLLOW_UP)
             .map(|t| FollowUpLine {
+                id: t.id,
+                may_complete: t.may_complete,
                 due_on: t
                     .due_on
                     .as_deref()

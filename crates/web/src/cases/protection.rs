@@ -12,7 +12,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use spona_app::cases::{FollowUpForm, NoteForm, RecoveryForm, ServiceForm};
 use spona_app::AppError;
-use spona_domain::cases::{CaseId, ServiceId};
+use spona_domain::cases::{CaseId, ServiceId, TaskId};
 use spona_domain::validation::FieldError;
 
 /// A service's new status as posted by its row's form.
@@ -58,7 +58,7 @@ pub async fn service_status(
             let errors = Errors::from_fields(&s.viewer.tr, &e);
             show::refused(&state, &s, id, Refused::ServiceStatus(service, errors)).await
         }
-        Err(AppError::Conflict) => show::conflict(&state, &s, id).await,
+        Err(AppError::Conflict) => show::conflict(&state, &s, id, "services-h").await,
         Err(e) => Err(e.into()),
     }
 }
@@ -138,7 +138,20 @@ pub async fn proceedings(
             });
             show::refused(&state, &s, id, Refused::Proceedings(post, errors)).await
         }
-        Err(AppError::Conflict) => show::conflict(&state, &s, id).await,
+        Err(AppError::Conflict) => show::conflict(&state, &s, id, "proceedings-h").await,
         Err(e) => Err(e.into()),
     }
+}
+
+/// `POST /cases/{id}/tasks/{task}/done`: a follow-up, or the protocol's task of the Centre,
+/// marked done; back to the case at the tasks.
+pub async fn task_done(
+    State(state): State<WebState>,
+    s: Signed,
+    Path((id, task)): Path<(CaseId, TaskId)>,
+    ValidForm(_): ValidForm<serde::de::IgnoredAny>,
+) -> Result<Response, WebError> {
+    let follow_up = state.app.complete_task(s.actor(), id, task).await?;
+    let section = if follow_up { "follow-ups-h" } else { "tasks-h" };
+    Ok(show::saved(id, "task", section))
 }

@@ -8,9 +8,6 @@ use spona_app::cases::ReferralView;
 use spona_domain::cases::{CaseId, ReferralId, ReferralStatus, ReferralUrgency};
 use spona_domain::validation::{FieldError, FieldErrors};
 
-/// The purpose the app writes on the child protocol's referral; shown in words.
-const CHILD_PROTOCOL: &str = "child-protocol";
-
 /// One referral, ready to show.
 pub struct ReferralLine {
     pub id: ReferralId,
@@ -24,7 +21,9 @@ pub struct ReferralLine {
     pub protocol_label: String,
     pub from: String,
     pub to: String,
-    pub purpose: String,
+    /// The purpose, for a reader the referral shares with; none otherwise (the line then
+    /// says it is not shared).
+    pub purpose: Option<String>,
     pub parts: String,
     pub urgency: String,
     pub urgent: bool,
@@ -80,12 +79,14 @@ impl ReferralLine {
         trouble: Option<&AnswerTrouble>,
     ) -> ReferralLine {
         let status = ReferralStatus::from_code(&r.status);
-        let purpose = if r.protocol && r.purpose == CHILD_PROTOCOL {
-            if r.case_is_child {
+        // The protocol's purpose is the protocol itself, said in words to everyone who sees
+        // the referral; a purpose written by a person only to those it is shared with.
+        let purpose = if r.protocol {
+            Some(if r.case_is_child {
                 tr.t("referral-purpose-child-protocol")
             } else {
                 tr.t("referral-purpose-capacity-protocol")
-            }
+            })
         } else {
             r.purpose.clone()
         };

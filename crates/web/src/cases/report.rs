@@ -163,7 +163,10 @@ async fn reporters_catalogue(
     let (Some(team), Some(own)) = (&s.session.user.team_code, s.actor().institution_id) else {
         return Ok(None);
     };
-    let institutions = state.app.institution_choices(s.actor(), team).await?;
+    let institutions = state
+        .app
+        .institution_choices_in(s.actor(), team, s.viewer.tr.locale)
+        .await?;
     let Some(kind) = institutions.iter().find(|i| i.id == own).map(|i| i.kind) else {
         return Ok(None);
     };
@@ -195,6 +198,9 @@ pub async fn create(
             let mut to = format!("/cases/{}?reported=1", r.case_id);
             if r.protocol_referral {
                 to.push_str("&protocol=1");
+            }
+            if r.protocol_task {
+                to.push_str("&protocol=task");
             }
             Ok(Redirect::to(&to).into_response())
         }

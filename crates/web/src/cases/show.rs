@@ -19,7 +19,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::{CaseView, ReferralForm};
-use spona_domain::cases::{CaseAccess, CaseId, IndicatorCatalogue, Part, ReferralUrgency, Sector};
+use spona_domain::cases::closing::{follow_up_pending, referral_live, service_open};
+use spona_domain::cases::{
+    CaseAccess, CaseId, CaseTransition, IndicatorCatalogue, Part, ReferralStatus, ReferralUrgency,
+    Sector, ServiceStatus, TaskId,
+};
 use spona_domain::registry::{Institution, Standing};
 use spona_domain::text::iso_date;
 
@@ -39,8 +43,11 @@ struct PartSection {
 
 /// A task on the case.
 struct TaskLine {
+    id: TaskId,
     label: String,
     done: bool,
+    /// The reader may mark it done here.
+    may_complete: bool,
 }
 
 /// Marks of a case, as `cases/marks.html` shows them.
@@ -48,6 +55,26 @@ struct Marks {
     child: bool,
     lacks_capacity: bool,
     danger: bool,
+}
+
+/// One line of the error summary at the top of the page: the message, and the place on the
+/// page (the field, or the form) it links to.
+pub struct Problem {
+    pub message: String,
+    pub href: String,
+}
+
+/// Something still open on a case about to close, in words.
+struct OpenItem {
+    kind: String,
+    what: String,
+}
+
+/// The confirmation of closing: what is still open, and the button that closes anyway.
+struct ClosePanel {
+    open: Vec<OpenItem>,
+    /// The close was posted without confirming (an old page, another client).
+    refused: bool,
 }
 
 /// The referral form of the owning institution.
@@ -82,15 +109,25 @@ struct CasePage {
     notices: Vec<String>,
     alert: Option<String>,
     transitions: Vec<Choice>,
+    /// "Close the case" is offered: it leads to the confirmation, not straight to closing.
+    may_close: bool,
+    /// The confirmation of closing, when asked for.
+    closing: Option<ClosePanel>,
     refer: Option<ReferPanel>,
+    /// The referral the owner began before a consent was recorded, carried through the
+    /// consent form as hidden fields (never in an address): what it posts with the consent.
+    carry: Option<ReferralForm>,
+    /// A consent was just saved with a referral draft: the referral form, filled, follows
+    /// the consents (where the page opens) rather than its usual place.
+    refer_near_consent: bool,
+    /// The error summary at the top of the page, linking to each refused field.
+    problems: Vec<Problem>,
     /// The protection sections.
     more: Panels,
     /// The reader holds emergency access: until when, in words.
     emergency: Option<String>,
     /// Today as an ISO date (the latest date of some date fields).
     today: String,
-    /// The heading of the section whose form was refused: the top of the page links to it.
-    refused_at: Option<&'static str>,
     /// The files attached to the case that the reader sees, and the upload form.
     files: Option<super::attachments::FilesPanel>,
 }
@@ -98,8 +135,10 @@ struct CasePage {
 /// What went wrong on the page's last form, to show it again.
 #[derive(Default)]
 pub struct Trouble {
-    /// A message above everything (a refused step, an edit conflict).
+    /// A message about a refused step (shown at the steps) or an edit conflict.
     pub alert: Option<String>,
+    /// The section whose form met the edit conflict (the steps' when none).
+    pub alert_at: Option<&'static str>,
     /// The referral as typed and its errors.
     pub refer: Option<(ReferralForm, Errors)>,
     /// A refused answer to one of the case's referrals.
@@ -108,6 +147,10 @@ pub struct Trouble {
     pub refused: Option<Refused>,
     /// Why a file was refused.
     pub upload: Option<String>,
+    /// The close was asked for (or posted unconfirmed): show what is still open and confirm.
+    pub closing: Option<bool>,
+    /// A referral draft carried through the consent form; shown again in the referral form.
+    pub draft: Option<ReferralForm>,
 }
 
 /// The coordinator panel of the owner: who has been given access, who could be.
@@ -127,6 +170,8 @@ pub struct Notices {
     answered: Option<String>,
     /// What was saved by a protection form: `saved=guardian` and the like.
     saved: Option<String>,
+    /// `closing=1`: the owner asked to close; the page shows what is open and confirms.
+    closing: Option<String>,
 }
 
 /// `GET /cases/{id}`.
@@ -143,8 +188,10 @@ pub async fn show(
     if n.reported.is_some() {
         notices.push(tr.ts("case-reported", "code", &code));
     }
-    if n.protocol.is_some() {
-        notices.push(tr.t("case-protocol-sent"));
+    match n.protocol.as_deref() {
+        Some("task") => notices.push(tr.t("case-protocol-task")),
+        Some(_) => notices.push(tr.t("case-protocol-sent")),
+        None => {}
     }
     if n.moved.is_some() {
         notices.push(tr.t("case-moved"));
@@ -158,7 +205,11 @@ pub async fn show(
     if let Some(what) = n.saved.as_deref() {
         notices.push(saved_notice(tr, what));
     }
-    let page = build(&state, &s, view, notices, Trouble::default()).await?;
+    let trouble = Trouble {
+        closing: n.closing.is_some().then_some(false),
+        ..Trouble::default()
+    };
+    let page = build(&state, &s, view, notices, trouble).await?;
     html(&page)
 }
 
@@ -189,10 +240,35 @@ pub async fn refused(
     again(state, s, id, trouble, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
-/// The case page again after an edit conflict (409), saying so above everything.
-pub async fn conflict(state: &WebState, s: &Signed, id: CaseId) -> Result<Response, WebError> {
+/// The case page after a consent was saved with a referral draft: the referral form filled
+/// as it was typed, and a notice saying the consent was saved and the referral waits to be
+/// sent (200: the draft cannot travel in a redirect's address).
+pub async fn with_draft(
+    state: &WebState,
+    s: &Signed,
+    id: CaseId,
+    draft: ReferralForm,
+) -> Result<Response, WebError> {
+    let view = state.app.case(s.actor(), id).await?;
+    let trouble = Trouble {
+        draft: Some(draft),
+        ..Trouble::default()
+    };
+    let page = build(state, s, view, Vec::new(), trouble).await?;
+    html(&page)
+}
+
+/// The case page again after an edit conflict (409) on the form of `section`, saying so in
+/// the summary at the top.
+pub async fn conflict(
+    state: &WebState,
+    s: &Signed,
+    id: CaseId,
+    section: &'static str,
+) -> Result<Response, WebError> {
     let trouble = Trouble {
         alert: Some(s.viewer.tr.t("case-conflict")),
+        alert_at: Some(section),
         ..Trouble::default()
     };
     again(state, s, id, trouble, StatusCode::CONFLICT).await
@@ -205,7 +281,8 @@ pub fn saved(id: CaseId, what: &str, section: &str) -> Response {
 
 /// The notice for `saved={what}`; anything else is a plain "saved".
 fn saved_notice(tr: &Tr, what: &str) -> String {
-    const KNOWN: [&str; 13] = [
+    const KNOWN: [&str; 14] = [
+        "task",
         "attachment",
         "attachment-removed",
         "report",
@@ -238,8 +315,18 @@ async fn build(
     let v = &view;
     let summary = &v.summary;
     let code = labels::code(tr, &summary.code, &summary.code_latin).to_string();
-    let mut facts = vec![
-        fact(tr.t("case-state"), labels::state(tr, summary.state)),
+    let state_label = labels::state_with_outcome(tr, summary.state, summary.outcome);
+    let mut facts = vec![fact(tr.t("case-state"), state_label.clone())];
+    if let (true, Some(outcome)) = (summary.state.is_closed(), summary.outcome) {
+        facts.push(fact(
+            tr.t("case-outcome"),
+            labels::label(tr, "outcome", outcome.code()),
+        ));
+    }
+    if let Some(at) = summary.closed_at {
+        facts.push(fact(tr.t("case-closed-at"), tr.instant(&at)));
+    }
+    facts.extend([
         fact(
             tr.t("case-owner"),
             labels::in_script(tr, &summary.owner_short),
@@ -250,7 +337,7 @@ async fn build(
             tr.t("case-age-band"),
             labels::label(tr, "age-band", &v.age_band),
         ),
-    ];
+    ]);
     if !v.sex.is_empty() {
         facts.push(fact(tr.t("case-sex"), labels::label(tr, "sex", &v.sex)));
     }
@@ -269,8 +356,10 @@ async fn build(
         .iter()
         .filter(|t| t.kind != FOLLOW_UP)
         .map(|t| TaskLine {
+            id: t.id,
             label: labels::label(tr, "task", &t.kind),
             done: t.done,
+            may_complete: t.may_complete,
         })
         .collect();
     let referrals = v
@@ -278,18 +367,27 @@ async fn build(
         .iter()
         .map(|r| ReferralLine::new(tr, r, Some(summary.id), trouble.answer.as_ref()))
         .collect();
+    let may_close = v.transitions.contains(&CaseTransition::Close);
     let transitions = v
         .transitions
         .iter()
+        .filter(|t| **t != CaseTransition::Close)
         .map(|t| Choice {
             value: t.code().into(),
             label: labels::transition(tr, *t),
             selected: false,
         })
         .collect();
-    // The team's institutions name the receivers of referrals and consents (owner only).
+    // The team's institutions name the receivers of referrals and consents (for the owner,
+    // and for a receiver reading the consents that name it).
+    let names_institutions = v.access.works_on() || !v.consents.is_empty();
     let choices = match &s.session.user.team_code {
-        Some(team) if v.access.works_on() => state.app.institution_choices(s.actor(), team).await?,
+        Some(team) if names_institutions => {
+            state
+                .app
+                .institution_choices_in(s.actor(), team, s.viewer.tr.locale)
+                .await?
+        }
         _ => Vec::new(),
     };
     let today = iso_date(state.app.today());
@@ -299,9 +397,49 @@ async fn build(
         own: s.actor().institution_id,
         today: &today,
     };
-    let refused_at = trouble.refused.as_ref().map(Refused::section);
+    let mut problems = Vec::new();
+    if let Some(r) = trouble.refused.as_ref() {
+        problems.extend(r.problems());
+    }
+    if let Some((_, errors)) = trouble.refer.as_ref() {
+        problems.extend(refer_problems(errors));
+    }
+    if let Some(a) = trouble.alert.as_ref() {
+        problems.push(Problem {
+            message: a.clone(),
+            href: format!("#{}", trouble.alert_at.unwrap_or("next-h")),
+        });
+    }
+    let closing = match trouble.closing {
+        Some(refused) if may_close => {
+            if refused {
+                problems.push(Problem {
+                    message: tr.t("case-close-confirm-needed"),
+                    href: "#close-confirm".into(),
+                });
+            }
+            Some(ClosePanel {
+                open: still_open(tr, v, state.app.today()),
+                refused,
+            })
+        }
+        _ => None,
+    };
     let files = super::attachments::panel(state, s, v, trouble.upload).await?;
-    let more = panels::build(&cx, v, trouble.refused);
+    let consent_refused = matches!(trouble.refused, Some(Refused::Consent(..)));
+    // A referral refused for want of a consent travels through the consent form (hidden
+    // fields, and the consent prefilled for its receiver and parts); a consent saved with it
+    // brings it back into the referral form, shown right below the consents.
+    let refused_for_consent = trouble
+        .refer
+        .as_ref()
+        .is_some_and(|(_, e)| e.get("override_reason").is_some());
+    let carry = match (&trouble.refer, refused_for_consent) {
+        (Some((form, _)), true) => Some(form.clone()),
+        _ if consent_refused => trouble.draft.clone(),
+        _ => None,
+    };
+    let more = panels::build(&cx, v, trouble.refused, carry.as_ref());
     let emergency = if v.access == CaseAccess::Emergency {
         let until = state.app.emergency_until(s.actor(), summary.id).await?;
         Some(match until {
@@ -311,8 +449,11 @@ async fn build(
     } else {
         None
     };
+    let refer_near_consent = trouble.draft.is_some() && !consent_refused;
+    let draft = trouble.draft;
     let refer = if v.access.works_on() {
-        let (form, errors) = trouble.refer.unwrap_or_else(|| {
+        let carried = draft.clone().map(|d| (d, Errors::none()));
+        let (form, errors) = trouble.refer.or(carried).unwrap_or_else(|| {
             let fresh = ReferralForm {
                 urgency: ReferralUrgency::Normal.code().into(),
                 ..ReferralForm::default()
@@ -342,7 +483,7 @@ async fn build(
         id: summary.id,
         version: summary.version,
         title: tr.ts("case-title", "code", &code),
-        state: labels::state(tr, summary.state),
+        state: state_label,
         m: Marks {
             child: summary.is_child,
             lacks_capacity: summary.lacks_capacity,
@@ -354,13 +495,18 @@ async fn build(
         tasks,
         referrals,
         notices,
-        alert: trouble.alert,
+        // The steps show their own refusal; a conflict elsewhere is told by the summary.
+        alert: trouble.alert.filter(|_| trouble.alert_at.is_none()),
         transitions,
+        may_close,
+        closing,
         refer,
+        carry,
+        refer_near_consent,
+        problems,
         more,
         emergency,
         today,
-        refused_at,
         files,
     })
 }
@@ -456,6 +602,71 @@ fn section(
         title: labels::label(tr, "part", part.code()),
         facts,
     }
+}
+
+/// The referral form's errors in the summary, each linking to its field.
+fn refer_problems(errors: &Errors) -> Vec<Problem> {
+    const FIELDS: [&str; 5] = [
+        "to_institution",
+        "purpose",
+        "parts",
+        "urgency",
+        "override_reason",
+    ];
+    errors
+        .iter()
+        .map(|(field, message)| Problem {
+            message: message.clone(),
+            href: if FIELDS.contains(&field) {
+                format!("#{field}")
+            } else {
+                "#referral-form".into()
+            },
+        })
+        .collect()
+}
+
+/// What is still open on the case, for the confirmation of closing: services planned or
+/// under way, follow-ups still ahead, referrals waiting or being worked on.
+fn still_open(tr: &Tr, v: &CaseView, today: time::Date) -> Vec<OpenItem> {
+    let mut open = Vec::new();
+    for s in &v.services {
+        if ServiceStatus::from_code(&s.status).is_some_and(service_open) {
+            open.push(OpenItem {
+                kind: tr.t("case-close-open-service"),
+                what: format!(
+                    "{} ({})",
+                    labels::label(tr, "service-type", &s.service_type),
+                    labels::label(tr, "service-status", &s.status)
+                ),
+            });
+        }
+    }
+    for t in v.tasks.iter().filter(|t| t.kind == FOLLOW_UP) {
+        let due = t
+            .due_on
+            .as_deref()
+            .and_then(|d| spona_domain::text::date(d).ok());
+        if due.is_some_and(|d| follow_up_pending(d, t.done, today)) {
+            open.push(OpenItem {
+                kind: tr.t("case-close-open-follow-up"),
+                what: t.due_on.as_deref().map(|d| date(tr, d)).unwrap_or_default(),
+            });
+        }
+    }
+    for r in &v.referrals {
+        if ReferralStatus::from_code(&r.status).is_some_and(referral_live) {
+            open.push(OpenItem {
+                kind: tr.t("case-close-open-referral"),
+                what: format!(
+                    "{} ({})",
+                    labels::in_script(tr, &r.to_short),
+                    labels::label(tr, "referral-status", &r.status)
+                ),
+            });
+        }
+    }
+    open
 }
 
 /// The referral form: the team's other member institutions, the parts, the urgencies.

@@ -87,6 +87,12 @@ impl Errors {
         self.get("")
     }
 
+    /// Each error as (field, message), the field empty for a message above the form (for an
+    /// error summary).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &String)> {
+        self.0.iter().map(|(f, m)| (f.as_str(), m))
+    }
+
     /// Whether there is any error.
     pub fn any(&self) -> bool {
         !self.0.is_empty()

@@ -2,8 +2,8 @@
 //! same kinds made in the Niš team through the app, and case records of two institutions.
 
 use spona_app::activities::{ActivityForm, VenueForm};
-use spona_app::cases::ServiceForm;
 use spona_app::cases::{ConsentForm, NewFile, ReferralForm};
+use spona_app::cases::{FollowUpForm, ServiceForm};
 use spona_app::forms::PasswordForm;
 use spona_app::forms::UserForm;
 use spona_app::guidelines::GuidelineForm;
@@ -16,7 +16,7 @@ use spona_app::reports::PeriodForm;
 use spona_app::trainings::{Recorded, TrainingForm};
 use spona_app::App;
 use spona_domain::access::Actor;
-use spona_domain::cases::{AttachmentId, CaseId, ConsentId, ReportForm, ServiceId};
+use spona_domain::cases::{AttachmentId, CaseId, ConsentId, ReportForm, ServiceId, TaskId};
 use spona_domain::practices::PracticeSource;
 use spona_testkit::{actor, TestApp, DEMO_PASSWORD};
 
@@ -53,6 +53,8 @@ pub struct CaseRecords {
     pub consent: ConsentId,
     pub service: ServiceId,
     pub attachment: AttachmentId,
+    /// A follow-up of the owner's, open.
+    pub follow_up: TaskId,
 }
 
 /// Everything the matrix names.
@@ -137,7 +139,8 @@ fn person(given: &str, family: &str) -> ReportForm {
     }
 }
 
-/// A case of the actor's institution with a consent, a service and an attachment.
+/// A case of the actor's institution with a consent, a service, an attachment and a
+/// follow-up.
 async fn case_of(app: &App, worker: &Actor, given: &str) -> CaseRecords {
     let case = app
         .report_case(worker, &person(given, "Матрица (измишљено)"))
@@ -188,11 +191,31 @@ async fn case_of(app: &App, worker: &Actor, given: &str) -> CaseRecords {
         )
         .await
         .expect("attachment");
+    app.add_follow_up(
+        worker,
+        case,
+        &FollowUpForm {
+            due_on: "2026-12-15".into(),
+            note: "Праћење (матрица).".into(),
+        },
+    )
+    .await
+    .expect("follow-up");
+    let follow_up = app
+        .case(worker, case)
+        .await
+        .expect("the case")
+        .tasks
+        .iter()
+        .find(|t| t.kind == "follow-up")
+        .map(|t| t.id)
+        .expect("the follow-up's task");
     CaseRecords {
         case,
         consent,
         service,
         attachment,
+        follow_up,
     }
 }
 

@@ -188,6 +188,7 @@ fn path_of(f: &Fixture, pattern: &str, target: Target, who: Who, cell: Cell) -> 
         .replace("{user}", &f.assignee.to_string())
         .replace("{consent}", &case.consent.to_string())
         .replace("{service}", &case.service.to_string())
+        .replace("{task}", &case.follow_up.to_string())
         .replace("{token}", "matrix-unknown-token")
         .replace("{name}", name)
         .replace("{file}", &file)

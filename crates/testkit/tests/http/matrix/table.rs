@@ -301,6 +301,7 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ),
     ("POST", "/cases/{id}/recovery", Case, T::Case),
     ("POST", "/cases/{id}/follow-ups", Case, T::Case),
+    ("POST", "/cases/{id}/tasks/{task}/done", Case, T::Case),
     ("POST", "/cases/{id}/notes", Case, T::Case),
     ("POST", "/cases/{id}/proceedings", Case, T::Case),
     ("GET", "/cases/{id}/access-log", Case, T::Case),
