@@ -64,6 +64,7 @@ const TEXT: &[&str] = &[
     "first",
     "before",
     "after",
+    "outcome",
 ];
 
 /// Numbers followed by a word that does not agree with them, each with the reason.
