@@ -14,46 +14,12 @@ use time::macros::date;
 async fn plans_round_trip_and_stay_with_their_team() {
     for t in TestDb::every_engine().await {
         let mut tx = t.db.begin().await.unwrap();
-        let founding = FoundingDecision::default();
         let mut team_ids = Vec::new();
         for code in ["leskovac", "nis"] {
-            let id = teams::insert(
-                &mut tx,
-                &teams::NewTeam {
-                    code,
-                    name_cyrl: "Тим",
-                    name_latn: "Tim",
-                    city: "Град",
-                    founding: &founding,
-                },
-                1,
-            )
-            .await
-            .unwrap();
-            team_ids.push(id);
+            team_ids.push(team(&mut tx, code).await);
         }
         let (le, nis): (TeamId, TeamId) = (team_ids[0], team_ids[1]);
-        let csr = institutions::insert(
-            &mut tx,
-            le,
-            &InstitutionDraft {
-                code: "csr".into(),
-                standing: Standing::Member,
-                kind: InstitutionKind::SocialWork,
-                name_cyrl: "ЦСР".into(),
-                name_latn: "CSR".into(),
-                short_name: "ЦСР".into(),
-                is_lead: true,
-                is_donor: false,
-                cooperation: String::new(),
-                address: String::new(),
-                phone: String::new(),
-                email: String::new(),
-            },
-            1,
-        )
-        .await
-        .unwrap();
+        let csr = centre(&mut tx, le).await;
 
         let doc = framework::insert_document(
             &mut tx,
@@ -217,40 +183,8 @@ async fn plans_round_trip_and_stay_with_their_team() {
 async fn progress_typed_by_hand_is_told_as_it_stood_at_a_days_end() {
     for t in TestDb::every_engine().await {
         let mut tx = t.db.begin().await.unwrap();
-        let team = teams::insert(
-            &mut tx,
-            &teams::NewTeam {
-                code: "leskovac",
-                name_cyrl: "Тим",
-                name_latn: "Tim",
-                city: "Град",
-                founding: &FoundingDecision::default(),
-            },
-            1,
-        )
-        .await
-        .unwrap();
-        let csr = institutions::insert(
-            &mut tx,
-            team,
-            &InstitutionDraft {
-                code: "csr".into(),
-                standing: Standing::Member,
-                kind: InstitutionKind::SocialWork,
-                name_cyrl: "ЦСР".into(),
-                name_latn: "CSR".into(),
-                short_name: "ЦСР".into(),
-                is_lead: true,
-                is_donor: false,
-                cooperation: String::new(),
-                address: String::new(),
-                phone: String::new(),
-                email: String::new(),
-            },
-            1,
-        )
-        .await
-        .unwrap();
+        let team = team(&mut tx, "leskovac").await;
+        let csr = centre(&mut tx, team).await;
         let plan = plans::insert(
             &mut tx,
             &TeamScope::operator(team),
@@ -308,4 +242,46 @@ async fn progress_typed_by_hand_is_told_as_it_stood_at_a_days_end() {
         let now = plans::activities(&mut c, plan).await.unwrap();
         assert_eq!(now[0].draft.progress, 60);
     }
+}
+
+/// A team with the given code.
+async fn team(tx: &mut spona_store::Tx, code: &str) -> TeamId {
+    teams::insert(
+        tx,
+        &teams::NewTeam {
+            code,
+            name_cyrl: "Тим",
+            name_latn: "Tim",
+            city: "Град",
+            founding: &FoundingDecision::default(),
+        },
+        1,
+    )
+    .await
+    .unwrap()
+}
+
+/// The team's Centre for Social Work, its lead institution.
+async fn centre(tx: &mut spona_store::Tx, team: TeamId) -> spona_domain::ids::InstitutionId {
+    institutions::insert(
+        tx,
+        team,
+        &InstitutionDraft {
+            code: "csr".into(),
+            standing: Standing::Member,
+            kind: InstitutionKind::SocialWork,
+            name_cyrl: "ЦСР".into(),
+            name_latn: "CSR".into(),
+            short_name: "ЦСР".into(),
+            is_lead: true,
+            is_donor: false,
+            cooperation: String::new(),
+            address: String::new(),
+            phone: String::new(),
+            email: String::new(),
+        },
+        1,
+    )
+    .await
+    .unwrap()
 }
