@@ -1,6 +1,7 @@
 //! Cases over HTTP: who may open which page or make which move, the report with the child
 //! protocol, the receiver's inbox and answer, need-to-know on every page, bad input.
 
+use crate::case_pages::{case_of, option_value};
 use spona_domain::cases::is_stigmatising;
 use spona_testkit::TestApp;
 
@@ -33,22 +34,6 @@ fn child<'a>() -> Vec<(&'a str, &'a str)> {
         ("estimated_age", "15"),
         ("may_be_child", "on"),
     ]
-}
-
-/// The case id of a redirect to `/cases/{id}?…`.
-fn case_of(location: &Option<String>) -> i64 {
-    let to = location.as_deref().expect("a redirect");
-    let rest = to.strip_prefix("/cases/").expect("to a case");
-    rest.split(['?', '/']).next().unwrap().parse().unwrap()
-}
-
-/// The value of the option whose label starts with `label`.
-fn option_value(page: &str, label: &str) -> String {
-    let at = page
-        .find(&format!("\">{label}"))
-        .unwrap_or_else(|| panic!("option {label}"));
-    let start = page[..at].rfind("value=\"").unwrap() + "value=\"".len();
-    page[start..at].to_string()
 }
 
 /// The id of the first referral answer form on the page.

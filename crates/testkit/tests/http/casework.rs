@@ -5,6 +5,7 @@
 //! gets a task, not a referral to itself; the two "refer" actions are named apart; receivers
 //! read the consents that concern them. Every test runs on both engines.
 
+use crate::case_pages::{case_of, option_value};
 use spona_testkit::TestApp;
 
 /// A purpose that describes the person: personal data.
@@ -29,22 +30,6 @@ fn child<'a>() -> Vec<(&'a str, &'a str)> {
         ("estimated_age", "15"),
         ("may_be_child", "on"),
     ]
-}
-
-/// The case id of a redirect to `/cases/{id}?…`.
-fn case_of(location: &Option<String>) -> i64 {
-    let to = location.as_deref().expect("a redirect");
-    let rest = to.strip_prefix("/cases/").expect("to a case");
-    rest.split(['?', '/', '#']).next().unwrap().parse().unwrap()
-}
-
-/// The value of the option whose label starts with `label`.
-fn option_value(page: &str, label: &str) -> String {
-    let at = page
-        .find(&format!("\">{label}"))
-        .unwrap_or_else(|| panic!("option {label}"));
-    let start = page[..at].rfind("value=\"").unwrap() + "value=\"".len();
-    page[start..at].to_string()
 }
 
 /// A new adult case reported by the police, with its page and the CSW's and the health

@@ -3,6 +3,7 @@
 mod activities;
 mod admin;
 mod attachments;
+mod case_pages;
 mod cases;
 mod casework;
 mod collation;

@@ -2,6 +2,7 @@
 //! period, follow-ups, notes, the proceedings track, the access log, breaking the glass by a
 //! case's code, notifications, indicator screening in the report and the catalogue import.
 
+use crate::case_pages::{case_of, option_value};
 use spona_domain::cases::is_stigmatising;
 use spona_testkit::TestApp;
 
@@ -26,22 +27,6 @@ fn child<'a>() -> Vec<(&'a str, &'a str)> {
         ("estimated_age", "15"),
         ("may_be_child", "on"),
     ]
-}
-
-/// The case id of a redirect to `/cases/{id}?…`.
-fn case_of(location: &Option<String>) -> i64 {
-    let to = location.as_deref().expect("a redirect");
-    let rest = to.strip_prefix("/cases/").expect("to a case");
-    rest.split(['?', '/', '#']).next().unwrap().parse().unwrap()
-}
-
-/// The value of the option whose label starts with `label`.
-fn option_value(page: &str, label: &str) -> String {
-    let at = page
-        .find(&format!("\">{label}"))
-        .unwrap_or_else(|| panic!("option {label}"));
-    let start = page[..at].rfind("value=\"").unwrap() + "value=\"".len();
-    page[start..at].to_string()
 }
 
 /// The number that follows `prefix` on the page (an id in a form's action).
