@@ -11,7 +11,7 @@ use crate::keys_at_hand::KeysAtHand;
 use crate::settings::Settings;
 use anyhow::{bail, Context, Result};
 use spona_app::{custody, App, Db, Keyring, MasterKey, SystemClock};
-use spona_store::StartLock;
+use spona_store::{DatabaseUrl, StartLock};
 use std::sync::Arc;
 
 /// The environment variable that may hold the master key (base64), for deployments whose
@@ -47,13 +47,24 @@ pub async fn open_checked(settings: &Settings, make_key: MakeKey) -> Result<Open
         crate::folders::create_private(&settings.data_dir, "data_dir")?;
     }
     let shown = settings.database.redacted();
+    let turn = || format!("cannot take the start turn on the database {shown}");
+    // SQLite's turn is a file beside the database, taken before opening it; PostgreSQL's is
+    // a lock inside the database, taken once connected.
+    let early = match &settings.database {
+        DatabaseUrl::Sqlite(path) => Some(
+            StartLock::before_opening(path)
+                .await
+                .with_context(|| format!("cannot open the database {shown}"))?,
+        ),
+        _ => None,
+    };
     let db = Db::connect_with(&settings.database, settings.pool())
         .await
         .with_context(|| format!("cannot open the database {shown}"))?;
-    let start = db
-        .lock_start(&settings.database)
-        .await
-        .with_context(|| format!("cannot take the start turn on the database {shown}"))?;
+    let start = match early {
+        Some(start) => start,
+        None => db.lock_start(&settings.database).await.with_context(turn)?,
+    };
     let (key, finished_switch) = match master_key(settings, &db, make_key).await {
         Ok(found) => found,
         Err(refused) => {

@@ -245,7 +245,11 @@ fn wait_healthy(ports: &[u16], children: &mut [Child]) {
     {
         for child in children.iter_mut() {
             if let Some(status) = child.try_wait().unwrap() {
-                panic!("an instance ended at start with {status}");
+                let mut said = String::new();
+                if let Some(mut err) = child.stderr.take() {
+                    let _ = std::io::Read::read_to_string(&mut err, &mut said);
+                }
+                panic!("an instance ended at start with {status}: {said}");
             }
         }
         assert!(Instant::now() < until, "the instances did not all come up");

@@ -79,15 +79,7 @@ impl Db {
         sqlx::any::install_default_drivers();
         match url {
             DatabaseUrl::Sqlite(path) => {
-                let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-                if let Some(dir) = parent {
-                    if !dir.is_dir() {
-                        return Err(StoreError::Url(format!(
-                            "the folder {} of the SQLite database does not exist",
-                            dir.display()
-                        )));
-                    }
-                }
+                crate::files::check_folder(path)?;
                 crate::files::prepare_sqlite_file(path)?;
                 let address = format!("sqlite://{}?mode=rwc", path.display());
                 // One connection first, so that a file SQLite cannot open is refused at once

@@ -4,13 +4,25 @@
 use crate::StoreError;
 use std::path::{Path, PathBuf};
 
+/// Refuses at once, with the folder named, a database whose folder is missing or cannot be
+/// written to.
+pub(crate) fn check_folder(path: &Path) -> Result<(), StoreError> {
+    let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if !dir.is_dir() {
+        return Err(StoreError::Url(format!(
+            "the folder {} of the SQLite database does not exist",
+            dir.display()
+        )));
+    }
+    check_writable(dir)
+}
+
 /// Creates the database file with mode 0600 before SQLite opens it, so that SQLite, which
 /// gives the write-ahead log and shared-memory files the database's own mode, never makes
 /// a file others can read.
 pub(crate) fn prepare_sqlite_file(path: &Path) -> Result<(), StoreError> {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        check_writable(dir)?;
-    }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(false);
     #[cfg(unix)]

@@ -32,22 +32,30 @@ impl Db {
                     _file: None,
                 })
             }
-            (Backend::Sqlite, DatabaseUrl::Sqlite(path)) => {
-                let mut name = path.as_os_str().to_owned();
-                name.push(".lock");
-                let path = PathBuf::from(name);
-                let file = tokio::task::spawn_blocking(move || lock_file(path))
-                    .await
-                    .map_err(|e| StoreError::File(format!("start lock: {e}")))??;
-                Ok(StartLock {
-                    _connection: None,
-                    _file: Some(file),
-                })
-            }
+            (Backend::Sqlite, DatabaseUrl::Sqlite(path)) => StartLock::before_opening(path).await,
             (Backend::Sqlite, DatabaseUrl::Postgres(_)) => Err(StoreError::Url(
                 "the database and its URL name different engines".into(),
             )),
         }
+    }
+}
+
+impl StartLock {
+    /// The start turn on an SQLite database, taken before the database is opened at all, so
+    /// that creating its file and switching it to the write-ahead log are done by one
+    /// instance at a time too.
+    pub async fn before_opening(path: &std::path::Path) -> Result<StartLock, StoreError> {
+        crate::files::check_folder(path)?;
+        let mut name = path.as_os_str().to_owned();
+        name.push(".lock");
+        let path = PathBuf::from(name);
+        let file = tokio::task::spawn_blocking(move || lock_file(path))
+            .await
+            .map_err(|e| StoreError::File(format!("start lock: {e}")))??;
+        Ok(StartLock {
+            _connection: None,
+            _file: Some(file),
+        })
     }
 }
 

@@ -136,10 +136,21 @@ pub fn refused(out: &Output) -> String {
     stderr(out)
 }
 
-/// A port nobody listens on right now.
+/// A port nobody listens on right now, for a server the test starts: below the range the
+/// system hands out for outgoing connections (a database client of a test running beside
+/// this one could otherwise take the port before the server binds it), and never the same
+/// one twice in this test process.
 pub fn free_port() -> u16 {
-    let probe = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-    probe.local_addr().expect("address").port()
+    static NEXT: std::sync::Mutex<Option<u16>> = std::sync::Mutex::new(None);
+    let mut next = NEXT.lock().unwrap_or_else(|e| e.into_inner());
+    let mut port = next.unwrap_or(20_000 + (std::process::id() % 500) as u16 * 20);
+    loop {
+        port = if port >= 32_000 { 20_000 } else { port + 1 };
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            *next = Some(port);
+            return port;
+        }
+    }
 }
 
 /// GET /health; the status line and body, when the server answers.
