@@ -26,7 +26,7 @@ pub struct DemoAccount {
 }
 
 /// The demo accounts, one per role and a second team's.
-pub const DEMO_ACCOUNTS: [DemoAccount; 9] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 11] = [
     DemoAccount {
         username: "admin",
         role: Role::Admin,
@@ -72,7 +72,20 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 9] = [
         role: Role::Member,
         team: Some("nis"),
     },
+    DemoAccount {
+        username: "nis-police",
+        role: Role::CaseWorker,
+        team: Some("nis"),
+    },
+    DemoAccount {
+        username: "centre",
+        role: Role::CaseWorker,
+        team: Some(NATIONAL_TEAM),
+    },
 ];
+
+/// The code of the team that holds the deployment's national institutions.
+pub const NATIONAL_TEAM: &str = "national";
 
 struct Org {
     code: &'static str,
@@ -182,6 +195,27 @@ const NIS: [Org; 3] = [
     ),
 ];
 
+/// The national institutions: the Centre for Protection of Victims of Trafficking, which
+/// formally identifies victims, and its urgent reception unit.
+const NATIONAL: [Org; 2] = [
+    member(
+        "czzztlj",
+        InstitutionKind::IdentificationCentre,
+        "Центар за заштиту жртава трговине људима",
+        "Центар",
+        true,
+        "Београд",
+    ),
+    member(
+        "prihvat",
+        InstitutionKind::Other,
+        "Прихватилиште за хитан смештај жртава трговине људима (демо)",
+        "Прихватилиште",
+        false,
+        "Београд",
+    ),
+];
+
 impl App {
     /// Seeds the demo if it is not there yet; returns false when it already was.
     pub async fn seed_demo(&self) -> Result<bool, AppError> {
@@ -219,6 +253,17 @@ impl App {
         )
         .await?;
         let nis_orgs = add_orgs(&mut tx, nis, &NIS, now).await?;
+        let national = add_team(
+            &mut tx,
+            NATIONAL_TEAM,
+            "Национални ниво: Центар за заштиту жртава трговине људима (демо)",
+            "Београд",
+            FoundingDecision::default(),
+            now,
+        )
+        .await?;
+        teams::mark_national(&mut tx, national).await?;
+        let national_orgs = add_orgs(&mut tx, national, &NATIONAL, now).await?;
 
         let le_people: [(&str, &str, &str, TeamRole); 7] = [
             (
@@ -283,6 +328,8 @@ impl App {
             let (team, orgs, org) = match (account.username, account.team) {
                 ("le-police", _) => (Some(le), Some(&le_orgs), "pu"),
                 ("le-member", _) => (Some(le), Some(&le_orgs), "ck"),
+                ("nis-police", _) => (Some(nis), Some(&nis_orgs), "pu"),
+                ("centre", _) => (Some(national), Some(&national_orgs), "czzztlj"),
                 (_, Some("leskovac")) => (Some(le), Some(&le_orgs), "csr"),
                 (_, Some(_)) => (Some(nis), Some(&nis_orgs), "csr"),
                 (_, None) => (None, None, ""),
@@ -327,6 +374,8 @@ fn display_name(username: &str) -> &'static str {
         "le-social" => "Весна Јовановић (демо)",
         "le-member" => "Ивана Петковић (демо)",
         "nis-coordinator" => "Координатор Ниш (демо)",
+        "nis-police" => "Полицајац Ниш (демо)",
+        "centre" => "Саветница Центра (демо)",
         _ => "Члан Ниш (демо)",
     }
 }

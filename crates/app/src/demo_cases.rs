@@ -89,12 +89,17 @@ impl App {
             .institution_id
             .map(|i| i.0.to_string())
             .unwrap_or_default();
+        let centre = demo_actor(&mut *self.db.conn().await?, "centre")
+            .await?
+            .institution_id
+            .map(|i| i.0.to_string())
+            .unwrap_or_default();
         let consent = ConsentForm {
             given_by: "person".into(),
             explained: "Објашњено је шта се дели са Центром за социјални рад и зашто (демо)."
                 .into(),
             parts: vec!["identity".into(), "contact".into()],
-            institutions: vec![csw.clone()],
+            institutions: vec![csw.clone(), centre.clone()],
             given_on: "2026-11-21".into(),
         };
         self.record_consent(&police, first.case_id, &consent)
@@ -111,8 +116,17 @@ impl App {
             action: "accept".into(),
             reason: String::new(),
             version: 1,
+            ..AnswerForm::default()
         };
         self.answer_referral(&social, referral, &accept).await?;
+        // The same person, referred to the Centre for formal identification: its pending
+        // assessment waits on the Centre's dashboard.
+        let to_centre = ReferralForm {
+            to_institution: centre,
+            purpose: "Формална идентификација (демо)".into(),
+            ..form
+        };
+        self.refer_case(&police, first.case_id, &to_centre).await?;
 
         // A report that turned out not to concern trafficking, closed.
         let closed = report(

@@ -81,6 +81,7 @@ async fn the_list_follows_owners_referrals_and_the_order_key() {
             action: "decline".into(),
             reason: "Није у надлежности".into(),
             version: 1,
+            ..AnswerForm::default()
         };
         app.answer_referral(&social, id, &decline).await.unwrap();
         assert_eq!(listed(&app, &social).await, (1, vec![b]));

@@ -139,6 +139,7 @@ async fn a_child_report_sends_an_urgent_referral_to_social_work_in_the_same_tran
             action: "accept".into(),
             reason: String::new(),
             version: referral.version,
+            ..AnswerForm::default()
         };
         app.answer_referral(&social, referral.id, &answer)
             .await
@@ -191,6 +192,7 @@ async fn a_referral_shares_only_its_parts_and_a_declined_one_shares_nothing() {
         action: "decline".into(),
         reason: "  ".into(),
         version: 1,
+        ..AnswerForm::default()
     };
     assert!(matches!(
         app.answer_referral(&social, id, &no_reason).await,
@@ -200,6 +202,7 @@ async fn a_referral_shares_only_its_parts_and_a_declined_one_shares_nothing() {
         action: "decline".into(),
         reason: "Није у надлежности".into(),
         version: 1,
+        ..AnswerForm::default()
     };
     app.answer_referral(&social, id, &decline).await.unwrap();
     assert!(matches!(

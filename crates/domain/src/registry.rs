@@ -14,6 +14,9 @@ pub struct Team {
     pub city: String,
     pub founding: FoundingDecision,
     pub active: bool,
+    /// The team that holds the deployment's national institutions (the Centre for
+    /// Protection of Victims of Trafficking, national NGOs): no local plan, no report.
+    pub national: bool,
     pub version: i64,
 }
 
@@ -50,6 +53,9 @@ coded_enum! {
         Media => "media",
         International => "international",
         LocalGovernment => "local-government",
+        /// The Centre for Protection of Victims of Trafficking, which formally identifies
+        /// victims (a national institution).
+        IdentificationCentre => "identification-centre",
         Other => "other",
     }
 }

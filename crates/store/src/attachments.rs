@@ -86,6 +86,24 @@ pub async fn for_case(
 }
 
 /// One attachment of the team, with its sealed content.
+/// The case of an attachment, when that case was referred to the receiving institution (in
+/// any team): how a receiver outside the case's team reaches a file of a part shared with it.
+pub async fn case_of_received(
+    c: &mut AnyConnection,
+    receiving: &spona_domain::access::Receiving,
+    id: AttachmentId,
+) -> Result<Option<spona_domain::cases::CaseId>, StoreError> {
+    let case: Option<i64> = sqlx::query_scalar(
+        "SELECT a.case_id FROM case_attachments a WHERE a.id = $1 AND EXISTS \
+         (SELECT 1 FROM referrals r WHERE r.case_id = a.case_id AND r.to_institution_id = $2)",
+    )
+    .bind(id.0)
+    .bind(receiving.institution().0)
+    .fetch_optional(c)
+    .await?;
+    Ok(case.map(spona_domain::cases::CaseId))
+}
+
 pub async fn find(
     c: &mut AnyConnection,
     team: &TeamCases,

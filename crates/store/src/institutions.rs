@@ -279,3 +279,53 @@ pub async fn list_active(
     .await?;
     rows.into_iter().map(Institution::try_from).collect()
 }
+
+/// The deployment's directory of institutions that take referrals: every active member
+/// institution of every active team, the national ones included. Institutions only: no
+/// person, no contact detail leaves its team through it.
+pub async fn directory(c: &mut AnyConnection) -> Result<Vec<Institution>, StoreError> {
+    let rows: Vec<InstitutionRow> = sqlx::query_as(&format!(
+        "SELECT {} FROM institutions i JOIN teams t ON t.id = i.team_id \
+         WHERE i.active = 1 AND t.active = 1 AND i.standing = 'member' \
+         ORDER BY i.team_id, i.search_key",
+        prefixed("i.")
+    ))
+    .fetch_all(c)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            // The directory names institutions; their addresses and phones stay in the team.
+            let mut i = Institution::try_from(r)?;
+            i.address.clear();
+            i.phone.clear();
+            i.email.clear();
+            i.cooperation.clear();
+            Ok(i)
+        })
+        .collect()
+}
+
+/// One institution of the directory, by id, in whichever team it is.
+pub async fn in_directory(
+    c: &mut AnyConnection,
+    id: InstitutionId,
+) -> Result<Option<Institution>, StoreError> {
+    let row: Option<InstitutionRow> = sqlx::query_as(&format!(
+        "SELECT {} FROM institutions i JOIN teams t ON t.id = i.team_id \
+         WHERE i.id = $1 AND i.active = 1 AND t.active = 1 AND i.standing = 'member'",
+        prefixed("i.")
+    ))
+    .bind(id.0)
+    .fetch_optional(c)
+    .await?;
+    row.map(Institution::try_from).transpose()
+}
+
+/// The columns, each with the table's alias.
+fn prefixed(alias: &str) -> String {
+    COLUMNS
+        .split(',')
+        .map(|c| format!("{alias}{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,7 +1,7 @@
 //! Referrals of a case to an institution: what is shared, by when an answer is due, the answer.
 
 use crate::{StoreError, Tx};
-use spona_domain::access::TeamCases;
+use spona_domain::access::{Receiving, TeamCases};
 use spona_domain::cases::{CaseId, ReferralId};
 use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
@@ -18,6 +18,8 @@ pub struct ReferralRow {
     pub from_short: String,
     pub to_institution_id: i64,
     pub to_short: String,
+    /// The kind of the receiving institution (the Centre decides on identification).
+    pub to_kind: String,
     /// The purpose as plain text: only in rows written by releases before purposes were
     /// sealed, until the start-up step seals it (see [`plain_purposes`]).
     pub purpose: String,
@@ -39,6 +41,12 @@ pub struct ReferralRow {
     /// Whether the case is (or may be) a child's; a person without legal capacity is not
     /// marked a child (the protocol that protects them has its own name).
     pub case_child: i64,
+    /// The city of the case's team (its code's prefix).
+    pub case_city: String,
+    /// The Centre's decision on a referral for formal identification (empty until taken).
+    pub decision: String,
+    /// The day the decision was taken (ISO date).
+    pub decided_on: Option<String>,
 }
 
 /// The fields of a new referral.
@@ -58,12 +66,14 @@ pub struct NewReferral<'a> {
 
 const SELECT: &str =
     "SELECT r.id, r.team_id, r.case_id, r.from_institution_id, f.short_name AS from_short, \
-     r.to_institution_id, t.short_name AS to_short, r.purpose, r.sealed_purpose, \
+     r.to_institution_id, t.short_name AS to_short, t.kind AS to_kind, r.purpose, r.sealed_purpose, \
      c.data_key AS case_data_key, r.shared_parts, r.urgency, r.status, \
      r.protocol, r.sent_at, r.deadline_at, r.answered_at, r.decline_reason, r.version, \
-     c.year AS case_year, c.seq AS case_seq, c.may_be_child AS case_child \
+     c.year AS case_year, c.seq AS case_seq, c.may_be_child AS case_child, \
+     tm.city AS case_city, r.decision, r.decided_on \
      FROM referrals r JOIN institutions f ON f.id = r.from_institution_id \
-     JOIN institutions t ON t.id = r.to_institution_id JOIN cases c ON c.id = r.case_id";
+     JOIN institutions t ON t.id = r.to_institution_id JOIN cases c ON c.id = r.case_id \
+     JOIN teams tm ON tm.id = c.team_id";
 
 /// Sends a referral (status "sent"); its purpose follows with [`seal_purpose`], once its id
 /// (which the sealing binds) is known.
@@ -169,23 +179,72 @@ pub async fn for_case(
     .await?)
 }
 
-/// The referrals an institution received, those awaiting an answer first, the child
-/// protocol's first among them, then by deadline (the order of `referrals_inbox_order`).
+/// The referrals an institution received, from its own team or any other, those awaiting an
+/// answer first, the child protocol's first among them, then by deadline (the order of
+/// `referrals_inbox_order`).
 pub async fn for_receiver(
     c: &mut AnyConnection,
-    team: &TeamCases,
-    to: InstitutionId,
+    receiving: &Receiving,
     limit: i64,
 ) -> Result<Vec<ReferralRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 \
-         ORDER BY {INBOX_ORDER} LIMIT $3"
+        "{SELECT} WHERE r.to_institution_id = $1 ORDER BY {INBOX_ORDER} LIMIT $2"
     ))
-    .bind(team.team().0)
-    .bind(to.0)
+    .bind(receiving.institution().0)
     .bind(limit)
     .fetch_all(c)
     .await?)
+}
+
+/// One referral sent to the receiving institution, whatever team its case belongs to.
+pub async fn find_received(
+    c: &mut AnyConnection,
+    receiving: &Receiving,
+    id: ReferralId,
+) -> Result<Option<ReferralRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE r.to_institution_id = $1 AND r.id = $2"
+    ))
+    .bind(receiving.institution().0)
+    .bind(id.0)
+    .fetch_optional(c)
+    .await?)
+}
+
+/// The referrals of one case sent to the receiving institution, whatever team the case
+/// belongs to: what opens another team's case to it, as far as they share.
+pub async fn received_about(
+    c: &mut AnyConnection,
+    receiving: &Receiving,
+    case_id: CaseId,
+) -> Result<Vec<ReferralRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE r.to_institution_id = $1 AND r.case_id = $2"
+    ))
+    .bind(receiving.institution().0)
+    .bind(case_id.0)
+    .fetch_all(c)
+    .await?)
+}
+
+/// Records the Centre's decision on a referral for formal identification.
+pub async fn record_decision(
+    tx: &mut Tx,
+    team: &TeamCases,
+    id: ReferralId,
+    decision: &str,
+    decided_on: &str,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE referrals SET decision = $1, decided_on = $2 WHERE team_id = $3 AND id = $4",
+    )
+    .bind(decision)
+    .bind(decided_on)
+    .bind(team.team().0)
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())
 }
 
 const INBOX_ORDER: &str =

@@ -16,6 +16,7 @@ struct TeamRow {
     founding_date: Option<String>,
     founding_body: String,
     active: i64,
+    national: i64,
     version: i64,
 }
 
@@ -34,13 +35,14 @@ impl TryFrom<TeamRow> for Team {
                 body: r.founding_body,
             },
             active: r.active != 0,
+            national: r.national != 0,
             version: r.version,
         })
     }
 }
 
 const COLUMNS: &str = "id, code, name_cyrl, name_latn, city, founding_number, founding_date, \
-                       founding_body, active, version";
+                       founding_body, active, national, version";
 
 /// The fields of a new team.
 #[derive(Clone, Debug)]
@@ -50,6 +52,15 @@ pub struct NewTeam<'a> {
     pub name_latn: &'a str,
     pub city: &'a str,
     pub founding: &'a FoundingDecision,
+}
+
+/// Marks the team as the one that holds the deployment's national institutions.
+pub async fn mark_national(c: &mut AnyConnection, id: TeamId) -> Result<(), StoreError> {
+    let done = sqlx::query("UPDATE teams SET national = 1 WHERE id = $1")
+        .bind(id.0)
+        .execute(c)
+        .await?;
+    StoreError::one_row(done.rows_affected())
 }
 
 /// Adds a team; its code must be unused.

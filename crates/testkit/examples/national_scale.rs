@@ -106,6 +106,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     action: "accept".into(),
                     reason: String::new(),
                     version: 1,
+                    ..AnswerForm::default()
                 };
                 app.answer_referral(&social, id, &accept).await?;
             }

@@ -11,7 +11,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
-use spona_domain::access::{team_cases, TeamCases};
+use spona_domain::access::{receiving, team_cases, TeamCases};
 use spona_domain::cases::attachment::{clean_name, detect};
 use spona_domain::cases::{AttachmentId, CaseAccess, CaseId, Part};
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -132,8 +132,8 @@ impl App {
         actor: &Actor,
         case_id: CaseId,
     ) -> Result<Vec<AttachmentView>, AppError> {
-        let desk = team_cases(actor)?;
         let mut c = self.db.conn().await?;
+        let (desk, _) = super::case_desk(&mut c, actor, case_id).await?;
         let (row, access) = self.readable_case(&mut c, actor, &desk, case_id).await?;
         let rows = attachments::for_case(&mut c, &desk, case_id).await?;
         drop(c);
@@ -168,9 +168,22 @@ impl App {
         actor: &Actor,
         id: AttachmentId,
     ) -> Result<AttachmentFile, AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
+        let own = team_cases(actor)?;
         let mut tx = self.db.begin().await?;
+        // A file of another team's case is found by an institution the case was referred to.
+        let desk = match attachments::find(&mut tx, &own, id).await? {
+            Some(_) => own,
+            None => match receiving(actor) {
+                Ok(receiver) => {
+                    match attachments::case_of_received(&mut tx, &receiver, id).await? {
+                        Some(case_id) => super::case_desk(&mut tx, actor, case_id).await?.0,
+                        None => return Err(AppError::NotFound),
+                    }
+                }
+                Err(_) => return Err(AppError::NotFound),
+            },
+        };
+        let team_id = desk.team();
         let (a, content) = attachments::find(&mut tx, &desk, id)
             .await?
             .ok_or(AppError::NotFound)?;

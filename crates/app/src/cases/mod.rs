@@ -11,6 +11,7 @@ mod consent;
 mod duplicates;
 mod edit;
 mod emergency;
+mod identification;
 pub(crate) mod parts;
 mod protection;
 mod purpose;
@@ -42,7 +43,7 @@ pub use waiting::WaitingReferrals;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
-use spona_domain::access::{team_cases, TeamCases};
+use spona_domain::access::{receiving, referred_team_cases, team_cases, TeamCases};
 use spona_domain::cases::{
     case_access, CaseAccess, CaseCode, CaseId, Part, ReferralStatus, SharedWith,
 };
@@ -75,6 +76,33 @@ pub(crate) fn access_to(actor: &Actor, row: &CaseRow, referrals: &[ReferralRow])
         InstitutionId(row.owner_institution_id),
         &live_shares(referrals),
     )
+}
+
+/// The desk a case is reached through, with the case: the actor's own team's, or, for an
+/// institution of another team (or of the national level) that the case was referred to,
+/// the case's team's, as far as its live referrals to that institution share something.
+/// Anyone else finds nothing.
+pub(crate) async fn case_desk(
+    c: &mut spona_store::Connection,
+    actor: &Actor,
+    id: CaseId,
+) -> Result<(TeamCases, CaseRow), AppError> {
+    let own = team_cases(actor)?;
+    if let Some(row) = spona_store::cases::find(c, &own, id).await? {
+        return Ok((own, row));
+    }
+    let Ok(receiver) = receiving(actor) else {
+        return Err(AppError::NotFound);
+    };
+    let received = spona_store::referrals::received_about(c, &receiver, id).await?;
+    let Some(team) = received.first().map(|r| TeamId(r.team_id)) else {
+        return Err(AppError::NotFound);
+    };
+    let desk = referred_team_cases(actor, team, &live_shares(&received))?;
+    let row = spona_store::cases::find(c, &desk, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((desk, row))
 }
 
 /// The case's code, e.g. ЛЕ-2026-0007, from the team's city.

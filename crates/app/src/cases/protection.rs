@@ -10,13 +10,13 @@ use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
-use spona_domain::access::{team_cases, TeamCases};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseAccess, CaseId, ServiceId, ServiceStatus, ServiceType};
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::cases::CaseRow;
+use spona_store::referrals;
 use spona_store::services::{self, NewNote, NewService};
-use spona_store::{cases, referrals};
 
 /// The shortest recovery and reflection period (Council of Europe Convention, art. 13).
 pub const RECOVERY_MIN_DAYS: i64 = 30;
@@ -116,10 +116,7 @@ impl App {
         actor: &Actor,
         case_id: CaseId,
     ) -> Result<(TeamCases, CaseRow, CaseAccess), AppError> {
-        let desk = team_cases(actor)?;
-        let row = cases::find(tx, &desk, case_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (desk, row) = super::case_desk(tx, actor, case_id).await?;
         // Inside the team, a role without the cases section is refused as such.
         spona_domain::access::cases_section(actor)?;
         let access = access_to(actor, &row, &referrals::for_case(tx, &desk, case_id).await?);

@@ -6,13 +6,13 @@ use super::{access_to, code_of};
 use crate::audit::{AuditEvent, Author};
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
-use spona_domain::access::team_cases;
 use spona_domain::access::{decide, Action, Actor};
 use spona_domain::accounts::Role;
 use spona_domain::cases::{
-    allowed, CaseAccess, CaseId, CaseState, CaseTransition, IdentificationOutcome, Part,
-    ReferralId, TaskId,
+    allowed, CaseAccess, CaseId, CaseState, CaseTransition, CentreDecision, IdentificationOutcome,
+    Part, ReferralId, TaskId,
 };
+use spona_domain::registry::InstitutionKind;
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
@@ -71,6 +71,12 @@ pub struct ReferralView {
     pub version: i64,
     /// The reader's institution is the receiver and may answer.
     pub can_answer: bool,
+    /// The receiver is the Centre for Protection of Victims of Trafficking: it completes the
+    /// referral with its decision on formal identification.
+    pub to_centre: bool,
+    /// The Centre's decision, once taken, and its day (ISO date).
+    pub decision: Option<CentreDecision>,
+    pub decided_on: Option<String>,
 }
 
 /// A task on a case.
@@ -231,12 +237,9 @@ impl App {
     }
 
     async fn open_case(&self, actor: &Actor, id: CaseId) -> Result<CaseView, AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let mut c = self.db.conn().await?;
-        let row = cases::find(&mut c, &desk, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (desk, row) = super::case_desk(&mut c, actor, id).await?;
+        let team_id = desk.team();
         let case_referrals = referrals::for_case(&mut c, &desk, id).await?;
         let access = self
             .reader_access(&mut c, actor, &row, &case_referrals)
@@ -330,7 +333,11 @@ impl App {
             })
             .collect::<Result<_, AppError>>()?;
         let transitions = if access.works_on() {
+            let centre_decided = super::identification::centre_decided(&case_referrals);
             allowed(summary.state)
+                .into_iter()
+                .filter(|t| !(centre_decided && matches!(t, CaseTransition::RecordOutcome(_))))
+                .collect()
         } else {
             Vec::new()
         };
@@ -425,5 +432,8 @@ pub(crate) fn referral_view(
         deadline_at: r.deadline_at,
         decline_reason: r.decline_reason.clone(),
         version: r.version,
+        to_centre: r.to_kind == InstitutionKind::IdentificationCentre.code(),
+        decision: CentreDecision::from_code(&r.decision),
+        decided_on: r.decided_on.clone(),
     }
 }

@@ -3,17 +3,18 @@
 use super::read::{referral_view, ReferralView};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::team_cases;
 use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{receiving, referred_team_cases, team_cases};
 use spona_domain::cases::{
     covering, CaseId, Part, Reason, ReferralAction, ReferralId, ReferralStatus, ReferralUrgency,
 };
-use spona_domain::ids::InstitutionId;
+use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::registry::InstitutionKind;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::Recipient;
 use spona_store::referrals::{self, Answer, NewReferral};
-use spona_store::{consents, institutions, teams};
+use spona_store::{consents, institutions};
 use std::collections::BTreeSet;
 
 /// A referral as typed: to which institution, why, what is shared, how urgent.
@@ -28,13 +29,16 @@ pub struct ReferralForm {
     pub override_reason: String,
 }
 
-/// An answer as typed: accept, decline (with a reason) or complete.
+/// An answer as typed: accept, decline (with a reason) or complete; the Centre completes a
+/// referral for formal identification with its decision and the day it was taken.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct AnswerForm {
     pub action: String,
     pub reason: String,
     pub version: i64,
+    pub decision: String,
+    pub decided_on: String,
 }
 
 /// The inbox shows at most this many referrals, those awaiting an answer first.
@@ -75,10 +79,12 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let (row, _existing) = super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        // Any member institution of the deployment's directory: of the own team, another
+        // team, or the national level.
         let receiver = match to {
-            Some(to) => institutions::find(&mut tx, team_id, to)
+            Some(to) => institutions::in_directory(&mut tx, to)
                 .await?
-                .filter(|i| i.active && i.id != from),
+                .filter(|i| i.id != from),
             None => None,
         };
         if to.is_some() && receiver.is_none() {
@@ -135,8 +141,14 @@ impl App {
             ReferralUrgency::Normal => "referral-received",
         };
         let to = Recipient::Institution(receiver.id);
-        self.notify(&mut tx, team_id, to, kind, Some(case_id))
+        self.notify(&mut tx, receiver.team_id, to, kind, Some(case_id))
             .await?;
+        // A case referred to the Centre for formal identification is, from now on, referred
+        // for identification.
+        if receiver.kind == InstitutionKind::IdentificationCentre {
+            self.mark_referred_for_identification(&mut tx, actor, &desk, &row)
+                .await?;
+        }
         let mut event = AuditEvent::about(Some(team_id), "referral-sent", "case", case_id.0);
         if consent.is_none() {
             event.action = "referral-sent-without-consent";
@@ -169,14 +181,9 @@ impl App {
         limit: i64,
         only_awaiting: bool,
     ) -> Result<Vec<ReferralView>, AppError> {
-        spona_domain::access::cases_section(actor)?;
-        let (desk, institution) = Self::case_worker_scope(actor)?;
-        let team_id = desk.team();
+        let receiver = receiving(actor)?;
         let mut c = self.db.conn().await?;
-        let team = teams::find(&mut c, team_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let mut rows = referrals::for_receiver(&mut c, &desk, institution, limit).await?;
+        let mut rows = referrals::for_receiver(&mut c, &receiver, limit).await?;
         if only_awaiting {
             // The inbox's order puts the unanswered first, so its head is exactly them.
             rows.retain(|r| r.status == ReferralStatus::Sent.code());
@@ -185,7 +192,7 @@ impl App {
         let now = self.now();
         let mut views = Vec::with_capacity(rows.len());
         for r in &rows {
-            let code = super::code_of(&team.city, r.case_year, r.case_seq)
+            let code = super::code_of(&r.case_city, r.case_year, r.case_seq)
                 .map(|c| c.to_cyrillic())
                 .unwrap_or_default();
             // The receiver reads the purpose while the referral shares the case with it, as
@@ -222,14 +229,25 @@ impl App {
         // The referral is looked up in the own team first (another team's is "not found"),
         // then the section, then whether it was sent to the actor's institution (the sender,
         // who knows of it, is "forbidden" to answer it), and only then the answer is judged.
-        let desk = team_cases(actor)?;
+        // A referral of another team's case is found only by the institution it was sent to.
+        let own = team_cases(actor)?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let r = referrals::find(&mut tx, &desk, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (desk, r) = match referrals::find(&mut tx, &own, id).await? {
+            Some(r) => (own, r),
+            None => {
+                let receiver = receiving(actor).map_err(|_| AppError::NotFound)?;
+                let r = referrals::find_received(&mut tx, &receiver, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let received = referrals::received_about(&mut tx, &receiver, r.case_id).await?;
+                let desk =
+                    referred_team_cases(actor, TeamId(r.team_id), &super::live_shares(&received))?;
+                (desk, r)
+            }
+        };
         spona_domain::access::cases_section(actor)?;
-        let (desk, institution) = Self::case_worker_scope(actor)?;
+        let (_, institution) = Self::case_worker_scope(actor)?;
         let team_id = desk.team();
         if r.to_institution_id != institution.0 {
             return Err(if r.from_institution_id == institution.0 {
@@ -264,6 +282,14 @@ impl App {
             e.add("action", FieldError::Invalid);
             AppError::Invalid(e)
         })?;
+        // The Centre completes a referral for formal identification with its decision.
+        let decision = if next == ReferralStatus::Completed
+            && self.is_identification_centre(&mut tx, actor).await?
+        {
+            Some(self.judge_decision(form)?)
+        } else {
+            None
+        };
         let reason = match &action {
             ReferralAction::Decline(r) => r.as_str().to_string(),
             _ => String::new(),
@@ -284,6 +310,12 @@ impl App {
         let name = format!("referral-{}", next.code());
         let event = AuditEvent::about(Some(team_id), &name, "case", r.case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;
+        if let Some((decision, on)) = decision {
+            referrals::record_decision(&mut tx, &desk, id, decision.code(), &on.to_string())
+                .await?;
+            self.take_decision(&mut tx, actor, &desk, r.case_id, decision)
+                .await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -32,8 +32,14 @@ impl App {
         };
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (row, _case_referrals) = super::owned_case(&mut tx, actor, &desk, id).await?;
+        let (row, case_referrals) = super::owned_case(&mut tx, actor, &desk, id).await?;
         let transition = CaseTransition::from_code(code).ok_or_else(invalid)?;
+        // What the Centre decided is not recorded again by hand.
+        if matches!(transition, CaseTransition::RecordOutcome(_))
+            && super::identification::centre_decided(&case_referrals)
+        {
+            return Err(invalid());
+        }
         let state = CaseState::from_code(&row.state)
             .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?;
         let next = apply(state, transition).map_err(|_| invalid())?;

@@ -60,6 +60,10 @@ fn message(kind: &str, link: &str) -> (String, String) {
             "Рок за опоравак ускоро истиче",
             "A recovery period ends soon",
         ),
+        "identification-decided" => (
+            "Центар је одлучио о идентификацији",
+            "The Centre decided on identification",
+        ),
         _ => ("Ново обавештење", "A new notification"),
     };
     let subject = format!("Спона: {sr} / {en}");

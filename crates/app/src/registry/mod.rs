@@ -1,5 +1,6 @@
 //! The team registry: teams and their founding decision, institutions and partners, members.
 
+mod directory;
 mod institutions;
 mod members;
 mod teams;

@@ -45,7 +45,7 @@ impl App {
         let not_reported = teams::list(&mut c)
             .await?
             .into_iter()
-            .filter(|t| t.active && !reported.contains(&t.id.0))
+            .filter(|t| t.active && !t.national && !reported.contains(&t.id.0))
             .collect();
         let awaiting = lines
             .into_iter()

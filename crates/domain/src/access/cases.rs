@@ -3,8 +3,9 @@
 //! reaches its own team's cases and no other's by construction. Which of those cases it may
 //! then open is need-to-know, decided per case (`case_access`).
 
-use super::{team_work, Actor, Refusal, WorkNeed};
-use crate::ids::TeamId;
+use super::{cases_section, team_work, Actor, Refusal, WorkNeed};
+use crate::cases::SharedWith;
+use crate::ids::{InstitutionId, TeamId};
 
 /// Proof that the cases reached are those of the actor's own team.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,51 @@ pub fn team_cases(actor: &Actor) -> Result<TeamCases, Refusal> {
     Ok(TeamCases { team: work.team() })
 }
 
+/// Proof that the actor's institution may look, in every team, for the referrals sent to it
+/// (and nothing else): what the inbox of a receiver outside the case's team reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Receiving {
+    institution: InstitutionId,
+}
+
+impl Receiving {
+    /// The institution whose received referrals these are.
+    pub fn institution(&self) -> InstitutionId {
+        self.institution
+    }
+}
+
+/// The referrals received by the actor's institution, for a case worker of one.
+pub fn receiving(actor: &Actor) -> Result<Receiving, Refusal> {
+    cases_section(actor)?;
+    let institution = actor.institution_id.ok_or(Refusal::NotFound)?;
+    Ok(Receiving { institution })
+}
+
+/// The cases of the team of one case, for an actor outside that team whose institution the
+/// case's live referrals share something with (`live`, as read through [`Receiving`]); for
+/// anyone else, "not found". Which parts the actor then sees is [`case_access`]'s to say.
+///
+/// [`case_access`]: crate::cases::case_access
+pub fn referred_team_cases(
+    actor: &Actor,
+    team: TeamId,
+    live: &[SharedWith],
+) -> Result<TeamCases, Refusal> {
+    if actor.team_id == Some(team) {
+        return team_cases(actor);
+    }
+    let receiving = receiving(actor).map_err(|_| Refusal::NotFound)?;
+    if live
+        .iter()
+        .any(|s| s.institution == receiving.institution && !s.parts.is_empty())
+    {
+        Ok(TeamCases { team })
+    } else {
+        Err(Refusal::NotFound)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +92,40 @@ mod tests {
         for role in [Role::Admin, Role::National, Role::Auditor] {
             assert_eq!(team_cases(&actor(role, None)), Err(Refusal::NotFound));
         }
+    }
+
+    #[test]
+    fn another_teams_cases_open_only_to_an_institution_a_referral_shares_with() {
+        use crate::access::tests::NIS;
+        use crate::cases::Part;
+        let worker = actor(Role::CaseWorker, Some(NIS));
+        let mine = worker.institution_id.unwrap();
+        let shared = |institution| SharedWith {
+            institution,
+            parts: [Part::Identity].into(),
+        };
+        assert_eq!(
+            referred_team_cases(&worker, LE, &[shared(mine)]).map(|c| c.team()),
+            Ok(LE)
+        );
+        assert_eq!(
+            referred_team_cases(&worker, LE, &[shared(InstitutionId(99))]),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(
+            referred_team_cases(&worker, LE, &[]),
+            Err(Refusal::NotFound)
+        );
+        for role in [Role::Coordinator, Role::Member] {
+            assert_eq!(
+                referred_team_cases(&actor(role, Some(NIS)), LE, &[shared(mine)]),
+                Err(Refusal::NotFound)
+            );
+        }
+        assert_eq!(receiving(&worker).map(|r| r.institution()), Ok(mine));
+        assert_eq!(
+            receiving(&actor(Role::National, None)),
+            Err(Refusal::NotFound)
+        );
     }
 }

@@ -10,7 +10,7 @@ mod cases;
 mod permissions;
 mod scope;
 
-pub use cases::{team_cases, TeamCases};
+pub use cases::{receiving, referred_team_cases, team_cases, Receiving, TeamCases};
 pub use permissions::{permissions, Permissions};
 pub use scope::{cases_section, section, team_work, team_work_of, Refusal, TeamScope, WorkNeed};
 

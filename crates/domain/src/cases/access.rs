@@ -126,13 +126,13 @@ pub fn case_access(
     owner: InstitutionId,
     live: &[SharedWith],
 ) -> CaseAccess {
-    if actor.team_id != Some(team) {
-        return CaseAccess::None;
-    }
+    let own_team = actor.team_id == Some(team);
     if decide(actor, Action::UseCases).allowed() {
-        if actor.institution_id == Some(owner) {
+        if own_team && actor.institution_id == Some(owner) {
             return CaseAccess::Full;
         }
+        // An institution of the case's team, of another team or of the national level sees
+        // what the referrals to it share: need-to-know follows the referral, not the team.
         let parts: BTreeSet<Part> = live
             .iter()
             .filter(|s| Some(s.institution) == actor.institution_id)
@@ -142,7 +142,7 @@ pub fn case_access(
             return CaseAccess::Shared(parts);
         }
     }
-    if actor.role == Role::Coordinator {
+    if own_team && actor.role == Role::Coordinator {
         return CaseAccess::Existence;
     }
     CaseAccess::None
@@ -219,6 +219,29 @@ mod tests {
         let mut admin = actor(Role::Admin, LE, POLICE);
         admin.team_id = Some(LE);
         assert_eq!(case_access(&admin, LE, POLICE, &[]), CaseAccess::None);
+    }
+
+    #[test]
+    fn an_institution_of_another_team_sees_only_what_was_referred_to_it() {
+        const NIS_POLICE: InstitutionId = InstitutionId(20);
+        let worker = actor(Role::CaseWorker, NIS, NIS_POLICE);
+        assert_eq!(case_access(&worker, LE, POLICE, &[]), CaseAccess::None);
+        let live = [shared(NIS_POLICE, &[Part::Identity])];
+        let access = case_access(&worker, LE, POLICE, &live);
+        assert_eq!(access, CaseAccess::Shared([Part::Identity].into()));
+        assert!(!access.works_on());
+        // Owning an institution of the same id elsewhere gives nothing more, and another
+        // team's coordinator learns nothing of the case.
+        let same_id_elsewhere = actor(Role::CaseWorker, NIS, POLICE);
+        assert_eq!(
+            case_access(&same_id_elsewhere, LE, POLICE, &[]),
+            CaseAccess::None
+        );
+        let coordinator = actor(Role::Coordinator, NIS, NIS_POLICE);
+        assert_eq!(
+            case_access(&coordinator, LE, POLICE, &live),
+            CaseAccess::None
+        );
     }
 
     #[test]

@@ -110,7 +110,8 @@ impl ReferralSource {
                     | I::YouthOffice
                     | I::School
                     | I::Education
-                    | I::LocalGovernment,
+                    | I::LocalGovernment
+                    | I::IdentificationCentre,
                 ) => ReferralSource::OtherGovernment,
                 Some(I::Ngo | I::RedCross | I::International) => ReferralSource::NgoOrInternational,
                 Some(I::Culture | I::Media | I::Other) | None => ReferralSource::CitizenOrOther,

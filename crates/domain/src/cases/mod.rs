@@ -14,6 +14,7 @@ mod child_protocol;
 pub mod closing;
 mod code;
 mod consent;
+mod identification;
 mod ids;
 mod indicators;
 mod proceedings;
@@ -36,6 +37,7 @@ pub use child_protocol::{
 };
 pub use code::{CaseCode, CaseCodeError};
 pub use consent::{covering, ConsentScope};
+pub use identification::{moves_for, CentreDecision};
 pub use ids::{
     AttachmentId, CaseId, CatalogueId, ConsentId, DuplicateId, GuardianId, NoteId, ReferralId,
     ServiceId, TaskId,

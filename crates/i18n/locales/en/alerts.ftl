@@ -19,3 +19,6 @@ notification-referral-overdue = The deadline for answering a referral has passed
 notification-break-glass = A case of your institution was opened with emergency access. The reason is in the case's access log.
 notification-recovery-ending = A recovery and reflection period ends soon.
 notification-case-assigned = The institution in charge of a case gave you access to read it.
+
+## The national referral mechanism
+notification-identification-decided = The Centre for Protection of Victims of Trafficking decided on identification in a case of your institution.

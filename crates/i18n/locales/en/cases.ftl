@@ -520,3 +520,12 @@ log-referral-purpose-sealed = Referral purpose encrypted on upgrade
 task-mark-done = Mark as done
 case-saved-task = The task is marked as done.
 log-task-completed = Task done
+
+## The national referral mechanism: the Centre's decision on formal identification
+centre-decision-identified = formally identified as a victim
+centre-decision-not-identified = not identified as a victim
+centre-decision-assessment-ended = assessment ended without a decision
+referral-centre-decision = The Centre's decision on identification
+referral-decided-on = Date of the decision
+referral-decide = Record the decision and complete the referral
+referral-decision-required = Choose the Centre's decision.

@@ -55,3 +55,6 @@ kind-media = Media
 kind-international = International organisation
 kind-local-government = Local government
 kind-other = Other
+
+## National institutions
+kind-identification-centre = Centre for Protection of Victims of Trafficking

@@ -20,3 +20,6 @@ notification-referral-overdue = Рок за одговор на упућивањ
 notification-break-glass = Случај ваше институције отворен је хитним приступом. Разлог је у дневнику приступа случају.
 notification-recovery-ending = Период опоравка и размишљања ускоро истиче.
 notification-case-assigned = Институција која води случај вам је дала увид у њега.
+
+## The national referral mechanism
+notification-identification-decided = Центар за заштиту жртава трговине људима је одлучио о идентификацији у случају ваше институције.

@@ -523,3 +523,12 @@ log-referral-purpose-sealed = Сврха упућивања шифрована �
 task-mark-done = Означи као урађено
 case-saved-task = Задатак је означен као урађен.
 log-task-completed = Задатак урађен
+
+## The national referral mechanism: the Centre's decision on formal identification
+centre-decision-identified = формално идентификована као жртва
+centre-decision-not-identified = није идентификована као жртва
+centre-decision-assessment-ended = процена окончана без одлуке
+referral-centre-decision = Одлука Центра о идентификацији
+referral-decided-on = Датум одлуке
+referral-decide = Упиши одлуку и заврши упут
+referral-decision-required = Изаберите одлуку Центра.

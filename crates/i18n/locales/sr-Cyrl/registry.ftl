@@ -55,3 +55,6 @@ kind-media = Медији
 kind-international = Међународна организација
 kind-local-government = Локална самоуправа
 kind-other = Друго
+
+## National institutions
+kind-identification-centre = Центар за заштиту жртава трговине људима

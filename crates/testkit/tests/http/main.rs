@@ -19,6 +19,7 @@ mod local_time;
 mod materials;
 mod matrix;
 mod meetings;
+mod national_referral;
 mod outreach;
 mod oversight;
 mod plan;

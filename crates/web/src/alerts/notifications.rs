@@ -15,7 +15,7 @@ use serde::Deserialize;
 use spona_domain::cases::CaseId;
 
 /// The kinds of notification the app writes; each has a message `notification-{kind}`.
-pub const KINDS: [&str; 8] = [
+pub const KINDS: [&str; 9] = [
     "possible-duplicate",
     "duplicate-confirmed",
     "case-assigned",
@@ -24,6 +24,7 @@ pub const KINDS: [&str; 8] = [
     "referral-overdue",
     "break-glass",
     "recovery-ending",
+    "identification-decided",
 ];
 
 /// A notification, ready to show.

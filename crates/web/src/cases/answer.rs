@@ -26,6 +26,10 @@ pub struct AnswerPost {
     #[serde(default)]
     version: i64,
     #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    decided_on: String,
+    #[serde(default)]
     case: Option<CaseId>,
 }
 
@@ -40,6 +44,8 @@ pub async fn answer(
         action: f.action.clone(),
         reason: f.reason.clone(),
         version: f.version,
+        decision: f.decision.clone(),
+        decided_on: f.decided_on.clone(),
     };
     let tr = &s.viewer.tr;
     let trouble = match state.app.answer_referral(s.actor(), id, &form).await {
@@ -52,7 +58,7 @@ pub async fn answer(
             return Ok(Redirect::to(&to).into_response());
         }
         Err(AppError::Invalid(e)) => (
-            AnswerTrouble::new(tr, id, f.reason, &e),
+            AnswerTrouble::new(tr, id, f.reason, &e).with_decision(f.decision, f.decided_on),
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         ),

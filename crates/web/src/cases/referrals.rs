@@ -1,11 +1,11 @@
 //! A referral as the case page, the inbox and the dashboard show it, with what its answer
 //! forms need: which answers the reader may give, and what went wrong with the last one.
 
-use super::labels;
+use super::{labels, Choice};
 use crate::shell::form::Errors;
 use crate::shell::tr::Tr;
 use spona_app::cases::ReferralView;
-use spona_domain::cases::{CaseId, ReferralId, ReferralStatus, ReferralUrgency};
+use spona_domain::cases::{CaseId, CentreDecision, ReferralId, ReferralStatus, ReferralUrgency};
 use spona_domain::validation::{FieldError, FieldErrors};
 
 /// One referral, ready to show.
@@ -45,6 +45,15 @@ pub struct ReferralLine {
     pub reason_aria: String,
     /// Why the answer could not be given (not tied to the reason).
     pub error: Option<String>,
+    /// The reader is the Centre and completes the referral with its decision on formal
+    /// identification: the decisions to choose from, the day, and what went wrong.
+    pub decides: bool,
+    pub decisions: Vec<Choice>,
+    pub decided_on: String,
+    pub decision_error: Option<String>,
+    pub decided_on_error: Option<String>,
+    /// The Centre's decision, once taken, in words, with its day.
+    pub decision: Option<String>,
 }
 
 /// An answer that was refused: to which referral, what was typed, and why.
@@ -52,6 +61,9 @@ pub struct AnswerTrouble {
     pub referral: ReferralId,
     pub reason: String,
     pub errors: Errors,
+    /// The Centre's decision and its day as typed.
+    pub decision: String,
+    pub decided_on: String,
 }
 
 impl AnswerTrouble {
@@ -60,13 +72,23 @@ impl AnswerTrouble {
         let errors = Errors::explained(tr, e, |field, err| match (field, err) {
             ("reason", FieldError::Required) => Some("referral-reason-required"),
             ("action", FieldError::Invalid) => Some("referral-answer-invalid"),
+            ("decision", _) => Some("referral-decision-required"),
             _ => None,
         });
         AnswerTrouble {
             referral,
             reason,
             errors,
+            decision: String::new(),
+            decided_on: String::new(),
         }
+    }
+
+    /// The same, keeping the decision and its day as typed.
+    pub fn with_decision(mut self, decision: String, decided_on: String) -> AnswerTrouble {
+        self.decision = decision;
+        self.decided_on = decided_on;
+        self
     }
 }
 
@@ -125,6 +147,27 @@ impl ReferralLine {
                 .map(|_| format!("aria-invalid=true aria-describedby={field}-error"))
                 .unwrap_or_default(),
             error: trouble.and_then(|t| t.errors.get("action").cloned()),
+            decides: r.can_answer && r.to_centre && status == Some(ReferralStatus::Accepted),
+            decisions: CentreDecision::ALL
+                .iter()
+                .map(|d| Choice {
+                    value: d.code().into(),
+                    label: labels::label(tr, "centre-decision", d.code()),
+                    selected: trouble.is_some_and(|t| t.decision == d.code()),
+                })
+                .collect(),
+            decided_on: trouble.map(|t| t.decided_on.clone()).unwrap_or_default(),
+            decision_error: trouble.and_then(|t| t.errors.get("decision").cloned()),
+            decided_on_error: trouble.and_then(|t| t.errors.get("decided_on").cloned()),
+            decision: r.decision.map(|d| {
+                let day = r
+                    .decided_on
+                    .as_deref()
+                    .and_then(|d| spona_domain::text::date(d).ok())
+                    .map(|d| tr.date(&d))
+                    .unwrap_or_default();
+                format!("{} ({day})", labels::label(tr, "centre-decision", d.code()))
+            }),
         }
     }
 }

@@ -378,17 +378,17 @@ async fn build(
             selected: false,
         })
         .collect();
-    // The team's institutions name the receivers of referrals and consents (for the owner,
-    // and for a receiver reading the consents that name it).
+    // The directory names the receivers of referrals and consents, the own team's first and
+    // then those of the other teams and the national level (for the owner, and for a
+    // receiver reading the consents that name it).
     let names_institutions = v.access.works_on() || !v.consents.is_empty();
-    let choices = match &s.session.user.team_code {
-        Some(team) if names_institutions => {
-            state
-                .app
-                .institution_choices_in(s.actor(), team, s.viewer.tr.locale)
-                .await?
-        }
-        _ => Vec::new(),
+    let choices = if names_institutions {
+        state
+            .app
+            .referral_directory(s.actor(), s.viewer.tr.locale)
+            .await?
+    } else {
+        Vec::new()
     };
     let today = iso_date(state.app.today());
     let cx = Context {

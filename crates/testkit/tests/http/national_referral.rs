@@ -1,0 +1,186 @@
+//! The national referral mechanism over HTTP (issue 13): a case referred to an institution
+//! of another team opens to it as far as the referral shares, and to nobody else there; a
+//! case referred to the Centre for Protection of Victims of Trafficking gets the Centre's
+//! decision as its identification outcome, which the owner then no longer records by hand.
+//! Every test runs on both engines.
+
+use crate::case_pages::{case_of, option_value};
+use spona_testkit::TestApp;
+
+const NARRATIVE: &str = "Пронађена на аутобуској станици без докумената";
+
+fn adult<'a>() -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("reporter_kind", "team-official"),
+        ("detected_on", "2026-11-27"),
+        ("given_name", "Драгана"),
+        ("family_name", "Пешић"),
+        ("sex", "female"),
+        ("birth_date", "1992-06-11"),
+        ("narrative", NARRATIVE),
+    ]
+}
+
+/// Reports an adult case as `reporter` and refers it to the institution whose directory
+/// label starts with `to`, sharing `parts` (with a written reason in place of a consent);
+/// the case's page.
+async fn refer(t: &TestApp, reporter: &reqwest::Client, to: &str, parts: &str) -> String {
+    let (status, location, _) = t.post(reporter, "/cases/new", "/cases", &adult()).await;
+    assert_eq!(status, 303);
+    let page = format!("/cases/{}", case_of(&location));
+    let (_, body) = t.get(reporter, &page).await;
+    let receiver = option_value(&body, to);
+    let form = [
+        ("to_institution", receiver.as_str()),
+        ("purpose", "Смештај и подршка"),
+        ("parts", parts),
+        ("urgency", "normal"),
+        ("override_reason", "Особа је у непосредној опасности"),
+    ];
+    let (status, _, body) = t
+        .post(reporter, &page, &format!("{page}/referrals"), &form)
+        .await;
+    assert_eq!(status, 303, "{body}");
+    page
+}
+
+/// The id of the first referral answer form on a page.
+fn referral_id(page: &str) -> String {
+    let at = page.find("action=\"/referrals/").expect("an answer form");
+    let rest = &page[at + "action=\"/referrals/".len()..];
+    rest[..rest.find('/').unwrap()].to_string()
+}
+
+#[tokio::test]
+async fn a_case_referred_to_another_teams_institution_opens_to_it_as_far_as_shared() {
+    for t in TestApp::every_engine().await {
+        let nis_police = t.signed_in("nis-police").await;
+        let page = refer(
+            &t,
+            &nis_police,
+            "Центар за социјални рад Лесковац",
+            "identity",
+        )
+        .await;
+
+        // The Leskovac Centre for Social Work finds it in its inbox, with the Niš code.
+        let social = t.signed_in("le-social").await;
+        let (status, inbox) = t.get(&social, "/inbox").await;
+        assert_eq!(status, 200);
+        assert!(inbox.contains(&format!("href=\"{page}\"")), "{inbox}");
+        assert!(
+            inbox.contains(">НИ-2026-"),
+            "the case keeps its code: {inbox}"
+        );
+        let (status, body) = t.get(&social, &page).await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("Драгана"), "the shared identity");
+        assert!(
+            !body.contains(NARRATIVE),
+            "the circumstances were not shared"
+        );
+
+        // It answers across teams.
+        let id = referral_id(&body);
+        let answer = [("action", "accept"), ("version", "1")];
+        let (status, _, _) = t
+            .post(&social, &page, &format!("/referrals/{id}/answer"), &answer)
+            .await;
+        assert_eq!(status, 303);
+        let (_, body) = t.get(&social, &page).await;
+        assert!(body.contains("Драгана"));
+
+        // Nobody else in Leskovac learns of the case, not even its coordinator; the Niš
+        // coordinator sees that it exists, as for any case of the team.
+        for other in ["le-police", "le-coordinator", "le-member"] {
+            let client = t.signed_in(other).await;
+            let (status, body) = t.get(&client, &page).await;
+            assert!(status == 404 || status == 403, "{other}: {status}");
+            assert!(!body.contains("Драгана"), "{other}");
+        }
+        let (_, inbox) = t.get(&t.signed_in("le-police").await, "/inbox").await;
+        assert!(!inbox.contains(&page), "another institution's inbox");
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_centres_decision_becomes_the_cases_identification_outcome() {
+    for t in TestApp::every_engine().await {
+        let police = t.signed_in("le-police").await;
+        let page = refer(
+            &t,
+            &police,
+            "Центар за заштиту жртава трговине људима",
+            "identity",
+        )
+        .await;
+        let (_, body) = t.get(&police, &page).await;
+        assert!(
+            body.contains("Упућено на идентификацију"),
+            "referred for identification"
+        );
+
+        let centre = t.signed_in("centre").await;
+        let (status, dashboard) = t.get(&centre, "/inbox").await;
+        assert_eq!(status, 200);
+        assert!(
+            dashboard.contains(">ЛЕ-2026-"),
+            "pending assessments by code: {dashboard}"
+        );
+        let (status, body) = t.get(&centre, &page).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Драгана") && !body.contains(NARRATIVE));
+        let id = referral_id(&body);
+        let answer = format!("/referrals/{id}/answer");
+        let accept = [("action", "accept"), ("version", "1"), ("case", "")];
+        let (status, _, _) = t.post(&centre, &page, &answer, &accept[..2]).await;
+        assert_eq!(status, 303);
+        let _ = accept;
+
+        // Completing asks for the decision and a day that is not in the future.
+        let (_, body) = t.get(&centre, &page).await;
+        assert!(body.contains("name=\"decision\""), "the decision form");
+        let no_decision = [("action", "complete"), ("version", "2")];
+        let (status, _, _) = t.post(&centre, &page, &answer, &no_decision).await;
+        assert_eq!(status, 422);
+        let future = [
+            ("action", "complete"),
+            ("version", "2"),
+            ("decision", "identified"),
+            ("decided_on", "2999-01-01"),
+        ];
+        let (status, _, _) = t.post(&centre, &page, &answer, &future).await;
+        assert_eq!(status, 422);
+        let (_, body) = t.get(&police, &page).await;
+        assert!(
+            body.contains("Упућено на идентификацију"),
+            "nothing changed"
+        );
+
+        let decided = [
+            ("action", "complete"),
+            ("version", "2"),
+            ("decision", "identified"),
+            ("decided_on", "2026-11-27"),
+        ];
+        let (status, _, _) = t.post(&centre, &page, &answer, &decided).await;
+        assert_eq!(status, 303);
+
+        // The owner reads the Centre's decision in the case and records no outcome by hand.
+        let (_, body) = t.get(&police, &page).await;
+        assert!(body.contains("Исход: формално идентификовано"), "{body}");
+        assert!(body.contains("формално идентификована као жртва (27.11.2026.)"));
+        assert!(!body.contains("value=\"record-outcome-not-a-victim\""));
+        let (_, notices) = t.get(&police, "/notifications").await;
+        assert!(notices.contains("одлучио о идентификацији"), "{notices}");
+
+        // The Centre sees no other case of the team.
+        let (status, location, _) = t.post(&police, "/cases/new", "/cases", &adult()).await;
+        assert_eq!(status, 303);
+        let other = format!("/cases/{}", case_of(&location));
+        let (status, _) = t.get(&centre, &other).await;
+        assert_eq!(status, 404);
+        t.finish().await;
+    }
+}
