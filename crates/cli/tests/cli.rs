@@ -53,7 +53,7 @@ fn the_demo_lists_its_teams_and_institutions() {
     );
 
     let teams = d.ok(&["team", "list"]);
-    assert_eq!(first_column(&teams), ["code", "leskovac", "nis"]);
+    assert_eq!(first_column(&teams), ["code", "leskovac", "national", "nis"]);
 
     let institutions = d.ok(&["institution", "list", "--team", "leskovac"]);
     let codes = first_column(&institutions);
@@ -397,7 +397,7 @@ fn serve_with_the_demo_answers_health_and_stops_on_sigterm() {
     assert!(health(port).is_none(), "nothing listens any more");
     assert_eq!(
         first_column(&d.ok(&["team", "list"])),
-        ["code", "leskovac", "nis"]
+        ["code", "leskovac", "national", "nis"]
     );
 }
 
@@ -439,7 +439,7 @@ fn postgres_is_used_when_configured() {
     d.ok(&["demo"]);
     assert_eq!(
         first_column(&d.ok(&["team", "list"])),
-        ["code", "leskovac", "nis"]
+        ["code", "leskovac", "national", "nis"]
     );
     let out = d.run_with_input(
         &["user", "create", "--username", "ana", "--role", "national"],
@@ -571,7 +571,7 @@ fn a_team_is_created_from_the_console_and_a_taken_code_is_refused() {
     ]);
     assert_eq!(
         first_column(&d.ok(&["team", "list"])),
-        ["code", "leskovac", "nis", "vranje"]
+        ["code", "leskovac", "national", "nis", "vranje"]
     );
     let err = refused(&d.run(&[
         "team",

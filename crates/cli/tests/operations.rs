@@ -289,7 +289,7 @@ fn instances_started_together_on(make: impl Fn() -> Deployment) {
     start_three_at_once(&d, &["--demo"]);
     assert_eq!(
         first_column(&d.ok(&["team", "list"])),
-        ["code", "leskovac", "nis"],
+        ["code", "leskovac", "national", "nis"],
         "one demo"
     );
     assert!(d.ok(&["audit", "verify"]).contains("intact"));
