@@ -60,6 +60,9 @@ async function smallTargets(page: Page): Promise<string[]> {
     for (const el of controls) {
       // Not shown: inside the folded menu, or hidden.
       if (!el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue;
+      // Hidden from sight and from assistive technology, clipped to no area: the report
+      // form's first submit button, there only so that Enter saves rather than switches lists.
+      if (el.closest('[aria-hidden="true"]') && el.classList.contains('visually-hidden')) continue;
       const r = el.getBoundingClientRect();
       if (r.width < min || r.height < min) {
         small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);

@@ -1,18 +1,56 @@
-//! Indicator catalogues: imported from a file by an administrator, versioned per sector; a
-//! report is screened with the catalogue of its reporter's sector and keeps that version.
+//! Indicator catalogues: imported from a file by the national office or the deployment's
+//! administrator, versioned per sector. A report is screened with the list that fits the
+//! person and its reporter (the child list for a child, else the sector's), unless the
+//! reporter picks another; the case keeps the version it was screened with.
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{decide, Action, Actor};
-use spona_domain::cases::{IndicatorCatalogue, Sector};
+use spona_domain::cases::{
+    default_sector, CaseId, IndicatorCatalogue, ReportForm, ReporterKind, Sector,
+};
 use spona_domain::registry::InstitutionKind;
-use spona_store::catalogues;
+use spona_store::{catalogues, institutions};
+use time::Date;
 
-/// The demo's catalogues, shipped with the source.
-pub const BUNDLED: [&str; 2] = [
+/// The catalogues shipped with the source, which the demo imports: the general list and the
+/// ILO list first, then one for each sector, for children and for labour exploitation.
+pub const BUNDLED: [&str; 10] = [
     include_str!("../../../catalogues/general-adult.tsv"),
     include_str!("../../../catalogues/ilo-forced-labour.tsv"),
+    include_str!("../../../catalogues/police.tsv"),
+    include_str!("../../../catalogues/social-protection.tsv"),
+    include_str!("../../../catalogues/health.tsv"),
+    include_str!("../../../catalogues/education.tsv"),
+    include_str!("../../../catalogues/labour-inspection.tsv"),
+    include_str!("../../../catalogues/ngo.tsv"),
+    include_str!("../../../catalogues/child.tsv"),
+    include_str!("../../../catalogues/labour-exploitation.tsv"),
 ];
+
+/// The list a report form shows and screens with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportCatalogue {
+    /// The list; none when no catalogue was imported at all.
+    pub catalogue: Option<IndicatorCatalogue>,
+    /// The reporter picked it (it is kept whatever else is typed).
+    pub chosen: bool,
+    /// The form showed another list, picked by default for what was typed then, and what was
+    /// typed since calls for this one: indicators ticked on the other list are not saved
+    /// against this one, the form is shown again with it.
+    pub replaced: bool,
+    /// The sectors whose current list the reporter may switch to, in the order of [`Sector`].
+    pub choices: Vec<Sector>,
+}
+
+impl ReportCatalogue {
+    /// The list as a case keeps it and a form carries it: `sector/version`.
+    pub fn name(&self) -> Option<String> {
+        self.catalogue
+            .as_ref()
+            .map(|c| format!("{}/{}", c.sector.code(), c.version))
+    }
+}
 
 /// A catalogue as listed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,24 +63,18 @@ pub struct CatalogueInfo {
 
 /// The sector whose catalogue a first responder of this kind of institution uses.
 pub fn sector_of(kind: InstitutionKind) -> Sector {
-    match kind {
-        InstitutionKind::Police => Sector::Police,
-        InstitutionKind::SocialWork => Sector::SocialProtection,
-        InstitutionKind::Health => Sector::Health,
-        InstitutionKind::School | InstitutionKind::Education => Sector::Education,
-        _ => Sector::GeneralAdult,
-    }
+    spona_domain::cases::sector_of(kind).unwrap_or(Sector::GeneralAdult)
 }
 
 impl App {
-    /// Imports a catalogue file (deployment administrators). Every error is reported with its
-    /// line; nothing is stored unless the whole file is right.
+    /// Imports a catalogue file (the national office, the deployment's administrators). Every
+    /// error is reported with its line; nothing is stored unless the whole file is right.
     pub async fn import_catalogue(
         &self,
         actor: &Actor,
         text: &str,
     ) -> Result<CatalogueInfo, AppError> {
-        if !decide(actor, Action::ManageDeployment).allowed() {
+        if !decide(actor, Action::ManageCatalogues).allowed() {
             return Err(AppError::Forbidden);
         }
         let catalogue =
@@ -125,6 +157,35 @@ impl App {
             .transpose()
     }
 
+    /// The list a report form of the actor shows: the one the reporter asks for with `switch`
+    /// (the form's `switch_to`), the one the form showed if it still fits, else the default
+    /// for what was typed. With a case, the actor must be its owner (the edit form).
+    pub async fn report_catalogue(
+        &self,
+        actor: &Actor,
+        form: &ReportForm,
+        case: Option<CaseId>,
+        switch: bool,
+    ) -> Result<ReportCatalogue, AppError> {
+        let mut c = self.db.conn().await?;
+        // A case decides first, as its edit form does: another team's is not there at all.
+        let (desk, institution) = match case {
+            Some(id) => {
+                let desk = spona_domain::access::team_cases(actor)?;
+                crate::cases::owned_case(&mut c, actor, &desk, id).await?;
+                Self::case_worker_scope(actor)?
+            }
+            None => {
+                spona_domain::access::cases_section(actor)?;
+                Self::case_worker_scope(actor)?
+            }
+        };
+        let kind = institutions::find(&mut c, desk.team(), institution)
+            .await?
+            .map(|i| i.kind);
+        report_catalogue_on(&mut c, kind, form, self.today(), switch).await
+    }
+
     /// Imports the bundled catalogues that are not there yet (for the demo).
     pub async fn import_bundled_catalogues(&self) -> Result<usize, AppError> {
         let operator = crate::accounts::operator();
@@ -138,6 +199,66 @@ impl App {
         }
         Ok(imported)
     }
+}
+
+/// The sectors with at least one imported list.
+async fn available(c: &mut spona_store::Connection) -> Result<Vec<Sector>, AppError> {
+    let mut sectors: Vec<Sector> = catalogues::list(c)
+        .await?
+        .iter()
+        .filter_map(|r| Sector::from_code(&r.sector))
+        .collect();
+    sectors.sort();
+    sectors.dedup();
+    Ok(sectors)
+}
+
+fn parsed(row: Option<catalogues::CatalogueRow>) -> Result<Option<IndicatorCatalogue>, AppError> {
+    row.map(|r| IndicatorCatalogue::parse(&r.source).map_err(|e| AppError::Internal(e.to_string())))
+        .transpose()
+}
+
+/// [`App::report_catalogue`] on the caller's connection, for the institution `kind` of the
+/// reporting official (inside a use case's transaction).
+pub(crate) async fn report_catalogue_on(
+    c: &mut spona_store::Connection,
+    kind: Option<InstitutionKind>,
+    form: &ReportForm,
+    today: Date,
+    switch: bool,
+) -> Result<ReportCatalogue, AppError> {
+    let choices = available(c).await?;
+    let reporter = ReporterKind::from_code(form.reporter_kind.trim());
+    let default = default_sector(kind, reporter, form.presumed_child(today), &choices);
+    let shown = form.shown_catalogue();
+    let asked = switch
+        .then(|| Sector::from_code(form.switch_to.trim()))
+        .flatten()
+        .filter(|s| choices.contains(s));
+    // The list the form showed stays while the reporter chose it or it is still the default.
+    let kept = match (switch, shown) {
+        (false, Some((sector, version)))
+            if form.catalogue_was_chosen() || Some(sector) == default =>
+        {
+            parsed(catalogues::find(c, sector.code(), version).await?)?
+        }
+        _ => None,
+    };
+    let (catalogue, chosen, replaced) = match (kept, asked.or(default)) {
+        (Some(kept), _) => (Some(kept), form.catalogue_was_chosen(), false),
+        (None, Some(sector)) => (
+            parsed(catalogues::current(c, sector.code()).await?)?,
+            asked.is_some(),
+            !switch && shown.is_some(),
+        ),
+        (None, None) => (None, false, !switch && shown.is_some()),
+    };
+    Ok(ReportCatalogue {
+        catalogue,
+        chosen,
+        replaced,
+        choices,
+    })
 }
 
 /// The same, on the caller's connection (inside its transaction: a use case that holds one

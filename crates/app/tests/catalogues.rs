@@ -20,13 +20,30 @@ async fn demo(t: &TestDb) -> App {
 }
 
 #[tokio::test]
-async fn the_demo_carries_two_catalogues_and_a_bad_file_is_refused_by_line() {
+async fn the_demo_carries_every_bundled_catalogue_and_a_bad_file_is_refused_by_line() {
     for t in TestDb::every_engine().await {
         let app = demo(&t).await;
         let list = app.catalogues().await.unwrap();
         let sectors: Vec<&str> = list.iter().map(|c| c.sector.code()).collect();
-        assert_eq!(sectors, ["general-adult", "ilo-forced-labour"]);
-        assert_eq!(list[1].indicators, 11);
+        assert_eq!(
+            sectors,
+            [
+                "child",
+                "education",
+                "general-adult",
+                "health",
+                "ilo-forced-labour",
+                "labour-exploitation",
+                "labour-inspection",
+                "ngo",
+                "police",
+                "social-protection",
+            ]
+        );
+        assert_eq!(list[4].indicators, 11);
+        for c in &list {
+            assert!((8..=21).contains(&c.indicators), "{:?}", c.sector);
+        }
         let again = app
             .import_catalogue(&operator(), spona_app::catalogues::BUNDLED[0])
             .await;
@@ -39,7 +56,7 @@ async fn the_demo_carries_two_catalogues_and_a_bad_file_is_refused_by_line() {
             matches!(err, AppError::Unreadable(ref m) if m.contains('3')),
             "{err:?}"
         );
-        assert_eq!(app.catalogues().await.unwrap().len(), 2, "nothing stored");
+        assert_eq!(app.catalogues().await.unwrap().len(), 10, "nothing stored");
         t.finish().await;
     }
 }
@@ -57,13 +74,13 @@ async fn a_report_is_screened_with_its_sectors_catalogue_and_unknown_indicators_
         reporter_kind: "team-official".into(),
         detected_on: "2026-11-27".into(),
         description: "Особа на станици".into(),
-        indicators: vec!["documents-held".into(), "fear".into()],
+        indicators: vec!["docs-held-by-other".into(), "rehearsed".into()],
         ..Default::default()
     };
     let case = app.report_case(&police, &form).await.unwrap().case_id;
     let view = app.case(&police, case).await.unwrap();
     let screening = view.screening.unwrap();
-    assert_eq!(screening.catalogue.as_deref(), Some("general-adult/2026-2"));
+    assert_eq!(screening.catalogue.as_deref(), Some("police/2026-1"));
     assert_eq!(screening.indicators.len(), 2);
     let unknown = ReportForm {
         indicators: vec!["no-such-indicator".into()],
@@ -152,11 +169,14 @@ async fn a_case_keeps_the_wording_of_the_catalogue_version_it_was_screened_with(
         .await
         .unwrap();
     let police = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+    // The police pick the general list instead of their own.
     let form = ReportForm {
         reporter_kind: "team-official".into(),
         detected_on: "2026-11-27".into(),
         description: "Особа на станици".into(),
         indicators: vec!["exploitation-site".into()],
+        catalogue: "general-adult/2026-2".into(),
+        catalogue_chosen: Some("on".into()),
         ..Default::default()
     };
     let case = app.report_case(&police, &form).await.unwrap().case_id;
@@ -180,7 +200,7 @@ async fn a_case_keeps_the_wording_of_the_catalogue_version_it_was_screened_with(
         "Особа је затечена на месту вероватне експлоатације"
     );
     let latest = app
-        .catalogue_for(spona_domain::registry::InstitutionKind::Ngo)
+        .catalogue_for(spona_domain::registry::InstitutionKind::Court)
         .await
         .unwrap()
         .unwrap();
@@ -191,4 +211,164 @@ async fn a_case_keeps_the_wording_of_the_catalogue_version_it_was_screened_with(
         .unwrap()
         .is_none());
     t.finish().await;
+}
+
+async fn actor(app: &App, username: &str) -> spona_domain::access::Actor {
+    let s = app
+        .sign_in(username, DEMO_PASSWORD, "127.0.0.1")
+        .await
+        .unwrap();
+    app.session(&s.token, "127.0.0.1").await.unwrap().actor
+}
+
+/// A report of a person the police may take for a child, with the list the form showed.
+fn child_seen_by_police(shown: &str, indicators: &[&str]) -> ReportForm {
+    ReportForm {
+        reporter_kind: "team-official".into(),
+        detected_on: "2026-11-27".into(),
+        description: "Девојчица на аутобуској станици".into(),
+        estimated_age: "14".into(),
+        catalogue: shown.into(),
+        indicators: indicators.iter().map(|c| c.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_child_reported_by_the_police_is_screened_with_the_child_list_by_default() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = actor(&app, "le-police").await;
+        let blank = ReportForm::default();
+        let list = app
+            .report_catalogue(&police, &blank, None, false)
+            .await
+            .unwrap();
+        assert_eq!(list.name().as_deref(), Some("police/2026-1"), "an adult");
+        assert!(!list.chosen && !list.replaced);
+        assert_eq!(list.choices.len(), 10);
+
+        // Indicators ticked on the police list are not saved against the child list: the
+        // form comes back with it, and nothing is saved.
+        let ticked = child_seen_by_police("police/2026-1", &["rehearsed"]);
+        let refused = app.report_case(&police, &ticked).await.unwrap_err();
+        assert!(
+            matches!(&refused, AppError::Invalid(e) if e.iter().any(|(f, _)| *f == "indicators")),
+            "{refused:?}"
+        );
+        let again = app
+            .report_catalogue(&police, &ticked, None, false)
+            .await
+            .unwrap();
+        assert_eq!(again.name().as_deref(), Some("child/2026-1"));
+        assert!(again.replaced);
+        let total = app
+            .cases(&police, &CaseQuery::default())
+            .await
+            .unwrap()
+            .total;
+        assert_eq!(total, 0, "nothing saved");
+
+        // With the child list's indicators, or with none ticked, the child list is recorded.
+        let screened = child_seen_by_police("child/2026-1", &["unaccompanied", "begging"]);
+        let case = app.report_case(&police, &screened).await.unwrap().case_id;
+        let kept = app.case(&police, case).await.unwrap().screening.unwrap();
+        assert_eq!(kept.catalogue.as_deref(), Some("child/2026-1"));
+        assert_eq!(kept.indicators.len(), 2);
+        let nothing_ticked = child_seen_by_police("police/2026-1", &[]);
+        let case = app
+            .report_case(&police, &nothing_ticked)
+            .await
+            .unwrap()
+            .case_id;
+        let kept = app.case(&police, case).await.unwrap().screening.unwrap();
+        assert_eq!(kept.catalogue.as_deref(), Some("child/2026-1"));
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_list_the_reporter_picked_is_kept_and_a_missing_one_falls_back_to_the_general_list() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = actor(&app, "le-police").await;
+        let switching = ReportForm {
+            switch_to: "labour-exploitation".into(),
+            estimated_age: "15".into(),
+            ..Default::default()
+        };
+        let picked = app
+            .report_catalogue(&police, &switching, None, true)
+            .await
+            .unwrap();
+        assert_eq!(picked.name().as_deref(), Some("labour-exploitation/2026-1"));
+        assert!(picked.chosen);
+        // Picked, it stays for a child too.
+        let form = ReportForm {
+            catalogue_chosen: Some("on".into()),
+            ..child_seen_by_police("labour-exploitation/2026-1", &["papers-kept"])
+        };
+        let case = app.report_case(&police, &form).await.unwrap().case_id;
+        let kept = app.case(&police, case).await.unwrap().screening.unwrap();
+        assert_eq!(
+            kept.catalogue.as_deref(),
+            Some("labour-exploitation/2026-1")
+        );
+
+        // A deployment that never imported the child or the police list: the general one.
+        {
+            let mut c = app.db().conn().await.unwrap();
+            sqlx::query("DELETE FROM indicator_catalogues WHERE sector IN ('child', 'police')")
+                .execute(&mut *c)
+                .await
+                .unwrap();
+        }
+        for form in [ReportForm::default(), child_seen_by_police("", &[])] {
+            let list = app
+                .report_catalogue(&police, &form, None, false)
+                .await
+                .unwrap();
+            assert_eq!(list.name().as_deref(), Some("general-adult/2026-2"));
+        }
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_national_office_imports_a_catalogue_and_a_team_coordinator_may_not() {
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let national = actor(&app, "national").await;
+        let coordinator = actor(&app, "le-coordinator").await;
+        let newer = spona_app::catalogues::BUNDLED[8].replace("version\t2026-1", "version\t2027-1");
+        assert!(matches!(
+            app.import_catalogue(&coordinator, &newer).await,
+            Err(AppError::Forbidden)
+        ));
+        let info = app.import_catalogue(&national, &newer).await.unwrap();
+        assert_eq!(info.sector.code(), "child");
+        assert_eq!(info.version, "2027-1");
+        t.finish().await;
+    }
+}
+
+#[test]
+fn every_bundled_list_names_its_sources_and_stigmatises_nobody() {
+    for text in spona_app::catalogues::BUNDLED {
+        let catalogue = spona_domain::cases::IndicatorCatalogue::parse(text).unwrap();
+        let sector = catalogue.sector.code();
+        if !matches!(sector, "general-adult" | "ilo-forced-labour") {
+            assert!(text.contains("# Source:"), "{sector}");
+            assert_eq!(catalogue.version, "2026-1", "{sector}");
+            assert!((8..=15).contains(&catalogue.items.len()), "{sector}");
+        }
+        for i in &catalogue.items {
+            for wording in [&i.texts.sr_cyrl, &i.texts.sr_latn, &i.texts.en] {
+                assert!(
+                    !spona_domain::cases::is_stigmatising(wording),
+                    "{sector}: {wording}"
+                );
+            }
+        }
+    }
 }

@@ -601,7 +601,20 @@ fn catalogues_are_imported_from_files_and_listed() {
     let list = d.ok(&["catalogue", "list"]);
     assert_eq!(
         first_column(&list),
-        ["sector", "general-adult", "ilo-forced-labour", "police"]
+        [
+            "sector",
+            "child",
+            "education",
+            "general-adult",
+            "health",
+            "ilo-forced-labour",
+            "labour-exploitation",
+            "labour-inspection",
+            "ngo",
+            "police",
+            "police",
+            "social-protection",
+        ]
     );
     std::fs::write(
         &file,

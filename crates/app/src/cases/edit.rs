@@ -57,6 +57,10 @@ impl App {
             exploitation_forms: screening.exploitation_forms,
             indicators: screening.indicators,
             narrative: circumstances.narrative,
+            // The case keeps the list it was screened with until its owner switches.
+            catalogue_chosen: on(screening.catalogue.is_some()),
+            catalogue: screening.catalogue.unwrap_or_default(),
+            switch_to: String::new(),
         };
         Ok((form, row.version))
     }
@@ -81,11 +85,10 @@ impl App {
         let owner_kind = institutions::find(&mut tx, team_id, institution)
             .await?
             .map(|i| i.kind);
-        let catalogue = match owner_kind {
-            Some(kind) => crate::catalogues::catalogue_on(&mut tx, kind).await?,
-            None => None,
-        };
-        let draft = form.parse(today, catalogue.as_ref())?;
+        let list =
+            crate::catalogues::report_catalogue_on(&mut tx, owner_kind, form, today, false).await?;
+        super::report::refuse_replaced_list(&list, form)?;
+        let draft = form.parse(today, list.catalogue.as_ref())?;
         let key = self.case_key(id, &row.data_key)?;
         // One snapshot of the keys for the index, confirmed when the entry is appended.
         let keys = self.keys();

@@ -4,6 +4,7 @@
 
 use super::parts::{self, key_place, CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 use crate::audit::{AuditEvent, Author};
+use crate::catalogues::ReportCatalogue;
 use crate::{App, AppError};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -51,9 +52,15 @@ impl App {
                 .await?
                 .ok_or(AppError::Forbidden)?
         };
-        // Screened with the catalogue of the reporter's sector; the report keeps its version.
-        let catalogue = self.catalogue_for(owner.kind).await?;
-        let draft = form.parse(today, catalogue.as_ref())?;
+        // Screened with the list the form showed, or the one that fits what was typed (the
+        // child list for a child); the report keeps its version.
+        let list = {
+            let mut c = self.db.conn().await?;
+            crate::catalogues::report_catalogue_on(&mut c, Some(owner.kind), form, today, false)
+                .await?
+        };
+        refuse_replaced_list(&list, form)?;
+        let draft = form.parse(today, list.catalogue.as_ref())?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let team = teams::find(&mut tx, team_id)
@@ -236,6 +243,22 @@ impl App {
             person_index: identity.person_index(&keys.blind),
         })
     }
+}
+
+/// Indicators ticked on a list that no longer fits what was typed (the form showed the
+/// police list, then the person turned out to be a child) are not saved against another
+/// list: the form is shown again with the fitting one. With nothing ticked, the report is
+/// saved with the fitting list at once: an urgent protocol never waits for a checklist.
+pub(crate) fn refuse_replaced_list(
+    list: &ReportCatalogue,
+    form: &ReportForm,
+) -> Result<(), AppError> {
+    if list.replaced && form.has_indicators() {
+        let mut e = FieldErrors::new();
+        e.add("indicators", FieldError::Mismatch);
+        return Err(AppError::Invalid(e));
+    }
+    Ok(())
 }
 
 /// The team's Centre for Social Work (the lead one, if several); without one the child

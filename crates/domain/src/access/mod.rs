@@ -65,6 +65,8 @@ pub enum Action {
     LeadTeamWork(TeamId),
     /// Maintain the national strategy and programme documents, objectives and measures.
     EditNationalFramework,
+    /// Import and list the indicator catalogues every team screens with.
+    ManageCatalogues,
     /// See the good practices published by every team of the deployment.
     ViewGoodPractices,
     /// Read the audit trail of the whole deployment and its alerts of unusual access.
@@ -97,7 +99,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         // and sees no team's work: no plan, no report, no case, no practice.
         Role::Admin => match action {
             ViewRegistry(_) | ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) => true,
-            ManageDeployment | ListTeams => true,
+            ManageDeployment | ListTeams | ManageCatalogues => true,
             ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
             UseCases | OverrideConsent => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
@@ -110,6 +112,8 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         Role::National => match action {
             ViewRegistry(_) | ListTeams => true,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => true,
+            // The national office keeps the indicator lists, as it keeps the framework.
+            ManageCatalogues => true,
             ViewGoodPractices => true,
             ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) | ManageDeployment => false,
             ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
@@ -119,7 +123,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
         Role::Auditor => match action {
             ReadAuditTrail => true,
             ViewRegistry(_) | ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) => false,
-            ManageDeployment | ListTeams => false,
+            ManageDeployment | ListTeams | ManageCatalogues => false,
             ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
             UseCases | OverrideConsent => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
@@ -129,7 +133,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewRegistry(t) | ViewMembers(t) | EditRegistry(t) | ManageTeamAccounts(t) => own(t),
             ViewTeamWork(t) | RecordTeamWork(t) | LeadTeamWork(t) => own(t),
             ViewGoodPractices => true,
-            ManageDeployment | ListTeams | ReadAuditTrail => false,
+            ManageDeployment | ListTeams | ReadAuditTrail | ManageCatalogues => false,
             UseCases | OverrideConsent => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
@@ -138,7 +142,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewTeamWork(t) | RecordTeamWork(t) => own(t),
             UseCases | OverrideConsent | ViewGoodPractices => true,
             EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
-            ManageDeployment | ListTeams | ReadAuditTrail => false,
+            ManageDeployment | ListTeams | ReadAuditTrail | ManageCatalogues => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
         Role::Member => match action {
@@ -146,7 +150,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewTeamWork(t) | RecordTeamWork(t) => own(t),
             ViewGoodPractices => true,
             EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
-            ManageDeployment | ListTeams | ReadAuditTrail => false,
+            ManageDeployment | ListTeams | ReadAuditTrail | ManageCatalogues => false,
             UseCases | OverrideConsent => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
@@ -340,6 +344,17 @@ mod tests {
         ] {
             let a = actor(role, role.is_team_bound().then_some(LE));
             assert!(!decide(&a, Action::ReadAuditTrail).allowed(), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn the_national_office_and_the_administrator_keep_the_indicator_catalogues() {
+        assert!(decide(&actor(Role::National, None), Action::ManageCatalogues).allowed());
+        assert!(decide(&actor(Role::Admin, None), Action::ManageCatalogues).allowed());
+        assert!(!decide(&actor(Role::Auditor, None), Action::ManageCatalogues).allowed());
+        for role in [Role::Coordinator, Role::CaseWorker, Role::Member] {
+            let a = actor(role, Some(LE));
+            assert!(!decide(&a, Action::ManageCatalogues).allowed(), "{role:?}");
         }
     }
 

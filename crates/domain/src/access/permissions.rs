@@ -12,6 +12,8 @@ pub struct Permissions {
     pub manage_deployment: bool,
     pub national_reports: bool,
     pub national_framework: bool,
+    /// Importing and listing indicator catalogues.
+    pub catalogues: bool,
     pub good_practices: bool,
     pub audit_trail: bool,
     /// The teams' registry: the own team's, or the list of teams for deployment roles.
@@ -29,6 +31,7 @@ pub fn permissions(actor: &Actor) -> Permissions {
         manage_deployment: may(Action::ManageDeployment),
         national_reports: may(Action::ViewNationalReports),
         national_framework: may(Action::EditNationalFramework),
+        catalogues: may(Action::ManageCatalogues),
         good_practices: may(Action::ViewGoodPractices),
         audit_trail: may(Action::ReadAuditTrail),
         registry: may(Action::ListTeams) || in_team(Action::ViewRegistry),
@@ -58,5 +61,7 @@ mod tests {
         assert!(!auditor.team_work && !auditor.cases && !auditor.manage_deployment);
         assert!(!admin.audit_trail && !national.audit_trail && !worker.audit_trail);
         assert!(admin.registry && national.registry && worker.registry && !auditor.registry);
+        assert!(admin.catalogues && national.catalogues);
+        assert!(!worker.catalogues && !coordinator.catalogues && !auditor.catalogues);
     }
 }

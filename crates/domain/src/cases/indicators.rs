@@ -41,6 +41,14 @@ coded_enum! {
         GeneralAdult => "general-adult",
         /// The ILO indicators of forced labour.
         IloForcedLabour => "ilo-forced-labour",
+        /// Labour inspection.
+        LabourInspection => "labour-inspection",
+        /// Non-governmental organisations (outreach, hotlines, shelters).
+        Ngo => "ngo",
+        /// Children: anyone who is, or may be, under 18, whoever reports.
+        Child => "child",
+        /// Labour exploitation, for any sector.
+        LabourExploitation => "labour-exploitation",
     }
 }
 
@@ -572,7 +580,7 @@ hint\tx\n";
         for s in Sector::ALL {
             assert_eq!(Sector::from_code(s.code()), Some(*s));
         }
-        assert_eq!(Sector::ALL.len(), 6);
+        assert_eq!(Sector::ALL.len(), 10);
     }
 
     fn code() -> impl Strategy<Value = String> {

@@ -9,6 +9,7 @@
 
 mod access;
 pub mod attachment;
+mod catalogue_choice;
 mod catalogues;
 mod child_protocol;
 pub mod closing;
@@ -28,6 +29,7 @@ mod stigma;
 pub use access::{
     case_access, emergency_allowed, with_assignment, CaseAccess, EmergencyRefusal, Part, SharedWith,
 };
+pub use catalogue_choice::{default_sector, preferred_sectors, sector_of};
 pub use catalogues::{
     ExploitationForm, ReferralSource, ReporterKind, ServiceStatus, ServiceType, Sex,
 };

@@ -66,6 +66,13 @@ pub struct ReportForm {
     /// Codes of the indicators observed.
     pub indicators: Vec<String>,
     pub narrative: String,
+    /// The indicator list the form showed, as `sector/version`; empty when the form showed
+    /// none, or the client does not say (then the default list for what was typed is used).
+    pub catalogue: String,
+    /// Present when the reporter picked the list (then it is kept whatever was typed).
+    pub catalogue_chosen: Option<String>,
+    /// The sector code of the list the reporter asks to switch to.
+    pub switch_to: String,
 }
 
 /// Who reported.
@@ -256,6 +263,31 @@ impl ReportForm {
             }),
             _ => Err(e),
         }
+    }
+
+    /// Whether the person is, or may be, a child by what was typed so far, with the
+    /// presumption of childhood; values that do not parse are ignored (the parse reports them).
+    pub fn presumed_child(&self, today: Date) -> bool {
+        let birth = text::optional_date(&self.birth_date).ok().flatten();
+        let estimated = parse_age(&self.estimated_age).ok().flatten();
+        age_band(birth, estimated, today, checked(&self.may_be_child)) == AgeBand::Child
+    }
+
+    /// The list the form showed, when it names one: its sector and version.
+    pub fn shown_catalogue(&self) -> Option<(super::indicators::Sector, &str)> {
+        let (sector, version) = self.catalogue.trim().split_once('/')?;
+        let sector = super::indicators::Sector::from_code(sector)?;
+        (!version.is_empty()).then_some((sector, version))
+    }
+
+    /// Whether the reporter picked the list shown.
+    pub fn catalogue_was_chosen(&self) -> bool {
+        checked(&self.catalogue_chosen)
+    }
+
+    /// Whether any indicator was ticked.
+    pub fn has_indicators(&self) -> bool {
+        self.indicators.iter().any(|c| !c.trim().is_empty())
     }
 
     fn screening(
@@ -688,5 +720,54 @@ indicator\tedu-02\tschool\tНема личне документе\tHas no identi
             ..form()
         };
         assert_eq!(errors(&f), vec![("narrative", FieldError::Invalid)]);
+    }
+
+    #[test]
+    fn the_form_tells_a_child_before_it_is_valid() {
+        assert!(!form().presumed_child(TODAY));
+        let ticked = ReportForm {
+            may_be_child: Some("on".into()),
+            ..form()
+        };
+        assert!(ticked.presumed_child(TODAY));
+        let young = ReportForm {
+            birth_date: "2012-05-01".into(),
+            ..form()
+        };
+        assert!(young.presumed_child(TODAY));
+        let estimated = ReportForm {
+            estimated_age: "15".into(),
+            birth_date: "not a date".into(),
+            ..form()
+        };
+        assert!(
+            estimated.presumed_child(TODAY),
+            "a bad date is ignored here"
+        );
+        let adult = ReportForm {
+            estimated_age: "30".into(),
+            ..form()
+        };
+        assert!(!adult.presumed_child(TODAY));
+    }
+
+    #[test]
+    fn the_shown_list_is_read_from_its_sector_and_version() {
+        let f = ReportForm {
+            catalogue: "child/2026-1".into(),
+            ..form()
+        };
+        assert_eq!(
+            f.shown_catalogue(),
+            Some((super::super::indicators::Sector::Child, "2026-1"))
+        );
+        for bad in ["", "child", "child/", "nowhere/1"] {
+            let f = ReportForm {
+                catalogue: bad.into(),
+                ..form()
+            };
+            assert_eq!(f.shown_catalogue(), None, "{bad}");
+        }
+        assert!(!f.catalogue_was_chosen());
     }
 }

@@ -529,3 +529,13 @@ referral-centre-decision = The Centre's decision on identification
 referral-decided-on = Date of the decision
 referral-decide = Record the decision and complete the referral
 referral-decision-required = Choose the Centre's decision.
+
+sector-labour-inspection = Labour inspection
+sector-ngo = Non-governmental organisations
+sector-child = Indicators for children
+sector-labour-exploitation = Labour exploitation
+report-catalogue-used = Indicators: { $catalogue }
+report-catalogue-switch-label = Another list of indicators
+report-catalogue-switch = Show the chosen list
+report-catalogue-replaced = For the age or the reporter you entered, the list that fits the person is shown now. Tick the indicators again on this list; everything else you typed is kept in the form.
+catalogues-intro-choice = Lists of indicators per sector, for children and for labour exploitation, with their versions. The report form picks the child list for a child, else the list of the sector that met the person; the reporter may pick another. A case keeps the list and version it was screened with.

@@ -532,3 +532,13 @@ referral-centre-decision = Одлука Центра о идентификаци
 referral-decided-on = Датум одлуке
 referral-decide = Упиши одлуку и заврши упут
 referral-decision-required = Изаберите одлуку Центра.
+
+sector-labour-inspection = Инспекција рада
+sector-ngo = Невладине организације
+sector-child = Индикатори за децу
+sector-labour-exploitation = Радна експлоатација
+report-catalogue-used = Индикатори: { $catalogue }
+report-catalogue-switch-label = Друга листа индикатора
+report-catalogue-switch = Прикажи изабрану листу
+report-catalogue-replaced = Према узрасту или пријавиоцу сада је приказана листа која одговара особи. Означите индикаторе поново на овој листи; остало што сте унели је сачувано у обрасцу.
+catalogues-intro-choice = Листе индикатора по секторима, за децу и за радну експлоатацију, са верзијама. Образац пријаве сам бира листу за дете, иначе листу сектора који је особу уочио; пријавилац може да изабере другу. Случај чува листу и верзију којом је проверен.

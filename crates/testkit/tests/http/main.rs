@@ -6,6 +6,7 @@ mod attachments;
 mod case_pages;
 mod cases;
 mod casework;
+mod catalogue_choice;
 mod collation;
 mod csrf_layer;
 mod damaged;

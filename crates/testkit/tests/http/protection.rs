@@ -442,22 +442,25 @@ async fn the_report_is_screened_with_the_catalogue_and_the_indicators_reach_the_
     assert_eq!(status, 200);
     assert!(form.contains("id=\"indicators\""));
     assert!(form.contains("Индикатори указују, никада не доказују"));
-    assert!(form.contains("Контрола и страх"), "grouped by domain");
-    assert!(form.contains("name=\"indicators\" value=\"documents-held\""));
+    assert!(form.contains("Кретање и пратња"), "grouped by domain");
+    assert!(form.contains("name=\"indicators\" value=\"docs-held-by-other\""));
     let mut fields = adult();
-    fields.push(("indicators", "documents-held"));
-    fields.push(("indicators", "fear"));
+    fields.push(("indicators", "docs-held-by-other"));
+    fields.push(("indicators", "rehearsed"));
     let (status, location, _) = report(&t, &police, &fields).await;
     assert_eq!(status, 303);
     let (_, page) = t.get(&police, location.as_deref().unwrap()).await;
-    assert!(page.contains("Документа држи неко други"), "{page}");
-    assert!(page.contains("Показује страх или узнемиреност"));
+    assert!(
+        page.contains("Лична или путна документа држи неко други"),
+        "{page}"
+    );
+    assert!(page.contains("Исказ делује научено или се понавља од речи до речи"));
 
     fields.push(("indicators", "no-such-indicator"));
     let (status, _, page) = report(&t, &police, &fields).await;
     assert_eq!(status, 422);
     assert!(page.contains("id=\"indicators-error\""));
-    assert!(page.contains("value=\"fear\" checked"), "kept ticked");
+    assert!(page.contains("value=\"rehearsed\" checked"), "kept ticked");
 
     t.post(
         &police,
@@ -467,12 +470,13 @@ async fn the_report_is_screened_with_the_catalogue_and_the_indicators_reach_the_
     )
     .await;
     let (_, form) = t.get(&police, "/cases/new").await;
-    assert!(form.contains("Someone else holds the documents"));
+    assert!(form.contains("Someone else holds the identity or travel documents"));
     t.finish().await;
 }
 
 #[tokio::test]
-async fn only_the_administrator_imports_a_catalogue_and_a_bad_file_is_refused_by_line() {
+async fn the_administrator_and_the_national_office_import_a_catalogue_and_a_bad_file_is_refused_by_line(
+) {
     let t = TestApp::spawn().await;
     let admin = t.signed_in("admin").await;
     let (status, page) = t.get(&admin, "/admin/catalogues").await;
@@ -496,7 +500,7 @@ async fn only_the_administrator_imports_a_catalogue_and_a_bad_file_is_refused_by
     assert!(page.contains("line 3"), "{page}");
     assert!(page.contains("indicator\tx\tnowhere"), "the text is kept");
 
-    let good = "sector\tpolice\nversion\t2026-1\ndomain\td\tДокумента\tDocuments\n\
+    let good = "sector\tpolice\nversion\t2026-9\ndomain\td\tДокумента\tDocuments\n\
                 indicator\tp-01\td\tНема личних докумената\tHas no identity documents\n";
     let (status, location, _) = t
         .post(
@@ -508,7 +512,7 @@ async fn only_the_administrator_imports_a_catalogue_and_a_bad_file_is_refused_by
         .await;
     assert_eq!(status, 303);
     let (_, page) = t.get(&admin, location.as_deref().unwrap()).await;
-    assert!(page.contains("police/2026-1"), "{page}");
+    assert!(page.contains("police/2026-9"), "{page}");
     assert!(page.contains("<td data-label=\"Сектор\">Полиција</td>"));
 
     // The police now screen with their own sector's catalogue.
@@ -516,8 +520,28 @@ async fn only_the_administrator_imports_a_catalogue_and_a_bad_file_is_refused_by
     let (_, form) = t.get(&police, "/cases/new").await;
     assert!(form.contains("Нема личних докумената"));
 
+    // The national office keeps the lists too, from its own navigation.
+    let national = t.signed_in("national").await;
+    let (status, page) = t.get(&national, "/dashboard").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("href=\"/admin/catalogues\""));
+    let newer = good.replace("2026-9", "2026-10");
+    let (status, location, _) = t
+        .post(
+            &national,
+            "/admin/catalogues",
+            "/admin/catalogues",
+            &[("text", newer.as_str())],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let (_, page) = t.get(&national, location.as_deref().unwrap()).await;
+    assert!(page.contains("police/2026-10"), "{page}");
+
     let coordinator = t.signed_in("le-coordinator").await;
     assert_eq!(t.get(&coordinator, "/admin/catalogues").await.0, 403);
+    let (_, page) = t.get(&coordinator, "/dashboard").await;
+    assert!(!page.contains("href=\"/admin/catalogues\""));
     let (status, _, _) = t
         .post(
             &coordinator,

@@ -1,4 +1,5 @@
-//! Indicator catalogues for the deployment administrator: the list of imported versions, and
+//! Indicator catalogues for the national office and the deployment administrator, kept as the
+//! national framework is kept: the list of imported versions, and
 //! importing a file pasted into a form. A file is imported whole or refused with its errors
 //! by line, and the pasted text comes back to be put right.
 
@@ -48,9 +49,9 @@ pub struct Notices {
     imported: Option<String>,
 }
 
-/// Only the deployment's administrators see or change catalogues.
+/// Only the national office and the deployment's administrators see or change catalogues.
 fn allowed(s: &Signed) -> Result<(), WebError> {
-    if s.may().manage_deployment {
+    if s.may().catalogues {
         Ok(())
     } else {
         Err(WebError::Page(Failure::Forbidden))

@@ -41,9 +41,11 @@ pub fn routes() -> Routes {
         .get("/cases", list::list)
         .post("/cases", report::create)
         .get("/cases/new", report::new)
+        .post("/cases/new/catalogue", report::switch_new)
         .get("/cases/{id}", show::show)
         .get("/cases/{id}/edit", report::edit)
         .post("/cases/{id}/edit", report::save_edit)
+        .post("/cases/{id}/edit/catalogue", report::switch_edit)
         .post("/cases/{id}/assignments", assignment::assign)
         .post(
             "/cases/{id}/assignments/{user}/remove",

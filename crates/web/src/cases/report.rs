@@ -1,6 +1,12 @@
 //! The report of a potential victim: one form, quick on a phone, that asks only for what is
 //! needed to act (the domain decides what that is). A child's report sends the urgent
 //! referral in the same transaction; the case page then says so.
+//!
+//! The form names the indicator list it shows (the child list for a child, else the
+//! reporter's sector's) and lets the reporter switch to another without JavaScript: the
+//! switch button posts the whole form to the switch route, which shows it again with
+//! everything typed and the other list's checkboxes. A hidden save button comes first in the
+//! form, so that Enter in a field saves rather than switches.
 
 use super::labels;
 use super::Choice;
@@ -16,6 +22,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use spona_app::catalogues::ReportCatalogue;
 use spona_app::AppError;
 use spona_domain::cases::{
     CaseId, ExploitationForm, IndicatorCatalogue, ReportForm, ReporterKind, Sex, AGE_MAX,
@@ -39,6 +46,8 @@ struct ReportPage {
     exploitation: Vec<Choice>,
     /// The indicators of the reporter's catalogue, by domain; none without a catalogue.
     indicators: Option<Screening>,
+    /// Where the switch to another list posts.
+    switch_action: String,
     /// The latest date a date field accepts (today).
     today: String,
     max: Limits,
@@ -48,6 +57,12 @@ struct ReportPage {
 struct Screening {
     /// Sector and version, in words.
     catalogue: String,
+    /// Sector and version as the form carries them back.
+    kept: String,
+    /// The reporter picked the list.
+    chosen: bool,
+    /// The lists the reporter may switch to (the shown one selected).
+    choices: Vec<Choice>,
     domains: Vec<IndicatorGroup>,
 }
 
@@ -79,10 +94,10 @@ const LIMITS: Limits = Limits {
 
 fn page(
     s: &Signed,
-    form: ReportForm,
+    mut form: ReportForm,
     errors: Errors,
     today: String,
-    catalogue: Option<IndicatorCatalogue>,
+    list: ReportCatalogue,
 ) -> ReportPage {
     let tr = &s.viewer.tr;
     let reporter_kinds = ReporterKind::ALL
@@ -114,11 +129,31 @@ fn page(
             selected: form.exploitation_forms.iter().any(|c| c == f.code()),
         })
         .collect();
-    let indicators = catalogue.map(|c| screening(tr, &c, &form.indicators));
+    let shown = form.shown_catalogue().map(|(sector, _)| sector);
+    let now = list.catalogue.as_ref().map(|c| c.sector);
+    if list.replaced || (shown.is_some() && shown != now) {
+        // The codes ticked belong to the list shown before.
+        form.indicators.clear();
+    }
+    form.catalogue = list.name().unwrap_or_default();
+    let indicators = list.catalogue.as_ref().map(|c| Screening {
+        chosen: list.chosen,
+        choices: list
+            .choices
+            .iter()
+            .map(|sector| Choice {
+                value: sector.code().into(),
+                label: tr.t(&format!("sector-{}", sector.code())),
+                selected: *sector == c.sector,
+            })
+            .collect(),
+        ..screening(tr, c, &form.indicators)
+    });
     ReportPage {
         chrome: s.viewer.chrome(Nav::Cases),
         heading: tr.t("report-title"),
         action: "/cases".into(),
+        switch_action: "/cases/new/catalogue".into(),
         form,
         errors,
         reporter_kinds,
@@ -132,8 +167,12 @@ fn page(
 
 /// The checklist of a catalogue in the reader's language, with `ticked` codes ticked.
 fn screening(tr: &Tr, c: &IndicatorCatalogue, ticked: &[String]) -> Screening {
+    let kept = format!("{}/{}", c.sector.code(), c.version);
     Screening {
-        catalogue: labels::catalogue(tr, &format!("{}/{}", c.sector.code(), c.version)),
+        catalogue: labels::catalogue(tr, &kept),
+        kept,
+        chosen: false,
+        choices: Vec::new(),
         domains: c
             .domains
             .iter()
@@ -154,23 +193,18 @@ fn screening(tr: &Tr, c: &IndicatorCatalogue, ticked: &[String]) -> Screening {
     }
 }
 
-/// The catalogue the report will be screened with: that of the reader's institution's
-/// sector, or the general one; none when no catalogue was imported.
-async fn reporters_catalogue(
+/// The list the form shows: for `switch`, the one the reporter asked for.
+async fn list_for(
     state: &WebState,
     s: &Signed,
-) -> Result<Option<IndicatorCatalogue>, WebError> {
-    let (Some(team), Some(own)) = (&s.session.user.team_code, s.actor().institution_id) else {
-        return Ok(None);
-    };
-    let institutions = state
+    form: &ReportForm,
+    case: Option<CaseId>,
+    switch: bool,
+) -> Result<ReportCatalogue, WebError> {
+    Ok(state
         .app
-        .institution_choices_in(s.actor(), team, s.viewer.tr.locale)
-        .await?;
-    let Some(kind) = institutions.iter().find(|i| i.id == own).map(|i| i.kind) else {
-        return Ok(None);
-    };
-    Ok(state.app.catalogue_for(kind).await?)
+        .report_catalogue(s.actor(), form, case, switch)
+        .await?)
 }
 
 /// `GET /cases/new`: the empty form, detected today by the team's own official.
@@ -182,8 +216,30 @@ pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, W
         detected_on: today.clone(),
         ..ReportForm::default()
     };
-    let catalogue = reporters_catalogue(&state, &s).await?;
-    html(&page(&s, form, Errors::none(), today, catalogue))
+    let list = list_for(&state, &s, &form, None, false).await?;
+    html(&page(&s, form, Errors::none(), today, list))
+}
+
+/// `POST /cases/new/catalogue`: the form again, with everything typed kept and the list the
+/// reporter picked.
+pub async fn switch_new(
+    State(state): State<WebState>,
+    s: Signed,
+    ValidForm(form): ValidForm<ReportForm>,
+) -> Result<Response, WebError> {
+    let list = list_for(&state, &s, &form, None, true).await?;
+    let form = picked(form, &list);
+    let today = iso_date(state.app.today());
+    html(&page(&s, form, Errors::none(), today, list))
+}
+
+/// The form once the reporter picked a list: it keeps that list whatever is typed next.
+fn picked(form: ReportForm, list: &ReportCatalogue) -> ReportForm {
+    ReportForm {
+        catalogue_chosen: list.chosen.then(|| "on".to_string()),
+        switch_to: String::new(),
+        ..form
+    }
 }
 
 /// `POST /cases`: saves the report and opens its case, or shows the form again with what was
@@ -207,13 +263,14 @@ pub async fn create(
         Err(AppError::Invalid(e)) => {
             let errors = Errors::explained(&s.viewer.tr, &e, |field, err| match (field, err) {
                 ("person", FieldError::Required) => Some("report-person-required"),
+                ("indicators", FieldError::Mismatch) => Some("report-catalogue-replaced"),
                 // The child protocol needs the team's Centre for Social Work.
                 ("may_be_child", FieldError::Unknown) => Some("report-no-social-work"),
                 _ => None,
             });
             let today = iso_date(state.app.today());
-            let catalogue = reporters_catalogue(&state, &s).await?;
-            let page = html(&page(&s, form, errors, today, catalogue))?;
+            let list = list_for(&state, &s, &form, None, false).await?;
+            let page = html(&page(&s, form, errors, today, list))?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
@@ -232,6 +289,7 @@ fn edit_page(s: &Signed, id: CaseId, version: i64, page_form: ReportPage) -> Rep
     ReportPage {
         heading: s.viewer.tr.t("report-edit-title"),
         action: format!("/cases/{id}/edit?version={version}"),
+        switch_action: format!("/cases/{id}/edit/catalogue?version={version}"),
         ..page_form
     }
 }
@@ -244,9 +302,25 @@ pub async fn edit(
 ) -> Result<Response, WebError> {
     let (form, version) = state.app.report_form(s.actor(), id).await?;
     let today = iso_date(state.app.today());
-    let catalogue = reporters_catalogue(&state, &s).await?;
-    let base = page(&s, form, Errors::none(), today, catalogue);
+    let list = list_for(&state, &s, &form, Some(id), false).await?;
+    let base = page(&s, form, Errors::none(), today, list);
     html(&edit_page(&s, id, version, base))
+}
+
+/// `POST /cases/{id}/edit/catalogue?version=N`: the edit form again, with everything typed
+/// kept and the list the owner picked.
+pub async fn switch_edit(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<CaseId>,
+    Query(q): Query<EditQuery>,
+    ValidForm(form): ValidForm<ReportForm>,
+) -> Result<Response, WebError> {
+    let list = list_for(&state, &s, &form, Some(id), true).await?;
+    let form = picked(form, &list);
+    let today = iso_date(state.app.today());
+    let base = page(&s, form, Errors::none(), today, list);
+    html(&edit_page(&s, id, q.version, base))
 }
 
 /// `POST /cases/{id}/edit?version=N`: saves the edit, or shows the form again with what was
@@ -260,7 +334,13 @@ pub async fn save_edit(
 ) -> Result<Response, WebError> {
     let (errors, version) = match state.app.edit_report(s.actor(), id, &form, q.version).await {
         Ok(()) => return Ok(Redirect::to(&format!("/cases/{id}?saved=report")).into_response()),
-        Err(AppError::Invalid(e)) => (Errors::from_fields(&s.viewer.tr, &e), q.version),
+        Err(AppError::Invalid(e)) => {
+            let errors = Errors::explained(&s.viewer.tr, &e, |field, err| match (field, err) {
+                ("indicators", FieldError::Mismatch) => Some("report-catalogue-replaced"),
+                _ => None,
+            });
+            (errors, q.version)
+        }
         Err(AppError::Conflict) => {
             let (_, current) = state.app.report_form(s.actor(), id).await?;
             (Errors::general(s.viewer.tr.t("edit-conflict")), current)
@@ -268,8 +348,8 @@ pub async fn save_edit(
         Err(e) => return Err(e.into()),
     };
     let today = iso_date(state.app.today());
-    let catalogue = reporters_catalogue(&state, &s).await?;
-    let base = page(&s, form, errors, today, catalogue);
+    let list = list_for(&state, &s, &form, Some(id), false).await?;
+    let base = page(&s, form, errors, today, list);
     let body = html(&edit_page(&s, id, version, base))?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
 }

@@ -160,7 +160,7 @@ impl Chrome {
                     current: active == Nav::Admin,
                 });
             }
-            if viewer.permissions.manage_deployment {
+            if viewer.permissions.catalogues {
                 nav.push(NavLink {
                     href: "/admin/catalogues".into(),
                     label: tr.t("nav-catalogues"),

@@ -35,8 +35,8 @@ pub enum Class {
     Accounts,
     /// One account: admin, or the coordinator of the account's team.
     Account,
-    /// The deployment's own settings and catalogues: admin.
-    Deployment,
+    /// The indicator catalogues every team screens with: admin and national.
+    Catalogues,
     /// The national framework, read by national and the teams (plans link to it).
     Framework,
     /// Editing the national framework: national.
@@ -234,8 +234,8 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::National | Who::Auditor => NotFound,
             _ => team(who == Who::Coordinator),
         },
-        Class::Deployment => match who {
-            Who::Admin => Allowed,
+        Class::Catalogues => match who {
+            Who::Admin | Who::National => Allowed,
             _ => Forbidden,
         },
         // The administrator has no planning of its own: the framework is not there for it.

@@ -130,8 +130,8 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("POST", "/admin/users/{id}/active", Account, T::User),
     ("GET", "/admin/users/{id}/reset", Account, T::User),
     ("POST", "/admin/users/{id}/reset", Account, T::User),
-    ("GET", "/admin/catalogues", Deployment, T::Nothing),
-    ("POST", "/admin/catalogues", Deployment, T::Nothing),
+    ("GET", "/admin/catalogues", Catalogues, T::Nothing),
+    ("POST", "/admin/catalogues", Catalogues, T::Nothing),
     // Activities.
     ("GET", "/activities", TeamWork, T::Nothing),
     ("POST", "/activities", TeamWork, T::Nothing),
@@ -268,6 +268,7 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/cases", CaseList, T::Nothing),
     ("POST", "/cases", CaseSection, T::Nothing),
     ("GET", "/cases/new", CaseSection, T::Nothing),
+    ("POST", "/cases/new/catalogue", CaseSection, T::Nothing),
     ("POST", "/cases/emergency", CaseSection, T::Nothing),
     ("GET", "/inbox", CaseSection, T::Nothing),
     ("GET", "/duplicates", CaseList, T::Nothing),
@@ -275,6 +276,7 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/cases/{id}", CaseRead, T::Case),
     ("GET", "/cases/{id}/edit", Case, T::Case),
     ("POST", "/cases/{id}/edit", Case, T::Case),
+    ("POST", "/cases/{id}/edit/catalogue", Case, T::Case),
     ("POST", "/cases/{id}/assignments", Case, T::Case),
     (
         "POST",
