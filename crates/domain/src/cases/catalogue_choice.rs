@@ -18,7 +18,9 @@ pub fn sector_of(kind: InstitutionKind) -> Option<Sector> {
     match kind {
         // Prosecutors act with the police on what the police found.
         I::Police | I::Prosecution => Some(Sector::Police),
-        I::SocialWork => Some(Sector::SocialProtection),
+        // The Centre for Protection of Victims of Trafficking is an institution of social
+        // protection.
+        I::SocialWork | I::IdentificationCentre => Some(Sector::SocialProtection),
         I::Health => Some(Sector::Health),
         I::School | I::Education => Some(Sector::Education),
         // Outreach, hotlines and shelters alike: the Red Cross and international
