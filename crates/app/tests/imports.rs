@@ -13,8 +13,11 @@ use spona_i18n::{Catalog, Locale};
 use spona_reports::table::{Column, Value};
 use spona_reports::xlsx::XlsxWriter;
 use spona_testkit::{actor, demo_app, TestDb};
+use time::macros::format_description;
+use time::Date;
 
-/// A workbook with a header row and rows of text.
+/// A workbook with a header row and rows of text; whole numbers become number cells and ISO
+/// dates date cells, as a spreadsheet program keeps them.
 fn workbook(header: &[String], rows: &[Vec<&str>]) -> Vec<u8> {
     let columns: Vec<Column> = header.iter().map(|h| Column::new(h.as_str())).collect();
     let mut book = XlsxWriter::new(Vec::new());
@@ -27,6 +30,8 @@ fn workbook(header: &[String], rows: &[Vec<&str>]) -> Vec<u8> {
                     Value::Empty
                 } else if let Ok(n) = v.parse::<i64>() {
                     Value::Integer(n)
+                } else if let Ok(d) = Date::parse(v, format_description!("[year]-[month]-[day]")) {
+                    Value::Date(d)
                 } else {
                     Value::Text(v.to_string())
                 }
