@@ -24,6 +24,7 @@ mod error;
 pub mod exports;
 pub mod forms;
 pub mod guidelines;
+pub mod imports;
 pub mod integrity;
 pub mod keys;
 mod local_time;

@@ -626,6 +626,40 @@ fn catalogues_are_imported_from_files_and_listed() {
 }
 
 #[test]
+fn a_spreadsheet_is_imported_only_whole_and_only_once() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let file = d.dir.path().join("activities.csv");
+    let bad = "Date;Title;Kind;Place;Pupils\n\
+               2025-10-18;Трибина у Гимназији;Трибина;Гимназија;120\n\
+               2025-11-02;Изложба;festival;ЛКЦ;40\n";
+    std::fs::write(&file, bad).unwrap();
+    let path = file.to_str().unwrap();
+    let args = ["import", "--team", "leskovac", "--kind", "activities"];
+    let err = refused(&d.run(&[&args[..], &["--dry-run", path]].concat()));
+    assert!(err.contains("row 3, Kind: "), "{err}");
+    let err = refused(&d.run(&[&args[..], &[path]].concat()));
+    assert!(
+        err.contains("row 3, Kind: ") && err.contains("nothing saved"),
+        "{err}"
+    );
+
+    std::fs::write(&file, bad.replace("festival", "exhibition")).unwrap();
+    let out = d.ok(&[&args[..], &["--dry-run", path]].concat());
+    assert!(out.contains("2 new row(s) would be saved"), "{out}");
+    let out = d.ok(&[&args[..], &[path]].concat());
+    assert!(
+        out.contains("Saved 2 new row(s)"),
+        "the dry run saved nothing: {out}"
+    );
+    let out = d.ok(&[&args[..], &[path]].concat());
+    assert!(out.contains("Saved 0 new row(s); 2 already there"), "{out}");
+
+    let err = refused(&d.run(&["import", "--team", "atlantis", "--kind", "members", path]));
+    assert!(err.contains("no team"), "{err}");
+}
+
+#[test]
 fn mail_settings_come_in_pairs_and_are_checked() {
     let d = Deployment::sqlite();
     let err = refused(&d.run(&["--smtp-server", "127.0.0.1:25", "settings"]));

@@ -103,6 +103,18 @@ pub async fn insert(
     by: UserId,
     now: i64,
 ) -> Result<ActivityId, StoreError> {
+    insert_by(c, scope, d, place, Some(by), now).await
+}
+
+/// Records an activity whose author may have no account (an import at the console).
+pub async fn insert_by(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+    d: &ActivityDraft,
+    place: &str,
+    by: Option<UserId>,
+    now: i64,
+) -> Result<ActivityId, StoreError> {
     let a = &d.audience;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO activities (team_id, title, kind, medium, held_on, venue_id, place, partners, \
@@ -128,7 +140,7 @@ pub async fn insert(
     .bind(&d.materials)
     .bind(d.plan_activity_id)
     .bind(search_key(d, place))
-    .bind(by.0)
+    .bind(by.map(|u| u.0))
     .bind(now)
     .fetch_one(c)
     .await?;
@@ -329,6 +341,29 @@ pub async fn marks_day(
     .bind(dates::iso(date))
     .bind(kind.code())
     .bind(format!("{:04}", date.year()))
+    .fetch_one(c)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Whether the team has recorded an activity on this day with this title and place (the
+/// place typed, or the chosen venue's name): an import's key, so that a file read twice
+/// records nothing twice.
+pub async fn recorded(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+    held_on: Date,
+    title: &str,
+    place: &str,
+) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM {FROM} WHERE a.team_id = $1 AND a.held_on = $2 AND a.title = $3 \
+         AND COALESCE(v.name, a.place) = $4"
+    ))
+    .bind(scope.team().0)
+    .bind(dates::iso(held_on))
+    .bind(title)
+    .bind(place)
     .fetch_one(c)
     .await?;
     Ok(n > 0)

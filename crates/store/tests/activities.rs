@@ -211,3 +211,45 @@ async fn what_is_read_without_a_scope_is_only_the_teams_public_work() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn an_activity_is_found_by_its_day_title_and_place_in_its_team_only() {
+    for t in TestDb::every_engine().await {
+        let le = &TeamScope::operator(team(&t.db, "leskovac").await);
+        let nis = &TeamScope::operator(team(&t.db, "nis").await);
+        let mut c = t.db.conn().await.unwrap();
+        let school = venues::insert(&mut c, le, "Гимназија", VenueKind::School, 1)
+            .await
+            .unwrap();
+        let on = date!(2025 - 10 - 18);
+        // Recorded at the console, by nobody with an account.
+        activities::insert_by(&mut c, le, &draft("Трибина", on, 5), "Лесковац", None, 1)
+            .await
+            .unwrap();
+        let mut at_school = draft("Изложба", on, 5);
+        at_school.venue_id = Some(school);
+        at_school.place = String::new();
+        activities::insert_by(&mut c, le, &at_school, "Гимназија", None, 1)
+            .await
+            .unwrap();
+        for (scope, title, place, expected) in [
+            (le, "Трибина", "Лесковац", true),
+            (le, "Изложба", "Гимназија", true),
+            (le, "Трибина", "Ниш", false),
+            (le, "трибина", "Лесковац", false),
+            (nis, "Трибина", "Лесковац", false),
+        ] {
+            let found = activities::recorded(&mut c, scope, on, title, place)
+                .await
+                .unwrap();
+            assert_eq!(found, expected, "{title} in {place}");
+        }
+        assert!(
+            !activities::recorded(&mut c, le, date!(2025 - 10 - 19), "Трибина", "Лесковац")
+                .await
+                .unwrap()
+        );
+        drop(c);
+        t.finish().await;
+    }
+}

@@ -226,6 +226,11 @@ async fn members_cannot_be_linked_to_another_teams_institution() {
         assert!(members::insert(&mut c, le, &member(nis_csr), 1)
             .await
             .is_err());
+        assert!(members::held(&mut c, le, &member(le_csr)).await.unwrap());
+        assert!(!members::held(&mut c, nis, &member(le_csr)).await.unwrap());
+        let mut later = member(le_csr);
+        later.from_date = date!(2014 - 01 - 01);
+        assert!(!members::held(&mut c, le, &later).await.unwrap());
         let entry = members::find(&mut c, le, id).await.unwrap().unwrap();
         assert_eq!(entry.institution_short, "CSR");
         assert!(members::find(&mut c, nis, id).await.unwrap().is_none());

@@ -10,6 +10,7 @@ mod auth;
 mod cases;
 mod exports;
 mod guidelines;
+mod imports;
 mod materials;
 mod meetings;
 mod outreach;
@@ -84,6 +85,7 @@ fn pages() -> Routes {
         .merge(trainings::routes())
         .merge(reports::routes())
         .merge(exports::routes())
+        .merge(imports::routes())
         .merge(oversight::routes())
 }
 

@@ -5,6 +5,7 @@ mod backup;
 mod catalogue;
 mod demo;
 mod deployment_key;
+mod import;
 mod institution;
 mod keys;
 mod migrate;
@@ -37,6 +38,9 @@ pub enum Command {
     /// Accounts: create, list, disable, enable, reset a password
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Import a team's activities or members from a spreadsheet (XLSX or CSV): every row is
+    /// checked, and nothing is saved unless every row is sound
+    Import(import::ImportArgs),
     /// Indicator catalogues
     #[command(subcommand)]
     Catalogue(catalogue::CatalogueCommand),
@@ -66,6 +70,7 @@ impl Command {
             Command::User(command) => user::run(command, settings).await,
             Command::Audit(command) => audit::run(command, settings).await,
             Command::Catalogue(command) => catalogue::run(command, settings).await,
+            Command::Import(args) => import::run(args, settings).await,
             Command::Backup(args) => backup::run(args, settings).await,
             Command::Restore(args) => restore::run(args, settings).await,
             Command::Keys(command) => keys::run(command, settings).await,

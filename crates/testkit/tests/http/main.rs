@@ -14,6 +14,7 @@ mod dashboards;
 mod duplicates;
 mod exports;
 mod guidelines;
+mod imports;
 mod institutions;
 mod language;
 mod local_time;

@@ -80,6 +80,8 @@ struct ListPage {
     filtered: bool,
     pager: Pager,
     can_edit: bool,
+    /// Whether the reader may import members into this team (its own) from a spreadsheet.
+    can_import: bool,
 }
 
 /// The list.
@@ -96,6 +98,11 @@ pub async fn list(
         .institution_choices_in(s.actor(), &team.code, s.viewer.tr.locale)
         .await?;
     let can_edit = state.app.can_edit_registry(s.actor(), &team);
+    let can_import = s.actor().team_id == Some(team.id)
+        && state
+            .app
+            .import_kinds(s.actor())
+            .is_ok_and(|k| k.contains(&spona_app::imports::ImportKind::Members));
     let today = state.app.today();
     let pager = Pager::new(
         &s.viewer.tr,
@@ -121,6 +128,7 @@ pub async fn list(
         q,
         pager,
         can_edit,
+        can_import,
     })
 }
 

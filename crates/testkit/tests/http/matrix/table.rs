@@ -147,6 +147,12 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("POST", "/activities/{id}/delete", TeamWork, T::Activity),
     ("GET", "/activities/export.xlsx", TeamWork, T::Nothing),
     ("GET", "/activities/export.csv", TeamWork, T::Nothing),
+    // Imports from spreadsheets into the own team: activities by its roles, members only by
+    // whom edits its registry (of the team roles, the coordinator: as `TeamLead`).
+    ("GET", "/import", TeamWork, T::Nothing),
+    ("POST", "/import", TeamWork, T::Nothing),
+    ("GET", "/import/activities.xlsx", TeamWork, T::Nothing),
+    ("GET", "/import/members.xlsx", TeamLead, T::Nothing),
     // Trainings.
     ("GET", "/trainings", TeamWork, T::Nothing),
     ("POST", "/trainings", TeamWork, T::Nothing),

@@ -1,0 +1,115 @@
+//! Activities from a spreadsheet: each row filled into the activity form and parsed by it.
+//! The place is typed (the team's list of venues is not matched), and no row links to the
+//! plan: both are chosen by hand afterwards, in the form.
+
+use super::columns::{term, Column};
+use super::RowKind;
+use crate::activities::ActivityForm;
+use crate::AppError;
+use spona_domain::access::{Actor, TeamScope};
+use spona_domain::activities::{ActivityDraft, ActivityKind, Medium};
+use spona_domain::ids::UserId;
+use spona_domain::text::iso_date;
+use spona_domain::validation::FieldErrors;
+use spona_i18n::Catalog;
+use spona_store::{activities, Connection};
+
+const fn column(field: &'static str, header: &'static str, required: bool) -> Column {
+    Column {
+        field,
+        header,
+        required,
+    }
+}
+
+/// The columns, in the template's order.
+pub const COLUMNS: &[Column] = &[
+    column("held_on", "import-col-date", true),
+    column("title", "import-col-title", true),
+    column("kind", "import-col-kind", true),
+    column("medium", "import-col-medium", false),
+    column("place", "import-col-place", true),
+    column("partners", "import-col-partners", false),
+    column("pupils", "import-col-pupils", false),
+    column("teachers", "import-col-teachers", false),
+    column("parents", "import-col-parents", false),
+    column("officials", "import-col-officials", false),
+    column("public", "import-col-public", false),
+    column("description", "import-col-description", false),
+    column("materials", "import-col-materials", false),
+];
+
+/// The activities of one team, as the access check scoped them.
+pub(super) struct ActivityRows<'a> {
+    catalog: &'a Catalog,
+    scope: TeamScope,
+    by: Option<UserId>,
+    /// When the rows are saved (Unix seconds).
+    now: i64,
+    kinds: Vec<&'static str>,
+    media: Vec<&'static str>,
+}
+
+impl<'a> ActivityRows<'a> {
+    pub(super) fn new(catalog: &'a Catalog, scope: TeamScope, actor: &Actor, now: i64) -> Self {
+        ActivityRows {
+            catalog,
+            scope,
+            // The operator at the console has no account to name.
+            by: Some(actor.user_id).filter(|u| u.0 > 0),
+            now,
+            kinds: ActivityKind::ALL.iter().map(|k| k.code()).collect(),
+            media: Medium::ALL.iter().map(|m| m.code()).collect(),
+        }
+    }
+}
+
+impl RowKind for ActivityRows<'_> {
+    type Draft = ActivityDraft;
+
+    fn parse(&self, cells: &[String]) -> Result<ActivityDraft, FieldErrors> {
+        let cell = |field: &str| {
+            COLUMNS
+                .iter()
+                .position(|c| c.field == field)
+                .and_then(|i| cells.get(i))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let form = ActivityForm {
+            held_on: cell("held_on"),
+            title: cell("title"),
+            kind: term(self.catalog, &cell("kind"), "activity-kind-", &self.kinds),
+            medium: term(
+                self.catalog,
+                &cell("medium"),
+                "activity-medium-",
+                &self.media,
+            ),
+            place: cell("place"),
+            partners: cell("partners"),
+            pupils: cell("pupils"),
+            teachers: cell("teachers"),
+            parents: cell("parents"),
+            officials: cell("officials"),
+            public: cell("public"),
+            description: cell("description"),
+            materials: cell("materials"),
+            ..ActivityForm::default()
+        };
+        form.parse()
+    }
+
+    fn key(&self, d: &ActivityDraft) -> String {
+        format!("{}\n{}\n{}", iso_date(d.held_on), d.title, d.place)
+    }
+
+    async fn exists(&self, c: &mut Connection, d: &ActivityDraft) -> Result<bool, AppError> {
+        Ok(activities::recorded(c, &self.scope, d.held_on, &d.title, &d.place).await?)
+    }
+
+    async fn save(&self, c: &mut Connection, d: &ActivityDraft) -> Result<(), AppError> {
+        activities::insert_by(c, &self.scope, d, &d.place, self.by, self.now).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,173 @@
+//! `spona import`: a team's records from a spreadsheet (XLSX or CSV), as on the import page:
+//! every row judged by the record's form, each error printed with its row and column, and
+//! nothing saved unless every row is sound; then all new rows in one transaction. The same
+//! file twice adds nothing.
+
+use crate::settings::Settings;
+use crate::{database, problems};
+use anyhow::{anyhow, bail, Context, Result};
+use clap::{Args, ValueEnum};
+use spona_app::imports::{
+    FileProblem, HeaderProblem, ImportKind, Preview, RowStatus, Saving, SheetProblem, MAX_ROWS,
+};
+use spona_app::AppError;
+use spona_domain::validation::FieldError;
+use spona_i18n::{Arg, Catalog, Locale};
+use std::path::PathBuf;
+
+/// What a file holds.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Kind {
+    Activities,
+    Members,
+}
+
+/// The arguments of `spona import`.
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The team's code (see `spona team list`)
+    #[arg(long, value_name = "CODE")]
+    team: String,
+    /// What the file holds
+    #[arg(long, value_enum)]
+    kind: Kind,
+    /// Only check the file and print what would be saved
+    #[arg(long)]
+    dry_run: bool,
+    /// The language of the messages: en, sr-Cyrl or sr-Latn
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    lang: String,
+    /// The XLSX or CSV file; its first row names the columns
+    file: PathBuf,
+}
+
+/// Runs the import.
+pub async fn run(args: ImportArgs, settings: &Settings) -> Result<()> {
+    let locale = Locale::from_code(&args.lang)
+        .ok_or_else(|| anyhow!("--lang must be en, sr-Cyrl or sr-Latn"))?;
+    let kind = match args.kind {
+        Kind::Activities => ImportKind::Activities,
+        Kind::Members => ImportKind::Members,
+    };
+    let content = std::fs::read(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let catalog = Catalog::load().map_err(|e| anyhow!("messages: {e}"))?;
+    let code = args.team.trim().to_ascii_lowercase();
+    let app = database::open_app(settings).await?;
+    let outcome = import(&app, &catalog, locale, &code, kind, &content, args.dry_run).await;
+    app.db().close().await;
+    outcome
+}
+
+async fn import(
+    app: &spona_app::App,
+    catalog: &Catalog,
+    locale: Locale,
+    code: &str,
+    kind: ImportKind,
+    content: &[u8],
+    dry_run: bool,
+) -> Result<()> {
+    let no_team = |e: AppError| match e {
+        AppError::NotFound => {
+            anyhow!("there is no team with the code {code:?} (see `spona team list`)")
+        }
+        other => problems::app(other),
+    };
+    let preview = app
+        .preview_import_at_console(code, catalog, kind, content)
+        .await
+        .map_err(no_team)?;
+    print_problems(catalog, locale, &preview);
+    if !preview.savable() {
+        bail!(
+            "nothing saved: {} row(s) with errors, {} file problem(s)",
+            preview.invalid(),
+            preview.problems.len()
+        );
+    }
+    if dry_run {
+        println!(
+            "{} new row(s) would be saved, {} already there or repeated (nothing saved: --dry-run).",
+            preview.new_rows(),
+            preview.skipped()
+        );
+        return Ok(());
+    }
+    match app
+        .save_import_at_console(code, catalog, kind, content, &preview.digest)
+        .await
+        .map_err(no_team)?
+    {
+        Saving::Saved(done) => {
+            println!(
+                "Saved {} new row(s); {} already there or repeated.",
+                done.added, done.skipped
+            );
+            Ok(())
+        }
+        Saving::NotSaved(again) => {
+            print_problems(catalog, locale, &again);
+            bail!("nothing saved: the records changed while the file was read; run it again")
+        }
+    }
+}
+
+/// Every problem of the file and every error of a row, one a line, on standard error.
+fn print_problems(catalog: &Catalog, locale: Locale, p: &Preview) {
+    let t = |id: &str| catalog.text(locale, id);
+    for problem in &p.problems {
+        let line = match problem {
+            FileProblem::Sheet(SheetProblem::TooManyRows) => catalog.text_with(
+                locale,
+                SheetProblem::TooManyRows.message_id(),
+                &[("max", Arg::from(MAX_ROWS as i64))],
+            ),
+            FileProblem::Sheet(other) => t(other.message_id()),
+            FileProblem::Header(HeaderProblem::Unknown(written)) => catalog.text_with(
+                locale,
+                "import-header-unknown",
+                &[("label", Arg::from(written.as_str()))],
+            ),
+            FileProblem::Header(HeaderProblem::Missing(column)) => catalog.text_with(
+                locale,
+                "import-header-missing",
+                &[("field", Arg::from(t(column).as_str()))],
+            ),
+            FileProblem::Header(HeaderProblem::Repeated(column)) => catalog.text_with(
+                locale,
+                "import-header-repeated",
+                &[("field", Arg::from(t(column).as_str()))],
+            ),
+        };
+        eprintln!("{line}");
+    }
+    for row in &p.rows {
+        if let RowStatus::Invalid(errors) = &row.status {
+            for e in errors {
+                let message = field_message(catalog, locale, e.error);
+                match e.column {
+                    Some(column) => eprintln!("row {}, {}: {message}", row.number, t(column)),
+                    None => eprintln!("row {}: {message}", row.number),
+                }
+            }
+        }
+    }
+}
+
+/// A field's error in words, with its bounds.
+fn field_message(catalog: &Catalog, locale: Locale, e: FieldError) -> String {
+    let n = |v: usize| Arg::from(i64::try_from(v).unwrap_or(i64::MAX));
+    match e {
+        FieldError::TooLong { max } => {
+            catalog.text_with(locale, e.message_id(), &[("max", n(max))])
+        }
+        FieldError::TooShort { min } => {
+            catalog.text_with(locale, e.message_id(), &[("min", n(min))])
+        }
+        FieldError::Length { min, max } => {
+            catalog.text_with(locale, e.message_id(), &[("min", n(min)), ("max", n(max))])
+        }
+        other => catalog.text(locale, other.message_id()),
+    }
+}

@@ -1,0 +1,347 @@
+//! Imports from spreadsheets, for the own team (`/import`): the choice of what to import
+//! with a template per kind, the preview of an uploaded file with every row's errors at
+//! their columns, and the confirmation, which sends the same file again (it is not kept on
+//! the server between the two; the preview's digest ties them together). The app decides,
+//! judges and saves; this layer reads the upload and puts everything in the reader's words.
+
+mod template;
+
+use crate::routes::Routes;
+use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::errors::{self, Failure, WebError};
+use crate::shell::form::message;
+use crate::shell::render::html;
+use crate::shell::strict::{self, Refusal};
+use crate::shell::tr::Tr;
+use crate::shell::viewer::Signed;
+use crate::WebState;
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use spona_app::imports::{
+    FileProblem, HeaderProblem, ImportKind, Preview, RowStatus, Saving, SheetProblem,
+    MAX_FILE_BYTES, MAX_ROWS,
+};
+use spona_domain::validation::FieldError;
+use spona_i18n::Arg;
+
+/// A multipart body may carry this much besides the file (the other fields, boundaries).
+const UPLOAD_OVERHEAD: usize = 64 * 1024;
+
+/// The routes of this feature.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/import", page)
+        .post_with_limit("/import", upload, MAX_FILE_BYTES + UPLOAD_OVERHEAD)
+        .get(
+            "/import/activities.xlsx",
+            |st: State<WebState>, s: Signed| template::download(st, s, ImportKind::Activities),
+        )
+        .get("/import/members.xlsx", |st: State<WebState>, s: Signed| {
+            template::download(st, s, ImportKind::Members)
+        })
+}
+
+/// A kind offered on the page.
+struct KindChoice {
+    code: &'static str,
+    label: String,
+    selected: bool,
+}
+
+/// One cell of a previewed row.
+struct CellView {
+    text: String,
+    invalid: bool,
+}
+
+/// One previewed row.
+struct RowView {
+    number: usize,
+    cells: Vec<CellView>,
+    status: String,
+    invalid: bool,
+    errors: Vec<String>,
+}
+
+/// A preview in the reader's words.
+struct PreviewView {
+    kind: &'static str,
+    digest: String,
+    headers: Vec<String>,
+    problems: Vec<String>,
+    summary: Vec<String>,
+    rows: Vec<RowView>,
+    savable: bool,
+    changed: bool,
+    nothing_new: bool,
+}
+
+#[derive(Template)]
+#[template(path = "imports/page.html")]
+struct ImportPage {
+    chrome: Chrome,
+    kinds: Vec<KindChoice>,
+    notice: Vec<String>,
+    /// Why the upload was refused before it could be read.
+    error: Option<String>,
+    /// The last confirmation saved nothing.
+    refused: bool,
+    preview: Option<PreviewView>,
+}
+
+/// What a redirect to the page asks it to say.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct Notices {
+    kind: String,
+    added: Option<i64>,
+    skipped: Option<i64>,
+}
+
+fn kind_label(tr: &Tr, kind: ImportKind) -> String {
+    tr.t(&format!("import-kind-{}", kind.code()))
+}
+
+fn choices(tr: &Tr, kinds: &[ImportKind], selected: Option<ImportKind>) -> Vec<KindChoice> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| KindChoice {
+            code: k.code(),
+            label: kind_label(tr, *k),
+            selected: selected.map_or(i == 0, |s| s == *k),
+        })
+        .collect()
+}
+
+/// `GET /import`.
+pub async fn page(
+    State(state): State<WebState>,
+    s: Signed,
+    Query(n): Query<Notices>,
+) -> Result<Response, WebError> {
+    let kinds = state.app.import_kinds(s.actor())?;
+    let tr = &s.viewer.tr;
+    let mut notice = Vec::new();
+    if let Some(added) = n.added {
+        notice.push(tr.tn("import-saved", "count", added));
+        if let Some(skipped) = n.skipped.filter(|k| *k > 0) {
+            notice.push(tr.tn("import-saved-skipped", "count", skipped));
+        }
+    }
+    html(&ImportPage {
+        chrome: s.viewer.chrome(Nav::Activities),
+        kinds: choices(tr, &kinds, ImportKind::from_code(&n.kind)),
+        notice,
+        error: None,
+        refused: false,
+        preview: None,
+    })
+}
+
+/// The upload as received.
+#[derive(Default)]
+struct Upload {
+    kind: String,
+    digest: String,
+    content: Vec<u8>,
+    /// The body could not be read whole (over the limit, or cut off).
+    unreadable: bool,
+}
+
+/// Reads the parts; the text parts are held to the rules of every form (`shell::strict`),
+/// the token (the first part) was checked by the CSRF layer.
+async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refusal> {
+    let mut u = Upload::default();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                u.unreadable = true;
+                break;
+            }
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        if field.file_name().is_some() {
+            if name == "file" {
+                match field.bytes().await {
+                    Ok(b) => u.content = b.to_vec(),
+                    Err(_) => u.unreadable = true,
+                }
+            }
+            continue;
+        }
+        let value = match field.bytes().await {
+            Ok(b) => strict::text(&name, b.to_vec())?,
+            Err(_) => {
+                u.unreadable = true;
+                break;
+            }
+        };
+        match name.as_str() {
+            "kind" => u.kind = value,
+            "digest" => u.digest = value,
+            _ => {}
+        }
+    }
+    Ok(u)
+}
+
+/// `POST /import` (multipart/form-data): the preview of a file, or, with the preview's
+/// digest, its confirmation.
+pub async fn upload(
+    State(state): State<WebState>,
+    s: Signed,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    // Access is decided before the upload is read.
+    let kinds = state.app.import_kinds(s.actor())?;
+    let multipart = multipart.map_err(|_| WebError::Page(Failure::BadRequest))?;
+    let u = match read_upload(multipart).await {
+        Ok(u) => u,
+        Err(refusal) => return Ok(errors::refused_field(&s.viewer, &refusal)),
+    };
+    let tr = &s.viewer.tr;
+    let kind = ImportKind::from_code(&u.kind);
+    let again = |error: FieldError, status: StatusCode| -> Result<Response, WebError> {
+        let page = ImportPage {
+            chrome: s.viewer.chrome(Nav::Activities),
+            kinds: choices(tr, &kinds, kind),
+            notice: Vec::new(),
+            error: Some(message(tr, error)),
+            refused: false,
+            preview: None,
+        };
+        Ok((status, html(&page)?).into_response())
+    };
+    let Some(kind) = kind else {
+        return again(FieldError::Required, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    if u.unreadable {
+        return again(FieldError::FileTooLarge, StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    if u.content.is_empty() {
+        return again(FieldError::FileEmpty, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let catalog = &state.catalog;
+    let (preview, refused) = if u.digest.trim().is_empty() {
+        let preview = state
+            .app
+            .preview_import(s.actor(), catalog, kind, &u.content)
+            .await?;
+        (preview, false)
+    } else {
+        match state
+            .app
+            .save_import(s.actor(), catalog, kind, &u.content, &u.digest)
+            .await?
+        {
+            Saving::Saved(done) => {
+                let to = format!(
+                    "/import?kind={}&added={}&skipped={}",
+                    kind.code(),
+                    done.added,
+                    done.skipped
+                );
+                return Ok(Redirect::to(&to).into_response());
+            }
+            Saving::NotSaved(preview) => (preview, true),
+        }
+    };
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = ImportPage {
+        chrome: s.viewer.chrome(Nav::Activities),
+        kinds: choices(tr, &kinds, Some(kind)),
+        notice: Vec::new(),
+        error: None,
+        refused,
+        preview: Some(view(tr, &preview)),
+    };
+    Ok((status, html(&page)?).into_response())
+}
+
+fn problem(tr: &Tr, p: &FileProblem) -> String {
+    match p {
+        FileProblem::Sheet(SheetProblem::TooManyRows) => tr.with(
+            SheetProblem::TooManyRows.message_id(),
+            &[("max", Arg::from(MAX_ROWS as i64))],
+        ),
+        FileProblem::Sheet(other) => tr.t(other.message_id()),
+        FileProblem::Header(HeaderProblem::Unknown(written)) => {
+            tr.ts("import-header-unknown", "label", written)
+        }
+        FileProblem::Header(HeaderProblem::Missing(column)) => {
+            tr.ts("import-header-missing", "field", &tr.t(column))
+        }
+        FileProblem::Header(HeaderProblem::Repeated(column)) => {
+            tr.ts("import-header-repeated", "field", &tr.t(column))
+        }
+    }
+}
+
+fn view(tr: &Tr, p: &Preview) -> PreviewView {
+    let columns = p.kind.columns();
+    let rows = p
+        .rows
+        .iter()
+        .map(|r| {
+            let (status, errors) = match &r.status {
+                RowStatus::New => (tr.t("import-status-new"), Vec::new()),
+                RowStatus::AlreadyThere => (tr.t("import-status-already"), Vec::new()),
+                RowStatus::Repeated { first } => (
+                    tr.tn("import-status-repeated", "n", *first as i64),
+                    Vec::new(),
+                ),
+                RowStatus::Invalid(errors) => (tr.t("import-status-invalid"), errors.clone()),
+            };
+            let cells = columns
+                .iter()
+                .zip(&r.cells)
+                .map(|(c, text)| CellView {
+                    text: text.clone(),
+                    invalid: errors.iter().any(|e| e.column == Some(c.header)),
+                })
+                .collect();
+            RowView {
+                number: r.number,
+                cells,
+                status,
+                invalid: !errors.is_empty(),
+                errors: errors
+                    .iter()
+                    .map(|e| match e.column {
+                        Some(column) => format!("{}: {}", tr.t(column), message(tr, e.error)),
+                        None => message(tr, e.error),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut summary = vec![tr.tn("import-summary-new", "count", p.new_rows() as i64)];
+    if p.skipped() > 0 {
+        summary.push(tr.tn("import-summary-skipped", "count", p.skipped() as i64));
+    }
+    if p.invalid() > 0 {
+        summary.push(tr.tn("import-summary-invalid", "count", p.invalid() as i64));
+    }
+    PreviewView {
+        kind: p.kind.code(),
+        digest: p.digest.clone(),
+        headers: columns.iter().map(|c| tr.t(c.header)).collect(),
+        problems: p.problems.iter().map(|x| problem(tr, x)).collect(),
+        summary,
+        rows,
+        savable: p.savable() && p.new_rows() > 0,
+        changed: p.changed,
+        nothing_new: p.savable() && p.new_rows() == 0 && !p.rows.is_empty(),
+    }
+}
