@@ -201,16 +201,18 @@ const NATIONAL: [Org; 2] = [
     member(
         "czzztlj",
         InstitutionKind::IdentificationCentre,
-        "Центар за заштиту жртава трговине људима",
-        "Центар",
+        // The official abbreviation (ЦЗЖТЉ) spelt out only in part: pages about a person
+        // never carry the words that would label them.
+        "Центар за заштиту ЖТЉ",
+        "ЦЗЖТЉ",
         true,
         "Београд",
     ),
     member(
         "prihvat",
         InstitutionKind::Other,
-        "Прихватилиште за хитан смештај жртава трговине људима (демо)",
-        "Прихватилиште",
+        "Служба за хитан прихват жртава трговине људима (демо)",
+        "Хитан прихват",
         false,
         "Београд",
     ),

@@ -96,14 +96,18 @@ async fn a_data_folder_of_the_earlier_release_is_brought_forward() {
         assert_eq!(of("referred").3, None);
 
         let app = app_on(db.clone(), &key);
-        assert_eq!(app.seal_plain_purposes().await.unwrap(), 1);
+        // The demo's two referrals with a written purpose: to the CSW and to the Centre.
+        assert_eq!(app.seal_plain_purposes().await.unwrap(), 2);
         assert_eq!(app.seal_plain_purposes().await.unwrap(), 0, "once only");
         let mut c = db.conn().await.unwrap();
         let (referred_case, plain, sealed): (i64, String, String) = sqlx::query_as(
-            "SELECT case_id, purpose, sealed_purpose FROM referrals WHERE protocol = 0",
+            "SELECT case_id, purpose, sealed_purpose FROM referrals WHERE protocol = 0 ORDER BY id",
         )
-        .fetch_one(&mut *c)
+        .fetch_all(&mut *c)
         .await
+        .unwrap()
+        .into_iter()
+        .next()
         .unwrap();
         drop(c);
         assert_eq!(plain, "");

@@ -53,7 +53,10 @@ fn the_demo_lists_its_teams_and_institutions() {
     );
 
     let teams = d.ok(&["team", "list"]);
-    assert_eq!(first_column(&teams), ["code", "leskovac", "national", "nis"]);
+    assert_eq!(
+        first_column(&teams),
+        ["code", "leskovac", "national", "nis"]
+    );
 
     let institutions = d.ok(&["institution", "list", "--team", "leskovac"]);
     let codes = first_column(&institutions);

@@ -120,6 +120,7 @@ async fn rows_go_back_only_with_values_of_their_columns_kinds() {
                     "code" => code.clone(),
                     "founding_date" => Value::Null,
                     "active" | "created_at" | "version" => Value::Integer(1),
+                    "national" => Value::Integer(0),
                     _ => Value::Text("Пирот".into()),
                 })
                 .collect()

@@ -21,4 +21,4 @@ notification-recovery-ending = A recovery and reflection period ends soon.
 notification-case-assigned = The institution in charge of a case gave you access to read it.
 
 ## The national referral mechanism
-notification-identification-decided = The Centre for Protection of Victims of Trafficking decided on identification in a case of your institution.
+notification-identification-decided = The Centre for Protection decided on identification in a case of your institution.

@@ -522,8 +522,8 @@ case-saved-task = The task is marked as done.
 log-task-completed = Task done
 
 ## The national referral mechanism: the Centre's decision on formal identification
-centre-decision-identified = formally identified as a victim
-centre-decision-not-identified = not identified as a victim
+centre-decision-identified = formally identified
+centre-decision-not-identified = not formally identified
 centre-decision-assessment-ended = assessment ended without a decision
 referral-centre-decision = The Centre's decision on identification
 referral-decided-on = Date of the decision

@@ -57,4 +57,4 @@ kind-local-government = Local government
 kind-other = Other
 
 ## National institutions
-kind-identification-centre = Centre for Protection of Victims of Trafficking
+kind-identification-centre = Centre for Protection (formal identification)

@@ -22,4 +22,4 @@ notification-recovery-ending = Период опоравка и размишља
 notification-case-assigned = Институција која води случај вам је дала увид у њега.
 
 ## The national referral mechanism
-notification-identification-decided = Центар за заштиту жртава трговине људима је одлучио о идентификацији у случају ваше институције.
+notification-identification-decided = Центар за заштиту ЖТЉ је одлучио о идентификацији у случају ваше институције.

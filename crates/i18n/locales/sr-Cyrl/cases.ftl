@@ -525,8 +525,8 @@ case-saved-task = Задатак је означен као урађен.
 log-task-completed = Задатак урађен
 
 ## The national referral mechanism: the Centre's decision on formal identification
-centre-decision-identified = формално идентификована као жртва
-centre-decision-not-identified = није идентификована као жртва
+centre-decision-identified = формално идентификована
+centre-decision-not-identified = није формално идентификована
 centre-decision-assessment-ended = процена окончана без одлуке
 referral-centre-decision = Одлука Центра о идентификацији
 referral-decided-on = Датум одлуке

@@ -57,4 +57,4 @@ kind-local-government = Локална самоуправа
 kind-other = Друго
 
 ## National institutions
-kind-identification-centre = Центар за заштиту жртава трговине људима
+kind-identification-centre = Центар за заштиту ЖТЉ (формална идентификација)

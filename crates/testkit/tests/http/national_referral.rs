@@ -108,13 +108,7 @@ async fn a_case_referred_to_another_teams_institution_opens_to_it_as_far_as_shar
 async fn the_centres_decision_becomes_the_cases_identification_outcome() {
     for t in TestApp::every_engine().await {
         let police = t.signed_in("le-police").await;
-        let page = refer(
-            &t,
-            &police,
-            "Центар за заштиту жртава трговине људима",
-            "identity",
-        )
-        .await;
+        let page = refer(&t, &police, "Центар за заштиту ЖТЉ", "identity").await;
         let (_, body) = t.get(&police, &page).await;
         assert!(
             body.contains("Упућено на идентификацију"),
@@ -170,7 +164,7 @@ async fn the_centres_decision_becomes_the_cases_identification_outcome() {
         // The owner reads the Centre's decision in the case and records no outcome by hand.
         let (_, body) = t.get(&police, &page).await;
         assert!(body.contains("Исход: формално идентификовано"), "{body}");
-        assert!(body.contains("формално идентификована као жртва (27.11.2026.)"));
+        assert!(body.contains("формално идентификована (27.11.2026.)"));
         assert!(!body.contains("value=\"record-outcome-not-a-victim\""));
         let (_, notices) = t.get(&police, "/notifications").await;
         assert!(notices.contains("одлучио о идентификацији"), "{notices}");
