@@ -99,8 +99,8 @@ impl App {
             .ok_or(AppError::NotFound)?;
         let state = CaseState::from_code(&row.state)
             .ok_or_else(|| AppError::Internal(format!("case state {:?}", row.state)))?;
-        let mut version = row.version;
-        for (transition, next) in moves_for(state, decision) {
+        // Each move raises the case's version by one.
+        for (version, (transition, next)) in (row.version..).zip(moves_for(state, decision)) {
             let change = StateChange {
                 state: next.code(),
                 outcome: match transition {
@@ -110,7 +110,6 @@ impl App {
                 closed_at: None,
             };
             cases::set_state(tx, desk, case_id, version, &change, self.now()).await?;
-            version += 1;
             let action = format!("case-{}", transition.code());
             let event = AuditEvent::about(Some(desk.team()), &action, "case", case_id.0);
             self.audit(tx, Author::of(actor), event).await?;
