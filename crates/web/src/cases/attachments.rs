@@ -9,7 +9,7 @@ use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::{self, Failure, WebError};
 use crate::shell::form::{message, ValidForm};
 use crate::shell::render::html;
-use crate::shell::strict::{self, Refusal};
+use crate::shell::upload;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
@@ -92,55 +92,6 @@ fn size(tr: &crate::shell::tr::Tr, bytes: i64) -> String {
     }
 }
 
-/// The upload as received.
-#[derive(Default)]
-struct Upload {
-    part: String,
-    name: String,
-    content: Vec<u8>,
-    /// The body could not be read whole (over the limit, or cut off).
-    unreadable: bool,
-}
-
-/// Reads the parts. The text parts (and the file's name) are held to the rules of every
-/// form (`shell::strict`); the token, the first part, was checked by the CSRF layer.
-async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refusal> {
-    let mut u = Upload::default();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(_) => {
-                u.unreadable = true;
-                break;
-            }
-        };
-        let name = field.name().unwrap_or_default().to_string();
-        if field.file_name().is_some() {
-            if name == "file" {
-                u.name = field.file_name().unwrap_or_default().to_string();
-                strict::check("file", &u.name)?;
-                match field.bytes().await {
-                    Ok(b) => u.content = b.to_vec(),
-                    Err(_) => u.unreadable = true,
-                }
-            }
-            continue;
-        }
-        let value = match field.bytes().await {
-            Ok(b) => strict::text(&name, b.to_vec())?,
-            Err(_) => {
-                u.unreadable = true;
-                break;
-            }
-        };
-        if name == "part" {
-            u.part = value;
-        }
-    }
-    Ok(u)
-}
-
 /// `POST /cases/{id}/attachments` (multipart/form-data).
 pub async fn upload(
     State(state): State<WebState>,
@@ -151,7 +102,7 @@ pub async fn upload(
     // Access is decided before the upload is read.
     state.app.may_attach_to(s.actor(), id).await?;
     let multipart = multipart.map_err(|_| WebError::Page(Failure::BadRequest))?;
-    let u = match read_upload(multipart).await {
+    let u = match upload::read(multipart).await {
         Ok(u) => u,
         Err(refusal) => return Ok(errors::refused_field(&s.viewer, &refusal)),
     };
@@ -164,8 +115,8 @@ pub async fn upload(
         return show::again(&state, &s, id, trouble, StatusCode::PAYLOAD_TOO_LARGE).await;
     }
     let file = NewFile {
-        name: &u.name,
-        part: &u.part,
+        name: &u.file_name,
+        part: u.field("part"),
         content: &u.content,
     };
     match state.app.attach_file(s.actor(), id, &file).await {

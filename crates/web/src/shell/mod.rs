@@ -17,4 +17,5 @@ pub mod script;
 pub mod sections;
 pub mod strict;
 pub mod tr;
+pub mod upload;
 pub mod viewer;
