@@ -72,6 +72,17 @@ impl FieldError {
             FieldError::PeriodNotOver => "periodic-period-not-over",
         }
     }
+
+    /// The bounds its message names, by the message's variable names.
+    pub fn message_args(self) -> Vec<(&'static str, i64)> {
+        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        match self {
+            FieldError::TooLong { max } => vec![("max", n(max))],
+            FieldError::TooShort { min } => vec![("min", n(min))],
+            FieldError::Length { min, max } => vec![("min", n(min)), ("max", n(max))],
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// The errors of a whole form, by field name, in the order found.

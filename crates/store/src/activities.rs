@@ -346,25 +346,17 @@ pub async fn marks_day(
     Ok(n > 0)
 }
 
-/// Whether the team has recorded an activity on this day with this title and place (the
-/// place typed, or the chosen venue's name): an import's key, so that a file read twice
-/// records nothing twice.
-pub async fn recorded(
+/// Every activity of the team by an import's key: its day (ISO), title and place (the place
+/// typed, or the chosen venue's name), read in one query, so that a file read twice records
+/// nothing twice.
+pub async fn recorded_keys(
     c: &mut AnyConnection,
     scope: &TeamScope,
-    held_on: Date,
-    title: &str,
-    place: &str,
-) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM {FROM} WHERE a.team_id = $1 AND a.held_on = $2 AND a.title = $3 \
-         AND COALESCE(v.name, a.place) = $4"
+) -> Result<Vec<(String, String, String)>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT a.held_on, a.title, COALESCE(v.name, a.place) FROM {FROM} WHERE a.team_id = $1"
     ))
     .bind(scope.team().0)
-    .bind(dates::iso(held_on))
-    .bind(title)
-    .bind(place)
-    .fetch_one(c)
-    .await?;
-    Ok(n > 0)
+    .fetch_all(c)
+    .await?)
 }

@@ -213,23 +213,16 @@ pub async fn list(
     })
 }
 
-/// Whether the team holds this membership already: the same person in the same institution
-/// and role from the same day (an import's key, so that a file read twice adds nobody twice).
-pub async fn held(
+/// Every membership of the team by an import's key: the institution, the person, the role
+/// and the first day (ISO), read in one query, so that a file read twice adds nobody twice.
+pub async fn held_keys(
     c: &mut AnyConnection,
     team: TeamId,
-    d: &MemberDraft,
-) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM members WHERE team_id = $1 AND institution_id = $2 \
-         AND full_name = $3 AND team_role = $4 AND from_date = $5",
+) -> Result<Vec<(i64, String, String, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT institution_id, full_name, team_role, from_date FROM members WHERE team_id = $1",
     )
     .bind(team.0)
-    .bind(d.institution_id.0)
-    .bind(&d.full_name)
-    .bind(d.team_role.code())
-    .bind(dates::iso(d.from_date))
-    .fetch_one(c)
-    .await?;
-    Ok(n > 0)
+    .fetch_all(c)
+    .await?)
 }

@@ -2,7 +2,7 @@
 //! The place is typed (the team's list of venues is not matched), and no row links to the
 //! plan: both are chosen by hand afterwards, in the form.
 
-use super::columns::{term, Column};
+use super::columns::{cell_of, column, term, Column};
 use super::RowKind;
 use crate::activities::ActivityForm;
 use crate::AppError;
@@ -13,14 +13,7 @@ use spona_domain::text::iso_date;
 use spona_domain::validation::FieldErrors;
 use spona_i18n::Catalog;
 use spona_store::{activities, Connection};
-
-const fn column(field: &'static str, header: &'static str, required: bool) -> Column {
-    Column {
-        field,
-        header,
-        required,
-    }
-}
+use std::collections::HashSet;
 
 /// The columns, in the template's order.
 pub const COLUMNS: &[Column] = &[
@@ -68,14 +61,7 @@ impl RowKind for ActivityRows<'_> {
     type Draft = ActivityDraft;
 
     fn parse(&self, cells: &[String]) -> Result<ActivityDraft, FieldErrors> {
-        let cell = |field: &str| {
-            COLUMNS
-                .iter()
-                .position(|c| c.field == field)
-                .and_then(|i| cells.get(i))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let cell = |field: &str| cell_of(COLUMNS, cells, field);
         let form = ActivityForm {
             held_on: cell("held_on"),
             title: cell("title"),
@@ -101,15 +87,24 @@ impl RowKind for ActivityRows<'_> {
     }
 
     fn key(&self, d: &ActivityDraft) -> String {
-        format!("{}\n{}\n{}", iso_date(d.held_on), d.title, d.place)
+        key_of(&iso_date(d.held_on), &d.title, &d.place)
     }
 
-    async fn exists(&self, c: &mut Connection, d: &ActivityDraft) -> Result<bool, AppError> {
-        Ok(activities::recorded(c, &self.scope, d.held_on, &d.title, &d.place).await?)
+    async fn existing(&self, c: &mut Connection) -> Result<HashSet<String>, AppError> {
+        Ok(activities::recorded_keys(c, &self.scope)
+            .await?
+            .iter()
+            .map(|(day, title, place)| key_of(day, title, place))
+            .collect())
     }
 
     async fn save(&self, c: &mut Connection, d: &ActivityDraft) -> Result<(), AppError> {
         activities::insert_by(c, &self.scope, d, &d.place, self.by, self.now).await?;
         Ok(())
     }
+}
+
+/// An activity's key: its day, title and place.
+fn key_of(day: &str, title: &str, place: &str) -> String {
+    format!("{day}\n{title}\n{place}")
 }

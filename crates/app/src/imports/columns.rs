@@ -17,6 +17,25 @@ pub struct Column {
     pub required: bool,
 }
 
+/// A column (for the kinds' tables of columns).
+pub(super) const fn column(field: &'static str, header: &'static str, required: bool) -> Column {
+    Column {
+        field,
+        header,
+        required,
+    }
+}
+
+/// The cell of a row (cells in the order of `columns`) that fills `field`; empty if none.
+pub(super) fn cell_of(columns: &[Column], cells: &[String], field: &str) -> String {
+    columns
+        .iter()
+        .position(|c| c.field == field)
+        .and_then(|i| cells.get(i))
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Why a header row cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HeaderProblem {

@@ -3,28 +3,20 @@
 //! either script); a person's earlier memberships are rows of their own, with their dates,
 //! so a file carries the history of who represented whom.
 
-use super::columns::{term, Column};
+use super::columns::{cell_of, column, term, Column};
 use super::RowKind;
 use crate::forms::MemberForm;
 use crate::AppError;
 use spona_domain::access::Actor;
 use spona_domain::ids::{TeamId, UserId};
-use spona_domain::registry::{ChangeKind, Institution, MemberDraft, TeamRole};
+use spona_domain::registry::{Institution, MemberDraft, TeamRole};
 use spona_domain::script::fold;
 use spona_domain::text::iso_date;
 use spona_domain::validation::FieldErrors;
 use spona_i18n::Catalog;
-use spona_store::history::{self, Subject};
 use spona_store::{institutions, members, Connection};
+use std::collections::HashSet;
 use time::Date;
-
-const fn column(field: &'static str, header: &'static str, required: bool) -> Column {
-    Column {
-        field,
-        header,
-        required,
-    }
-}
 
 /// The columns, in the template's order.
 pub const COLUMNS: &[Column] = &[
@@ -92,14 +84,7 @@ impl RowKind for MemberRows<'_> {
     type Draft = MemberDraft;
 
     fn parse(&self, cells: &[String]) -> Result<MemberDraft, FieldErrors> {
-        let cell = |field: &str| {
-            COLUMNS
-                .iter()
-                .position(|c| c.field == field)
-                .and_then(|i| cells.get(i))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let cell = |field: &str| cell_of(COLUMNS, cells, field);
         let form = MemberForm {
             institution_id: self.institution(&cell("institution_id")),
             full_name: cell("full_name"),
@@ -115,41 +100,30 @@ impl RowKind for MemberRows<'_> {
     }
 
     fn key(&self, d: &MemberDraft) -> String {
-        format!(
-            "{}\n{}\n{}\n{}",
+        key_of(
             d.institution_id.0,
-            d.full_name,
+            &d.full_name,
             d.team_role.code(),
-            iso_date(d.from_date)
+            &iso_date(d.from_date),
         )
     }
 
-    async fn exists(&self, c: &mut Connection, d: &MemberDraft) -> Result<bool, AppError> {
-        Ok(members::held(c, self.team, d).await?)
+    async fn existing(&self, c: &mut Connection) -> Result<HashSet<String>, AppError> {
+        Ok(members::held_keys(c, self.team)
+            .await?
+            .iter()
+            .map(|(institution, name, role, from)| key_of(*institution, name, role, from))
+            .collect())
     }
 
     async fn save(&self, c: &mut Connection, d: &MemberDraft) -> Result<(), AppError> {
-        let id = members::insert(c, self.team, d, self.now).await?;
         // As a membership added in the form: its history starts with it.
-        let details = format!(
-            "{} ({}, {})",
-            d.full_name,
-            d.team_role.code(),
-            iso_date(d.from_date)
-        );
-        history::record(
-            c,
-            &history::Entry {
-                team: self.team,
-                subject: Subject::Member,
-                subject_id: id.0,
-                change: ChangeKind::Created,
-                details: &details,
-                actor: self.by,
-                at: self.now,
-            },
-        )
-        .await?;
+        crate::registry::insert_member(c, self.team, d, self.by, self.now).await?;
         Ok(())
     }
+}
+
+/// A membership's key: the institution, the person, the role and the first day.
+fn key_of(institution: i64, name: &str, role: &str, from: &str) -> String {
+    format!("{institution}\n{name}\n{role}\n{from}")
 }

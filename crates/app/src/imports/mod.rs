@@ -26,9 +26,9 @@ use sha2::{Digest, Sha256};
 use spona_domain::access::{decide, Action, Actor, TeamScope, WorkNeed};
 use spona_domain::ids::TeamId;
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_i18n::Catalog;
+use spona_i18n::{Arg, Catalog};
 use spona_store::{teams, Connection};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +68,32 @@ impl ImportKind {
 pub enum FileProblem {
     Sheet(SheetProblem),
     Header(HeaderProblem),
+}
+
+impl FileProblem {
+    /// The problem in words, through `text` (a message id and its arguments to the reader's
+    /// text): the same sentence on the import page and at the console.
+    pub fn text(&self, text: impl Fn(&str, &[(&str, Arg)]) -> String) -> String {
+        match self {
+            FileProblem::Sheet(SheetProblem::TooManyRows) => text(
+                SheetProblem::TooManyRows.message_id(),
+                &[("max", Arg::from(MAX_ROWS as i64))],
+            ),
+            FileProblem::Sheet(other) => text(other.message_id(), &[]),
+            FileProblem::Header(HeaderProblem::Unknown(written)) => text(
+                "import-header-unknown",
+                &[("label", Arg::from(written.as_str()))],
+            ),
+            FileProblem::Header(HeaderProblem::Missing(column)) => text(
+                "import-header-missing",
+                &[("field", Arg::from(text(column, &[])))],
+            ),
+            FileProblem::Header(HeaderProblem::Repeated(column)) => text(
+                "import-header-repeated",
+                &[("field", Arg::from(text(column, &[])))],
+            ),
+        }
+    }
 }
 
 /// An error at a cell: the column's header (message id), or none for the row as a whole.
@@ -188,8 +214,8 @@ pub(crate) trait RowKind {
     /// The natural key, to find a row repeated in the file.
     fn key(&self, draft: &Self::Draft) -> String;
 
-    /// Whether the record is there already.
-    async fn exists(&self, c: &mut Connection, draft: &Self::Draft) -> Result<bool, AppError>;
+    /// The keys of the records there already (one query for the whole file).
+    async fn existing(&self, c: &mut Connection) -> Result<HashSet<String>, AppError>;
 
     /// Saves the record (inside the import's transaction).
     async fn save(&self, c: &mut Connection, draft: &Self::Draft) -> Result<(), AppError>;
@@ -227,6 +253,7 @@ async fn judge<R: RowKind>(
             return Ok((preview, Vec::new()));
         }
     };
+    let existing = rows.existing(c).await?;
     let mut drafts = Vec::new();
     let mut first_of: HashMap<String, usize> = HashMap::new();
     for (number, written) in sheet.rows {
@@ -251,8 +278,9 @@ async fn judge<R: RowKind>(
                 if let Some(first) = first_of.get(&key) {
                     RowStatus::Repeated { first: *first }
                 } else {
+                    let there = existing.contains(&key);
                     first_of.insert(key, number);
-                    if rows.exists(c, &draft).await? {
+                    if there {
                         RowStatus::AlreadyThere
                     } else {
                         drafts.push(draft);

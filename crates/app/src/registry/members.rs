@@ -7,7 +7,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::forms::MemberForm;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
-use spona_domain::ids::{InstitutionId, MemberId};
+use spona_domain::ids::{InstitutionId, MemberId, TeamId, UserId};
 use spona_domain::registry::{ChangeKind, MemberDraft, Team};
 use spona_domain::text::iso_date;
 use spona_domain::validation::{FieldError, FieldErrors};
@@ -120,26 +120,7 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         require_team_institution(&mut tx, &team, draft.institution_id).await?;
-        let id = members::insert(&mut tx, team.id, &draft, now).await?;
-        let details = format!(
-            "{} ({}, {})",
-            draft.full_name,
-            draft.team_role.code(),
-            iso_date(draft.from_date)
-        );
-        history::record(
-            &mut tx,
-            &history::Entry {
-                team: team.id,
-                subject: Subject::Member,
-                subject_id: id.0,
-                change: ChangeKind::Created,
-                details: &details,
-                actor: Some(actor.user_id),
-                at: now,
-            },
-        )
-        .await?;
+        let id = insert_member(&mut tx, team.id, &draft, Some(actor.user_id), now).await?;
         self.audit(
             &mut tx,
             Author::of(actor),
@@ -293,4 +274,36 @@ fn describe_changes(before: &MemberEntry, after: &MemberDraft) -> String {
     diff("email", b.email.clone(), after.email.clone());
     diff("phone", b.phone.clone(), after.phone.clone());
     lines.join("\n")
+}
+
+/// Adds a membership and starts its history (the form and the import alike); `by` is none
+/// for the operator at the console.
+pub(crate) async fn insert_member(
+    c: &mut spona_store::Connection,
+    team: TeamId,
+    draft: &MemberDraft,
+    by: Option<UserId>,
+    now: i64,
+) -> Result<MemberId, AppError> {
+    let id = members::insert(c, team, draft, now).await?;
+    let details = format!(
+        "{} ({}, {})",
+        draft.full_name,
+        draft.team_role.code(),
+        iso_date(draft.from_date)
+    );
+    history::record(
+        c,
+        &history::Entry {
+            team,
+            subject: Subject::Member,
+            subject_id: id.0,
+            change: ChangeKind::Created,
+            details: &details,
+            actor: by,
+            at: now,
+        },
+    )
+    .await?;
+    Ok(id)
 }

@@ -7,9 +7,7 @@ use crate::settings::Settings;
 use crate::{database, problems};
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, ValueEnum};
-use spona_app::imports::{
-    FileProblem, HeaderProblem, ImportKind, Preview, RowStatus, Saving, SheetProblem, MAX_ROWS,
-};
+use spona_app::imports::{ImportKind, Preview, RowStatus, Saving};
 use spona_app::AppError;
 use spona_domain::validation::FieldError;
 use spona_i18n::{Arg, Catalog, Locale};
@@ -117,30 +115,10 @@ async fn import(
 fn print_problems(catalog: &Catalog, locale: Locale, p: &Preview) {
     let t = |id: &str| catalog.text(locale, id);
     for problem in &p.problems {
-        let line = match problem {
-            FileProblem::Sheet(SheetProblem::TooManyRows) => catalog.text_with(
-                locale,
-                SheetProblem::TooManyRows.message_id(),
-                &[("max", Arg::from(MAX_ROWS as i64))],
-            ),
-            FileProblem::Sheet(other) => t(other.message_id()),
-            FileProblem::Header(HeaderProblem::Unknown(written)) => catalog.text_with(
-                locale,
-                "import-header-unknown",
-                &[("label", Arg::from(written.as_str()))],
-            ),
-            FileProblem::Header(HeaderProblem::Missing(column)) => catalog.text_with(
-                locale,
-                "import-header-missing",
-                &[("field", Arg::from(t(column).as_str()))],
-            ),
-            FileProblem::Header(HeaderProblem::Repeated(column)) => catalog.text_with(
-                locale,
-                "import-header-repeated",
-                &[("field", Arg::from(t(column).as_str()))],
-            ),
-        };
-        eprintln!("{line}");
+        eprintln!(
+            "{}",
+            problem.text(|id, args| catalog.text_with(locale, id, args))
+        );
     }
     for row in &p.rows {
         if let RowStatus::Invalid(errors) = &row.status {
@@ -157,17 +135,10 @@ fn print_problems(catalog: &Catalog, locale: Locale, p: &Preview) {
 
 /// A field's error in words, with its bounds.
 fn field_message(catalog: &Catalog, locale: Locale, e: FieldError) -> String {
-    let n = |v: usize| Arg::from(i64::try_from(v).unwrap_or(i64::MAX));
-    match e {
-        FieldError::TooLong { max } => {
-            catalog.text_with(locale, e.message_id(), &[("max", n(max))])
-        }
-        FieldError::TooShort { min } => {
-            catalog.text_with(locale, e.message_id(), &[("min", n(min))])
-        }
-        FieldError::Length { min, max } => {
-            catalog.text_with(locale, e.message_id(), &[("min", n(min)), ("max", n(max))])
-        }
-        other => catalog.text(locale, other.message_id()),
-    }
+    let args: Vec<(&str, Arg)> = e
+        .message_args()
+        .into_iter()
+        .map(|(name, v)| (name, Arg::from(v)))
+        .collect();
+    catalog.text_with(locale, e.message_id(), &args)
 }

@@ -11,8 +11,8 @@ use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::{self, Failure, WebError};
 use crate::shell::form::message;
 use crate::shell::render::html;
-use crate::shell::strict::{self, Refusal};
 use crate::shell::tr::Tr;
+use crate::shell::upload;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
@@ -21,12 +21,8 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use spona_app::imports::{
-    FileProblem, HeaderProblem, ImportKind, Preview, RowStatus, Saving, SheetProblem,
-    MAX_FILE_BYTES, MAX_ROWS,
-};
+use spona_app::imports::{FileProblem, ImportKind, Preview, RowStatus, Saving, MAX_FILE_BYTES};
 use spona_domain::validation::FieldError;
-use spona_i18n::Arg;
 
 /// A multipart body may carry this much besides the file (the other fields, boundaries).
 const UPLOAD_OVERHEAD: usize = 64 * 1024;
@@ -143,55 +139,6 @@ pub async fn page(
     })
 }
 
-/// The upload as received.
-#[derive(Default)]
-struct Upload {
-    kind: String,
-    digest: String,
-    content: Vec<u8>,
-    /// The body could not be read whole (over the limit, or cut off).
-    unreadable: bool,
-}
-
-/// Reads the parts; the text parts are held to the rules of every form (`shell::strict`),
-/// the token (the first part) was checked by the CSRF layer.
-async fn read_upload(mut multipart: Multipart) -> Result<Upload, Refusal> {
-    let mut u = Upload::default();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(_) => {
-                u.unreadable = true;
-                break;
-            }
-        };
-        let name = field.name().unwrap_or_default().to_string();
-        if field.file_name().is_some() {
-            if name == "file" {
-                match field.bytes().await {
-                    Ok(b) => u.content = b.to_vec(),
-                    Err(_) => u.unreadable = true,
-                }
-            }
-            continue;
-        }
-        let value = match field.bytes().await {
-            Ok(b) => strict::text(&name, b.to_vec())?,
-            Err(_) => {
-                u.unreadable = true;
-                break;
-            }
-        };
-        match name.as_str() {
-            "kind" => u.kind = value,
-            "digest" => u.digest = value,
-            _ => {}
-        }
-    }
-    Ok(u)
-}
-
 /// `POST /import` (multipart/form-data): the preview of a file, or, with the preview's
 /// digest, its confirmation.
 pub async fn upload(
@@ -202,12 +149,12 @@ pub async fn upload(
     // Access is decided before the upload is read.
     let kinds = state.app.import_kinds(s.actor())?;
     let multipart = multipart.map_err(|_| WebError::Page(Failure::BadRequest))?;
-    let u = match read_upload(multipart).await {
+    let u = match upload::read(multipart).await {
         Ok(u) => u,
         Err(refusal) => return Ok(errors::refused_field(&s.viewer, &refusal)),
     };
     let tr = &s.viewer.tr;
-    let kind = ImportKind::from_code(&u.kind);
+    let kind = ImportKind::from_code(u.field("kind"));
     let again = |error: FieldError, status: StatusCode| -> Result<Response, WebError> {
         let page = ImportPage {
             chrome: s.viewer.chrome(Nav::Activities),
@@ -229,7 +176,7 @@ pub async fn upload(
         return again(FieldError::FileEmpty, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let catalog = &state.catalog;
-    let (preview, refused) = if u.digest.trim().is_empty() {
+    let (preview, refused) = if u.field("digest").trim().is_empty() {
         let preview = state
             .app
             .preview_import(s.actor(), catalog, kind, &u.content)
@@ -238,7 +185,7 @@ pub async fn upload(
     } else {
         match state
             .app
-            .save_import(s.actor(), catalog, kind, &u.content, &u.digest)
+            .save_import(s.actor(), catalog, kind, &u.content, u.field("digest"))
             .await?
         {
             Saving::Saved(done) => {
@@ -270,22 +217,7 @@ pub async fn upload(
 }
 
 fn problem(tr: &Tr, p: &FileProblem) -> String {
-    match p {
-        FileProblem::Sheet(SheetProblem::TooManyRows) => tr.with(
-            SheetProblem::TooManyRows.message_id(),
-            &[("max", Arg::from(MAX_ROWS as i64))],
-        ),
-        FileProblem::Sheet(other) => tr.t(other.message_id()),
-        FileProblem::Header(HeaderProblem::Unknown(written)) => {
-            tr.ts("import-header-unknown", "label", written)
-        }
-        FileProblem::Header(HeaderProblem::Missing(column)) => {
-            tr.ts("import-header-missing", "field", &tr.t(column))
-        }
-        FileProblem::Header(HeaderProblem::Repeated(column)) => {
-            tr.ts("import-header-repeated", "field", &tr.t(column))
-        }
-    }
+    p.text(|id, args| tr.with(id, args))
 }
 
 fn view(tr: &Tr, p: &Preview) -> PreviewView {

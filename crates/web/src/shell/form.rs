@@ -119,16 +119,10 @@ impl Errors {
 
 /// One error in words.
 pub fn message(tr: &Tr, e: FieldError) -> String {
-    match e {
-        FieldError::TooLong { max } => tr.with(e.message_id(), &[("max", Arg::from(max as i64))]),
-        FieldError::TooShort { min } => tr.with(e.message_id(), &[("min", Arg::from(min as i64))]),
-        FieldError::Length { min, max } => tr.with(
-            e.message_id(),
-            &[
-                ("min", Arg::from(min as i64)),
-                ("max", Arg::from(max as i64)),
-            ],
-        ),
-        other => tr.t(other.message_id()),
-    }
+    let args: Vec<(&str, Arg)> = e
+        .message_args()
+        .into_iter()
+        .map(|(name, v)| (name, Arg::from(v)))
+        .collect();
+    tr.with(e.message_id(), &args)
 }
