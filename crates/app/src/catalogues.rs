@@ -61,11 +61,6 @@ pub struct CatalogueInfo {
     pub imported_at: i64,
 }
 
-/// The sector whose catalogue a first responder of this kind of institution uses.
-pub fn sector_of(kind: InstitutionKind) -> Sector {
-    spona_domain::cases::sector_of(kind).unwrap_or(Sector::GeneralAdult)
-}
-
 impl App {
     /// Imports a catalogue file (the national office, the deployment's administrators). Every
     /// error is reported with its line; nothing is stored unless the whole file is right.
@@ -132,15 +127,6 @@ impl App {
         Ok(out)
     }
 
-    /// The current catalogue for a kind of institution: its sector's, else the general one.
-    pub async fn catalogue_for(
-        &self,
-        kind: InstitutionKind,
-    ) -> Result<Option<IndicatorCatalogue>, AppError> {
-        let mut c = self.db.conn().await?;
-        catalogue_on(&mut c, kind).await
-    }
-
     /// A catalogue by its sector and version, as a case names the one it was screened with:
     /// older cases keep the wording of their own version after a newer one is imported.
     pub async fn catalogue_version(
@@ -201,15 +187,14 @@ impl App {
     }
 }
 
-/// The sectors with at least one imported list.
+/// The sectors with at least one imported list (their codes only: no list is read whole).
 async fn available(c: &mut spona_store::Connection) -> Result<Vec<Sector>, AppError> {
-    let mut sectors: Vec<Sector> = catalogues::list(c)
+    let mut sectors: Vec<Sector> = catalogues::sectors(c)
         .await?
         .iter()
-        .filter_map(|r| Sector::from_code(&r.sector))
+        .filter_map(|code| Sector::from_code(code))
         .collect();
     sectors.sort();
-    sectors.dedup();
     Ok(sectors)
 }
 
@@ -259,18 +244,4 @@ pub(crate) async fn report_catalogue_on(
         replaced,
         choices,
     })
-}
-
-/// The same, on the caller's connection (inside its transaction: a use case that holds one
-/// never waits for a second, which a busy pool might not have).
-pub(crate) async fn catalogue_on(
-    c: &mut spona_store::Connection,
-    kind: InstitutionKind,
-) -> Result<Option<IndicatorCatalogue>, AppError> {
-    let row = match catalogues::current(c, sector_of(kind).code()).await? {
-        Some(row) => Some(row),
-        None => catalogues::current(c, Sector::GeneralAdult.code()).await?,
-    };
-    row.map(|r| IndicatorCatalogue::parse(&r.source).map_err(|e| AppError::Internal(e.to_string())))
-        .transpose()
 }

@@ -199,12 +199,16 @@ async fn a_case_keeps_the_wording_of_the_catalogue_version_it_was_screened_with(
         own.get("exploitation-site").unwrap().texts.sr_cyrl,
         "Особа је затечена на месту вероватне експлоатације"
     );
+    // A form that switches to the general list gets its newest version.
+    let switch = spona_domain::cases::ReportForm {
+        switch_to: "general-adult".into(),
+        ..Default::default()
+    };
     let latest = app
-        .catalogue_for(spona_domain::registry::InstitutionKind::Court)
+        .report_catalogue(&police, &switch, None, true)
         .await
-        .unwrap()
         .unwrap();
-    assert_eq!(latest.version, "2027-1");
+    assert_eq!(latest.name().as_deref(), Some("general-adult/2027-1"));
     assert!(app
         .catalogue_version(sector, "1999")
         .await

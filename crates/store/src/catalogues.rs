@@ -50,6 +50,15 @@ pub async fn list(c: &mut AnyConnection) -> Result<Vec<CatalogueRow>, StoreError
     .await?)
 }
 
+/// The sectors that have at least one catalogue.
+pub async fn sectors(c: &mut AnyConnection) -> Result<Vec<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT DISTINCT sector FROM indicator_catalogues ORDER BY sector")
+            .fetch_all(c)
+            .await?,
+    )
+}
+
 /// The newest catalogue of a sector.
 pub async fn current(
     c: &mut AnyConnection,
