@@ -211,7 +211,7 @@ const NATIONAL: [Org; 2] = [
     member(
         "prihvat",
         InstitutionKind::Other,
-        "Служба за хитан прихват жртава трговине људима (демо)",
+        "Служба за хитан прихват (демо)",
         "Хитан прихват",
         false,
         "Београд",
@@ -258,7 +258,7 @@ impl App {
         let national = add_team(
             &mut tx,
             NATIONAL_TEAM,
-            "Национални ниво: Центар за заштиту жртава трговине људима (демо)",
+            "Национални ниво: Центар за заштиту ЖТЉ (демо)",
             "Београд",
             FoundingDecision::default(),
             now,

@@ -226,11 +226,16 @@ async fn members_cannot_be_linked_to_another_teams_institution() {
         assert!(members::insert(&mut c, le, &member(nis_csr), 1)
             .await
             .is_err());
-        assert!(members::held(&mut c, le, &member(le_csr)).await.unwrap());
-        assert!(!members::held(&mut c, nis, &member(le_csr)).await.unwrap());
-        let mut later = member(le_csr);
-        later.from_date = date!(2014 - 01 - 01);
-        assert!(!members::held(&mut c, le, &later).await.unwrap());
+        assert_eq!(
+            members::held_keys(&mut c, le).await.unwrap(),
+            [(
+                le_csr.0,
+                "Јелена Ђорђевић".to_string(),
+                "coordinator".to_string(),
+                "2013-11-30".to_string()
+            )]
+        );
+        assert!(members::held_keys(&mut c, nis).await.unwrap().is_empty());
         let entry = members::find(&mut c, le, id).await.unwrap().unwrap();
         assert_eq!(entry.institution_short, "CSR");
         assert!(members::find(&mut c, nis, id).await.unwrap().is_none());
@@ -567,4 +572,66 @@ async fn a_sqlite_write_transaction_holds_the_write_lock_from_its_start() {
         .unwrap()
         .expect("the other writer waited its turn");
     t.finish().await;
+}
+
+#[tokio::test]
+async fn the_directory_names_every_teams_active_member_institutions_and_nothing_more() {
+    for t in TestDb::every_engine().await {
+        let le = team(&t.db, "leskovac").await;
+        let national = team(&t.db, "national").await;
+        let mut c = t.db.conn().await.unwrap();
+        teams::mark_national(&mut c, national).await.unwrap();
+        let mut with_contacts = draft("csr", "Центар за социјални рад", Standing::Member);
+        with_contacts.phone = "016/000-007".into();
+        with_contacts.email = "csr@example.org".into();
+        let csr = institutions::insert(&mut c, le, &with_contacts, 1)
+            .await
+            .unwrap();
+        let partner = institutions::insert(&mut c, le, &draft("lkc", "ЛКЦ", Standing::Partner), 1)
+            .await
+            .unwrap();
+        let gone = institutions::insert(&mut c, le, &draft("old", "Стара", Standing::Member), 1)
+            .await
+            .unwrap();
+        institutions::set_active(&mut c, le, gone, 1, false, 2)
+            .await
+            .unwrap();
+        let centre = institutions::insert(
+            &mut c,
+            national,
+            &draft("centar", "Центар", Standing::Member),
+            1,
+        )
+        .await
+        .unwrap();
+
+        let listed = institutions::directory(&mut c).await.unwrap();
+        let ids: Vec<InstitutionId> = listed.iter().map(|i| i.id).collect();
+        assert_eq!(ids, [csr, centre], "members of every team, active only");
+        let csw = &listed[0];
+        assert!(csw.phone.is_empty() && csw.email.is_empty() && csw.address.is_empty());
+        assert_eq!(
+            institutions::in_directory(&mut c, centre)
+                .await
+                .unwrap()
+                .map(|i| i.team_id),
+            Some(national)
+        );
+        for outside in [partner, gone] {
+            assert!(institutions::in_directory(&mut c, outside)
+                .await
+                .unwrap()
+                .is_none());
+        }
+        assert!(
+            teams::find(&mut c, national)
+                .await
+                .unwrap()
+                .unwrap()
+                .national
+        );
+        assert!(!teams::find(&mut c, le).await.unwrap().unwrap().national);
+        drop(c);
+        t.finish().await;
+    }
 }

@@ -7,27 +7,12 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{Actor, TeamCases};
 use spona_domain::cases::{moves_for, CaseId, CaseState, CaseTransition, CentreDecision};
-use spona_domain::registry::InstitutionKind;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::Recipient;
 use spona_store::cases::{self, CaseRow, StateChange};
-use spona_store::{institutions, Tx};
+use spona_store::Tx;
 
 impl App {
-    /// Whether the actor works for the Centre (an institution that identifies victims).
-    pub(crate) async fn is_identification_centre(
-        &self,
-        c: &mut spona_store::Connection,
-        actor: &Actor,
-    ) -> Result<bool, AppError> {
-        let (Some(team), Some(institution)) = (actor.team_id, actor.institution_id) else {
-            return Ok(false);
-        };
-        Ok(institutions::find(c, team, institution)
-            .await?
-            .is_some_and(|i| i.kind == InstitutionKind::IdentificationCentre))
-    }
-
     /// The Centre's decision and its day, as typed: both required, the day not in the future.
     pub(crate) fn judge_decision(
         &self,
@@ -76,9 +61,8 @@ impl App {
             outcome: "",
             closed_at: None,
         };
-        // The row was read in this transaction; the referral itself did not change it.
-        let version = current_version(tx, desk, row.id).await?;
-        cases::set_state(tx, desk, row.id, version, &change, self.now()).await?;
+        // The row was read in this transaction, and sending the referral did not change it.
+        cases::set_state(tx, desk, row.id, row.version, &change, self.now()).await?;
         let action = format!("case-{}", transition.code());
         let event = AuditEvent::about(Some(desk.team()), &action, "case", row.id.0);
         self.audit(tx, Author::of(actor), event).await
@@ -133,11 +117,4 @@ pub(crate) fn centre_decided(referrals: &[spona_store::referrals::ReferralRow]) 
     referrals
         .iter()
         .any(|r| CentreDecision::from_code(&r.decision).is_some())
-}
-
-async fn current_version(tx: &mut Tx, desk: &TeamCases, id: CaseId) -> Result<i64, AppError> {
-    Ok(cases::find(tx, desk, id)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .version)
 }

@@ -283,9 +283,8 @@ impl App {
             AppError::Invalid(e)
         })?;
         // The Centre completes a referral for formal identification with its decision.
-        let decision = if next == ReferralStatus::Completed
-            && self.is_identification_centre(&mut tx, actor).await?
-        {
+        let to_centre = r.to_kind == InstitutionKind::IdentificationCentre.code();
+        let decision = if next == ReferralStatus::Completed && to_centre {
             Some(self.judge_decision(form)?)
         } else {
             None

@@ -7,7 +7,7 @@ use spona_testkit::{csrf_of, TestApp};
 const PDF: &[u8] = b"%PDF-1.7\nIzjava (izmisljeno)\n%%EOF";
 const BOUNDARY: &str = "----spona-test-boundary";
 
-fn multipart(csrf: &str, part: &str, name: &str, content: &[u8]) -> Vec<u8> {
+pub(crate) fn multipart(csrf: &str, part: &str, name: &str, content: &[u8]) -> Vec<u8> {
     let mut body = Vec::new();
     for (field, value) in [("csrf", csrf), ("part", part)] {
         body.extend_from_slice(
@@ -27,7 +27,7 @@ fn multipart(csrf: &str, part: &str, name: &str, content: &[u8]) -> Vec<u8> {
     body
 }
 
-async fn upload(
+pub(crate) async fn upload(
     t: &TestApp,
     c: &reqwest::Client,
     case: i64,

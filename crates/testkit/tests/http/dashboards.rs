@@ -47,6 +47,9 @@ async fn the_national_office_sees_reports_to_acknowledge_and_teams_that_have_not
             "{page}"
         );
         assert!(page.contains("Нема извештаја који чекају потврду."));
+        // The local teams owe a report; the team of the national institutions does not.
+        assert!(page.contains("Ниш (измишљени демо тим)"), "{page}");
+        assert!(!page.contains("Национални ниво"), "{page}");
         let before = page.matches("<li>").count();
 
         let coordinator = actor(&t.app, "le-coordinator").await;

@@ -4,7 +4,9 @@
 //! decision as its identification outcome, which the owner then no longer records by hand.
 //! Every test runs on both engines.
 
+use crate::attachments::upload;
 use crate::case_pages::{case_of, option_value};
+use spona_testkit::csrf_of;
 use spona_testkit::TestApp;
 
 const NARRATIVE: &str = "Пронађена на аутобуској станици без докумената";
@@ -166,6 +168,18 @@ async fn the_centres_decision_becomes_the_cases_identification_outcome() {
         assert!(body.contains("Исход: формално идентификовано"), "{body}");
         assert!(body.contains("формално идентификована (27.11.2026.)"));
         assert!(!body.contains("value=\"record-outcome-not-a-victim\""));
+        // Nor may it post one: the outcome stays the Centre's.
+        // Reported (1), referred for identification (2), the Centre's outcome (3).
+        let by_hand = [
+            ("transition", "record-outcome-not-a-victim"),
+            ("version", "3"),
+        ];
+        let (status, _, _) = t
+            .post(&police, &page, &format!("{page}/transition"), &by_hand)
+            .await;
+        assert_eq!(status, 422);
+        let (_, body) = t.get(&police, &page).await;
+        assert!(body.contains("Исход: формално идентификовано"));
         let (_, notices) = t.get(&police, "/notifications").await;
         assert!(notices.contains("одлучио о идентификацији"), "{notices}");
 
@@ -175,6 +189,62 @@ async fn the_centres_decision_becomes_the_cases_identification_outcome() {
         let other = format!("/cases/{}", case_of(&location));
         let (status, _) = t.get(&centre, &other).await;
         assert_eq!(status, 404);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_file_of_another_teams_case_comes_down_only_with_its_shared_part() {
+    for t in TestApp::every_engine().await {
+        let nis_police = t.signed_in("nis-police").await;
+        let social = t.signed_in("le-social").await;
+        // Two cases with a file on their circumstances: one shares them, one does not.
+        let mut links = Vec::new();
+        for parts in ["circumstances", "identity"] {
+            let (status, location, _) = t.post(&nis_police, "/cases/new", "/cases", &adult()).await;
+            assert_eq!(status, 303);
+            let case = case_of(&location);
+            let page = format!("/cases/{case}");
+            let (_, body) = t.get(&nis_police, &page).await;
+            let (status, _, _) = upload(
+                &t,
+                &nis_police,
+                case,
+                &csrf_of(&body),
+                "izjava.pdf",
+                b"%PDF-1.7\nizmisljeno\n%%EOF",
+            )
+            .await;
+            assert_eq!(status, 303);
+            let (_, body) = t.get(&nis_police, &page).await;
+            let at = body.find("href=\"/attachments/").expect("the file's link");
+            let link = body[at + 6..].split('"').next().unwrap().to_string();
+            let receiver = option_value(&body, "Центар за социјални рад Лесковац");
+            let form = [
+                ("to_institution", receiver.as_str()),
+                ("purpose", "Смештај"),
+                ("parts", parts),
+                ("urgency", "normal"),
+                ("override_reason", "Особа је у непосредној опасности"),
+            ];
+            let (status, _, _) = t
+                .post(&nis_police, &page, &format!("{page}/referrals"), &form)
+                .await;
+            assert_eq!(status, 303);
+            links.push((page, link));
+        }
+        let (shared_page, shared) = &links[0];
+        let (_, body) = t.get(&social, shared_page).await;
+        assert!(body.contains(&format!("href=\"{shared}\"")), "listed");
+        let (status, _) = t.get(&social, shared).await;
+        assert_eq!(status, 200, "the shared part's file");
+        let (other_page, withheld) = &links[1];
+        let (_, body) = t.get(&social, other_page).await;
+        assert!(!body.contains(withheld.as_str()), "not listed");
+        let (status, _) = t.get(&social, withheld).await;
+        assert_eq!(status, 404, "a part not shared");
+        let (status, _) = t.get(&t.signed_in("le-police").await, shared).await;
+        assert_eq!(status, 404, "an institution it was not referred to");
         t.finish().await;
     }
 }

@@ -68,7 +68,7 @@ pub enum Class {
     AuditTrail,
 }
 
-/// The accounts the matrix signs in as (the demo's, all but one in Leskovac).
+/// The accounts the matrix signs in as (the demo's: the deployment's, Leskovac's and the Centre's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Who {
     Anonymous,
@@ -83,10 +83,14 @@ pub enum Who {
     Social,
     /// Member of the Red Cross (ck).
     Member,
+    /// Case worker of the Centre for Protection of Victims of Trafficking, in the team of
+    /// the national institutions: a case worker to whom no record of Leskovac or Niš was
+    /// referred.
+    Centre,
 }
 
 impl Who {
-    pub const ALL: [Who; 8] = [
+    pub const ALL: [Who; 9] = [
         Who::Anonymous,
         Who::Admin,
         Who::National,
@@ -95,6 +99,7 @@ impl Who {
         Who::Police,
         Who::Social,
         Who::Member,
+        Who::Centre,
     ];
 
     /// The demo username; none for the anonymous visitor.
@@ -108,6 +113,7 @@ impl Who {
             Who::Police => Some("le-police"),
             Who::Social => Some("le-social"),
             Who::Member => Some("le-member"),
+            Who::Centre => Some("centre"),
         }
     }
 
@@ -175,6 +181,16 @@ fn submitted(cell: Cell) -> Expect {
 
 /// The decided answer.
 pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
+    // The Centre is a case worker of a team of its own: every record of Leskovac and Niš is
+    // another team's to it (need-to-know opens only what is referred to it, and nothing is).
+    if who == Who::Centre {
+        let cell = if cell == Cell::Only {
+            Cell::Only
+        } else {
+            Cell::OtherTeam
+        };
+        return expect(class, Who::Police, cell);
+    }
     if who == Who::Anonymous {
         return if matches!(class, Class::Public | Class::Redirect) {
             Allowed
