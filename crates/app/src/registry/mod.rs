@@ -5,6 +5,7 @@ mod institutions;
 mod members;
 mod teams;
 
+pub use directory::DirectoryEntry;
 pub use institutions::{InstitutionQuery, InstitutionView};
 pub(crate) use members::insert_member;
 pub use members::{MemberQuery, MemberView};

@@ -64,6 +64,17 @@ async fn a_case_referred_to_another_teams_institution_opens_to_it_as_far_as_shar
             "identity",
         )
         .await;
+        // The directory names another team's institution with its team, the national ones
+        // first, and the own team's without.
+        let (_, body) = t.get(&nis_police, &page).await;
+        let centre = body
+            .find(">Центар за заштиту ЖТЉ — Национални ниво")
+            .expect("the Centre");
+        let leskovac = body
+            .find(">Центар за социјални рад Лесковац — Локални координациони тим")
+            .expect("Leskovac's centre with its team");
+        assert!(centre < leskovac);
+        assert!(body.contains(">Центар за социјални рад Ниш (демо)<"));
 
         // The Leskovac Centre for Social Work finds it in its inbox, with the Niš code.
         let social = t.signed_in("le-social").await;

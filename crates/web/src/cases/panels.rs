@@ -13,12 +13,13 @@ use spona_app::cases::{
     CaseView, ConsentForm, FollowUpForm, GuardianForm, NoteForm, RecoveryForm, ReferralForm,
     ServiceForm, RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS,
 };
+use spona_app::registry::DirectoryEntry;
 use spona_domain::cases::{
     CaseAccess, ConsentGiver, ConsentId, Part, ProceedingsStage, ServiceId, ServiceStatus,
     ServiceType,
 };
 use spona_domain::ids::InstitutionId;
-use spona_domain::registry::{Institution, Standing};
+use spona_domain::registry::Standing;
 use spona_i18n::Arg;
 
 /// The task kind the app gives follow-ups.
@@ -241,8 +242,9 @@ pub struct Panels {
 /// What the panels are built from besides the case.
 pub struct Context<'a> {
     pub tr: &'a Tr,
-    /// The team's active institutions (for consent choices and short names).
-    pub institutions: &'a [Institution],
+    /// The deployment's directory, the own team's institutions first (for the receivers of
+    /// referrals and consents, and short names).
+    pub institutions: &'a [DirectoryEntry],
     pub own: Option<InstitutionId>,
     /// Today as an ISO date (the default and latest date of date fields).
     pub today: &'a str,
@@ -329,9 +331,39 @@ fn guardians(cx: &Context<'_>, v: &CaseView, refused: Option<Refused>) -> Option
 fn short_name(cx: &Context<'_>, id: InstitutionId) -> String {
     cx.institutions
         .iter()
-        .find(|i| i.id == id)
-        .map(|i| labels::in_script(cx.tr, &i.short_name))
+        .find(|e| e.institution.id == id)
+        .map(|e| labels::in_script(cx.tr, &e.institution.short_name))
         .unwrap_or_else(|| format!("#{}", id.0))
+}
+
+/// The institutions a referral or a consent may name: the directory's active members but the
+/// reader's own, in the reader's script, another team's with its team's name.
+pub fn receivers(
+    tr: &Tr,
+    directory: &[DirectoryEntry],
+    own: Option<InstitutionId>,
+    selected: impl Fn(&str) -> bool,
+) -> Vec<Choice> {
+    directory
+        .iter()
+        .filter(|e| {
+            let i = &e.institution;
+            i.active && i.standing == Standing::Member && Some(i.id) != own
+        })
+        .map(|e| {
+            let i = &e.institution;
+            let name = tr.pick(&i.name_cyrl, &i.name_latn);
+            let value = i.id.0.to_string();
+            Choice {
+                label: match &e.team {
+                    Some((cyrl, latn)) => format!("{name} — {}", tr.pick(cyrl, latn)),
+                    None => name.to_string(),
+                },
+                selected: selected(&value),
+                value,
+            }
+        })
+        .collect()
 }
 
 fn consent_panel(
@@ -402,19 +434,9 @@ fn consent_panel(
                 selected: form.parts.iter().any(|c| c == p.code()),
             })
             .collect(),
-        institutions: cx
-            .institutions
-            .iter()
-            .filter(|i| i.active && i.standing == Standing::Member && Some(i.id) != cx.own)
-            .map(|i| Choice {
-                value: i.id.0.to_string(),
-                label: tr.pick(&i.name_cyrl, &i.name_latn).to_string(),
-                selected: form
-                    .institutions
-                    .iter()
-                    .any(|c| c.trim() == i.id.0.to_string()),
-            })
-            .collect(),
+        institutions: receivers(tr, cx.institutions, cx.own, |id| {
+            form.institutions.iter().any(|c| c.trim() == id)
+        }),
         explained: form.explained,
         given_on: form.given_on,
         errors,

@@ -19,12 +19,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::cases::{CaseView, ReferralForm};
+use spona_app::registry::DirectoryEntry;
 use spona_domain::cases::closing::{follow_up_pending, referral_live, service_open};
 use spona_domain::cases::{
     CaseAccess, CaseId, CaseTransition, IndicatorCatalogue, Part, ReferralStatus, ReferralUrgency,
     Sector, ServiceStatus, TaskId,
 };
-use spona_domain::registry::{Institution, Standing};
 use spona_domain::text::iso_date;
 
 /// A labelled value.
@@ -669,25 +669,18 @@ fn still_open(tr: &Tr, v: &CaseView, today: time::Date) -> Vec<OpenItem> {
     open
 }
 
-/// The referral form: the team's other member institutions, the parts, the urgencies.
+/// The referral form: the directory's institutions but the reader's own, the parts, the
+/// urgencies.
 fn refer_panel(
     s: &Signed,
-    institutions: &[Institution],
+    directory: &[DirectoryEntry],
     form: ReferralForm,
     errors: Errors,
 ) -> ReferPanel {
     let tr = &s.viewer.tr;
     let own = s.actor().institution_id;
     ReferPanel {
-        institutions: institutions
-            .iter()
-            .filter(|i| i.active && i.standing == Standing::Member && Some(i.id) != own)
-            .map(|i| Choice {
-                value: i.id.0.to_string(),
-                label: tr.pick(&i.name_cyrl, &i.name_latn).to_string(),
-                selected: i.id.0.to_string() == form.to_institution.trim(),
-            })
-            .collect(),
+        institutions: panels::receivers(tr, directory, own, |id| id == form.to_institution.trim()),
         parts: Part::ALL
             .iter()
             .map(|p| Choice {
