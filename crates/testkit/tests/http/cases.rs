@@ -515,6 +515,18 @@ async fn the_owner_edits_a_report_and_a_second_stale_save_is_told_keeping_what_w
         "nothing overwritten"
     );
 
+    // An edit that leaves neither a name nor a description is told so, as a new report is.
+    let mut nameless = adult();
+    nameless.retain(|(k, _)| !matches!(*k, "given_name" | "family_name"));
+    let (status, _, page) = t
+        .post(&police, &edit, &format!("{edit}?version=2"), &nameless)
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("Упишите име, друго име или опис лица."),
+        "{page}"
+    );
+
     let social = t.signed_in("le-social").await;
     assert_eq!(t.get(&social, &edit).await.0, 404);
     let coordinator = t.signed_in("le-coordinator").await;

@@ -261,13 +261,7 @@ pub async fn create(
             Ok(Redirect::to(&to).into_response())
         }
         Err(AppError::Invalid(e)) => {
-            let errors = Errors::explained(&s.viewer.tr, &e, |field, err| match (field, err) {
-                ("person", FieldError::Required) => Some("report-person-required"),
-                ("indicators", FieldError::Mismatch) => Some("report-catalogue-replaced"),
-                // The child protocol needs the team's Centre for Social Work.
-                ("may_be_child", FieldError::Unknown) => Some("report-no-social-work"),
-                _ => None,
-            });
+            let errors = report_errors(&s.viewer.tr, &e);
             let today = iso_date(state.app.today());
             let list = list_for(&state, &s, &form, None, false).await?;
             let page = html(&page(&s, form, errors, today, list))?;
@@ -334,13 +328,7 @@ pub async fn save_edit(
 ) -> Result<Response, WebError> {
     let (errors, version) = match state.app.edit_report(s.actor(), id, &form, q.version).await {
         Ok(()) => return Ok(Redirect::to(&format!("/cases/{id}?saved=report")).into_response()),
-        Err(AppError::Invalid(e)) => {
-            let errors = Errors::explained(&s.viewer.tr, &e, |field, err| match (field, err) {
-                ("indicators", FieldError::Mismatch) => Some("report-catalogue-replaced"),
-                _ => None,
-            });
-            (errors, q.version)
-        }
+        Err(AppError::Invalid(e)) => (report_errors(&s.viewer.tr, &e), q.version),
         Err(AppError::Conflict) => {
             let (_, current) = state.app.report_form(s.actor(), id).await?;
             (Errors::general(s.viewer.tr.t("edit-conflict")), current)
@@ -352,4 +340,15 @@ pub async fn save_edit(
     let base = page(&s, form, errors, today, list);
     let body = html(&edit_page(&s, id, version, base))?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, body).into_response())
+}
+
+/// A refused report's errors in words, the same for a new report and an edit.
+fn report_errors(tr: &Tr, e: &spona_domain::validation::FieldErrors) -> Errors {
+    Errors::explained(tr, e, |field, err| match (field, err) {
+        ("person", FieldError::Required) => Some("report-person-required"),
+        ("indicators", FieldError::Mismatch) => Some("report-catalogue-replaced"),
+        // The child protocol needs the team's Centre for Social Work.
+        ("may_be_child", FieldError::Unknown) => Some("report-no-social-work"),
+        _ => None,
+    })
 }
