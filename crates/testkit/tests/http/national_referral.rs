@@ -23,14 +23,18 @@ fn adult<'a>() -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-/// Reports an adult case as `reporter` and refers it to the institution whose directory
-/// label starts with `to`, sharing `parts` (with a written reason in place of a consent);
-/// the case's page.
-async fn refer(t: &TestApp, reporter: &reqwest::Client, to: &str, parts: &str) -> String {
+/// Reports an adult case as `reporter`: its id and page.
+async fn report(t: &TestApp, reporter: &reqwest::Client) -> (i64, String) {
     let (status, location, _) = t.post(reporter, "/cases/new", "/cases", &adult()).await;
     assert_eq!(status, 303);
-    let page = format!("/cases/{}", case_of(&location));
-    let (_, body) = t.get(reporter, &page).await;
+    let case = case_of(&location);
+    (case, format!("/cases/{case}"))
+}
+
+/// Refers the case of `page` to the institution whose directory label starts with `to`,
+/// sharing `parts` (with a written reason in place of a consent).
+async fn send(t: &TestApp, reporter: &reqwest::Client, page: &str, to: &str, parts: &str) {
+    let (_, body) = t.get(reporter, page).await;
     let receiver = option_value(&body, to);
     let form = [
         ("to_institution", receiver.as_str()),
@@ -40,9 +44,15 @@ async fn refer(t: &TestApp, reporter: &reqwest::Client, to: &str, parts: &str) -
         ("override_reason", "Особа је у непосредној опасности"),
     ];
     let (status, _, body) = t
-        .post(reporter, &page, &format!("{page}/referrals"), &form)
+        .post(reporter, page, &format!("{page}/referrals"), &form)
         .await;
     assert_eq!(status, 303, "{body}");
+}
+
+/// A new adult case of `reporter`, referred as [`send`] does; the case's page.
+async fn refer(t: &TestApp, reporter: &reqwest::Client, to: &str, parts: &str) -> String {
+    let (_, page) = report(t, reporter).await;
+    send(t, reporter, &page, to, parts).await;
     page
 }
 
@@ -195,9 +205,7 @@ async fn the_centres_decision_becomes_the_cases_identification_outcome() {
         assert!(notices.contains("одлучио о идентификацији"), "{notices}");
 
         // The Centre sees no other case of the team.
-        let (status, location, _) = t.post(&police, "/cases/new", "/cases", &adult()).await;
-        assert_eq!(status, 303);
-        let other = format!("/cases/{}", case_of(&location));
+        let (_, other) = report(&t, &police).await;
         let (status, _) = t.get(&centre, &other).await;
         assert_eq!(status, 404);
         t.finish().await;
@@ -212,10 +220,7 @@ async fn a_file_of_another_teams_case_comes_down_only_with_its_shared_part() {
         // Two cases with a file on their circumstances: one shares them, one does not.
         let mut links = Vec::new();
         for parts in ["circumstances", "identity"] {
-            let (status, location, _) = t.post(&nis_police, "/cases/new", "/cases", &adult()).await;
-            assert_eq!(status, 303);
-            let case = case_of(&location);
-            let page = format!("/cases/{case}");
+            let (case, page) = report(&t, &nis_police).await;
             let (_, body) = t.get(&nis_police, &page).await;
             let (status, _, _) = upload(
                 &t,
@@ -230,18 +235,14 @@ async fn a_file_of_another_teams_case_comes_down_only_with_its_shared_part() {
             let (_, body) = t.get(&nis_police, &page).await;
             let at = body.find("href=\"/attachments/").expect("the file's link");
             let link = body[at + 6..].split('"').next().unwrap().to_string();
-            let receiver = option_value(&body, "Центар за социјални рад Лесковац");
-            let form = [
-                ("to_institution", receiver.as_str()),
-                ("purpose", "Смештај"),
-                ("parts", parts),
-                ("urgency", "normal"),
-                ("override_reason", "Особа је у непосредној опасности"),
-            ];
-            let (status, _, _) = t
-                .post(&nis_police, &page, &format!("{page}/referrals"), &form)
-                .await;
-            assert_eq!(status, 303);
+            send(
+                &t,
+                &nis_police,
+                &page,
+                "Центар за социјални рад Лесковац",
+                parts,
+            )
+            .await;
             links.push((page, link));
         }
         let (shared_page, shared) = &links[0];
