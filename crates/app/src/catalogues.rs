@@ -157,8 +157,7 @@ impl App {
         // A case decides first, as its edit form does: another team's is not there at all.
         let (desk, institution) = match case {
             Some(id) => {
-                let desk = spona_domain::access::team_cases(actor)?;
-                crate::cases::owned_case(&mut c, actor, &desk, id).await?;
+                crate::cases::owned_case(&mut c, actor, id).await?;
                 Self::case_worker_scope(actor)?
             }
             None => {

@@ -44,7 +44,6 @@ impl App {
             &mut c,
             &TeamCases::operator(team.id),
             &cases::Filter {
-                institution: None,
                 limit: 1,
                 offset: 0,
             },

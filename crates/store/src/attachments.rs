@@ -94,8 +94,10 @@ pub async fn case_of_received(
     id: AttachmentId,
 ) -> Result<Option<spona_domain::cases::CaseId>, StoreError> {
     let case: Option<i64> = sqlx::query_scalar(
-        "SELECT a.case_id FROM case_attachments a WHERE a.id = $1 AND EXISTS \
-         (SELECT 1 FROM referrals r WHERE r.case_id = a.case_id AND r.to_institution_id = $2)",
+        "SELECT a.case_id FROM case_attachments a WHERE a.id = $1 AND (EXISTS \
+         (SELECT 1 FROM referrals r WHERE r.case_id = a.case_id AND r.to_institution_id = $2) \
+         OR EXISTS (SELECT 1 FROM cases c WHERE c.id = a.case_id \
+         AND (c.owner_institution_id = $2 OR c.former_owner_institution_id = $2)))",
     )
     .bind(id.0)
     .bind(receiving.institution().0)

@@ -2,7 +2,7 @@
 //! (opaque text here; only the app layer, which holds the keys, can open them).
 
 use crate::{Page, StoreError, Tx};
-use spona_domain::access::TeamCases;
+use spona_domain::access::{Receiving, TeamCases};
 use spona_domain::cases::CaseId;
 use spona_domain::ids::{InstitutionId, UserId};
 use sqlx::AnyConnection;
@@ -17,6 +17,11 @@ pub struct CaseRow {
     pub seq: i64,
     pub owner_institution_id: i64,
     pub owner_short: String,
+    /// The owner's team: the case's own, or another team's after a transfer.
+    pub owner_team_id: i64,
+    /// The institution that owned the case before its last transfer, while the receiver
+    /// allows it to keep reading the record.
+    pub former_owner_institution_id: Option<i64>,
     pub reported_by: i64,
     pub state: String,
     pub proceedings: String,
@@ -77,7 +82,8 @@ pub struct Sealed {
 }
 
 const SELECT: &str = "SELECT c.id, c.team_id, c.year, c.seq, c.owner_institution_id, \
-     i.short_name AS owner_short, c.reported_by, c.state, c.proceedings, c.may_be_child, \
+     i.short_name AS owner_short, i.team_id AS owner_team_id, c.former_owner_institution_id, \
+     c.reported_by, c.state, c.proceedings, c.may_be_child, \
      c.lacks_capacity, c.immediate_danger, c.age_band, c.sex, c.citizenship, c.reporter_kind, \
      c.referral_source, c.exploitation, c.detected_on, c.reported_at, c.data_key, c.identity, \
      c.contact, c.circumstances, c.screening, c.version, c.outcome, c.closed_at \
@@ -199,8 +205,6 @@ pub async fn emergency_until(
 /// Which cases a list shows: all of the team's, or those an institution owns or was referred.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
-    /// Only cases this institution owns or has a live referral for; all when none.
-    pub institution: Option<InstitutionId>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -216,55 +220,103 @@ pub async fn list(
     team: &TeamCases,
     f: &Filter,
 ) -> Result<Page<CaseRow>, StoreError> {
-    let (total, rows) = match f.institution {
-        Some(institution) => {
-            let total: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM case_listing WHERE institution_id = $1 \
-                 LIMIT $2) counted",
-            )
-            .bind(institution.0)
-            .bind(COUNT_LIMIT + 1)
-            .fetch_one(&mut *c)
-            .await?;
-            // The page is chosen in the index alone; only its rows are read in full.
-            let order = "l.priority DESC, l.closed, l.reported_at DESC, l.case_id DESC";
-            let rows = sqlx::query_as(&format!(
-                "{SELECT} JOIN (SELECT case_id, priority, closed, reported_at FROM case_listing l \
-                 WHERE l.institution_id = $1 ORDER BY {order} LIMIT $3 OFFSET $4) l \
-                 ON l.case_id = c.id WHERE c.team_id = $2 ORDER BY {order}"
-            ))
-            .bind(institution.0)
-            .bind(team.team().0)
-            .bind(f.limit.max(1))
-            .bind(f.offset.max(0))
-            .fetch_all(c)
-            .await?;
-            (total, rows)
-        }
-        None => {
-            let total: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE team_id = $1 LIMIT $2) counted",
-            )
-            .bind(team.team().0)
-            .bind(COUNT_LIMIT + 1)
-            .fetch_one(&mut *c)
-            .await?;
-            // The order of the index `cases_in_list_order`, expression for expression.
-            let order = "(c.may_be_child + c.lacks_capacity) DESC, \
-                         (CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END), c.reported_at DESC, c.id DESC";
-            let rows = sqlx::query_as(&format!(
-                "{SELECT} JOIN (SELECT c.id AS page_id FROM cases c WHERE c.team_id = $1 \
-                 ORDER BY {order} LIMIT $2 OFFSET $3) p ON p.page_id = c.id ORDER BY {order}"
-            ))
-            .bind(team.team().0)
-            .bind(f.limit.max(1))
-            .bind(f.offset.max(0))
-            .fetch_all(c)
-            .await?;
-            (total, rows)
-        }
-    };
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE team_id = $1 LIMIT $2) counted",
+    )
+    .bind(team.team().0)
+    .bind(COUNT_LIMIT + 1)
+    .fetch_one(&mut *c)
+    .await?;
+    // The order of the index `cases_in_list_order`, expression for expression.
+    let order = "(c.may_be_child + c.lacks_capacity) DESC, \
+                 (CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END), c.reported_at DESC, c.id DESC";
+    let rows = sqlx::query_as(&format!(
+        "{SELECT} JOIN (SELECT c.id AS page_id FROM cases c WHERE c.team_id = $1 \
+         ORDER BY {order} LIMIT $2 OFFSET $3) p ON p.page_id = c.id ORDER BY {order}"
+    ))
+    .bind(team.team().0)
+    .bind(f.limit.max(1))
+    .bind(f.offset.max(0))
+    .fetch_all(c)
+    .await?;
     Ok(Page { items: rows, total })
+}
+
+/// A page of the cases an institution holds, of any team: those it owns, those referred to
+/// it while the referral is live, and those it owned before a transfer while it keeps
+/// reading them; in the order of the team list.
+pub async fn held_by(
+    c: &mut AnyConnection,
+    receiving: &Receiving,
+    limit: i64,
+    offset: i64,
+) -> Result<Page<CaseRow>, StoreError> {
+    let institution = receiving.institution();
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM case_listing WHERE institution_id = $1 \
+         LIMIT $2) counted",
+    )
+    .bind(institution.0)
+    .bind(COUNT_LIMIT + 1)
+    .fetch_one(&mut *c)
+    .await?;
+    // The page is chosen in the index alone; only its rows are read in full.
+    let order = "l.priority DESC, l.closed, l.reported_at DESC, l.case_id DESC";
+    let items = sqlx::query_as(&format!(
+        "{SELECT} JOIN (SELECT case_id, priority, closed, reported_at FROM case_listing l \
+         WHERE l.institution_id = $1 ORDER BY {order} LIMIT $2 OFFSET $3) l \
+         ON l.case_id = c.id ORDER BY {order}"
+    ))
+    .bind(institution.0)
+    .bind(limit.max(1))
+    .bind(offset.max(0))
+    .fetch_all(c)
+    .await?;
+    Ok(Page { items, total })
+}
+
+/// A case of any team that the institution owns (since a transfer) or owned and keeps
+/// reading; the way another team's case is reached without a referral.
+pub async fn find_held(
+    c: &mut AnyConnection,
+    receiving: &Receiving,
+    id: CaseId,
+) -> Result<Option<CaseRow>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE c.id = $1 AND (c.owner_institution_id = $2 \
+         OR c.former_owner_institution_id = $2)"
+    ))
+    .bind(id.0)
+    .bind(receiving.institution().0)
+    .fetch_optional(c)
+    .await?)
+}
+
+/// Hands the case to a new owner, if it is still at `version`; `former` keeps reading it
+/// (or nobody, when the new owner did not allow it).
+pub async fn set_owner(
+    tx: &mut Tx,
+    team: &TeamCases,
+    id: CaseId,
+    version: i64,
+    owner: InstitutionId,
+    former: Option<InstitutionId>,
+    now: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE cases SET owner_institution_id = $1, former_owner_institution_id = $2, \
+         updated_at = $3, version = version + 1 WHERE team_id = $4 AND id = $5 AND version = $6",
+    )
+    .bind(owner.0)
+    .bind(former.map(|f| f.0))
+    .bind(now)
+    .bind(team.team().0)
+    .bind(id.0)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    StoreError::one_row(done.rows_affected())?;
+    crate::listing::refresh(tx, id).await
 }
 
 /// Where a case moves: its state, the outcome of identification it holds, and when it was

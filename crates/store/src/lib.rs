@@ -50,6 +50,7 @@ pub mod throttle;
 pub mod tokens;
 pub mod trail;
 pub mod trainings;
+pub mod transfers;
 pub mod upcoming;
 pub mod url;
 pub mod users;

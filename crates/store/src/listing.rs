@@ -30,6 +30,9 @@ pub(crate) async fn refresh(tx: &mut Tx, case_id: CaseId) -> Result<(), StoreErr
         "INSERT INTO case_listing (case_id, institution_id, priority, closed, reported_at) \
          SELECT c.id, c.owner_institution_id, {key} FROM cases c WHERE c.id = $1 \
          UNION \
+         SELECT c.id, c.former_owner_institution_id, {key} FROM cases c \
+         WHERE c.id = $1 AND c.former_owner_institution_id IS NOT NULL \
+         UNION \
          SELECT c.id, r.to_institution_id, {key} FROM referrals r JOIN cases c ON c.id = r.case_id \
          WHERE r.case_id = $1 AND r.status IN {LIVE_REFERRAL}"
     ))

@@ -250,23 +250,23 @@ pub async fn record_decision(
 const INBOX_ORDER: &str =
     "(CASE WHEN r.status = 'sent' THEN 0 ELSE 1 END), r.protocol DESC, r.deadline_at, r.id";
 
-/// The referrals to an institution about the given cases (one query for a page of cases).
+/// The referrals to the receiving institution about the given cases, of any team (one query
+/// for a page of cases).
 pub async fn to_institution_about(
     c: &mut AnyConnection,
-    team: &TeamCases,
-    to: InstitutionId,
+    receiving: &Receiving,
     case_ids: &[CaseId],
 ) -> Result<Vec<ReferralRow>, StoreError> {
     if case_ids.is_empty() {
         return Ok(Vec::new());
     }
-    // Placeholders $3, $4, … for the ids: written once, valid on both engines.
-    let list: Vec<String> = (0..case_ids.len()).map(|i| format!("${}", i + 3)).collect();
+    // Placeholders $2, $3, … for the ids: written once, valid on both engines.
+    let list: Vec<String> = (0..case_ids.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
-        "{SELECT} WHERE r.team_id = $1 AND r.to_institution_id = $2 AND r.case_id IN ({})",
+        "{SELECT} WHERE r.to_institution_id = $1 AND r.case_id IN ({})",
         list.join(", ")
     );
-    let mut query = sqlx::query_as(&sql).bind(team.team().0).bind(to.0);
+    let mut query = sqlx::query_as(&sql).bind(receiving.institution().0);
     for id in case_ids {
         query = query.bind(id.0);
     }

@@ -2,7 +2,6 @@
 //! owning institution, which answers for the record.
 
 use crate::{App, AppError, Page};
-use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::cases::CaseId;
 use spona_store::audit::{self, Entry};
@@ -42,10 +41,9 @@ impl App {
         id: CaseId,
         page: i64,
     ) -> Result<Page<AccessEntry>, AppError> {
-        let desk = team_cases(actor)?;
         let page = page.clamp(1, LIST_COUNT_LIMIT / ACCESS_LOG_PAGE);
         let mut c = self.db.conn().await?;
-        let (_row, _case_referrals) = super::owned_case(&mut c, actor, &desk, id).await?;
+        super::owned_case(&mut c, actor, id).await?;
         let total = audit::count_for_subject(&mut c, "case", id.0, LIST_COUNT_LIMIT).await?;
         let offset = (page - 1) * ACCESS_LOG_PAGE;
         let entries =

@@ -3,7 +3,6 @@
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::accounts::Role;
 use spona_domain::cases::CaseId;
@@ -26,11 +25,10 @@ impl App {
         case_id: CaseId,
         user: i64,
     ) -> Result<(), AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        let (desk, _, _) = super::owned_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let target = users::find(&mut tx, UserId(user)).await?;
         let ok = target
             .is_some_and(|u| u.role == Role::Coordinator && u.active && u.team_id == Some(team_id));
@@ -61,10 +59,9 @@ impl App {
         case_id: CaseId,
         user: i64,
     ) -> Result<(), AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let mut tx = self.db.begin().await?;
-        super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        let (desk, _, _) = super::owned_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         assignments::unassign(&mut tx, &desk, case_id, UserId(user)).await?;
         let event = AuditEvent::about(Some(team_id), "coordinator-unassigned", "case", case_id.0);
         self.audit(&mut tx, Author::of(actor), event).await?;

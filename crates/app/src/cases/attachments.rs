@@ -69,8 +69,7 @@ impl App {
         case_id: CaseId,
         file: &NewFile<'_>,
     ) -> Result<AttachmentId, AppError> {
-        let (desk, institution) = Self::case_worker_scope(actor)?;
-        let team_id = desk.team();
+        let (_, institution) = Self::case_worker_scope(actor)?;
         let mut e = FieldErrors::new();
         let part = e.check(
             "part",
@@ -86,6 +85,8 @@ impl App {
         let name = clean_name(file.name);
 
         let mut tx = self.db.begin().await?;
+        let (desk, _) = super::case_desk(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let (row, access) = self.readable_case(&mut tx, actor, &desk, case_id).await?;
         if !access.sees(part) {
             // The coordinator, who sees only that the case exists, is refused the files as
@@ -279,8 +280,8 @@ impl App {
     /// Whether the actor may add files to the case, decided before the upload is read:
     /// "not found" for a case the actor may not know of, "forbidden" for one it only reads.
     pub async fn may_attach_to(&self, actor: &Actor, case_id: CaseId) -> Result<(), AppError> {
-        let desk = team_cases(actor)?;
         let mut c = self.db.conn().await?;
+        let (desk, _) = super::case_desk(&mut c, actor, case_id).await?;
         let (_, access) = self.readable_case(&mut c, actor, &desk, case_id).await?;
         if !access.works_on() {
             return Err(AppError::Forbidden);

@@ -9,16 +9,17 @@ use crate::{App, AppError};
 use serde::{Deserialize, Serialize};
 use spona_crypto::fields::Place;
 use spona_domain::access::Actor;
-use spona_domain::access::{team_cases, TeamCases};
+use spona_domain::access::TeamCases;
 use spona_domain::cases::{
-    consent_needed_from, AgeBand, CaseId, ConsentGiver, ConsentId, ConsentScope, GuardianTask, Part,
+    consent_needed_from, AgeBand, CaseAccess, CaseId, ConsentGiver, ConsentId, ConsentScope,
+    GuardianTask, Part,
 };
 use spona_domain::ids::InstitutionId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::cases::CaseRow;
 use spona_store::consents::{self, NewConsent};
-use spona_store::{cases, referrals, tasks};
+use spona_store::{referrals, tasks};
 use std::collections::BTreeSet;
 
 /// A guardian as typed.
@@ -145,13 +146,10 @@ impl App {
         case_id: CaseId,
         form: &GuardianForm,
     ) -> Result<(), AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let row = cases::find(&mut tx, &desk, case_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (desk, row) = super::case_desk(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let access = access_to(
             actor,
             &row,
@@ -160,7 +158,8 @@ impl App {
         if !access.opens() {
             return Err(super::not_opened(actor));
         }
-        if !access.works_on() && !access.sees(Part::Identity) {
+        // A former owner only reads.
+        if access == CaseAccess::Kept || (!access.works_on() && !access.sees(Part::Identity)) {
             return Err(AppError::Forbidden);
         }
         // Judged only once access is decided.
@@ -216,8 +215,6 @@ impl App {
         case_id: CaseId,
         form: &ConsentForm,
     ) -> Result<ConsentId, AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let mut e = FieldErrors::new();
         let given_by = e.check(
             "given_by",
@@ -256,7 +253,8 @@ impl App {
         );
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (row, _) = super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        let (desk, row, _) = super::owned_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let needed = needed_from(&row);
         if let Some(by) = given_by {
             if by != needed {
@@ -305,11 +303,10 @@ impl App {
         case_id: CaseId,
         consent_id: ConsentId,
     ) -> Result<(), AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (_row, _) = super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        let (desk, _row, _) = super::owned_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         let of_case = consents::consents(&mut tx, &desk, case_id).await?;
         if !of_case.iter().any(|c| c.id == consent_id) {
             return Err(AppError::NotFound);

@@ -5,7 +5,6 @@
 use super::parts::{self, CircumstancesPart, ContactPart, IdentityPart, ScreeningPart};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::cases::{CaseId, Part, ProtocolTask, ReportForm};
 use spona_domain::ids::InstitutionId;
@@ -21,9 +20,8 @@ impl App {
         actor: &Actor,
         id: CaseId,
     ) -> Result<(ReportForm, i64), AppError> {
-        let desk = team_cases(actor)?;
         let mut c = self.db.conn().await?;
-        let (row, _) = super::owned_case(&mut c, actor, &desk, id).await?;
+        let (_, row, _) = super::owned_case(&mut c, actor, id).await?;
         let key = self.case_key(id, &row.data_key)?;
         let identity: IdentityPart = parts::open(&key, Part::Identity, id, &row.identity)?;
         let contact: ContactPart = parts::open(&key, Part::Contact, id, &row.contact)?;
@@ -73,14 +71,13 @@ impl App {
         form: &ReportForm,
         version: i64,
     ) -> Result<(), AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let today = self.today();
         let now = self.now();
         let mut tx = self.db.begin().await?;
         // Access is decided first, in the transaction that does the work, before the report
         // is judged.
-        let (row, case_referrals) = super::owned_case(&mut tx, actor, &desk, id).await?;
+        let (desk, row, case_referrals) = super::owned_case(&mut tx, actor, id).await?;
+        let team_id = desk.team();
         let institution = actor.institution_id.unwrap_or(InstitutionId(0));
         let owner_kind = institutions::find(&mut tx, team_id, institution)
             .await?

@@ -41,7 +41,10 @@ impl App {
             &row,
             &referrals::for_case(&mut tx, &desk, case_id).await?,
         );
-        if matches!(access, CaseAccess::Full | CaseAccess::Shared(_)) {
+        if matches!(
+            access,
+            CaseAccess::Full | CaseAccess::Shared(_) | CaseAccess::Kept
+        ) {
             return Ok(());
         }
         let protected = row.may_be_child != 0 || row.lacks_capacity != 0;

@@ -19,6 +19,7 @@ mod read;
 mod referrals;
 mod report;
 mod tasks;
+mod transfer;
 mod transitions;
 mod waiting;
 
@@ -39,13 +40,16 @@ pub use referrals::{AnswerForm, ReferralForm, INBOX_LIMIT};
 pub use report::Reported;
 /// Case lists count up to this many cases and then say "more than".
 pub use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
+pub use transfer::{TransferAnswerForm, TransferForm, TransferView, TRANSFERS_LIMIT};
 pub use waiting::WaitingReferrals;
 
 use crate::{App, AppError};
 use spona_domain::access::Actor;
-use spona_domain::access::{receiving, referred_team_cases, team_cases, TeamCases};
+use spona_domain::access::{
+    held_team_cases, receiving, referred_team_cases, team_cases, TeamCases,
+};
 use spona_domain::cases::{
-    case_access, CaseAccess, CaseCode, CaseId, Part, ReferralStatus, SharedWith,
+    case_access, CaseAccess, CaseCode, CaseId, Ownership, Part, ReferralStatus, SharedWith,
 };
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_store::cases::CaseRow;
@@ -68,20 +72,31 @@ pub(crate) fn live_shares(referrals: &[ReferralRow]) -> Vec<SharedWith> {
         .collect()
 }
 
-/// What the actor may see of the stored case.
+/// What the actor may see of the stored case: by who holds it (its owner, of the case's team
+/// or, after a transfer, of another, and the former owner that keeps reading) and by its
+/// live referrals.
 pub(crate) fn access_to(actor: &Actor, row: &CaseRow, referrals: &[ReferralRow]) -> CaseAccess {
     case_access(
         actor,
         TeamId(row.team_id),
-        InstitutionId(row.owner_institution_id),
+        ownership(row),
         &live_shares(referrals),
     )
 }
 
+/// Who holds the case.
+pub(crate) fn ownership(row: &CaseRow) -> Ownership {
+    Ownership {
+        team: TeamId(row.owner_team_id),
+        owner: InstitutionId(row.owner_institution_id),
+        former: row.former_owner_institution_id.map(InstitutionId),
+    }
+}
+
 /// The desk a case is reached through, with the case: the actor's own team's, or, for an
-/// institution of another team (or of the national level) that the case was referred to,
-/// the case's team's, as far as its live referrals to that institution share something.
-/// Anyone else finds nothing.
+/// institution of another team (or of the national level), the case's team's: when a live
+/// referral shares something with it, or when it owns the case since a transfer or keeps
+/// reading it as its former owner. Anyone else finds nothing.
 pub(crate) async fn case_desk(
     c: &mut spona_store::Connection,
     actor: &Actor,
@@ -94,6 +109,10 @@ pub(crate) async fn case_desk(
     let Ok(receiver) = receiving(actor) else {
         return Err(AppError::NotFound);
     };
+    if let Some(row) = spona_store::cases::find_held(c, &receiver, id).await? {
+        let desk = held_team_cases(actor, TeamId(row.team_id), ownership(&row))?;
+        return Ok((desk, row));
+    }
     let received = spona_store::referrals::received_about(c, &receiver, id).await?;
     let Some(team) = received.first().map(|r| TeamId(r.team_id)) else {
         return Err(AppError::NotFound);
@@ -111,7 +130,6 @@ pub(crate) fn code_of(city: &str, year: i64, seq: i64) -> Option<CaseCode> {
     CaseCode::new(&prefix, i32::try_from(year).ok()?, u32::try_from(seq).ok()?).ok()
 }
 
-/// The case, if the actor's institution owns it and so works on it, with its referrals:
 /// The refusal for a case of the team that the actor's access does not open: a role without
 /// the cases section (but the coordinator, who sees that cases exist) is refused the section
 /// ("forbidden"); a case worker who may not know of this case finds nothing.
@@ -122,18 +140,16 @@ pub(crate) fn not_opened(actor: &Actor) -> AppError {
     }
 }
 
-/// "not found" for anyone who may not know it exists, "forbidden" for readers who may not
-/// work on it.
+/// The case the actor's institution owns and so works on (of its team or, since a transfer,
+/// of another), with the desk it is reached through and its referrals: "not found" for
+/// anyone who may not know it exists, "forbidden" for readers who may not work on it.
 pub(crate) async fn owned_case(
     c: &mut spona_store::Connection,
     actor: &Actor,
-    desk: &TeamCases,
     id: CaseId,
-) -> Result<(CaseRow, Vec<ReferralRow>), AppError> {
-    let row = spona_store::cases::find(c, desk, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let case_referrals = spona_store::referrals::for_case(c, desk, id).await?;
+) -> Result<(TeamCases, CaseRow, Vec<ReferralRow>), AppError> {
+    let (desk, row) = case_desk(c, actor, id).await?;
+    let case_referrals = spona_store::referrals::for_case(c, &desk, id).await?;
     let access = access_to(actor, &row, &case_referrals);
     if !access.opens() {
         return Err(not_opened(actor));
@@ -141,7 +157,7 @@ pub(crate) async fn owned_case(
     if !access.works_on() {
         return Err(AppError::Forbidden);
     }
-    Ok((row, case_referrals))
+    Ok((desk, row, case_referrals))
 }
 
 impl App {

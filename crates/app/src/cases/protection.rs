@@ -122,7 +122,9 @@ impl App {
         let access = access_to(actor, &row, &referrals::for_case(tx, &desk, case_id).await?);
         match access {
             CaseAccess::Full | CaseAccess::Shared(_) => Ok((desk, row, access)),
-            CaseAccess::Existence | CaseAccess::Emergency => Err(AppError::Forbidden),
+            CaseAccess::Existence | CaseAccess::Emergency | CaseAccess::Kept => {
+                Err(AppError::Forbidden)
+            }
             CaseAccess::None => Err(AppError::NotFound),
         }
     }

@@ -6,12 +6,13 @@ use super::{access_to, code_of};
 use crate::audit::{AuditEvent, Author};
 use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
-use spona_domain::access::{decide, Action, Actor};
+use spona_domain::access::{decide, receiving, Action, Actor};
 use spona_domain::accounts::Role;
 use spona_domain::cases::{
     allowed, CaseAccess, CaseId, CaseState, CaseTransition, CentreDecision, IdentificationOutcome,
     Part, ReferralId, TaskId,
 };
+use spona_domain::ids::TeamId;
 use spona_domain::registry::InstitutionKind;
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
@@ -129,42 +130,56 @@ pub struct CaseView {
     pub assigned: Vec<(i64, String)>,
     /// The stage of the criminal proceedings (for those working on the case).
     pub proceedings: Option<spona_domain::cases::ProceedingsStage>,
+    /// Offers to transfer the case, newest first (for the owning institution).
+    pub transfers: Vec<super::TransferView>,
 }
 
 impl App {
     /// A page of the cases the actor may know of: case workers see their institution's cases
     /// and those referred to it; the coordinator sees that the team's cases exist.
     pub async fn cases(&self, actor: &Actor, q: &CaseQuery) -> Result<Page<CaseSummary>, AppError> {
-        let (desk, institution) = Self::case_worker_scope(actor)?;
-        let team_id = desk.team();
-        let filter_institution = if decide(actor, Action::UseCases).allowed() {
-            Some(institution)
+        let (desk, _) = Self::case_worker_scope(actor)?;
+        // A case worker lists what its institution holds, of any team; the coordinator, that
+        // the team's cases exist.
+        let receiver = if decide(actor, Action::UseCases).allowed() {
+            Some(receiving(actor)?)
         } else if actor.role == Role::Coordinator {
             None
         } else {
             return Err(AppError::Forbidden);
         };
         let page = q.page.unwrap_or(1).clamp(1, LIST_COUNT_LIMIT / PAGE_SIZE);
+        let offset = (page - 1) * PAGE_SIZE;
         let mut c = self.db.conn().await?;
-        let team = teams::find(&mut c, team_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let list = cases::list(
-            &mut c,
-            &desk,
-            &Filter {
-                institution: filter_institution,
-                limit: PAGE_SIZE,
-                offset: (page - 1) * PAGE_SIZE,
-            },
-        )
-        .await?;
+        let list = match &receiver {
+            Some(receiver) => cases::held_by(&mut c, receiver, PAGE_SIZE, offset).await?,
+            None => {
+                let filter = Filter {
+                    limit: PAGE_SIZE,
+                    offset,
+                };
+                cases::list(&mut c, &desk, &filter).await?
+            }
+        };
         // One query for the referrals to the reader's institution about this page's cases.
         let ids: Vec<CaseId> = list.items.iter().map(|r| r.id).collect();
-        let received = referrals::to_institution_about(&mut c, &desk, institution, &ids).await?;
+        let received = match &receiver {
+            Some(receiver) => referrals::to_institution_about(&mut c, receiver, &ids).await?,
+            None => Vec::new(),
+        };
         let mut by_case: HashMap<CaseId, Vec<ReferralRow>> = HashMap::new();
         for r in received {
             by_case.entry(r.case_id).or_default().push(r);
+        }
+        // A case's code carries its own team's city, whichever team lists it.
+        let mut cities: HashMap<i64, String> = HashMap::new();
+        for row in &list.items {
+            if let std::collections::hash_map::Entry::Vacant(city) = cities.entry(row.team_id) {
+                let team = teams::find(&mut c, TeamId(row.team_id))
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                city.insert(team.city);
+            }
         }
         drop(c);
         let mut items = Vec::with_capacity(list.items.len());
@@ -175,10 +190,11 @@ impl App {
                 by_case.get(&row.id).map(Vec::as_slice).unwrap_or(&[]),
             );
             // A damaged record is listed as such among the others, and reported (once).
-            let summary = match self.summary(&team.city, row, &access) {
+            let city = cities.get(&row.team_id).map(String::as_str).unwrap_or("");
+            let summary = match self.summary(city, row, &access) {
                 Err(AppError::Unopenable(damaged)) => {
                     self.report_damage(&damaged).await;
-                    self.summary(&team.city, row, &CaseAccess::Existence)
+                    self.summary(city, row, &CaseAccess::Existence)
                         .map(|s| CaseSummary {
                             unopenable: true,
                             ..s
@@ -257,7 +273,7 @@ impl App {
         // The owner reads every consent; an institution the case was referred to reads those
         // that name it, as far as they concern it.
         let consents_for = match (&access, actor.institution_id) {
-            (CaseAccess::Full, _) => super::consent::ConsentsFor::All,
+            (CaseAccess::Full | CaseAccess::Kept, _) => super::consent::ConsentsFor::All,
             (CaseAccess::Shared(_), Some(own)) if decide(actor, Action::UseCases).allowed() => {
                 super::consent::ConsentsFor::Naming(own)
             }
@@ -276,6 +292,11 @@ impl App {
         let working = matches!(access, CaseAccess::Full | CaseAccess::Shared(_));
         let assigned = if access.works_on() {
             assignments::for_case(&mut c, &desk, id).await?
+        } else {
+            Vec::new()
+        };
+        let transfers = if access.works_on() {
+            self.transfers_of(&mut c, &desk, id).await?
         } else {
             Vec::new()
         };
@@ -398,6 +419,7 @@ impl App {
             proceedings: working
                 .then(|| spona_domain::cases::ProceedingsStage::from_code(&row.proceedings))
                 .flatten(),
+            transfers,
             summary,
             access,
         })

@@ -78,7 +78,7 @@ impl App {
         );
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (row, _existing) = super::owned_case(&mut tx, actor, &desk, case_id).await?;
+        let (desk, row, _existing) = super::owned_case(&mut tx, actor, case_id).await?;
         // Any member institution of the deployment's directory: of the own team, another
         // team, or the national level.
         let receiver = match to {

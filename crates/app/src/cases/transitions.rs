@@ -2,7 +2,6 @@
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::team_cases;
 use spona_domain::access::Actor;
 use spona_domain::cases::{
     apply, CaseId, CaseState, CaseTransition, ProceedingsMove, ProceedingsStage, Reason,
@@ -23,8 +22,6 @@ impl App {
         version: i64,
         confirmed: bool,
     ) -> Result<CaseState, AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let invalid = || {
             let mut e = FieldErrors::new();
             e.add("transition", FieldError::Invalid);
@@ -32,7 +29,8 @@ impl App {
         };
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let (row, case_referrals) = super::owned_case(&mut tx, actor, &desk, id).await?;
+        let (desk, row, case_referrals) = super::owned_case(&mut tx, actor, id).await?;
+        let team_id = desk.team();
         let transition = CaseTransition::from_code(code).ok_or_else(invalid)?;
         // What the Centre decided is not recorded again by hand.
         if matches!(transition, CaseTransition::RecordOutcome(_))
@@ -79,13 +77,12 @@ impl App {
         correction: &str,
         version: i64,
     ) -> Result<ProceedingsStage, AppError> {
-        let desk = team_cases(actor)?;
-        let team_id = desk.team();
         let now = self.now();
         let mut tx = self.db.begin().await?;
         // Access is decided first, in the transaction that does the work, before the stage and
         // the reason are judged.
-        let (row, _) = super::owned_case(&mut tx, actor, &desk, id).await?;
+        let (desk, row, _) = super::owned_case(&mut tx, actor, id).await?;
+        let team_id = desk.team();
         let field = |name: &'static str, err: FieldError| {
             let mut e = FieldErrors::new();
             e.add(name, err);

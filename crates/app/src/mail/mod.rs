@@ -64,6 +64,9 @@ fn message(kind: &str, link: &str) -> (String, String) {
             "Центар је одлучио о идентификацији",
             "The Centre decided on identification",
         ),
+        "transfer-offered" => ("Понуђена предаја случаја", "A case offered for handover"),
+        "transfer-accepted" => ("Предаја случаја прихваћена", "A case handover accepted"),
+        "transfer-declined" => ("Предаја случаја одбијена", "A case handover declined"),
         _ => ("Ново обавештење", "A new notification"),
     };
     let subject = format!("Спона: {sr} / {en}");

@@ -4,7 +4,7 @@
 //! then open is need-to-know, decided per case (`case_access`).
 
 use super::{cases_section, team_work, Actor, Refusal, WorkNeed};
-use crate::cases::SharedWith;
+use crate::cases::{Ownership, SharedWith};
 use crate::ids::{InstitutionId, TeamId};
 
 /// Proof that the cases reached are those of the actor's own team.
@@ -78,6 +78,41 @@ pub fn referred_team_cases(
     }
 }
 
+/// Another team's case for the institution that holds it without a referral: it owns the
+/// case since a transfer (and is of the owner's team), or owned it before and keeps reading
+/// it. Inside the actor's own team, the team's desk.
+pub fn held_team_cases(actor: &Actor, team: TeamId, held: Ownership) -> Result<TeamCases, Refusal> {
+    if actor.team_id == Some(team) {
+        return team_cases(actor);
+    }
+    let receiving = receiving(actor).map_err(|_| Refusal::NotFound)?;
+    let owns = held.owner == receiving.institution && actor.team_id == Some(held.team);
+    if owns || held.former == Some(receiving.institution) {
+        Ok(TeamCases { team })
+    } else {
+        Err(Refusal::NotFound)
+    }
+}
+
+/// Another team's case for the institution it is offered to, to answer the offer of transfer
+/// (the case itself stays closed to it until it accepts). Inside the actor's own team, the
+/// team's desk.
+pub fn offered_team_cases(
+    actor: &Actor,
+    team: TeamId,
+    offered_to: InstitutionId,
+) -> Result<TeamCases, Refusal> {
+    if actor.team_id == Some(team) {
+        return team_cases(actor);
+    }
+    let receiving = receiving(actor).map_err(|_| Refusal::NotFound)?;
+    if receiving.institution == offered_to {
+        Ok(TeamCases { team })
+    } else {
+        Err(Refusal::NotFound)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +160,54 @@ mod tests {
         assert_eq!(receiving(&worker).map(|r| r.institution()), Ok(mine));
         assert_eq!(
             receiving(&actor(Role::National, None)),
+            Err(Refusal::NotFound)
+        );
+    }
+
+    #[test]
+    fn another_teams_case_opens_to_its_owner_since_a_transfer_and_its_former_owner() {
+        use crate::access::tests::NIS;
+        let worker = actor(Role::CaseWorker, Some(NIS));
+        let mine = worker.institution_id.unwrap();
+        let held = |owner, former| Ownership {
+            team: NIS,
+            owner,
+            former,
+        };
+        let other = InstitutionId(99);
+        assert_eq!(
+            held_team_cases(&worker, LE, held(mine, None)).map(|c| c.team()),
+            Ok(LE)
+        );
+        assert_eq!(
+            held_team_cases(&worker, LE, held(other, Some(mine))).map(|c| c.team()),
+            Ok(LE)
+        );
+        assert_eq!(
+            held_team_cases(&worker, LE, held(other, None)),
+            Err(Refusal::NotFound)
+        );
+        // An owner of the same id said to be of another team is not the actor's institution.
+        let elsewhere = Ownership {
+            team: LE,
+            owner: mine,
+            former: None,
+        };
+        assert_eq!(
+            held_team_cases(&worker, LE, elsewhere),
+            Err(Refusal::NotFound)
+        );
+        let coordinator = actor(Role::Coordinator, Some(NIS));
+        assert_eq!(
+            held_team_cases(&coordinator, LE, held(mine, None)),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(
+            offered_team_cases(&worker, LE, mine).map(|c| c.team()),
+            Ok(LE)
+        );
+        assert_eq!(
+            offered_team_cases(&worker, LE, other),
             Err(Refusal::NotFound)
         );
     }

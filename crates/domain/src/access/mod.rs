@@ -10,7 +10,10 @@ mod cases;
 mod permissions;
 mod scope;
 
-pub use cases::{receiving, referred_team_cases, team_cases, Receiving, TeamCases};
+pub use cases::{
+    held_team_cases, offered_team_cases, receiving, referred_team_cases, team_cases, Receiving,
+    TeamCases,
+};
 pub use permissions::{permissions, Permissions};
 pub use scope::{cases_section, section, team_work, team_work_of, Refusal, TeamScope, WorkNeed};
 

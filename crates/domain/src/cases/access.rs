@@ -45,6 +45,9 @@ pub enum CaseAccess {
     Full,
     /// The parts shared with the actor's institution by live referrals.
     Shared(BTreeSet<Part>),
+    /// The former owner after a transfer, while the new owner allows it: reads the whole
+    /// record, works on nothing.
+    Kept,
     /// That the case exists, its code and state; no personal data (the team coordinator).
     Existence,
     /// Everything, to read only, for a limited time, under an emergency grant whose written
@@ -58,7 +61,7 @@ impl CaseAccess {
     /// Whether the part may be shown.
     pub fn sees(&self, part: Part) -> bool {
         match self {
-            CaseAccess::Full | CaseAccess::Emergency => true,
+            CaseAccess::Full | CaseAccess::Emergency | CaseAccess::Kept => true,
             CaseAccess::Shared(parts) => parts.contains(&part),
             _ => false,
         }
@@ -118,18 +121,31 @@ pub struct SharedWith {
     pub parts: BTreeSet<Part>,
 }
 
-/// Decides what the actor may see of a case of `team` owned by `owner`, given the case's
-/// live (sent, accepted or completed) referrals.
+/// Who holds a case: the institution that owns it, with its team (the case's own, or another
+/// team's after a transfer; the case keeps its team and code), and the institution that owned
+/// it before its last transfer while the new owner lets it keep reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ownership {
+    pub team: TeamId,
+    pub owner: InstitutionId,
+    pub former: Option<InstitutionId>,
+}
+
+/// Decides what the actor may see of a case of `team` held as `held`, given the case's live
+/// (sent, accepted or completed) referrals.
 pub fn case_access(
     actor: &Actor,
     team: TeamId,
-    owner: InstitutionId,
+    held: Ownership,
     live: &[SharedWith],
 ) -> CaseAccess {
     let own_team = actor.team_id == Some(team);
     if decide(actor, Action::UseCases).allowed() {
-        if own_team && actor.institution_id == Some(owner) {
+        if actor.team_id == Some(held.team) && actor.institution_id == Some(held.owner) {
             return CaseAccess::Full;
+        }
+        if held.former.is_some() && actor.institution_id == held.former {
+            return CaseAccess::Kept;
         }
         // An institution of the case's team, of another team or of the national level sees
         // what the referrals to it share: need-to-know follows the referral, not the team.
@@ -158,6 +174,11 @@ mod tests {
     const POLICE: InstitutionId = InstitutionId(10);
     const CSW: InstitutionId = InstitutionId(11);
     const HEALTH: InstitutionId = InstitutionId(12);
+    const LE_POLICE: Ownership = Ownership {
+        team: LE,
+        owner: POLICE,
+        former: None,
+    };
 
     fn actor(role: Role, team: TeamId, institution: InstitutionId) -> Actor {
         Actor {
@@ -179,7 +200,46 @@ mod tests {
     #[test]
     fn the_owning_institution_sees_everything() {
         let a = actor(Role::CaseWorker, LE, POLICE);
-        assert_eq!(case_access(&a, LE, POLICE, &[]), CaseAccess::Full);
+        assert_eq!(case_access(&a, LE, LE_POLICE, &[]), CaseAccess::Full);
+    }
+
+    #[test]
+    fn after_a_transfer_the_owner_of_another_team_works_on_the_case_and_the_team_keeps_it() {
+        const NIS_CSW: InstitutionId = InstitutionId(21);
+        let held = |former| Ownership {
+            team: NIS,
+            owner: NIS_CSW,
+            former,
+        };
+        let new_owner = actor(Role::CaseWorker, NIS, NIS_CSW);
+        assert_eq!(
+            case_access(&new_owner, LE, held(None), &[]),
+            CaseAccess::Full
+        );
+        // The former owner reads the whole record only while the new owner allows it, and
+        // works on nothing; the case's own team's coordinator still knows that the case
+        // exists, the other team's does not.
+        let former = actor(Role::CaseWorker, LE, POLICE);
+        assert_eq!(case_access(&former, LE, held(None), &[]), CaseAccess::None);
+        let kept = case_access(&former, LE, held(Some(POLICE)), &[]);
+        assert_eq!(kept, CaseAccess::Kept);
+        assert!(Part::ALL.iter().all(|p| kept.sees(*p)) && !kept.works_on());
+        let other_former = actor(Role::Member, LE, POLICE);
+        assert_ne!(
+            case_access(&other_former, LE, held(Some(POLICE)), &[]),
+            CaseAccess::Kept,
+            "only the former owner's case workers"
+        );
+        let le_coordinator = actor(Role::Coordinator, LE, CSW);
+        assert_eq!(
+            case_access(&le_coordinator, LE, held(Some(POLICE)), &[]),
+            CaseAccess::Existence
+        );
+        let nis_coordinator = actor(Role::Coordinator, NIS, NIS_CSW);
+        assert_eq!(
+            case_access(&nis_coordinator, LE, held(None), &[]),
+            CaseAccess::None
+        );
     }
 
     #[test]
@@ -190,7 +250,7 @@ mod tests {
             shared(HEALTH, &[Part::Contact]),
             shared(CSW, &[Part::Screening]),
         ];
-        let access = case_access(&a, LE, POLICE, &live);
+        let access = case_access(&a, LE, LE_POLICE, &live);
         assert!(access.sees(Part::Identity) && access.sees(Part::Screening));
         assert!(!access.sees(Part::Contact) && !access.sees(Part::Circumstances));
         assert!(!access.works_on());
@@ -199,47 +259,47 @@ mod tests {
     #[test]
     fn others_see_nothing_and_the_coordinator_only_that_it_exists() {
         assert_eq!(
-            case_access(&actor(Role::CaseWorker, LE, HEALTH), LE, POLICE, &[]),
+            case_access(&actor(Role::CaseWorker, LE, HEALTH), LE, LE_POLICE, &[]),
             CaseAccess::None
         );
         assert_eq!(
-            case_access(&actor(Role::Member, LE, POLICE), LE, POLICE, &[]),
+            case_access(&actor(Role::Member, LE, POLICE), LE, LE_POLICE, &[]),
             CaseAccess::None
         );
         assert_eq!(
-            case_access(&actor(Role::CaseWorker, NIS, POLICE), LE, POLICE, &[]),
+            case_access(&actor(Role::CaseWorker, NIS, POLICE), LE, LE_POLICE, &[]),
             CaseAccess::None
         );
-        let coordinator = case_access(&actor(Role::Coordinator, LE, CSW), LE, POLICE, &[]);
+        let coordinator = case_access(&actor(Role::Coordinator, LE, CSW), LE, LE_POLICE, &[]);
         assert_eq!(coordinator, CaseAccess::Existence);
         assert!(coordinator.opens() && !Part::ALL.iter().any(|p| coordinator.sees(*p)));
         let mut national = actor(Role::National, LE, POLICE);
         national.team_id = None;
-        assert_eq!(case_access(&national, LE, POLICE, &[]), CaseAccess::None);
+        assert_eq!(case_access(&national, LE, LE_POLICE, &[]), CaseAccess::None);
         let mut admin = actor(Role::Admin, LE, POLICE);
         admin.team_id = Some(LE);
-        assert_eq!(case_access(&admin, LE, POLICE, &[]), CaseAccess::None);
+        assert_eq!(case_access(&admin, LE, LE_POLICE, &[]), CaseAccess::None);
     }
 
     #[test]
     fn an_institution_of_another_team_sees_only_what_was_referred_to_it() {
         const NIS_POLICE: InstitutionId = InstitutionId(20);
         let worker = actor(Role::CaseWorker, NIS, NIS_POLICE);
-        assert_eq!(case_access(&worker, LE, POLICE, &[]), CaseAccess::None);
+        assert_eq!(case_access(&worker, LE, LE_POLICE, &[]), CaseAccess::None);
         let live = [shared(NIS_POLICE, &[Part::Identity])];
-        let access = case_access(&worker, LE, POLICE, &live);
+        let access = case_access(&worker, LE, LE_POLICE, &live);
         assert_eq!(access, CaseAccess::Shared([Part::Identity].into()));
         assert!(!access.works_on());
         // Owning an institution of the same id elsewhere gives nothing more, and another
         // team's coordinator learns nothing of the case.
         let same_id_elsewhere = actor(Role::CaseWorker, NIS, POLICE);
         assert_eq!(
-            case_access(&same_id_elsewhere, LE, POLICE, &[]),
+            case_access(&same_id_elsewhere, LE, LE_POLICE, &[]),
             CaseAccess::None
         );
         let coordinator = actor(Role::Coordinator, NIS, NIS_POLICE);
         assert_eq!(
-            case_access(&coordinator, LE, POLICE, &live),
+            case_access(&coordinator, LE, LE_POLICE, &live),
             CaseAccess::None
         );
     }

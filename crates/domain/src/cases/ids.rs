@@ -23,6 +23,8 @@ id_type!(
     GuardianId,
     /// A pair of cases that may be about the same person, waiting for or past its review.
     DuplicateId,
+    /// An offer to transfer a case's ownership to another institution.
+    TransferId,
 );
 
 #[cfg(test)]

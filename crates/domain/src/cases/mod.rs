@@ -25,9 +25,11 @@ mod report;
 mod screening;
 mod state;
 mod stigma;
+mod transfer;
 
 pub use access::{
-    case_access, emergency_allowed, with_assignment, CaseAccess, EmergencyRefusal, Part, SharedWith,
+    case_access, emergency_allowed, with_assignment, CaseAccess, EmergencyRefusal, Ownership, Part,
+    SharedWith,
 };
 pub use catalogue_choice::{default_sector, preferred_sectors, sector_of};
 pub use catalogues::{
@@ -42,7 +44,7 @@ pub use consent::{covering, ConsentScope};
 pub use identification::{moves_for, CentreDecision};
 pub use ids::{
     AttachmentId, CaseId, CatalogueId, ConsentId, DuplicateId, GuardianId, NoteId, ReferralId,
-    ServiceId, TaskId,
+    ServiceId, TaskId, TransferId,
 };
 pub use indicators::{
     CatalogueError, CatalogueErrors, CatalogueProblem, Indicator, IndicatorCatalogue,
@@ -65,3 +67,4 @@ pub use state::{
     allowed, apply, CaseState, CaseTransition, IdentificationOutcome, TransitionError,
 };
 pub use stigma::{is_stigmatising, stigmatising_phrases_in, FORBIDDEN_PHRASES};
+pub use transfer::{TransferAnswer, TransferAnswered, TransferStatus};

@@ -35,4 +35,5 @@ mod sign_in;
 mod strict_input;
 mod team;
 mod trainings;
+mod transfer;
 mod unavailable;

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use spona_domain::cases::CaseId;
 
 /// The kinds of notification the app writes; each has a message `notification-{kind}`.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 12] = [
     "possible-duplicate",
     "duplicate-confirmed",
     "case-assigned",
@@ -25,6 +25,9 @@ pub const KINDS: [&str; 9] = [
     "break-glass",
     "recovery-ending",
     "identification-decided",
+    "transfer-offered",
+    "transfer-accepted",
+    "transfer-declined",
 ];
 
 /// A notification, ready to show.

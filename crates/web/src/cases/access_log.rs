@@ -114,6 +114,10 @@ mod tests {
             "note-added",
             "follow-up-added",
             "proceedings-corrected",
+            "transfer-offered",
+            "transfer-accepted",
+            "transfer-declined",
+            "transfer-withdrawn",
         ]
         .iter()
         .map(|c| c.to_string())

@@ -1,7 +1,9 @@
 //! The referrals received by the reader's institution, with their answers given in place:
-//! those still waiting first (children's and overdue ones before the rest), then the others.
+//! those still waiting first (children's and overdue ones before the rest), then the others;
+//! and the cases offered to it for transfer, answered in place too.
 
 use super::referrals::{awaiting_answer, AnswerTrouble, ReferralLine};
+use super::transfer::{self, OfferLine, OfferTrouble};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::render::html;
@@ -24,6 +26,8 @@ struct InboxPage {
     chrome: Chrome,
     waiting: Vec<ReferralLine>,
     others: Vec<ReferralLine>,
+    /// Cases offered to the institution, waiting for its answer.
+    offers: Vec<OfferLine>,
     notice: Option<String>,
     alert: Option<String>,
 }
@@ -41,8 +45,22 @@ pub async fn inbox(
     s: Signed,
     Query(n): Query<InboxNotices>,
 ) -> Result<Response, WebError> {
-    let notice = n.answered.map(|_| s.viewer.tr.t("referral-answered"));
-    html(&page(&state, &s, None, notice, None).await?)
+    let notice = n.answered.map(|what| match what.as_str() {
+        "transfer" => s.viewer.tr.t("transfer-declined-notice"),
+        _ => s.viewer.tr.t("referral-answered"),
+    });
+    html(&page(&state, &s, None, None, notice, None).await?)
+}
+
+/// The inbox again after a refused answer to an offer of transfer, with `status`.
+pub async fn again_offer(
+    state: &WebState,
+    s: &Signed,
+    trouble: OfferTrouble,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let page = page(state, s, None, Some(trouble), None, None).await?;
+    Ok((status, html(&page)?).into_response())
 }
 
 /// The inbox again after a refused answer, with `status`.
@@ -53,7 +71,7 @@ pub async fn again(
     alert: Option<String>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let page = page(state, s, Some(trouble), None, alert).await?;
+    let page = page(state, s, Some(trouble), None, None, alert).await?;
     Ok((status, html(&page)?).into_response())
 }
 
@@ -61,6 +79,7 @@ async fn page(
     state: &WebState,
     s: &Signed,
     trouble: Option<AnswerTrouble>,
+    offer_trouble: Option<OfferTrouble>,
     notice: Option<String>,
     alert: Option<String>,
 ) -> Result<InboxPage, WebError> {
@@ -73,6 +92,8 @@ async fn page(
         .filter(|r| !waiting_ids.contains(&r.id))
         .map(|r| ReferralLine::new(tr, r, None, trouble.as_ref()))
         .collect();
+    let offered = state.app.transfers_offered(s.actor()).await?;
+    let offers = transfer::lines(tr, &offered, offer_trouble.as_ref());
     let to_review = state.app.duplicates_to_review(s.actor()).await?.len() as i64;
     let duplicates = (to_review > 0).then(|| tr.tn("duplicates-waiting", "count", to_review));
     Ok(InboxPage {
@@ -81,6 +102,7 @@ async fn page(
         truncated: received.len() as i64 >= spona_app::cases::INBOX_LIMIT,
         waiting,
         others,
+        offers,
         notice,
         alert,
     })

@@ -20,6 +20,7 @@ mod protection;
 mod referrals;
 mod report;
 mod show;
+mod transfer;
 
 pub use access_log::action as action_label;
 pub use labels::in_script;
@@ -53,6 +54,8 @@ pub fn routes() -> Routes {
         )
         .post("/cases/{id}/transition", moves::transition)
         .post("/cases/{id}/referrals", moves::refer)
+        .post("/cases/{id}/transfers", transfer::offer)
+        .post("/cases/{id}/transfers/withdraw", transfer::withdraw)
         .post("/cases/emergency", emergency::open)
         .post("/cases/{id}/guardians", consent::guardian)
         .post("/cases/{id}/consents", consent::consent)
@@ -80,4 +83,5 @@ pub fn routes() -> Routes {
         .get("/duplicates", duplicates::list)
         .post("/duplicates/{id}", duplicates::review)
         .post("/referrals/{id}/answer", answer::answer)
+        .post("/transfers/{id}/answer", transfer::answer)
 }

@@ -18,7 +18,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use spona_app::cases::{CaseView, ReferralForm};
+use spona_app::cases::{CaseView, ReferralForm, TransferForm};
 use spona_app::registry::DirectoryEntry;
 use spona_domain::cases::closing::{follow_up_pending, referral_live, service_open};
 use spona_domain::cases::{
@@ -130,6 +130,8 @@ struct CasePage {
     today: String,
     /// The files attached to the case that the reader sees, and the upload form.
     files: Option<super::attachments::FilesPanel>,
+    /// For the owner: the offer of transfer to another institution.
+    transfer: Option<super::transfer::TransferPanel>,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -151,6 +153,8 @@ pub struct Trouble {
     pub closing: Option<bool>,
     /// A referral draft carried through the consent form; shown again in the referral form.
     pub draft: Option<ReferralForm>,
+    /// The offer of transfer as typed and its errors.
+    pub transfer: Option<(TransferForm, Errors)>,
 }
 
 /// The coordinator panel of the owner: who has been given access, who could be.
@@ -172,6 +176,10 @@ pub struct Notices {
     saved: Option<String>,
     /// `closing=1`: the owner asked to close; the page shows what is open and confirms.
     closing: Option<String>,
+    /// An offer of transfer was made, withdrawn, or accepted by the reader.
+    offered: Option<String>,
+    withdrawn: Option<String>,
+    taken_over: Option<String>,
 }
 
 /// `GET /cases/{id}`.
@@ -204,6 +212,15 @@ pub async fn show(
     }
     if let Some(what) = n.saved.as_deref() {
         notices.push(saved_notice(tr, what));
+    }
+    for (asked, message) in [
+        (&n.offered, "transfer-offered-notice"),
+        (&n.withdrawn, "transfer-withdrawn-notice"),
+        (&n.taken_over, "transfer-taken-over-notice"),
+    ] {
+        if asked.is_some() {
+            notices.push(tr.t(message));
+        }
     }
     let trouble = Trouble {
         closing: n.closing.is_some().then_some(false),
@@ -309,10 +326,11 @@ async fn build(
     s: &Signed,
     view: CaseView,
     notices: Vec<String>,
-    trouble: Trouble,
+    mut trouble: Trouble,
 ) -> Result<CasePage, WebError> {
     let tr = &s.viewer.tr;
     let v = &view;
+    let transfer_typed = trouble.transfer.take();
     let summary = &v.summary;
     let code = labels::code(tr, &summary.code, &summary.code_latin).to_string();
     let state_label = labels::state_with_outcome(tr, summary.state, summary.outcome);
@@ -403,6 +421,12 @@ async fn build(
     }
     if let Some((_, errors)) = trouble.refer.as_ref() {
         problems.extend(refer_problems(errors));
+    }
+    if let Some((_, errors)) = transfer_typed.as_ref() {
+        problems.extend(errors.iter().map(|(_, message)| Problem {
+            message: message.clone(),
+            href: "#transfer-form".into(),
+        }));
     }
     if let Some(a) = trouble.alert.as_ref() {
         problems.push(Problem {
@@ -508,6 +532,7 @@ async fn build(
         emergency,
         today,
         files,
+        transfer: super::transfer::panel(tr, v, &choices, s.actor().institution_id, transfer_typed),
     })
 }
 

@@ -2,7 +2,7 @@
 //! same kinds made in the Niš team through the app, and case records of two institutions.
 
 use spona_app::activities::{ActivityForm, VenueForm};
-use spona_app::cases::{ConsentForm, NewFile, ReferralForm};
+use spona_app::cases::{ConsentForm, NewFile, ReferralForm, TransferForm};
 use spona_app::cases::{FollowUpForm, ServiceForm};
 use spona_app::forms::PasswordForm;
 use spona_app::forms::UserForm;
@@ -44,6 +44,7 @@ pub struct TeamRecords {
     pub feed: i64,
     pub duplicate: i64,
     pub referral: i64,
+    pub transfer: i64,
 }
 
 /// A case and its records.
@@ -318,12 +319,29 @@ pub async fn seed(t: &TestApp) -> Fixture {
         .await
         .expect("nis referral");
 
+    // Offers of transfer waiting: the police's case to the social work centre, and the
+    // Niš case to Niš's.
+    let offer = |to: i64| TransferForm {
+        to_institution: to.to_string(),
+        reason: "Предаја (матрица)".into(),
+    };
+    let le_csw = institution(t, le_team, "csr").await;
+    let le_transfer = app
+        .offer_transfer(&police, police_case.case, &offer(le_csw))
+        .await
+        .expect("le transfer");
+    let nis_transfer = app
+        .offer_transfer(&nis_worker, nis_case.case, &offer(nis_csw))
+        .await
+        .expect("nis transfer");
+
     let le = leskovac(t, &le_coordinator, le_team, throwaway[0]).await;
     let le_certificate = certificate_of(t, le.training).await;
     let le = TeamRecords {
         certificate: le_certificate,
         duplicate: le_duplicate,
         referral: le_referral,
+        transfer: le_transfer.0,
         ..le
     };
     let nis = nis_records(t, &nis_coordinator, nis_team, throwaway[1]).await;
@@ -332,6 +350,7 @@ pub async fn seed(t: &TestApp) -> Fixture {
         certificate: nis_certificate,
         duplicate: nis_duplicate,
         referral: nis_referral.0,
+        transfer: nis_transfer.0,
         ..nis
     };
     let framework_document = app
@@ -632,5 +651,6 @@ async fn shared_records(t: &TestApp, coordinator: &Actor, _team: i64) -> TeamRec
         feed,
         duplicate: 0,
         referral: 0,
+        transfer: 0,
     }
 }

@@ -166,6 +166,7 @@ fn path_of(f: &Fixture, pattern: &str, target: Target, who: Who, cell: Cell) -> 
         Target::Feed => team.feed,
         Target::Duplicate => team.duplicate,
         Target::Referral => team.referral,
+        Target::Transfer => team.transfer,
         Target::Attachment => case.attachment.0,
         Target::Case => case.case.0,
         Target::FrameworkDocument => f.framework_document,

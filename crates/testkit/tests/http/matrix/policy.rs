@@ -64,6 +64,8 @@ pub enum Class {
     Case,
     /// Answering a referral: the case worker of the institution it was sent to.
     ReferralAnswer,
+    /// Answering an offer of transfer: only the institution it was made to.
+    TransferAnswer,
     /// The deployment's audit trail and its alerts: the auditor only.
     AuditTrail,
 }
@@ -308,6 +310,12 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::Admin | Who::National | Who::Auditor => NotFound,
             // The demo's referral goes from the police to the social work centre: the police
             // knows the case but is not asked.
+            _ => team(who == Who::Social),
+        },
+        Class::TransferAnswer => match who {
+            Who::Admin | Who::National | Who::Auditor => NotFound,
+            // The police offer the case to the social work centre: they know of the offer
+            // but do not answer it.
             _ => team(who == Who::Social),
         },
         Class::AuditTrail => match who {

@@ -26,6 +26,8 @@ pub enum Target {
     Feed,
     Duplicate,
     Referral,
+    /// An offer to transfer a case (of the police, to the social work centre).
+    Transfer,
     Attachment,
     /// A case (need-to-know: tried as a case the account knows, one of its team it does not,
     /// and one of the other team).
@@ -292,6 +294,8 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ),
     ("POST", "/cases/{id}/transition", Case, T::Case),
     ("POST", "/cases/{id}/referrals", Case, T::Case),
+    ("POST", "/cases/{id}/transfers", Case, T::Case),
+    ("POST", "/cases/{id}/transfers/withdraw", Case, T::Case),
     ("POST", "/cases/{id}/guardians", Case, T::Case),
     ("POST", "/cases/{id}/consents", Case, T::Case),
     (
@@ -322,5 +326,11 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
         "/referrals/{id}/answer",
         ReferralAnswer,
         T::Referral,
+    ),
+    (
+        "POST",
+        "/transfers/{id}/answer",
+        TransferAnswer,
+        T::Transfer,
     ),
 ];
