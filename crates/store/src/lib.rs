@@ -37,6 +37,7 @@ pub mod members;
 pub mod outreach;
 pub mod plans;
 pub mod practices;
+pub mod referral_messages;
 pub mod referrals;
 pub mod reports;
 pub mod rotation;

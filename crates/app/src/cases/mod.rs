@@ -16,6 +16,7 @@ pub(crate) mod parts;
 mod protection;
 mod purpose;
 mod read;
+mod referral_messages;
 mod referrals;
 mod report;
 mod tasks;
@@ -36,6 +37,7 @@ pub use protection::{
     RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS, RECOVERY_REMIND_DAYS,
 };
 pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
+pub use referral_messages::{MessageForm, MessageView, MESSAGE_MAX};
 pub use referrals::{AnswerForm, ReferralForm, INBOX_LIMIT};
 pub use report::Reported;
 /// Case lists count up to this many cases and then say "more than".

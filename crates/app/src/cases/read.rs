@@ -8,6 +8,8 @@ use crate::registry::PAGE_SIZE;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, receiving, Action, Actor};
 use spona_domain::accounts::Role;
+use spona_domain::cases::referral_message::{may_write, MessageKind, Side};
+use spona_domain::cases::ReferralStatus;
 use spona_domain::cases::{
     allowed, CaseAccess, CaseId, CaseState, CaseTransition, CentreDecision, IdentificationOutcome,
     Part, ReferralId, TaskId,
@@ -17,7 +19,7 @@ use spona_domain::registry::InstitutionKind;
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
-use spona_store::{assignments, tasks, teams};
+use spona_store::{assignments, referral_messages, tasks, teams};
 use std::collections::HashMap;
 
 /// What the case list asks for.
@@ -78,6 +80,11 @@ pub struct ReferralView {
     /// The Centre's decision, once taken, and its day (ISO date).
     pub decision: Option<CentreDecision>,
     pub decided_on: Option<String>,
+    /// Questions, answers and the Centre's plan, for the referral's two sides on the case
+    /// page (oldest first).
+    pub messages: Vec<super::MessageView>,
+    /// The kinds of message the reader may write on it now.
+    pub may_write: Vec<spona_domain::cases::referral_message::MessageKind>,
 }
 
 /// A task on a case.
@@ -295,6 +302,7 @@ impl App {
         } else {
             Vec::new()
         };
+        let message_rows = referral_messages::for_case(&mut c, &desk, id).await?;
         let transfers = if access.works_on() {
             self.transfers_of(&mut c, &desk, id).await?
         } else {
@@ -350,7 +358,31 @@ impl App {
                 } else {
                     None
                 };
-                Ok(referral_view(r, &summary.code, actor, now, purpose))
+                let mut view = referral_view(r, &summary.code, actor, now, purpose);
+                // The two sides of the referral read and write its messages.
+                let side = if access.works_on() {
+                    Some(Side::Owner)
+                } else if view.can_answer {
+                    Some(Side::Receiver)
+                } else {
+                    None
+                };
+                if let (Some(side), Some(key)) = (side, key.as_ref()) {
+                    view.messages = self.open_messages(key, &message_rows, r.id)?;
+                    let asked = view
+                        .messages
+                        .iter()
+                        .any(|m| m.kind == MessageKind::Question);
+                    let status = ReferralStatus::from_code(&r.status);
+                    view.may_write = MessageKind::ALL
+                        .iter()
+                        .copied()
+                        .filter(|k| {
+                            status.is_some_and(|s| may_write(*k, side, s, view.to_centre, asked))
+                        })
+                        .collect();
+                }
+                Ok(view)
             })
             .collect::<Result<_, AppError>>()?;
         let transitions = if access.works_on() {
@@ -457,5 +489,7 @@ pub(crate) fn referral_view(
         to_centre: r.to_kind == InstitutionKind::IdentificationCentre.code(),
         decision: CentreDecision::from_code(&r.decision),
         decided_on: r.decided_on.clone(),
+        messages: Vec::new(),
+        may_write: Vec::new(),
     }
 }

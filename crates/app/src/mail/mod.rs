@@ -67,6 +67,12 @@ fn message(kind: &str, link: &str) -> (String, String) {
         "transfer-offered" => ("Понуђена предаја случаја", "A case offered for handover"),
         "transfer-accepted" => ("Предаја случаја прихваћена", "A case handover accepted"),
         "transfer-declined" => ("Предаја случаја одбијена", "A case handover declined"),
+        "referral-question" => ("Питање о упућеном случају", "A question about a referral"),
+        "referral-answer" => ("Одговор о упућеном случају", "An answer about a referral"),
+        "referral-plan" => (
+            "Подељен план заштите и помоћи",
+            "A protection and assistance plan shared",
+        ),
         _ => ("Ново обавештење", "A new notification"),
     };
     let subject = format!("Спона: {sr} / {en}");

@@ -21,6 +21,7 @@ mod indicators;
 mod proceedings;
 mod reason;
 mod referral;
+pub mod referral_message;
 mod report;
 mod screening;
 mod state;

@@ -260,3 +260,106 @@ async fn a_file_of_another_teams_case_comes_down_only_with_its_shared_part() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_centre_asks_the_referrer_and_shares_its_plan_back_in_the_case() {
+    for t in TestApp::every_engine().await {
+        let police = t.signed_in("le-police").await;
+        let centre = t.signed_in("centre").await;
+        let page = refer(&t, &police, "Центар за заштиту ЖТЉ", "identity").await;
+        let (_, body) = t.get(&centre, &page).await;
+        let id = referral_id(&body);
+        let messages = format!("/referrals/{id}/messages");
+        let case = page.trim_start_matches("/cases/").to_string();
+        let write = |kind: &'static str, text: &'static str| {
+            vec![("kind", kind), ("text", text), ("case", case.as_str())]
+        };
+
+        // The owner cannot answer what was not asked, nor share a plan; an empty question is
+        // refused with a message and saves nothing.
+        let (status, _, _) = t
+            .post(
+                &police,
+                &page,
+                &messages,
+                &write("answer", "Одговор унапред"),
+            )
+            .await;
+        assert_eq!(status, 422);
+        let (status, _, body) = t
+            .post(&centre, &page, &messages, &write("question", "  "))
+            .await;
+        assert_eq!(status, 422);
+        assert!(body.contains("Упишите текст поруке"), "{body}");
+
+        // The Centre asks while the referral waits; the police are told and answer.
+        const QUESTION: &str = "Да ли особа има документа и где тренутно борави?";
+        const ANSWER: &str = "Без докумената; смештена у прихватилиште Црвеног крста";
+        let (status, location, _) = t
+            .post(&centre, &page, &messages, &write("question", QUESTION))
+            .await;
+        assert_eq!(status, 303);
+        assert!(location.unwrap().contains("written=1"));
+        let (_, notices) = t.get(&police, "/notifications").await;
+        assert!(notices.contains("поставила је питање"), "{notices}");
+        let (_, body) = t.get(&police, &page).await;
+        assert!(body.contains(QUESTION), "the question in the case");
+        assert!(body.contains("value=\"answer\""), "the owner may answer");
+        let (status, _, _) = t
+            .post(&police, &page, &messages, &write("answer", ANSWER))
+            .await;
+        assert_eq!(status, 303);
+        let (_, body) = t.get(&centre, &page).await;
+        assert!(body.contains(ANSWER), "the Centre reads the answer");
+        assert!(
+            !body.contains("value=\"plan\""),
+            "no plan before taking the referral on"
+        );
+
+        // Accepted, the Centre shares the summary of its plan back to the owner.
+        const PLAN: &str = "Смештај 30 дана, правна помоћ, здравствени преглед";
+        let accept = [("action", "accept"), ("version", "1")];
+        let (status, _, _) = t
+            .post(&centre, &page, &format!("/referrals/{id}/answer"), &accept)
+            .await;
+        assert_eq!(status, 303);
+        let (status, _, _) = t
+            .post(&centre, &page, &messages, &write("plan", PLAN))
+            .await;
+        assert_eq!(status, 303);
+        let (_, body) = t.get(&police, &page).await;
+        assert!(body.contains(PLAN) && body.contains("План заштите и помоћи"));
+        let (_, notices) = t.get(&police, "/notifications").await;
+        assert!(notices.contains("поделио сажетак плана"), "{notices}");
+
+        // Nobody else reads or writes the thread: the team's coordinator sees the case
+        // exists, never the messages; another institution finds nothing.
+        let coordinator = t.signed_in("le-coordinator").await;
+        let (_, body) = t.get(&coordinator, &page).await;
+        assert!(!body.contains(QUESTION) && !body.contains(PLAN));
+        let (status, _, _) = t
+            .post(&coordinator, &page, &messages, &write("question", "?"))
+            .await;
+        assert_eq!(status, 403);
+        let social = t.signed_in("le-social").await;
+        let (status, _, _) = t
+            .post(&social, "/inbox", &messages, &write("question", "?"))
+            .await;
+        assert_eq!(status, 404);
+        let (_, log) = t.get(&police, &format!("{page}/access-log")).await;
+        assert!(log.contains("Питање на упућивању") && log.contains("Подељен план"));
+
+        // The texts are sealed at rest.
+        let mut c = t.app.db().conn().await.unwrap();
+        let stored: Vec<String> = sqlx::query_scalar("SELECT text FROM referral_messages")
+            .fetch_all(&mut *c)
+            .await
+            .unwrap();
+        assert_eq!(stored.len(), 3);
+        assert!(stored
+            .iter()
+            .all(|s| !s.contains("докумен") && !s.is_empty()));
+        drop(c);
+        t.finish().await;
+    }
+}

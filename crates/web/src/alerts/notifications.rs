@@ -15,7 +15,7 @@ use serde::Deserialize;
 use spona_domain::cases::CaseId;
 
 /// The kinds of notification the app writes; each has a message `notification-{kind}`.
-pub const KINDS: [&str; 12] = [
+pub const KINDS: [&str; 15] = [
     "possible-duplicate",
     "duplicate-confirmed",
     "case-assigned",
@@ -28,6 +28,9 @@ pub const KINDS: [&str; 12] = [
     "transfer-offered",
     "transfer-accepted",
     "transfer-declined",
+    "referral-question",
+    "referral-answer",
+    "referral-plan",
 ];
 
 /// A notification, ready to show.

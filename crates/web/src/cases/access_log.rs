@@ -118,6 +118,9 @@ mod tests {
             "transfer-accepted",
             "transfer-declined",
             "transfer-withdrawn",
+            "referral-question",
+            "referral-answer",
+            "referral-plan",
         ]
         .iter()
         .map(|c| c.to_string())

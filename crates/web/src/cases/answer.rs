@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use spona_app::cases::AnswerForm;
+use spona_app::cases::{AnswerForm, MessageForm};
 use spona_app::AppError;
 use spona_domain::cases::{CaseId, ReferralId};
 
@@ -80,5 +80,55 @@ pub async fn answer(
             show::again(&state, &s, case, trouble, status).await
         }
         None => inbox::again(&state, &s, answer, alert, status).await,
+    }
+}
+
+/// A message as posted: the app's form, and the case page it was written on.
+#[derive(Deserialize)]
+pub struct MessagePost {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    case: Option<CaseId>,
+}
+
+/// `POST /referrals/{id}/messages`: a question, an answer or the Centre's plan, written on
+/// the case page; it comes back to it.
+pub async fn message(
+    State(state): State<WebState>,
+    s: Signed,
+    Path(id): Path<ReferralId>,
+    ValidForm(f): ValidForm<MessagePost>,
+) -> Result<Response, WebError> {
+    let form = MessageForm {
+        kind: f.kind,
+        text: f.text,
+    };
+    match state.app.write_on_referral(s.actor(), id, &form).await {
+        Ok(case) => {
+            Ok(Redirect::to(&format!("/cases/{case}?written=1#referral-{id}-h")).into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            let tr = &s.viewer.tr;
+            let alert = if e.get("text").is_some() {
+                tr.t("referral-message-text-needed")
+            } else {
+                tr.t("referral-message-not-now")
+            };
+            match f.case {
+                Some(case) => {
+                    let trouble = Trouble {
+                        alert: Some(alert),
+                        alert_at: Some("referrals-h"),
+                        ..Trouble::default()
+                    };
+                    show::again(&state, &s, case, trouble, StatusCode::UNPROCESSABLE_ENTITY).await
+                }
+                None => Ok((StatusCode::UNPROCESSABLE_ENTITY, alert).into_response()),
+            }
+        }
+        Err(e) => Err(e.into()),
     }
 }

@@ -83,5 +83,6 @@ pub fn routes() -> Routes {
         .get("/duplicates", duplicates::list)
         .post("/duplicates/{id}", duplicates::review)
         .post("/referrals/{id}/answer", answer::answer)
+        .post("/referrals/{id}/messages", answer::message)
         .post("/transfers/{id}/answer", transfer::answer)
 }

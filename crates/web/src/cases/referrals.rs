@@ -54,6 +54,19 @@ pub struct ReferralLine {
     pub decided_on_error: Option<String>,
     /// The Centre's decision, once taken, in words, with its day.
     pub decision: Option<String>,
+    /// Questions, answers and the Centre's plan, for the referral's two sides.
+    pub messages: Vec<MessageLine>,
+    /// The messages the reader may write now: (kind, the button's words).
+    pub may_write: Vec<(String, String)>,
+}
+
+/// A message on a referral, ready to show.
+pub struct MessageLine {
+    /// "Question", "Answer" or "Protection and assistance plan".
+    pub kind: String,
+    pub from: String,
+    pub at: String,
+    pub text: String,
 }
 
 /// An answer that was refused: to which referral, what was typed, and why.
@@ -168,6 +181,24 @@ impl ReferralLine {
                     .unwrap_or_default();
                 format!("{} ({day})", labels::label(tr, "centre-decision", d.code()))
             }),
+            messages: r
+                .messages
+                .iter()
+                .map(|m| MessageLine {
+                    kind: tr.t(&format!("referral-message-{}", m.kind.code())),
+                    from: labels::in_script(tr, &m.from_short),
+                    at: tr.instant(&m.written_at),
+                    text: m.text.clone(),
+                })
+                .collect(),
+            may_write: r
+                .may_write
+                .iter()
+                .map(|k| {
+                    let label = tr.t(&format!("referral-message-write-{}", k.code()));
+                    (k.code().to_string(), label)
+                })
+                .collect(),
         }
     }
 }

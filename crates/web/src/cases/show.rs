@@ -176,6 +176,8 @@ pub struct Notices {
     saved: Option<String>,
     /// `closing=1`: the owner asked to close; the page shows what is open and confirms.
     closing: Option<String>,
+    /// A message was written on one of the case's referrals.
+    written: Option<String>,
     /// An offer of transfer was made, withdrawn, or accepted by the reader.
     offered: Option<String>,
     withdrawn: Option<String>,
@@ -217,6 +219,7 @@ pub async fn show(
         (&n.offered, "transfer-offered-notice"),
         (&n.withdrawn, "transfer-withdrawn-notice"),
         (&n.taken_over, "transfer-taken-over-notice"),
+        (&n.written, "referral-message-written"),
     ] {
         if asked.is_some() {
             notices.push(tr.t(message));

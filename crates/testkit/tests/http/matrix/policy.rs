@@ -66,6 +66,8 @@ pub enum Class {
     ReferralAnswer,
     /// Answering an offer of transfer: only the institution it was made to.
     TransferAnswer,
+    /// Writing on a referral: its two sides.
+    ReferralMessage,
     /// The deployment's audit trail and its alerts: the auditor only.
     AuditTrail,
 }
@@ -317,6 +319,11 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             // The police offer the case to the social work centre: they know of the offer
             // but do not answer it.
             _ => team(who == Who::Social),
+        },
+        Class::ReferralMessage => match who {
+            Who::Admin | Who::National | Who::Auditor => NotFound,
+            // The demo's referral goes from the police to the social work centre.
+            _ => team(who == Who::Social || who == Who::Police),
         },
         Class::AuditTrail => match who {
             Who::Auditor => Allowed,

@@ -333,4 +333,10 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
         TransferAnswer,
         T::Transfer,
     ),
+    (
+        "POST",
+        "/referrals/{id}/messages",
+        ReferralMessage,
+        T::Referral,
+    ),
 ];

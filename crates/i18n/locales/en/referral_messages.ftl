@@ -1,0 +1,19 @@
+# Messages on a referral: a question to the referrer, the answer, and the summary of the protection and assistance plan.
+referral-messages = Questions and answers
+referral-message-question = Question
+referral-message-answer = Answer
+referral-message-plan = Protection and assistance plan (summary)
+referral-message-new = Write a message
+referral-message-text = Message
+referral-message-write-question = Send a question to the referrer
+referral-message-write-answer = Send the answer
+referral-message-write-plan = Share a summary of the protection and assistance plan
+referral-message-text-needed = Write the message.
+referral-message-not-now = This message cannot be sent on this referral now (for example, there is no question to answer, or the referral is completed).
+referral-message-written = The message was kept in the case and the other side was told.
+log-referral-question = Question on a referral
+log-referral-answer = Answer to a question
+log-referral-plan = Protection and assistance plan shared
+notification-referral-question = An institution you referred a case to asked a question.
+notification-referral-answer = Your question about a referred case was answered.
+notification-referral-plan = The Centre shared a summary of the protection and assistance plan for a case of your institution.

@@ -1,0 +1,19 @@
+# Поруке на упућивању: питање упућиваоцу, одговор и сажетак плана заштите и помоћи.
+referral-messages = Питања и одговори
+referral-message-question = Питање
+referral-message-answer = Одговор
+referral-message-plan = План заштите и помоћи (сажетак)
+referral-message-new = Напиши поруку
+referral-message-text = Текст поруке
+referral-message-write-question = Пошаљи питање упућиваоцу
+referral-message-write-answer = Пошаљи одговор
+referral-message-write-plan = Подели сажетак плана заштите и помоћи
+referral-message-text-needed = Упишите текст поруке.
+referral-message-not-now = Ова порука се сада не може послати на овом упућивању (на пример, нема питања на које се одговара, или је упућивање завршено).
+referral-message-written = Порука је сачувана у случају и друга страна је обавештена.
+log-referral-question = Питање на упућивању
+log-referral-answer = Одговор на питање
+log-referral-plan = Подељен план заштите и помоћи
+notification-referral-question = Установа којој сте упутили случај поставила је питање.
+notification-referral-answer = Стигао је одговор на ваше питање о упућеном случају.
+notification-referral-plan = Центар је поделио сажетак плана заштите и помоћи за случај ваше институције.
