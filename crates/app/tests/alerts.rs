@@ -69,6 +69,11 @@ async fn an_urgent_referral_reaches_the_inbox_and_escalates_once_when_overdue() 
             police_told.iter().any(|n| n.kind == "referral-overdue"),
             "a lead institution"
         );
+        let social_told = app.notifications(&social).await.unwrap();
+        assert!(
+            social_told.iter().any(|n| n.kind == "referral-overdue"),
+            "the institution that owes the answer"
+        );
         clock.advance(61);
         assert_eq!(
             app.run_escalation("instance-b", 60).await.unwrap(),

@@ -50,7 +50,7 @@ pub async fn has_grant(
 }
 
 /// Whom a notification is for: an institution (all its case workers) or one user.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recipient {
     Institution(InstitutionId),
     User(UserId),
@@ -171,6 +171,10 @@ pub struct Overdue {
     pub team_id: i64,
     #[sqlx(try_from = "i64")]
     pub case_id: CaseId,
+    /// The institution that has not answered, and its team (another team's or the national
+    /// level's for a referral across teams).
+    pub to_institution_id: i64,
+    pub to_team_id: i64,
 }
 
 /// Referrals still unanswered past their deadline and not yet escalated (deployment-wide).
@@ -180,8 +184,10 @@ pub async fn overdue(
     limit: i64,
 ) -> Result<Vec<Overdue>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, team_id, case_id FROM referrals WHERE status = 'sent' AND deadline_at < $1 \
-         AND escalated_at IS NULL ORDER BY deadline_at LIMIT $2",
+        "SELECT r.id, r.team_id, r.case_id, r.to_institution_id, i.team_id AS to_team_id \
+         FROM referrals r JOIN institutions i ON i.id = r.to_institution_id \
+         WHERE r.status = 'sent' AND r.deadline_at < $1 AND r.escalated_at IS NULL \
+         ORDER BY r.deadline_at LIMIT $2",
     )
     .bind(now)
     .bind(limit)

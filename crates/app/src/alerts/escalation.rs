@@ -5,7 +5,7 @@
 //! instance that lost the lease while it worked tells nobody anything twice.
 
 use crate::{App, AppError};
-use spona_domain::ids::TeamId;
+use spona_domain::ids::{InstitutionId, TeamId};
 use spona_store::alerts::{self, Recipient};
 use spona_store::leases::{self, JobLease};
 use spona_store::{institutions, Tx};
@@ -151,6 +151,20 @@ impl App {
                 slot.insert(self.escalation_recipients(&mut tx, team).await?);
             }
             let recipients = told.get(&team.0).cloned().unwrap_or_default();
+            // The institution that owes the answer is reminded too, in its own team (which
+            // is another one for a referral across teams).
+            let receiver = Recipient::Institution(InstitutionId(r.to_institution_id));
+            if !recipients.contains(&receiver) {
+                let to_team = TeamId(r.to_team_id);
+                self.notify(
+                    &mut tx,
+                    to_team,
+                    receiver,
+                    "referral-overdue",
+                    Some(r.case_id),
+                )
+                .await?;
+            }
             for to in recipients {
                 self.notify(&mut tx, team, to, "referral-overdue", Some(r.case_id))
                     .await?;
