@@ -126,6 +126,35 @@ pub(crate) async fn case_desk(
     Ok((desk, row))
 }
 
+/// The institution of the deployment's directory that a form names as its receiver (any
+/// member institution of the own team, another team or the national level, but `from`
+/// itself), with "required" or "unknown" at `to_institution` otherwise.
+pub(crate) async fn directory_receiver(
+    c: &mut spona_store::Connection,
+    raw: &str,
+    from: InstitutionId,
+    e: &mut spona_domain::validation::FieldErrors,
+) -> Result<Option<spona_domain::registry::Institution>, AppError> {
+    use spona_domain::validation::FieldError;
+    let to = e.check(
+        "to_institution",
+        raw.trim()
+            .parse::<i64>()
+            .map(InstitutionId)
+            .map_err(|_| FieldError::Required),
+    );
+    let Some(to) = to else {
+        return Ok(None);
+    };
+    let receiver = spona_store::institutions::in_directory(c, to)
+        .await?
+        .filter(|i| i.id != from);
+    if receiver.is_none() {
+        e.add("to_institution", FieldError::Unknown);
+    }
+    Ok(receiver)
+}
+
 /// The case's code, e.g. ЛЕ-2026-0007, from the team's city.
 pub(crate) fn code_of(city: &str, year: i64, seq: i64) -> Option<CaseCode> {
     let prefix: String = city.chars().take(2).flat_map(char::to_uppercase).collect();

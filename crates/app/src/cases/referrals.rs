@@ -8,13 +8,13 @@ use spona_domain::access::{receiving, referred_team_cases, team_cases};
 use spona_domain::cases::{
     covering, CaseId, Part, Reason, ReferralAction, ReferralId, ReferralStatus, ReferralUrgency,
 };
-use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::ids::TeamId;
 use spona_domain::registry::InstitutionKind;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::Recipient;
 use spona_store::referrals::{self, Answer, NewReferral};
-use spona_store::{consents, institutions};
+use spona_store::consents;
 use std::collections::BTreeSet;
 
 /// A referral as typed: to which institution, why, what is shared, how urgent.
@@ -52,17 +52,8 @@ impl App {
         case_id: CaseId,
         form: &ReferralForm,
     ) -> Result<ReferralId, AppError> {
-        let (desk, from) = Self::case_worker_scope(actor)?;
-        let team_id = desk.team();
+        let (_, from) = Self::case_worker_scope(actor)?;
         let mut e = FieldErrors::new();
-        let to = e.check(
-            "to_institution",
-            form.to_institution
-                .trim()
-                .parse::<i64>()
-                .map(InstitutionId)
-                .map_err(|_| FieldError::Required),
-        );
         let purpose = e.check("purpose", text::required(&form.purpose, 1000));
         let parts: BTreeSet<Part> = form
             .parts
@@ -79,17 +70,11 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let (desk, row, _existing) = super::owned_case(&mut tx, actor, case_id).await?;
+        let team_id = desk.team();
         // Any member institution of the deployment's directory: of the own team, another
         // team, or the national level.
-        let receiver = match to {
-            Some(to) => institutions::in_directory(&mut tx, to)
-                .await?
-                .filter(|i| i.id != from),
-            None => None,
-        };
-        if to.is_some() && receiver.is_none() {
-            e.add("to_institution", FieldError::Unknown);
-        }
+        let receiver =
+            super::directory_receiver(&mut tx, &form.to_institution, from, &mut e).await?;
         let (Some(receiver), Some(purpose), Some(urgency), true) =
             (receiver, purpose, urgency, e.is_empty())
         else {

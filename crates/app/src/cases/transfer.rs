@@ -87,24 +87,9 @@ impl App {
         let (desk, row, _) = super::owned_case(&mut tx, actor, case_id).await?;
         let from = InstitutionId(row.owner_institution_id);
         let mut e = FieldErrors::new();
-        let to = e.check(
-            "to_institution",
-            form.to_institution
-                .trim()
-                .parse::<i64>()
-                .map(InstitutionId)
-                .map_err(|_| FieldError::Required),
-        );
+        let receiver =
+            super::directory_receiver(&mut tx, &form.to_institution, from, &mut e).await?;
         let reason = e.check("reason", text::required(&form.reason, 1000));
-        let receiver = match to {
-            Some(to) => institutions::in_directory(&mut tx, to)
-                .await?
-                .filter(|i| i.id != from),
-            None => None,
-        };
-        if to.is_some() && receiver.is_none() {
-            e.add("to_institution", FieldError::Unknown);
-        }
         let (Some(receiver), Some(reason), true) = (receiver, reason, e.is_empty()) else {
             return Err(AppError::Invalid(e));
         };
