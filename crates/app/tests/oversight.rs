@@ -71,11 +71,14 @@ async fn the_auditor_reads_who_did_what_to_which_case_and_never_the_persons_data
             .await
             .unwrap();
         assert!(!by_user.entries.items.is_empty());
+        // What the account did, and what was done about it (its sign-ins among them).
+        let about = format!("user {}", social.user_id.0);
         assert!(by_user
             .entries
             .items
             .iter()
-            .all(|e| e.who.contains("le-social")));
+            .all(|e| e.who.contains("le-social") || e.subject == about));
+        assert!(by_user.entries.items.iter().any(|e| e.action == "sign-in"));
         let police_inst = police.institution_id.unwrap().0.to_string();
         let by_institution = app
             .audit_trail(&auditor, &query(|q| q.institution = police_inst))

@@ -2,6 +2,7 @@
 //! business; here entries are appended under a lock on the chain's head and read in order.
 
 use crate::{Backend, StoreError, Tx};
+use spona_domain::ids::UserId;
 use sqlx::AnyConnection;
 
 /// The end of the chain: the last sequence number and its hash.
@@ -120,6 +121,23 @@ pub async fn page_for_subject(
     .bind(subject_id)
     .bind(limit)
     .bind(offset.max(0))
+    .fetch_all(c)
+    .await?)
+}
+
+/// The latest sign-ins of an account, those that succeeded and those that failed, newest
+/// first.
+pub async fn sign_ins_of(
+    c: &mut AnyConnection,
+    user: UserId,
+    limit: i64,
+) -> Result<Vec<Entry>, StoreError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM audit_log WHERE subject = 'user' AND subject_id = $1 \
+         AND action IN ('sign-in', 'sign-in-failed') ORDER BY seq DESC LIMIT $2"
+    ))
+    .bind(user.0)
+    .bind(limit)
     .fetch_all(c)
     .await?)
 }

@@ -16,27 +16,81 @@ pub struct Session {
     pub expires_at: i64,
 }
 
+/// Where a session was started from: a short description of the device, and the address.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Origin<'a> {
+    pub device: &'a str,
+    pub address: &'a str,
+}
+
 /// Starts a session.
 pub async fn insert(
     c: &mut AnyConnection,
     token_hash: &str,
     user: UserId,
     csrf_token: &str,
+    origin: Origin<'_>,
     now: i64,
     expires_at: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $4, $5)",
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, device, address, created_at, \
+         last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
     )
     .bind(token_hash)
     .bind(user.0)
     .bind(csrf_token)
+    .bind(origin.device)
+    .bind(origin.address)
     .bind(now)
     .bind(expires_at)
     .execute(c)
     .await?;
     Ok(())
+}
+
+/// A session as its owner sees it in the list of their sessions.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct SessionLine {
+    pub id: i64,
+    pub device: String,
+    pub address: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// The user's sessions still in force at `now` (idle since `idle_before` ones are over),
+/// the most recently used first.
+pub async fn of_user(
+    c: &mut AnyConnection,
+    user: UserId,
+    now: i64,
+    idle_before: i64,
+) -> Result<Vec<SessionLine>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, device, address, created_at, last_seen_at FROM sessions \
+         WHERE user_id = $1 AND expires_at > $2 AND last_seen_at >= $3 \
+         ORDER BY last_seen_at DESC, id DESC",
+    )
+    .bind(user.0)
+    .bind(now)
+    .bind(idle_before)
+    .fetch_all(c)
+    .await?)
+}
+
+/// Ends one of the user's sessions; false when it has no such session.
+pub async fn delete_of_user(
+    c: &mut AnyConnection,
+    user: UserId,
+    id: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE id = $1 AND user_id = $2")
+        .bind(id)
+        .bind(user.0)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// The session with this identifier hash.

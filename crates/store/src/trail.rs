@@ -80,8 +80,13 @@ fn conditions(f: &TrailFilter, before_seq: Option<i64>) -> (String, Vec<Bound>) 
         bound.push(value);
         sql.push(clause.replace('?', &format!("${}", bound.len())));
     };
+    // An account's entries: what it did, and what was done about it (its sign-ins among
+    // them, which no signed-in actor wrote).
     if let Some(actor) = f.actor {
-        add("a.actor_id = ?", Bound::Int(actor));
+        add(
+            "(a.actor_id = ? OR (a.subject = 'user' AND a.subject_id = ?))",
+            Bound::Int(actor),
+        );
     }
     if let Some(institution) = f.institution {
         add(

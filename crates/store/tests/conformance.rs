@@ -385,10 +385,14 @@ async fn sessions_are_found_by_hash_touched_and_ended() {
     for t in TestDb::every_engine().await {
         let user = a_user(&t.db).await;
         let mut c = t.db.conn().await.unwrap();
-        sessions::insert(&mut c, "h1", user, "csrf1", 100, 1000)
+        let origin = sessions::Origin {
+            device: "Firefox · Android",
+            address: "10.0.0.7",
+        };
+        sessions::insert(&mut c, "h1", user, "csrf1", origin, 100, 1000)
             .await
             .unwrap();
-        sessions::insert(&mut c, "h2", user, "csrf2", 100, 1000)
+        sessions::insert(&mut c, "h2", user, "csrf2", origin, 100, 1000)
             .await
             .unwrap();
         let s = sessions::find(&mut c, "h1").await.unwrap().unwrap();
@@ -397,6 +401,18 @@ async fn sessions_are_found_by_hash_touched_and_ended() {
             (user.0, "csrf1", 1000)
         );
         sessions::touch(&mut c, s.id, 200).await.unwrap();
+        // The user's own list: in force only, the most recently used first, with where from.
+        let mine = sessions::of_user(&mut c, user, 300, 150).await.unwrap();
+        assert_eq!(mine.len(), 1, "h2 idle since 100");
+        assert_eq!(
+            (mine[0].device.as_str(), mine[0].address.as_str()),
+            ("Firefox · Android", "10.0.0.7")
+        );
+        assert!(
+            !sessions::delete_of_user(&mut c, spona_domain::ids::UserId(user.0 + 1000), s.id)
+                .await
+                .unwrap()
+        );
         assert_eq!(
             sessions::find(&mut c, "h1")
                 .await
@@ -412,7 +428,7 @@ async fn sessions_are_found_by_hash_touched_and_ended() {
         );
         sessions::delete(&mut c, s.id).await.unwrap();
         assert!(sessions::find(&mut c, "h1").await.unwrap().is_none());
-        sessions::insert(&mut c, "h3", user, "csrf3", 100, 1000)
+        sessions::insert(&mut c, "h3", user, "csrf3", origin, 100, 1000)
             .await
             .unwrap();
         sessions::delete_for_user(&mut c, user).await.unwrap();

@@ -16,6 +16,18 @@ impl App {
         password: &str,
         address: &str,
     ) -> Result<NewSession, AppError> {
+        self.sign_in_from(username, password, address, "").await
+    }
+
+    /// [`App::sign_in`] from a browser that said what it is (its User-Agent), which the
+    /// session keeps in short for its owner's list of sessions.
+    pub async fn sign_in_from(
+        &self,
+        username: &str,
+        password: &str,
+        address: &str,
+        user_agent: &str,
+    ) -> Result<NewSession, AppError> {
         let policy = ThrottlePolicy::default();
         let now = self.now();
         let name = username.trim().to_ascii_lowercase();
@@ -73,6 +85,10 @@ impl App {
             &tokens::token_hash(&session.token),
             user.id,
             &session.csrf_token,
+            sessions::Origin {
+                device: &super::own_sessions::device_of(user_agent),
+                address,
+            },
             now,
             now + self.auth.absolute_timeout,
         )

@@ -13,8 +13,8 @@ use spona_domain::registry::InstitutionKind;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::alerts::Recipient;
-use spona_store::referrals::{self, Answer, NewReferral};
 use spona_store::consents;
+use spona_store::referrals::{self, Answer, NewReferral};
 use std::collections::BTreeSet;
 
 /// A referral as typed: to which institution, why, what is shared, how urgent.

@@ -31,6 +31,7 @@ mod reports;
 mod roles;
 mod script;
 mod security;
+mod sessions;
 mod sign_in;
 mod strict_input;
 mod team;

@@ -95,6 +95,15 @@ struct ShowPage {
     user: Account,
     /// The viewer's own account: it cannot be disabled from here.
     is_self: bool,
+    /// All of the account's sessions were just ended.
+    sessions_ended: bool,
+}
+
+/// What a redirect to the account's page asks it to say.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ShowNotices {
+    sessions_ended: Option<String>,
 }
 
 /// One account.
@@ -102,11 +111,13 @@ pub async fn show(
     State(state): State<WebState>,
     s: Signed,
     Path(id): Path<i64>,
+    Query(n): Query<ShowNotices>,
 ) -> Result<Response, WebError> {
     let user = account(&state, &s, id).await?;
     html(&ShowPage {
         chrome: s.viewer.chrome(Nav::Admin),
         is_self: user.id == s.actor().user_id.0,
+        sessions_ended: n.sessions_ended.is_some(),
         user,
     })
 }

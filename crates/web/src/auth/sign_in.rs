@@ -79,7 +79,12 @@ pub async fn submit(
 ) -> Result<Response, WebError> {
     match state
         .app
-        .sign_in(&f.username, &f.password, &viewer.address)
+        .sign_in_from(
+            &f.username,
+            &f.password,
+            &viewer.address,
+            user_agent(&headers),
+        )
         .await
     {
         Ok(session) => {
@@ -146,4 +151,12 @@ pub async fn sign_out(
         cookies::clear(cookies::SESSION, state.settings.secure_cookies),
     );
     Ok(res)
+}
+
+/// The browser's User-Agent, as far as it is text.
+fn user_agent(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
 }

@@ -68,6 +68,8 @@ pub enum Class {
     TransferAnswer,
     /// Writing on a referral: its two sides.
     ReferralMessage,
+    /// Ending a session that is not the signed-in person's: nobody finds it.
+    NoOwnSession,
     /// The deployment's audit trail and its alerts: the auditor only.
     AuditTrail,
 }
@@ -320,6 +322,7 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             // but do not answer it.
             _ => team(who == Who::Social),
         },
+        Class::NoOwnSession => NotFound,
         Class::ReferralMessage => match who {
             Who::Admin | Who::National | Who::Auditor => NotFound,
             // The demo's referral goes from the police to the social work centre.

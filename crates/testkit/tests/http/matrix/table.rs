@@ -51,6 +51,15 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/password/{token}", Public, T::Nothing),
     ("POST", "/password/{token}", Public, T::Nothing),
     ("POST", "/lang", Public, T::Nothing),
+    // The person's own sessions (the probe names none of theirs: ending one would end the
+    // probe's own).
+    ("GET", "/account/sessions", SignedIn, T::Nothing),
+    (
+        "POST",
+        "/account/sessions/{id}/end",
+        NoOwnSession,
+        T::Nothing,
+    ),
     // The team's registry.
     ("GET", "/teams", TeamList, T::Nothing),
     ("GET", "/teams/{team}", Registry, T::Team),
@@ -132,6 +141,7 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("POST", "/admin/users/{id}/active", Account, T::User),
     ("GET", "/admin/users/{id}/reset", Account, T::User),
     ("POST", "/admin/users/{id}/reset", Account, T::User),
+    ("POST", "/admin/users/{id}/sessions/end", Account, T::User),
     ("GET", "/admin/catalogues", Catalogues, T::Nothing),
     ("POST", "/admin/catalogues", Catalogues, T::Nothing),
     // Activities.

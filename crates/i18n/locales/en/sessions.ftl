@@ -1,0 +1,23 @@
+# A person's sessions and sign-ins.
+sessions-link = My sessions
+sessions-title = My sessions and sign-ins
+sessions-intro = The devices you are signed in on now. If you do not recognise one, end that session and tell the administrator.
+sessions-active = Active sessions
+sessions-this-one = this device
+sessions-address = Address
+sessions-started = Signed in
+sessions-last-seen = Last used
+sessions-end = End the session
+sessions-end-this = Sign this device out
+sessions-ended-notice = The session was ended; that device is no longer signed in.
+sessions-device-unknown = Unknown device
+sessions-sign-ins = Latest sign-ins
+sessions-sign-ins-none = No sign-ins recorded yet.
+sessions-when = When
+sessions-outcome = Outcome
+sessions-sign-in-ok = succeeded
+sessions-sign-in-refused = refused (wrong password)
+admin-action-end-sessions = End all sessions
+admin-sessions-ended = All of the account's sessions were ended; the person must sign in again.
+log-session-ended = Session ended
+log-sessions-ended = All of an account's sessions ended

@@ -1,0 +1,23 @@
+# Сесије и пријаве особе.
+sessions-link = Моје сесије
+sessions-title = Моје сесије и пријаве
+sessions-intro = Уређаји на којима сте тренутно пријављени. Ако неки не препознајете, окончајте ту сесију и обавестите администратора.
+sessions-active = Активне сесије
+sessions-this-one = овај уређај
+sessions-address = Адреса
+sessions-started = Пријава
+sessions-last-seen = Последње коришћено
+sessions-end = Окончај сесију
+sessions-end-this = Одјави овај уређај
+sessions-ended-notice = Сесија је окончана; тај уређај више није пријављен.
+sessions-device-unknown = Непознат уређај
+sessions-sign-ins = Последње пријаве
+sessions-sign-ins-none = Још нема забележених пријава.
+sessions-when = Време
+sessions-outcome = Исход
+sessions-sign-in-ok = успешна
+sessions-sign-in-refused = одбијена (погрешна лозинка)
+admin-action-end-sessions = Окончај све сесије
+admin-sessions-ended = Све сесије налога су окончане; особа мора поново да се пријави.
+log-session-ended = Сесија окончана
+log-sessions-ended = Све сесије налога окончане
