@@ -1,4 +1,4 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, openMenu } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
 
 // Issue 13: the national referral mechanism walked on a phone without JavaScript: a case
@@ -10,6 +10,15 @@ async function as(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({ ...phone, baseURL: process.env.SPONA_BASE_URL });
   const page = await context.newPage();
   await signIn(page, username);
+  // Other tests leave their language remembered for the account; these read Cyrillic.
+  if ((await page.locator('html').getAttribute('lang')) !== 'sr-Cyrl') {
+    await openMenu(page);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.locator('header form.lang button[value="sr-Cyrl"]').tap(),
+    ]);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sr-Cyrl');
+  }
   return page;
 }
 
