@@ -48,6 +48,12 @@ fn offer_id(page: &str) -> String {
     rest[..rest.find('/').unwrap()].to_string()
 }
 
+/// The id of the first offer in the receiver's inbox.
+async fn offered(t: &TestApp, receiver: &reqwest::Client) -> String {
+    let (_, inbox) = t.get(receiver, "/inbox").await;
+    offer_id(&inbox)
+}
+
 #[tokio::test]
 async fn a_case_handed_from_the_police_to_the_centre_for_social_work_keeps_its_code() {
     for t in TestApp::every_engine().await {
@@ -150,8 +156,7 @@ async fn a_case_handed_to_another_team_is_worked_on_there_and_closed_to_its_form
         let social = t.signed_in("le-social").await;
         let page = report(&t, &nis_police).await;
         offer(&t, &nis_police, &page, "Центар за социјални рад Лесковац").await;
-        let (_, inbox) = t.get(&social, "/inbox").await;
-        let id = offer_id(&inbox);
+        let id = offered(&t, &social).await;
         // Accepted without letting the Niš police keep reading.
         let accept = [("action", "accept"), ("version", "1")];
         let (status, _, _) = t
@@ -200,8 +205,7 @@ async fn an_offer_declined_or_withdrawn_leaves_the_case_with_its_owner() {
 
         // Declined with a reason: the police keep the case and read why.
         offer(&t, &police, &page, "Центар за социјални рад Лесковац").await;
-        let (_, inbox) = t.get(&social, "/inbox").await;
-        let id = offer_id(&inbox);
+        let id = offered(&t, &social).await;
         let decline = [
             ("action", "decline"),
             ("version", "1"),
@@ -226,8 +230,7 @@ async fn an_offer_declined_or_withdrawn_leaves_the_case_with_its_owner() {
         // Offered again, then withdrawn: the offer leaves the receiver's inbox, and an
         // answer to it finds it answered.
         offer(&t, &police, &page, "Центар за социјални рад Лесковац").await;
-        let (_, inbox) = t.get(&social, "/inbox").await;
-        let id = offer_id(&inbox);
+        let id = offered(&t, &social).await;
         let withdraw = format!("{page}/transfers/withdraw");
         let (status, _, _) = t
             .post(&social, "/inbox", &withdraw, &[("version", "1")])
