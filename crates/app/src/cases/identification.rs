@@ -2,7 +2,6 @@
 //! case to it marks the case referred for identification, and the Centre's decision, taken
 //! when it completes the referral, becomes the case's identification outcome.
 
-use super::referrals::AnswerForm;
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_domain::access::{Actor, TeamCases};
@@ -16,12 +15,13 @@ impl App {
     /// The Centre's decision and its day, as typed: both required, the day not in the future.
     pub(crate) fn judge_decision(
         &self,
-        form: &AnswerForm,
+        decision: &str,
+        decided_on: &str,
     ) -> Result<(CentreDecision, time::Date), AppError> {
         let mut e = FieldErrors::new();
         let decision = e.check(
             "decision",
-            CentreDecision::from_code(form.decision.trim()).ok_or(if form.decision.is_empty() {
+            CentreDecision::from_code(decision.trim()).ok_or(if decision.is_empty() {
                 FieldError::Required
             } else {
                 FieldError::Unknown
@@ -29,7 +29,7 @@ impl App {
         );
         let on = e.check(
             "decided_on",
-            spona_domain::text::date(&form.decided_on).and_then(|d| {
+            spona_domain::text::date(decided_on).and_then(|d| {
                 if d > self.today() {
                     Err(FieldError::DateInFuture)
                 } else {

@@ -270,7 +270,7 @@ impl App {
         // The Centre completes a referral for formal identification with its decision.
         let to_centre = r.to_kind == InstitutionKind::IdentificationCentre.code();
         let decision = if next == ReferralStatus::Completed && to_centre {
-            Some(self.judge_decision(form)?)
+            Some(self.judge_decision(&form.decision, &form.decided_on)?)
         } else {
             None
         };

@@ -3,7 +3,7 @@
 //! and the cases offered to it for transfer, answered in place too.
 
 use super::referrals::{awaiting_answer, AnswerTrouble, ReferralLine};
-use super::transfer::{self, OfferLine, OfferTrouble};
+use super::transfer_panel::{self, OfferLine, OfferTrouble};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::render::html;
@@ -93,7 +93,7 @@ async fn page(
         .map(|r| ReferralLine::new(tr, r, None, trouble.as_ref()))
         .collect();
     let offered = state.app.transfers_offered(s.actor()).await?;
-    let offers = transfer::lines(tr, &offered, offer_trouble.as_ref());
+    let offers = transfer_panel::lines(tr, &offered, offer_trouble.as_ref());
     let to_review = state.app.duplicates_to_review(s.actor()).await?.len() as i64;
     let duplicates = (to_review > 0).then(|| tr.tn("duplicates-waiting", "count", to_review));
     Ok(InboxPage {

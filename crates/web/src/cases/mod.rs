@@ -21,6 +21,7 @@ mod referrals;
 mod report;
 mod show;
 mod transfer;
+mod transfer_panel;
 
 pub use access_log::action as action_label;
 pub use labels::in_script;

@@ -131,7 +131,7 @@ struct CasePage {
     /// The files attached to the case that the reader sees, and the upload form.
     files: Option<super::attachments::FilesPanel>,
     /// For the owner: the offer of transfer to another institution.
-    transfer: Option<super::transfer::TransferPanel>,
+    transfer: Option<super::transfer_panel::TransferPanel>,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -535,7 +535,13 @@ async fn build(
         emergency,
         today,
         files,
-        transfer: super::transfer::panel(tr, v, &choices, s.actor().institution_id, transfer_typed),
+        transfer: super::transfer_panel::panel(
+            tr,
+            v,
+            &choices,
+            s.actor().institution_id,
+            transfer_typed,
+        ),
     })
 }
 
