@@ -6,5 +6,6 @@ mod sign_in;
 mod throttle;
 
 pub use session::{NewSession, SignedIn};
+pub(crate) use setup::issue as issue_set_password_link;
 pub use setup::FirstAdmin;
 pub use throttle::ThrottlePolicy;

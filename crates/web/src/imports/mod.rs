@@ -1,11 +1,13 @@
-//! Imports from spreadsheets, for the own team (`/import`): the choice of what to import
-//! with a template per kind, the preview of an uploaded file with every row's errors at
-//! their columns, and the confirmation, which sends the same file again (it is not kept on
-//! the server between the two; the preview's digest ties them together). The app decides,
-//! judges and saves; this layer reads the upload and puts everything in the reader's words.
+//! Imports from spreadsheets (`/import`): the choice of what to import with a template per
+//! kind, the preview of an uploaded file with every row's errors at their columns, and the
+//! confirmation, which sends the same file again (it is not kept on the server between the
+//! two; the preview's digest ties them together). Imported accounts' one-time links are shown
+//! once, in the answer to the confirmation, and nowhere else. The app decides, judges and
+//! saves; this layer reads the upload and puts everything in the reader's words.
 
 mod template;
 
+use crate::admin::link::full_link;
 use crate::routes::Routes;
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::{self, Failure, WebError};
@@ -18,7 +20,7 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::imports::{FileProblem, ImportKind, Preview, RowStatus, Saving, MAX_FILE_BYTES};
@@ -29,16 +31,36 @@ const UPLOAD_OVERHEAD: usize = 64 * 1024;
 
 /// The routes of this feature.
 pub fn routes() -> Routes {
-    Routes::new()
-        .get("/import", page)
-        .post_with_limit("/import", upload, MAX_FILE_BYTES + UPLOAD_OVERHEAD)
-        .get(
-            "/import/activities.xlsx",
-            |st: State<WebState>, s: Signed| template::download(st, s, ImportKind::Activities),
+    let routes = Routes::new().get("/import", page).post_with_limit(
+        "/import",
+        upload,
+        MAX_FILE_BYTES + UPLOAD_OVERHEAD,
+    );
+    ImportKind::ALL.into_iter().fold(routes, |routes, kind| {
+        routes.get(
+            &format!("/import/{}.xlsx", kind.code()),
+            move |st: State<WebState>, s: Signed| template::download(st, s, kind),
         )
-        .get("/import/members.xlsx", |st: State<WebState>, s: Signed| {
-            template::download(st, s, ImportKind::Members)
-        })
+    })
+}
+
+/// The section of the navigation a kind belongs to, lit while importing it.
+fn nav(kind: Option<ImportKind>) -> Nav {
+    match kind {
+        Some(ImportKind::Activities) => Nav::Activities,
+        Some(ImportKind::Members | ImportKind::Institutions) => Nav::Team,
+        Some(ImportKind::Trainings) => Nav::Trainings,
+        Some(ImportKind::Materials) => Nav::Materials,
+        Some(ImportKind::Framework) => Nav::Plan,
+        Some(ImportKind::Accounts) => Nav::Admin,
+        None => Nav::None,
+    }
+}
+
+/// The one-time link of an imported account.
+struct LinkView {
+    username: String,
+    link: String,
 }
 
 /// A kind offered on the page.
@@ -87,6 +109,10 @@ struct ImportPage {
     /// The last confirmation saved nothing.
     refused: bool,
     preview: Option<PreviewView>,
+    /// The links of the accounts just imported (shown once).
+    links: Vec<LinkView>,
+    /// How long the links last, in words.
+    validity: String,
 }
 
 /// What a redirect to the page asks it to say.
@@ -129,13 +155,16 @@ pub async fn page(
             notice.push(tr.tn("import-saved-skipped", "count", skipped));
         }
     }
+    let chosen = ImportKind::from_code(&n.kind).filter(|k| kinds.contains(k));
     html(&ImportPage {
-        chrome: s.viewer.chrome(Nav::Activities),
-        kinds: choices(tr, &kinds, ImportKind::from_code(&n.kind)),
+        chrome: s.viewer.chrome(nav(chosen.or(kinds.first().copied()))),
+        kinds: choices(tr, &kinds, chosen),
         notice,
         error: None,
         refused: false,
         preview: None,
+        links: Vec::new(),
+        validity: String::new(),
     })
 }
 
@@ -144,6 +173,7 @@ pub async fn page(
 pub async fn upload(
     State(state): State<WebState>,
     s: Signed,
+    headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
     // Access is decided before the upload is read.
@@ -157,12 +187,14 @@ pub async fn upload(
     let kind = ImportKind::from_code(u.field("kind"));
     let again = |error: FieldError, status: StatusCode| -> Result<Response, WebError> {
         let page = ImportPage {
-            chrome: s.viewer.chrome(Nav::Activities),
+            chrome: s.viewer.chrome(nav(kind.or(kinds.first().copied()))),
             kinds: choices(tr, &kinds, kind),
             notice: Vec::new(),
             error: Some(message(tr, error)),
             refused: false,
             preview: None,
+            links: Vec::new(),
+            validity: String::new(),
         };
         Ok((status, html(&page)?).into_response())
     };
@@ -188,6 +220,40 @@ pub async fn upload(
             .save_import(s.actor(), catalog, kind, &u.content, u.field("digest"))
             .await?
         {
+            Saving::Saved(done) if !done.links.is_empty() => {
+                // The links exist only in this answer: no redirect, and never stored.
+                let mut notice = vec![tr.tn("import-saved", "count", done.added as i64)];
+                if done.skipped > 0 {
+                    notice.push(tr.tn("import-saved-skipped", "count", done.skipped as i64));
+                }
+                let https = state.settings.secure_cookies;
+                let page = ImportPage {
+                    chrome: s.viewer.chrome(nav(Some(kind))),
+                    kinds: choices(tr, &kinds, Some(kind)),
+                    notice,
+                    error: None,
+                    refused: false,
+                    preview: None,
+                    links: done
+                        .links
+                        .iter()
+                        .map(|l| LinkView {
+                            username: l.username.clone(),
+                            link: full_link(&headers, https, &l.token),
+                        })
+                        .collect(),
+                    validity: tr.tn(
+                        "admin-link-validity",
+                        "hours",
+                        state.app.one_time_link_hours(),
+                    ),
+                };
+                return Ok((
+                    [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+                    html(&page)?,
+                )
+                    .into_response());
+            }
             Saving::Saved(done) => {
                 let to = format!(
                     "/import?kind={}&added={}&skipped={}",
@@ -206,12 +272,14 @@ pub async fn upload(
         StatusCode::OK
     };
     let page = ImportPage {
-        chrome: s.viewer.chrome(Nav::Activities),
+        chrome: s.viewer.chrome(nav(Some(kind))),
         kinds: choices(tr, &kinds, Some(kind)),
         notice: Vec::new(),
         error: None,
         refused,
         preview: Some(view(tr, &preview)),
+        links: Vec::new(),
+        validity: String::new(),
     };
     Ok((status, html(&page)?).into_response())
 }
@@ -231,6 +299,10 @@ fn view(tr: &Tr, p: &Preview) -> PreviewView {
                 RowStatus::AlreadyThere => (tr.t("import-status-already"), Vec::new()),
                 RowStatus::Repeated { first } => (
                     tr.tn("import-status-repeated", "n", *first as i64),
+                    Vec::new(),
+                ),
+                RowStatus::PartOf { first } => (
+                    tr.tn("import-status-part-of", "n", *first as i64),
                     Vec::new(),
                 ),
                 RowStatus::Invalid(errors) => (tr.t("import-status-invalid"), errors.clone()),
@@ -259,6 +331,9 @@ fn view(tr: &Tr, p: &Preview) -> PreviewView {
         })
         .collect();
     let mut summary = vec![tr.tn("import-summary-new", "count", p.new_rows() as i64)];
+    if p.parts() > 0 {
+        summary.push(tr.tn("import-summary-parts", "count", p.parts() as i64));
+    }
     if p.skipped() > 0 {
         summary.push(tr.tn("import-summary-skipped", "count", p.skipped() as i64));
     }

@@ -66,6 +66,11 @@ pub enum Class {
     ReferralAnswer,
     /// The deployment's audit trail and its alerts: the auditor only.
     AuditTrail,
+    /// The import page: whoever may import any kind (a team's roles, admin for accounts,
+    /// national for the framework); the auditor imports nothing.
+    Importer,
+    /// Importing accounts: as managing them, but the auditor has no import page at all.
+    AccountImport,
 }
 
 /// The accounts the matrix signs in as (the demo's: the deployment's, Leskovac's and the Centre's).
@@ -242,6 +247,15 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         Class::TeamList => Allowed,
         Class::Accounts => match who {
             Who::Admin | Who::Coordinator => Allowed,
+            _ => Forbidden,
+        },
+        Class::Importer => match who {
+            Who::Auditor => NotFound,
+            _ => Allowed,
+        },
+        Class::AccountImport => match who {
+            Who::Admin | Who::Coordinator => Allowed,
+            Who::Auditor => NotFound,
             _ => Forbidden,
         },
         Class::Account => match who {
