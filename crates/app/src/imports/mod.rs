@@ -285,7 +285,7 @@ impl App {
     ) -> Result<Preview, AppError> {
         self.import_kinds(actor)?;
         let to = Self::destination(actor, kind)?;
-        self.preview_into(actor, catalog, to, kind, content).await
+        self.preview_into(actor, catalog, to, content).await
     }
 
     /// Saves the file previewed (`digest` is the preview's): every new row, or nothing.
@@ -299,8 +299,7 @@ impl App {
     ) -> Result<Saving, AppError> {
         self.import_kinds(actor)?;
         let to = Self::destination(actor, kind)?;
-        self.save_into(actor, catalog, to, kind, content, digest)
-            .await
+        self.save_into(actor, catalog, to, content, digest).await
     }
 
     /// [`App::preview_import`] at the console, into the team with this code.
@@ -313,8 +312,7 @@ impl App {
     ) -> Result<Preview, AppError> {
         let to = self.console_destination(team_code, kind).await?;
         let operator = crate::accounts::operator();
-        self.preview_into(&operator, catalog, to, kind, content)
-            .await
+        self.preview_into(&operator, catalog, to, content).await
     }
 
     /// [`App::save_import`] at the console, into the team with this code.
@@ -328,7 +326,7 @@ impl App {
     ) -> Result<Saving, AppError> {
         let to = self.console_destination(team_code, kind).await?;
         let operator = crate::accounts::operator();
-        self.save_into(&operator, catalog, to, kind, content, digest)
+        self.save_into(&operator, catalog, to, content, digest)
             .await
     }
 
@@ -390,7 +388,6 @@ impl App {
         actor: &Actor,
         catalog: &Catalog,
         to: Destination,
-        kind: ImportKind,
         content: &[u8],
     ) -> Result<Preview, AppError> {
         let mut c = self.db.conn().await?;
@@ -405,12 +402,12 @@ impl App {
         actor: &Actor,
         catalog: &Catalog,
         to: Destination,
-        kind: ImportKind,
         content: &[u8],
         expected: &str,
     ) -> Result<Saving, AppError> {
+        let kind = to.kind();
         if digest(content) != expected.trim() {
-            let mut preview = self.preview_into(actor, catalog, to, kind, content).await?;
+            let mut preview = self.preview_into(actor, catalog, to, content).await?;
             preview.changed = true;
             return Ok(Saving::NotSaved(preview));
         }

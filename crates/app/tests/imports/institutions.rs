@@ -157,7 +157,7 @@ async fn institutions_are_saved_whole_once_and_a_bad_row_saves_nothing() {
                 "gim",
                 "Мила Милић",
                 "",
-                "member",
+                "representative",
                 "",
                 "",
                 "2024-09-01",
