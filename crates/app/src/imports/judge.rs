@@ -15,7 +15,7 @@ use spona_store::Connection;
 use std::collections::{HashMap, HashSet};
 
 /// What a row with the key of an earlier row is.
-pub(crate) enum Joined {
+pub(crate) enum LaterRow {
     /// The same record again: skipped.
     Repeated,
     /// Another part of the earlier row's record (a training's next institution), added to it.
@@ -37,8 +37,8 @@ pub(crate) trait RowKind {
 
     /// A later row with the key of `first`: by default the same record repeated. A kind whose
     /// record spans rows adds the row to `first`.
-    fn join(&self, _first: &mut Self::Draft, _next: Self::Draft) -> Joined {
-        Joined::Repeated
+    fn join(&self, _first: &mut Self::Draft, _next: Self::Draft) -> LaterRow {
+        LaterRow::Repeated
     }
 
     /// The keys of the records there already (one query for the whole file).
@@ -121,9 +121,9 @@ async fn judge<R: RowKind>(
                         row,
                         draft: Some(at),
                     }) => match rows.join(&mut drafts[*at], draft) {
-                        Joined::Repeated => RowStatus::Repeated { first: *row },
-                        Joined::Joined => RowStatus::PartOf { first: *row },
-                        Joined::Refused(errors) => at_columns(errors),
+                        LaterRow::Repeated => RowStatus::Repeated { first: *row },
+                        LaterRow::Joined => RowStatus::PartOf { first: *row },
+                        LaterRow::Refused(errors) => at_columns(errors),
                     },
                     // The record is there: so is every part of it.
                     Some(First { draft: None, .. }) => RowStatus::AlreadyThere,

@@ -7,7 +7,7 @@
 
 use super::columns::{cell_of, column, institution_named, Column};
 use super::error_at;
-use super::judge::{Joined, RowKind};
+use super::judge::{LaterRow, RowKind};
 use super::OneTimeLink;
 use crate::trainings::TrainingForm;
 use crate::AppError;
@@ -110,7 +110,7 @@ impl RowKind for TrainingRows {
         key_of(&iso_date(d.held_on), &d.topic)
     }
 
-    fn join(&self, first: &mut TrainingDraft, next: TrainingDraft) -> Joined {
+    fn join(&self, first: &mut TrainingDraft, next: TrainingDraft) -> LaterRow {
         let mut e = FieldErrors::new();
         if next.trainer != first.trainer {
             e.add("trainer", FieldError::Mismatch);
@@ -125,7 +125,7 @@ impl RowKind for TrainingRows {
             e.add("score_after", FieldError::Mismatch);
         }
         if !e.is_empty() {
-            return Joined::Refused(e);
+            return LaterRow::Refused(e);
         }
         let mut added = false;
         for a in next.attendance {
@@ -135,7 +135,7 @@ impl RowKind for TrainingRows {
                 .find(|b| b.institution == a.institution)
             {
                 Some(same) if *same == a => {}
-                Some(_) => return Joined::Refused(error_at("institution", FieldError::Taken)),
+                Some(_) => return LaterRow::Refused(error_at("institution", FieldError::Taken)),
                 None => {
                     first.attendance.push(a);
                     added = true;
@@ -143,9 +143,9 @@ impl RowKind for TrainingRows {
             }
         }
         if added {
-            Joined::Joined
+            LaterRow::Joined
         } else {
-            Joined::Repeated
+            LaterRow::Repeated
         }
     }
 
