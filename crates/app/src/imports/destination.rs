@@ -6,7 +6,7 @@
 
 use super::ImportKind;
 use crate::{App, AppError};
-use spona_domain::access::{decide, team_work, Action, Actor, TeamScope, WorkNeed};
+use spona_domain::access::{decide, Action, Actor, TeamScope, WorkNeed};
 use spona_domain::ids::TeamId;
 use spona_store::teams;
 
@@ -51,53 +51,28 @@ impl Destination {
 }
 
 impl App {
-    /// Where the actor's import of `kind` goes, or why not.
+    /// Where the actor's import of `kind` goes, or why not: each kind refused exactly as the
+    /// same record typed by hand is.
     pub(super) fn destination(actor: &Actor, kind: ImportKind) -> Result<Destination, AppError> {
+        let work = || Self::work_team(actor, WorkNeed::Record);
         let registry = || -> Result<TeamId, AppError> {
-            let scope = Self::work_team(actor, WorkNeed::Record)?;
-            if decide(actor, Action::EditRegistry(scope.team())).allowed() {
-                Ok(scope.team())
+            let team = work()?.team();
+            if decide(actor, Action::EditRegistry(team)).allowed() {
+                Ok(team)
             } else {
                 Err(AppError::Forbidden)
             }
         };
         match kind {
-            ImportKind::Activities => Ok(Destination::Activities(Self::work_team(
-                actor,
-                WorkNeed::Record,
-            )?)),
+            ImportKind::Activities => work().map(Destination::Activities),
             ImportKind::Members => registry().map(Destination::Members),
             ImportKind::Institutions => registry().map(Destination::Institutions),
-            ImportKind::Trainings => Ok(Destination::Trainings(Self::work_team(
-                actor,
-                WorkNeed::Record,
-            )?)),
-            ImportKind::Materials => Ok(Destination::Materials(Self::work_team(
-                actor,
-                WorkNeed::Record,
-            )?)),
+            ImportKind::Trainings => work().map(Destination::Trainings),
+            ImportKind::Materials => work().map(Destination::Materials),
             ImportKind::Framework => {
-                if decide(actor, Action::EditNationalFramework).allowed() {
-                    Ok(Destination::Framework)
-                } else if team_work(actor, WorkNeed::View).is_ok() {
-                    // A team reads the framework but does not keep it.
-                    Err(AppError::Forbidden)
-                } else {
-                    Err(AppError::NotFound)
-                }
+                Self::may_edit_framework(actor).map(|()| Destination::Framework)
             }
-            ImportKind::Accounts => {
-                if decide(actor, Action::ManageDeployment).allowed() {
-                    Ok(Destination::Accounts(None))
-                } else if let Some(team) = actor
-                    .team_id
-                    .filter(|t| decide(actor, Action::ManageTeamAccounts(*t)).allowed())
-                {
-                    Ok(Destination::Accounts(Some(team)))
-                } else {
-                    Err(AppError::Forbidden)
-                }
-            }
+            ImportKind::Accounts => Self::account_scope(actor).map(Destination::Accounts),
         }
     }
 
