@@ -6,7 +6,8 @@
 use super::columns;
 use super::sheet::Sheet;
 use super::{
-    digest, CellError, FileProblem, ImportKind, OneTimeLink, Preview, PreviewRow, RowStatus,
+    digest, CellError, FileProblem, ImportKind, ImportProgress, OneTimeLink, Preview, PreviewRow,
+    RowStatus,
 };
 use crate::AppError;
 use spona_domain::validation::FieldErrors;
@@ -158,23 +159,26 @@ async fn judge<R: RowKind>(
 
 /// Judges the file and, when `save` is asked and every row is sound, saves the new records
 /// on `c` (the caller commits or rolls back); the links of the accounts made, if any.
+/// `progress`, when saving, counts the records saved out of those to save.
 pub(super) async fn run<R: RowKind>(
     rows: &R,
     kind: ImportKind,
     catalog: &Catalog,
     c: &mut Connection,
     content: &[u8],
-    save: bool,
+    save: Option<&ImportProgress>,
 ) -> Result<(Preview, usize, Vec<OneTimeLink>), AppError> {
     let (preview, drafts) = judge(rows, kind, catalog, c, content).await?;
-    if !save || !preview.savable() {
+    let Some(progress) = save.filter(|_| preview.savable()) else {
         return Ok((preview, 0, Vec::new()));
-    }
+    };
+    progress.start(drafts.len());
     let mut links = Vec::new();
     for draft in &drafts {
         if let Some(link) = rows.save(c, draft).await? {
             links.push(link);
         }
+        progress.saved_one();
     }
     Ok((preview, drafts.len(), links))
 }

@@ -39,6 +39,7 @@ use spona_domain::ids::{TeamId, UserId};
 use spona_domain::validation::FieldError;
 use spona_i18n::{Arg, Catalog};
 use spona_store::Connection;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,6 +246,34 @@ pub enum Saving {
     NotSaved(Preview),
 }
 
+/// How far a confirmed import got: records saved out of those to save (none known until the
+/// file is judged). Shared with a page that shows it while the import runs; nothing of what
+/// the rows hold is in it.
+#[derive(Debug, Default)]
+pub struct ImportProgress {
+    saved: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl ImportProgress {
+    pub(super) fn start(&self, total: usize) {
+        self.saved.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    pub(super) fn saved_one(&self) {
+        self.saved.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Records saved so far, and how many there are to save (0 while the file is judged).
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.saved.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
+
 /// The SHA-256 of a file, hex.
 pub fn digest(content: &[u8]) -> String {
     hex::encode(Sha256::digest(content))
@@ -297,9 +326,26 @@ impl App {
         content: &[u8],
         digest: &str,
     ) -> Result<Saving, AppError> {
+        let progress = ImportProgress::default();
+        self.save_import_watched(actor, catalog, kind, content, digest, &progress)
+            .await
+    }
+
+    /// [`App::save_import`], counting in `progress` the records saved (for a large file,
+    /// whose import runs while a page shows how far it got).
+    pub async fn save_import_watched(
+        &self,
+        actor: &Actor,
+        catalog: &Catalog,
+        kind: ImportKind,
+        content: &[u8],
+        digest: &str,
+        progress: &ImportProgress,
+    ) -> Result<Saving, AppError> {
         self.import_kinds(actor)?;
         let to = Self::destination(actor, kind)?;
-        self.save_into(actor, catalog, to, content, digest).await
+        self.save_into(actor, catalog, to, content, digest, progress)
+            .await
     }
 
     /// [`App::preview_import`] at the console, into the team with this code.
@@ -326,7 +372,8 @@ impl App {
     ) -> Result<Saving, AppError> {
         let to = self.console_destination(team_code, kind).await?;
         let operator = crate::accounts::operator();
-        self.save_into(&operator, catalog, to, content, digest)
+        let progress = ImportProgress::default();
+        self.save_into(&operator, catalog, to, content, digest, &progress)
             .await
     }
 
@@ -339,7 +386,7 @@ impl App {
         to: Destination,
         c: &mut Connection,
         content: &[u8],
-        save: bool,
+        save: Option<&ImportProgress>,
     ) -> Result<(Preview, usize, Vec<OneTimeLink>), AppError> {
         let (today, now) = (self.today(), self.now());
         let kind = to.kind();
@@ -392,7 +439,7 @@ impl App {
     ) -> Result<Preview, AppError> {
         let mut c = self.db.conn().await?;
         let (preview, ..) = self
-            .judge_into(actor, catalog, to, &mut c, content, false)
+            .judge_into(actor, catalog, to, &mut c, content, None)
             .await?;
         Ok(preview)
     }
@@ -404,6 +451,7 @@ impl App {
         to: Destination,
         content: &[u8],
         expected: &str,
+        progress: &ImportProgress,
     ) -> Result<Saving, AppError> {
         let kind = to.kind();
         if digest(content) != expected.trim() {
@@ -414,7 +462,7 @@ impl App {
         // Judged again inside the transaction that saves: what is there now decides.
         let mut tx = self.db.begin().await?;
         let (preview, added, links) = self
-            .judge_into(actor, catalog, to, &mut tx, content, true)
+            .judge_into(actor, catalog, to, &mut tx, content, Some(progress))
             .await?;
         if !preview.savable() {
             drop(tx);

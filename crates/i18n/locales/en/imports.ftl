@@ -101,3 +101,6 @@ import-col-team = Team
 import-links-title = Links to set a password
 import-links-intro = Each new account gets a one-time link with which its owner sets a password. The links are shown only now and kept nowhere: copy them and hand each to its owner in person or by a safe way.
 import-col-link = One-time link
+import-progress-title = The import is running
+import-progress = Saved: { $n } / { $count }
+import-progress-hint = This page refreshes itself while the import runs. The import saves everything or nothing: until it ends, no row is saved.

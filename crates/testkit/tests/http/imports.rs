@@ -417,3 +417,78 @@ async fn every_kind_has_a_template_and_lights_its_own_section() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_large_file_is_imported_in_the_background_while_its_page_shows_how_far_it_got() {
+    for t in TestApp::every_engine().await {
+        let member = t.signed_in("le-member").await;
+        let mut c = t.db().conn().await.unwrap();
+        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM activities")
+            .fetch_one(&mut *c)
+            .await
+            .unwrap();
+        drop(c);
+        let mut csv = String::from("Date;Title;Kind;Place\n");
+        for i in 0..520 {
+            csv.push_str(&format!("2025-03-01;Трибина {i};Трибина;Школа {i}\n"));
+        }
+        let file = csv.into_bytes();
+        let (status, _, page) = send(&t, &member, &[("kind", "activities")], &file).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("name=\"rows\" value=\"520\""), "{page}");
+        let digest = digest_of(&page);
+        let (status, location, _) = send(
+            &t,
+            &member,
+            &[("kind", "activities"), ("digest", &digest), ("rows", "520")],
+            &file,
+        )
+        .await;
+        assert_eq!(status, 303);
+        let run = location.unwrap();
+        assert!(run.starts_with("/import/runs/"), "{run}");
+
+        // Nobody else sees the run.
+        let coordinator = t.signed_in("le-coordinator").await;
+        let res = coordinator.get(t.url(&run)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 404);
+
+        // Its page refreshes itself with a progress bar until the import is done, then sends
+        // its owner on to what was saved.
+        let mut done = None;
+        for _ in 0..600 {
+            let res = member.get(t.url(&run)).send().await.unwrap();
+            match res.status().as_u16() {
+                200 => {
+                    assert_eq!(res.headers().get("refresh").unwrap(), "2");
+                    let page = res.text().await.unwrap();
+                    assert!(page.contains("<progress id=\"import-progress\""), "{page}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+                303 => {
+                    done = res
+                        .headers()
+                        .get("location")
+                        .map(|v| v.to_str().unwrap().to_string());
+                    break;
+                }
+                other => panic!("{other}"),
+            }
+        }
+        assert_eq!(
+            done.as_deref(),
+            Some("/import?kind=activities&added=520&skipped=0")
+        );
+        let mut c = t.db().conn().await.unwrap();
+        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM activities")
+            .fetch_one(&mut *c)
+            .await
+            .unwrap();
+        assert_eq!(after, before + 520);
+        drop(c);
+        // Once answered, the run is gone.
+        let res = member.get(t.url(&run)).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 404);
+        t.finish().await;
+    }
+}

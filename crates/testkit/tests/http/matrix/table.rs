@@ -153,6 +153,8 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     // framework by national, accounts by whom manages them.
     ("GET", "/import", Importer, T::Nothing),
     ("POST", "/import", Importer, T::Nothing),
+    // A large file's import, known only to whom started it: no other id names a run.
+    ("GET", "/import/runs/{id}", OwnRun, T::Nothing),
     ("GET", "/import/activities.xlsx", TeamWork, T::Nothing),
     ("GET", "/import/members.xlsx", TeamLead, T::Nothing),
     ("GET", "/import/institutions.xlsx", TeamLead, T::Nothing),
