@@ -401,7 +401,26 @@ async fn every_kind_has_a_template_and_lights_its_own_section() {
                 "{kind}: its section lit"
             );
         }
+        // Each kind's own page links its import for whom may import it.
+        for (path, kind) in [
+            ("/teams/leskovac/institutions", "institutions"),
+            ("/trainings", "trainings"),
+            ("/materials", "materials"),
+            ("/admin/users", "accounts"),
+        ] {
+            let (status, page) = t.get(&coordinator, path).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(
+                page.contains(&format!("href=\"/import?kind={kind}\"")),
+                "{path}"
+            );
+        }
+        let member = t.signed_in("le-member").await;
+        let (_, page) = t.get(&member, "/teams/leskovac/institutions").await;
+        assert!(!page.contains("href=\"/import?kind=institutions\""));
         let national = t.signed_in("national").await;
+        let (_, page) = t.get(&national, "/framework").await;
+        assert!(page.contains("href=\"/import?kind=framework\""));
         let res = national
             .get(t.url("/import/framework.xlsx"))
             .send()
