@@ -216,6 +216,7 @@ async fn the_administrator_imports_accounts_of_any_team_and_national_roles() {
         .unwrap();
         assert_eq!(created.len(), 2, "each account audited as one made by hand");
         assert!(created[0].1.is_some() && created[1].1.is_none());
+        drop(c);
         t.finish().await;
     }
 }
