@@ -660,6 +660,33 @@ fn a_spreadsheet_is_imported_only_whole_and_only_once() {
 
     let err = refused(&d.run(&["import", "--team", "atlantis", "--kind", "members", path]));
     assert!(err.contains("no team"), "{err}");
+    let err = refused(&d.run(&["import", "--kind", "members", path]));
+    assert!(err.contains("--team CODE is needed"), "{err}");
+    let err = refused(&d.run(&["import", "--team", "leskovac", "--kind", "trainings", path]));
+    assert!(err.contains("import them in the browser"), "{err}");
+}
+
+#[test]
+fn imported_accounts_get_their_links_printed_once() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let file = d.dir.path().join("accounts.csv");
+    std::fs::write(
+        &file,
+        "Username,Name on the account,Role,Team,Institution\n\
+         nis-helper,Niš Helper,member,nis,pu\n\
+         dpo2,Second Officer,auditor,,\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = d.ok(&["import", "--kind", "accounts", path]);
+    assert!(out.contains("Saved 2 new row(s)"), "{out}");
+    let links: Vec<&str> = out.lines().filter(|l| l.contains("/password/")).collect();
+    assert_eq!(links.len(), 2, "{out}");
+    assert!(links[0].starts_with("nis-helper\t"), "{out}");
+    let out = d.ok(&["import", "--kind", "accounts", path]);
+    assert!(out.contains("Saved 0 new row(s); 2 already there"), "{out}");
+    assert!(!out.contains("/password/"), "no link twice: {out}");
 }
 
 #[test]

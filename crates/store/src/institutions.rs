@@ -218,6 +218,16 @@ pub async fn find_by_code(
     row.map(Institution::try_from).transpose()
 }
 
+/// The codes of all the team's institutions, inactive ones too (an import's keys).
+pub async fn codes(c: &mut AnyConnection, team: TeamId) -> Result<Vec<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT code FROM institutions WHERE team_id = $1")
+            .bind(team.0)
+            .fetch_all(c)
+            .await?,
+    )
+}
+
 /// A page of the team's institutions that match the filter.
 pub async fn list(
     c: &mut AnyConnection,

@@ -42,7 +42,7 @@ pub struct NewItem<'a> {
 }
 
 /// Adds an item (its production follows as a movement).
-pub async fn insert(tx: &mut Tx, n: &NewItem<'_>) -> Result<i64, StoreError> {
+pub async fn insert(c: &mut AnyConnection, n: &NewItem<'_>) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO material_items (team_id, name, kind, donor, project, low_mark, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -54,7 +54,7 @@ pub async fn insert(tx: &mut Tx, n: &NewItem<'_>) -> Result<i64, StoreError> {
     .bind(n.project)
     .bind(n.low_mark)
     .bind(n.at)
-    .fetch_one(&mut **tx)
+    .fetch_one(c)
     .await?)
 }
 
@@ -112,7 +112,7 @@ pub struct NewMovement<'a> {
 }
 
 /// Records a movement (the caller checked the stock inside the same transaction).
-pub async fn move_stock(tx: &mut Tx, m: &NewMovement<'_>) -> Result<(), StoreError> {
+pub async fn move_stock(c: &mut AnyConnection, m: &NewMovement<'_>) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO material_movements (team_id, item_id, on_date, direction, quantity, occasion, \
          activity_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -126,7 +126,7 @@ pub async fn move_stock(tx: &mut Tx, m: &NewMovement<'_>) -> Result<(), StoreErr
     .bind(m.activity)
     .bind(m.by.0)
     .bind(m.at)
-    .execute(&mut **tx)
+    .execute(c)
     .await?;
     Ok(())
 }

@@ -88,6 +88,19 @@ pub async fn insert(
     Ok(TrainingId(id))
 }
 
+/// The day (ISO) and topic of each of the team's trainings (an import's keys).
+pub async fn recorded_keys(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT held_on, topic FROM trainings WHERE team_id = $1")
+            .bind(scope.team().0)
+            .fetch_all(c)
+            .await?,
+    )
+}
+
 /// How many attended from an institution.
 pub async fn add_attendance(
     c: &mut AnyConnection,

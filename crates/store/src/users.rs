@@ -100,6 +100,13 @@ pub async fn insert(
     Ok(UserId(id))
 }
 
+/// Every account's username with its team (an import's keys).
+pub async fn usernames(c: &mut AnyConnection) -> Result<Vec<(String, Option<i64>)>, StoreError> {
+    Ok(sqlx::query_as("SELECT username, team_id FROM users")
+        .fetch_all(c)
+        .await?)
+}
+
 /// An account by id.
 pub async fn find(c: &mut AnyConnection, id: UserId) -> Result<Option<User>, StoreError> {
     let row: Option<UserRow> = sqlx::query_as(&format!("{SELECT} WHERE u.id = $1"))

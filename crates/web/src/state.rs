@@ -34,6 +34,8 @@ pub struct WebState {
     pub app: App,
     pub catalog: Arc<Catalog>,
     pub settings: Arc<WebSettings>,
+    /// Imports of large files running in the background on this instance.
+    pub imports: Arc<crate::imports::ImportRuns>,
 }
 
 impl WebState {
@@ -43,6 +45,7 @@ impl WebState {
             app,
             catalog,
             settings: Arc::new(settings),
+            imports: Arc::default(),
         }
     }
 }

@@ -42,7 +42,8 @@ impl App {
                 .is_some_and(|t| decide(actor, Action::ManageTeamAccounts(t)).allowed())
     }
 
-    fn account_scope(actor: &Actor) -> Result<Option<TeamId>, AppError> {
+    /// The accounts the actor manages: every one (none named), or its own team's.
+    pub(crate) fn account_scope(actor: &Actor) -> Result<Option<TeamId>, AppError> {
         if decide(actor, Action::ManageDeployment).allowed() {
             Ok(None)
         } else if let Some(team) = actor

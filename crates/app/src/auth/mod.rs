@@ -8,5 +8,6 @@ mod throttle;
 
 pub use own_sessions::{device_of, SessionView, SignInView, SIGN_INS_SHOWN};
 pub use session::{NewSession, SignedIn};
+pub(crate) use setup::issue as issue_set_password_link;
 pub use setup::FirstAdmin;
 pub use throttle::ThrottlePolicy;

@@ -118,7 +118,8 @@ impl App {
     }
 }
 
-async fn issue(
+/// Issues a one-time link to set `user`'s password, valid for `ttl` seconds; the token.
+pub(crate) async fn issue(
     c: &mut spona_store::Connection,
     user: UserId,
     now: i64,

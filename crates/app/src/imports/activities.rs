@@ -3,7 +3,8 @@
 //! plan: both are chosen by hand afterwards, in the form.
 
 use super::columns::{cell_of, column, term, Column};
-use super::RowKind;
+use super::judge::RowKind;
+use super::OneTimeLink;
 use crate::activities::ActivityForm;
 use crate::AppError;
 use spona_domain::access::{Actor, TeamScope};
@@ -98,9 +99,13 @@ impl RowKind for ActivityRows<'_> {
             .collect())
     }
 
-    async fn save(&self, c: &mut Connection, d: &ActivityDraft) -> Result<(), AppError> {
+    async fn save(
+        &self,
+        c: &mut Connection,
+        d: &ActivityDraft,
+    ) -> Result<Option<OneTimeLink>, AppError> {
         activities::insert_by(c, &self.scope, d, &d.place, self.by, self.now).await?;
-        Ok(())
+        Ok(None)
     }
 }
 

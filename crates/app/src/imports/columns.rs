@@ -129,6 +129,34 @@ pub fn term(catalog: &Catalog, written: &str, prefix: &str, codes: &[&'static st
         .unwrap_or_else(|| written.trim().to_string())
 }
 
+/// The institution a cell names among the team's: by its code, short or full name, in
+/// either script and any case.
+pub fn institution_named<'a>(
+    institutions: &'a [spona_domain::registry::Institution],
+    written: &str,
+) -> Option<&'a spona_domain::registry::Institution> {
+    let k = fold(written.trim());
+    if k.is_empty() {
+        return None;
+    }
+    institutions.iter().find(|i| {
+        [&i.code, &i.short_name, &i.name_cyrl, &i.name_latn]
+            .iter()
+            .any(|n| !n.is_empty() && fold(n.trim()) == k)
+    })
+}
+
+/// A box ticked or not, written as yes or no in any language (or 1/0, x): `Ok(None)` when
+/// empty, an error at anything else, which a form's checkbox cannot say.
+pub fn yes_no(written: &str) -> Result<Option<bool>, spona_domain::validation::FieldError> {
+    match key(written).as_str() {
+        "" => Ok(None),
+        "da" | "yes" | "y" | "true" | "1" | "x" | "on" => Ok(Some(true)),
+        "ne" | "no" | "n" | "false" | "0" | "off" => Ok(Some(false)),
+        _ => Err(spona_domain::validation::FieldError::Invalid),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +216,15 @@ mod tests {
                 HeaderProblem::Missing("import-col-date"),
             ]
         );
+    }
+
+    #[test]
+    fn yes_and_no_are_read_in_every_script() {
+        assert_eq!(yes_no("Да"), Ok(Some(true)));
+        assert_eq!(yes_no(" ne "), Ok(Some(false)));
+        assert_eq!(yes_no("YES"), Ok(Some(true)));
+        assert_eq!(yes_no(""), Ok(None));
+        assert!(yes_no("можда").is_err());
     }
 
     #[test]

@@ -3,14 +3,14 @@
 //! either script); a person's earlier memberships are rows of their own, with their dates,
 //! so a file carries the history of who represented whom.
 
-use super::columns::{cell_of, column, term, Column};
-use super::RowKind;
+use super::columns::{cell_of, column, institution_named, term, Column};
+use super::judge::RowKind;
+use super::OneTimeLink;
 use crate::forms::MemberForm;
 use crate::AppError;
 use spona_domain::access::Actor;
 use spona_domain::ids::{TeamId, UserId};
 use spona_domain::registry::{Institution, MemberDraft, TeamRole};
-use spona_domain::script::fold;
 use spona_domain::text::iso_date;
 use spona_domain::validation::FieldErrors;
 use spona_i18n::Catalog;
@@ -64,17 +64,10 @@ impl<'a> MemberRows<'a> {
     /// The id of the institution the cell names, for the form; what names none is left as
     /// written, which the form refuses as an unknown choice.
     fn institution(&self, written: &str) -> String {
-        let k = fold(written.trim());
-        if k.is_empty() {
+        if written.trim().is_empty() {
             return String::new();
         }
-        self.institutions
-            .iter()
-            .find(|i| {
-                [&i.code, &i.short_name, &i.name_cyrl, &i.name_latn]
-                    .iter()
-                    .any(|n| !n.is_empty() && fold(n.trim()) == k)
-            })
+        institution_named(&self.institutions, written)
             .map(|i| i.id.0.to_string())
             .unwrap_or_else(|| "?".into())
     }
@@ -116,10 +109,14 @@ impl RowKind for MemberRows<'_> {
             .collect())
     }
 
-    async fn save(&self, c: &mut Connection, d: &MemberDraft) -> Result<(), AppError> {
+    async fn save(
+        &self,
+        c: &mut Connection,
+        d: &MemberDraft,
+    ) -> Result<Option<OneTimeLink>, AppError> {
         // As a membership added in the form: its history starts with it.
         crate::registry::insert_member(c, self.team, d, self.by, self.now).await?;
-        Ok(())
+        Ok(None)
     }
 }
 

@@ -1,51 +1,80 @@
-//! Imports of a team's records from spreadsheets (XLSX or CSV): activities and members so
-//! far. A file is first previewed: every row is judged by the same parser the record's web
-//! form uses, and each error is reported at its row and column; nothing is saved. The file
-//! is not kept: the preview carries the file's SHA-256, the person sends the same file again
-//! to confirm, and a file that differs is previewed anew instead of saved. Confirmed, every
-//! row is saved in one transaction, or none. A row whose record is already there (by a
-//! natural key: an activity's day, title and place; a membership's institution, person, role
-//! and start) is skipped, so the same file twice changes nothing. One audit entry per import
-//! names its kind, format and rows added, never what they hold.
+//! Imports of records from spreadsheets (XLSX or CSV): a team's activities, members,
+//! institutions and partners, trainings with who attended, and materials with their stock;
+//! the national framework's objectives and measures; accounts. A file is first previewed:
+//! every row is judged by the same parser the record's web form uses, and each error is
+//! reported at its row and column; nothing is saved. The file is not kept: the preview
+//! carries the file's SHA-256, the person sends the same file again to confirm, and a file
+//! that differs is previewed anew instead of saved. Confirmed, every row is saved in one
+//! transaction, or none. A row whose record is already there (by a natural key: an
+//! activity's day, title and place; a membership's institution, person, role and start; an
+//! institution's code; a training's day and topic; a material's name; a measure's document
+//! and code; an account's username) is skipped, so the same file twice changes nothing. One
+//! audit entry per import names its kind, format and rows added, never what they hold.
 //!
-//! Who may import is who may record the same thing by hand: a team's activities, any role of
-//! the team (its work scope); its members, who may edit its registry, from the team's own
-//! pages. At the console the operator imports into a team named by its code.
+//! Who may import is who may record the same thing by hand (see `destination`). At the
+//! console the operator imports into a team named by its code.
 
+mod accounts;
 mod activities;
 mod columns;
+mod destination;
+mod framework;
+mod institutions;
+mod judge;
+mod materials;
 mod members;
 mod sheet;
+mod trainings;
 
 pub use columns::{Column, HeaderProblem};
 pub use sheet::{SheetFormat, SheetProblem, MAX_FILE_BYTES, MAX_ROWS};
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
+use destination::Destination;
+use judge::run;
 use sha2::{Digest, Sha256};
-use spona_domain::access::{decide, Action, Actor, TeamScope, WorkNeed};
-use spona_domain::ids::TeamId;
-use spona_domain::validation::{FieldError, FieldErrors};
+use spona_domain::access::Actor;
+use spona_domain::ids::{TeamId, UserId};
+use spona_domain::validation::FieldError;
 use spona_i18n::{Arg, Catalog};
-use spona_store::{teams, Connection};
-use std::collections::{HashMap, HashSet};
+use spona_store::Connection;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportKind {
     Activities,
     Members,
+    Institutions,
+    Trainings,
+    Materials,
+    Framework,
+    Accounts,
 }
 
 impl ImportKind {
     /// Every kind, in the order offered.
-    pub const ALL: [ImportKind; 2] = [ImportKind::Activities, ImportKind::Members];
+    pub const ALL: [ImportKind; 7] = [
+        ImportKind::Activities,
+        ImportKind::Members,
+        ImportKind::Institutions,
+        ImportKind::Trainings,
+        ImportKind::Materials,
+        ImportKind::Framework,
+        ImportKind::Accounts,
+    ];
 
     /// The code in forms, paths, the command line and the audit trail.
     pub fn code(self) -> &'static str {
         match self {
             ImportKind::Activities => "activities",
             ImportKind::Members => "members",
+            ImportKind::Institutions => "institutions",
+            ImportKind::Trainings => "trainings",
+            ImportKind::Materials => "materials",
+            ImportKind::Framework => "framework",
+            ImportKind::Accounts => "accounts",
         }
     }
 
@@ -59,6 +88,11 @@ impl ImportKind {
         match self {
             ImportKind::Activities => activities::COLUMNS,
             ImportKind::Members => members::COLUMNS,
+            ImportKind::Institutions => institutions::COLUMNS,
+            ImportKind::Trainings => trainings::COLUMNS,
+            ImportKind::Materials => materials::COLUMNS,
+            ImportKind::Framework => framework::COLUMNS,
+            ImportKind::Accounts => accounts::COLUMNS,
         }
     }
 }
@@ -112,6 +146,9 @@ pub enum RowStatus {
     AlreadyThere,
     /// The same record as an earlier row of the file (its number); skipped.
     Repeated { first: usize },
+    /// Another part of the record of an earlier row (its number): a training's next
+    /// institution.
+    PartOf { first: usize },
     /// Refused, with every error found.
     Invalid(Vec<CellError>),
 }
@@ -150,6 +187,11 @@ impl Preview {
         self.count(|s| *s == RowStatus::New)
     }
 
+    /// Rows that add to the record of an earlier row.
+    pub fn parts(&self) -> usize {
+        self.count(|s| matches!(s, RowStatus::PartOf { .. }))
+    }
+
     /// Rows skipped because their record is there, or repeated in the file.
     pub fn skipped(&self) -> usize {
         self.count(|s| matches!(s, RowStatus::AlreadyThere | RowStatus::Repeated { .. }))
@@ -166,12 +208,34 @@ impl Preview {
     }
 }
 
+/// The one-time link of an imported account, for the importer to hand to its owner (shown
+/// once, never stored in the clear).
+#[derive(Clone, PartialEq, Eq)]
+pub struct OneTimeLink {
+    pub user: UserId,
+    pub team: Option<TeamId>,
+    pub username: String,
+    pub token: String,
+}
+
+impl std::fmt::Debug for OneTimeLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The token lets whoever holds it set the password: never in a log.
+        f.debug_struct("OneTimeLink")
+            .field("user", &self.user)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What a confirmed import did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Imported {
     pub kind: ImportKind,
+    /// Records added (a training over several rows is one).
     pub added: usize,
     pub skipped: usize,
+    /// The links of the accounts made, in the file's order.
+    pub links: Vec<OneTimeLink>,
 }
 
 /// The answer to a confirmation.
@@ -182,131 +246,51 @@ pub enum Saving {
     NotSaved(Preview),
 }
 
+/// How far a confirmed import got: records saved out of those to save (none known until the
+/// file is judged). Shared with a page that shows it while the import runs; nothing of what
+/// the rows hold is in it.
+#[derive(Debug, Default)]
+pub struct ImportProgress {
+    saved: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl ImportProgress {
+    pub(super) fn start(&self, total: usize) {
+        self.saved.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    pub(super) fn saved_one(&self) {
+        self.saved.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Records saved so far, and how many there are to save (0 while the file is judged).
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.saved.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
+
 /// The SHA-256 of a file, hex.
 pub fn digest(content: &[u8]) -> String {
     hex::encode(Sha256::digest(content))
 }
 
-/// Where rows go, as the access check allowed.
-#[derive(Clone, Copy, Debug)]
-enum Destination {
-    Activities(TeamScope),
-    Members(TeamId),
-}
-
-impl Destination {
-    fn team(self) -> TeamId {
-        match self {
-            Destination::Activities(scope) => scope.team(),
-            Destination::Members(team) => team,
-        }
-    }
-}
-
-/// One kind's rows: read with its form's parser, found by its key, saved.
-pub(crate) trait RowKind {
-    type Draft;
-
-    /// The draft of a row (cells in the order of the kind's columns), or its errors by the
-    /// form's field names.
-    fn parse(&self, cells: &[String]) -> Result<Self::Draft, FieldErrors>;
-
-    /// The natural key, to find a row repeated in the file.
-    fn key(&self, draft: &Self::Draft) -> String;
-
-    /// The keys of the records there already (one query for the whole file).
-    async fn existing(&self, c: &mut Connection) -> Result<HashSet<String>, AppError>;
-
-    /// Saves the record (inside the import's transaction).
-    async fn save(&self, c: &mut Connection, draft: &Self::Draft) -> Result<(), AppError>;
-}
-
-/// Reads and judges the file; the drafts of the new rows come with the preview.
-async fn judge<R: RowKind>(
-    rows: &R,
-    kind: ImportKind,
-    catalog: &Catalog,
-    c: &mut Connection,
-    content: &[u8],
-) -> Result<(Preview, Vec<R::Draft>), AppError> {
-    let mut preview = Preview {
-        kind,
-        format: None,
-        digest: digest(content),
-        problems: Vec::new(),
-        rows: Vec::new(),
-        changed: false,
-    };
-    let (format, sheet) = match sheet::Sheet::read(content) {
-        Ok(read) => read,
-        Err(p) => {
-            preview.problems.push(FileProblem::Sheet(p));
-            return Ok((preview, Vec::new()));
-        }
-    };
-    preview.format = Some(format);
-    let columns = kind.columns();
-    let layout = match columns::layout(catalog, columns, &sheet.header) {
-        Ok(layout) => layout,
-        Err(problems) => {
-            preview.problems = problems.into_iter().map(FileProblem::Header).collect();
-            return Ok((preview, Vec::new()));
-        }
-    };
-    let existing = rows.existing(c).await?;
-    let mut drafts = Vec::new();
-    let mut first_of: HashMap<String, usize> = HashMap::new();
-    for (number, written) in sheet.rows {
-        let mut cells = vec![String::new(); columns.len()];
-        for (value, at) in written.into_iter().zip(&layout) {
-            if let Some(i) = at {
-                cells[*i] = value.trim().to_string();
-            }
-        }
-        let status = match rows.parse(&cells) {
-            Err(errors) => RowStatus::Invalid(
-                errors
-                    .iter()
-                    .map(|(field, error)| CellError {
-                        column: columns.iter().find(|c| c.field == *field).map(|c| c.header),
-                        error: *error,
-                    })
-                    .collect(),
-            ),
-            Ok(draft) => {
-                let key = rows.key(&draft);
-                if let Some(first) = first_of.get(&key) {
-                    RowStatus::Repeated { first: *first }
-                } else {
-                    let there = existing.contains(&key);
-                    first_of.insert(key, number);
-                    if there {
-                        RowStatus::AlreadyThere
-                    } else {
-                        drafts.push(draft);
-                        RowStatus::New
-                    }
-                }
-            }
-        };
-        preview.rows.push(PreviewRow {
-            number,
-            cells,
-            status,
-        });
-    }
-    Ok((preview, drafts))
-}
-
 impl App {
-    /// The kinds the actor may import into its own team; refused as the team's work is.
+    /// The kinds the actor may import; with none, there is no import page ("not found").
     pub fn import_kinds(&self, actor: &Actor) -> Result<Vec<ImportKind>, AppError> {
-        // No team's work, no import page; then the kinds the one rule below lets through.
-        Self::work_team(actor, WorkNeed::Record)?;
-        Ok(ImportKind::ALL
+        let kinds: Vec<ImportKind> = ImportKind::ALL
             .into_iter()
             .filter(|k| Self::destination(actor, *k).is_ok())
-            .collect())
+            .collect();
+        if kinds.is_empty() {
+            Err(AppError::NotFound)
+        } else {
+            Ok(kinds)
+        }
     }
 
     /// The columns of a kind's template, if the actor may import it.
@@ -315,44 +299,9 @@ impl App {
         actor: &Actor,
         kind: ImportKind,
     ) -> Result<&'static [Column], AppError> {
+        self.import_kinds(actor)?;
         Self::destination(actor, kind)?;
         Ok(kind.columns())
-    }
-
-    /// Where the actor's import of `kind` goes: the own team's work scope; for members,
-    /// only if the actor may also edit the team's registry.
-    fn destination(actor: &Actor, kind: ImportKind) -> Result<Destination, AppError> {
-        match kind {
-            ImportKind::Activities => Ok(Destination::Activities(Self::work_team(
-                actor,
-                WorkNeed::Record,
-            )?)),
-            ImportKind::Members => {
-                let scope = Self::work_team(actor, WorkNeed::Record)?;
-                if decide(actor, Action::EditRegistry(scope.team())).allowed() {
-                    Ok(Destination::Members(scope.team()))
-                } else {
-                    Err(AppError::Forbidden)
-                }
-            }
-        }
-    }
-
-    /// The destination at the console: the team with this code (having the data folder and
-    /// its key is the access, as for the other console commands).
-    async fn console_destination(
-        &self,
-        team_code: &str,
-        kind: ImportKind,
-    ) -> Result<Destination, AppError> {
-        let mut c = self.db.conn().await?;
-        let team = teams::find_by_code(&mut c, team_code)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok(match kind {
-            ImportKind::Activities => Destination::Activities(TeamScope::operator(team.id)),
-            ImportKind::Members => Destination::Members(team.id),
-        })
     }
 
     /// The file judged row by row; nothing is saved.
@@ -363,8 +312,9 @@ impl App {
         kind: ImportKind,
         content: &[u8],
     ) -> Result<Preview, AppError> {
+        self.import_kinds(actor)?;
         let to = Self::destination(actor, kind)?;
-        self.preview_into(actor, catalog, to, kind, content).await
+        self.preview_into(actor, catalog, to, content).await
     }
 
     /// Saves the file previewed (`digest` is the preview's): every new row, or nothing.
@@ -376,8 +326,25 @@ impl App {
         content: &[u8],
         digest: &str,
     ) -> Result<Saving, AppError> {
+        let progress = ImportProgress::default();
+        self.save_import_watched(actor, catalog, kind, content, digest, &progress)
+            .await
+    }
+
+    /// [`App::save_import`], counting in `progress` the records saved (for a large file,
+    /// whose import runs while a page shows how far it got).
+    pub async fn save_import_watched(
+        &self,
+        actor: &Actor,
+        catalog: &Catalog,
+        kind: ImportKind,
+        content: &[u8],
+        digest: &str,
+        progress: &ImportProgress,
+    ) -> Result<Saving, AppError> {
+        self.import_kinds(actor)?;
         let to = Self::destination(actor, kind)?;
-        self.save_into(actor, catalog, to, kind, content, digest)
+        self.save_into(actor, catalog, to, content, digest, progress)
             .await
     }
 
@@ -391,8 +358,7 @@ impl App {
     ) -> Result<Preview, AppError> {
         let to = self.console_destination(team_code, kind).await?;
         let operator = crate::accounts::operator();
-        self.preview_into(&operator, catalog, to, kind, content)
-            .await
+        self.preview_into(&operator, catalog, to, content).await
     }
 
     /// [`App::save_import`] at the console, into the team with this code.
@@ -406,8 +372,62 @@ impl App {
     ) -> Result<Saving, AppError> {
         let to = self.console_destination(team_code, kind).await?;
         let operator = crate::accounts::operator();
-        self.save_into(&operator, catalog, to, kind, content, digest)
+        let progress = ImportProgress::default();
+        self.save_into(&operator, catalog, to, content, digest, &progress)
             .await
+    }
+
+    /// The file judged on `c`, and saved there if `save` and it is sound: the one place a
+    /// destination picks its kind's rows.
+    async fn judge_into(
+        &self,
+        actor: &Actor,
+        catalog: &Catalog,
+        to: Destination,
+        c: &mut Connection,
+        content: &[u8],
+        save: Option<&ImportProgress>,
+    ) -> Result<(Preview, usize, Vec<OneTimeLink>), AppError> {
+        let (today, now) = (self.today(), self.now());
+        let kind = to.kind();
+        match to {
+            Destination::Activities(scope) => {
+                let rows = activities::ActivityRows::new(catalog, scope, actor, now);
+                run(&rows, kind, catalog, c, content, save).await
+            }
+            Destination::Members(team) => {
+                let rows = members::MemberRows::load(c, catalog, team, actor, today, now).await?;
+                run(&rows, kind, catalog, c, content, save).await
+            }
+            Destination::Institutions(team) => {
+                let rows = institutions::InstitutionRows::new(catalog, team, actor, now);
+                run(&rows, kind, catalog, c, content, save).await
+            }
+            Destination::Trainings(scope) => {
+                let rows = trainings::TrainingRows::load(c, scope, actor, today, now).await?;
+                run(&rows, kind, catalog, c, content, save).await
+            }
+            Destination::Materials(scope) => {
+                let rows = materials::MaterialRows::new(catalog, scope, actor, now);
+                run(&rows, kind, catalog, c, content, save).await
+            }
+            Destination::Framework => {
+                let rows = framework::FrameworkRows::load(c, catalog, now).await?;
+                run(&rows, kind, catalog, c, content, save).await
+            }
+            Destination::Accounts(team) => {
+                let rows = accounts::AccountRows::load(
+                    c,
+                    catalog,
+                    team,
+                    actor,
+                    now,
+                    self.auth.one_time_link_ttl,
+                )
+                .await?;
+                run(&rows, kind, catalog, c, content, save).await
+            }
+        }
     }
 
     async fn preview_into(
@@ -415,28 +435,12 @@ impl App {
         actor: &Actor,
         catalog: &Catalog,
         to: Destination,
-        kind: ImportKind,
         content: &[u8],
     ) -> Result<Preview, AppError> {
         let mut c = self.db.conn().await?;
-        let preview = match to {
-            Destination::Activities(scope) => {
-                let rows = activities::ActivityRows::new(catalog, scope, actor, self.now());
-                judge(&rows, kind, catalog, &mut c, content).await?.0
-            }
-            Destination::Members(team) => {
-                let rows = members::MemberRows::load(
-                    &mut c,
-                    catalog,
-                    team,
-                    actor,
-                    self.today(),
-                    self.now(),
-                )
-                .await?;
-                judge(&rows, kind, catalog, &mut c, content).await?.0
-            }
-        };
+        let (preview, ..) = self
+            .judge_into(actor, catalog, to, &mut c, content, None)
+            .await?;
         Ok(preview)
     }
 
@@ -445,35 +449,21 @@ impl App {
         actor: &Actor,
         catalog: &Catalog,
         to: Destination,
-        kind: ImportKind,
         content: &[u8],
         expected: &str,
+        progress: &ImportProgress,
     ) -> Result<Saving, AppError> {
+        let kind = to.kind();
         if digest(content) != expected.trim() {
-            let mut preview = self.preview_into(actor, catalog, to, kind, content).await?;
+            let mut preview = self.preview_into(actor, catalog, to, content).await?;
             preview.changed = true;
             return Ok(Saving::NotSaved(preview));
         }
         // Judged again inside the transaction that saves: what is there now decides.
         let mut tx = self.db.begin().await?;
-        let (preview, added) = match to {
-            Destination::Activities(scope) => {
-                let rows = activities::ActivityRows::new(catalog, scope, actor, self.now());
-                save_rows(&rows, kind, catalog, &mut tx, content).await?
-            }
-            Destination::Members(team) => {
-                let rows = members::MemberRows::load(
-                    &mut tx,
-                    catalog,
-                    team,
-                    actor,
-                    self.today(),
-                    self.now(),
-                )
-                .await?;
-                save_rows(&rows, kind, catalog, &mut tx, content).await?
-            }
-        };
+        let (preview, added, links) = self
+            .judge_into(actor, catalog, to, &mut tx, content, Some(progress))
+            .await?;
         if !preview.savable() {
             drop(tx);
             return Ok(Saving::NotSaved(preview));
@@ -487,7 +477,7 @@ impl App {
                 &mut tx,
                 Author::of(actor),
                 AuditEvent {
-                    team: Some(to.team()),
+                    team: to.team(),
                     action: "records-imported",
                     subject: kind.code(),
                     subject_id: None,
@@ -496,30 +486,31 @@ impl App {
             )
             .await?;
         }
+        // An account is audited as one made by hand is, each under its own team.
+        for link in &links {
+            self.audit(
+                &mut tx,
+                Author::of(actor),
+                AuditEvent::about(link.team, "account-created", "user", link.user.0),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(Saving::Saved(Imported {
             kind,
             added,
             skipped: preview.skipped(),
+            links,
         }))
     }
 }
 
-/// Judges the file and, if every row is sound, saves the new ones on `c`; the caller
-/// commits or rolls back.
-async fn save_rows<R: RowKind>(
-    rows: &R,
-    kind: ImportKind,
-    catalog: &Catalog,
-    c: &mut Connection,
-    content: &[u8],
-) -> Result<(Preview, usize), AppError> {
-    let (preview, drafts) = judge(rows, kind, catalog, c, content).await?;
-    if !preview.savable() {
-        return Ok((preview, 0));
-    }
-    for draft in &drafts {
-        rows.save(c, draft).await?;
-    }
-    Ok((preview, drafts.len()))
+/// The errors of a row at one field (for kinds that judge more than the form does).
+pub(crate) fn error_at(
+    field: &'static str,
+    error: FieldError,
+) -> spona_domain::validation::FieldErrors {
+    let mut e = spona_domain::validation::FieldErrors::new();
+    e.add(field, error);
+    e
 }

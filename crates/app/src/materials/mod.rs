@@ -5,9 +5,10 @@
 
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
-use spona_domain::access::Actor;
 use spona_domain::access::WorkNeed;
+use spona_domain::access::{Actor, TeamScope};
 use spona_domain::activities::ActivityId;
+use spona_domain::ids::UserId;
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
 use spona_store::activities;
@@ -33,6 +34,61 @@ pub struct ItemForm {
     pub produced: String,
     pub low_mark: String,
     pub on_date: String,
+}
+
+/// A new item, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemDraft {
+    pub name: String,
+    /// One of [`MATERIAL_KINDS`].
+    pub kind: String,
+    pub donor: String,
+    pub project: String,
+    /// What was produced: the stock it starts with.
+    pub produced: i64,
+    pub low_mark: i64,
+    pub on_date: time::Date,
+}
+
+impl ItemForm {
+    /// The checked item, or every error at its field.
+    pub fn parse(&self) -> Result<ItemDraft, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let name = e.check("name", text::required(&self.name, 200));
+        let kind = MATERIAL_KINDS.iter().find(|k| **k == self.kind.trim());
+        if kind.is_none() {
+            e.add("kind", FieldError::Unknown);
+        }
+        let donor = e.check("donor", text::optional(&self.donor, 200));
+        let project = e.check("project", text::optional(&self.project, 300));
+        let produced = e.check("produced", quantity(&self.produced, 1));
+        let low_mark = if self.low_mark.trim().is_empty() {
+            Some(0)
+        } else {
+            e.check("low_mark", quantity(&self.low_mark, 0))
+        };
+        let on_date = e.check("on_date", text::date(&self.on_date));
+        match (name, kind, donor, project, produced, low_mark, on_date) {
+            (
+                Some(name),
+                Some(kind),
+                Some(donor),
+                Some(project),
+                Some(produced),
+                Some(low_mark),
+                Some(on_date),
+            ) if e.is_empty() => Ok(ItemDraft {
+                name,
+                kind: kind.to_string(),
+                donor,
+                project,
+                produced,
+                low_mark,
+                on_date,
+            }),
+            _ => Err(e),
+        }
+    }
 }
 
 /// A movement as typed.
@@ -138,70 +194,10 @@ impl App {
     pub async fn add_material(&self, actor: &Actor, form: &ItemForm) -> Result<i64, AppError> {
         let scope = Self::work_team(actor, WorkNeed::Record)?;
         let team = scope.team();
-        let mut e = FieldErrors::new();
-        let name = e.check("name", text::required(&form.name, 200));
-        if !MATERIAL_KINDS.contains(&form.kind.as_str()) {
-            e.add("kind", FieldError::Unknown);
-        }
-        let donor = e.check("donor", text::optional(&form.donor, 200));
-        let project = e.check("project", text::optional(&form.project, 300));
-        let produced = e.check("produced", quantity(&form.produced, 1));
-        let low_mark = if form.low_mark.trim().is_empty() {
-            Some(0)
-        } else {
-            e.check("low_mark", quantity(&form.low_mark, 0))
-        };
-        let on_date = e.check("on_date", text::date(&form.on_date));
-        let (
-            Some(name),
-            Some(donor),
-            Some(project),
-            Some(produced),
-            Some(low_mark),
-            Some(on_date),
-            true,
-        ) = (
-            name,
-            donor,
-            project,
-            produced,
-            low_mark,
-            on_date,
-            e.is_empty(),
-        )
-        else {
-            return Err(AppError::Invalid(e));
-        };
+        let item = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let id = materials::insert(
-            &mut tx,
-            &NewItem {
-                team: &scope,
-                name: &name,
-                kind: &form.kind,
-                donor: &donor,
-                project: &project,
-                low_mark,
-                at: now,
-            },
-        )
-        .await?;
-        materials::move_stock(
-            &mut tx,
-            &NewMovement {
-                team: &scope,
-                item: id,
-                on_date: &text::iso_date(on_date),
-                direction: "produced",
-                quantity: produced,
-                occasion: "",
-                activity: None,
-                by: actor.user_id,
-                at: now,
-            },
-        )
-        .await?;
+        let id = insert_item(&mut tx, &scope, &item, actor.user_id, now).await?;
         let event = AuditEvent::about(Some(team), "material-added", "material", id);
         self.audit(&mut tx, Author::of(actor), event).await?;
         tx.commit().await?;
@@ -292,4 +288,43 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Adds an item with its production, the stock it starts with (the form and the import).
+pub(crate) async fn insert_item(
+    c: &mut spona_store::Connection,
+    scope: &TeamScope,
+    item: &ItemDraft,
+    by: UserId,
+    now: i64,
+) -> Result<i64, AppError> {
+    let id = materials::insert(
+        c,
+        &NewItem {
+            team: scope,
+            name: &item.name,
+            kind: &item.kind,
+            donor: &item.donor,
+            project: &item.project,
+            low_mark: item.low_mark,
+            at: now,
+        },
+    )
+    .await?;
+    materials::move_stock(
+        c,
+        &NewMovement {
+            team: scope,
+            item: id,
+            on_date: &text::iso_date(item.on_date),
+            direction: "produced",
+            quantity: item.produced,
+            occasion: "",
+            activity: None,
+            by,
+            at: now,
+        },
+    )
+    .await?;
+    Ok(id)
 }

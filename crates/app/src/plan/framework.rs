@@ -49,7 +49,7 @@ impl App {
         actor: &Actor,
         form: &FrameworkDocumentForm,
     ) -> Result<i64, AppError> {
-        self.may_edit_framework(actor)?;
+        Self::may_edit_framework(actor)?;
         let d = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -89,7 +89,7 @@ impl App {
         document: i64,
         form: &FrameworkItemForm,
     ) -> Result<i64, AppError> {
-        self.may_edit_framework(actor)?;
+        Self::may_edit_framework(actor)?;
         let (kind, code, title) = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
@@ -116,7 +116,9 @@ impl App {
         Ok(id)
     }
 
-    fn may_edit_framework(&self, actor: &Actor) -> Result<(), AppError> {
+    /// Whether the actor keeps the framework; a reader of it is refused, anyone else does not
+    /// see it (the form and the import both).
+    pub(crate) fn may_edit_framework(actor: &Actor) -> Result<(), AppError> {
         if decide(actor, Action::EditNationalFramework).allowed() {
             Ok(())
         } else if Self::may_read_framework(actor) {

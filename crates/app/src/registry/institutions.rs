@@ -5,7 +5,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::forms::InstitutionForm;
 use crate::{App, AppError, Page};
 use spona_domain::access::{decide, Action, Actor};
-use spona_domain::ids::InstitutionId;
+use spona_domain::ids::{InstitutionId, TeamId, UserId};
 use spona_domain::registry::{
     ChangeKind, Institution, InstitutionDraft, InstitutionKind, Standing, Team,
 };
@@ -148,22 +148,7 @@ impl App {
         let draft = form.parse()?;
         let now = self.now();
         let mut tx = self.db.begin().await?;
-        let id = institutions::insert(&mut tx, team.id, &draft, now)
-            .await
-            .map_err(duplicate_to_field)?;
-        history::record(
-            &mut tx,
-            &history::Entry {
-                team: team.id,
-                subject: Subject::Institution,
-                subject_id: id.0,
-                change: ChangeKind::Created,
-                details: &draft.name_cyrl,
-                actor: Some(actor.user_id),
-                at: now,
-            },
-        )
-        .await?;
+        let id = insert_institution(&mut tx, team.id, &draft, Some(actor.user_id), now).await?;
         self.audit(
             &mut tx,
             Author::of(actor),
@@ -265,6 +250,33 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Adds an institution with the first entry of its history (the form and the import both).
+pub(crate) async fn insert_institution(
+    c: &mut spona_store::Connection,
+    team: TeamId,
+    draft: &InstitutionDraft,
+    by: Option<UserId>,
+    now: i64,
+) -> Result<InstitutionId, AppError> {
+    let id = institutions::insert(c, team, draft, now)
+        .await
+        .map_err(duplicate_to_field)?;
+    history::record(
+        c,
+        &history::Entry {
+            team,
+            subject: Subject::Institution,
+            subject_id: id.0,
+            change: ChangeKind::Created,
+            details: &draft.name_cyrl,
+            actor: by,
+            at: now,
+        },
+    )
+    .await?;
+    Ok(id)
 }
 
 /// `field: old → new` for each changed field.

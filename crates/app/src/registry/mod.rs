@@ -6,6 +6,7 @@ mod members;
 mod teams;
 
 pub use directory::DirectoryEntry;
+pub(crate) use institutions::insert_institution;
 pub use institutions::{InstitutionQuery, InstitutionView};
 pub(crate) use members::insert_member;
 pub use members::{MemberQuery, MemberView};

@@ -1,10 +1,11 @@
-//! `spona import`: a team's records from a spreadsheet (XLSX or CSV), as on the import page:
-//! every row judged by the record's form, each error printed with its row and column, and
-//! nothing saved unless every row is sound; then all new rows in one transaction. The same
-//! file twice adds nothing.
+//! `spona import`: records from a spreadsheet (XLSX or CSV), as on the import page: every
+//! row judged by the record's form, each error printed with its row and column, and nothing
+//! saved unless every row is sound; then all new rows in one transaction. The same file
+//! twice adds nothing. A team's records name the team; the national framework and accounts
+//! do not. Imported accounts' one-time links are printed once, on standard output.
 
 use crate::settings::Settings;
-use crate::{database, problems};
+use crate::{database, links, problems};
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, ValueEnum};
 use spona_app::imports::{ImportKind, Preview, RowStatus, Saving};
@@ -18,13 +19,32 @@ use std::path::PathBuf;
 pub enum Kind {
     Activities,
     Members,
+    Institutions,
+    Trainings,
+    Materials,
+    Framework,
+    Accounts,
+}
+
+impl Kind {
+    fn import_kind(self) -> ImportKind {
+        match self {
+            Kind::Activities => ImportKind::Activities,
+            Kind::Members => ImportKind::Members,
+            Kind::Institutions => ImportKind::Institutions,
+            Kind::Trainings => ImportKind::Trainings,
+            Kind::Materials => ImportKind::Materials,
+            Kind::Framework => ImportKind::Framework,
+            Kind::Accounts => ImportKind::Accounts,
+        }
+    }
 }
 
 /// The arguments of `spona import`.
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The team's code (see `spona team list`)
-    #[arg(long, value_name = "CODE")]
+    /// The team's code (see `spona team list`); for a team's records
+    #[arg(long, value_name = "CODE", default_value = "")]
     team: String,
     /// What the file holds
     #[arg(long, value_enum)]
@@ -43,20 +63,28 @@ pub struct ImportArgs {
 pub async fn run(args: ImportArgs, settings: &Settings) -> Result<()> {
     let locale = Locale::from_code(&args.lang)
         .ok_or_else(|| anyhow!("--lang must be en, sr-Cyrl or sr-Latn"))?;
-    let kind = match args.kind {
-        Kind::Activities => ImportKind::Activities,
-        Kind::Members => ImportKind::Members,
-    };
+    let kind = args.kind.import_kind();
     let content = std::fs::read(&args.file)
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let catalog = Catalog::load().map_err(|e| anyhow!("messages: {e}"))?;
     let code = args.team.trim().to_ascii_lowercase();
     let app = database::open_app(settings).await?;
-    let outcome = import(&app, &catalog, locale, &code, kind, &content, args.dry_run).await;
+    let outcome = import(
+        &app,
+        &catalog,
+        locale,
+        &code,
+        kind,
+        &content,
+        args.dry_run,
+        settings.listen,
+    )
+    .await;
     app.db().close().await;
     outcome
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn import(
     app: &spona_app::App,
     catalog: &Catalog,
@@ -65,12 +93,21 @@ async fn import(
     kind: ImportKind,
     content: &[u8],
     dry_run: bool,
+    listen: std::net::SocketAddr,
 ) -> Result<()> {
-    let no_team = |e: AppError| match e {
+    let no_team = |e: AppError| {
+        match e {
+        AppError::NotFound if code.is_empty() => {
+            anyhow!("--team CODE is needed for a team's records (see `spona team list`)")
+        }
         AppError::NotFound => {
             anyhow!("there is no team with the code {code:?} (see `spona team list`)")
         }
+        AppError::Forbidden => anyhow!(
+            "trainings and materials name the account that recorded them: import them in the browser"
+        ),
         other => problems::app(other),
+    }
     };
     let preview = app
         .preview_import_at_console(code, catalog, kind, content)
@@ -102,6 +139,14 @@ async fn import(
                 "Saved {} new row(s); {} already there or repeated.",
                 done.added, done.skipped
             );
+            // Shown once: the tokens are stored hashed and cannot be printed again.
+            for link in &done.links {
+                println!(
+                    "{}\t{}",
+                    link.username,
+                    links::password_link(listen, &link.token)
+                );
+            }
             Ok(())
         }
         Saving::NotSaved(again) => {

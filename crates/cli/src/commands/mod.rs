@@ -38,8 +38,9 @@ pub enum Command {
     /// Accounts: create, list, disable, enable, reset a password
     #[command(subcommand)]
     User(user::UserCommand),
-    /// Import a team's activities or members from a spreadsheet (XLSX or CSV): every row is
-    /// checked, and nothing is saved unless every row is sound
+    /// Import records from a spreadsheet (XLSX or CSV): a team's activities, members,
+    /// institutions; the national framework; accounts. Every row is checked, and nothing is
+    /// saved unless every row is sound
     Import(import::ImportArgs),
     /// Indicator catalogues
     #[command(subcommand)]

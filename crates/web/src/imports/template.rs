@@ -1,6 +1,6 @@
 //! The template of a kind: a workbook whose first sheet has the columns' headers in the
 //! reader's language and script (required ones starred), and whose second lists the words
-//! the closed columns accept.
+//! the closed columns accept (a kind without any has no second sheet).
 
 use crate::exports::XLSX_TYPE;
 use crate::shell::errors::{Failure, WebError};
@@ -11,8 +11,11 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use spona_app::imports::ImportKind;
+use spona_app::materials::MATERIAL_KINDS;
+use spona_domain::accounts::Role;
 use spona_domain::activities::{ActivityKind, Medium};
-use spona_domain::registry::TeamRole;
+use spona_domain::plan::FrameworkItemKind;
+use spona_domain::registry::{InstitutionKind, Standing, TeamRole};
 use spona_reports::table::{Column, Value};
 use spona_reports::xlsx::XlsxWriter;
 
@@ -37,12 +40,41 @@ fn vocabularies(tr: &Tr, kind: ImportKind) -> Vec<(String, Vec<String>)> {
         ],
         ImportKind::Members => vec![(
             tr.t("import-col-team-role"),
-            TeamRole::ALL
-                .iter()
-                .map(|r| tr.t(&format!("team-role-{}", r.code())))
-                .collect(),
+            labels(tr, "team-role-", TeamRole::ALL.iter().map(|r| r.code())),
+        )],
+        ImportKind::Institutions => vec![
+            (
+                tr.t("import-col-standing"),
+                labels(tr, "standing-", Standing::ALL.iter().map(|s| s.code())),
+            ),
+            (
+                tr.t("import-col-institution-kind"),
+                labels(tr, "kind-", InstitutionKind::ALL.iter().map(|k| k.code())),
+            ),
+        ],
+        ImportKind::Trainings => Vec::new(),
+        ImportKind::Materials => vec![(
+            tr.t("import-col-material-kind"),
+            labels(tr, "material-kind-", MATERIAL_KINDS.into_iter()),
+        )],
+        ImportKind::Framework => vec![(
+            tr.t("import-col-framework-kind"),
+            labels(
+                tr,
+                "framework-kind-",
+                FrameworkItemKind::ALL.iter().map(|k| k.code()),
+            ),
+        )],
+        ImportKind::Accounts => vec![(
+            tr.t("import-col-role"),
+            labels(tr, "role-", Role::ALL.iter().map(|r| r.code())),
         )],
     }
+}
+
+/// The labels of a closed vocabulary's codes (messages `{prefix}{code}`).
+fn labels<'a>(tr: &Tr, prefix: &str, codes: impl Iterator<Item = &'a str>) -> Vec<String> {
+    codes.map(|c| tr.t(&format!("{prefix}{c}"))).collect()
 }
 
 /// The workbook.
@@ -63,6 +95,9 @@ fn workbook(tr: &Tr, kind: ImportKind) -> Result<Vec<u8>, spona_reports::ReportE
     let mut book = XlsxWriter::new(Vec::new());
     book.add_sheet(&tr.t("import-sheet-template"), &columns)?;
     let lists = vocabularies(tr, kind);
+    if lists.is_empty() {
+        return book.finish();
+    }
     let headers: Vec<Column> = lists
         .iter()
         .map(|(h, _)| Column::new(h.as_str()).width(40.0))

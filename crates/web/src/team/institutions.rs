@@ -48,6 +48,8 @@ struct ListPage {
     kinds: Vec<Choice>,
     pager: Pager,
     can_edit: bool,
+    /// Whether the reader imports the own team's institutions (to link the import page).
+    can_import: bool,
     partners: bool,
 }
 
@@ -61,6 +63,11 @@ pub async fn list(
     q.locale = s.viewer.tr.locale;
     let (team, page) = state.app.institutions(s.actor(), &team, &q).await?;
     let can_edit = state.app.can_edit_registry(s.actor(), &team);
+    let can_import = s.actor().team_id == Some(team.id)
+        && state
+            .app
+            .import_kinds(s.actor())
+            .is_ok_and(|k| k.contains(&spona_app::imports::ImportKind::Institutions));
     let pager = Pager::new(
         &s.viewer.tr,
         q.page.unwrap_or(1),
@@ -76,6 +83,7 @@ pub async fn list(
         q,
         pager,
         can_edit,
+        can_import,
     })
 }
 

@@ -72,6 +72,14 @@ pub enum Class {
     NoOwnSession,
     /// The deployment's audit trail and its alerts: the auditor only.
     AuditTrail,
+    /// The import page: whoever may import any kind (a team's roles, admin for accounts,
+    /// national for the framework); the auditor imports nothing.
+    Importer,
+    /// Importing accounts: as managing them, but the auditor has no import page at all.
+    AccountImport,
+    /// A large file's import running in the background: only whom started it knows its id,
+    /// so the matrix's made-up id is "not found" to everyone signed in.
+    OwnRun,
 }
 
 /// The accounts the matrix signs in as (the demo's: the deployment's, Leskovac's and the Centre's).
@@ -248,6 +256,16 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         Class::TeamList => Allowed,
         Class::Accounts => match who {
             Who::Admin | Who::Coordinator => Allowed,
+            _ => Forbidden,
+        },
+        Class::Importer => match who {
+            Who::Auditor => NotFound,
+            _ => Allowed,
+        },
+        Class::OwnRun => NotFound,
+        Class::AccountImport => match who {
+            Who::Admin | Who::Coordinator => Allowed,
+            Who::Auditor => NotFound,
             _ => Forbidden,
         },
         Class::Account => match who {

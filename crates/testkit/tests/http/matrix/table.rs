@@ -159,12 +159,21 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("POST", "/activities/{id}/delete", TeamWork, T::Activity),
     ("GET", "/activities/export.xlsx", TeamWork, T::Nothing),
     ("GET", "/activities/export.csv", TeamWork, T::Nothing),
-    // Imports from spreadsheets into the own team: activities by its roles, members only by
-    // whom edits its registry (of the team roles, the coordinator: as `TeamLead`).
-    ("GET", "/import", TeamWork, T::Nothing),
-    ("POST", "/import", TeamWork, T::Nothing),
+    // Imports from spreadsheets: the page for whoever may import any kind; a team's
+    // activities, trainings and materials by its roles, its members and institutions only by
+    // whom edits its registry (of the team roles, the coordinator: as `TeamLead`), the
+    // framework by national, accounts by whom manages them.
+    ("GET", "/import", Importer, T::Nothing),
+    ("POST", "/import", Importer, T::Nothing),
+    // A large file's import, known only to whom started it: no other id names a run.
+    ("GET", "/import/runs/{id}", OwnRun, T::Nothing),
     ("GET", "/import/activities.xlsx", TeamWork, T::Nothing),
     ("GET", "/import/members.xlsx", TeamLead, T::Nothing),
+    ("GET", "/import/institutions.xlsx", TeamLead, T::Nothing),
+    ("GET", "/import/trainings.xlsx", TeamWork, T::Nothing),
+    ("GET", "/import/materials.xlsx", TeamWork, T::Nothing),
+    ("GET", "/import/framework.xlsx", FrameworkEdit, T::Nothing),
+    ("GET", "/import/accounts.xlsx", AccountImport, T::Nothing),
     // Trainings.
     ("GET", "/trainings", TeamWork, T::Nothing),
     ("POST", "/trainings", TeamWork, T::Nothing),

@@ -1,7 +1,14 @@
 //! Imports from spreadsheets: each row judged by the record's own form and reported at its
 //! row and column, nothing saved by a preview or by a file with any error, everything saved
 //! in one go when confirmed, nothing twice when the same file comes again; refused to whom
-//! may not record the same thing by hand.
+//! may not record the same thing by hand. Activities and members here; the other kinds in
+//! their own files.
+
+mod accounts;
+mod framework;
+mod institutions;
+mod materials;
+mod trainings;
 
 use spona_app::imports::{
     digest, CellError, FileProblem, HeaderProblem, ImportKind, Preview, RowStatus, Saving,
@@ -18,7 +25,7 @@ use time::Date;
 
 /// A workbook with a header row and rows of text; whole numbers become number cells and ISO
 /// dates date cells, as a spreadsheet program keeps them.
-fn workbook(header: &[String], rows: &[Vec<&str>]) -> Vec<u8> {
+pub(crate) fn workbook(header: &[String], rows: &[Vec<&str>]) -> Vec<u8> {
     let columns: Vec<Column> = header.iter().map(|h| Column::new(h.as_str())).collect();
     let mut book = XlsxWriter::new(Vec::new());
     book.add_sheet("Sheet", &columns).unwrap();
@@ -43,7 +50,7 @@ fn workbook(header: &[String], rows: &[Vec<&str>]) -> Vec<u8> {
 }
 
 /// The headers of a kind in a locale, as the template writes them (required ones starred).
-fn header(catalog: &Catalog, kind: ImportKind, locale: Locale) -> Vec<String> {
+pub(crate) fn header(catalog: &Catalog, kind: ImportKind, locale: Locale) -> Vec<String> {
     kind.columns()
         .iter()
         .map(|c| {
@@ -57,7 +64,7 @@ fn header(catalog: &Catalog, kind: ImportKind, locale: Locale) -> Vec<String> {
         .collect()
 }
 
-async fn count(t: &TestDb, table: &str, who: &Actor) -> i64 {
+pub(crate) async fn count(t: &TestDb, table: &str, who: &Actor) -> i64 {
     let mut c = t.db.conn().await.unwrap();
     sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE team_id = $1"))
         .bind(who.team_id.unwrap().0)
@@ -66,7 +73,7 @@ async fn count(t: &TestDb, table: &str, who: &Actor) -> i64 {
         .unwrap()
 }
 
-async fn imports_audited(t: &TestDb, subject: &str) -> Vec<String> {
+pub(crate) async fn imports_audited(t: &TestDb, subject: &str) -> Vec<String> {
     let mut c = t.db.conn().await.unwrap();
     sqlx::query_scalar(
         "SELECT reason FROM audit_log WHERE action = 'records-imported' AND subject = $1 \
@@ -78,14 +85,14 @@ async fn imports_audited(t: &TestDb, subject: &str) -> Vec<String> {
     .unwrap()
 }
 
-fn errors_of(p: &Preview, number: usize) -> Vec<CellError> {
+pub(crate) fn errors_of(p: &Preview, number: usize) -> Vec<CellError> {
     match &p.rows.iter().find(|r| r.number == number).unwrap().status {
         RowStatus::Invalid(e) => e.clone(),
         other => panic!("row {number} is {other:?}"),
     }
 }
 
-fn saved(s: Saving) -> usize {
+pub(crate) fn saved(s: Saving) -> usize {
     match s {
         Saving::Saved(i) => i.added,
         Saving::NotSaved(p) => panic!("not saved: {p:?}"),
@@ -516,8 +523,16 @@ async fn who_may_not_record_by_hand_may_not_import() {
         let file = workbook(&head, &[ANA.to_vec()]);
         let member = actor(&app, "le-member").await;
         let before = count(&t, "members", &member).await;
-        // A team member records activities but does not keep the registry.
-        assert_eq!(app.import_kinds(&member).unwrap(), [ImportKind::Activities]);
+        // A team member records activities, trainings and materials, but does not keep the
+        // registry, the framework or accounts.
+        assert_eq!(
+            app.import_kinds(&member).unwrap(),
+            [
+                ImportKind::Activities,
+                ImportKind::Trainings,
+                ImportKind::Materials
+            ]
+        );
         for answer in [
             app.preview_import(&member, &catalog, ImportKind::Members, &file)
                 .await
@@ -534,24 +549,43 @@ async fn who_may_not_record_by_hand_may_not_import() {
         ] {
             assert!(matches!(answer, Err(AppError::Forbidden)), "{answer:?}");
         }
-        // Roles without a team's work have no import at all.
-        for who in ["admin", "national", "auditor"] {
-            let a = actor(&app, who).await;
-            assert!(matches!(app.import_kinds(&a), Err(AppError::NotFound)));
-            for kind in ImportKind::ALL {
+        // Without a team's work, only the deployment's records: accounts for the
+        // administrator, the framework for the national office; the auditor imports nothing.
+        let admin = actor(&app, "admin").await;
+        assert_eq!(app.import_kinds(&admin).unwrap(), [ImportKind::Accounts]);
+        let national = actor(&app, "national").await;
+        assert_eq!(
+            app.import_kinds(&national).unwrap(),
+            [ImportKind::Framework]
+        );
+        let auditor = actor(&app, "auditor").await;
+        assert!(matches!(
+            app.import_kinds(&auditor),
+            Err(AppError::NotFound)
+        ));
+        for (who, kinds) in [
+            (&admin, &ImportKind::ALL[..5]),
+            (&national, &ImportKind::ALL[..5]),
+            (&auditor, &ImportKind::ALL[..]),
+        ] {
+            for kind in kinds {
                 let answer = app
-                    .save_import(&a, &catalog, kind, &file, &digest(&file))
+                    .save_import(who, &catalog, *kind, &file, &digest(&file))
                     .await
                     .map(|_| ());
                 assert!(
                     matches!(answer, Err(AppError::NotFound)),
-                    "{who}: {answer:?}"
+                    "{kind:?}: {answer:?}"
                 );
             }
         }
         assert_eq!(count(&t, "members", &member).await, before);
         let coordinator = actor(&app, "le-coordinator").await;
-        assert_eq!(app.import_kinds(&coordinator).unwrap(), ImportKind::ALL);
+        let mine: Vec<_> = ImportKind::ALL
+            .into_iter()
+            .filter(|k| *k != ImportKind::Framework)
+            .collect();
+        assert_eq!(app.import_kinds(&coordinator).unwrap(), mine);
         t.finish().await;
     }
 }
