@@ -10,6 +10,7 @@ mod catalogue_choice;
 mod collation;
 mod csrf_layer;
 mod damaged;
+mod documents;
 mod dashboards;
 mod duplicates;
 mod exports;

@@ -114,6 +114,9 @@ mod tests {
             "note-added",
             "follow-up-added",
             "proceedings-corrected",
+            spona_app::documents::CASE_FILE_PRINTED,
+            spona_app::documents::REFERRAL_LETTER_PRINTED,
+            spona_app::documents::OWN_DATA_GIVEN,
         ]
         .iter()
         .map(|c| c.to_string())

@@ -130,6 +130,8 @@ struct CasePage {
     today: String,
     /// The files attached to the case that the reader sees, and the upload form.
     files: Option<super::attachments::FilesPanel>,
+    /// The documents the reader may make about the case.
+    documents: super::documents::DocumentsPanel,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -476,6 +478,7 @@ async fn build(
     } else {
         None
     };
+    let documents = super::documents::panel(tr, v, s.actor());
     Ok(CasePage {
         chrome: s.viewer.chrome(Nav::Cases),
         can_edit: v.access.works_on(),
@@ -508,6 +511,7 @@ async fn build(
         emergency,
         today,
         files,
+        documents,
     })
 }
 

@@ -64,6 +64,9 @@ pub enum Class {
     Case,
     /// Answering a referral: the case worker of the institution it was sent to.
     ReferralAnswer,
+    /// A referral's letter: the case workers of the sending and of the receiving
+    /// institution (the demo's referral goes from the police to the social work centre).
+    ReferralLetter,
     /// The deployment's audit trail and its alerts: the auditor only.
     AuditTrail,
 }
@@ -309,6 +312,10 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             // The demo's referral goes from the police to the social work centre: the police
             // knows the case but is not asked.
             _ => team(who == Who::Social),
+        },
+        Class::ReferralLetter => match who {
+            Who::Admin | Who::National | Who::Auditor => NotFound,
+            _ => team(who.case_worker()),
         },
         Class::AuditTrail => match who {
             Who::Auditor => Allowed,
