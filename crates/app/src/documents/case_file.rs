@@ -65,7 +65,7 @@ pub(crate) fn document(
             level: 1,
             text: w.t("document-record"),
         });
-        for part in Part::ALL {
+        for part in Part::ALL.iter() {
             record::part_blocks(w, view, *part, catalogue, &mut blocks);
         }
     }
@@ -259,7 +259,7 @@ fn referrals(w: &Words, view: &CaseView, named: &Named, out: &mut Vec<Block>) {
         if !r.decline_reason.is_empty() {
             facts.push((w.t("referral-decline-reason"), w.typed(&r.decline_reason)));
         }
-        if let Some(d) = r.decision {
+        if let Some(d) = r.decision.as_ref() {
             let day = r.decided_on.as_deref().map(|d| date(w, d)).unwrap_or_default();
             facts.push((
                 w.t("referral-centre-decision"),
@@ -337,7 +337,7 @@ fn protection(w: &Words, view: &CaseView, out: &mut Vec<Block>) {
                 .collect(),
         ));
     }
-    if let Some(stage) = view.proceedings {
+    if let Some(stage) = view.proceedings.as_ref() {
         out.push(heading(w, "proceedings-title"));
         out.push(Block::Paragraph(wording::label(
             w,

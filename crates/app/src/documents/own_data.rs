@@ -20,15 +20,17 @@ use std::collections::HashMap;
 /// The most entries of the access log the document lists (the newest).
 const OPENINGS_LISTED: i64 = 500;
 
-/// The script a name is typed in: Cyrillic if it holds a Cyrillic letter, else Latin.
+/// The script a name is typed in: Latin if it has Latin letters and no Cyrillic ones, else
+/// Cyrillic (the deployment's own script, also for a record without a name).
 pub fn script_of_name(name: &str) -> Locale {
-    if name
+    let cyrillic = name
         .chars()
-        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
-    {
-        Locale::SrCyrl
-    } else {
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let latin = name.chars().any(|c| c.is_alphabetic() && !('\u{0400}'..='\u{04FF}').contains(&c));
+    if latin && !cyrillic {
         Locale::SrLatn
+    } else {
+        Locale::SrCyrl
     }
 }
 
@@ -328,5 +330,37 @@ fn document(
         page_label: footer(w, reader, now),
         lang: Some(w.locale.code().to_string()),
         watermark: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_of_name;
+    use spona_domain::cases::is_stigmatising;
+    use spona_i18n::{Catalog, Locale};
+
+    #[test]
+    fn the_script_follows_the_name() {
+        assert_eq!(script_of_name("Драгана Пешић"), Locale::SrCyrl);
+        assert_eq!(script_of_name("Dragana Pešić"), Locale::SrLatn);
+        assert_eq!(script_of_name("Dragana Пешић"), Locale::SrCyrl);
+        assert_eq!(script_of_name(""), Locale::SrCyrl);
+    }
+
+    #[test]
+    fn no_wording_of_a_document_labels_the_person() {
+        let catalog = Catalog::load().unwrap();
+        for id in catalog.ids() {
+            let about_the_person = ["own-data-", "document-", "log-", "referral-status-", "part-"]
+                .iter()
+                .any(|p| id.starts_with(p));
+            if !about_the_person {
+                continue;
+            }
+            for locale in Locale::ALL {
+                let text = catalog.text(locale, &id);
+                assert!(!is_stigmatising(&text), "{id} in {locale:?}: {text}");
+            }
+        }
     }
 }
