@@ -75,7 +75,10 @@ pub(crate) fn document(
     referrals(w, view, named, &mut blocks);
     protection(w, view, &mut blocks);
     Document {
-        title: w.with("document-case-file-title", &[("code", Arg::from(code.as_str()))]),
+        title: w.with(
+            "document-case-file-title",
+            &[("code", Arg::from(code.as_str()))],
+        ),
         meta: vec![w.t("document-case-file-meta")],
         blocks,
         page_label: footer(w, reader, now),
@@ -155,10 +158,7 @@ fn tasks(w: &Words, view: &CaseView, out: &mut Vec<Block>) {
         .collect();
     if !rows.is_empty() {
         out.push(heading(w, "case-tasks"));
-        out.push(table(
-            vec![w.t("case-tasks"), w.t("document-done")],
-            rows,
-        ));
+        out.push(table(vec![w.t("case-tasks"), w.t("document-done")], rows));
     }
 }
 
@@ -248,7 +248,10 @@ fn referrals(w: &Words, view: &CaseView, named: &Named, out: &mut Vec<Block>) {
         let mut facts = vec![
             (w.t("referral-purpose"), super::letter::purpose(w, r)),
             (w.t("referral-parts"), wording::parts(w, &r.parts)),
-            (w.t("referral-urgency"), wording::label(w, "urgency", &r.urgency)),
+            (
+                w.t("referral-urgency"),
+                wording::label(w, "urgency", &r.urgency),
+            ),
             (
                 w.t("referral-status"),
                 wording::label(w, "referral-status", &r.status),
@@ -260,7 +263,11 @@ fn referrals(w: &Words, view: &CaseView, named: &Named, out: &mut Vec<Block>) {
             facts.push((w.t("referral-decline-reason"), w.typed(&r.decline_reason)));
         }
         if let Some(d) = r.decision.as_ref() {
-            let day = r.decided_on.as_deref().map(|d| date(w, d)).unwrap_or_default();
+            let day = r
+                .decided_on
+                .as_deref()
+                .map(|d| date(w, d))
+                .unwrap_or_default();
             facts.push((
                 w.t("referral-centre-decision"),
                 format!("{} ({day})", wording::label(w, "centre-decision", d.code())),

@@ -118,7 +118,12 @@ fn basis(w: &Words, view: &CaseView, r: &ReferralView) -> String {
 }
 
 /// An institution with its team: "Центар за социјални рад Лесковац (Локални тим …)".
-fn with_team(w: &Words, named: &Named, id: spona_domain::ids::InstitutionId, short: &str) -> String {
+fn with_team(
+    w: &Words,
+    named: &Named,
+    id: spona_domain::ids::InstitutionId,
+    short: &str,
+) -> String {
     let name = named.institution(w, id, short);
     match named.team_of(w, id) {
         Some(team) => format!("{name} ({team})"),
@@ -148,7 +153,10 @@ pub(crate) fn document(
         ),
         (w.t("referral-sent-at"), w.instant(r.sent_at)),
         (w.t("case-code"), code.clone()),
-        (w.t("referral-urgency"), wording::label(w, "urgency", &r.urgency)),
+        (
+            w.t("referral-urgency"),
+            wording::label(w, "urgency", &r.urgency),
+        ),
         (w.t("referral-deadline"), w.instant(r.deadline_at)),
         (w.t("referral-purpose"), purpose(w, r)),
         (w.t("document-letter-basis"), basis(w, view, r)),
@@ -175,7 +183,10 @@ pub(crate) fn document(
         w.t("document-letter-stamp"),
     )));
     Document {
-        title: w.with("document-letter-title", &[("code", Arg::from(code.as_str()))]),
+        title: w.with(
+            "document-letter-title",
+            &[("code", Arg::from(code.as_str()))],
+        ),
         meta: vec![w.t("document-letter-meta")],
         blocks,
         page_label: footer(w, reader, now),

@@ -25,9 +25,9 @@ use spona_domain::access::Actor;
 use spona_domain::cases::{CaseId, IndicatorCatalogue, Sector};
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::registry::{Institution, Team};
-use std::collections::HashMap;
 use spona_i18n::Arg;
 use spona_reports::document::{self, Document};
+use std::collections::HashMap;
 
 /// The audit trail's name for each document made.
 pub const CASE_FILE_PRINTED: &str = "case-file-printed";

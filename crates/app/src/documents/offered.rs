@@ -36,8 +36,8 @@ pub(crate) fn prints_letter(view: &CaseView, actor: &Actor, r: &ReferralView) ->
     if view.access.works_on() {
         return true;
     }
-    let receiver = actor.institution_id == Some(r.to_institution)
-        && decide(actor, Action::UseCases).allowed();
+    let receiver =
+        actor.institution_id == Some(r.to_institution) && decide(actor, Action::UseCases).allowed();
     let live = matches!(
         ReferralStatus::from_code(&r.status),
         Some(ReferralStatus::Sent | ReferralStatus::Accepted | ReferralStatus::Completed)

@@ -23,10 +23,10 @@ const OPENINGS_LISTED: i64 = 500;
 /// The script a name is typed in: Latin if it has Latin letters and no Cyrillic ones, else
 /// Cyrillic (the deployment's own script, also for a record without a name).
 pub fn script_of_name(name: &str) -> Locale {
-    let cyrillic = name
+    let cyrillic = name.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let latin = name
         .chars()
-        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-    let latin = name.chars().any(|c| c.is_alphabetic() && !('\u{0400}'..='\u{04FF}').contains(&c));
+        .any(|c| c.is_alphabetic() && !('\u{0400}'..='\u{04FF}').contains(&c));
     if latin && !cyrillic {
         Locale::SrLatn
     } else {
@@ -175,10 +175,9 @@ fn document(
     reader: &str,
     now: i64,
 ) -> Document {
-    let mut blocks = vec![Block::Paragraph(w.with(
-        "own-data-intro",
-        &[("institution", Arg::from(owner))],
-    ))];
+    let mut blocks = vec![Block::Paragraph(
+        w.with("own-data-intro", &[("institution", Arg::from(owner))]),
+    )];
 
     let identity = view
         .identity
@@ -192,7 +191,10 @@ fn document(
                     ("own-data-other-names", w.typed(&p.other_names)),
                     (
                         "own-data-birth-date",
-                        p.birth_date.as_deref().map(|d| date(w, d)).unwrap_or_default(),
+                        p.birth_date
+                            .as_deref()
+                            .map(|d| date(w, d))
+                            .unwrap_or_default(),
                     ),
                     (
                         "own-data-age",
@@ -351,9 +353,15 @@ mod tests {
     fn no_wording_of_a_document_labels_the_person() {
         let catalog = Catalog::load().unwrap();
         for id in catalog.ids() {
-            let about_the_person = ["own-data-", "document-", "log-", "referral-status-", "part-"]
-                .iter()
-                .any(|p| id.starts_with(p));
+            let about_the_person = [
+                "own-data-",
+                "document-",
+                "log-",
+                "referral-status-",
+                "part-",
+            ]
+            .iter()
+            .any(|p| id.starts_with(p));
             if !about_the_person {
                 continue;
             }

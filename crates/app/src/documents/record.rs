@@ -34,7 +34,10 @@ pub fn part_facts(
                 ("report-description", w.typed(&p.description)),
                 (
                     "report-birth-date",
-                    p.birth_date.as_deref().map(|d| date(w, d)).unwrap_or_default(),
+                    p.birth_date
+                        .as_deref()
+                        .map(|d| date(w, d))
+                        .unwrap_or_default(),
                 ),
                 (
                     "report-estimated-age",

@@ -152,10 +152,17 @@ async fn the_owners_case_file_holds_the_whole_record_and_names_the_reader() {
 
         // In the reader's script.
         let (status, _, _) = t
-            .post(&police, &page, "/lang", &[("lang", "sr-Latn"), ("next", &page)])
+            .post(
+                &police,
+                &page,
+                "/lang",
+                &[("lang", "sr-Latn"), ("next", &page)],
+            )
             .await;
         assert_eq!(status, 303);
-        let latin = pdf(&t, &police, &format!("{page}/case-file.pdf")).await.text();
+        let latin = pdf(&t, &police, &format!("{page}/case-file.pdf"))
+            .await
+            .text();
         assert!(latin.contains("Dragoslava") && latin.contains("Dosije slučaja LE-2026-"));
         assert!(!latin.contains(NAME), "{latin}");
         t.finish().await;
@@ -190,7 +197,10 @@ async fn a_receiver_and_the_letter_hold_only_the_shared_parts() {
         let link = letter_link(&body);
         let (_, owner_page) = t.get(&police, &page).await;
         assert_eq!(letter_link(&owner_page), link);
-        for (client, reader) in [(&social, "Весна Јовановић (демо)"), (&police, "Дејан Илић (демо)")] {
+        for (client, reader) in [
+            (&social, "Весна Јовановић (демо)"),
+            (&police, "Дејан Илић (демо)"),
+        ] {
             let letter = pdf(&t, client, &link).await;
             assert_eq!(letter.status, 200, "{reader}");
             let text = letter.text();
@@ -283,7 +293,10 @@ async fn the_own_data_is_plain_in_the_persons_script_and_stigmatises_nobody() {
         assert_eq!(latin.status, 200);
         let text = latin.text();
         assert!(text.contains("Vaši podaci"), "{text}");
-        assert!(text.contains("Dragoslava Pešić"), "the name in Latin: {text}");
+        assert!(
+            text.contains("Dragoslava Pešić"),
+            "the name in Latin: {text}"
+        );
         assert!(!text.contains(NAME), "{text}");
         assert!(text.contains("Sigurna kuća u Takovskoj"));
         // To whom it went, and who opened the record.
@@ -294,10 +307,14 @@ async fn the_own_data_is_plain_in_the_persons_script_and_stigmatises_nobody() {
         assert!(!latin.file_name.contains("Dragoslava"));
 
         // By default in the script the name is typed in; in English when chosen.
-        let cyrillic = pdf(&t, &police, &format!("{page}/own-data.pdf")).await.text();
+        let cyrillic = pdf(&t, &police, &format!("{page}/own-data.pdf"))
+            .await
+            .text();
         assert!(cyrillic.contains("Ваши подаци") && cyrillic.contains("Драгослава Пешић"));
         assert!(!is_stigmatising(&cyrillic), "{cyrillic}");
-        let english = pdf(&t, &police, &format!("{page}/own-data.pdf?script=en")).await.text();
+        let english = pdf(&t, &police, &format!("{page}/own-data.pdf?script=en"))
+            .await
+            .text();
         assert!(english.contains("Your data") && english.contains("Dragoslava"));
         assert!(!is_stigmatising(&english), "{english}");
 

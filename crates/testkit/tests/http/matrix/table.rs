@@ -320,7 +320,12 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     // Documents about a case.
     ("GET", "/cases/{id}/case-file.pdf", CaseRead, T::Case),
     ("GET", "/cases/{id}/own-data.pdf", Case, T::Case),
-    ("GET", "/referrals/{id}/letter.pdf", ReferralLetter, T::Referral),
+    (
+        "GET",
+        "/referrals/{id}/letter.pdf",
+        ReferralLetter,
+        T::Referral,
+    ),
     (
         "POST",
         "/referrals/{id}/answer",
