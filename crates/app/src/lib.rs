@@ -20,6 +20,7 @@ mod demo_plan;
 mod demo_practices;
 mod demo_trainings;
 mod document_file;
+pub mod documents;
 mod error;
 pub mod exports;
 pub mod forms;

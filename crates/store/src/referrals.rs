@@ -47,6 +47,9 @@ pub struct ReferralRow {
     pub decision: String,
     /// The day the decision was taken (ISO date).
     pub decided_on: Option<String>,
+    /// The consent the referral relies on (none under the child protocol, or when it went
+    /// without one for a written reason).
+    pub consent_id: Option<i64>,
 }
 
 /// The fields of a new referral.
@@ -70,7 +73,7 @@ const SELECT: &str =
      c.data_key AS case_data_key, r.shared_parts, r.urgency, r.status, \
      r.protocol, r.sent_at, r.deadline_at, r.answered_at, r.decline_reason, r.version, \
      c.year AS case_year, c.seq AS case_seq, c.may_be_child AS case_child, \
-     tm.city AS case_city, r.decision, r.decided_on \
+     tm.city AS case_city, r.decision, r.decided_on, r.consent_id \
      FROM referrals r JOIN institutions f ON f.id = r.from_institution_id \
      JOIN institutions t ON t.id = r.to_institution_id JOIN cases c ON c.id = r.case_id \
      JOIN teams tm ON tm.id = c.team_id";

@@ -11,10 +11,10 @@ use spona_domain::accounts::Role;
 use spona_domain::cases::referral_message::{may_write, MessageKind, Side};
 use spona_domain::cases::ReferralStatus;
 use spona_domain::cases::{
-    allowed, CaseAccess, CaseId, CaseState, CaseTransition, CentreDecision, IdentificationOutcome,
-    Part, ReferralId, TaskId,
+    allowed, CaseAccess, CaseId, CaseState, CaseTransition, CentreDecision, ConsentId,
+    IdentificationOutcome, Part, ReferralId, TaskId,
 };
-use spona_domain::ids::TeamId;
+use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::registry::InstitutionKind;
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
@@ -85,6 +85,12 @@ pub struct ReferralView {
     pub messages: Vec<super::MessageView>,
     /// The kinds of message the reader may write on it now.
     pub may_write: Vec<spona_domain::cases::referral_message::MessageKind>,
+    /// The sending and the receiving institution (the letter names them in full).
+    pub from_institution: InstitutionId,
+    pub to_institution: InstitutionId,
+    /// The consent the referral relies on, if any (none under the child protocol, or when
+    /// sent without one for a written reason).
+    pub consent: Option<ConsentId>,
 }
 
 /// A task on a case.
@@ -260,6 +266,22 @@ impl App {
     }
 
     async fn open_case(&self, actor: &Actor, id: CaseId) -> Result<CaseView, AppError> {
+        let (view, team_id) = self.gather_case(actor, id).await?;
+        let mut tx = self.db.begin().await?;
+        let event = AuditEvent::about(Some(team_id), "case-viewed", "case", id.0);
+        self.audit(&mut tx, Author::of(actor), event).await?;
+        tx.commit().await?;
+        Ok(view)
+    }
+
+    /// One case as far as the actor may see it, with the case's team, gathered but not yet
+    /// written to the audit trail: the case page and the documents about the case read it
+    /// here alike (so what they show cannot differ), and each writes its own entry.
+    pub(crate) async fn gather_case(
+        &self,
+        actor: &Actor,
+        id: CaseId,
+    ) -> Result<(CaseView, spona_domain::ids::TeamId), AppError> {
         let mut c = self.db.conn().await?;
         let (desk, row) = super::case_desk(&mut c, actor, id).await?;
         let team_id = desk.team();
@@ -395,12 +417,7 @@ impl App {
             Vec::new()
         };
 
-        let mut tx = self.db.begin().await?;
-        let event = AuditEvent::about(Some(team_id), "case-viewed", "case", id.0);
-        self.audit(&mut tx, Author::of(actor), event).await?;
-        tx.commit().await?;
-
-        Ok(CaseView {
+        let view = CaseView {
             sex: if access.works_on() || access.sees(Part::Identity) {
                 row.sex.clone()
             } else {
@@ -454,7 +471,8 @@ impl App {
             transfers,
             summary,
             access,
-        })
+        };
+        Ok((view, team_id))
     }
 }
 
@@ -491,5 +509,8 @@ pub(crate) fn referral_view(
         decided_on: r.decided_on.clone(),
         messages: Vec::new(),
         may_write: Vec::new(),
+        from_institution: InstitutionId(r.from_institution_id),
+        to_institution: InstitutionId(r.to_institution_id),
+        consent: r.consent_id.map(ConsentId),
     }
 }

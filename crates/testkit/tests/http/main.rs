@@ -11,6 +11,7 @@ mod collation;
 mod csrf_layer;
 mod damaged;
 mod dashboards;
+mod documents;
 mod duplicates;
 mod exports;
 mod guidelines;

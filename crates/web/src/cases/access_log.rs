@@ -121,6 +121,9 @@ mod tests {
             "referral-question",
             "referral-answer",
             "referral-plan",
+            spona_app::documents::CASE_FILE_PRINTED,
+            spona_app::documents::REFERRAL_LETTER_PRINTED,
+            spona_app::documents::OWN_DATA_GIVEN,
         ]
         .iter()
         .map(|c| c.to_string())

@@ -1,6 +1,7 @@
 //! Case pages: the list (with emergency access by a case's code), the report of a potential
 //! victim, one case with its parts, steps, referrals and protection (guardian, consent,
-//! services, recovery period, follow-ups, notes, proceedings, files), its access log, and the
+//! services, recovery period, follow-ups, notes, proceedings, files), its access log, the
+//! documents about it (case file, referral letter, the person's own data), and the
 //! institution's inbox of referrals with their answers. What a reader may see or do is decided
 //! by the app layer; these pages show what it returns and nothing more.
 
@@ -9,6 +10,7 @@ mod answer;
 mod assignment;
 mod attachments;
 mod consent;
+mod documents;
 mod duplicates;
 mod emergency;
 mod inbox;
@@ -86,4 +88,7 @@ pub fn routes() -> Routes {
         .post("/referrals/{id}/answer", answer::answer)
         .post("/referrals/{id}/messages", answer::message)
         .post("/transfers/{id}/answer", transfer::answer)
+        .get("/cases/{id}/case-file.pdf", documents::case_file)
+        .get("/cases/{id}/own-data.pdf", documents::own_data)
+        .get("/referrals/{id}/letter.pdf", documents::letter)
 }

@@ -132,6 +132,8 @@ struct CasePage {
     files: Option<super::attachments::FilesPanel>,
     /// For the owner: the offer of transfer to another institution.
     transfer: Option<super::transfer_panel::TransferPanel>,
+    /// The documents the reader may make about the case.
+    documents: super::documents::DocumentsPanel,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -503,6 +505,7 @@ async fn build(
     } else {
         None
     };
+    let documents = super::documents::panel(tr, v, s.actor());
     Ok(CasePage {
         chrome: s.viewer.chrome(Nav::Cases),
         can_edit: v.access.works_on(),
@@ -542,6 +545,7 @@ async fn build(
             s.actor().institution_id,
             transfer_typed,
         ),
+        documents,
     })
 }
 

@@ -70,6 +70,9 @@ pub enum Class {
     ReferralMessage,
     /// Ending a session that is not the signed-in person's: nobody finds it.
     NoOwnSession,
+    /// A referral's letter: the case workers of the sending and of the receiving
+    /// institution (the demo's referral goes from the police to the social work centre).
+    ReferralLetter,
     /// The deployment's audit trail and its alerts: the auditor only.
     AuditTrail,
     /// The import page: whoever may import any kind (a team's roles, admin for accounts,
@@ -345,6 +348,10 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::Admin | Who::National | Who::Auditor => NotFound,
             // The demo's referral goes from the police to the social work centre.
             _ => team(who == Who::Social || who == Who::Police),
+        },
+        Class::ReferralLetter => match who {
+            Who::Admin | Who::National | Who::Auditor => NotFound,
+            _ => team(who.case_worker()),
         },
         Class::AuditTrail => match who {
             Who::Auditor => Allowed,

@@ -340,6 +340,15 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/attachments/{id}", Case, T::Attachment),
     ("GET", "/attachments/{id}/remove", Case, T::Attachment),
     ("POST", "/attachments/{id}/remove", Case, T::Attachment),
+    // Documents about a case.
+    ("GET", "/cases/{id}/case-file.pdf", CaseRead, T::Case),
+    ("GET", "/cases/{id}/own-data.pdf", Case, T::Case),
+    (
+        "GET",
+        "/referrals/{id}/letter.pdf",
+        ReferralLetter,
+        T::Referral,
+    ),
     (
         "POST",
         "/referrals/{id}/answer",
