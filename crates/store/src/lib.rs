@@ -33,6 +33,7 @@ mod listing;
 pub mod mail;
 pub mod materials;
 pub mod meetings;
+pub mod official_files;
 pub mod members;
 pub mod outreach;
 pub mod plans;
