@@ -74,3 +74,4 @@ official-file-save = Save the file
 official-file-saved = The file was saved as a new version.
 official-file-too-large = The file is larger than 20 MB and was not saved.
 official-file-kind = Only PDF, DOCX, DOC, ODT, XLSX and ODS files are accepted, and the content must match the name. The file was not saved.
+official-file-version = Version

@@ -75,3 +75,4 @@ official-file-save = Сачувај датотеку
 official-file-saved = Датотека је сачувана као нова верзија.
 official-file-too-large = Датотека је већа од 20 MB и није сачувана.
 official-file-kind = Примају се само датотеке PDF, DOCX, DOC, ODT, XLSX и ODS, и садржај мора одговарати називу. Датотека није сачувана.
+official-file-version = Верзија
