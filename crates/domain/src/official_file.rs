@@ -139,15 +139,17 @@ mod tests {
     #[test]
     fn kinds_are_decided_by_content_and_the_name_must_agree() {
         assert_eq!(detect("SOP.pdf", b"%PDF-1.7\n"), Ok(OfficialFileKind::Pdf));
-        assert_eq!(detect("odluka.DOC", &ole2_word()), Ok(OfficialFileKind::Doc));
+        assert_eq!(
+            detect("odluka.DOC", &ole2_word()),
+            Ok(OfficialFileKind::Doc)
+        );
         let docx = b"PK\x03\x04..[Content_Types].xml..word/document.xml";
         assert_eq!(detect("a.docx", docx), Ok(OfficialFileKind::Docx));
         let xlsx = b"PK\x03\x04..[Content_Types].xml..xl/workbook.xml";
         assert_eq!(detect("a.xlsx", xlsx), Ok(OfficialFileKind::Xlsx));
         let odt = b"PK\x03\x04\x14\0\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.text";
         assert_eq!(detect("a.odt", odt), Ok(OfficialFileKind::Odt));
-        let ods =
-            b"PK\x03\x04\x14\0\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+        let ods = b"PK\x03\x04\x14\0\0\0\0\0mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
         assert_eq!(detect("a.ods", ods), Ok(OfficialFileKind::Ods));
 
         // A name does not make a kind, nor a kind another's name.

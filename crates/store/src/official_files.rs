@@ -160,11 +160,11 @@ pub async fn find(
 
 /// Every sealed file's wrapped data key, for a key rotation: (id, data key).
 pub async fn sealed_keys(tx: &mut Tx) -> Result<Vec<(i64, String)>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT id, data_key FROM official_files WHERE data_key <> '' ORDER BY id",
+    Ok(
+        sqlx::query_as("SELECT id, data_key FROM official_files WHERE data_key <> '' ORDER BY id")
+            .fetch_all(&mut **tx)
+            .await?,
     )
-    .fetch_all(&mut **tx)
-    .await?)
 }
 
 /// Replaces a sealed file's wrapped data key (wrapped anew under the next master key).

@@ -78,9 +78,7 @@ pub fn panel(
         .map(|f| FileLine {
             version: f.version_no,
             href: format!("{base}/{}", f.version_no),
-            label: f
-                .name
-                .unwrap_or_else(|| tr.t("official-file-sealed-name")),
+            label: f.name.unwrap_or_else(|| tr.t("official-file-sealed-name")),
             kind: f.kind.code().to_uppercase(),
             size: download::size(tr, f.size),
             by: f.uploaded_by,

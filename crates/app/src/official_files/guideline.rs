@@ -115,8 +115,7 @@ impl App {
         let file = self.open_official_file(&row, &content)?;
         if row.personal != 0 {
             let mut tx = self.db.begin().await?;
-            let event =
-                AuditEvent::about(Some(team), "guideline-file-downloaded", "guideline", id);
+            let event = AuditEvent::about(Some(team), "guideline-file-downloaded", "guideline", id);
             self.audit(&mut tx, Author::of(actor), event).await?;
             tx.commit().await?;
         }

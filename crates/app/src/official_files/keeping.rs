@@ -13,9 +13,7 @@ use spona_domain::ids::TeamId;
 use spona_domain::official_file::{detect, OfficialFileKind};
 use spona_domain::text;
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::official_files::{
-    self, FileContent, Holder, NewOfficialFile, OfficialFileRow,
-};
+use spona_store::official_files::{self, FileContent, Holder, NewOfficialFile, OfficialFileRow};
 use spona_store::Tx;
 
 const TABLE: &str = "official_files";
@@ -126,7 +124,11 @@ pub(super) fn view(row: OfficialFileRow) -> Result<OfficialFileView, AppError> {
     })
 }
 
-fn unwrap_with(wrapper: &KeyWrapper, id: i64, wrapped: &str) -> Result<spona_crypto::fields::DataKey, AppError> {
+fn unwrap_with(
+    wrapper: &KeyWrapper,
+    id: i64,
+    wrapped: &str,
+) -> Result<spona_crypto::fields::DataKey, AppError> {
     let bytes = STANDARD.decode(wrapped).map_err(|_| damaged(id))?;
     wrapper
         .unwrap_key(&bytes, place("data_key", id))

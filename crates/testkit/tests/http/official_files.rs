@@ -85,7 +85,12 @@ async fn download(t: &TestApp, c: &reqwest::Client, path: &str) -> (u16, String,
             .to_string()
     };
     let (kind, disposition) = (header("content-type"), header("content-disposition"));
-    (status, kind, disposition, res.bytes().await.unwrap().to_vec())
+    (
+        status,
+        kind,
+        disposition,
+        res.bytes().await.unwrap().to_vec(),
+    )
 }
 
 async fn scalar(t: &TestApp, sql: &str) -> i64 {
@@ -143,7 +148,10 @@ async fn a_guideline_keeps_every_version_s_file_and_seals_one_with_personal_data
         assert!(location.unwrap().contains("file=1"));
         let (_, page) = t.get(&coordinator, &path).await;
         assert!(page.contains("СОП 2026.pdf") && page.contains("Званични PDF"));
-        assert!(page.contains(&format!("href=\"{to}/2\"")), "version 2 carries it");
+        assert!(
+            page.contains(&format!("href=\"{to}/2\"")),
+            "version 2 carries it"
+        );
 
         // Every official of the team reads it; the bytes come back as they went.
         let member = t.signed_in("le-member").await;
@@ -151,7 +159,11 @@ async fn a_guideline_keeps_every_version_s_file_and_seals_one_with_personal_data
         assert_eq!((status, kind.as_str()), (200, "application/pdf"));
         assert!(disposition.starts_with("attachment;") && disposition.contains("%D0%A1"));
         assert_eq!(bytes, PDF);
-        assert_eq!(audited(&t, "guideline-file-downloaded").await, 0, "plain: no entry");
+        assert_eq!(
+            audited(&t, "guideline-file-downloaded").await,
+            0,
+            "plain: no entry"
+        );
 
         // The second, holding personal data: sealed; the first stays listed and downloadable.
         let fields = [("version", "2"), ("personal", "1")];
@@ -159,8 +171,14 @@ async fn a_guideline_keeps_every_version_s_file_and_seals_one_with_personal_data
         let (status, _, _) = upload(&t, &coordinator, &path, &to, &fields, name, DOCX).await;
         assert_eq!(status, 303);
         let (_, page) = t.get(&member, &path).await;
-        assert!(page.contains(&format!("href=\"{to}/3\"")) && page.contains(&format!("href=\"{to}/2\"")));
-        assert!(!page.contains("Бранковачки"), "a sealed file's name is not listed");
+        assert!(
+            page.contains(&format!("href=\"{to}/3\""))
+                && page.contains(&format!("href=\"{to}/2\""))
+        );
+        assert!(
+            !page.contains("Бранковачки"),
+            "a sealed file's name is not listed"
+        );
         assert!(page.contains("Датотека са подацима о личности"));
         assert!(page.contains("Верзија 3"));
         assert_eq!(download(&t, &member, &format!("{to}/2")).await.3, PDF);
@@ -186,7 +204,10 @@ async fn a_guideline_keeps_every_version_s_file_and_seals_one_with_personal_data
         let decoded = base64::engine::general_purpose::STANDARD
             .decode(&content)
             .unwrap();
-        assert!(!decoded.windows(8).any(|w| w == b"Petrovic"), "content sealed");
+        assert!(
+            !decoded.windows(8).any(|w| w == b"Petrovic"),
+            "content sealed"
+        );
         assert!(!decoded.windows(4).any(|w| w == b"PK\x03\x04"));
         assert!(!sealed_name.contains("Бранковачки"));
         let decoded_name = base64::engine::general_purpose::STANDARD
@@ -195,8 +216,16 @@ async fn a_guideline_keeps_every_version_s_file_and_seals_one_with_personal_data
         assert!(!decoded_name.windows(6).any(|w| w == "Бра".as_bytes()));
 
         // A version revised since the form was read is a conflict; nothing saved.
-        let (status, _, page) =
-            upload(&t, &coordinator, &path, &to, &[("version", "2")], "b.pdf", PDF).await;
+        let (status, _, page) = upload(
+            &t,
+            &coordinator,
+            &path,
+            &to,
+            &[("version", "2")],
+            "b.pdf",
+            PDF,
+        )
+        .await;
         assert_eq!(status, 409);
         assert!(page.contains("id=\"official-file-error\""));
         assert_eq!(files(&t).await, 2);
@@ -211,25 +240,33 @@ async fn a_wrong_or_too_large_file_is_refused_at_the_form_and_saves_nothing() {
         let path = guideline(&t, &coordinator).await;
         let to = format!("{path}/files");
         let version = [("version", "1")];
-        for (name, content) in [
-            ("virus.pdf", b"MZ\x90\x00".as_slice()),
+        let refused: [(&str, &[u8]); 4] = [
+            ("virus.pdf", b"MZ\x90\x00"),
             ("SOP.docx", PDF),
             ("photo.jpg", &[0xFF, 0xD8, 0xFF, 0xE0]),
             ("empty.pdf", b""),
-        ] {
+        ];
+        for (name, content) in refused {
             let (status, _, page) =
                 upload(&t, &coordinator, &path, &to, &version, name, content).await;
             assert_eq!(status, 422, "{name}");
             assert!(page.contains("id=\"official-file-error\""), "{name}");
             if !content.is_empty() {
-                assert!(page.contains("Примају се само датотеке PDF, DOCX"), "{name}");
+                assert!(
+                    page.contains("Примају се само датотеке PDF, DOCX"),
+                    "{name}"
+                );
             }
         }
         let mut big = b"%PDF-1.7\n".to_vec();
         big.resize(21 * 1024 * 1024, b'x');
-        let (status, _, page) = upload(&t, &coordinator, &path, &to, &version, "big.pdf", &big).await;
+        let (status, _, page) =
+            upload(&t, &coordinator, &path, &to, &version, "big.pdf", &big).await;
         assert_eq!(status, 413);
-        assert!(page.contains("већа од 20 MB"), "the limit, said at the form");
+        assert!(
+            page.contains("већа од 20 MB"),
+            "the limit, said at the form"
+        );
         // The founding decision refuses alike.
         let team = "/teams/leskovac";
         let founding = "/teams/leskovac/founding/files";
@@ -253,12 +290,28 @@ async fn only_the_coordinator_uploads_and_another_team_finds_nothing() {
         let coordinator = t.signed_in("le-coordinator").await;
         let path = guideline(&t, &coordinator).await;
         let to = format!("{path}/files");
-        let (status, _, _) =
-            upload(&t, &coordinator, &path, &to, &[("version", "1")], "a.pdf", PDF).await;
+        let (status, _, _) = upload(
+            &t,
+            &coordinator,
+            &path,
+            &to,
+            &[("version", "1")],
+            "a.pdf",
+            PDF,
+        )
+        .await;
         assert_eq!(status, 303);
         let founding = "/teams/leskovac/founding/files";
-        let (status, _, _) =
-            upload(&t, &coordinator, "/teams/leskovac", founding, &[], "odluka.odt", ODT).await;
+        let (status, _, _) = upload(
+            &t,
+            &coordinator,
+            "/teams/leskovac",
+            founding,
+            &[],
+            "odluka.odt",
+            ODT,
+        )
+        .await;
         assert_eq!(status, 303);
 
         // A member of the team reads, never uploads; the page offers no form.
@@ -277,7 +330,16 @@ async fn only_the_coordinator_uploads_and_another_team_finds_nothing() {
         let nis = t.signed_in("nis-coordinator").await;
         assert_eq!(download(&t, &nis, &format!("{to}/2")).await.0, 404);
         assert_eq!(download(&t, &nis, &format!("{founding}/1")).await.0, 404);
-        let (status, _, _) = upload(&t, &nis, "/dashboard", &to, &[("version", "2")], "b.pdf", PDF).await;
+        let (status, _, _) = upload(
+            &t,
+            &nis,
+            "/dashboard",
+            &to,
+            &[("version", "2")],
+            "b.pdf",
+            PDF,
+        )
+        .await;
         assert_eq!(status, 404);
         let (status, _, _) = upload(&t, &nis, "/dashboard", founding, &[], "b.pdf", PDF).await;
         assert_eq!(status, 404);
@@ -315,10 +377,16 @@ async fn the_founding_decision_keeps_its_files_and_a_sealed_one_opens_only_to_wh
         assert_eq!(status, 303);
         let (_, page) = t.get(&coordinator, team).await;
         assert!(page.contains("Одлука 061-25-13.odt") && !page.contains("Решење о именовању"));
-        assert!(page.contains(&format!("href=\"{to}/1\"")) && page.contains(&format!("href=\"{to}/2\"")));
+        assert!(
+            page.contains(&format!("href=\"{to}/1\""))
+                && page.contains(&format!("href=\"{to}/2\""))
+        );
 
         let (status, kind, _, bytes) = download(&t, &coordinator, &format!("{to}/1")).await;
-        assert_eq!((status, kind.as_str()), (200, "application/vnd.oasis.opendocument.text"));
+        assert_eq!(
+            (status, kind.as_str()),
+            (200, "application/vnd.oasis.opendocument.text")
+        );
         assert_eq!(bytes, ODT);
         assert_eq!(download(&t, &coordinator, &format!("{to}/2")).await.3, PDF);
 
@@ -327,7 +395,11 @@ async fn the_founding_decision_keeps_its_files_and_a_sealed_one_opens_only_to_wh
         assert_eq!(download(&t, &national, &format!("{to}/1")).await.3, ODT);
         assert_eq!(download(&t, &national, &format!("{to}/2")).await.0, 403);
         assert_eq!(audited(&t, "founding-file-added").await, 2);
-        assert_eq!(audited(&t, "founding-file-downloaded").await, 1, "the sealed one only");
+        assert_eq!(
+            audited(&t, "founding-file-downloaded").await,
+            1,
+            "the sealed one only"
+        );
         let mut c = t.db().conn().await.unwrap();
         let content: String =
             sqlx::query_scalar("SELECT content FROM official_files WHERE version_no = 2")
@@ -365,13 +437,29 @@ async fn two_files(t: &TestApp) -> i64 {
     let coordinator = t.signed_in("le-coordinator").await;
     let path = guideline(t, &coordinator).await;
     let to = format!("{path}/files");
-    let (status, _, _) =
-        upload(t, &coordinator, &path, &to, &[("version", "1")], "СОП.pdf", PDF).await;
+    let (status, _, _) = upload(
+        t,
+        &coordinator,
+        &path,
+        &to,
+        &[("version", "1")],
+        "СОП.pdf",
+        PDF,
+    )
+    .await;
     assert_eq!(status, 303);
     let founding = "/teams/leskovac/founding/files";
     let fields = [("personal", "1")];
-    let (status, _, _) =
-        upload(t, &coordinator, "/teams/leskovac", founding, &fields, "Чланови.docx", DOCX).await;
+    let (status, _, _) = upload(
+        t,
+        &coordinator,
+        "/teams/leskovac",
+        founding,
+        &fields,
+        "Чланови.docx",
+        DOCX,
+    )
+    .await;
     assert_eq!(status, 303);
     path["/guidelines/".len()..].parse().unwrap()
 }
@@ -402,12 +490,18 @@ async fn files_survive_a_backup_and_restore_and_a_key_rotation() {
         let restored = app_on(&target.db, &t.key);
         let coordinator = actor(&restored, "le-coordinator").await;
         let plain = restored.guideline_file(&coordinator, id, 2).await.unwrap();
-        assert_eq!((plain.name.as_str(), plain.content.as_slice()), ("СОП.pdf", PDF));
+        assert_eq!(
+            (plain.name.as_str(), plain.content.as_slice()),
+            ("СОП.pdf", PDF)
+        );
         let sealed = restored
             .founding_file(&coordinator, "leskovac", 1)
             .await
             .unwrap();
-        assert_eq!((sealed.name.as_str(), sealed.content.as_slice()), ("Чланови.docx", DOCX));
+        assert_eq!(
+            (sealed.name.as_str(), sealed.content.as_slice()),
+            ("Чланови.docx", DOCX)
+        );
         target.finish().await;
 
         // A key rotation: the sealed file opens under the new key only.
@@ -424,10 +518,16 @@ async fn files_survive_a_backup_and_restore_and_a_key_rotation() {
         ));
         let fresh = app_on(t.db(), &next);
         let coordinator = actor(&fresh, "le-coordinator").await;
-        let sealed = fresh.founding_file(&coordinator, "leskovac", 1).await.unwrap();
+        let sealed = fresh
+            .founding_file(&coordinator, "leskovac", 1)
+            .await
+            .unwrap();
         assert_eq!(sealed.content, DOCX);
         let stale = app_on(t.db(), &t.key);
-        assert!(stale.founding_file(&coordinator, "leskovac", 1).await.is_err());
+        assert!(stale
+            .founding_file(&coordinator, "leskovac", 1)
+            .await
+            .is_err());
         t.finish().await;
     }
 }

@@ -221,7 +221,13 @@ pub(super) async fn show_page(
     let upload = leads(s)
         .then(|| UploadForm::to(format!("/guidelines/{id}/files"), Some(g.current_version)));
     let files = state.app.guideline_files(s.actor(), id).await?;
-    let files = official_files::panel(tr, "official-files-guideline", files, &format!("/guidelines/{id}/files"), upload);
+    let files = official_files::panel(
+        tr,
+        "official-files-guideline",
+        files,
+        &format!("/guidelines/{id}/files"),
+        upload,
+    );
     Ok(ShowPage {
         chrome: s.viewer.chrome(Nav::Guidelines),
         id,

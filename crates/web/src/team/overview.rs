@@ -94,7 +94,13 @@ pub(super) async fn overview_page(
     let base = format!("/teams/{code}/founding/files");
     let upload = v.can_edit.then(|| UploadForm::to(base.clone(), None));
     let files = state.app.founding_files(s.actor(), team).await?;
-    let files = official_files::panel(&s.viewer.tr, "official-files-founding", files, &base, upload);
+    let files = official_files::panel(
+        &s.viewer.tr,
+        "official-files-founding",
+        files,
+        &base,
+        upload,
+    );
     Ok(OverviewPage {
         chrome: s.viewer.chrome(Nav::Team),
         all_teams: !s.actor().role.is_team_bound(),

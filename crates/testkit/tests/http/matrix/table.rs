@@ -54,7 +54,12 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/teams/{team}", Registry, T::Team),
     ("GET", "/teams/{team}/founding/edit", RegistryEdit, T::Team),
     ("POST", "/teams/{team}/founding", RegistryEdit, T::Team),
-    ("POST", "/teams/{team}/founding/files", RegistryEdit, T::Team),
+    (
+        "POST",
+        "/teams/{team}/founding/files",
+        RegistryEdit,
+        T::Team,
+    ),
     (
         "GET",
         "/teams/{team}/founding/files/{version}",
