@@ -32,6 +32,7 @@ mod local_time;
 pub mod mail;
 pub mod materials;
 pub mod meetings;
+pub mod official_files;
 pub mod outreach;
 pub mod oversight;
 pub mod plan;

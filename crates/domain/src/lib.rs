@@ -12,6 +12,7 @@ pub mod disclosure;
 pub mod exchange;
 pub mod ids;
 pub mod local_time;
+pub mod official_file;
 pub mod outreach;
 pub mod oversight;
 pub mod plan;

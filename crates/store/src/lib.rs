@@ -34,6 +34,7 @@ pub mod mail;
 pub mod materials;
 pub mod meetings;
 pub mod members;
+pub mod official_files;
 pub mod outreach;
 pub mod plans;
 pub mod practices;

@@ -19,6 +19,8 @@ pub struct TestApp {
     pub base: String,
     pub clock: Arc<ManualClock>,
     pub app: App,
+    /// The master key the app holds (for tests that back up, restore or rotate).
+    pub key: MasterKey,
     db: Option<TestDb>,
     stop: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
@@ -33,11 +35,12 @@ impl TestApp {
     /// The demo on the given fresh database.
     pub async fn spawn_on(db: TestDb) -> TestApp {
         let clock = Arc::new(ManualClock::at(START));
+        let key = MasterKey::generate();
         let app = App::new(
             db.db.clone(),
             clock.clone(),
             AuthSettings::default(),
-            Keyring::new(&MasterKey::generate()),
+            Keyring::new(&key),
         );
         app.seed_demo().await.expect("seed the demo");
         let catalog = Arc::new(Catalog::load().expect("messages"));
@@ -57,6 +60,7 @@ impl TestApp {
             base,
             clock,
             app,
+            key,
             db: Some(db),
             stop: Some(stop),
             server: Some(server),

@@ -13,6 +13,7 @@ mod guidelines;
 mod imports;
 mod materials;
 mod meetings;
+mod official_files;
 mod outreach;
 mod oversight;
 mod plan;

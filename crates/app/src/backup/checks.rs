@@ -1,7 +1,7 @@
 //! What a restore proves about the rows as they pass, before it keeps any: the audit chain
 //! verifies with the deployment's key from its first entry to the recorded head (the same
-//! walk as `spona audit verify`), and every case's data key unwraps with that key and opens
-//! its sealed parts.
+//! walk as `spona audit verify`), every case's data key unwraps with that key and opens
+//! its sealed parts, and every sealed official file's data key unwraps with it.
 
 use super::manifest::Manifest;
 use super::BackupError;
@@ -81,6 +81,11 @@ impl<'k> Checks<'k> {
                     self.case(&at, row)?;
                 }
             }
+            "official_files" => {
+                for row in rows {
+                    self.official_file(&at, row)?;
+                }
+            }
             _ => {}
         }
         Ok(())
@@ -127,6 +132,30 @@ impl<'k> Checks<'k> {
         }
         self.cases += 1;
         Ok(())
+    }
+
+    /// A sealed official file's key unwraps (its content opens with it, as a case's parts do;
+    /// the key is what a wrong deployment key would fail on).
+    fn official_file(&self, at: &Columns<'_>, row: &Row) -> Result<(), BackupError> {
+        let id = at.int(row, "id")?;
+        let wrapped = at.text(row, "data_key")?;
+        if wrapped.is_empty() {
+            return Ok(());
+        }
+        let place = Place {
+            table: "official_files",
+            column: "data_key",
+            row: id,
+        };
+        let opens = base64_decode(&wrapped)
+            .is_some_and(|bytes| self.keys.wrapper.unwrap_key(&bytes, place).is_ok());
+        if opens {
+            Ok(())
+        } else {
+            Err(BackupError::WrongKey(format!(
+                "the data key of official file {id} does not open"
+            )))
+        }
     }
 
     /// After the last row: the chain ends at the head the backup recorded, which is the

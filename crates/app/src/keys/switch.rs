@@ -1,8 +1,9 @@
 //! The switch of a rotation: one transaction moves every case's next values into place,
-//! keeps the ending audit epoch's chain key sealed under the next master key (and seals the
-//! keys of earlier epochs anew under it), records the next key's check value, ends the
-//! rotation, and appends "keys rotated" as the first entry of the new epoch. The old master
-//! key is of no use to the database afterwards.
+//! wraps the data keys of sealed official files anew under the next master key (they are
+//! few, so the sweep leaves them to the switch), keeps the ending audit epoch's chain key
+//! sealed under the next master key (and seals the keys of earlier epochs anew under it),
+//! records the next key's check value, ends the rotation, and appends "keys rotated" as the
+//! first entry of the new epoch. The old master key is of no use to the database afterwards.
 //!
 //! It takes its locks in the order every audited write does (case rows, then the audit head),
 //! and reads the number of cases again once it holds the head: a case added or edited by an
@@ -79,6 +80,8 @@ impl App {
             let sealed = STANDARD.encode(old.chain.seal_under(&next.wrapper, place));
             rotation::end_epoch(&mut tx, head.last_seq, &sealed, now).await?;
         }
+        // Sealed official files have data keys of their own, wrapped anew here.
+        crate::official_files::rewrap_sealed_files(&mut tx, &old, &next).await?;
         rotation::finish(&mut tx, next.check()).await?;
         let by = Author::anonymous("console", "console");
         let event = AuditEvent {

@@ -58,3 +58,20 @@ card-national-centre-what = Belgrade — receives every report of a suspicion an
 card-social-work = Centre for Social Work (on duty)
 card-police = Police
 card-never = Never send the person back to those they fled from, and never confront them with them.
+
+## Files on guidelines and the founding decision
+official-files-guideline = Files of the versions
+official-files-founding = Files of the founding decision
+official-files-none = No files yet.
+official-file-add = Add a file (new version)
+official-file-file = File
+official-file-hint = PDF, DOCX, DOC, ODT, XLSX or ODS, up to 20 MB. Each new file is a new version; earlier versions stay.
+official-file-personal = Holds personal data
+official-file-personal-hint = Tick if the file mentions people (names, contacts): it is then kept encrypted, and every download is recorded.
+official-file-personal-mark = holds personal data, kept encrypted
+official-file-sealed-name = File with personal data
+official-file-save = Save the file
+official-file-saved = The file was saved as a new version.
+official-file-too-large = The file is larger than 20 MB and was not saved.
+official-file-kind = Only PDF, DOCX, DOC, ODT, XLSX and ODS files are accepted, and the content must match the name. The file was not saved.
+official-file-version = Version

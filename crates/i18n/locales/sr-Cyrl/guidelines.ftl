@@ -59,3 +59,20 @@ card-national-centre-what = Београд — прима сваку прија�
 card-social-work = Центар за социјални рад (дежурство)
 card-police = Полиција
 card-never = Никада не враћајте особу онима од којих је побегла и никада је не суочавајте са њима.
+
+## Files on guidelines and the founding decision
+official-files-guideline = Датотеке верзија
+official-files-founding = Датотеке оснивачке одлуке
+official-files-none = Још нема датотека.
+official-file-add = Додај датотеку (нова верзија)
+official-file-file = Датотека
+official-file-hint = PDF, DOCX, DOC, ODT, XLSX или ODS, до 20 MB. Свака нова датотека је нова верзија; раније верзије остају.
+official-file-personal = Садржи податке о личности
+official-file-personal-hint = Означите ако се у датотеци помињу људи (имена, контакти): тада се чува шифрована, а свако преузимање се бележи.
+official-file-personal-mark = садржи податке о личности, чува се шифрована
+official-file-sealed-name = Датотека са подацима о личности
+official-file-save = Сачувај датотеку
+official-file-saved = Датотека је сачувана као нова верзија.
+official-file-too-large = Датотека је већа од 20 MB и није сачувана.
+official-file-kind = Примају се само датотеке PDF, DOCX, DOC, ODT, XLSX и ODS, и садржај мора одговарати називу. Датотека није сачувана.
+official-file-version = Верзија

@@ -23,6 +23,7 @@ mod materials;
 mod matrix;
 mod meetings;
 mod national_referral;
+mod official_files;
 mod outreach;
 mod oversight;
 mod plan;

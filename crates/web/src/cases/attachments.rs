@@ -6,6 +6,7 @@ use super::labels;
 use super::show::{self, Trouble};
 use super::Choice;
 use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::download;
 use crate::shell::errors::{self, Failure, WebError};
 use crate::shell::form::{message, ValidForm};
 use crate::shell::render::html;
@@ -15,7 +16,7 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::cases::{CaseView, NewFile};
 use spona_app::AppError;
@@ -62,7 +63,7 @@ pub async fn panel(
             id: f.id,
             name: f.name,
             part: labels::label(tr, "part", f.part.code()),
-            size: size(tr, f.size),
+            size: download::size(tr, f.size),
             at: tr.instant(&f.uploaded_at),
             removable: f.removable,
         })
@@ -81,15 +82,6 @@ pub async fn panel(
         Vec::new()
     };
     Ok(Some(FilesPanel { list, parts, error }))
-}
-
-/// A size in kB or MB, in the viewer's number format.
-fn size(tr: &crate::shell::tr::Tr, bytes: i64) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} kB", tr.num(&((bytes + 1023) / 1024)))
-    } else {
-        format!("{} MB", tr.num(&((bytes + 512 * 1024) / (1024 * 1024))))
-    }
 }
 
 /// `POST /cases/{id}/attachments` (multipart/form-data).
@@ -143,48 +135,7 @@ pub async fn download(
     Path(id): Path<AttachmentId>,
 ) -> Result<Response, WebError> {
     let file = state.app.attachment_file(s.actor(), id).await?;
-    let disposition = HeaderValue::from_str(&disposition(&file.name))
-        .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(file.content_type),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        file.content,
-    )
-        .into_response())
-}
-
-/// `attachment` with an ASCII name and the exact name in UTF-8 (RFC 6266 / 8187).
-fn disposition(name: &str) -> String {
-    let latin = spona_domain::script::to_latin(name);
-    let ascii: String = latin
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_.() ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut encoded = String::new();
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            encoded.push(char::from(b));
-        } else {
-            encoded.push_str(&format!("%{b:02X}"));
-        }
-    }
-    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+    Ok(download::named(file.content_type, &file.name, file.content))
 }
 
 #[derive(Template)]
@@ -227,18 +178,4 @@ pub async fn remove(
         "/cases/{case_id}?saved=attachment-removed#files-h"
     ))
     .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_disposition_carries_an_ascii_name_and_the_exact_one() {
-        let d = super::disposition("Изјава \"1\".pdf");
-        assert!(
-            d.starts_with("attachment; filename=\"Izjava _1_.pdf\""),
-            "{d}"
-        );
-        assert!(d.contains("filename*=UTF-8''%D0%98"), "{d}");
-        assert!(!d.contains('\n'));
-    }
 }

@@ -1,6 +1,8 @@
-//! The guidelines library, reading acknowledgements, and the printable "what to do" card.
+//! The guidelines library, reading acknowledgements, files on versions, and the printable
+//! "what to do" card.
 
 mod card;
+mod files;
 mod pages;
 
 use crate::routes::Routes;
@@ -14,4 +16,10 @@ pub fn routes() -> Routes {
         .get("/guidelines/{id}", pages::show)
         .post("/guidelines/{id}/read", pages::acknowledge)
         .post("/guidelines/{id}/versions", pages::revise)
+        .post_with_limit(
+            "/guidelines/{id}/files",
+            files::upload,
+            crate::official_files::UPLOAD_LIMIT,
+        )
+        .get("/guidelines/{id}/files/{version}", files::download)
 }

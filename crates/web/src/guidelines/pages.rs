@@ -2,6 +2,7 @@
 //! document with its versions, the reader's acknowledgement and the revision form.
 
 use crate::cases::Choice;
+use crate::official_files::{self, FilesPanel, UploadForm};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
@@ -156,7 +157,7 @@ pub async fn create(
 
 #[derive(Template)]
 #[template(path = "guidelines/show.html")]
-struct ShowPage {
+pub(super) struct ShowPage {
     chrome: Chrome,
     id: i64,
     title: String,
@@ -171,7 +172,9 @@ struct ShowPage {
     not_read: Option<Vec<String>>,
     revise: Option<(RevisionForm, Errors)>,
     notice: Option<String>,
-    alert: Option<String>,
+    pub(super) alert: Option<String>,
+    /// The files on the versions, and the upload form for the coordinator.
+    pub(super) files: FilesPanel,
 }
 
 /// What a redirect asks the page to say.
@@ -180,9 +183,10 @@ struct ShowPage {
 pub struct Notice {
     saved: Option<String>,
     read: Option<String>,
+    file: Option<String>,
 }
 
-async fn show_page(
+pub(super) async fn show_page(
     state: &WebState,
     s: &Signed,
     id: i64,
@@ -214,6 +218,16 @@ async fn show_page(
             )
         })
     });
+    let upload = leads(s)
+        .then(|| UploadForm::to(format!("/guidelines/{id}/files"), Some(g.current_version)));
+    let files = state.app.guideline_files(s.actor(), id).await?;
+    let files = official_files::panel(
+        tr,
+        "official-files-guideline",
+        files,
+        &format!("/guidelines/{id}/files"),
+        upload,
+    );
     Ok(ShowPage {
         chrome: s.viewer.chrome(Nav::Guidelines),
         id,
@@ -237,6 +251,7 @@ async fn show_page(
         revise,
         notice,
         alert,
+        files,
     })
 }
 
@@ -250,6 +265,8 @@ pub async fn show(
     let tr = &s.viewer.tr;
     let notice = if n.read.is_some() {
         Some(tr.t("guideline-read-thanks"))
+    } else if n.file.is_some() {
+        Some(tr.t("official-file-saved"))
     } else {
         n.saved.map(|_| tr.t("saved"))
     };

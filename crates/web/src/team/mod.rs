@@ -1,6 +1,8 @@
-//! The team registry pages: teams, founding decision, institutions and partners, members.
+//! The team registry pages: teams, founding decision (and files on it), institutions and
+//! partners, members.
 
 pub(crate) mod changes;
+mod founding_files;
 mod institutions;
 mod members;
 mod overview;
@@ -14,6 +16,15 @@ pub fn routes() -> Routes {
         .get("/teams/{team}", overview::show)
         .get("/teams/{team}/founding/edit", overview::edit_founding)
         .post("/teams/{team}/founding", overview::save_founding)
+        .post_with_limit(
+            "/teams/{team}/founding/files",
+            founding_files::upload,
+            crate::official_files::UPLOAD_LIMIT,
+        )
+        .get(
+            "/teams/{team}/founding/files/{version}",
+            founding_files::download,
+        )
         .get("/teams/{team}/institutions", institutions::list)
         .post("/teams/{team}/institutions", institutions::create)
         .get("/teams/{team}/institutions/new", institutions::new)

@@ -1,5 +1,6 @@
 //! Teams: the deployment's list of teams, one team's overview, and its founding decision.
 
+use crate::official_files::{self, FilesPanel, UploadForm};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
@@ -7,7 +8,7 @@ use crate::shell::render::html;
 use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use spona_app::forms::FoundingForm;
@@ -39,7 +40,7 @@ pub async fn list(State(state): State<WebState>, s: Signed) -> Result<Response, 
 
 #[derive(Template)]
 #[template(path = "team/overview.html")]
-struct OverviewPage {
+pub(super) struct OverviewPage {
     chrome: Chrome,
     /// Named `v` because the history partial reads `v.history`.
     v: TeamOverview,
@@ -49,6 +50,16 @@ struct OverviewPage {
     all_teams: bool,
     /// The coordinator keeps the team's public page and calendar feeds.
     outreach: bool,
+    /// The files on the founding decision, and the upload form for those who edit it.
+    pub(super) files: FilesPanel,
+    notice: Option<String>,
+}
+
+/// What a redirect asks the page to say.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Notice {
+    file: Option<String>,
 }
 
 /// One team at a glance.
@@ -56,23 +67,48 @@ pub async fn show(
     State(state): State<WebState>,
     s: Signed,
     Path(team): Path<String>,
+    Query(n): Query<Notice>,
 ) -> Result<Response, WebError> {
-    let v = state.app.team_overview(s.actor(), &team).await?;
+    let mut page = overview_page(&state, &s, &team).await?;
+    page.notice = n.file.map(|_| s.viewer.tr.t("official-file-saved"));
+    html(&page)
+}
+
+/// The team's page, as `show` gives it.
+pub(super) async fn overview_page(
+    state: &WebState,
+    s: &Signed,
+    team: &str,
+) -> Result<OverviewPage, WebError> {
+    let v = state.app.team_overview(s.actor(), team).await?;
     let members = if v.can_see_members {
         let (_, page) = state
             .app
-            .members(s.actor(), &team, &MemberQuery::default())
+            .members(s.actor(), team, &MemberQuery::default())
             .await?;
         Some(page.total)
     } else {
         None
     };
-    html(&OverviewPage {
+    let code = &v.team.code;
+    let base = format!("/teams/{code}/founding/files");
+    let upload = v.can_edit.then(|| UploadForm::to(base.clone(), None));
+    let files = state.app.founding_files(s.actor(), team).await?;
+    let files = official_files::panel(
+        &s.viewer.tr,
+        "official-files-founding",
+        files,
+        &base,
+        upload,
+    );
+    Ok(OverviewPage {
         chrome: s.viewer.chrome(Nav::Team),
         all_teams: !s.actor().role.is_team_bound(),
         outreach: state.app.can_lead_outreach(s.actor()) && s.actor().team_id == Some(v.team.id),
         v,
         members,
+        files,
+        notice: None,
     })
 }
 

@@ -9,6 +9,7 @@ use spona_app::forms::UserForm;
 use spona_app::guidelines::GuidelineForm;
 use spona_app::materials::ItemForm;
 use spona_app::meetings::{ActionForm, MeetingForm};
+use spona_app::official_files::OfficialUpload;
 use spona_app::outreach::FeedForm;
 use spona_app::plan::{ObjectiveForm, PlanActivityForm, PlanForm};
 use spona_app::practices::PracticeForm;
@@ -382,7 +383,7 @@ async fn leskovac(t: &TestApp, coordinator: &Actor, team: i64, user: i64) -> Tea
     let app = &t.app;
     let q = |table: &str| format!("SELECT MIN(id) FROM {table} WHERE team_id = $1");
     let plan = scalar(t, &q("coordination_plans"), team).await;
-    let shared = shared_records(t, coordinator, team).await;
+    let shared = shared_records(t, coordinator, "leskovac").await;
     let report = app
         .draft_report(
             coordinator,
@@ -439,7 +440,7 @@ async fn leskovac(t: &TestApp, coordinator: &Actor, team: i64, user: i64) -> Tea
 async fn nis_records(t: &TestApp, coordinator: &Actor, team: i64, user: i64) -> TeamRecords {
     let app = &t.app;
     let q = |table: &str| format!("SELECT MIN(id) FROM {table} WHERE team_id = $1");
-    let shared = shared_records(t, coordinator, team).await;
+    let shared = shared_records(t, coordinator, "nis").await;
     let meeting = app
         .record_meeting(
             coordinator,
@@ -587,8 +588,9 @@ async fn nis_records(t: &TestApp, coordinator: &Actor, team: i64, user: i64) -> 
     }
 }
 
-/// The kinds neither demo team has: a material, a guideline, a calendar feed.
-async fn shared_records(t: &TestApp, coordinator: &Actor, _team: i64) -> TeamRecords {
+/// The kinds neither demo team has: a material, a guideline with a file (its version 2), a
+/// file on the founding decision (its version 1), a calendar feed.
+async fn shared_records(t: &TestApp, coordinator: &Actor, code: &str) -> TeamRecords {
     let app = &t.app;
     let material = app
         .add_material(
@@ -620,6 +622,19 @@ async fn shared_records(t: &TestApp, coordinator: &Actor, _team: i64) -> TeamRec
         )
         .await
         .expect("guideline");
+    let file = |name| OfficialUpload {
+        name,
+        content: b"%PDF-1.7\nmatrica\n",
+        personal: false,
+        note: "",
+        version: 1,
+    };
+    app.add_guideline_file(coordinator, guideline, &file("СОП (матрица).pdf"))
+        .await
+        .expect("guideline file");
+    app.add_founding_file(coordinator, code, &file("Одлука (матрица).pdf"))
+        .await
+        .expect("founding file");
     let feed = app
         .create_calendar_feed(
             coordinator,

@@ -176,6 +176,12 @@ fn path_of(f: &Fixture, pattern: &str, target: Target, who: Who, cell: Cell) -> 
         "/reports/htcds/{name}" => "htcds.json",
         _ => "x",
     };
+    // Uploading a file made the guideline's version 2; the founding decision's first file
+    // is its version 1.
+    let version = match pattern {
+        "/guidelines/{id}/files/{version}" => "2",
+        _ => "1",
+    };
     let file = match pattern {
         "/static/{file}" => "spona.css".to_string(),
         "/feeds/{file}" => "matrix-unknown.ics".to_string(),
@@ -193,6 +199,7 @@ fn path_of(f: &Fixture, pattern: &str, target: Target, who: Who, cell: Cell) -> 
         .replace("{token}", "matrix-unknown-token")
         .replace("{name}", name)
         .replace("{file}", &file)
+        .replace("{version}", version)
 }
 
 /// The answer as the policy names it; `None` for anything else (a server error).

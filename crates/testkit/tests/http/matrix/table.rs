@@ -65,6 +65,18 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/teams/{team}", Registry, T::Team),
     ("GET", "/teams/{team}/founding/edit", RegistryEdit, T::Team),
     ("POST", "/teams/{team}/founding", RegistryEdit, T::Team),
+    (
+        "POST",
+        "/teams/{team}/founding/files",
+        RegistryEdit,
+        T::Team,
+    ),
+    (
+        "GET",
+        "/teams/{team}/founding/files/{version}",
+        Registry,
+        T::Team,
+    ),
     ("GET", "/teams/{team}/institutions", Registry, T::Team),
     ("POST", "/teams/{team}/institutions", RegistryEdit, T::Team),
     (
@@ -207,6 +219,13 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/guidelines/{id}", TeamWork, T::Guideline),
     ("POST", "/guidelines/{id}/read", TeamWork, T::Guideline),
     ("POST", "/guidelines/{id}/versions", TeamLead, T::Guideline),
+    ("POST", "/guidelines/{id}/files", TeamLead, T::Guideline),
+    (
+        "GET",
+        "/guidelines/{id}/files/{version}",
+        TeamWork,
+        T::Guideline,
+    ),
     // Materials.
     ("GET", "/materials", TeamWork, T::Nothing),
     ("POST", "/materials", TeamWork, T::Nothing),
