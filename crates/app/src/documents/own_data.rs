@@ -5,13 +5,13 @@
 //! label of the person: its wording is checked for stigmatising words by the tests.
 
 use super::record::{facts_table, Fact};
-use super::wording::date;
+use super::wording::{self, date};
 use super::{file_name, footer, pdf, Named, OWN_DATA_GIVEN};
 use crate::cases::CaseView;
 use crate::reports::Words;
 use crate::{App, AppError, DocumentFile};
 use spona_domain::access::Actor;
-use spona_domain::cases::{CaseId, ConsentGiver, Part};
+use spona_domain::cases::{CaseId, ConsentGiver, IndicatorCatalogue, Part};
 use spona_domain::ids::{InstitutionId, UserId};
 use spona_i18n::{Arg, Catalog, Locale};
 use spona_reports::document::{Block, Document, Table};
@@ -82,7 +82,17 @@ impl App {
             actor.institution_id.unwrap_or(InstitutionId(0)),
             &view.summary.owner_short,
         );
-        let doc = document(&w, &view, &owner, &named, &openings, &reader, self.now());
+        let catalogue = self.screened_with(&view).await?;
+        let doc = document(
+            &w,
+            &view,
+            catalogue.as_ref(),
+            &owner,
+            &named,
+            &openings,
+            &reader,
+            self.now(),
+        );
         let bytes = pdf(&doc)?;
         self.audit_document(actor, team, OWN_DATA_GIVEN, id, locale.code())
             .await?;
@@ -166,9 +176,11 @@ fn parts(w: &Words, parts: &[Part]) -> String {
 }
 
 /// The document's text.
+#[allow(clippy::too_many_arguments)]
 fn document(
     w: &Words,
     view: &CaseView,
+    catalogue: Option<&IndicatorCatalogue>,
     owner: &str,
     named: &Named,
     openings: &[Opening],
@@ -240,6 +252,32 @@ fn document(
         })
         .unwrap_or_default();
     section(w, "own-data-circumstances", circumstances, &mut blocks);
+
+    // What was noted at the screening is recorded about the person too, so it is given as
+    // recorded: the signs observed and the forms of exploitation considered, in plain words.
+    let noted = view
+        .screening
+        .as_ref()
+        .map(|p| {
+            let forms = p
+                .exploitation_forms
+                .iter()
+                .map(|f| wording::label(w, "exploitation", f))
+                .collect::<Vec<_>>()
+                .join(", ");
+            plain(
+                w,
+                vec![
+                    (
+                        "own-data-signs",
+                        wording::indicators(w, catalogue, &p.indicators),
+                    ),
+                    ("own-data-forms", forms),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    section(w, "own-data-noted", noted, &mut blocks);
 
     blocks.push(heading(w, "own-data-shared"));
     if view.referrals.is_empty() {

@@ -75,3 +75,6 @@ own-data-opened = Who opened the record
 own-data-who = Who
 own-data-did = What was done
 own-data-rights = You may ask for wrong data to be corrected, for a consent to be withdrawn, or for your data not to be sent on. Ask the institution that gave you this document.
+own-data-noted = What was noted about your situation
+own-data-signs = Signs observed
+own-data-forms = Forms of exploitation considered

@@ -25,6 +25,7 @@ fn adult<'a>() -> Vec<(&'a str, &'a str)> {
         ("birth_date", "1992-06-11"),
         ("whereabouts", WHEREABOUTS),
         ("narrative", NARRATIVE),
+        ("indicators", "rehearsed"),
     ]
 }
 
@@ -303,6 +304,11 @@ async fn the_own_data_is_plain_in_the_persons_script_and_stigmatises_nobody() {
         assert!(text.contains("Centar za zaštitu ŽTL"), "{text}");
         assert!(text.contains("Dejan Ilić (demo)"));
         assert!(text.contains("Slučaj otvoren"), "the openings: {text}");
+        // What the screening noted is the person's data too, given in plain words.
+        assert!(
+            text.contains("Šta je zabeleženo o vašoj situaciji"),
+            "{text}"
+        );
         assert!(!is_stigmatising(&text), "{text}");
         assert!(!latin.file_name.contains("Dragoslava"));
 
