@@ -663,7 +663,30 @@ fn a_spreadsheet_is_imported_only_whole_and_only_once() {
     let err = refused(&d.run(&["import", "--kind", "members", path]));
     assert!(err.contains("--team CODE is needed"), "{err}");
     let err = refused(&d.run(&["import", "--team", "leskovac", "--kind", "trainings", path]));
-    assert!(err.contains("import them in the browser"), "{err}");
+    assert!(err.contains("--as USERNAME"), "{err}");
+}
+
+#[test]
+fn materials_are_imported_at_the_console_as_the_account_that_records_them() {
+    let d = Deployment::sqlite();
+    d.ok(&["demo"]);
+    let file = d.dir.path().join("materials.csv");
+    std::fs::write(
+        &file,
+        "Material;Kind of material;Donor;Project;Quantity;Lowest stock;Date\n\
+         Лифлет (конзола);leaflet;;;250;;2025-12-01\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let args = ["import", "--kind", "materials", "--as"];
+    let err = refused(&d.run(&[&args[..], &["nobody", path]].concat()));
+    assert!(err.contains("no account"), "{err}");
+    let err = refused(&d.run(&[&args[..], &["auditor", path]].concat()));
+    assert!(err.contains("may not import"), "{err}");
+    let out = d.ok(&[&args[..], &["le-member", path]].concat());
+    assert!(out.contains("Saved 1 new row(s)"), "{out}");
+    let out = d.ok(&[&args[..], &["le-member", path]].concat());
+    assert!(out.contains("Saved 0 new row(s); 1 already there"), "{out}");
 }
 
 #[test]

@@ -361,6 +361,25 @@ impl App {
         self.preview_into(&operator, catalog, to, content).await
     }
 
+    /// The account an import at the console is made as (`spona import --as USERNAME`):
+    /// with that account's own rights, as if it had signed in, so that records which name
+    /// who recorded them (trainings, materials) name it. A disabled account is refused.
+    pub async fn console_actor(&self, username: &str) -> Result<Actor, AppError> {
+        let user = self
+            .user_by_username(&crate::accounts::operator(), username)
+            .await?;
+        if !user.active {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Actor {
+            user_id: user.id,
+            role: user.role,
+            team_id: user.team_id,
+            institution_id: user.institution_id,
+            address: "console".into(),
+        })
+    }
+
     /// [`App::save_import`] at the console, into the team with this code.
     pub async fn save_import_at_console(
         &self,

@@ -46,6 +46,10 @@ pub struct ImportArgs {
     /// The team's code (see `spona team list`); for a team's records
     #[arg(long, value_name = "CODE", default_value = "")]
     team: String,
+    /// Import as this account, with its rights and into its team (instead of --team):
+    /// needed for trainings and materials, which name the account that recorded them
+    #[arg(long = "as", value_name = "USERNAME", default_value = "")]
+    as_user: String,
     /// What the file holds
     #[arg(long, value_enum)]
     kind: Kind,
@@ -69,19 +73,46 @@ pub async fn run(args: ImportArgs, settings: &Settings) -> Result<()> {
     let catalog = Catalog::load().map_err(|e| anyhow!("messages: {e}"))?;
     let code = args.team.trim().to_ascii_lowercase();
     let app = database::open_app(settings).await?;
-    let outcome = import(
-        &app,
-        &catalog,
-        locale,
-        &code,
-        kind,
-        &content,
-        args.dry_run,
-        settings.listen,
-    )
-    .await;
+    let actor = match args.as_user.trim() {
+        "" => Ok(None),
+        username => app
+            .console_actor(username)
+            .await
+            .map(Some)
+            .map_err(|e| match e {
+                AppError::NotFound => anyhow!("there is no account {username:?}"),
+                AppError::Forbidden => anyhow!("the account {username:?} is disabled"),
+                other => problems::app(other),
+            }),
+    };
+    let outcome = match actor {
+        Ok(actor) => {
+            let to = Target {
+                code: &code,
+                actor: actor.as_ref(),
+            };
+            import(
+                &app,
+                &catalog,
+                locale,
+                to,
+                kind,
+                &content,
+                args.dry_run,
+                settings.listen,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
     app.db().close().await;
     outcome
+}
+
+/// Where an import goes: into the team with this code as the operator, or as an account.
+struct Target<'a> {
+    code: &'a str,
+    actor: Option<&'a spona_domain::access::Actor>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -89,14 +120,18 @@ async fn import(
     app: &spona_app::App,
     catalog: &Catalog,
     locale: Locale,
-    code: &str,
+    to: Target<'_>,
     kind: ImportKind,
     content: &[u8],
     dry_run: bool,
     listen: std::net::SocketAddr,
 ) -> Result<()> {
+    let code = to.code;
     let no_team = |e: AppError| {
         match e {
+        AppError::NotFound | AppError::Forbidden if to.actor.is_some() => {
+            anyhow!("the account may not import these records")
+        }
         AppError::NotFound if code.is_empty() => {
             anyhow!("--team CODE is needed for a team's records (see `spona team list`)")
         }
@@ -104,15 +139,19 @@ async fn import(
             anyhow!("there is no team with the code {code:?} (see `spona team list`)")
         }
         AppError::Forbidden => anyhow!(
-            "trainings and materials name the account that recorded them: import them in the browser"
+            "trainings and materials name the account that recorded them: name it with --as USERNAME"
         ),
         other => problems::app(other),
     }
     };
-    let preview = app
-        .preview_import_at_console(code, catalog, kind, content)
-        .await
-        .map_err(no_team)?;
+    let preview = match to.actor {
+        Some(actor) => app.preview_import(actor, catalog, kind, content).await,
+        None => {
+            app.preview_import_at_console(code, catalog, kind, content)
+                .await
+        }
+    }
+    .map_err(no_team)?;
     print_problems(catalog, locale, &preview);
     if !preview.savable() {
         bail!(
@@ -129,11 +168,17 @@ async fn import(
         );
         return Ok(());
     }
-    match app
-        .save_import_at_console(code, catalog, kind, content, &preview.digest)
-        .await
-        .map_err(no_team)?
-    {
+    let saved = match to.actor {
+        Some(actor) => {
+            app.save_import(actor, catalog, kind, content, &preview.digest)
+                .await
+        }
+        None => {
+            app.save_import_at_console(code, catalog, kind, content, &preview.digest)
+                .await
+        }
+    };
+    match saved.map_err(no_team)? {
         Saving::Saved(done) => {
             println!(
                 "Saved {} new row(s); {} already there or repeated.",
