@@ -78,3 +78,6 @@ own-data-rights = You may ask for wrong data to be corrected, for a consent to b
 own-data-noted = What was noted about your situation
 own-data-signs = Signs observed
 own-data-forms = Forms of exploitation considered
+cases-documents-script-sr-Cyrl = Serbian, Cyrillic
+cases-documents-script-sr-Latn = Serbian, Latin
+cases-documents-script-en = English

@@ -78,3 +78,6 @@ own-data-rights = Можете тражити да се нетачан пода�
 own-data-noted = Шта је забележено о вашој ситуацији
 own-data-signs = Запажени знаци
 own-data-forms = Облици искоришћавања који су разматрани
+cases-documents-script-sr-Cyrl = српски, ћирилица
+cases-documents-script-sr-Latn = српски, латиница
+cases-documents-script-en = енглески

@@ -288,7 +288,7 @@ async fn the_own_data_is_plain_in_the_persons_script_and_stigmatises_nobody() {
         refer_identity(&t, &police, &page, "Центар за заштиту ЖТЉ").await;
         let (_, body) = t.get(&police, &page).await;
         assert!(body.contains(&format!("action=\"{page}/own-data.pdf\"")));
-        assert!(body.contains("<option value=\"sr-Latn\" lang=\"sr-Latn\">Latinica</option>"));
+        assert!(body.contains("<option value=\"sr-Latn\">српски, латиница</option>"));
 
         let latin = pdf(&t, &police, &format!("{page}/own-data.pdf?script=sr-Latn")).await;
         assert_eq!(latin.status, 200);

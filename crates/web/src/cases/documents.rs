@@ -51,9 +51,10 @@ pub fn panel(tr: &Tr, view: &CaseView, actor: &Actor) -> DocumentsPanel {
         label: tr.t("cases-documents-script-name"),
         selected: true,
     })
+    // Named in the page's own language and script, as everything in the page is.
     .chain(Locale::ALL.iter().map(|l| Choice {
         value: l.code().into(),
-        label: l.native_name().into(),
+        label: tr.t(&format!("cases-documents-script-{}", l.code())),
         selected: false,
     }))
     .collect();
