@@ -155,8 +155,12 @@ impl App {
         self.noting_damage(gathered).await
     }
 
-    /// The catalogue version the case was screened with, to name its indicators.
-    async fn screened_with(&self, view: &CaseView) -> Result<Option<IndicatorCatalogue>, AppError> {
+    /// The catalogue version the case was screened with, to name its indicators (the case
+    /// page and the documents name them alike).
+    pub async fn screened_with(
+        &self,
+        view: &CaseView,
+    ) -> Result<Option<IndicatorCatalogue>, AppError> {
         let Some(screening) = view.screening.as_ref().filter(|p| !p.indicators.is_empty()) else {
             return Ok(None);
         };

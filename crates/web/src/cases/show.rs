@@ -23,7 +23,7 @@ use spona_app::registry::DirectoryEntry;
 use spona_domain::cases::closing::{follow_up_pending, referral_live, service_open};
 use spona_domain::cases::{
     CaseAccess, CaseId, CaseTransition, IndicatorCatalogue, Part, ReferralStatus, ReferralUrgency,
-    Sector, ServiceStatus, TaskId,
+    ServiceStatus, TaskId,
 };
 use spona_domain::text::iso_date;
 
@@ -365,7 +365,7 @@ async fn build(
         facts.push(fact(tr.t("case-sex"), labels::label(tr, "sex", &v.sex)));
     }
     let existence = v.access == CaseAccess::Existence;
-    let catalogue = screened_with(state, v).await?;
+    let catalogue = state.app.screened_with(v).await?;
     let sections = if existence {
         Vec::new()
     } else {
@@ -739,28 +739,6 @@ fn refer_panel(
         override_reason: form.override_reason,
         errors,
     }
-}
-
-/// The catalogue version the case was screened with (so that the indicators are named in the
-/// reader's language with the wording of that version, even after a newer one is imported).
-async fn screened_with(
-    state: &WebState,
-    v: &CaseView,
-) -> Result<Option<IndicatorCatalogue>, WebError> {
-    let Some(screening) = v.screening.as_ref().filter(|p| !p.indicators.is_empty()) else {
-        return Ok(None);
-    };
-    let Some((sector, version)) = screening
-        .catalogue
-        .as_deref()
-        .and_then(|c| c.split_once('/'))
-    else {
-        return Ok(None);
-    };
-    let Some(sector) = Sector::from_code(sector) else {
-        return Ok(None);
-    };
-    Ok(state.app.catalogue_version(sector, version).await?)
 }
 
 /// Observed indicators in words where the catalogue names them, else by their codes.
