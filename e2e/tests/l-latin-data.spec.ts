@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, passSecondFactor } from './fixtures';
 
 // le-social is used by no other test, so the script it saves here cannot leak into them.
 const USER = 'le-social';
@@ -17,6 +17,11 @@ test('Latin chosen on the sign-in page is kept, and user data reads in Latin', a
     page.waitForURL((url) => url.pathname !== '/login'),
     page.locator('form[action="/login"] button.primary').click(),
   ]);
+  // A case worker's second step, in the script chosen.
+  await expect(page).toHaveURL(/\/login\/second-factor/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sr-Latn');
+  expect(await page.locator('main').innerText()).not.toMatch(CYRILLIC);
+  await passSecondFactor(page, USER);
   await expect(page.locator('html')).toHaveAttribute('lang', 'sr-Latn');
   await expect(page.locator('header form.who span')).toContainText('Prijavljeni ste kao');
 

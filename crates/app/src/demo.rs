@@ -17,6 +17,10 @@ use time::macros::date;
 /// The password of every demo account (printed at start; never used outside the demo).
 pub const DEMO_PASSWORD: &str = "spona-demo-2026";
 
+/// The authenticator secret of every demo account whose role signs in with a second factor
+/// (printed at start, with the password; an authenticator app takes it as typed).
+pub const DEMO_TOTP_SECRET: &str = "SPONADEMOKEYFORTHEDEMOACCOUNTS22";
+
 /// A demo sign-in, as printed at start.
 #[derive(Clone, Debug)]
 pub struct DemoAccount {
@@ -338,7 +342,7 @@ impl App {
             };
             let institution =
                 orgs.and_then(|o| o.iter().find(|(c, _)| *c == org).map(|(_, id)| *id));
-            users::insert(
+            let id = users::insert(
                 &mut tx,
                 &users::NewUser {
                     username: account.username,
@@ -352,6 +356,11 @@ impl App {
                 now,
             )
             .await?;
+            if self.auth.second_factor.required_for(account.role) {
+                let secret = spona_crypto::totp::TotpSecret::from_base32(DEMO_TOTP_SECRET)
+                    .ok_or_else(|| AppError::Internal("the demo's secret".into()))?;
+                self.enrol_known_secret(&mut tx, id, &secret).await?;
+            }
         }
         crate::demo_plan::seed(&mut tx, le, &le_orgs, now).await?;
         tx.commit().await?;

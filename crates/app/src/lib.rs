@@ -67,6 +67,8 @@ pub struct AuthSettings {
     pub absolute_timeout: i64,
     /// One-time links (first administrator, password reset) last this many seconds.
     pub one_time_link_ttl: i64,
+    /// Which roles sign in with a second factor (case roles always).
+    pub second_factor: spona_domain::second_factor::SecondFactorPolicy,
 }
 
 impl Default for AuthSettings {
@@ -75,6 +77,7 @@ impl Default for AuthSettings {
             idle_timeout: 30 * 60,
             absolute_timeout: 12 * 60 * 60,
             one_time_link_ttl: 24 * 60 * 60,
+            second_factor: Default::default(),
         }
     }
 }
@@ -92,6 +95,8 @@ pub struct App {
     alert_rules: Arc<spona_domain::oversight::AlertRules>,
     zone: jiff::tz::TimeZone,
     statistics: reports::StatisticsCache,
+    /// The relying party of passkeys; none where they cannot work (no usable address).
+    passkeys: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 impl App {
@@ -109,6 +114,7 @@ impl App {
             alert_rules: Arc::default(),
             zone: spona_domain::local_time::default_zone(),
             statistics: reports::StatisticsCache::default(),
+            passkeys: None,
         }
     }
 
@@ -153,6 +159,11 @@ impl App {
     /// The keys in force now (one snapshot: a use case that seals keeps it to the end).
     pub(crate) fn keys(&self) -> Arc<Keyring> {
         self.keys.in_force()
+    }
+
+    /// The app's clock in Unix seconds (a test's clock, in tests).
+    pub fn now_unix(&self) -> i64 {
+        self.now()
     }
 
     /// The current instant in Unix seconds.

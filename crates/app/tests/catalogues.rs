@@ -65,11 +65,9 @@ async fn the_demo_carries_every_bundled_catalogue_and_a_bad_file_is_refused_by_l
 async fn a_report_is_screened_with_its_sectors_catalogue_and_unknown_indicators_are_refused() {
     let t = TestDb::sqlite().await;
     let app = demo(&t).await;
-    let s = app
-        .sign_in("le-police", DEMO_PASSWORD, "127.0.0.1")
+    let police = spona_testkit::signed_session(&app, "le-police", DEMO_PASSWORD)
         .await
-        .unwrap();
-    let police = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+        .actor;
     let form = ReportForm {
         reporter_kind: "team-official".into(),
         detected_on: "2026-11-27".into(),
@@ -97,11 +95,9 @@ async fn a_report_is_screened_with_its_sectors_catalogue_and_unknown_indicators_
             .total,
         1
     );
-    let s = app
-        .sign_in("le-coordinator", DEMO_PASSWORD, "127.0.0.1")
+    let coordinator = spona_testkit::signed_session(&app, "le-coordinator", DEMO_PASSWORD)
         .await
-        .unwrap();
-    let coordinator = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+        .actor;
     let text = spona_app::catalogues::BUNDLED[1];
     assert!(matches!(
         app.import_catalogue(&coordinator, text).await,
@@ -164,11 +160,9 @@ fn every_bundled_indicator_is_worded_for_any_gender() {
 async fn a_case_keeps_the_wording_of_the_catalogue_version_it_was_screened_with() {
     let t = TestDb::sqlite().await;
     let app = demo(&t).await;
-    let s = app
-        .sign_in("le-police", DEMO_PASSWORD, "127.0.0.1")
+    let police = spona_testkit::signed_session(&app, "le-police", DEMO_PASSWORD)
         .await
-        .unwrap();
-    let police = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+        .actor;
     // The police pick the general list instead of their own.
     let form = ReportForm {
         reporter_kind: "team-official".into(),
@@ -218,11 +212,9 @@ async fn a_case_keeps_the_wording_of_the_catalogue_version_it_was_screened_with(
 }
 
 async fn actor(app: &App, username: &str) -> spona_domain::access::Actor {
-    let s = app
-        .sign_in(username, DEMO_PASSWORD, "127.0.0.1")
+    spona_testkit::signed_session(app, username, DEMO_PASSWORD)
         .await
-        .unwrap();
-    app.session(&s.token, "127.0.0.1").await.unwrap().actor
+        .actor
 }
 
 /// A report of a person the police may take for a child, with the list the form showed.

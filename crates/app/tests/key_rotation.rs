@@ -7,6 +7,7 @@
 
 use spona_app::audit::Break;
 use spona_app::custody;
+use spona_app::demo::DEMO_PASSWORD;
 use spona_app::keys::{KeyHealth, KeySource, SweepControl, SweepOutcome, Switched};
 use spona_app::{App, AppError, AuthSettings, Keyring, ManualClock, MasterKey};
 use spona_domain::access::Actor;
@@ -142,6 +143,9 @@ async fn after_a_rotation_every_case_opens_with_the_new_key_only_and_duplicates_
         );
         let fresh = instance(&t, &new);
         assert_eq!(everything_opened(&fresh, &who, &ids).await, before);
+        // The authenticator secrets were wrapped anew: a case worker's code still passes.
+        let police = spona_testkit::signed_session(&fresh, "le-police", DEMO_PASSWORD).await;
+        assert_eq!(police.user.username, "le-police");
         // An instance with the old key alone opens nothing once it has looked.
         let stale = instance(&t, &old);
         assert_eq!(stale.check_keys().await.unwrap(), KeyHealth::Stale);

@@ -44,11 +44,9 @@ async fn a_notification_mail_waits_while_the_server_is_down_and_carries_no_name(
             .await
             .unwrap();
         drop(c);
-        let s = app
-            .sign_in("le-police", DEMO_PASSWORD, "127.0.0.1")
+        let police = spona_testkit::signed_session(&app, "le-police", DEMO_PASSWORD)
             .await
-            .unwrap();
-        let police = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+            .actor;
         let child = ReportForm {
             reporter_kind: "team-official".into(),
             detected_on: "2026-11-27".into(),

@@ -101,11 +101,9 @@ async fn app_with(relay: Relay, t: &TestDb) -> App {
         .await
         .unwrap();
     drop(c);
-    let s = app
-        .sign_in("le-police", DEMO_PASSWORD, "127.0.0.1")
+    let police = spona_testkit::signed_session(&app, "le-police", DEMO_PASSWORD)
         .await
-        .unwrap();
-    let police = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+        .actor;
     let child = ReportForm {
         reporter_kind: "team-official".into(),
         detected_on: "2026-11-27".into(),

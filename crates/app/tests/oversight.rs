@@ -36,7 +36,11 @@ async fn the_auditor_reads_who_did_what_to_which_case_and_never_the_persons_data
     for t in TestDb::every_engine().await {
         let (app, _clock) = demo_app(&t).await;
         app.seed_demo_cases().await.unwrap();
-        let social = actor(&app, "le-social").await;
+        // Signed in as a person would be, so that the trail holds the sign-in.
+        let social =
+            spona_testkit::signed_session(&app, "le-social", spona_app::demo::DEMO_PASSWORD)
+                .await
+                .actor;
         let police = actor(&app, "le-police").await;
         let auditor = actor(&app, "auditor").await;
         // The closed case is the police's; the social work centre breaks the glass on it.

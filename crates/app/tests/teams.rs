@@ -24,8 +24,9 @@ async fn only_administrators_add_teams_and_bad_input_adds_nothing() {
             city: "Врање".into(),
         };
         for user in ["le-coordinator", "national"] {
-            let s = app.sign_in(user, DEMO_PASSWORD, "127.0.0.1").await.unwrap();
-            let actor = app.session(&s.token, "127.0.0.1").await.unwrap().actor;
+            let actor = spona_testkit::signed_session(&app, user, DEMO_PASSWORD)
+                .await
+                .actor;
             assert!(
                 matches!(
                     app.create_team(&actor, &form).await,

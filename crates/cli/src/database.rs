@@ -125,6 +125,7 @@ pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> 
     .with_key_source(Arc::new(KeysAtHand::of(settings)?))
     .with_answer_deadlines(settings.answer_within)
     .with_disclosure_threshold(settings.disclosure)
+    .with_passkeys(&settings.public_url)
     .with_alert_rules(settings.alerts.clone())
     .with_time_zone(settings.time_zone.clone());
     let app = match &settings.mail {

@@ -1,5 +1,5 @@
 //! Secrets: password hashes, random tokens whose stored form is a hash, and the encryption of
-//! personal data at rest (envelope keys, per-field sealing bound to its place, blind indexes).
+//! personal data at rest, the second factor's one-time codes and recovery codes (envelope keys, per-field sealing bound to its place, blind indexes).
 #![forbid(unsafe_code)]
 
 pub mod archive;
@@ -10,4 +10,6 @@ pub mod fields;
 pub mod keyring;
 pub mod keys;
 pub mod passwords;
+pub mod recovery;
 pub mod tokens;
+pub mod totp;

@@ -20,6 +20,7 @@ pub mod practices;
 pub mod registry;
 pub mod reports;
 pub mod script;
+pub mod second_factor;
 pub mod text;
 pub mod trainings;
 pub mod validation;

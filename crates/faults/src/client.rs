@@ -3,10 +3,38 @@
 //! sign-in page must be seen, not silently followed), and a hard time limit on every request.
 
 use anyhow::{bail, Context, Result};
-use std::time::{Duration, Instant};
+use spona_crypto::totp::{step_at, TotpSecret, STEP};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// A step of the account's authenticator that this process has not used and the server
+/// accepts now (one step of drift either way), taken; none while this moment's are spent.
+fn claim_step(user: &'static str) -> Option<i64> {
+    let now = unix_now();
+    let mut used = STEPS_USED.lock().unwrap_or_else(|p| p.into_inner());
+    let last = used.get(user).copied().unwrap_or(0);
+    let step = (step_at(now) - 1).max(last + 1);
+    (step <= step_at(now) + 1).then(|| {
+        used.insert(user, step);
+        step
+    })
+}
+
+/// The wall clock in Unix seconds (the server's clock is the same machine's).
+fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "spona-demo-2026";
+/// The authenticator secret of the demo accounts that sign in with a second factor.
+pub const DEMO_TOTP_SECRET: &str = "SPONADEMOKEYFORTHEDEMOACCOUNTS22";
+
+/// The last authenticator step this process used, per account: a code is accepted once.
+static STEPS_USED: Mutex<BTreeMap<&'static str, i64>> = Mutex::new(BTreeMap::new());
 
 /// An answer that arrived.
 #[derive(Clone, Debug)]
@@ -78,6 +106,13 @@ impl Session {
         if reply.status != 303 {
             bail!("{user}: signing in answered {}", reply.status);
         }
+        if let Some(at) = reply
+            .location
+            .as_deref()
+            .filter(|to| to.starts_with("/login/second-factor"))
+        {
+            s.pass_second_step(at).await?;
+        }
         // Signing in cycles the session, and its token with it.
         let page = s
             .get("/dashboard")
@@ -91,6 +126,39 @@ impl Session {
         }
         s.csrf = csrf_of(&page.body).context("the dashboard has no CSRF token")?;
         Ok(s)
+    }
+
+    /// Types a code of the demo's authenticator, of a step this process has not used for
+    /// the account (waiting for the next step when this moment's are spent).
+    async fn pass_second_step(&self, at: &str) -> Result<()> {
+        let user = self.user;
+        let page = self
+            .get(at)
+            .await
+            .map_err(|e| anyhow::anyhow!("{user}: the second step: {}", e.error))?;
+        let csrf = csrf_of(&page.body).context("the second step has no CSRF token")?;
+        let secret = TotpSecret::from_base32(DEMO_TOTP_SECRET).context("the demo's secret")?;
+        let step = loop {
+            if let Some(step) = claim_step(user) {
+                break step;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        };
+        let code = secret.code_at(step * STEP);
+        let fields = [("csrf", csrf.as_str()), ("code", code.as_str())];
+        let sent = self
+            .http
+            .post(format!("{}/login/second-factor", self.base))
+            .header("origin", &self.base)
+            .header("sec-fetch-site", "same-origin")
+            .form(&fields)
+            .send()
+            .await
+            .map_err(|e| anyhow::anyhow!("{user}: the second step: {}", transport(&e)))?;
+        if sent.status().as_u16() != 303 {
+            bail!("{user}: the second step answered {}", sent.status());
+        }
+        Ok(())
     }
 
     /// Gets a page.

@@ -134,7 +134,8 @@ pub async fn sign_ins_of(
 ) -> Result<Vec<Entry>, StoreError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM audit_log WHERE subject = 'user' AND subject_id = $1 \
-         AND action IN ('sign-in', 'sign-in-failed') ORDER BY seq DESC LIMIT $2"
+         AND action IN ('sign-in', 'sign-in-failed', 'second-factor-failed') \
+         ORDER BY seq DESC LIMIT $2"
     ))
     .bind(user.0)
     .bind(limit)

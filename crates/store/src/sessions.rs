@@ -14,6 +14,8 @@ pub struct Session {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    /// When its owner last proved who they are (signing in, or again before a sensitive act).
+    pub confirmed_at: i64,
 }
 
 /// Where a session was started from: a short description of the device, and the address.
@@ -35,7 +37,7 @@ pub async fn insert(
 ) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, device, address, created_at, \
-         last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
+         last_seen_at, confirmed_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $6, $7)",
     )
     .bind(token_hash)
     .bind(user.0)
@@ -96,8 +98,8 @@ pub async fn delete_of_user(
 /// The session with this identifier hash.
 pub async fn find(c: &mut AnyConnection, token_hash: &str) -> Result<Option<Session>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions \
-         WHERE token_hash = $1",
+        "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at, confirmed_at \
+         FROM sessions WHERE token_hash = $1",
     )
     .bind(token_hash)
     .fetch_optional(c)
@@ -107,6 +109,16 @@ pub async fn find(c: &mut AnyConnection, token_hash: &str) -> Result<Option<Sess
 /// Marks the session as used now (for the idle timeout).
 pub async fn touch(c: &mut AnyConnection, id: i64, now: i64) -> Result<(), StoreError> {
     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Records that the session's owner proved again who they are.
+pub async fn confirm(c: &mut AnyConnection, id: i64, now: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE sessions SET confirmed_at = $1 WHERE id = $2")
         .bind(now)
         .bind(id)
         .execute(c)

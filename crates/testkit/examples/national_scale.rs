@@ -155,8 +155,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 async fn actor(app: &App, username: &str) -> Result<Actor, Box<dyn std::error::Error>> {
-    let s = app
-        .sign_in(username, spona_app::demo::DEMO_PASSWORD, "127.0.0.1")
-        .await?;
-    Ok(app.session(&s.token, "127.0.0.1").await?.actor)
+    Ok(
+        spona_testkit::signed_session(app, username, spona_app::demo::DEMO_PASSWORD)
+            .await
+            .actor,
+    )
 }

@@ -8,9 +8,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 mod apps;
 mod logs;
+mod second_factor;
 mod spawn;
-pub use apps::{actor, demo_app, pairs_raised_for, TEST_ADDRESS};
+pub use apps::{actor, demo_app, pairs_raised_for, signed_session, TEST_ADDRESS};
 pub use logs::{capture_logs, CapturedLog};
+pub use second_factor::{code_after, demo_secret, last_step_of};
 pub use spawn::{csrf_of, TestApp, DEMO_PASSWORD, START};
 
 /// The environment variable that turns on the PostgreSQL runs.

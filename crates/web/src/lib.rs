@@ -30,6 +30,7 @@ pub use routes::Routes;
 pub use server::ConnectionLimits;
 /// The strict decoder of form bodies and query strings (public for its fuzz target).
 pub use shell::strict;
+pub use shell::viewer::url_encode;
 pub use state::{WebSettings, WebState};
 
 use axum::http::Method;

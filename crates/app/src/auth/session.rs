@@ -35,6 +35,8 @@ pub struct SignedIn {
     /// The token that every form of this session must carry.
     pub csrf_token: String,
     pub session_id: i64,
+    /// When the person last proved who they are in this session (signing in, or again).
+    pub confirmed_at: i64,
 }
 
 impl App {
@@ -77,7 +79,34 @@ impl App {
             user,
             csrf_token: s.csrf_token,
             session_id: s.id,
+            confirmed_at: s.confirmed_at,
         })
+    }
+
+    /// Starts a session for a user who proved who they are; audited as the sign-in.
+    pub(crate) async fn start_session(
+        &self,
+        tx: &mut spona_store::Tx,
+        user: &User,
+        origin: sessions::Origin<'_>,
+    ) -> Result<NewSession, AppError> {
+        let now = self.now();
+        let session = NewSession::generate(self.auth.absolute_timeout);
+        sessions::insert(
+            tx,
+            &tokens::token_hash(&session.token),
+            user.id,
+            &session.csrf_token,
+            origin,
+            now,
+            now + self.auth.absolute_timeout,
+        )
+        .await?;
+        let event = AuditEvent::about(user.team_id, "sign-in", "user", user.id.0);
+        self.audit(tx, Author::anonymous("", origin.address), event)
+            .await?;
+        tracing::info!(event = "sign-in", user_id = user.id.0);
+        Ok(session)
     }
 
     async fn touch_session(&self, id: i64, now: i64) -> Result<(), AppError> {

@@ -1,6 +1,6 @@
 //! Signing in with a username and password.
 
-use super::session::NewSession;
+use super::second_factor::SignInStep;
 use super::throttle::{Key, ThrottlePolicy};
 use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
@@ -8,14 +8,15 @@ use spona_crypto::{passwords, tokens};
 use spona_store::{sessions, throttle, users};
 
 impl App {
-    /// Signs a user in and starts a fresh session. Wrong usernames and wrong passwords get
-    /// the same answer after the same work; throttled keys are refused before any check.
+    /// Checks a user's password: a fresh session, or the second step that is due (see
+    /// [`SignInStep`]). Wrong usernames and wrong passwords get the same answer after the
+    /// same work; throttled keys are refused before any check.
     pub async fn sign_in(
         &self,
         username: &str,
         password: &str,
         address: &str,
-    ) -> Result<NewSession, AppError> {
+    ) -> Result<SignInStep, AppError> {
         self.sign_in_from(username, password, address, "").await
     }
 
@@ -27,7 +28,7 @@ impl App {
         password: &str,
         address: &str,
         user_agent: &str,
-    ) -> Result<NewSession, AppError> {
+    ) -> Result<SignInStep, AppError> {
         let policy = ThrottlePolicy::default();
         let now = self.now();
         let name = username.trim().to_ascii_lowercase();
@@ -78,30 +79,12 @@ impl App {
             }
         };
 
-        throttle::clear(&mut tx, &account_key).await?;
-        let session = NewSession::generate(self.auth.absolute_timeout);
-        sessions::insert(
-            &mut tx,
-            &tokens::token_hash(&session.token),
-            user.id,
-            &session.csrf_token,
-            sessions::Origin {
-                device: &super::own_sessions::device_of(user_agent),
-                address,
-            },
-            now,
-            now + self.auth.absolute_timeout,
-        )
-        .await?;
-        let event = AuditEvent::about(user.team_id, "sign-in", "user", user.id.0);
-        let author = Author {
-            actor: None,
-            label: "",
+        let origin = sessions::Origin {
+            device: &super::own_sessions::device_of(user_agent),
             address,
         };
-        self.audit(&mut tx, author, event).await?;
+        let step = self.after_password(&mut tx, &user, origin).await?;
         tx.commit().await?;
-        tracing::info!(event = "sign-in", user_id = user.id.0);
-        Ok(session)
+        Ok(step)
     }
 }

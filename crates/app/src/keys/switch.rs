@@ -82,6 +82,8 @@ impl App {
         }
         // Sealed official files have data keys of their own, wrapped anew here.
         crate::official_files::rewrap_sealed_files(&mut tx, &old, &next).await?;
+        // So have the accounts' authenticator secrets.
+        crate::auth::rewrap_second_factors(&mut tx, &old, &next).await?;
         rotation::finish(&mut tx, next.check()).await?;
         let by = Author::anonymous("console", "console");
         let event = AuditEvent {

@@ -73,6 +73,7 @@ fn message(kind: &str, link: &str) -> (String, String) {
             "Подељен план заштите и помоћи",
             "A protection and assistance plan shared",
         ),
+        "second-factor-reset" => ("Поништен други фактор", "Second factor reset"),
         _ => ("Ново обавештење", "A new notification"),
     };
     let subject = format!("Спона: {sr} / {en}");

@@ -227,12 +227,7 @@ async fn actor_as(
     username: &str,
     password: &str,
 ) -> spona_domain::access::Actor {
-    let s = app
-        .sign_in(username, password, spona_testkit::TEST_ADDRESS)
+    spona_testkit::signed_session(app, username, password)
         .await
-        .expect("sign-in with the new password");
-    app.session(&s.token, spona_testkit::TEST_ADDRESS)
-        .await
-        .unwrap()
         .actor
 }

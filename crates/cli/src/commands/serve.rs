@@ -53,7 +53,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     drop(start);
     println!("Spona is listening on {}", links::base_url(addr));
     if args.demo {
-        print_sign_ins();
+        print_sign_ins(&settings.second_factor);
     }
     // The link goes to standard output only, never into the log.
     match first_admin {

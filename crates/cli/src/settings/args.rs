@@ -239,6 +239,7 @@ impl SettingsArgs {
             trust_forwarded_for: self.trust_forwarded_for,
             session_idle_minutes: self.session_idle_minutes,
             session_absolute_hours: self.session_absolute_hours,
+            second_factor_roles: None,
             log_format: self.log_format,
             smtp_server: self.smtp_server.clone(),
             mail_from: self.mail_from.clone(),

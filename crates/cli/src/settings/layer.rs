@@ -17,6 +17,9 @@ pub struct Layer {
     pub trust_forwarded_for: Option<bool>,
     pub session_idle_minutes: Option<i64>,
     pub session_absolute_hours: Option<i64>,
+    /// Only from the file: the roles, beyond those that open case data (always), that sign
+    /// in with a second factor ("admin", "auditor", …).
+    pub second_factor_roles: Option<Vec<String>>,
     pub log_format: Option<LogFormat>,
     pub smtp_server: Option<String>,
     pub mail_from: Option<String>,
@@ -62,6 +65,7 @@ impl Layer {
             trust_forwarded_for: self.trust_forwarded_for.or(lower.trust_forwarded_for),
             session_idle_minutes: self.session_idle_minutes.or(lower.session_idle_minutes),
             session_absolute_hours: self.session_absolute_hours.or(lower.session_absolute_hours),
+            second_factor_roles: self.second_factor_roles.or(lower.second_factor_roles),
             log_format: self.log_format.or(lower.log_format),
             smtp_server: self.smtp_server.or(lower.smtp_server),
             mail_from: self.mail_from.or(lower.mail_from),

@@ -16,9 +16,11 @@ use anyhow::{bail, Result};
 use serde::Deserialize;
 use spona_app::mail::MailSettings;
 use spona_app::{AuthSettings, DatabaseUrl};
+use spona_domain::accounts::Role;
 use spona_domain::cases::AcknowledgementPolicy;
 use spona_domain::disclosure::Threshold;
 use spona_domain::local_time;
+use spona_domain::second_factor::SecondFactorPolicy;
 use spona_web::WebSettings;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -77,6 +79,10 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
+    /// Which roles sign in with a second factor.
+    pub second_factor: SecondFactorPolicy,
+    /// The deployment's public address (links in mail, the relying party of passkeys).
+    pub public_url: String,
     pub log_format: LogFormat,
     /// Notification mail, when an SMTP relay is configured.
     pub mail: Option<MailSettings>,
@@ -155,7 +161,7 @@ impl Settings {
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             bail!("public_url: {public_url:?} must start with http:// or https://");
         }
-        let mail = mail::mail_settings(&layer, public_url)?;
+        let mail = mail::mail_settings(&layer, public_url.clone())?;
         let urgent = layer.urgent_referral_hours.unwrap_or(4);
         if !(1..=24).contains(&urgent) {
             bail!("urgent_referral_hours: must be between 1 and 24 hours (hours, not days), not {urgent}");
@@ -199,6 +205,19 @@ impl Settings {
                 DATABASE_TIMEOUT_SECONDS.end()
             );
         }
+        let second_factor = match &layer.second_factor_roles {
+            None => SecondFactorPolicy::default(),
+            Some(codes) => {
+                let mut roles = Vec::new();
+                for code in codes {
+                    match Role::from_code(code) {
+                        Some(role) => roles.push(role),
+                        None => bail!("second_factor_roles: no role is called {code:?}"),
+                    }
+                }
+                SecondFactorPolicy::with_roles(roles)
+            }
+        };
         let backup = backup::backup_settings(&layer)?;
         let audit_checkpoints = layer
             .audit_checkpoint_file
@@ -222,6 +241,8 @@ impl Settings {
             trust_forwarded_for: layer.trust_forwarded_for.unwrap_or(false),
             session_idle_minutes,
             session_absolute_hours,
+            second_factor,
+            public_url,
             log_format: layer.log_format.unwrap_or(LogFormat::Text),
         })
     }
@@ -232,6 +253,7 @@ impl Settings {
             idle_timeout: self.session_idle_minutes * 60,
             absolute_timeout: self.session_absolute_hours * 60 * 60,
             one_time_link_ttl: ONE_TIME_LINK_SECONDS,
+            second_factor: self.second_factor.clone(),
         }
     }
 

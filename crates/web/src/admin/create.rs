@@ -7,6 +7,7 @@ use super::link::{self, Occasion};
 use super::users::account;
 use super::Choice;
 use crate::shell::chrome::{role_message, Chrome, Nav};
+use crate::shell::confirmed::Confirmed;
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
 use crate::shell::render::html;
@@ -151,7 +152,7 @@ async fn form_page(
 }
 
 /// The empty form.
-pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, WebError> {
+pub async fn new(State(state): State<WebState>, s: Confirmed) -> Result<Response, WebError> {
     if !App::manages_accounts(s.actor()) {
         return Err(AppError::Forbidden.into());
     }
@@ -162,7 +163,7 @@ pub async fn new(State(state): State<WebState>, s: Signed) -> Result<Response, W
 /// with what was typed and the errors.
 pub async fn create(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     headers: HeaderMap,
     ValidForm(form): ValidForm<AccountForm>,
 ) -> Result<Response, WebError> {

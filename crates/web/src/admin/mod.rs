@@ -6,6 +6,7 @@
 mod catalogues;
 mod create;
 pub(crate) mod link;
+mod second_factor;
 mod status;
 mod users;
 
@@ -32,4 +33,12 @@ pub fn routes() -> Routes {
         .post("/admin/users/{id}/active", status::set_active)
         .get("/admin/users/{id}/reset", status::confirm_reset)
         .post("/admin/users/{id}/reset", status::reset)
+        .get(
+            "/admin/users/{id}/second-factor/reset",
+            second_factor::confirm_reset,
+        )
+        .post(
+            "/admin/users/{id}/second-factor/reset",
+            second_factor::reset,
+        )
 }

@@ -4,10 +4,10 @@
 use super::link::{self, Occasion};
 use super::users::account;
 use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::confirmed::Confirmed;
 use crate::shell::errors::{Failure, WebError};
 use crate::shell::form::ValidForm;
 use crate::shell::render::html;
-use crate::shell::viewer::Signed;
 use crate::WebState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -32,7 +32,7 @@ struct ConfirmPage {
 /// Asks before disabling: the owner is signed out at once.
 pub async fn confirm_disable(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = account(&state, &s, id).await?;
@@ -58,7 +58,7 @@ pub struct ActiveForm {
 /// Disables (`active=0`) or enables (`active=1`) the account.
 pub async fn set_active(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Path(id): Path<i64>,
     ValidForm(f): ValidForm<ActiveForm>,
 ) -> Result<Response, WebError> {
@@ -79,7 +79,7 @@ pub async fn set_active(
 /// Asks before resetting: the current password stops working at once.
 pub async fn confirm_reset(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let user = account(&state, &s, id).await?;
@@ -102,7 +102,7 @@ pub struct ResetForm {}
 /// Clears the password, signs the owner out and shows the link for a new one.
 pub async fn reset(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     headers: HeaderMap,
     Path(id): Path<i64>,
     ValidForm(_): ValidForm<ResetForm>,

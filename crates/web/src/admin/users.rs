@@ -97,6 +97,10 @@ struct ShowPage {
     is_self: bool,
     /// All of the account's sessions were just ended.
     sessions_ended: bool,
+    /// The account has an authenticator set up.
+    has_second_factor: bool,
+    /// Its second factor was just reset.
+    factor_reset: bool,
 }
 
 /// What a redirect to the account's page asks it to say.
@@ -104,6 +108,7 @@ struct ShowPage {
 #[serde(default)]
 pub struct ShowNotices {
     sessions_ended: Option<String>,
+    factor_reset: Option<String>,
 }
 
 /// One account.
@@ -114,10 +119,13 @@ pub async fn show(
     Query(n): Query<ShowNotices>,
 ) -> Result<Response, WebError> {
     let user = account(&state, &s, id).await?;
+    let has_second_factor = state.app.has_second_factor(s.actor(), UserId(id)).await?;
     html(&ShowPage {
         chrome: s.viewer.chrome(Nav::Admin),
         is_self: user.id == s.actor().user_id.0,
         sessions_ended: n.sessions_ended.is_some(),
+        factor_reset: n.factor_reset.is_some(),
+        has_second_factor,
         user,
     })
 }

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use spona_domain::cases::CaseId;
 
 /// The kinds of notification the app writes; each has a message `notification-{kind}`.
-pub const KINDS: [&str; 15] = [
+pub const KINDS: [&str; 16] = [
     "possible-duplicate",
     "duplicate-confirmed",
     "case-assigned",
@@ -31,6 +31,7 @@ pub const KINDS: [&str; 15] = [
     "referral-question",
     "referral-answer",
     "referral-plan",
+    "second-factor-reset",
 ];
 
 /// A notification, ready to show.

@@ -2,6 +2,7 @@
 //! and their latest sign-ins; and the administrator ending all of an account's sessions.
 
 use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::confirmed::Confirmed;
 use crate::shell::errors::WebError;
 use crate::shell::form::ValidForm;
 use crate::shell::render::html;
@@ -111,7 +112,7 @@ pub async fn end(
 /// `POST /admin/users/{id}/sessions/end`.
 pub async fn end_all_of(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Path(id): Path<UserId>,
     ValidForm(_): ValidForm<Nothing>,
 ) -> Result<Response, WebError> {

@@ -13,7 +13,6 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_app::AppError;
-use spona_i18n::Locale;
 
 #[derive(Template)]
 #[template(path = "auth/login.html")]
@@ -68,9 +67,8 @@ pub struct Credentials {
     next: String,
 }
 
-/// Signs in: a new session (a fresh identifier, whatever came before) and back to `next`.
-/// A language chosen on the sign-in page before is the most recent, explicit choice: it
-/// becomes the person's saved preference, so the session (and their other devices) keep it.
+/// Checks the password: signed in with a new session (a fresh identifier, whatever came
+/// before) and back to `next`, or on to the second factor.
 pub async fn submit(
     State(state): State<WebState>,
     viewer: Viewer,
@@ -87,33 +85,8 @@ pub async fn submit(
         )
         .await
     {
-        Ok(session) => {
-            if let Some(old) = &viewer.signed {
-                let _ = state.app.sign_out(old).await;
-            }
-            let chosen = cookies::get(&headers, cookies::LANG_CHOSEN)
-                .and_then(|code| Locale::from_code(&code));
-            if let Some(locale) = chosen {
-                let signed = state.app.session(&session.token, &viewer.address).await?;
-                state.app.set_locale(&signed, locale).await?;
-            }
-            let mut res = Redirect::to(&safe_next(&f.next)).into_response();
-            if chosen.is_some() {
-                res.headers_mut().append(
-                    header::SET_COOKIE,
-                    cookies::clear(cookies::LANG_CHOSEN, state.settings.secure_cookies),
-                );
-            }
-            res.headers_mut().append(
-                header::SET_COOKIE,
-                cookies::set(
-                    cookies::SESSION,
-                    &session.token,
-                    session.max_age,
-                    state.settings.secure_cookies,
-                ),
-            );
-            Ok(res)
+        Ok(step) => {
+            super::completion::after_password(&state, &viewer, &headers, step, &f.next).await
         }
         Err(e) => {
             let (status, error) = match e {

@@ -4,10 +4,10 @@
 
 use super::labels;
 use super::Choice;
+use crate::shell::confirmed::Confirmed;
 use crate::shell::download::attachment;
 use crate::shell::errors::WebError;
 use crate::shell::tr::Tr;
-use crate::shell::viewer::Signed;
 use crate::WebState;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -68,7 +68,7 @@ pub fn panel(tr: &Tr, view: &CaseView, actor: &Actor) -> DocumentsPanel {
 /// `GET /cases/{id}/case-file.pdf`: the case as the reader may see it.
 pub async fn case_file(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Path(id): Path<CaseId>,
 ) -> Result<Response, WebError> {
     let pdf = state
@@ -81,7 +81,7 @@ pub async fn case_file(
 /// `GET /referrals/{id}/letter.pdf`: the referral letter.
 pub async fn letter(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Path(id): Path<ReferralId>,
 ) -> Result<Response, WebError> {
     let pdf = state
@@ -102,7 +102,7 @@ pub struct ScriptChoice {
 /// chosen (by default the one the name is typed in; an unknown choice falls back to it).
 pub async fn own_data(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Path(id): Path<CaseId>,
     Query(q): Query<ScriptChoice>,
 ) -> Result<Response, WebError> {

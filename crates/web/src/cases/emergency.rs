@@ -3,10 +3,10 @@
 //! was recorded and told to the owning institution. Children's cases cannot be opened so.
 
 use super::list::{self, EmergencyPanel};
+use crate::shell::confirmed::Confirmed;
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
 use crate::shell::tr::Tr;
-use crate::shell::viewer::Signed;
 use crate::WebState;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -27,7 +27,7 @@ pub struct EmergencyPost {
 /// `POST /cases/emergency`.
 pub async fn open(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     ValidForm(f): ValidForm<EmergencyPost>,
 ) -> Result<Response, WebError> {
     let tr = &s.viewer.tr;

@@ -18,7 +18,7 @@ use crate::shell::form::message;
 use crate::shell::render::html;
 use crate::shell::tr::Tr;
 use crate::shell::upload;
-use crate::shell::viewer::Signed;
+use crate::shell::viewer::{url_encode, Signed};
 use crate::WebState;
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
@@ -220,6 +220,12 @@ pub async fn upload(
     let Some(kind) = kind else {
         return again(FieldError::Required, StatusCode::UNPROCESSABLE_ENTITY);
     };
+    // Importing accounts changes accounts: a sensitive act, asked for again when the
+    // session was not confirmed lately (the file is sent anew afterwards).
+    if kind == ImportKind::Accounts && !s.viewer.confirmed {
+        let next = url_encode("/import?kind=accounts");
+        return Ok(Redirect::to(&format!("/account/confirm?next={next}")).into_response());
+    }
     if u.unreadable {
         return again(FieldError::FileTooLarge, StatusCode::PAYLOAD_TOO_LARGE);
     }

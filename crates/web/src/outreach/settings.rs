@@ -3,6 +3,7 @@
 
 use crate::admin::link::full_url;
 use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::confirmed::Confirmed;
 use crate::shell::errors::WebError;
 use crate::shell::form::{Errors, ValidForm};
 use crate::shell::render::html;
@@ -148,7 +149,7 @@ pub async fn revoke_feed(
 /// Saves the public page settings; a too long introduction comes back at the field.
 pub async fn save_page(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     ValidForm(form): ValidForm<PublicPageForm>,
 ) -> Result<Response, WebError> {
     match state.app.save_public_page(s.actor(), &form).await {

@@ -7,8 +7,8 @@ mod trail;
 
 use crate::exports::download;
 use crate::routes::Routes;
+use crate::shell::confirmed::Confirmed;
 use crate::shell::errors::WebError;
-use crate::shell::viewer::Signed;
 use crate::WebState;
 use axum::extract::{Query, State};
 use axum::response::Response;
@@ -22,20 +22,22 @@ pub fn routes() -> Routes {
         .get("/audit/alerts", alerts::alerts)
         .get(
             "/audit/export.xlsx",
-            |st: State<WebState>, s: Signed, q: Query<TrailQuery>| export(st, s, q, Format::Xlsx),
+            |st: State<WebState>, s: Confirmed, q: Query<TrailQuery>| {
+                export(st, s, q, Format::Xlsx)
+            },
         )
         .get(
             "/audit/export.csv",
-            |st: State<WebState>, s: Signed, q: Query<TrailQuery>| export(st, s, q, Format::Csv),
+            |st: State<WebState>, s: Confirmed, q: Query<TrailQuery>| export(st, s, q, Format::Csv),
         )
 }
 
 async fn export(
     State(state): State<WebState>,
-    s: Signed,
+    s: Confirmed,
     Query(q): Query<TrailQuery>,
     format: Format,
 ) -> Result<Response, WebError> {
     let export = state.app.export_audit_trail(s.actor(), &q, format).await?;
-    Ok(download(export, s))
+    Ok(download(export, s.signed()))
 }

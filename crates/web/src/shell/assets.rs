@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 const CSS: &str = include_str!("../../assets/spona.css");
 const HTMX_GZ: &[u8] = include_bytes!("../../assets/htmx.min.js.gz");
 const HTMX: &str = include_str!("../../assets/htmx.min.js");
+const PASSKEYS: &str = include_str!("../../assets/passkeys.js");
 
 /// Serves an embedded asset; htmx goes out pre-compressed when the browser accepts gzip.
 pub async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
@@ -36,6 +37,14 @@ pub async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
                 cache,
             ],
             HTMX,
+        )
+            .into_response(),
+        "passkeys.js" => (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                cache,
+            ],
+            PASSKEYS,
         )
             .into_response(),
         _ => (

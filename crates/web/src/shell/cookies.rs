@@ -4,6 +4,9 @@ use axum::http::{header, HeaderMap, HeaderValue};
 
 /// The session cookie (its value is the session token; only its hash is stored).
 pub const SESSION: &str = "spona_session";
+/// A sign-in half done: the password was right, the second factor is due. Its value is the
+/// challenge's token (only its hash is stored); it opens nothing but the second step.
+pub const CHALLENGE: &str = "spona_challenge";
 /// The CSRF cookie of visitors who are not signed in (double-submit for the sign-in form).
 pub const ANON_CSRF: &str = "spona_csrf";
 /// The language of visitors who are not signed in.

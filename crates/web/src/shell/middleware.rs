@@ -115,7 +115,11 @@ async fn resolve(State(state): State<WebState>, mut req: Request, next: Next) ->
         .as_ref()
         .map(|s| permissions(&s.actor))
         .unwrap_or_default();
+    let confirmed = signed
+        .as_ref()
+        .is_some_and(|s| state.app.recently_confirmed(s));
     let viewer = Viewer {
+        confirmed,
         signed,
         permissions,
         locale,

@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod chrome;
+pub mod confirmed;
 pub mod cookies;
 pub mod csrf;
 pub mod download;

@@ -27,6 +27,9 @@ pub struct Viewer {
     pub address: String,
     /// A session cookie came with the request but no longer names a live session.
     pub session_ended: bool,
+    /// The signed-in person signed in, or proved again who they are, within the last few
+    /// minutes (sensitive acts ask otherwise; see `Confirmed`).
+    pub confirmed: bool,
     pub tr: Tr,
 }
 

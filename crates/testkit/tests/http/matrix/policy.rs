@@ -68,8 +68,17 @@ pub enum Class {
     TransferAnswer,
     /// Writing on a referral: its two sides.
     ReferralMessage,
-    /// Ending a session that is not the signed-in person's: nobody finds it.
+    /// Something of the signed-in person's own that the probe does not name (a session to
+    /// end, a passkey to remove): nobody finds it.
     NoOwnSession,
+    /// The second step of a sign-in: without a half-done sign-in, back to the sign-in page.
+    SecondStep,
+    /// New recovery codes: whoever has an authenticator (the demo's case workers and
+    /// administrator); nobody else has codes to renew.
+    OwnFactor,
+    /// Turning one's second factor off: refused where the role requires it; nobody else in
+    /// the demo has one to turn off.
+    OwnFactorRemoval,
     /// A referral's letter: the case workers of the sending and of the receiving
     /// institution (the demo's referral goes from the police to the social work centre).
     ReferralLetter,
@@ -344,6 +353,15 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             _ => team(who == Who::Social),
         },
         Class::NoOwnSession => NotFound,
+        Class::SecondStep => SignIn,
+        Class::OwnFactor => match who {
+            Who::Admin | Who::Police | Who::Social | Who::Centre => Allowed,
+            _ => NotFound,
+        },
+        Class::OwnFactorRemoval => match who {
+            Who::Admin | Who::Police | Who::Social | Who::Centre => Forbidden,
+            _ => NotFound,
+        },
         Class::ReferralMessage => match who {
             Who::Admin | Who::National | Who::Auditor => NotFound,
             // The demo's referral goes from the police to the social work centre.

@@ -51,6 +51,52 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/password/{token}", Public, T::Nothing),
     ("POST", "/password/{token}", Public, T::Nothing),
     ("POST", "/lang", Public, T::Nothing),
+    // The second step of a sign-in: only a half-done sign-in's cookie opens it, and no probe
+    // has one.
+    ("GET", "/login/second-factor", SecondStep, T::Nothing),
+    ("POST", "/login/second-factor", SecondStep, T::Nothing),
+    ("GET", "/login/enrol", SecondStep, T::Nothing),
+    ("POST", "/login/enrol", SecondStep, T::Nothing),
+    ("GET", "/login/passkey/options", SecondStep, T::Nothing),
+    ("POST", "/login/passkey", SecondStep, T::Nothing),
+    // The person's own passkeys (the probe names none of theirs).
+    ("GET", "/account/passkeys/options", SignedIn, T::Nothing),
+    ("POST", "/account/passkeys", SignedIn, T::Nothing),
+    (
+        "POST",
+        "/account/passkeys/{id}/remove",
+        NoOwnSession,
+        T::Nothing,
+    ),
+    // Proving again who one is, before a sensitive act.
+    ("GET", "/account/confirm", SignedIn, T::Nothing),
+    ("POST", "/account/confirm", SignedIn, T::Nothing),
+    // The person's own second factor.
+    ("GET", "/account/second-factor", SignedIn, T::Nothing),
+    (
+        "GET",
+        "/account/second-factor/authenticator",
+        SignedIn,
+        T::Nothing,
+    ),
+    (
+        "POST",
+        "/account/second-factor/authenticator",
+        SignedIn,
+        T::Nothing,
+    ),
+    (
+        "POST",
+        "/account/second-factor/recovery-codes",
+        OwnFactor,
+        T::Nothing,
+    ),
+    (
+        "POST",
+        "/account/second-factor/remove",
+        OwnFactorRemoval,
+        T::Nothing,
+    ),
     // The person's own sessions (the probe names none of theirs: ending one would end the
     // probe's own).
     ("GET", "/account/sessions", SignedIn, T::Nothing),
@@ -154,6 +200,18 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("GET", "/admin/users/{id}/reset", Account, T::User),
     ("POST", "/admin/users/{id}/reset", Account, T::User),
     ("POST", "/admin/users/{id}/sessions/end", Account, T::User),
+    (
+        "GET",
+        "/admin/users/{id}/second-factor/reset",
+        Account,
+        T::User,
+    ),
+    (
+        "POST",
+        "/admin/users/{id}/second-factor/reset",
+        Account,
+        T::User,
+    ),
     ("GET", "/admin/catalogues", Catalogues, T::Nothing),
     ("POST", "/admin/catalogues", Catalogues, T::Nothing),
     // Activities.

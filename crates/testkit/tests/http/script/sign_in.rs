@@ -1,6 +1,6 @@
 //! A script chosen on the sign-in page survives signing in; otherwise the saved one wins.
 
-use spona_testkit::{csrf_of, TestApp, DEMO_PASSWORD};
+use spona_testkit::{TestApp, DEMO_PASSWORD};
 use std::sync::Arc;
 
 /// Signs in on the sign-in form as a browser would, with the cookies the client holds.
@@ -61,18 +61,7 @@ async fn without_a_choice_on_this_visit_the_saved_script_wins() {
         .unwrap();
     let (_, login) = t.get(&browser, "/login").await;
     assert!(login.contains("<html lang=\"sr-Latn\">"), "{login}");
-    let csrf = csrf_of(&login);
-    let res = browser
-        .post(t.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("username", "le-police"),
-            ("password", DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
+    assert_eq!(t.sign_in(&browser, "le-police", DEMO_PASSWORD).await, 303);
     let (_, page) = t.get(&browser, "/dashboard").await;
     assert!(page.contains("<html lang=\"en\">"), "{page}");
     t.finish().await;
