@@ -39,6 +39,7 @@ pub mod plan;
 pub mod practices;
 pub mod registry;
 pub mod reports;
+pub mod retention;
 mod storage_health;
 mod team_work;
 pub mod trainings;
@@ -92,6 +93,7 @@ pub struct App {
     alert_rules: Arc<spona_domain::oversight::AlertRules>,
     zone: jiff::tz::TimeZone,
     statistics: reports::StatisticsCache,
+    retention: spona_domain::retention::RetentionPolicy,
 }
 
 impl App {
@@ -109,6 +111,7 @@ impl App {
             alert_rules: Arc::default(),
             zone: spona_domain::local_time::default_zone(),
             statistics: reports::StatisticsCache::default(),
+            retention: spona_domain::retention::RetentionPolicy::KEEP_ALL,
         }
     }
 
