@@ -43,13 +43,12 @@ pub async fn anchor(c: &mut AnyConnection) -> Result<Option<AnchorRow>, StoreErr
     .await?)
 }
 
-/// The last entry written before the cutoff, if it is not the chain's last (the chain keeps
-/// at least its head entry).
+/// The last entry written before the cutoff. It may be the chain's head: the removal appends
+/// its own entry in the same transaction, linked to the anchor.
 pub async fn last_before(c: &mut AnyConnection, cutoff: i64) -> Result<Option<Entry>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT seq, at, team_id, actor_id, actor_label, action, subject, subject_id, reason, \
-         address, prev_hash, hash FROM audit_log WHERE at < $1 \
-         AND seq < (SELECT last_seq FROM audit_head WHERE id = 1) ORDER BY seq DESC LIMIT 1",
+         address, prev_hash, hash FROM audit_log WHERE at < $1 ORDER BY seq DESC LIMIT 1",
     )
     .bind(cutoff)
     .fetch_optional(c)
