@@ -5,6 +5,7 @@
 
 mod catalogues;
 mod create;
+mod retention;
 pub(crate) mod link;
 mod status;
 mod users;
@@ -27,6 +28,7 @@ pub fn routes() -> Routes {
         .get("/admin/users/new", create::new)
         .get("/admin/catalogues", catalogues::list)
         .post("/admin/catalogues", catalogues::import)
+        .get("/admin/retention", retention::page)
         .get("/admin/users/{id}", users::show)
         .get("/admin/users/{id}/disable", status::confirm_disable)
         .post("/admin/users/{id}/active", status::set_active)
