@@ -34,14 +34,20 @@ impl TestApp {
 
     /// The demo on the given fresh database.
     pub async fn spawn_on(db: TestDb) -> TestApp {
+        TestApp::spawn_configured(db, |app| app).await
+    }
+
+    /// The demo on the given fresh database, the application set up by `configure` (a
+    /// deployment's policies, such as its retention periods).
+    pub async fn spawn_configured(db: TestDb, configure: impl FnOnce(App) -> App) -> TestApp {
         let clock = Arc::new(ManualClock::at(START));
         let key = MasterKey::generate();
-        let app = App::new(
+        let app = configure(App::new(
             db.db.clone(),
             clock.clone(),
             AuthSettings::default(),
             Keyring::new(&key),
-        );
+        ));
         app.seed_demo().await.expect("seed the demo");
         let catalog = Arc::new(Catalog::load().expect("messages"));
         let state = WebState::new(app.clone(), catalog, WebSettings::default());

@@ -22,19 +22,19 @@ pub struct HoldView {
 }
 
 impl App {
-    /// The case's team, if the actor may hold it: the auditor any case, a case worker a case
-    /// their institution owns (reached as the case page reaches it); "not found" otherwise.
+    /// The case, if the actor may hold it: the auditor any case, a case worker a case their
+    /// institution owns (reached, and refused, as working on the case is).
     async fn holdable(
         &self,
         c: &mut Connection,
         actor: &Actor,
         id: CaseId,
     ) -> Result<retention::DueCase, AppError> {
-        if !decide(actor, Action::HoldCases).allowed() {
-            return Err(AppError::NotFound);
-        }
         if actor.role != Role::Auditor {
             crate::cases::owned_case(c, actor, id).await?;
+        }
+        if !decide(actor, Action::HoldCases).allowed() {
+            return Err(AppError::Forbidden);
         }
         retention::case_named(c, id.0)
             .await?
@@ -43,9 +43,9 @@ impl App {
 
     /// Puts a case on legal hold (or changes the reason of its hold).
     pub async fn set_hold(&self, actor: &Actor, id: CaseId, reason: &str) -> Result<(), AppError> {
-        let reason = Reason::parse(reason).map_err(|e| invalid("reason", e))?;
         let mut tx = self.db.begin().await?;
         let case = self.holdable(&mut tx, actor, id).await?;
+        let reason = Reason::parse(reason).map_err(|e| invalid("reason", e))?;
         let hold = HoldRow {
             case_id: case.id,
             team_id: case.team_id,
@@ -63,12 +63,12 @@ impl App {
         Ok(())
     }
 
-    /// Lifts a case's legal hold; "not found" when it has none.
-    pub async fn lift_hold(&self, actor: &Actor, id: CaseId) -> Result<(), AppError> {
+    /// Lifts a case's legal hold; false (and nothing written) when it had none.
+    pub async fn lift_hold(&self, actor: &Actor, id: CaseId) -> Result<bool, AppError> {
         let mut tx = self.db.begin().await?;
         let case = self.holdable(&mut tx, actor, id).await?;
         if !holds::lift(&mut tx, case.id).await? {
-            return Err(AppError::NotFound);
+            return Ok(false);
         }
         let ev = AuditEvent::about(
             Some(TeamId(case.team_id)),
@@ -78,7 +78,7 @@ impl App {
         );
         self.audit(&mut tx, Author::of(actor), ev).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     }
 
     /// A case's hold, for its page (the caller has opened the case).

@@ -30,6 +30,7 @@ mod plan;
 mod practices;
 mod protection;
 mod reports;
+mod retention;
 mod roles;
 mod script;
 mod security;

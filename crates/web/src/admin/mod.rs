@@ -5,8 +5,8 @@
 
 mod catalogues;
 mod create;
-mod retention;
 pub(crate) mod link;
+mod retention;
 mod status;
 mod users;
 
