@@ -244,7 +244,7 @@ async fn a_run_removes_exactly_what_the_preview_listed_and_spares_held_cases() {
             .any(|s| s.id == shredded && s.name.is_none()));
 
         // Even with the deployment's keys, the old sealed identity does not open: its data key
-        // is gone with the case's wrapped key.
+        // is gone with the case's wrapped key, and no other case's key opens it.
         let mut c = t.db.conn().await.unwrap();
         sqlx::query("UPDATE cases SET identity = $1, shredded_at = NULL WHERE id = $2")
             .bind(&old_identity)
@@ -252,6 +252,18 @@ async fn a_run_removes_exactly_what_the_preview_listed_and_spares_held_cases() {
             .execute(&mut *c)
             .await
             .unwrap();
+        assert!(matches!(
+            app.case(&police, shredded).await,
+            Err(AppError::Forbidden)
+        ));
+        sqlx::query(
+            "UPDATE cases SET data_key = (SELECT data_key FROM cases WHERE id = $1) WHERE id = $2",
+        )
+        .bind(held.0)
+        .bind(shredded.0)
+        .execute(&mut *c)
+        .await
+        .unwrap();
         drop(c);
         assert!(matches!(
             app.case(&police, shredded).await,

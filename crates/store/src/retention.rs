@@ -102,8 +102,8 @@ pub async fn shred_case(
         "UPDATE case_notes SET sealed = '' WHERE case_id = $1",
         "UPDATE case_tasks SET sealed = '' WHERE case_id = $1",
         "UPDATE referral_messages SET text = '' WHERE case_id = $1",
-        "UPDATE referrals SET sealed_purpose = '', decline_reason = '', override_reason = '' \
-         WHERE case_id = $1",
+        "UPDATE referrals SET purpose = '', sealed_purpose = '', decline_reason = '', \
+         override_reason = '' WHERE case_id = $1",
         "UPDATE case_transfers SET reason = '', decline_reason = '' WHERE case_id = $1",
         "UPDATE break_glass SET reason = '' WHERE case_id = $1",
         "UPDATE possible_duplicates SET reason = '' WHERE case_id = $1 OR other_case_id = $1",
