@@ -14,6 +14,7 @@ retention-kept = Трајно
 retention-days =
     { $n ->
         [one] { $n } дан
+        [few] { $n } дана
        *[other] { $n } дана
     }
 retention-years =
