@@ -166,3 +166,12 @@ pub async fn case_named(
     .fetch_optional(c)
     .await?)
 }
+
+/// Whether the case's personal data was removed.
+pub async fn is_shredded(c: &mut AnyConnection, case_id: i64) -> Result<bool, StoreError> {
+    let at: Option<Option<i64>> = sqlx::query_scalar("SELECT shredded_at FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_optional(c)
+        .await?;
+    Ok(matches!(at, Some(Some(_))))
+}

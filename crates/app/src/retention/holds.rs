@@ -36,9 +36,14 @@ impl App {
         if !decide(actor, Action::HoldCases).allowed() {
             return Err(AppError::Forbidden);
         }
-        retention::case_named(c, id.0)
+        let case = retention::case_named(c, id.0)
             .await?
-            .ok_or(AppError::NotFound)
+            .ok_or(AppError::NotFound)?;
+        // Nothing is left to hold once the personal data is gone.
+        if retention::is_shredded(c, id.0).await? {
+            return Err(AppError::Forbidden);
+        }
+        Ok(case)
     }
 
     /// Puts a case on legal hold (or changes the reason of its hold).
