@@ -59,6 +59,9 @@ fn print(records: &DueRecords, what: &str) {
     }
     println!("notifications {what}: {}", records.notifications);
     println!("ended sessions {what}: {}", records.ended_sessions);
-    println!("sign-in entries (who and from where) {what}: {}", records.sign_ins);
+    println!(
+        "sign-in entries (who and from where) {what}: {}",
+        records.sign_ins
+    );
     println!("audit entries {what}: {}", records.audit_entries);
 }
