@@ -39,6 +39,7 @@ pub mod plan;
 pub mod practices;
 pub mod registry;
 pub mod reports;
+pub mod retention;
 mod storage_health;
 mod team_work;
 pub mod trainings;
@@ -97,6 +98,7 @@ pub struct App {
     statistics: reports::StatisticsCache,
     /// The relying party of passkeys; none where they cannot work (no usable address).
     passkeys: Option<Arc<webauthn_rs::Webauthn>>,
+    retention: spona_domain::retention::RetentionPolicy,
 }
 
 impl App {
@@ -115,6 +117,7 @@ impl App {
             zone: spona_domain::local_time::default_zone(),
             statistics: reports::StatisticsCache::default(),
             passkeys: None,
+            retention: spona_domain::retention::RetentionPolicy::KEEP_ALL,
         }
     }
 

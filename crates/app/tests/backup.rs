@@ -779,3 +779,36 @@ async fn a_backup_of_a_rotated_deployment_restores_and_its_trail_verifies_across
         from.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_backup_after_the_retention_schedule_restores_and_its_trail_verifies_from_the_anchor() {
+    use spona_domain::retention::{Period, RetentionPolicy};
+    const DAY: i64 = 86_400;
+    for from in TestDb::every_engine().await {
+        let d = deployment(&from).await;
+        let app = d.app.clone().with_retention(RetentionPolicy {
+            sign_ins: Period::Days(90),
+            audit_entries: Period::Years(3),
+            ..RetentionPolicy::KEEP_ALL
+        });
+        // Three years on, the oldest entries go; new sign-ins a hundred days later are erased.
+        d.clock.advance(3 * 366 * DAY);
+        assert!(app.run_retention_now().await.unwrap().audit_entries > 0);
+        actor(&app, "le-police").await;
+        d.clock.advance(100 * DAY);
+        assert!(app.run_retention_now().await.unwrap().sign_ins > 0);
+        assert_eq!(app.verify_audit().await.unwrap().first_break, None);
+
+        let (secret, lock) = identity();
+        let file = take(&d, &lock, false).await;
+        let to = TestDb::sqlite().await;
+        let restored = restore_into(&to, file, opener(&secret), Some(d.key.clone()))
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: {e}", from.db.backend()));
+        assert!(restored.audit_entries > 0);
+        let again = keyed_app(&to.db, &d.key, d.clock.clone());
+        assert_eq!(again.verify_audit().await.unwrap().first_break, None);
+        to.finish().await;
+        from.finish().await;
+    }
+}

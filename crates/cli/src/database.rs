@@ -127,7 +127,8 @@ pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> 
     .with_disclosure_threshold(settings.disclosure)
     .with_passkeys(&settings.public_url)
     .with_alert_rules(settings.alerts.clone())
-    .with_time_zone(settings.time_zone.clone());
+    .with_time_zone(settings.time_zone.clone())
+    .with_retention(settings.retention);
     let app = match &settings.mail {
         Some(mail) => app.with_mail(mail.clone()),
         None => app,

@@ -119,3 +119,31 @@ pub fn spawn_backups(app: App, schedule: spona_app::backup::BackupSchedule) -> J
         }
     })
 }
+
+/// How often the server asks whether today's retention run is done.
+const RETENTION_CHECK_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// Runs the retention schedule once a day: every ten minutes each instance asks, and the
+/// lease in the database gives each day's run to one of them.
+pub fn spawn_retention(app: App) -> JoinHandle<()> {
+    let instance = format!("{}-{}", std::process::id(), spona_app::new_instance_id());
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(RETENTION_CHECK_EVERY);
+        every.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        loop {
+            every.tick().await;
+            match app.run_scheduled_retention(&instance).await {
+                Ok(Some(done)) if !done.is_empty() => tracing::info!(
+                    cases = done.cases.len(),
+                    attachments = done.attachment_files,
+                    notifications = done.notifications,
+                    sign_ins = done.sign_ins,
+                    audit_entries = done.audit_entries,
+                    "retention schedule ran"
+                ),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "the retention schedule could not run"),
+            }
+        }
+    })
+}

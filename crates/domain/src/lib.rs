@@ -19,6 +19,7 @@ pub mod plan;
 pub mod practices;
 pub mod registry;
 pub mod reports;
+pub mod retention;
 pub mod script;
 pub mod second_factor;
 pub mod text;

@@ -46,6 +46,8 @@ pub struct CaseRow {
     pub outcome: String,
     /// When the case was closed, while it is.
     pub closed_at: Option<i64>,
+    /// When the retention schedule removed its personal data, if it did.
+    pub shredded_at: Option<i64>,
 }
 
 /// The plain fields of a new case.
@@ -86,7 +88,7 @@ const SELECT: &str = "SELECT c.id, c.team_id, c.year, c.seq, c.owner_institution
      c.reported_by, c.state, c.proceedings, c.may_be_child, \
      c.lacks_capacity, c.immediate_danger, c.age_band, c.sex, c.citizenship, c.reporter_kind, \
      c.referral_source, c.exploitation, c.detected_on, c.reported_at, c.data_key, c.identity, \
-     c.contact, c.circumstances, c.screening, c.version, c.outcome, c.closed_at \
+     c.contact, c.circumstances, c.screening, c.version, c.outcome, c.closed_at, c.shredded_at \
      FROM cases c JOIN institutions i ON i.id = c.owner_institution_id";
 
 /// The next number of the team's cases in the year (1, 2, …), taken inside the transaction.

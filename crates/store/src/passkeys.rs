@@ -155,3 +155,12 @@ pub async fn take_ceremony(
         .await?;
     Ok(state.filter(|(_, until)| *until > now).map(|(s, _)| s))
 }
+
+/// Removes ceremonies nobody finished in time.
+pub async fn delete_expired_ceremonies(c: &mut AnyConnection, now: i64) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM passkey_ceremonies WHERE expires_at <= $1")
+        .bind(now)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected())
+}

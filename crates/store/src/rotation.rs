@@ -82,13 +82,15 @@ pub async fn abandon(tx: &mut Tx) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Cases in all and those swept.
+/// Cases in all and those swept (a case whose personal data was removed has no key to
+/// re-wrap, and counts for neither).
 pub async fn count(c: &mut AnyConnection) -> Result<SweepCount, StoreError> {
-    Ok(
-        sqlx::query_as("SELECT COUNT(*) AS cases, COUNT(data_key_next) AS swept FROM cases")
-            .fetch_one(c)
-            .await?,
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*) AS cases, COUNT(data_key_next) AS swept FROM cases \
+             WHERE shredded_at IS NULL",
     )
+    .fetch_one(c)
+    .await?)
 }
 
 /// The next cases after `after_id` that lack their next values, in id order, at most `limit`.
@@ -99,7 +101,7 @@ pub async fn unswept_after(
 ) -> Result<Vec<SweepRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT id, version, data_key, identity FROM cases \
-         WHERE id > $1 AND data_key_next IS NULL ORDER BY id LIMIT $2",
+         WHERE id > $1 AND data_key_next IS NULL AND shredded_at IS NULL ORDER BY id LIMIT $2",
     )
     .bind(after_id)
     .bind(limit)
@@ -145,9 +147,11 @@ pub async fn move_next_into_place(tx: &mut Tx) -> Result<i64, StoreError> {
 /// How many cases there are, as committed now (on PostgreSQL a fresh statement sees writers
 /// that committed while the switch waited for the audit head).
 pub async fn cases_now(tx: &mut Tx) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM cases")
-        .fetch_one(&mut **tx)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE shredded_at IS NULL")
+            .fetch_one(&mut **tx)
+            .await?,
+    )
 }
 
 /// The recorded key check, read inside a write transaction after the audit head was locked:

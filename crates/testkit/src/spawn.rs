@@ -38,19 +38,27 @@ impl TestApp {
 
     /// The demo on the given fresh database.
     pub async fn spawn_on(db: TestDb) -> TestApp {
+        TestApp::spawn_configured(db, |app| app).await
+    }
+
+    /// The demo on the given fresh database, the application set up by `configure` (a
+    /// deployment's policies, such as its retention periods).
+    pub async fn spawn_configured(db: TestDb, configure: impl FnOnce(App) -> App) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let clock = Arc::new(ManualClock::at(START));
         let key = MasterKey::generate();
-        let app = App::new(
-            db.db.clone(),
-            clock.clone(),
-            AuthSettings::default(),
-            Keyring::new(&key),
-        )
-        .with_passkeys(&base);
+        let app = configure(
+            App::new(
+                db.db.clone(),
+                clock.clone(),
+                AuthSettings::default(),
+                Keyring::new(&key),
+            )
+            .with_passkeys(&base),
+        );
         app.seed_demo().await.expect("seed the demo");
         let catalog = Arc::new(Catalog::load().expect("messages"));
         let state = WebState::new(app.clone(), catalog, WebSettings::default());

@@ -7,9 +7,11 @@
 //! from (the switch takes the same lock).
 
 mod checkpoint;
+mod retention;
 mod verify;
 
 pub use checkpoint::Checkpoint;
+pub(crate) use retention::removable;
 pub(crate) use verify::{open_epoch_key, ChainWalk};
 pub use verify::{AuditReport, Break};
 

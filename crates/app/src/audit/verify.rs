@@ -6,13 +6,16 @@
 
 use super::checkpoint::Checkpoint;
 use super::hashed_fields;
+use super::retention::{anchor_seal, erasure_seal};
 use crate::keys::epoch_place;
 use crate::{App, AppError, Keyring};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use spona_crypto::chain::ChainKey;
 use spona_store::audit::{self, Entry, Head};
+use spona_store::audit_pruning::AnchorRow;
 use spona_store::rotation;
+use std::collections::HashMap;
 
 /// Where the chain breaks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +41,9 @@ pub enum Break {
     /// The trail is empty, though the database holds records (every one of them was made
     /// with an entry).
     Emptied,
+    /// The chain starts at an anchor this deployment's keys did not seal: its oldest entries
+    /// were cut off by someone other than the retention schedule.
+    UnsealedAnchor { seq: i64 },
 }
 
 /// A break in words, for the operator (`spona audit verify`, a refused restore).
@@ -87,6 +93,11 @@ impl std::fmt::Display for Break {
                 f,
                 "the trail is empty, though the database holds records: it was emptied"
             ),
+            Break::UnsealedAnchor { seq } => write!(
+                f,
+                "the trail starts after entry {seq}, but that start was not sealed by this \
+                 deployment's keys: its oldest entries were cut off outside the retention schedule"
+            ),
         }
     }
 }
@@ -113,6 +124,10 @@ pub(crate) struct ChainWalk<'k> {
     entries: i64,
     /// Checkpoints to hold the trail against, each with the hash found at its place.
     checkpoints: Vec<(Checkpoint, Option<String>)>,
+    /// Where the chain starts once the retention schedule removed its oldest entries.
+    anchor: Option<AnchorRow>,
+    /// Entries whose who and where the retention schedule erased, with their seals.
+    erased: HashMap<i64, String>,
 }
 
 impl<'k> ChainWalk<'k> {
@@ -126,7 +141,22 @@ impl<'k> ChainWalk<'k> {
             prev: String::new(),
             entries: 0,
             checkpoints: Vec::new(),
+            anchor: None,
+            erased: HashMap::new(),
         }
+    }
+
+    /// The chain starts after the anchor's entry (the older ones were removed); given before
+    /// the first entry. Its seal is checked at the end, once every epoch is known.
+    pub(crate) fn anchor(&mut self, anchor: AnchorRow) {
+        self.expected_seq = anchor.until_seq + 1;
+        self.prev = anchor.last_hash.clone();
+        self.anchor = Some(anchor);
+    }
+
+    /// An entry whose who and where were erased, vouched for by its seal; given before it.
+    pub(crate) fn erased(&mut self, seq: i64, seal: String) {
+        self.erased.insert(seq, seal);
     }
 
     /// A checkpoint the trail must agree with; given before the first entry.
@@ -167,9 +197,16 @@ impl<'k> ChainWalk<'k> {
             .ended
             .get(self.epoch)
             .map_or(self.current, |(_, key)| key);
-        let fields = hashed_fields(e);
-        let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-        if e.prev_hash != self.prev || chain.link(&self.prev, &refs) != e.hash {
+        let linked = match self.erased.get(&e.seq) {
+            // An erased entry cannot be recomputed; its seal covers what it keeps.
+            Some(seal) => *seal == erasure_seal(chain, e),
+            None => {
+                let fields = hashed_fields(e);
+                let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
+                chain.link(&self.prev, &refs) == e.hash
+            }
+        };
+        if e.prev_hash != self.prev || !linked {
             return Err(Break::Altered { seq: e.seq });
         }
         for (checkpoint, found) in &mut self.checkpoints {
@@ -192,7 +229,9 @@ impl<'k> ChainWalk<'k> {
     /// agree with every checkpoint.
     pub(crate) fn end(self, head: &Head) -> AuditReport {
         let last_seq = self.expected_seq - 1;
-        let first_break = if head.last_seq != last_seq || head.last_hash != self.prev {
+        let first_break = if let Some(seq) = self.unsealed_anchor() {
+            Some(Break::UnsealedAnchor { seq })
+        } else if head.last_seq != last_seq || head.last_hash != self.prev {
             Some(Break::Truncated {
                 last_seq,
                 head_seq: head.last_seq,
@@ -207,6 +246,14 @@ impl<'k> ChainWalk<'k> {
         }
     }
 
+    /// The anchor's entry, when its seal is not this deployment's.
+    fn unsealed_anchor(&self) -> Option<i64> {
+        let a = self.anchor.as_ref()?;
+        let chain = self.key_for(a.until_seq);
+        (anchor_seal(chain, a.until_seq, &a.last_hash, a.removed_at) != a.seal)
+            .then_some(a.until_seq)
+    }
+
     /// The first checkpoint the walked trail disagrees with, oldest first.
     fn checkpoint_break(&self, last_seq: i64) -> Option<Break> {
         let mut checkpoints: Vec<&(Checkpoint, Option<String>)> = self.checkpoints.iter().collect();
@@ -217,6 +264,13 @@ impl<'k> ChainWalk<'k> {
                 return Some(Break::UnsealedCheckpoint { seq, checkpoint_at });
             }
             if seq == 0 {
+                continue;
+            }
+            // Entries the retention schedule removed: the anchor keeps the last one's hash.
+            if let Some(a) = self.anchor.as_ref().filter(|a| seq <= a.until_seq) {
+                if seq == a.until_seq && a.last_hash != checkpoint.hash {
+                    return Some(Break::DiffersFromCheckpoint { seq, checkpoint_at });
+                }
                 continue;
             }
             if seq > last_seq {
@@ -276,7 +330,8 @@ impl App {
                 .map_err(AppError::Internal)?;
             walk.ended_epoch(epoch.until_seq, key);
         }
-        let mut after = 0;
+        super::retention::prepare_walk(&mut c, &mut walk).await?;
+        let mut after = walk.expected_seq - 1;
         loop {
             let page = audit::after(&mut c, after, 1000).await?;
             let Some(last) = page.last() else {

@@ -135,6 +135,9 @@ impl App {
         let now = self.now();
         let mut tx = self.db.begin().await?;
         let removed = sessions::delete_expired(&mut tx, now, now - self.auth.idle_timeout).await?;
+        // Half-done sign-ins and passkey ceremonies past their time go with them.
+        spona_store::challenges::delete_expired(&mut tx, now).await?;
+        spona_store::passkeys::delete_expired_ceremonies(&mut tx, now).await?;
         tx.commit().await?;
         Ok(removed)
     }

@@ -10,6 +10,7 @@ use crate::Keyring;
 use spona_crypto::fields::Place;
 use spona_domain::cases::Part;
 use spona_store::audit::{Entry, Head};
+use spona_store::audit_pruning::AnchorRow;
 use spona_store::backup::{Row, Value};
 
 /// The checks of one restore.
@@ -60,6 +61,26 @@ impl<'k> Checks<'k> {
                     self.walk.ended_epoch(until, key);
                 }
             }
+            // The chain's start after the retention schedule removed its oldest entries, and
+            // the sign-in entries it erased: both come before the entries (alphabetically,
+            // having no foreign keys).
+            "audit_anchor" => {
+                for row in rows {
+                    self.before_entries("anchor")?;
+                    self.walk.anchor(AnchorRow {
+                        until_seq: at.int(row, "until_seq")?,
+                        last_hash: at.text(row, "last_hash")?,
+                        removed_at: at.int(row, "removed_at")?,
+                        seal: at.text(row, "seal")?,
+                    });
+                }
+            }
+            "audit_erasures" => {
+                for row in rows {
+                    self.before_entries("erasures")?;
+                    self.walk.erased(at.int(row, "seq")?, at.text(row, "seal")?);
+                }
+            }
             "audit_log" => {
                 for row in rows {
                     let entry = at.entry(row)?;
@@ -87,6 +108,16 @@ impl<'k> Checks<'k> {
                 }
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Refuses a table of the chain's make-up that comes after its entries.
+    fn before_entries(&self, what: &str) -> Result<(), BackupError> {
+        if self.walk.entries() > 0 {
+            return Err(BackupError::AuditBroken(format!(
+                "the chain's {what} come after its entries"
+            )));
         }
         Ok(())
     }

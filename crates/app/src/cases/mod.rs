@@ -173,7 +173,8 @@ pub(crate) fn not_opened(actor: &Actor) -> AppError {
 
 /// The case the actor's institution owns and so works on (of its team or, since a transfer,
 /// of another), with the desk it is reached through and its referrals: "not found" for
-/// anyone who may not know it exists, "forbidden" for readers who may not work on it.
+/// anyone who may not know it exists, "forbidden" for readers who may not work on it and for
+/// a case whose personal data was removed.
 pub(crate) async fn owned_case(
     c: &mut spona_store::Connection,
     actor: &Actor,
@@ -185,7 +186,9 @@ pub(crate) async fn owned_case(
     if !access.opens() {
         return Err(not_opened(actor));
     }
-    if !access.works_on() {
+    // Once its personal data is removed under the retention schedule, a case is a record of
+    // what was: nobody works on it any more.
+    if !access.works_on() || row.shredded_at.is_some() {
         return Err(AppError::Forbidden);
     }
     Ok((desk, row, case_referrals))

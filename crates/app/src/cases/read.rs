@@ -145,6 +145,13 @@ pub struct CaseView {
     pub proceedings: Option<spona_domain::cases::ProceedingsStage>,
     /// Offers to transfer the case, newest first (for the owning institution).
     pub transfers: Vec<super::TransferView>,
+    /// When the retention schedule removed the case's personal data, if it did: the page
+    /// says so instead of showing parts.
+    pub personal_data_removed_at: Option<i64>,
+    /// The case's legal hold, if it has one (for the owning institution).
+    pub hold: Option<crate::retention::HoldView>,
+    /// The reader may set or lift the hold (the owning institution, while there is data).
+    pub may_hold: bool,
 }
 
 impl App {
@@ -204,6 +211,12 @@ impl App {
             );
             // A damaged record is listed as such among the others, and reported (once).
             let city = cities.get(&row.team_id).map(String::as_str).unwrap_or("");
+            // A case whose personal data was removed shows what it still has: its number.
+            let access = if row.shredded_at.is_some() {
+                CaseAccess::Existence
+            } else {
+                access
+            };
             let summary = match self.summary(city, row, &access) {
                 Err(AppError::Unopenable(damaged)) => {
                     self.report_damage(&damaged).await;
@@ -295,6 +308,21 @@ impl App {
             // of this case finds nothing.
             return Err(super::not_opened(actor));
         }
+        // The owner sets and lifts the hold; once the personal data is gone, every reader sees
+        // what is left of a case: that it exists, its number, codes and dates.
+        let may_hold = access.works_on()
+            && row.shredded_at.is_none()
+            && decide(actor, Action::HoldCases).allowed();
+        let hold = if access.works_on() {
+            self.hold_of(&mut c, id).await?
+        } else {
+            None
+        };
+        let access = if row.shredded_at.is_some() {
+            CaseAccess::Existence
+        } else {
+            access
+        };
         let team = teams::find(&mut c, team_id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -471,6 +499,9 @@ impl App {
             transfers,
             summary,
             access,
+            personal_data_removed_at: row.shredded_at,
+            hold,
+            may_hold,
         };
         Ok((view, team_id))
     }

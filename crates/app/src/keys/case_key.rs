@@ -11,8 +11,13 @@ use spona_crypto::fields::{DataKey, KeyWrapper};
 use spona_domain::cases::CaseId;
 
 impl App {
-    /// The data key of a case from its stored wrapped form.
+    /// The data key of a case from its stored wrapped form. A case without one had its
+    /// personal data removed under the retention schedule: nothing personal is left to read
+    /// or write, which is refused rather than reported as damage.
     pub(crate) fn case_key(&self, case_id: CaseId, wrapped: &str) -> Result<DataKey, AppError> {
+        if wrapped.is_empty() {
+            return Err(AppError::Forbidden);
+        }
         self.record_key(|wrapper| parts::data_key(wrapper, case_id, wrapped))
     }
 

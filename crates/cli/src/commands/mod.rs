@@ -10,6 +10,7 @@ mod institution;
 mod keys;
 mod migrate;
 mod restore;
+mod retention;
 mod serve;
 mod settings;
 mod team;
@@ -55,6 +56,9 @@ pub enum Command {
     /// The master key that protects personal data
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// The retention schedule: preview what is due, or run it now
+    #[command(subcommand)]
+    Retention(retention::RetentionCommand),
     /// Print the settings in effect (the database password hidden) and exit
     Settings,
 }
@@ -75,6 +79,7 @@ impl Command {
             Command::Backup(args) => backup::run(args, settings).await,
             Command::Restore(args) => restore::run(args, settings).await,
             Command::Keys(command) => keys::run(command, settings).await,
+            Command::Retention(command) => retention::run(command, settings).await,
             Command::Settings => settings::run(settings),
         }
     }

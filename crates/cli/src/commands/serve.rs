@@ -81,6 +81,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     let purge = housekeeping::spawn_session_purge(app.clone());
     let escalation = housekeeping::spawn_escalation(app.clone());
     let statistics = housekeeping::spawn_statistics_refresh(app.clone());
+    let retention = housekeeping::spawn_retention(app.clone());
     let checkpointing = checkpoints::spawn(app.clone(), settings.audit_checkpoints.clone());
     let keys = key_watch::spawn_key_watch(app.clone());
     let mail = settings
@@ -97,6 +98,7 @@ pub async fn run(args: ServeArgs, settings: &Settings) -> Result<()> {
     purge.abort();
     escalation.abort();
     statistics.abort();
+    retention.abort();
     checkpointing.abort();
     // The trail's head as the server leaves it, outside the database.
     checkpoints::write_final(&app, &settings.audit_checkpoints).await;

@@ -66,5 +66,24 @@ pub fn run(settings: &Settings) -> Result<()> {
     } else if backup.passphrase.is_some() {
         println!("# the backup passphrase comes from SPONA_BACKUP_PASSPHRASE (not shown)");
     }
+    retention(&settings.retention);
     Ok(())
+}
+
+/// The retention periods set; a kind left out is kept.
+fn retention(policy: &spona_domain::retention::RetentionPolicy) {
+    use spona_domain::retention::Period;
+    let periods = [
+        ("retention_closed_case_years", policy.closed_cases),
+        ("retention_attachment_years", policy.attachments),
+        ("retention_notification_days", policy.notifications),
+        ("retention_sign_in_days", policy.sign_ins),
+        ("retention_audit_years", policy.audit_entries),
+    ];
+    for (name, period) in periods {
+        match period {
+            Period::Keep => println!("# {name} not set: kept"),
+            Period::Days(n) | Period::Years(n) => println!("{name} = {n}"),
+        }
+    }
 }

@@ -226,6 +226,51 @@ pub struct SettingsArgs {
         value_name = "FILE"
     )]
     pub backup_passphrase_file: Option<PathBuf>,
+
+    /// Years after a case closes that its personal data is removed [default: kept]
+    #[arg(
+        long,
+        env = "SPONA_RETENTION_CLOSED_CASE_YEARS",
+        global = true,
+        value_name = "YEARS"
+    )]
+    pub retention_closed_case_years: Option<u32>,
+
+    /// Years after a case closes that its attached files are removed [default: kept]
+    #[arg(
+        long,
+        env = "SPONA_RETENTION_ATTACHMENT_YEARS",
+        global = true,
+        value_name = "YEARS"
+    )]
+    pub retention_attachment_years: Option<u32>,
+
+    /// Days after which in-app notifications are removed [default: kept]
+    #[arg(
+        long,
+        env = "SPONA_RETENTION_NOTIFICATION_DAYS",
+        global = true,
+        value_name = "DAYS"
+    )]
+    pub retention_notification_days: Option<u32>,
+
+    /// Days after which who signed in, and from where, is erased from the audit trail [default: kept]
+    #[arg(
+        long,
+        env = "SPONA_RETENTION_SIGN_IN_DAYS",
+        global = true,
+        value_name = "DAYS"
+    )]
+    pub retention_sign_in_days: Option<u32>,
+
+    /// Years after which audit entries are removed, kept as counts per month [default: kept]
+    #[arg(
+        long,
+        env = "SPONA_RETENTION_AUDIT_YEARS",
+        global = true,
+        value_name = "YEARS"
+    )]
+    pub retention_audit_years: Option<u32>,
 }
 
 impl SettingsArgs {
@@ -266,6 +311,11 @@ impl SettingsArgs {
             backup_passphrase_file: self.backup_passphrase_file.clone(),
             // Never an option: a command line is visible to every user of the machine.
             backup_passphrase: std::env::var("SPONA_BACKUP_PASSPHRASE").ok(),
+            retention_closed_case_years: self.retention_closed_case_years,
+            retention_attachment_years: self.retention_attachment_years,
+            retention_notification_days: self.retention_notification_days,
+            retention_sign_in_days: self.retention_sign_in_days,
+            retention_audit_years: self.retention_audit_years,
         }
     }
 }

@@ -52,6 +52,12 @@ pub struct Layer {
     /// what `backup_passphrase_file` is for.
     #[serde(skip)]
     pub backup_passphrase: Option<String>,
+    /// Retention periods; a kind not set is kept.
+    pub retention_closed_case_years: Option<u32>,
+    pub retention_attachment_years: Option<u32>,
+    pub retention_notification_days: Option<u32>,
+    pub retention_sign_in_days: Option<u32>,
+    pub retention_audit_years: Option<u32>,
 }
 
 impl Layer {
@@ -92,6 +98,17 @@ impl Layer {
             backup_recipients_file: self.backup_recipients_file.or(lower.backup_recipients_file),
             backup_passphrase_file: self.backup_passphrase_file.or(lower.backup_passphrase_file),
             backup_passphrase: self.backup_passphrase.or(lower.backup_passphrase),
+            retention_closed_case_years: self
+                .retention_closed_case_years
+                .or(lower.retention_closed_case_years),
+            retention_attachment_years: self
+                .retention_attachment_years
+                .or(lower.retention_attachment_years),
+            retention_notification_days: self
+                .retention_notification_days
+                .or(lower.retention_notification_days),
+            retention_sign_in_days: self.retention_sign_in_days.or(lower.retention_sign_in_days),
+            retention_audit_years: self.retention_audit_years.or(lower.retention_audit_years),
         }
     }
 }

@@ -7,6 +7,7 @@ mod file;
 mod layer;
 mod mail;
 mod oversight;
+mod retention;
 
 pub use args::SettingsArgs;
 pub use backup::{shown as shown_duration, BackupSettings};
@@ -102,6 +103,8 @@ pub struct Settings {
     pub audit_checkpoints: PathBuf,
     /// How backups are encrypted, and the scheduled backups of `serve`.
     pub backup: BackupSettings,
+    /// How long each kind of record is kept before the daily run removes it.
+    pub retention: spona_domain::retention::RetentionPolicy,
 }
 
 impl Settings {
@@ -219,11 +222,13 @@ impl Settings {
             }
         };
         let backup = backup::backup_settings(&layer)?;
+        let retention = retention::retention_policy(&layer)?;
         let audit_checkpoints = layer
             .audit_checkpoint_file
             .clone()
             .unwrap_or_else(|| data_dir.join(DEFAULT_CHECKPOINT_FILE));
         Ok(Settings {
+            retention,
             audit_checkpoints,
             database_timeout_seconds,
             backup,

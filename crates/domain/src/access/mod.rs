@@ -74,6 +74,9 @@ pub enum Action {
     ViewGoodPractices,
     /// Read the audit trail of the whole deployment and its alerts of unusual access.
     ReadAuditTrail,
+    /// Set or lift a legal hold that stops the retention schedule removing a case: the
+    /// auditor on any case, a case worker on a case their institution owns.
+    HoldCases,
 }
 
 /// The outcome of a decision.
@@ -109,6 +112,8 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewGoodPractices => false,
             // Separation of duties: the trail that watches the administrator is not theirs.
             ReadAuditTrail => false,
+            // The administrator sets the periods; holds are for those who answer for cases.
+            HoldCases => false,
         },
         // Across teams, only what is not personal: registries, submitted reports, statistics,
         // the national framework and the practices teams chose to publish.
@@ -120,11 +125,11 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewGoodPractices => true,
             ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) | ManageDeployment => false,
             ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
-            UseCases | OverrideConsent | ReadAuditTrail => false,
+            UseCases | OverrideConsent | ReadAuditTrail | HoldCases => false,
         },
         // The data-protection officer: the trail and its alerts, nothing else.
         Role::Auditor => match action {
-            ReadAuditTrail => true,
+            ReadAuditTrail | HoldCases => true,
             ViewRegistry(_) | ViewMembers(_) | EditRegistry(_) | ManageTeamAccounts(_) => false,
             ManageDeployment | ListTeams | ManageCatalogues => false,
             ViewTeamWork(_) | RecordTeamWork(_) | LeadTeamWork(_) => false,
@@ -137,13 +142,13 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewTeamWork(t) | RecordTeamWork(t) | LeadTeamWork(t) => own(t),
             ViewGoodPractices => true,
             ManageDeployment | ListTeams | ReadAuditTrail | ManageCatalogues => false,
-            UseCases | OverrideConsent => false,
+            UseCases | OverrideConsent | HoldCases => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
         Role::CaseWorker => match action {
             ViewRegistry(t) | ViewMembers(t) => own(t),
             ViewTeamWork(t) | RecordTeamWork(t) => own(t),
-            UseCases | OverrideConsent | ViewGoodPractices => true,
+            UseCases | OverrideConsent | ViewGoodPractices | HoldCases => true,
             EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
             ManageDeployment | ListTeams | ReadAuditTrail | ManageCatalogues => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
@@ -154,7 +159,7 @@ pub fn decide(actor: &Actor, action: Action) -> Decision {
             ViewGoodPractices => true,
             EditRegistry(_) | ManageTeamAccounts(_) | LeadTeamWork(_) => false,
             ManageDeployment | ListTeams | ReadAuditTrail | ManageCatalogues => false,
-            UseCases | OverrideConsent => false,
+            UseCases | OverrideConsent | HoldCases => false,
             ViewNationalReports | AcknowledgeReports | EditNationalFramework => false,
         },
     };

@@ -36,10 +36,13 @@ WHERE r.status IN ('sent', 'accepted', 'completed')";
 const LISTING_HELD: &str =
     "SELECT case_id, institution_id, priority, closed, reported_at FROM case_listing";
 
-/// Cases without the audit entry of their report, written in the same transaction.
+/// Cases without the audit entry of their report, written in the same transaction (but for
+/// cases reported before the oldest entry the retention schedule kept).
 const REPORT_NOT_AUDITED: &str = "\
 SELECT c.id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM audit_log a \
     WHERE a.subject = 'case' AND a.subject_id = c.id AND a.action = 'case-reported') \
+AND (NOT EXISTS (SELECT 1 FROM audit_anchor) \
+    OR c.reported_at >= (SELECT MIN(a.at) FROM audit_log a)) \
 ORDER BY c.id";
 
 /// The domain's invariants: a description of each that does not hold.

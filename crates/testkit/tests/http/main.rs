@@ -32,6 +32,7 @@ mod plan;
 mod practices;
 mod protection;
 mod reports;
+mod retention;
 mod roles;
 mod script;
 mod second_factor;

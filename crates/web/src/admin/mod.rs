@@ -6,6 +6,7 @@
 mod catalogues;
 mod create;
 pub(crate) mod link;
+mod retention;
 mod second_factor;
 mod status;
 mod users;
@@ -28,6 +29,7 @@ pub fn routes() -> Routes {
         .get("/admin/users/new", create::new)
         .get("/admin/catalogues", catalogues::list)
         .post("/admin/catalogues", catalogues::import)
+        .get("/admin/retention", retention::page)
         .get("/admin/users/{id}", users::show)
         .get("/admin/users/{id}/disable", status::confirm_disable)
         .post("/admin/users/{id}/active", status::set_active)

@@ -49,6 +49,8 @@ struct ListPage {
     rows: Vec<Account>,
     q: UserQuery,
     pager: Pager,
+    /// The deployment's administrator also keeps an eye on the retention schedule.
+    retention_link: bool,
 }
 
 /// `/admin` leads to the accounts, the only administration page so far.
@@ -79,6 +81,7 @@ pub async fn list(
         rows,
         q,
         pager,
+        retention_link: s.may().manage_deployment,
     })
 }
 

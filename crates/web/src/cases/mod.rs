@@ -13,8 +13,9 @@ mod consent;
 mod documents;
 mod duplicates;
 mod emergency;
+mod hold;
 mod inbox;
-mod labels;
+pub(crate) mod labels;
 mod list;
 mod moves;
 mod panels;
@@ -73,6 +74,8 @@ pub fn routes() -> Routes {
         .post("/cases/{id}/tasks/{task}/done", protection::task_done)
         .post("/cases/{id}/notes", protection::note)
         .post("/cases/{id}/proceedings", protection::proceedings)
+        .post("/cases/{id}/hold", hold::set)
+        .post("/cases/{id}/hold/lift", hold::lift)
         .get("/cases/{id}/access-log", access_log::access_log)
         .post_with_limit(
             "/cases/{id}/attachments",

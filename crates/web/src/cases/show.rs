@@ -134,6 +134,10 @@ struct CasePage {
     transfer: Option<super::transfer_panel::TransferPanel>,
     /// The documents the reader may make about the case.
     documents: super::documents::DocumentsPanel,
+    /// The retention schedule removed the case's personal data: when, in words.
+    removed: Option<String>,
+    /// The legal hold, for the owner.
+    hold: Option<super::hold::HoldPanel>,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -303,7 +307,7 @@ pub fn saved(id: CaseId, what: &str, section: &str) -> Response {
 
 /// The notice for `saved={what}`; anything else is a plain "saved".
 fn saved_notice(tr: &Tr, what: &str) -> String {
-    const KNOWN: [&str; 14] = [
+    const KNOWN: [&str; 16] = [
         "task",
         "attachment",
         "attachment-removed",
@@ -318,6 +322,8 @@ fn saved_notice(tr: &Tr, what: &str) -> String {
         "follow-up",
         "note",
         "proceedings",
+        "hold",
+        "hold-lifted",
     ];
     if KNOWN.contains(&what) {
         tr.t(&format!("case-saved-{what}"))
@@ -506,7 +512,13 @@ async fn build(
         None
     };
     let documents = super::documents::panel(tr, v, s.actor());
+    let removed = v
+        .personal_data_removed_at
+        .map(|at| tr.ts("case-personal-data-removed", "date", &tr.instant(&at)));
+    let hold = super::hold::panel(tr, v);
     Ok(CasePage {
+        removed,
+        hold,
         chrome: s.viewer.chrome(Nav::Cases),
         can_edit: v.access.works_on(),
         assignment,

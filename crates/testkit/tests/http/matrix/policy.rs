@@ -89,6 +89,10 @@ pub enum Class {
     Importer,
     /// Importing accounts: as managing them, but the auditor has no import page at all.
     AccountImport,
+    /// The retention schedule's page: the administrator and the auditor.
+    Retention,
+    /// A case's legal hold: the auditor on any case; otherwise as working on the case.
+    CaseHold,
     /// A large file's import running in the background: only whom started it knows its id,
     /// so the matrix's made-up id is "not found" to everyone signed in.
     OwnRun,
@@ -332,6 +336,12 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
             Who::Admin | Who::National | Who::Auditor => NotFound,
             _ => team(who.case_worker() || who == Who::Coordinator),
         },
+        Class::Retention => match who {
+            Who::Admin | Who::Auditor => Allowed,
+            _ => Forbidden,
+        },
+        Class::CaseHold if who == Who::Auditor => Allowed,
+        Class::CaseHold => expect(Class::Case, who, cell),
         Class::CaseRead if who == Who::Coordinator => team(true),
         Class::Case | Class::CaseRead => match who {
             Who::Admin | Who::National | Who::Auditor => NotFound,

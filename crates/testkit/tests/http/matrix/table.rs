@@ -214,6 +214,7 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ),
     ("GET", "/admin/catalogues", Catalogues, T::Nothing),
     ("POST", "/admin/catalogues", Catalogues, T::Nothing),
+    ("GET", "/admin/retention", Retention, T::Nothing),
     // Activities.
     ("GET", "/activities", TeamWork, T::Nothing),
     ("POST", "/activities", TeamWork, T::Nothing),
@@ -412,6 +413,8 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("POST", "/cases/{id}/tasks/{task}/done", Case, T::Case),
     ("POST", "/cases/{id}/notes", Case, T::Case),
     ("POST", "/cases/{id}/proceedings", Case, T::Case),
+    ("POST", "/cases/{id}/hold", CaseHold, T::Case),
+    ("POST", "/cases/{id}/hold/lift", CaseHold, T::Case),
     ("GET", "/cases/{id}/access-log", Case, T::Case),
     ("POST", "/cases/{id}/attachments", Case, T::Case),
     ("GET", "/attachments/{id}", Case, T::Attachment),

@@ -6,4 +6,4 @@ mod forms;
 mod history;
 mod search;
 mod sign_in;
-mod visible;
+pub(crate) mod visible;
