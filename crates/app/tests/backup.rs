@@ -794,7 +794,7 @@ async fn a_backup_after_the_retention_schedule_restores_and_its_trail_verifies_f
         // Three years on, the oldest entries go; new sign-ins a hundred days later are erased.
         d.clock.advance(3 * 366 * DAY);
         assert!(app.run_retention_now().await.unwrap().audit_entries > 0);
-        actor(&app, "le-police").await;
+        spona_testkit::signed_session(&app, "le-police", spona_app::demo::DEMO_PASSWORD).await;
         d.clock.advance(100 * DAY);
         assert!(app.run_retention_now().await.unwrap().sign_ins > 0);
         assert_eq!(app.verify_audit().await.unwrap().first_break, None);

@@ -62,6 +62,13 @@ async fn closed_case(app: &App, police: &Actor, given: &str) -> CaseId {
     id
 }
 
+/// The actor of a demo account signed in as a person would be (the trail holds the sign-in).
+async fn signed(app: &App, username: &str) -> Actor {
+    spona_testkit::signed_session(app, username, spona_app::demo::DEMO_PASSWORD)
+        .await
+        .actor
+}
+
 /// What statistics and exchange files rest on: the cases counted by their codes.
 async fn figures(app: &App, national: &Actor) -> (Vec<String>, String) {
     let mut c = app.db().conn().await.unwrap();
@@ -87,12 +94,12 @@ async fn a_run_removes_exactly_what_the_preview_listed_and_spares_held_cases() {
         let app = app
             .with_retention(policy())
             .with_disclosure_threshold(Threshold::new(2).unwrap());
-        let police = spona_testkit::actor(&app, "le-police").await;
-        let social = spona_testkit::actor(&app, "le-social").await;
-        let coordinator = spona_testkit::actor(&app, "le-coordinator").await;
-        let admin = spona_testkit::actor(&app, "admin").await;
-        let auditor = spona_testkit::actor(&app, "auditor").await;
-        let national = spona_testkit::actor(&app, "national").await;
+        let police = signed(&app, "le-police").await;
+        let social = signed(&app, "le-social").await;
+        let coordinator = signed(&app, "le-coordinator").await;
+        let admin = signed(&app, "admin").await;
+        let auditor = signed(&app, "auditor").await;
+        let national = signed(&app, "national").await;
 
         let shredded = closed_case(&app, &police, "Ана").await;
         let held = closed_case(&app, &police, "Бранка").await;
@@ -303,8 +310,8 @@ async fn old_audit_entries_go_as_counts_and_the_chain_still_verifies_from_a_seal
     for t in TestDb::every_engine().await {
         let (app, clock) = spona_testkit::demo_app(&t).await;
         let app = app.with_retention(policy());
-        let police = spona_testkit::actor(&app, "le-police").await;
-        let admin = spona_testkit::actor(&app, "admin").await;
+        let police = signed(&app, "le-police").await;
+        let admin = signed(&app, "admin").await;
         closed_case(&app, &police, "Ана").await;
         let checkpoint = app.audit_checkpoint().await.unwrap();
         let mut c = t.db.conn().await.unwrap();
