@@ -11,6 +11,7 @@ mod collation;
 mod confirmation;
 mod csrf_layer;
 mod damaged;
+mod data_requests;
 mod dashboards;
 mod documents;
 mod duplicates;
