@@ -9,7 +9,7 @@ use spona_app::cases::{DataRequestForm, ErasureBlock, OutcomeForm};
 use spona_app::{App, AppError};
 use spona_domain::access::Actor;
 use spona_domain::cases::data_request::ANSWER_DAYS;
-use spona_domain::cases::{CaseId, DataRequestId, RequestKind, RequestOutcome, ReportForm};
+use spona_domain::cases::{CaseId, DataRequestId, ReportForm, RequestKind, RequestOutcome};
 use spona_domain::text::iso_date;
 use spona_testkit::TestDb;
 use time::Duration;
@@ -142,7 +142,10 @@ async fn requests_are_recorded_with_their_deadline_and_overdue_ones_are_marked()
         let open = app.open_data_requests(&police).await.unwrap();
         assert_eq!(open.len(), 1);
         assert!(!open[0].overdue);
-        assert!(open[0].legal_basis.is_empty(), "the dashboard opens no text");
+        assert!(
+            open[0].legal_basis.is_empty(),
+            "the dashboard opens no text"
+        );
         assert!(app.open_data_requests(&social).await.unwrap().is_empty());
 
         // Past the deadline it is marked overdue.
@@ -156,7 +159,13 @@ async fn requests_are_recorded_with_their_deadline_and_overdue_ones_are_marked()
         let v = listed[0].version;
         for bad in [
             outcome(asked, "refused", " ", &decided, v),
-            outcome(asked, "refused", "Подаци су тачни", &iso_date(received - Duration::days(1)), v),
+            outcome(
+                asked,
+                "refused",
+                "Подаци су тачни",
+                &iso_date(received - Duration::days(1)),
+                v,
+            ),
             outcome(asked, "", "Подаци су тачни", &decided, v),
         ] {
             assert!(matches!(
@@ -221,9 +230,15 @@ async fn nobody_but_the_owning_institution_reaches_a_cases_requests() {
         ] {
             let who = spona_testkit::actor(&app, name).await;
             let new = request(RequestKind::Restriction, &today);
-            assert!(refused(app.record_data_request(&who, id, &new).await), "{name}");
+            assert!(
+                refused(app.record_data_request(&who, id, &new).await),
+                "{name}"
+            );
             assert!(refused(app.data_request(&who, id, asked).await), "{name}");
-            assert!(refused(app.decide_data_request(&who, id, &form).await), "{name}");
+            assert!(
+                refused(app.decide_data_request(&who, id, &form).await),
+                "{name}"
+            );
             assert!(refused(app.grant_erasure(&who, id, &form).await), "{name}");
             if let Ok(open) = app.open_data_requests(&who).await {
                 assert!(open.is_empty(), "{name}");

@@ -296,7 +296,10 @@ impl App {
             rules::decided_on(&form.decided_on, received, self.today()),
         );
         let reason = if rules::reason_required(outcome) || !form.reason.trim().is_empty() {
-            e.check("reason", Reason::parse(&form.reason).map(Reason::into_string))
+            e.check(
+                "reason",
+                Reason::parse(&form.reason).map(Reason::into_string),
+            )
         } else {
             Some(String::new())
         };
@@ -307,7 +310,11 @@ impl App {
             String::new()
         } else {
             let key = self.case_key(row.id, &row.data_key)?;
-            seal_at(&key, place(request.id, "reason"), &SealedText { text: reason })?
+            seal_at(
+                &key,
+                place(request.id, "reason"),
+                &SealedText { text: reason },
+            )?
         };
         let decision = Decision {
             outcome: outcome.code(),
@@ -352,9 +359,10 @@ impl App {
             .ok_or_else(|| AppError::Internal(format!("data request kind {:?}", r.kind)))?;
         let outcome = match &r.outcome {
             None => None,
-            Some(code) => Some(RequestOutcome::from_code(code).ok_or_else(|| {
-                AppError::Internal(format!("data request outcome {code:?}"))
-            })?),
+            Some(code) => Some(
+                RequestOutcome::from_code(code)
+                    .ok_or_else(|| AppError::Internal(format!("data request outcome {code:?}")))?,
+            ),
         };
         let received_on = stored_date(&r.received_on)?;
         let due_on = stored_date(&r.due_on)?;

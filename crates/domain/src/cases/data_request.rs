@@ -90,10 +90,16 @@ mod tests {
     fn a_receipt_date_in_the_future_is_refused() {
         let today = date!(2026 - 12 - 05);
         assert_eq!(received_on("2026-12-05", today), Ok(today));
-        assert_eq!(received_on("2026-12-06", today), Err(FieldError::DateInFuture));
+        assert_eq!(
+            received_on("2026-12-06", today),
+            Err(FieldError::DateInFuture)
+        );
         assert_eq!(received_on("", today), Err(FieldError::Required));
         let received = date!(2026 - 12 - 01);
-        assert_eq!(decided_on("2026-11-30", received, today), Err(FieldError::DateOrder));
+        assert_eq!(
+            decided_on("2026-11-30", received, today),
+            Err(FieldError::DateOrder)
+        );
         assert_eq!(decided_on("2026-12-01", received, today), Ok(received));
     }
 

@@ -46,8 +46,8 @@ pub use consent::{covering, ConsentScope};
 pub use data_request::{RequestKind, RequestOutcome};
 pub use identification::{moves_for, CentreDecision};
 pub use ids::{
-    AttachmentId, CaseId, CatalogueId, ConsentId, DuplicateId, GuardianId, NoteId, ReferralId,
-    ServiceId, TaskId, TransferId, DataRequestId,
+    AttachmentId, CaseId, CatalogueId, ConsentId, DataRequestId, DuplicateId, GuardianId, NoteId,
+    ReferralId, ServiceId, TaskId, TransferId,
 };
 pub use indicators::{
     CatalogueError, CatalogueErrors, CatalogueProblem, Indicator, IndicatorCatalogue,

@@ -255,7 +255,13 @@ async fn an_erasure_is_asked_about_refused_while_open_or_held_and_needs_a_confir
         let (status, location, _) = t.post(&police, &erase_page, &post, &fields).await;
         assert_eq!(status, 303);
         assert!(location.unwrap().starts_with("/account/confirm"));
-        assert!(t.app.case(&owner, id).await.unwrap().personal_data_removed_at.is_none());
+        assert!(t
+            .app
+            .case(&owner, id)
+            .await
+            .unwrap()
+            .personal_data_removed_at
+            .is_none());
 
         // Confirmed (just signed in): erased; the page says so; nothing of the person is left.
         let police = t.signed_in("le-police").await;

@@ -79,7 +79,10 @@ pub fn routes() -> Routes {
         .post("/cases/{id}/hold", hold::set)
         .post("/cases/{id}/hold/lift", hold::lift)
         .post("/cases/{id}/data-requests", data_requests::record)
-        .get("/cases/{id}/data-requests/outcome", data_requests::outcome_page)
+        .get(
+            "/cases/{id}/data-requests/outcome",
+            data_requests::outcome_page,
+        )
         .post("/cases/{id}/data-requests/outcome", data_requests::decide)
         .get("/cases/{id}/data-requests/erase", data_requests::erase_page)
         .post("/cases/{id}/data-requests/erase", data_requests::erase)
