@@ -74,6 +74,13 @@ pub enum ErasureBlock {
     CaseOpen,
 }
 
+/// The request being answered, with its case and the desk it is reached through.
+struct Answering<'a> {
+    desk: &'a TeamCases,
+    row: &'a CaseRow,
+    request: &'a DataRequestRow,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct SealedText {
     text: String,
@@ -194,7 +201,12 @@ impl App {
         let outcome = RequestOutcome::from_code(&form.outcome)
             .ok_or_else(|| invalid("outcome", FieldError::Required))?;
         rules::outcome_by_form(kind, outcome).map_err(|err| invalid("outcome", err))?;
-        self.record_outcome(&mut tx, actor, &desk, &row, &request, outcome, form)
+        let answering = Answering {
+            desk: &desk,
+            row: &row,
+            request: &request,
+        };
+        self.record_outcome(&mut tx, actor, &answering, outcome, form)
             .await?;
         tx.commit().await?;
         Ok(())
@@ -220,7 +232,12 @@ impl App {
             return Err(invalid("erasure", FieldError::Invalid));
         }
         let granted = RequestOutcome::Granted;
-        self.record_outcome(&mut tx, actor, &desk, &row, &request, granted, form)
+        let answering = Answering {
+            desk: &desk,
+            row: &row,
+            request: &request,
+        };
+        self.record_outcome(&mut tx, actor, &answering, granted, form)
             .await?;
         let now = self.now();
         // Due at once: closed before the next instant, and (checked again in the statement)
@@ -278,17 +295,15 @@ impl App {
     }
 
     /// Checks and records an outcome with its sealed reason, and its audit entry.
-    #[allow(clippy::too_many_arguments)]
     async fn record_outcome(
         &self,
         tx: &mut Tx,
         actor: &Actor,
-        desk: &TeamCases,
-        row: &CaseRow,
-        request: &DataRequestRow,
+        a: &Answering<'_>,
         outcome: RequestOutcome,
         form: &OutcomeForm,
     ) -> Result<(), AppError> {
+        let Answering { desk, row, request } = *a;
         let received = stored_date(&request.received_on)?;
         let mut e = FieldErrors::new();
         let decided = e.check(
