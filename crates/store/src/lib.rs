@@ -17,6 +17,7 @@ pub mod cases;
 pub mod catalogues;
 pub mod challenges;
 pub mod consents;
+pub mod data_requests;
 mod dates;
 mod db;
 pub mod deployment;

@@ -107,6 +107,7 @@ pub async fn shred_case(
         "UPDATE case_transfers SET reason = '', decline_reason = '' WHERE case_id = $1",
         "UPDATE break_glass SET reason = '' WHERE case_id = $1",
         "UPDATE possible_duplicates SET reason = '' WHERE case_id = $1 OR other_case_id = $1",
+        "UPDATE data_requests SET legal_basis = '', reason = '' WHERE case_id = $1",
     ] {
         sqlx::query(sql).bind(case_id).execute(&mut **tx).await?;
     }

@@ -8,6 +8,7 @@ mod assignment;
 mod attachments;
 pub(crate) use assignment::coordinators_of;
 mod consent;
+mod data_requests;
 mod duplicates;
 mod edit;
 mod emergency;
@@ -27,6 +28,10 @@ mod waiting;
 pub use access_log::{AccessEntry, ACCESS_LOG_PAGE};
 pub use attachments::{AttachmentFile, AttachmentView, NewFile};
 pub use consent::{ConsentForm, ConsentView, GuardianForm, GuardianView};
+pub use data_requests::{
+    DataRequestForm, DataRequestView, ErasureBlock, OutcomeForm, LEGAL_BASIS_MAX,
+    OPEN_REQUESTS_LIMIT,
+};
 pub use duplicates::{
     DuplicateReviewForm, DuplicateView, PendingDuplicates, DIFFERENT_PERSONS, SAME_PERSON,
 };

@@ -152,6 +152,9 @@ pub struct CaseView {
     pub hold: Option<crate::retention::HoldView>,
     /// The reader may set or lift the hold (the owning institution, while there is data).
     pub may_hold: bool,
+    /// The person's requests about their data, newest first (for the owning institution,
+    /// which records them and their outcomes while there is data).
+    pub data_requests: Vec<super::DataRequestView>,
 }
 
 impl App {
@@ -358,6 +361,11 @@ impl App {
         } else {
             Vec::new()
         };
+        let data_requests = if access.works_on() {
+            self.data_requests_of(&mut c, &desk, id).await?
+        } else {
+            Vec::new()
+        };
         let (services, notes, recovery) = if working {
             self.protection_of(&mut c, actor, &desk, &row).await?
         } else {
@@ -502,6 +510,7 @@ impl App {
             personal_data_removed_at: row.shredded_at,
             hold,
             may_hold,
+            data_requests,
         };
         Ok((view, team_id))
     }

@@ -25,6 +25,8 @@ id_type!(
     DuplicateId,
     /// An offer to transfer a case's ownership to another institution.
     TransferId,
+    /// A person's request about their data in a case (rectification, restriction, erasure).
+    DataRequestId,
 );
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod child_protocol;
 pub mod closing;
 mod code;
 mod consent;
+pub mod data_request;
 mod identification;
 mod ids;
 mod indicators;
@@ -42,10 +43,11 @@ pub use child_protocol::{
 };
 pub use code::{CaseCode, CaseCodeError};
 pub use consent::{covering, ConsentScope};
+pub use data_request::{RequestKind, RequestOutcome};
 pub use identification::{moves_for, CentreDecision};
 pub use ids::{
-    AttachmentId, CaseId, CatalogueId, ConsentId, DuplicateId, GuardianId, NoteId, ReferralId,
-    ServiceId, TaskId, TransferId,
+    AttachmentId, CaseId, CatalogueId, ConsentId, DataRequestId, DuplicateId, GuardianId, NoteId,
+    ReferralId, ServiceId, TaskId, TransferId,
 };
 pub use indicators::{
     CatalogueError, CatalogueErrors, CatalogueProblem, Indicator, IndicatorCatalogue,

@@ -12,6 +12,7 @@ mod confirmation;
 mod csrf_layer;
 mod damaged;
 mod dashboards;
+mod data_requests;
 mod documents;
 mod duplicates;
 mod exports;

@@ -10,6 +10,7 @@ mod answer;
 mod assignment;
 mod attachments;
 mod consent;
+mod data_requests;
 mod documents;
 mod duplicates;
 mod emergency;
@@ -27,6 +28,7 @@ mod transfer;
 mod transfer_panel;
 
 pub use access_log::action as action_label;
+pub use data_requests::{lines as data_request_lines, RequestLine};
 pub use labels::in_script;
 pub use referrals::{awaiting_answer, ReferralLine};
 
@@ -76,6 +78,14 @@ pub fn routes() -> Routes {
         .post("/cases/{id}/proceedings", protection::proceedings)
         .post("/cases/{id}/hold", hold::set)
         .post("/cases/{id}/hold/lift", hold::lift)
+        .post("/cases/{id}/data-requests", data_requests::record)
+        .get(
+            "/cases/{id}/data-requests/outcome",
+            data_requests::outcome_page,
+        )
+        .post("/cases/{id}/data-requests/outcome", data_requests::decide)
+        .get("/cases/{id}/data-requests/erase", data_requests::erase_page)
+        .post("/cases/{id}/data-requests/erase", data_requests::erase)
         .get("/cases/{id}/access-log", access_log::access_log)
         .post_with_limit(
             "/cases/{id}/attachments",

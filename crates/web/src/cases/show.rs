@@ -138,6 +138,8 @@ struct CasePage {
     removed: Option<String>,
     /// The legal hold, for the owner.
     hold: Option<super::hold::HoldPanel>,
+    /// The person's requests about their data, for the owner.
+    requests: Option<super::data_requests::RequestsPanel>,
 }
 
 /// What went wrong on the page's last form, to show it again.
@@ -307,7 +309,7 @@ pub fn saved(id: CaseId, what: &str, section: &str) -> Response {
 
 /// The notice for `saved={what}`; anything else is a plain "saved".
 fn saved_notice(tr: &Tr, what: &str) -> String {
-    const KNOWN: [&str; 16] = [
+    const KNOWN: [&str; 20] = [
         "task",
         "attachment",
         "attachment-removed",
@@ -324,6 +326,10 @@ fn saved_notice(tr: &Tr, what: &str) -> String {
         "proceedings",
         "hold",
         "hold-lifted",
+        "data-request",
+        "data-request-decided",
+        "data-request-unchanged",
+        "erased",
     ];
     if KNOWN.contains(&what) {
         tr.t(&format!("case-saved-{what}"))
@@ -516,9 +522,11 @@ async fn build(
         .personal_data_removed_at
         .map(|at| tr.ts("case-personal-data-removed", "date", &tr.instant(&at)));
     let hold = super::hold::panel(tr, v);
+    let requests = super::data_requests::panel(tr, v, &today);
     Ok(CasePage {
         removed,
         hold,
+        requests,
         chrome: s.viewer.chrome(Nav::Cases),
         can_edit: v.access.works_on(),
         assignment,

@@ -4,7 +4,7 @@ use super::chrome::{Chrome, Nav};
 use super::errors::WebError;
 use super::viewer::{Signed, Viewer};
 use crate::activities::{reminders, Reminder};
-use crate::cases::{awaiting_answer, ReferralLine};
+use crate::cases::{awaiting_answer, data_request_lines, ReferralLine, RequestLine};
 use crate::WebState;
 use askama::Template;
 use axum::extract::State;
@@ -31,6 +31,9 @@ struct Dashboard {
     teams: Vec<Team>,
     /// For case workers: referrals waiting for their institution's answer, most pressing first.
     awaiting: Option<Vec<ReferralLine>>,
+    /// For case workers: the open requests of persons about their data in the cases their
+    /// institution owns, earliest deadline first (overdue ones marked); none when none.
+    data_requests: Vec<RequestLine>,
     /// For team roles: action items from meetings past their deadline (meeting, task, owner).
     overdue_actions: Vec<(i64, String, String)>,
     /// For team roles: how many guidelines meant for them wait to be read, in words.
@@ -96,6 +99,11 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         Some(awaiting_answer(tr, &first, None))
     } else {
         None
+    };
+    let data_requests = if s.may().cases {
+        data_request_lines(tr, &state.app.open_data_requests(actor).await?)
+    } else {
+        Vec::new()
     };
     let overdue_actions = if actor.role.is_team_bound() && actor.team_id.is_some() {
         state
@@ -253,6 +261,7 @@ pub async fn dashboard(State(state): State<WebState>, s: Signed) -> Result<Respo
         overview,
         teams,
         awaiting,
+        data_requests,
         overdue_actions,
         unread_guidelines,
         low_stock,

@@ -96,6 +96,9 @@ pub enum Class {
     /// A large file's import running in the background: only whom started it knows its id,
     /// so the matrix's made-up id is "not found" to everyone signed in.
     OwnRun,
+    /// A page about one of a case's requests about personal data, named in its query: the
+    /// probe names none, so the owner finds none; anyone else is refused as for the case.
+    CaseRequest,
 }
 
 /// The accounts the matrix signs in as (the demo's: the deployment's, Leskovac's and the Centre's).
@@ -339,6 +342,10 @@ pub fn expect(class: Class, who: Who, cell: Cell) -> Expect {
         Class::Retention => match who {
             Who::Admin | Who::Auditor => Allowed,
             _ => Forbidden,
+        },
+        Class::CaseRequest => match expect(Class::Case, who, cell) {
+            Allowed => NotFound,
+            other => other,
         },
         Class::CaseHold if who == Who::Auditor => Allowed,
         Class::CaseHold => expect(Class::Case, who, cell),

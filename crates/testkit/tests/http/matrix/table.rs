@@ -415,6 +415,23 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     ("POST", "/cases/{id}/proceedings", Case, T::Case),
     ("POST", "/cases/{id}/hold", CaseHold, T::Case),
     ("POST", "/cases/{id}/hold/lift", CaseHold, T::Case),
+    // A person's requests about their data in a case (the request is named in the query or
+    // the form; an empty form names none).
+    ("POST", "/cases/{id}/data-requests", Case, T::Case),
+    (
+        "GET",
+        "/cases/{id}/data-requests/outcome",
+        CaseRequest,
+        T::Case,
+    ),
+    ("POST", "/cases/{id}/data-requests/outcome", Case, T::Case),
+    (
+        "GET",
+        "/cases/{id}/data-requests/erase",
+        CaseRequest,
+        T::Case,
+    ),
+    ("POST", "/cases/{id}/data-requests/erase", Case, T::Case),
     ("GET", "/cases/{id}/access-log", Case, T::Case),
     ("POST", "/cases/{id}/attachments", Case, T::Case),
     ("GET", "/attachments/{id}", Case, T::Attachment),
