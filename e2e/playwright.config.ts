@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  // A sign-in of a case worker may wait up to thirty seconds for a fresh authenticator code
+  // (each code is accepted once), on top of the test's own work.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   // CI also asks for a JSON summary (SPONA_E2E_JSON=path) to prove that tests really ran.
   reporter: process.env.SPONA_E2E_JSON

@@ -1,5 +1,8 @@
 import { test, expect, signIn, signOut, codeAt, freshCode, passSecondFactor, DEMO_PASSWORD } from './fixtures';
 
+// Every test here may wait for fresh authenticator codes of the accounts it uses.
+test.describe.configure({ timeout: 120_000 });
+
 // le-social's second factor is reset and enrolled anew here; l-latin-data, which signs in as
 // le-social with the demo's secret, runs before this file.
 const WORKER = 'le-social';

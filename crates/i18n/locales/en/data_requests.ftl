@@ -41,3 +41,4 @@ log-case-data-request-recorded = Request about personal data recorded
 log-case-data-request-opened = Request about personal data opened
 log-case-data-request-decided = Outcome of a request about personal data recorded
 log-case-erased = Personal data erased at the person's request
+case-personal-data-erased = The personal data of this case was erased at the person's request ({ $date }). Its number, state, dates and codes remain.

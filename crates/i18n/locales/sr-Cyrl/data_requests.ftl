@@ -41,3 +41,4 @@ log-case-data-request-recorded = Евидентиран захтев лица у
 log-case-data-request-opened = Отворен захтев лица у вези са подацима
 log-case-data-request-decided = Уписан исход захтева лица у вези са подацима
 log-case-erased = Лични подаци обрисани на захтев лица
+case-personal-data-erased = Лични подаци у овом случају обрисани су на захтев особе ({ $date }). Остали су број, стање, датуми и шифре.

@@ -1,30 +1,18 @@
 //! Resetting an account's second factor, for a person who lost their authenticator and their
 //! recovery codes: asks first; the person is signed out everywhere and told.
 
+use super::status::ConfirmPage;
 use super::users::account;
-use crate::shell::chrome::{Chrome, Nav};
+use crate::shell::chrome::Nav;
 use crate::shell::confirmed::Confirmed;
 use crate::shell::errors::WebError;
 use crate::shell::form::ValidForm;
 use crate::shell::render::html;
 use crate::WebState;
-use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_domain::ids::UserId;
-
-#[derive(Template)]
-#[template(path = "admin/confirm.html")]
-struct ConfirmPage {
-    chrome: Chrome,
-    title: String,
-    question: String,
-    action: String,
-    active: Option<&'static str>,
-    button: String,
-    back: String,
-}
 
 /// `GET /admin/users/{id}/second-factor/reset`: asks first.
 pub async fn confirm_reset(

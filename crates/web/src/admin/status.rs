@@ -16,17 +16,18 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use spona_domain::ids::UserId;
 
+/// The page that asks before an account is changed.
 #[derive(Template)]
 #[template(path = "admin/confirm.html")]
-struct ConfirmPage {
-    chrome: Chrome,
-    title: String,
-    question: String,
-    action: String,
+pub(super) struct ConfirmPage {
+    pub chrome: Chrome,
+    pub title: String,
+    pub question: String,
+    pub action: String,
     /// `active=0` for disabling; none for a reset.
-    active: Option<&'static str>,
-    button: String,
-    back: String,
+    pub active: Option<&'static str>,
+    pub button: String,
+    pub back: String,
 }
 
 /// Asks before disabling: the owner is signed out at once.

@@ -3,7 +3,7 @@
 //! allows.
 
 use super::qr;
-use super::second_step::CodesPage;
+use super::second_step::{CodesPage, EnrolPage};
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::ValidForm;
@@ -37,17 +37,6 @@ struct PasskeyLine {
     name: String,
     added: String,
     used: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "auth/enrol.html")]
-struct EnrolPage {
-    chrome: Chrome,
-    action: &'static str,
-    next: String,
-    secret: String,
-    qr: String,
-    error: Option<String>,
 }
 
 /// What a redirect to the page asks it to say.

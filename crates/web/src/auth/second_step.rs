@@ -29,15 +29,17 @@ struct CodePage {
     passkeys: bool,
 }
 
+/// A proposed authenticator secret to scan, and the form for its first code (during sign-in
+/// and from the person's own page).
 #[derive(Template)]
 #[template(path = "auth/enrol.html")]
-struct EnrolPage {
-    chrome: Chrome,
-    action: &'static str,
-    next: String,
-    secret: String,
-    qr: String,
-    error: Option<String>,
+pub(super) struct EnrolPage {
+    pub chrome: Chrome,
+    pub action: &'static str,
+    pub next: String,
+    pub secret: String,
+    pub qr: String,
+    pub error: Option<String>,
 }
 
 /// The codes just made, shown once.

@@ -518,9 +518,19 @@ async fn build(
         None
     };
     let documents = super::documents::panel(tr, v, s.actor());
+    // Removed at the person's request (a granted erasure), or under the retention schedule.
+    let erased = v.data_requests.iter().any(|r| {
+        r.kind == spona_domain::cases::RequestKind::Erasure
+            && r.outcome == Some(spona_domain::cases::RequestOutcome::Granted)
+    });
+    let removed_why = if erased {
+        "case-personal-data-erased"
+    } else {
+        "case-personal-data-removed"
+    };
     let removed = v
         .personal_data_removed_at
-        .map(|at| tr.ts("case-personal-data-removed", "date", &tr.instant(&at)));
+        .map(|at| tr.ts(removed_why, "date", &tr.instant(&at)));
     let hold = super::hold::panel(tr, v);
     let requests = super::data_requests::panel(tr, v, &today);
     Ok(CasePage {
