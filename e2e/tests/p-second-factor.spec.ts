@@ -172,4 +172,11 @@ test('a passkey is added, and then signs in in place of a code', async ({ page }
   await expect(page.locator('header form.who')).toBeVisible();
   await page.goto(`${local}/account/second-factor`);
   await expect(page.locator('#passkeys')).toContainText('последњи пут коришћен');
+
+  // Before a sensitive act, the passkey confirms in place of the password.
+  await page.goto(`${local}/account/confirm?next=%2Fdashboard`);
+  await Promise.all([
+    page.waitForURL(/\/dashboard$/),
+    page.locator('#passkey-confirm button[type="submit"]').click(),
+  ]);
 });

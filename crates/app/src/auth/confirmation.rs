@@ -9,7 +9,7 @@ use crate::audit::{AuditEvent, Author};
 use crate::{App, AppError};
 use spona_crypto::{passwords, tokens};
 use spona_domain::validation::{FieldError, FieldErrors};
-use spona_store::{second_factors, sessions, throttle, users};
+use spona_store::{second_factors, sessions, throttle, users, Tx};
 
 /// How long a confirmation (or a sign-in) lets sensitive acts through, in seconds.
 pub const CONFIRMATION_SECONDS: i64 = 5 * 60;
@@ -63,27 +63,44 @@ impl App {
             };
         }
         if !proved {
-            let policy = ThrottlePolicy::default();
-            for (kind, name, value) in [
-                (Key::Account, "account", user.username.as_str()),
-                (Key::Address, "address", address),
-            ] {
-                let key = tokens::key_hash(name, value);
-                let counter = throttle::get(&mut tx, &key).await?;
-                throttle::put(&mut tx, &key, &policy.after_failure(kind, counter, now)).await?;
-            }
-            let event = AuditEvent::about(user.team_id, "confirmation-failed", "user", user.id.0);
-            self.audit(&mut tx, Author::of(&signed.actor), event)
-                .await?;
-            tx.commit().await?;
-            return Err(AppError::BadCredentials);
+            return self.refuse_confirmation(tx, signed).await;
         }
-        sessions::confirm(&mut tx, signed.session_id, now).await?;
-        throttle::clear(&mut tx, &tokens::key_hash("account", &user.username)).await?;
+        self.confirmed(&mut tx, signed).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records that the session proved again who its owner is (audited).
+    pub(crate) async fn confirmed(&self, tx: &mut Tx, signed: &SignedIn) -> Result<(), AppError> {
+        let user = &signed.user;
+        sessions::confirm(tx, signed.session_id, self.now()).await?;
+        throttle::clear(tx, &tokens::key_hash("account", &user.username)).await?;
         let event = AuditEvent::about(user.team_id, "identity-confirmed", "user", user.id.0);
+        self.audit(tx, Author::of(&signed.actor), event).await
+    }
+
+    /// Counts a failed confirmation against the account and the address, as a failed
+    /// sign-in; audited; commits and answers "bad credentials".
+    pub(crate) async fn refuse_confirmation(
+        &self,
+        mut tx: Tx,
+        signed: &SignedIn,
+    ) -> Result<(), AppError> {
+        let now = self.now();
+        let user = &signed.user;
+        let policy = ThrottlePolicy::default();
+        for (kind, name, value) in [
+            (Key::Account, "account", user.username.as_str()),
+            (Key::Address, "address", signed.actor.address.as_str()),
+        ] {
+            let key = tokens::key_hash(name, value);
+            let counter = throttle::get(&mut tx, &key).await?;
+            throttle::put(&mut tx, &key, &policy.after_failure(kind, counter, now)).await?;
+        }
+        let event = AuditEvent::about(user.team_id, "confirmation-failed", "user", user.id.0);
         self.audit(&mut tx, Author::of(&signed.actor), event)
             .await?;
         tx.commit().await?;
-        Ok(())
+        Err(AppError::BadCredentials)
     }
 }

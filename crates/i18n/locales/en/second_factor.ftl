@@ -80,3 +80,4 @@ passkey-failed = The browser did not provide a passkey. Try again or type a code
 passkey-refused = The passkey was not accepted. Try again or type a code.
 log-passkey-added = Passkey added
 log-passkey-removed = Passkey removed
+confirm-with-passkey = Confirm with a passkey

@@ -82,3 +82,4 @@ passkey-failed = Прегледач није доставио приступни
 passkey-refused = Приступни кључ није прихваћен. Покушајте поново или унесите код.
 log-passkey-added = Додат приступни кључ
 log-passkey-removed = Уклоњен приступни кључ
+confirm-with-passkey = Потврди приступним кључем

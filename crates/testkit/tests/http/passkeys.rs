@@ -105,3 +105,48 @@ async fn at_the_second_step_no_passkey_is_offered_without_one_and_a_forged_one_i
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn confirming_with_a_passkey_needs_one_and_a_forged_answer_counts_as_a_failure() {
+    for t in TestApp::every_engine().await {
+        let police = t.signed_in("le-police").await;
+        let (_, page) = t.get(&police, "/account/confirm?next=%2Fcases").await;
+        assert!(!page.contains("passkey-confirm"), "no passkey to offer");
+        assert_eq!(
+            t.get(&police, "/account/confirm/passkey/options").await.0,
+            404
+        );
+        let forged = "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\
+                      \"response\":{\"authenticatorData\":\"AAAA\",\"clientDataJSON\":\"AAAA\",\
+                      \"signature\":\"AAAA\",\"userHandle\":null},\"extensions\":{}}";
+        let failed = |t: &TestApp| {
+            let db = t.app.db().clone();
+            async move {
+                let mut c = db.conn().await.unwrap();
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = 'confirmation-failed'",
+                )
+                .fetch_one(&mut *c)
+                .await
+                .unwrap()
+            }
+        };
+        for (credential, counted) in [("", 0), (forged, 1)] {
+            let (status, to, _) = t
+                .post(
+                    &police,
+                    "/account/confirm?next=%2Fcases",
+                    "/account/confirm/passkey",
+                    &[("credential", credential), ("next", "/cases")],
+                )
+                .await;
+            assert_eq!(status, 303);
+            assert_eq!(
+                to.unwrap(),
+                "/account/confirm?next=%2Fcases&passkey=refused"
+            );
+            assert_eq!(failed(&t).await, counted, "{credential}");
+        }
+        t.finish().await;
+    }
+}

@@ -20,15 +20,19 @@ struct ConfirmPage {
     chrome: Chrome,
     next: String,
     asks_code: bool,
+    /// The person has a passkey that works here: the page offers it.
+    passkeys: bool,
     minutes: i64,
     error: Option<String>,
 }
 
-/// Where to go back to.
+/// Where to go back to (and whether a passkey was just refused).
 #[derive(Deserialize, Default)]
 pub struct Next {
     #[serde(default)]
     next: String,
+    #[serde(default)]
+    passkey: String,
 }
 
 /// `GET /account/confirm`.
@@ -38,7 +42,9 @@ pub async fn form(
     Query(q): Query<Next>,
 ) -> Result<Response, WebError> {
     let asks_code = state.app.confirmation_asks_code(&s.session).await?;
-    html(&page(&s, q.next, asks_code, None))
+    let passkeys = state.app.confirms_with_passkey(&s.session).await?;
+    let error = (q.passkey == "refused").then(|| s.viewer.tr.t("passkey-refused"));
+    html(&page(&s, q.next, (asks_code, passkeys), error))
 }
 
 /// The confirmation as posted.
@@ -78,16 +84,64 @@ pub async fn submit(
         Err(e) => return Err(e.into()),
     };
     let asks_code = state.app.confirmation_asks_code(&s.session).await?;
-    let body = html(&page(&s, f.next, asks_code, Some(error)))?;
+    let passkeys = state.app.confirms_with_passkey(&s.session).await?;
+    let body = html(&page(&s, f.next, (asks_code, passkeys), Some(error)))?;
     Ok((status, body).into_response())
 }
 
-fn page(s: &Signed, next: String, asks_code: bool, error: Option<String>) -> ConfirmPage {
+/// The page; `asks` says whether it asks for a code, and whether it offers passkeys.
+fn page(s: &Signed, next: String, asks: (bool, bool), error: Option<String>) -> ConfirmPage {
     ConfirmPage {
         chrome: s.viewer.chrome(Nav::None),
         next,
-        asks_code,
+        asks_code: asks.0,
+        passkeys: asks.1,
         minutes: spona_app::auth::CONFIRMATION_SECONDS / 60,
         error,
+    }
+}
+
+/// `GET /account/confirm/passkey/options`.
+pub async fn passkey_options(
+    State(state): State<WebState>,
+    s: Signed,
+) -> Result<Response, WebError> {
+    let json = state.app.begin_passkey_confirmation(&s.session).await?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        json,
+    )
+        .into_response())
+}
+
+/// The browser's answer.
+#[derive(Deserialize)]
+pub struct Signature {
+    #[serde(default)]
+    credential: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// `POST /account/confirm/passkey`.
+pub async fn with_passkey(
+    State(state): State<WebState>,
+    s: Signed,
+    ValidForm(f): ValidForm<Signature>,
+) -> Result<Response, WebError> {
+    match state
+        .app
+        .confirm_with_passkey(&s.session, &f.credential)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&safe_next(&f.next)).into_response()),
+        Err(AppError::BadCredentials | AppError::Invalid(_)) => {
+            let again = format!(
+                "/account/confirm?next={}&passkey=refused",
+                crate::shell::viewer::url_encode(&f.next)
+            );
+            Ok(Redirect::to(&again).into_response())
+        }
+        Err(e) => Err(e.into()),
     }
 }

@@ -27,6 +27,8 @@ pub fn routes() -> Routes {
         .post("/login/enrol", second_step::enrol_submit)
         .get("/account/confirm", confirm::form)
         .post("/account/confirm", confirm::submit)
+        .get("/account/confirm/passkey/options", confirm::passkey_options)
+        .post("/account/confirm/passkey", confirm::with_passkey)
         .get("/login/passkey/options", passkeys::sign_in_options)
         .post("/login/passkey", passkeys::sign_in)
         .get("/account/passkeys/options", passkeys::registration_options)

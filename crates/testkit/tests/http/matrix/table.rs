@@ -71,6 +71,14 @@ pub const EXPECTATIONS: &[(&str, &str, Class, Target)] = &[
     // Proving again who one is, before a sensitive act.
     ("GET", "/account/confirm", SignedIn, T::Nothing),
     ("POST", "/account/confirm", SignedIn, T::Nothing),
+    // With a passkey: the probe's accounts have none.
+    (
+        "GET",
+        "/account/confirm/passkey/options",
+        NoOwnSession,
+        T::Nothing,
+    ),
+    ("POST", "/account/confirm/passkey", SignedIn, T::Nothing),
     // The person's own second factor.
     ("GET", "/account/second-factor", SignedIn, T::Nothing),
     (
