@@ -77,7 +77,8 @@ impl App {
     }
 
     /// Confirms the signed-in person's proposed secret with a code from it; a wrong code is
-    /// "invalid" (the person is signed in: nothing to throttle but the form).
+    /// "bad credentials" and changes nothing (the secret is the person's own new one: there
+    /// is no account to guess into).
     pub async fn confirm_own_authenticator(
         &self,
         signed: &SignedIn,
