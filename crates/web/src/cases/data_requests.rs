@@ -226,7 +226,7 @@ async fn outcome(
 }
 
 /// `POST /cases/{id}/data-requests/outcome`: records the outcome.
-pub async fn decide(
+pub async fn record_outcome(
     State(state): State<WebState>,
     s: Signed,
     Path(id): Path<CaseId>,

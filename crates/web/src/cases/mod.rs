@@ -83,7 +83,10 @@ pub fn routes() -> Routes {
             "/cases/{id}/data-requests/outcome",
             data_requests::outcome_page,
         )
-        .post("/cases/{id}/data-requests/outcome", data_requests::decide)
+        .post(
+            "/cases/{id}/data-requests/outcome",
+            data_requests::record_outcome,
+        )
         .get("/cases/{id}/data-requests/erase", data_requests::erase_page)
         .post("/cases/{id}/data-requests/erase", data_requests::erase)
         .get("/cases/{id}/access-log", access_log::access_log)
