@@ -33,30 +33,6 @@ pub async fn find(
     .await?)
 }
 
-/// Which of these accounts have a secret in force.
-pub async fn enrolled_among(
-    c: &mut AnyConnection,
-    users: &[UserId],
-) -> Result<Vec<UserId>, StoreError> {
-    let mut found = Vec::new();
-    for chunk in users.chunks(200) {
-        let marks = (1..=chunk.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "SELECT user_id FROM second_factors WHERE totp_secret IS NOT NULL \
-             AND user_id IN ({marks})"
-        );
-        let mut q = sqlx::query_scalar::<_, i64>(&sql);
-        for u in chunk {
-            q = q.bind(u.0);
-        }
-        found.extend(q.fetch_all(&mut *c).await?.into_iter().map(UserId));
-    }
-    Ok(found)
-}
-
 /// Starts the account's row with a proposed secret (the account had none).
 pub async fn insert_proposed(
     c: &mut AnyConnection,

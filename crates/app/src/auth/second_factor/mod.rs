@@ -45,14 +45,6 @@ impl SignInStep {
             _ => None,
         }
     }
-
-    /// The challenge, when a second step is due.
-    pub fn challenge(&self) -> Option<&ChallengeToken> {
-        match self {
-            SignInStep::SecondFactor(c) | SignInStep::Enrol(c) => Some(c),
-            SignInStep::Signed(_) => None,
-        }
-    }
 }
 
 /// A challenge's token, for the cookie that carries it to the second step; only its hash
