@@ -348,6 +348,34 @@ mod tests {
     }
 
     #[test]
+    fn second_factor_roles_add_to_the_case_roles_and_unknown_ones_are_refused() {
+        let default = Settings::resolve(Layer::default()).unwrap().second_factor;
+        assert!(default.required_for(Role::CaseWorker) && default.required_for(Role::Admin));
+        assert!(!default.required_for(Role::Auditor));
+        let set = |roles: &[&str]| {
+            Settings::resolve(Layer {
+                second_factor_roles: Some(roles.iter().map(|r| r.to_string()).collect()),
+                ..Layer::default()
+            })
+        };
+        let s = set(&["auditor"]).unwrap().second_factor;
+        assert!(s.required_for(Role::Auditor) && s.required_for(Role::CaseWorker));
+        assert!(
+            !s.required_for(Role::Admin),
+            "the list replaces the default"
+        );
+        assert!(set(&[])
+            .unwrap()
+            .second_factor
+            .required_for(Role::CaseWorker));
+        let err = set(&["boss"]).err().unwrap().to_string();
+        assert!(
+            err.contains("second_factor_roles") && err.contains("boss"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn the_database_timeout_is_bounded() {
         let timeout = |t| Layer {
             database_timeout_seconds: Some(t),
