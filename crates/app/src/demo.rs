@@ -2,6 +2,7 @@
 //! and a clearly fictional second team (Niš) to show that teams do not see each other.
 
 mod materials;
+pub mod scale;
 
 use crate::{App, AppError};
 use spona_crypto::passwords;

@@ -99,6 +99,8 @@ pub struct App {
     /// The relying party of passkeys; none where they cannot work (no usable address).
     passkeys: Option<Arc<webauthn_rs::Webauthn>>,
     retention: spona_domain::retention::RetentionPolicy,
+    /// Audited reads waiting to share a transaction.
+    group_commit: Arc<audit::GroupCommit>,
 }
 
 impl App {
@@ -118,7 +120,15 @@ impl App {
             statistics: reports::StatisticsCache::default(),
             passkeys: None,
             retention: spona_domain::retention::RetentionPolicy::KEEP_ALL,
+            group_commit: Arc::default(),
         }
+    }
+
+    /// The same application on another clock (the data generator's, which walks through
+    /// the two years it fills).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> App {
+        self.clock = clock;
+        self
     }
 
     /// The smallest count that statistics leaving the case workers may show (k).

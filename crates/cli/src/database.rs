@@ -43,6 +43,15 @@ pub struct Opened {
 /// or wrong master key before anything is written, and brings the schema up to date. The
 /// data directory is created only when the key file or the default SQLite file lives in it.
 pub async fn open_checked(settings: &Settings, make_key: MakeKey) -> Result<Opened> {
+    open_checked_with(settings, make_key, settings.pool()).await
+}
+
+/// [`open_checked`] with pool settings of the caller's (the data generator's bulk load).
+async fn open_checked_with(
+    settings: &Settings,
+    make_key: MakeKey,
+    pool: spona_store::PoolSettings,
+) -> Result<Opened> {
     if settings.database_in_data_dir {
         crate::folders::create_private(&settings.data_dir, "data_dir")?;
     }
@@ -58,7 +67,7 @@ pub async fn open_checked(settings: &Settings, make_key: MakeKey) -> Result<Open
         ),
         _ => None,
     };
-    let db = Db::connect_with(&settings.database, settings.pool())
+    let db = Db::connect_with(&settings.database, pool)
         .await
         .with_context(|| format!("cannot open the database {shown}"))?;
     let start = match early {
@@ -112,7 +121,25 @@ pub async fn open_app(settings: &Settings) -> Result<App> {
 
 /// The application, and the start turn still held (serve seeds and issues links under it).
 pub async fn open_app_to_start(settings: &Settings) -> Result<(App, StartLock)> {
-    let Opened { db, key, start, .. } = open_checked(settings, MakeKey::ForEmptyDatabase).await?;
+    open_app_with(settings, settings.pool()).await
+}
+
+/// The application over a database opened for a bulk load (`spona demo --scale`): commits
+/// are not flushed one by one; the caller makes the data durable at the end.
+pub async fn open_app_for_bulk_load(settings: &Settings) -> Result<App> {
+    let pool = spona_store::PoolSettings {
+        bulk_load: true,
+        ..settings.pool()
+    };
+    Ok(open_app_with(settings, pool).await?.0)
+}
+
+async fn open_app_with(
+    settings: &Settings,
+    pool: spona_store::PoolSettings,
+) -> Result<(App, StartLock)> {
+    let Opened { db, key, start, .. } =
+        open_checked_with(settings, MakeKey::ForEmptyDatabase, pool).await?;
     let Some(key) = key else {
         bail!("no master key was made for the database");
     };

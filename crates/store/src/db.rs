@@ -36,12 +36,17 @@ pub struct PoolSettings {
     /// How long a request waits for a connection before it is told the database is
     /// unavailable (a PostgreSQL outage must not hold requests for long).
     pub acquire_timeout: Duration,
+    /// Generating data in bulk (`spona demo --scale`): commits are not flushed to disk one
+    /// by one (a crash loses the generation, which is then made again), and
+    /// [`Db::make_durable`] flushes everything once at the end. Never for serving.
+    pub bulk_load: bool,
 }
 
 impl Default for PoolSettings {
     fn default() -> Self {
         PoolSettings {
             acquire_timeout: Duration::from_secs(5),
+            bulk_load: false,
         }
     }
 }
@@ -98,10 +103,24 @@ impl Db {
                 let pool = AnyPoolOptions::new()
                     .max_connections(8)
                     .acquire_timeout(settings.acquire_timeout)
-                    .after_connect(|conn, _meta| {
+                    // A bulk load refreshes the planner's statistics as its tables grow;
+                    // a connection reads them when it opens, so none lives long.
+                    .max_lifetime(
+                        settings
+                            .bulk_load
+                            .then_some(Duration::from_secs(10))
+                            .or(Some(Duration::from_secs(30 * 60))),
+                    )
+                    .after_connect(move |conn, _meta| {
                         Box::pin(async move {
                             conn.execute("PRAGMA foreign_keys = ON").await?;
-                            conn.execute("PRAGMA synchronous = FULL").await?;
+                            if settings.bulk_load {
+                                conn.execute("PRAGMA synchronous = OFF").await?;
+                                // The indexes being filled stay in memory.
+                                conn.execute("PRAGMA cache_size = -65536").await?;
+                            } else {
+                                conn.execute("PRAGMA synchronous = FULL").await?;
+                            }
                             conn.execute("PRAGMA busy_timeout = 5000").await?;
                             // Bounds `PRAGMA optimize` (run after migrating and hourly) to
                             // milliseconds at any size.
@@ -126,6 +145,14 @@ impl Db {
                 let pool = AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(settings.acquire_timeout)
+                    .after_connect(move |conn, _meta| {
+                        Box::pin(async move {
+                            if settings.bulk_load {
+                                conn.execute("SET synchronous_commit = off").await?;
+                            }
+                            Ok(())
+                        })
+                    })
                     .connect(url)
                     .await?;
                 Ok(Db {
@@ -158,6 +185,29 @@ impl Db {
         if self.backend == Backend::Sqlite {
             self.pool.execute("PRAGMA optimize = 0x10002").await?;
         }
+        Ok(())
+    }
+
+    /// Makes everything committed so far durable (after a bulk load, whose commits were
+    /// not flushed one by one): SQLite copies its log into the database file and syncs it;
+    /// PostgreSQL flushes its log. The connection is closed after, not pooled again.
+    pub async fn make_durable(&self) -> Result<(), StoreError> {
+        let mut c = self.pool.acquire().await?;
+        match self.backend {
+            Backend::Sqlite => {
+                c.execute("PRAGMA synchronous = FULL").await?;
+                c.execute("PRAGMA wal_checkpoint(TRUNCATE)").await?;
+            }
+            Backend::Postgres => {
+                // A synchronous commit that writes a record flushes the log up to it, the
+                // asynchronous commits before it included.
+                c.execute("SET synchronous_commit = on").await?;
+                c.execute("BEGIN").await?;
+                c.execute("SELECT txid_current()").await?;
+                c.execute("COMMIT").await?;
+            }
+        }
+        c.detach().close().await?;
         Ok(())
     }
 

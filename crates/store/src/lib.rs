@@ -64,6 +64,7 @@ pub mod upcoming;
 pub mod url;
 pub mod users;
 pub mod venues;
+pub mod volume;
 
 pub use db::{Backend, Conn, Db, PoolSettings, Tx};
 pub use start_lock::StartLock;

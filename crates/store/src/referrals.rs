@@ -173,14 +173,18 @@ pub async fn for_case(
     team: &TeamCases,
     case_id: CaseId,
 ) -> Result<Vec<ReferralRow>, StoreError> {
-    Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 ORDER BY r.sent_at DESC, r.id DESC"
-    ))
-    .bind(team.team().0)
-    .bind(case_id.0)
-    .fetch_all(c)
-    .await?)
+    Ok(sqlx::query_as(&format!("{SELECT} {OF_CASE}"))
+        .bind(team.team().0)
+        .bind(case_id.0)
+        .fetch_all(c)
+        .await?)
 }
+
+/// A case's referrals (a handful), found by the case. The unary plus keeps SQLite from
+/// reaching them through the team's index instead: without fresh statistics (a new or fast
+/// growing deployment) it took that index for its order and read every referral of the
+/// team on each view of a case.
+const OF_CASE: &str = "WHERE +r.team_id = $1 AND r.case_id = $2 ORDER BY r.sent_at DESC, r.id DESC";
 
 /// The referrals an institution received, from its own team or any other, those awaiting an
 /// answer first, the child protocol's first among them, then by deadline (the order of
@@ -348,4 +352,45 @@ pub async fn waiting_by_receiver(
     .bind(now)
     .fetch_all(c)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DatabaseUrl, Db};
+
+    /// The plan SQLite makes with no statistics at all (a database just made).
+    async fn plan(db: &Db, sql: &str) -> String {
+        let rows: Vec<(i64, i64, i64, String)> =
+            sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .bind(1_i64)
+                .bind(1_i64)
+                .fetch_all(&mut *db.conn().await.unwrap())
+                .await
+                .unwrap();
+        rows.into_iter().map(|r| r.3).collect::<Vec<_>>().join("; ")
+    }
+
+    #[tokio::test]
+    async fn a_cases_referrals_are_found_by_the_case_without_statistics() {
+        let dir = tempfile::tempdir().unwrap();
+        let url =
+            DatabaseUrl::parse(&format!("sqlite://{}", dir.path().join("s.db").display())).unwrap();
+        let db = Db::connect(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        sqlx::query("DELETE FROM sqlite_stat1")
+            .execute(&mut *db.conn().await.unwrap())
+            .await
+            .ok();
+        let shown = plan(&db, &format!("{SELECT} {OF_CASE}")).await;
+        assert!(shown.contains("referrals_by_case"), "{shown}");
+        // What it was: the team's index, for its order.
+        let before = plan(
+            &db,
+            &format!("{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 ORDER BY r.sent_at DESC, r.id DESC"),
+        )
+        .await;
+        assert!(before.contains("referrals_by_sent"), "{before}");
+        db.close().await;
+    }
 }

@@ -7,10 +7,12 @@
 //! from (the switch takes the same lock).
 
 mod checkpoint;
+mod group_commit;
 mod retention;
 mod verify;
 
 pub use checkpoint::Checkpoint;
+pub(crate) use group_commit::GroupCommit;
 pub(crate) use retention::removable;
 pub(crate) use verify::{open_epoch_key, ChainWalk};
 pub use verify::{AuditReport, Break};
@@ -145,6 +147,56 @@ pub(crate) async fn append_linked(
     by: Author<'_>,
     ev: AuditEvent<'_>,
 ) -> Result<(), AppError> {
+    let entry = linked_entry(head, chain, at, by, ev);
+    audit::append(tx, &entry).await?;
+    Ok(())
+}
+
+/// One entry of a bulk append: who, what, and when.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Dated<'a> {
+    pub by: Author<'a>,
+    pub ev: AuditEvent<'a>,
+    pub at: i64,
+}
+
+impl App {
+    /// Appends entries in order inside the caller's transaction, linked exactly as
+    /// [`App::audit`] links them one at a time, in multi-row statements (generated data).
+    pub(crate) async fn audit_in_bulk(
+        &self,
+        tx: &mut Tx,
+        items: &[Dated<'_>],
+    ) -> Result<(), AppError> {
+        let mut head = audit::head_for_update(tx).await?;
+        let mut keys = self.keys();
+        if let Some(recorded) = rotation::key_check_under_head(tx).await? {
+            if recorded != keys.check() {
+                keys = self.take_up_key(&recorded)?;
+            }
+        }
+        let mut entries = Vec::with_capacity(items.len());
+        for item in items {
+            let entry = linked_entry(&head, &keys.chain, item.at, item.by, item.ev);
+            head = Head {
+                last_seq: entry.seq,
+                last_hash: entry.hash.clone(),
+            };
+            entries.push(entry);
+        }
+        audit::append_many(tx, &entries).await?;
+        Ok(())
+    }
+}
+
+/// The entry that follows `head`, its hash linked with `chain`.
+fn linked_entry(
+    head: &Head,
+    chain: &ChainKey,
+    at: i64,
+    by: Author<'_>,
+    ev: AuditEvent<'_>,
+) -> Entry {
     let mut entry = Entry {
         seq: head.last_seq + 1,
         at,
@@ -162,6 +214,5 @@ pub(crate) async fn append_linked(
     let fields = hashed_fields(&entry);
     let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
     entry.hash = chain.link(&head.last_hash, &refs);
-    audit::append(tx, &entry).await?;
-    Ok(())
+    entry
 }

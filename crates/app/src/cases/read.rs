@@ -283,10 +283,8 @@ impl App {
 
     async fn open_case(&self, actor: &Actor, id: CaseId) -> Result<CaseView, AppError> {
         let (view, team_id) = self.gather_case(actor, id).await?;
-        let mut tx = self.db.begin().await?;
         let event = AuditEvent::about(Some(team_id), "case-viewed", "case", id.0);
-        self.audit(&mut tx, Author::of(actor), event).await?;
-        tx.commit().await?;
+        self.audit_alone(Author::of(actor), event).await?;
         Ok(view)
     }
 

@@ -28,8 +28,8 @@ pub enum Command {
     /// Bring the database schema up to date and print its migration versions
     Migrate,
     /// Seed the demonstration teams and accounts (once; repeating changes nothing) and
-    /// print their sign-ins
-    Demo,
+    /// print their sign-ins; with --scale, generate national-scale fictional data too
+    Demo(demo::DemoArgs),
     /// Teams of the deployment
     #[command(subcommand)]
     Team(team::TeamCommand),
@@ -69,7 +69,7 @@ impl Command {
         match self {
             Command::Serve(args) => serve::run(args, settings).await,
             Command::Migrate => migrate::run(settings).await,
-            Command::Demo => demo::run(settings).await,
+            Command::Demo(args) => demo::run(args, settings).await,
             Command::Team(command) => team::run(command, settings).await,
             Command::Institution(command) => institution::run(command, settings).await,
             Command::User(command) => user::run(command, settings).await,

@@ -266,6 +266,7 @@ impl Settings {
     pub fn pool(&self) -> spona_store::PoolSettings {
         spona_store::PoolSettings {
             acquire_timeout: std::time::Duration::from_secs(self.database_timeout_seconds),
+            bulk_load: false,
         }
     }
 
