@@ -1,0 +1,11 @@
+//! The pages measured: each as the person who uses it opens it, its address found the way
+//! that person would find it (a link on a list, the pager, a form), never an id written in
+//! advance; a page this data does not have is skipped, and says why.
+
+mod catalogue;
+mod forms;
+pub mod people;
+pub mod script;
+
+pub use catalogue::{discover, Target};
+pub use people::People;
