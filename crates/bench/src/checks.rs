@@ -30,7 +30,10 @@ pub fn checks(pages: &[PageResult], server: &ServerFacts) -> Vec<Check> {
     for page in pages.iter().filter(|p| p.cost == Some(Cost::Reads)) {
         out.push(check_page(
             page,
-            format!("{}: ≥ {READ_SHARE_MIN} % of the read ceiling, p95 ≤ {READ_P95_MAX_MS} ms", page.name),
+            format!(
+                "{}: ≥ {READ_SHARE_MIN} % of the read ceiling, p95 ≤ {READ_P95_MAX_MS} ms",
+                page.name
+            ),
             |share, p95| share >= READ_SHARE_MIN && p95 <= READ_P95_MAX_MS,
         ));
     }

@@ -14,7 +14,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 #[derive(Parser)]
-#[command(name = "spona-bench", about = "Spona's pages under load, against this machine's ceiling")]
+#[command(
+    name = "spona-bench",
+    about = "Spona's pages under load, against this machine's ceiling"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

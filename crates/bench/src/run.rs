@@ -50,7 +50,12 @@ impl Options {
 pub async fn run(options: &Options, load: &Generator, ceiling: &Handle) -> Result<Results> {
     let (ceilings, ceiling_runs) = measure_ceilings(options, load, ceiling).await?;
     eprintln!("starting {}", options.spona.display());
-    let spona = Spona::start(&options.spona, &options.data_dir, options.postgres.as_deref()).await?;
+    let spona = Spona::start(
+        &options.spona,
+        &options.data_dir,
+        options.postgres.as_deref(),
+    )
+    .await?;
     let outcome = measure_spona(options, load, &spona, ceilings).await;
     let tail = spona.log_tail();
     spona.stop()?;
@@ -130,7 +135,12 @@ async fn measure_ceilings(
     ))
 }
 
-type SponaFindings = (ServerFacts, Vec<PageResult>, Option<PageResult>, Vec<String>);
+type SponaFindings = (
+    ServerFacts,
+    Vec<PageResult>,
+    Option<PageResult>,
+    Vec<String>,
+);
 
 /// Spona's pages alone and mixed, and its resources.
 async fn measure_spona(
@@ -189,8 +199,12 @@ async fn measure(
             return Ok(result);
         }
     };
-    eprintln!("measuring {} ({} as {})", target.name, result.what, target.user);
-    let (summary, cpu) = timed(load, spona.addr, spona, &Workload::single(request), options).await?;
+    eprintln!(
+        "measuring {} ({} as {})",
+        target.name, result.what, target.user
+    );
+    let (summary, cpu) =
+        timed(load, spona.addr, spona, &Workload::single(request), options).await?;
     result.share_percent = ceilings.share(target.cost, summary.requests_per_second);
     result.summary = Some(summary);
     result.server_cpu_seconds = Some(cpu);

@@ -36,7 +36,9 @@ fn measure() -> Measured {
         let engine = Engine::Sqlite {
             near: dir.path().to_path_buf(),
         };
-        let server = Ceiling::start(ceiling_runtime.handle(), engine).await.unwrap();
+        let server = Ceiling::start(ceiling_runtime.handle(), engine)
+            .await
+            .unwrap();
         let run = |r: Request| {
             let load = load.clone();
             let addr = server.addr;
@@ -63,7 +65,10 @@ fn measure() -> Measured {
 fn the_ceiling_answers_the_load_and_reads_outrun_synced_inserts() {
     let m = measure();
     let (r, i) = (&m.reads, &m.inserts);
-    assert!(r.requests > 0 && i.requests > 0, "reads {r:?}\ninserts {i:?}");
+    assert!(
+        r.requests > 0 && i.requests > 0,
+        "reads {r:?}\ninserts {i:?}"
+    );
     assert_eq!((r.errors, i.errors), (0, 0), "reads {r:?}\ninserts {i:?}");
     assert_eq!(r.statuses.get("200"), Some(&r.requests));
     assert!(
@@ -74,7 +79,12 @@ fn the_ceiling_answers_the_load_and_reads_outrun_synced_inserts() {
     );
     assert!(r.p50_ms > 0.0 && r.p50_ms <= r.p95_ms && r.p95_ms <= r.max_ms);
     // Every insert answered was committed (those of the warm-up too).
-    assert!(m.rows as u64 >= i.requests, "{} rows for {} inserts", m.rows, i.requests);
+    assert!(
+        m.rows as u64 >= i.requests,
+        "{} rows for {} inserts",
+        m.rows,
+        i.requests
+    );
     // Every answer of a page that is not there is counted as an error, and seen.
     let x = &m.missing;
     assert!(x.requests > 0 && x.errors == x.requests, "{x:?}");

@@ -50,7 +50,10 @@ pub fn first_numbered_link_text(html: &str, prefix: &str) -> Option<String> {
     let doc = Html::parse_document(html);
     select(&doc, "a[href]")
         .into_iter()
-        .find(|a| a.attr("href").is_some_and(|h| h.starts_with(first.as_str())))
+        .find(|a| {
+            a.attr("href")
+                .is_some_and(|h| h.starts_with(first.as_str()))
+        })
         .map(|a| a.text().collect::<String>().trim().to_string())
 }
 
@@ -128,10 +131,7 @@ fn ungroup(text: &str) -> String {
         .enumerate()
         .filter(|(i, c)| {
             let separator = matches!(c, '.' | ',' | ' ' | '\'' | '\u{a0}' | '\u{202f}');
-            let grouping = *i > 0
-                && digit(i - 1)
-                && (1..=3).all(|k| digit(i + k))
-                && !digit(i + 4);
+            let grouping = *i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k)) && !digit(i + 4);
             !(separator && grouping)
         })
         .map(|(_, c)| *c)
@@ -150,7 +150,10 @@ pub fn form_errors(html: &str) -> Vec<String> {
                 .map(|f| format!("{f}: "))
                 .unwrap_or_default();
             let text: String = e.text().collect::<String>();
-            format!("{field}{}", text.split_whitespace().collect::<Vec<_>>().join(" "))
+            format!(
+                "{field}{}",
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            )
         })
         .collect()
 }
@@ -188,7 +191,10 @@ mod tests {
 
     #[test]
     fn numbered_links_are_records_only() {
-        assert_eq!(numbered_links(LIST, "/cases/"), ["/cases/42", "/cases/7?x=1"]);
+        assert_eq!(
+            numbered_links(LIST, "/cases/"),
+            ["/cases/42", "/cases/7?x=1"]
+        );
         assert_eq!(first_numbered_link(LIST, "/reports/"), None);
         assert_eq!(
             first_numbered_link_text(LIST, "/cases/").as_deref(),
@@ -207,7 +213,10 @@ mod tests {
         assert_eq!((p.page, p.pages), (1, 2345));
         assert_eq!(p.neighbour, "/cases?sort=new&page=2");
         assert_eq!(p.link_to(2), "/cases?sort=new&page=2");
-        assert_eq!(p.link_to(100_000), format!("/cases?sort=new&page={}", p.pages));
+        assert_eq!(
+            p.link_to(100_000),
+            format!("/cases?sort=new&page={}", p.pages)
+        );
         let en = r#"<nav class="pager"><a href="/cases?page=1" rel="prev">Prev</a>
             <span>Page 2 of 40</span><a href="/cases?page=3" rel="next">Next</a></nav>"#;
         let p = Pager::of(en).unwrap();

@@ -141,7 +141,10 @@ async fn open_sqlite(near: &Path) -> Result<CeilingDb> {
         .prefix("spona-bench-ceiling-")
         .tempdir_in(near)
         .with_context(|| format!("cannot make a folder in {}", near.display()))?;
-    let address = format!("sqlite://{}?mode=rwc", folder.path().join("ceiling.db").display());
+    let address = format!(
+        "sqlite://{}?mode=rwc",
+        folder.path().join("ceiling.db").display()
+    );
     let mut first = AnyConnection::connect(&address).await?;
     first.execute("PRAGMA journal_mode = WAL").await?;
     first.close().await?;

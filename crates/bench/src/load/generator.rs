@@ -63,7 +63,9 @@ impl Generator {
             .collect();
         let mut all = Tally::new()?;
         for connection in connections {
-            let tally = connection.await.context("a connection of the load stopped")??;
+            let tally = connection
+                .await
+                .context("a connection of the load stopped")??;
             all.merge(&tally);
         }
         Ok(all.summary(plan.measured))

@@ -53,7 +53,8 @@ impl Tally {
     /// An answer with `status`, received `took` after the request was sent.
     pub fn answer(&mut self, status: u16, took: Duration, path: &str) {
         let micros = u64::try_from(took.as_micros()).unwrap_or(u64::MAX);
-        self.latencies.saturating_record(micros.clamp(1, LONGEST_MICROS));
+        self.latencies
+            .saturating_record(micros.clamp(1, LONGEST_MICROS));
         *self.statuses.entry(status).or_default() += 1;
         if is_error(status) && self.first_error.is_none() {
             self.first_error = Some(format!("{status} from {path}"));

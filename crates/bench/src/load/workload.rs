@@ -92,7 +92,10 @@ impl Workload {
             for (c, (_, w)) in credit.iter_mut().zip(weighted) {
                 *c += i64::from(*w);
             }
-            let Some((richest, _)) = credit.iter().enumerate().max_by_key(|(i, c)| (**c, -(*i as i64)))
+            let Some((richest, _)) = credit
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, c)| (**c, -(*i as i64)))
             else {
                 break;
             };

@@ -39,60 +39,155 @@ impl Target {
     }
 }
 
+/// How a page's address is found.
+#[derive(Clone, Copy, Debug)]
+enum Find {
+    /// The page at this address, as it is.
+    Plain(&'static str),
+    /// The first record the list at the address links to under the prefix.
+    FirstRecord(&'static str, &'static str),
+    /// The last page of the case list, or page 2000.
+    DeepPage,
+    /// The case list narrowed by its filter form.
+    Filtered,
+    /// A search typed in the other script.
+    Search,
+    /// The activities' export.
+    Export,
+    /// A periodic report: a draft (true) or a submitted one.
+    Report(bool),
+    /// A new report of a potential victim, posted.
+    CaseReport,
+    /// A new activity, posted.
+    Activity,
+}
+
+use Cost::{Reads, Writes};
+
+/// Every page: its name, user, cost, weight in the mix, and how it is found.
+const PAGES: [(&str, &str, Cost, u32, Find); 22] = [
+    ("dashboard", POLICE, Reads, 10, Find::Plain("/dashboard")),
+    ("cases", POLICE, Reads, 10, Find::Plain("/cases")),
+    ("cases-deep", POLICE, Reads, 2, Find::DeepPage),
+    ("cases-filtered", POLICE, Reads, 2, Find::Filtered),
+    ("search", POLICE, Reads, 3, Find::Search),
+    (
+        "cases-coordinator",
+        COORDINATOR,
+        Reads,
+        3,
+        Find::Plain("/cases"),
+    ),
+    ("cases-social", SOCIAL, Reads, 3, Find::Plain("/cases")),
+    ("inbox-social", SOCIAL, Reads, 5, Find::Plain("/inbox")),
+    (
+        "activities",
+        COORDINATOR,
+        Reads,
+        3,
+        Find::Plain("/activities"),
+    ),
+    ("plan", COORDINATOR, Reads, 2, Find::Plain("/plan")),
+    (
+        "statistics",
+        COORDINATOR,
+        Reads,
+        1,
+        Find::Plain("/statistics"),
+    ),
+    ("reports", COORDINATOR, Reads, 1, Find::Plain("/reports")),
+    ("report-draft", COORDINATOR, Reads, 1, Find::Report(true)),
+    (
+        "report-submitted",
+        COORDINATOR,
+        Reads,
+        1,
+        Find::Report(false),
+    ),
+    ("inbox-centre", CENTRE, Reads, 2, Find::Plain("/inbox")),
+    ("cases-centre", CENTRE, Reads, 2, Find::Plain("/cases")),
+    ("national", NATIONAL, Reads, 1, Find::Plain("/reports")),
+    // Audited reads: each writes an entry of the audit trail.
+    (
+        "case-view",
+        POLICE,
+        Writes,
+        10,
+        Find::FirstRecord("/cases", "/cases/"),
+    ),
+    (
+        "referral-open",
+        SOCIAL,
+        Writes,
+        3,
+        Find::FirstRecord("/inbox", "/cases/"),
+    ),
+    ("export", COORDINATOR, Writes, 1, Find::Export),
+    // Forms last: the records they make under load grow the lists measured after them.
+    ("case-new", POLICE, Writes, 1, Find::CaseReport),
+    ("activity-new", COORDINATOR, Writes, 1, Find::Activity),
+];
+
 /// Finds every page's address, as its user.
 pub async fn discover(people: &People) -> Vec<Target> {
-    use Cost::{Reads, Writes};
+    let mut finder = Finder {
+        people,
+        lists: Vec::new(),
+    };
     let mut all = Vec::new();
-    let mut add = |name, user, cost, weight, found| {
+    for (name, user, cost, weight, find) in PAGES {
         all.push(Target {
             name,
             user,
             cost,
             weight,
-            found,
-        })
-    };
-
-    add("dashboard", POLICE, Reads, 10, plain(people, POLICE, "/dashboard").await);
-    let police_cases = list(people, POLICE, "/cases").await;
-    add("cases", POLICE, Reads, 10, plain(people, POLICE, "/cases").await);
-    add("cases-deep", POLICE, Reads, 2, deep_page(people, &police_cases));
-    add("cases-filtered", POLICE, Reads, 2, filtered(people, &police_cases));
-    add("case-view", POLICE, Writes, 10, first_record(people, POLICE, &police_cases, "/cases/"));
-    add("search", POLICE, Reads, 3, search(people, &police_cases).await);
-    add("cases-coordinator", COORDINATOR, Reads, 3, plain(people, COORDINATOR, "/cases").await);
-    add("cases-social", SOCIAL, Reads, 3, plain(people, SOCIAL, "/cases").await);
-    add("inbox-social", SOCIAL, Reads, 5, plain(people, SOCIAL, "/inbox").await);
-    let inbox = list(people, SOCIAL, "/inbox").await;
-    add("referral-open", SOCIAL, Writes, 3, first_record(people, SOCIAL, &inbox, "/cases/"));
-    add("activities", COORDINATOR, Reads, 3, plain(people, COORDINATOR, "/activities").await);
-    let activities = list(people, COORDINATOR, "/activities").await;
-    add("export", COORDINATOR, Writes, 1, export(people, &activities));
-    add("plan", COORDINATOR, Reads, 2, plain(people, COORDINATOR, "/plan").await);
-    add("statistics", COORDINATOR, Reads, 1, plain(people, COORDINATOR, "/statistics").await);
-    add("reports", COORDINATOR, Reads, 1, plain(people, COORDINATOR, "/reports").await);
-    let (draft, submitted) = reports(people).await;
-    add("report-draft", COORDINATOR, Reads, 1, draft);
-    add("report-submitted", COORDINATOR, Reads, 1, submitted);
-    add("inbox-centre", CENTRE, Reads, 2, plain(people, CENTRE, "/inbox").await);
-    add("cases-centre", CENTRE, Reads, 2, plain(people, CENTRE, "/cases").await);
-    add("national", NATIONAL, Reads, 1, plain(people, NATIONAL, "/reports").await);
-    add("case-new", POLICE, Writes, 1, form(people, POLICE, Writing::CaseReport).await);
-    add("activity-new", COORDINATOR, Writes, 1, form(people, COORDINATOR, Writing::Activity).await);
+            found: finder.find(user, find).await,
+        });
+    }
     all
 }
 
-/// The forms measured.
-enum Writing {
-    CaseReport,
-    Activity,
+/// Finds addresses, reading each list page once.
+struct Finder<'a> {
+    people: &'a People,
+    lists: Vec<((String, String), Result<Page, String>)>,
 }
 
-async fn form(people: &People, user: &str, which: Writing) -> Result<Request, String> {
-    let b = people.browser(user)?;
-    match which {
-        Writing::CaseReport => forms::case_report(b).await,
-        Writing::Activity => forms::activity(b).await,
+impl Finder<'_> {
+    async fn find(&mut self, user: &str, find: Find) -> Result<Request, String> {
+        let people = self.people;
+        match find {
+            Find::Plain(path) => plain(people, user, path).await,
+            Find::FirstRecord(path, prefix) => {
+                let page = self.list(user, path).await;
+                first_record(people, user, &page, prefix)
+            }
+            Find::DeepPage => deep_page(people, &self.list(POLICE, "/cases").await),
+            Find::Filtered => filtered(people, &self.list(POLICE, "/cases").await),
+            Find::Search => {
+                let cases = self.list(POLICE, "/cases").await;
+                let activities = self.list(COORDINATOR, "/activities").await;
+                search(people, &cases, &activities)
+            }
+            Find::Export => export(people, &self.list(COORDINATOR, "/activities").await),
+            Find::Report(draft) => {
+                let list = self.list(COORDINATOR, "/reports").await;
+                report(people, &list, draft).await
+            }
+            Find::CaseReport => forms::case_report(people.browser(user)?).await,
+            Find::Activity => forms::activity(people.browser(user)?).await,
+        }
+    }
+
+    /// A list page as `user`, read once.
+    async fn list(&mut self, user: &str, path: &str) -> Result<Page, String> {
+        let key = (user.to_string(), path.to_string());
+        if let Some((_, page)) = self.lists.iter().find(|(k, _)| *k == key) {
+            return page.clone();
+        }
+        let page = list(self.people, user, path).await;
+        self.lists.push((key, page.clone()));
+        page
     }
 }
 
@@ -141,12 +236,9 @@ fn first_record(
 /// The last page of the case list, or page 2000 of a longer one.
 fn deep_page(people: &People, cases: &Result<Page, String>) -> Result<Request, String> {
     let page = cases.as_ref().map_err(Clone::clone)?;
-    let pager =
-        Pager::of(&page.body).ok_or("not in this data (the case list has one page)")?;
-    Ok(get(
-        people.browser(POLICE)?,
-        &pager.link_to(pager.pages.min(DEEPEST_PAGE)),
-    ))
+    let pager = Pager::of(&page.body).ok_or("not in this data (the case list has one page)")?;
+    let deepest = pager.link_to(pager.pages.min(DEEPEST_PAGE));
+    Ok(get(people.browser(POLICE)?, &deepest))
 }
 
 /// The case list narrowed by its filter form: the first choice of its first select.
@@ -167,16 +259,20 @@ fn filtered(people: &People, cases: &Result<Page, String>) -> Result<Request, St
     Ok(get(people.browser(POLICE)?, &query(&filter, "/cases")))
 }
 
-/// A search in the other script: on the case list, a Latin spelling of a Cyrillic name;
-/// where the case list has no search, on the activities, a word of an activity's title.
-async fn search(people: &People, cases: &Result<Page, String>) -> Result<Request, String> {
+/// A search typed in the other script: on the case list, a Latin spelling of a Cyrillic
+/// name; where the case list has no search, on the activities, a word of an activity's
+/// title in plain Latin.
+fn search(
+    people: &People,
+    cases: &Result<Page, String>,
+    activities: &Result<Page, String>,
+) -> Result<Request, String> {
     if let Some(mut form) = cases.as_ref().ok().and_then(|p| Form::search(&p.body)) {
         let field = form.search_field().unwrap_or("q").to_string();
         form.set(&field, "petrovic");
         return Ok(get(people.browser(POLICE)?, &query(&form, "/cases")));
     }
-    let b = people.browser(COORDINATOR)?;
-    let page = list(people, COORDINATOR, "/activities").await?;
+    let page = activities.as_ref().map_err(Clone::clone)?;
     let mut form = Form::search(&page.body)
         .ok_or("not in this build (neither the case list nor the activities have a search)")?;
     let word = html::first_numbered_link_text(&page.body, "/activities/")
@@ -184,7 +280,10 @@ async fn search(people: &People, cases: &Result<Page, String>) -> Result<Request
         .unwrap_or_else(|| "petrovic".into());
     let field = form.search_field().unwrap_or("q").to_string();
     form.set(&field, &word);
-    Ok(get(b, &query(&form, "/activities")))
+    Ok(get(
+        people.browser(COORDINATOR)?,
+        &query(&form, "/activities"),
+    ))
 }
 
 /// A GET form's address with its fields.
@@ -209,29 +308,27 @@ fn export(people: &People, activities: &Result<Page, String>) -> Result<Request,
     Ok(get(people.browser(COORDINATOR)?, path))
 }
 
-/// A draft and a submitted periodic report of the team: a draft is the one its page offers
-/// to edit.
-async fn reports(people: &People) -> (Result<Request, String>, Result<Request, String>) {
-    let none = |what: &str| Err(format!("not in this data (no {what} report on /reports)"));
-    let Ok(b) = people.browser(COORDINATOR) else {
-        let why = people.browser(COORDINATOR).err().unwrap_or_default();
-        return (Err(why.clone()), Err(why));
-    };
-    let list = match list(people, COORDINATOR, "/reports").await {
-        Ok(page) => page,
-        Err(why) => return (Err(why.clone()), Err(why)),
-    };
-    let (mut draft, mut submitted) = (none("draft"), none("submitted"));
-    for path in html::numbered_links(&list.body, "/reports/").into_iter().take(20) {
+/// A draft (`draft`) or a submitted periodic report of the team: a draft is the one whose
+/// page offers to edit it.
+async fn report(
+    people: &People,
+    list: &Result<Page, String>,
+    draft: bool,
+) -> Result<Request, String> {
+    let b = people.browser(COORDINATOR)?;
+    let list = list.as_ref().map_err(Clone::clone)?;
+    for path in html::numbered_links(&list.body, "/reports/")
+        .into_iter()
+        .take(20)
+    {
         let Ok(page) = b.get(&path).await else {
             continue;
         };
         let editable = !html::links_containing(&page.body, &format!("{path}/edit")).is_empty();
-        match (editable, &draft, &submitted) {
-            (true, Err(_), _) => draft = Ok(get(b, &path)),
-            (false, _, Err(_)) => submitted = Ok(get(b, &path)),
-            _ => {}
+        if page.status == 200 && editable == draft {
+            return Ok(get(b, &path));
         }
     }
-    (draft, submitted)
+    let what = if draft { "draft" } else { "submitted" };
+    Err(format!("not in this data (no {what} report on /reports)"))
 }

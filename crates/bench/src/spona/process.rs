@@ -27,7 +27,9 @@ impl Spona {
     /// `--database-url` when given, and waits for its first healthy answer.
     pub async fn start(bin: &Path, data_dir: &Path, database_url: Option<&str>) -> Result<Spona> {
         let addr = free_port()?;
-        let logs = tempfile::Builder::new().prefix("spona-bench-logs-").tempdir()?;
+        let logs = tempfile::Builder::new()
+            .prefix("spona-bench-logs-")
+            .tempdir()?;
         let mut command = Command::new(bin);
         command
             .arg("--data-dir")
@@ -116,7 +118,10 @@ impl Spona {
                 bail!("spona stopped at start ({exit}):\n{}", self.log_tail());
             }
             if spawned.elapsed() > START_LIMIT {
-                bail!("spona did not answer /health within {START_LIMIT:?}:\n{}", self.log_tail());
+                bail!(
+                    "spona did not answer /health within {START_LIMIT:?}:\n{}",
+                    self.log_tail()
+                );
             }
             tokio::time::sleep(Duration::from_millis(2)).await;
         }

@@ -68,7 +68,8 @@ mod tests {
     #[test]
     fn processor_time_is_user_and_system_time_after_the_command_name() {
         // The name holds a space and a parenthesis, which must not shift the fields.
-        let stat = "4242 (spo na) x) S 1 4242 4242 0 -1 4194560 1500 0 0 0 250 125 0 0 20 0 3 0 100 0 0";
+        let stat =
+            "4242 (spo na) x) S 1 4242 4242 0 -1 4194560 1500 0 0 0 250 125 0 0 20 0 3 0 100 0 0";
         assert_eq!(cpu_seconds_of(stat), Some(3.75));
         assert_eq!(cpu_seconds_of("4242 (spona) S 1"), None);
     }
