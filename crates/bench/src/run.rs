@@ -1,7 +1,7 @@
 //! One run on one engine: the ceilings first, then Spona started, its users signed in, its
 //! pages found, each page measured alone, then all of them at once as a weighted mix.
 
-use crate::ceiling::{Ceiling, Engine};
+use crate::ceiling::{Ceiling, Engine, SCRATCH};
 use crate::checks::checks;
 use crate::load::{Generator, Plan, Request, Summary, Workload};
 use crate::pages::{discover, People, Target};
@@ -88,7 +88,10 @@ async fn measure_ceilings(
     handle: &Handle,
 ) -> Result<(Ceilings, Vec<PageResult>)> {
     let engine = match &options.postgres {
-        Some(url) => Engine::Postgres { url: url.clone() },
+        Some(url) => Engine::Postgres {
+            url: url.clone(),
+            scratch: SCRATCH.into(),
+        },
         None => {
             let near = beside(&options.data_dir);
             if device_of(&near) != device_of(&options.data_dir) {

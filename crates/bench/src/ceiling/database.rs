@@ -16,8 +16,8 @@ use tokio::sync::Mutex;
 /// Rows of the table the reads choose from.
 pub const ROWS: i64 = 100_000;
 
-/// The scratch database of a PostgreSQL ceiling.
-const SCRATCH: &str = "spona_bench_ceiling";
+/// The scratch database of a PostgreSQL ceiling, unless told another.
+pub const SCRATCH: &str = "spona_bench_ceiling";
 
 /// Which engine, and where.
 #[derive(Clone, Debug)]
@@ -25,8 +25,9 @@ pub enum Engine {
     /// A new SQLite file in a temporary folder inside `near`, which should be on the file
     /// system of the data measured, so that a sync costs the same.
     Sqlite { near: PathBuf },
-    /// A scratch database on the server of this URL.
-    Postgres { url: String },
+    /// A scratch database called `scratch` on the server of this URL (made anew, and
+    /// dropped after).
+    Postgres { url: String, scratch: String },
 }
 
 /// The open database.
@@ -36,8 +37,9 @@ pub struct CeilingDb {
     write_gate: Option<Mutex<()>>,
     /// The SQLite file's folder, removed when dropped.
     _folder: Option<TempDir>,
-    /// The URL of the PostgreSQL server's own database, to drop the scratch one from.
-    admin: Option<String>,
+    /// The URL of the PostgreSQL server's own database, to drop the scratch one from, and
+    /// the scratch one's name.
+    admin: Option<(String, String)>,
 }
 
 impl CeilingDb {
@@ -46,7 +48,7 @@ impl CeilingDb {
         sqlx::any::install_default_drivers();
         let db = match engine {
             Engine::Sqlite { near } => open_sqlite(near).await?,
-            Engine::Postgres { url } => open_postgres(url).await?,
+            Engine::Postgres { url, scratch } => open_postgres(url, scratch).await?,
         };
         db.fill().await?;
         Ok(Arc::new(db))
@@ -102,10 +104,9 @@ impl CeilingDb {
     /// Closes the pool, and drops a PostgreSQL scratch database.
     pub async fn close(&self) -> Result<()> {
         self.pool.close().await;
-        if let Some(admin) = &self.admin {
+        if let Some((admin, scratch)) = &self.admin {
             let mut conn = AnyConnection::connect(admin).await?;
-            conn.execute(format!("DROP DATABASE IF EXISTS {SCRATCH}").as_str())
-                .await?;
+            drop_scratch(&mut conn, scratch).await?;
             conn.close().await?;
         }
         Ok(())
@@ -170,29 +171,49 @@ async fn open_sqlite(near: &Path) -> Result<CeilingDb> {
 }
 
 /// A fresh scratch database on the PostgreSQL server of `url`.
-async fn open_postgres(url: &str) -> Result<CeilingDb> {
+async fn open_postgres(url: &str, scratch: &str) -> Result<CeilingDb> {
+    if !scratch.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        anyhow::bail!("a scratch database's name is lower-case letters and underscores");
+    }
     let mut admin = AnyConnection::connect(url)
         .await
         .context("cannot connect to PostgreSQL")?;
+    drop_scratch(&mut admin, scratch).await?;
     admin
-        .execute(format!("DROP DATABASE IF EXISTS {SCRATCH}").as_str())
-        .await?;
-    admin
-        .execute(format!("CREATE DATABASE {SCRATCH}").as_str())
+        .execute(format!("CREATE DATABASE {scratch}").as_str())
         .await
         .context("cannot create the ceiling's scratch database")?;
     admin.close().await?;
     let pool = AnyPoolOptions::new()
         .max_connections(16)
-        .connect(&with_database(url, SCRATCH)?)
+        .connect(&with_database(url, scratch)?)
         .await
         .context("cannot open the ceiling's scratch database")?;
     Ok(CeilingDb {
         pool,
         write_gate: None,
         _folder: None,
-        admin: Some(url.to_string()),
+        admin: Some((url.to_string(), scratch.to_string())),
     })
+}
+
+/// Drops the scratch database. The server ends a closed connection's backend a moment
+/// after, so the pool's last ones may still be there: FORCE ends them (PostgreSQL 13 on);
+/// older servers are asked again until they are gone.
+async fn drop_scratch(admin: &mut AnyConnection, scratch: &str) -> Result<()> {
+    let forced = format!("DROP DATABASE IF EXISTS {scratch} WITH (FORCE)");
+    if admin.execute(forced.as_str()).await.is_ok() {
+        return Ok(());
+    }
+    let plain = format!("DROP DATABASE IF EXISTS {scratch}");
+    for _ in 0..50 {
+        if admin.execute(plain.as_str()).await.is_ok() {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    admin.execute(plain.as_str()).await?;
+    Ok(())
 }
 
 /// The URL of another database on the same server.

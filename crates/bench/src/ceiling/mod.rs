@@ -6,5 +6,5 @@
 mod database;
 mod server;
 
-pub use database::{CeilingDb, Engine, ROWS};
+pub use database::{CeilingDb, Engine, ROWS, SCRATCH};
 pub use server::{router, Ceiling};
