@@ -3,14 +3,35 @@
 //! audited case view at least 60 % of the insert ceiling, a new report's p95 within 25 ms,
 //! and a small, quick server: 50 MB idle, 150 MB at the peak, started in 0.3 s.
 
+use crate::pages::Unmeasured;
 use crate::results::{PageResult, ServerFacts};
 use crate::share::Cost;
 use serde::Serialize;
 
+/// Whether a run met a target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Verdict {
+    Pass,
+    Miss,
+    /// The page is not in this data or build.
+    Skip,
+}
+
+impl Verdict {
+    fn of(met: bool) -> Verdict {
+        if met {
+            Verdict::Pass
+        } else {
+            Verdict::Miss
+        }
+    }
+}
+
 /// One target and whether the run met it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
-    pub passed: bool,
+    pub verdict: Verdict,
     pub target: String,
     /// What was measured.
     pub found: String,
@@ -53,32 +74,37 @@ pub fn checks(pages: &[PageResult], server: &ServerFacts) -> Vec<Check> {
     }
     let mb = |kb: u64| kb as f64 / 1024.0;
     out.push(Check {
-        passed: mb(server.idle_rss_kb) <= IDLE_MB_MAX,
+        verdict: Verdict::of(mb(server.idle_rss_kb) <= IDLE_MB_MAX),
         target: format!("idle memory ≤ {IDLE_MB_MAX} MB"),
         found: format!("{:.1} MB", mb(server.idle_rss_kb)),
     });
     out.push(Check {
-        passed: mb(server.peak_rss_kb) <= PEAK_MB_MAX,
+        verdict: Verdict::of(mb(server.peak_rss_kb) <= PEAK_MB_MAX),
         target: format!("peak memory ≤ {PEAK_MB_MAX} MB"),
         found: format!("{:.1} MB", mb(server.peak_rss_kb)),
     });
     out.push(Check {
-        passed: server.start_seconds <= START_SECONDS_MAX,
+        verdict: Verdict::of(server.start_seconds <= START_SECONDS_MAX),
         target: format!("start ≤ {START_SECONDS_MAX} s"),
         found: format!("{:.3} s", server.start_seconds),
     });
     out
 }
 
-/// A page's check by `met(share, p95)`; a page skipped, without a share, or with errors
-/// misses whatever its numbers.
+/// A page's check by `met(share, p95)`; a page that could not be measured, or without a
+/// share, or with errors misses whatever its numbers; one this data does not have is
+/// skipped.
 fn check_page(page: &PageResult, target: String, met: impl Fn(f64, f64) -> bool) -> Check {
     let Some(summary) = &page.summary else {
-        let why = page.skipped.as_deref().unwrap_or("not measured");
+        let (verdict, why) = match &page.skipped {
+            Some(Unmeasured::Absent(why)) => (Verdict::Skip, why.as_str()),
+            Some(Unmeasured::Failed(why)) => (Verdict::Miss, why.as_str()),
+            None => (Verdict::Miss, "not measured"),
+        };
         return Check {
-            passed: false,
+            verdict,
             target,
-            found: format!("not measured: {why}"),
+            found: why.to_string(),
         };
     };
     let share = page.share_percent.unwrap_or(0.0);
@@ -87,7 +113,9 @@ fn check_page(page: &PageResult, target: String, met: impl Fn(f64, f64) -> bool)
         found.push_str(&format!(", {} errors", summary.errors));
     }
     Check {
-        passed: summary.errors == 0 && page.share_percent.is_some() && met(share, summary.p95_ms),
+        verdict: Verdict::of(
+            summary.errors == 0 && page.share_percent.is_some() && met(share, summary.p95_ms),
+        ),
         target,
         found,
     }
@@ -124,12 +152,16 @@ mod tests {
         }
     }
 
-    fn passed(checks: &[Check], starts: &str) -> bool {
+    fn verdict(checks: &[Check], starts: &str) -> Verdict {
         checks
             .iter()
             .find(|c| c.target.starts_with(starts))
             .unwrap_or_else(|| panic!("no check {starts}"))
-            .passed
+            .verdict
+    }
+
+    fn passed(checks: &[Check], starts: &str) -> bool {
+        verdict(checks, starts) == Verdict::Pass
     }
 
     #[test]
@@ -165,13 +197,17 @@ mod tests {
     }
 
     #[test]
-    fn a_skipped_page_misses_and_says_why() {
-        let mut skipped = page("case-new", Cost::Writes, 0.0, 0.0, 0);
-        skipped.summary = None;
-        skipped.skipped = Some("the form was refused".into());
-        let c = checks(&[skipped], &server());
-        assert!(!passed(&c, "case-new:"));
-        assert!(c[0].found.contains("the form was refused"));
+    fn a_page_that_failed_misses_and_one_not_in_the_data_is_skipped() {
+        let mut refused = page("case-new", Cost::Writes, 0.0, 0.0, 0);
+        refused.summary = None;
+        refused.skipped = Some(Unmeasured::Failed("the form was refused".into()));
+        let mut absent = page("cases-deep", Cost::Reads, 0.0, 0.0, 0);
+        absent.summary = None;
+        absent.skipped = Some(Unmeasured::Absent("one page".into()));
+        let c = checks(&[refused, absent], &server());
+        assert_eq!(verdict(&c, "case-new:"), Verdict::Miss);
+        assert!(c.iter().any(|c| c.found.contains("the form was refused")));
+        assert_eq!(verdict(&c, "cases-deep:"), Verdict::Skip);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The run as a table for people: one line per page with its rate, latencies, errors and
 //! share of its ceiling, then what was skipped and the targets met or missed.
 
+use crate::checks::Verdict;
+use crate::pages::Unmeasured;
 use crate::results::{PageResult, Results};
 use crate::share::Cost;
 use std::fmt::Write;
@@ -37,12 +39,16 @@ pub fn table(r: &Results) -> String {
             line(&mut out, page);
         }
     }
-    let skipped: Vec<&PageResult> = r.pages.iter().filter(|p| p.skipped.is_some()).collect();
-    if !skipped.is_empty() {
-        let _ = writeln!(out, "\nskipped:");
-        for page in skipped {
-            let why = page.skipped.as_deref().unwrap_or_default();
-            let _ = writeln!(out, "  {:<18} {why}", page.name);
+    let unmeasured: Vec<(&str, &Unmeasured)> = r
+        .pages
+        .iter()
+        .filter_map(|p| p.skipped.as_ref().map(|u| (p.name.as_str(), u)))
+        .collect();
+    if !unmeasured.is_empty() {
+        let _ = writeln!(out, "\nnot measured:");
+        for (name, u) in unmeasured {
+            let label = if u.is_failure() { "FAILED " } else { "skipped" };
+            let _ = writeln!(out, "  {label} {name:<18} {}", u.why());
         }
     }
     let errors: Vec<&PageResult> = r
@@ -70,7 +76,11 @@ pub fn table(r: &Results) -> String {
     }
     let _ = writeln!(out, "\ntargets (2 cores, 32 connections):");
     for check in &r.checks {
-        let verdict = if check.passed { "PASS" } else { "MISS" };
+        let verdict = match check.verdict {
+            Verdict::Pass => "PASS",
+            Verdict::Miss => "MISS",
+            Verdict::Skip => "SKIP",
+        };
         let _ = writeln!(out, "  {verdict}  {:<62} {}", check.target, check.found);
     }
     out

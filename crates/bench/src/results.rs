@@ -2,6 +2,7 @@
 
 use crate::checks::Check;
 use crate::load::Summary;
+use crate::pages::Unmeasured;
 use crate::share::{Ceilings, Cost};
 use serde::Serialize;
 
@@ -20,7 +21,7 @@ pub struct PageResult {
     /// Processor time the server spent during the load (warm-up included).
     pub server_cpu_seconds: Option<f64>,
     /// Why it was not measured.
-    pub skipped: Option<String>,
+    pub skipped: Option<Unmeasured>,
 }
 
 /// The server's start and resources.
@@ -54,10 +55,14 @@ pub struct Results {
 }
 
 impl Results {
-    /// Whether anything went wrong that a reader must not miss: a sign-in that failed, or
-    /// a load with errors.
+    /// Whether anything went wrong that a reader must not miss: a sign-in that failed, a
+    /// page that should have been measured and was not, or a load with errors.
     pub fn troubled(&self) -> bool {
         !self.sign_in_failures.is_empty()
+            || self
+                .pages
+                .iter()
+                .any(|p| p.skipped.as_ref().is_some_and(Unmeasured::is_failure))
             || self
                 .ceiling_runs
                 .iter()

@@ -197,7 +197,7 @@ async fn measure(
     let request = match &target.found {
         Ok(request) => request.clone(),
         Err(why) => {
-            eprintln!("skipping {}: {why}", target.name);
+            eprintln!("skipping {}: {}", target.name, why.why());
             result.skipped = Some(why.clone());
             return Ok(result);
         }

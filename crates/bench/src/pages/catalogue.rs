@@ -7,6 +7,7 @@
 use super::forms;
 use super::people::{People, CENTRE, COORDINATOR, NATIONAL, POLICE, SOCIAL};
 use super::script::search_word;
+use super::unmeasured::Unmeasured;
 use crate::browser::form::Form;
 use crate::browser::html::{self, Pager};
 use crate::browser::{Browser, Page};
@@ -24,8 +25,8 @@ pub struct Target {
     pub cost: Cost,
     /// How often it comes in the mix, against the others.
     pub weight: u32,
-    /// The request the load repeats, or why the page is skipped.
-    pub found: Result<Request, String>,
+    /// The request the load repeats, or why the page is not measured.
+    pub found: Result<Request, Unmeasured>,
 }
 
 impl Target {
@@ -50,8 +51,10 @@ enum Find {
     DeepPage,
     /// The case list narrowed by its filter form.
     Filtered,
-    /// A search typed in the other script.
-    Search,
+    /// A search of the case list typed in the other script.
+    SearchCases,
+    /// A search of the activities typed in the other script.
+    SearchActivities,
     /// The activities' export.
     Export,
     /// A periodic report: a draft (true) or a submitted one.
@@ -66,12 +69,13 @@ use Cost::{Reads, Writes};
 
 /// Every page: its name, user, cost, weight in the mix, and how it is found.
 #[rustfmt::skip] // A table reads best one page a line.
-const PAGES: [(&str, &str, Cost, u32, Find); 22] = [
+const PAGES: [(&str, &str, Cost, u32, Find); 23] = [
     ("dashboard",         POLICE,      Reads,  10, Find::Plain("/dashboard")),
     ("cases",             POLICE,      Reads,  10, Find::Plain("/cases")),
     ("cases-deep",        POLICE,      Reads,   2, Find::DeepPage),
     ("cases-filtered",    POLICE,      Reads,   2, Find::Filtered),
-    ("search",            POLICE,      Reads,   3, Find::Search),
+    ("search-cases",      POLICE,      Reads,   3, Find::SearchCases),
+    ("search-activities", COORDINATOR, Reads,   1, Find::SearchActivities),
     ("cases-coordinator", COORDINATOR, Reads,   3, Find::Plain("/cases")),
     ("cases-social",      SOCIAL,      Reads,   3, Find::Plain("/cases")),
     ("inbox-social",      SOCIAL,      Reads,   5, Find::Plain("/inbox")),
@@ -115,11 +119,11 @@ pub async fn discover(people: &People) -> Vec<Target> {
 /// Finds addresses, reading each list page once.
 struct Finder<'a> {
     people: &'a People,
-    lists: Vec<((String, String), Result<Page, String>)>,
+    lists: Vec<((String, String), Result<Page, Unmeasured>)>,
 }
 
 impl Finder<'_> {
-    async fn find(&mut self, user: &str, find: Find) -> Result<Request, String> {
+    async fn find(&mut self, user: &str, find: Find) -> Result<Request, Unmeasured> {
         let people = self.people;
         match find {
             Find::Plain(path) => plain(people, user, path).await,
@@ -129,10 +133,9 @@ impl Finder<'_> {
             }
             Find::DeepPage => deep_page(people, &self.list(POLICE, "/cases").await),
             Find::Filtered => filtered(people, &self.list(POLICE, "/cases").await),
-            Find::Search => {
-                let cases = self.list(POLICE, "/cases").await;
-                let activities = self.list(COORDINATOR, "/activities").await;
-                search(people, &cases, &activities)
+            Find::SearchCases => search_cases(people, &self.list(POLICE, "/cases").await),
+            Find::SearchActivities => {
+                search_activities(people, &self.list(COORDINATOR, "/activities").await)
             }
             Find::Export => export(people, &self.list(COORDINATOR, "/activities").await),
             Find::Report(draft) => {
@@ -145,7 +148,7 @@ impl Finder<'_> {
     }
 
     /// A list page as `user`, read once.
-    async fn list(&mut self, user: &str, path: &str) -> Result<Page, String> {
+    async fn list(&mut self, user: &str, path: &str) -> Result<Page, Unmeasured> {
         let key = (user.to_string(), path.to_string());
         if let Some((_, page)) = self.lists.iter().find(|(k, _)| *k == key) {
             return page.clone();
@@ -158,11 +161,13 @@ impl Finder<'_> {
 
 /// A page as it is, whatever it answers but 404 (a page this data or build does not have):
 /// an error it answers shows in the load.
-async fn plain(people: &People, user: &str, path: &str) -> Result<Request, String> {
+async fn plain(people: &People, user: &str, path: &str) -> Result<Request, Unmeasured> {
     let b = people.browser(user)?;
     let page = b.get(path).await.map_err(|e| format!("{e:#}"))?;
     if page.status == 404 {
-        return Err(format!("not in this data ({path} answered 404)"));
+        return Err(Unmeasured::Absent(format!(
+            "not in this data ({path} answered 404)"
+        )));
     }
     if page.status != 200 {
         eprintln!("  note: {path} as {user} answered {}", page.status);
@@ -171,13 +176,15 @@ async fn plain(people: &People, user: &str, path: &str) -> Result<Request, Strin
 }
 
 /// A list page read to find others, as `user`.
-async fn list(people: &People, user: &str, path: &str) -> Result<Page, String> {
+async fn list(people: &People, user: &str, path: &str) -> Result<Page, Unmeasured> {
     let b = people.browser(user)?;
     let page = b.get(path).await.map_err(|e| format!("{e:#}"))?;
     match page.status {
         200 => Ok(page),
-        404 => Err(format!("not in this data ({path} answered 404)")),
-        status => Err(format!("{path} answered {status}")),
+        404 => Err(Unmeasured::Absent(format!(
+            "not in this data ({path} answered 404)"
+        ))),
+        status => Err(format!("{path} answered {status}").into()),
     }
 }
 
@@ -189,57 +196,68 @@ fn get(b: &Browser, path: &str) -> Request {
 fn first_record(
     people: &People,
     user: &str,
-    list: &Result<Page, String>,
+    list: &Result<Page, Unmeasured>,
     prefix: &str,
-) -> Result<Request, String> {
+) -> Result<Request, Unmeasured> {
     let page = list.as_ref().map_err(Clone::clone)?;
-    let path = html::first_numbered_link(&page.body, prefix)
-        .ok_or_else(|| format!("not in this data (no {prefix}… link on the list)"))?;
+    let path = html::first_numbered_link(&page.body, prefix).ok_or_else(|| {
+        Unmeasured::Absent(format!("not in this data (no {prefix}… link on the list)"))
+    })?;
     Ok(get(people.browser(user)?, &path))
 }
 
 /// The last page of the case list, or page 2000 of a longer one.
-fn deep_page(people: &People, cases: &Result<Page, String>) -> Result<Request, String> {
+fn deep_page(people: &People, cases: &Result<Page, Unmeasured>) -> Result<Request, Unmeasured> {
     let page = cases.as_ref().map_err(Clone::clone)?;
-    let pager = Pager::of(&page.body).ok_or("not in this data (the case list has one page)")?;
+    let pager = Pager::of(&page.body).ok_or(Unmeasured::Absent(
+        "not in this data (the case list has one page)".into(),
+    ))?;
     let deepest = pager.link_to(pager.pages.min(DEEPEST_PAGE));
     Ok(get(people.browser(POLICE)?, &deepest))
 }
 
 /// The case list narrowed by its filter form: the first choice of its first select.
-fn filtered(people: &People, cases: &Result<Page, String>) -> Result<Request, String> {
+fn filtered(people: &People, cases: &Result<Page, Unmeasured>) -> Result<Request, Unmeasured> {
     let page = cases.as_ref().map_err(Clone::clone)?;
     let mut filter = Form::all(&page.body)
         .into_iter()
         .find(|f| f.method == "get" && f.choice_names().next().is_some())
-        .ok_or("not in this build (the case list has no filter form)")?;
+        .ok_or(Unmeasured::Absent(
+            "not in this build (the case list has no filter form)".into(),
+        ))?;
     let field = filter
         .choice_names()
         .next()
         .map(str::to_string)
         .unwrap_or_default();
     if !filter.pick_first(&field) {
-        return Err(format!("the filter {field} offers no choice"));
+        return Err(format!("the filter {field} offers no choice").into());
     }
     Ok(get(people.browser(POLICE)?, &query(&filter, "/cases")))
 }
 
-/// A search typed in the other script: on the case list, a Latin spelling of a Cyrillic
-/// name; where the case list has no search, on the activities, a word of an activity's
-/// title in plain Latin.
-fn search(
+/// A search of the case list typed in the other script: a Latin spelling of a Cyrillic
+/// name.
+fn search_cases(people: &People, cases: &Result<Page, Unmeasured>) -> Result<Request, Unmeasured> {
+    let page = cases.as_ref().map_err(Clone::clone)?;
+    let mut form = Form::search(&page.body).ok_or(Unmeasured::Absent(
+        "not in this build (the case list has no search)".into(),
+    ))?;
+    let field = form.search_field().unwrap_or("q").to_string();
+    form.set(&field, "petrovic");
+    Ok(get(people.browser(POLICE)?, &query(&form, "/cases")))
+}
+
+/// A search of the activities typed in the other script: a word of an activity's title in
+/// plain Latin.
+fn search_activities(
     people: &People,
-    cases: &Result<Page, String>,
-    activities: &Result<Page, String>,
-) -> Result<Request, String> {
-    if let Some(mut form) = cases.as_ref().ok().and_then(|p| Form::search(&p.body)) {
-        let field = form.search_field().unwrap_or("q").to_string();
-        form.set(&field, "petrovic");
-        return Ok(get(people.browser(POLICE)?, &query(&form, "/cases")));
-    }
+    activities: &Result<Page, Unmeasured>,
+) -> Result<Request, Unmeasured> {
     let page = activities.as_ref().map_err(Clone::clone)?;
-    let mut form = Form::search(&page.body)
-        .ok_or("not in this build (neither the case list nor the activities have a search)")?;
+    let mut form = Form::search(&page.body).ok_or(Unmeasured::Absent(
+        "not in this build (the activities have no search)".into(),
+    ))?;
     let word = html::first_numbered_link_text(&page.body, "/activities/")
         .and_then(|title| search_word(&title))
         .unwrap_or_else(|| "petrovic".into());
@@ -262,14 +280,16 @@ fn query(form: &Form, page: &str) -> String {
 }
 
 /// The activities' export: the workbook if offered, else the first export link.
-fn export(people: &People, activities: &Result<Page, String>) -> Result<Request, String> {
+fn export(people: &People, activities: &Result<Page, Unmeasured>) -> Result<Request, Unmeasured> {
     let page = activities.as_ref().map_err(Clone::clone)?;
     let links = html::links_containing(&page.body, "/export.");
     let path = links
         .iter()
         .find(|l| l.contains(".xlsx"))
         .or(links.first())
-        .ok_or("not in this build (no export link on /activities)")?;
+        .ok_or(Unmeasured::Absent(
+            "not in this build (no export link on /activities)".into(),
+        ))?;
     Ok(get(people.browser(COORDINATOR)?, path))
 }
 
@@ -277,9 +297,9 @@ fn export(people: &People, activities: &Result<Page, String>) -> Result<Request,
 /// page offers to edit it.
 async fn report(
     people: &People,
-    list: &Result<Page, String>,
+    list: &Result<Page, Unmeasured>,
     draft: bool,
-) -> Result<Request, String> {
+) -> Result<Request, Unmeasured> {
     let b = people.browser(COORDINATOR)?;
     let list = list.as_ref().map_err(Clone::clone)?;
     for path in html::numbered_links(&list.body, "/reports/")
@@ -295,5 +315,7 @@ async fn report(
         }
     }
     let what = if draft { "draft" } else { "submitted" };
-    Err(format!("not in this data (no {what} report on /reports)"))
+    Err(Unmeasured::Absent(format!(
+        "not in this data (no {what} report on /reports)"
+    )))
 }

@@ -3,6 +3,7 @@
 //! so that a refused form is reported with the page's own messages instead of as a stream
 //! of errors.
 
+use super::unmeasured::Unmeasured;
 use crate::browser::{said, Browser};
 use crate::load::{Body, Request};
 
@@ -17,7 +18,7 @@ fn today() -> String {
 
 /// A new report of a potential victim, with screening: an adult known by name, one form of
 /// exploitation and three indicators of the list the form shows ticked.
-pub async fn case_report(b: &Browser) -> Result<Request, String> {
+pub async fn case_report(b: &Browser) -> Result<Request, Unmeasured> {
     let mut form = b
         .form("/cases/new", "/cases")
         .await
@@ -36,7 +37,7 @@ pub async fn case_report(b: &Browser) -> Result<Request, String> {
 }
 
 /// A new activity of the team: a title, its kind, the day, how many were reached.
-pub async fn activity(b: &Browser) -> Result<Request, String> {
+pub async fn activity(b: &Browser) -> Result<Request, Unmeasured> {
     let mut form = b
         .form("/activities/new", "/activities")
         .await
@@ -52,7 +53,7 @@ pub async fn activity(b: &Browser) -> Result<Request, String> {
 
 /// Sends the form once; the request the load repeats if the answer is a redirect away from
 /// the form (to what it made), else why not.
-async fn try_once(b: &Browser, action: &str, body: String) -> Result<Request, String> {
+async fn try_once(b: &Browser, action: &str, body: String) -> Result<Request, Unmeasured> {
     let once = Body::Numbered {
         form: body.clone(),
         mark: MARK.into(),
@@ -71,7 +72,8 @@ async fn try_once(b: &Browser, action: &str, body: String) -> Result<Request, St
             "the form was refused ({}): {}",
             answer.status,
             said(&answer.body)
-        ));
+        )
+        .into());
     }
     Ok(Request::post(
         action,

@@ -6,6 +6,8 @@ mod catalogue;
 mod forms;
 pub mod people;
 pub mod script;
+mod unmeasured;
 
 pub use catalogue::{discover, Target};
 pub use people::People;
+pub use unmeasured::Unmeasured;
