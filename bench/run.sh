@@ -10,8 +10,10 @@
 # SPONA_BENCH_SECONDS       seconds measured per page (8), after 1 s of warm-up
 # SPONA_BENCH_CONNECTIONS   keep-alive connections (32)
 # SPONA_BENCH_ONLY          only these pages, e.g. dashboard,cases,mix
-# SPONA_BENCH_SCALE         `demo --scale N`, where the binary has the data generator
+# SPONA_BENCH_SCALE         `demo --scale N` (national-scale fictional data; about a minute
+#                           per N) when DATA_DIR is made anew
 # SPONA_BENCH_POSTGRES_URL  postgres://USER[:PASSWORD]@HOST[:PORT]/DB to measure too
+# SPONA_BIN                 a spona binary built already (then only spona-bench is built)
 # Exits 2 when a sign-in failed or a load had errors (the printout says which).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,16 +22,22 @@ DATA=$(realpath -m "${1:-/tmp/spona-bench-data}")
 SECONDS_PER_PAGE=${SPONA_BENCH_SECONDS:-8}
 CONNECTIONS=${SPONA_BENCH_CONNECTIONS:-32}
 
-cargo build --release -p spona -p spona-bench
-SPONA=$TARGET/release/spona
+if [[ -n ${SPONA_BIN:-} ]]; then
+    cargo build --release -p spona-bench
+    SPONA=$SPONA_BIN
+else
+    cargo build --release -p spona -p spona-bench
+    SPONA=$TARGET/release/spona
+fi
 BENCH=$TARGET/release/spona-bench
 
-# The demo's teams, accounts and cases (a second run changes nothing).
+# The demo's teams, accounts and cases (a second run changes nothing), with the generated
+# data of SPONA_BENCH_SCALE in a data folder made now (it is generated once).
 demo() {
     local dir=$1
     shift
     local scale=()
-    if [[ -n ${SPONA_BENCH_SCALE:-} ]] && "$SPONA" demo --help 2>/dev/null | grep -q -- '--scale'; then
+    if [[ -n ${SPONA_BENCH_SCALE:-} && ! -e $dir ]]; then
         scale=(--scale "$SPONA_BENCH_SCALE")
     fi
     "$SPONA" --data-dir "$dir" "$@" demo "${scale[@]}" >/dev/null
