@@ -74,7 +74,12 @@ pub fn table(r: &Results) -> String {
     for failure in &r.sign_in_failures {
         let _ = writeln!(out, "SIGN-IN FAILED: {failure}");
     }
-    let _ = writeln!(out, "\ntargets (2 cores, 32 connections):");
+    let _ = writeln!(
+        out,
+        "\ntargets (set for 2 cores and 32 connections; this run: {} cores, {} connections):",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        r.connections
+    );
     for check in &r.checks {
         let verdict = match check.verdict {
             Verdict::Pass => "PASS",

@@ -4,7 +4,7 @@
 use crate::ceiling::{Ceiling, Engine, SCRATCH};
 use crate::checks::checks;
 use crate::load::{Generator, Plan, Request, Summary, Workload};
-use crate::pages::{discover, People, Target};
+use crate::pages::{discover, names, People, Target};
 use crate::results::{PageResult, Results, ServerFacts};
 use crate::share::{Ceilings, Cost};
 use crate::spona::{beside, device_of, Spona};
@@ -48,6 +48,7 @@ impl Options {
 
 /// Runs everything; the load on `load`, the ceiling's server on `ceiling`.
 pub async fn run(options: &Options, load: &Generator, ceiling: &Handle) -> Result<Results> {
+    check_only(options)?;
     let (ceilings, ceiling_runs) = measure_ceilings(options, load, ceiling).await?;
     eprintln!("starting {}", options.spona.display());
     let spona = Spona::start(
@@ -79,6 +80,25 @@ pub async fn run(options: &Options, load: &Generator, ceiling: &Handle) -> Resul
         sign_in_failures,
         checks,
     })
+}
+
+/// Refuses a name in `--only` that is no page's, before anything is started.
+fn check_only(options: &Options) -> Result<()> {
+    let known: Vec<&str> = names().chain(["mix"]).collect();
+    let unknown: Vec<&String> = options
+        .only
+        .iter()
+        .flatten()
+        .filter(|name| !known.contains(&name.as_str()))
+        .collect();
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "no page is called {unknown:?}; the pages are: {}",
+            known.join(", ")
+        )
+    }
 }
 
 /// The read and insert ceilings on the engine Spona uses.

@@ -97,6 +97,11 @@ const PAGES: [(&str, &str, Cost, u32, Find); 23] = [
     ("activity-new",      COORDINATOR, Writes,  1, Find::Activity),
 ];
 
+/// The names of the pages, in the order they are measured.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    PAGES.iter().map(|(name, ..)| *name)
+}
+
 /// Finds every page's address, as its user.
 pub async fn discover(people: &People) -> Vec<Target> {
     let mut finder = Finder {

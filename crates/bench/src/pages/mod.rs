@@ -8,6 +8,6 @@ pub mod people;
 pub mod script;
 mod unmeasured;
 
-pub use catalogue::{discover, Target};
+pub use catalogue::{discover, names, Target};
 pub use people::People;
 pub use unmeasured::Unmeasured;
