@@ -3,7 +3,8 @@
 # demo user, and measures a few pages with wrk (Debian package `wrk`), printing the latency
 # distribution of each. Usage: bench/pages.sh [path/to/spona] [seconds per page]
 # Build the binaries with `cargo build --release -p spona -p spona-bench` first: spona-bench
-# signs in (the password, then the demo authenticator's code that le-police now needs).
+# signs in (the password, then the demo authenticator's code that le-police now needs);
+# SPONA_BENCH_BIN names it when it is not beside the spona binary.
 # bench/run.sh is the fuller benchmark (every page, a mix, the machine's ceiling, targets).
 # SPONA_BENCH_DATA_DIR: serve that data directory instead of a fresh demo (bench/national.sh);
 # SPONA_BENCH_PAGES: the pages to measure, separated by spaces.
