@@ -4,7 +4,7 @@
 use crate::ceiling::{Ceiling, Engine, SCRATCH};
 use crate::checks::checks;
 use crate::load::{Generator, Plan, Request, Summary, Workload};
-use crate::pages::{discover, names, People, Target};
+use crate::pages::{discover, names, users_of, People, Target};
 use crate::results::{PageResult, Results, ServerFacts};
 use crate::share::{Ceilings, Cost};
 use crate::spona::{beside, device_of, Spona};
@@ -175,8 +175,10 @@ async fn measure_spona(
     // A moment to settle (its first jobs run at start) before the idle memory is read.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let idle = spona.usage()?;
-    let people = People::sign_in(&spona.base(), &crate::pages::people::EVERYONE).await;
-    let targets = discover(&people).await;
+    // The mix needs every page; otherwise only the pages asked for, and their users.
+    let needed = |name: &str| options.wanted("mix") || options.wanted(name);
+    let people = People::sign_in(&spona.base(), &users_of(needed)).await;
+    let targets = discover(&people, needed).await;
     let mut pages = Vec::new();
     for target in targets.iter().filter(|t| options.wanted(t.name)) {
         pages.push(measure(options, load, spona, ceilings, target).await?);

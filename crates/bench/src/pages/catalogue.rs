@@ -102,14 +102,26 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     PAGES.iter().map(|(name, ..)| *name)
 }
 
-/// Finds every page's address, as its user.
-pub async fn discover(people: &People) -> Vec<Target> {
+/// The users of the pages `wanted`.
+pub fn users_of(wanted: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    let mut users: Vec<&'static str> = Vec::new();
+    for (name, user, ..) in PAGES {
+        if wanted(name) && !users.contains(&user) {
+            users.push(user);
+        }
+    }
+    users
+}
+
+/// Finds the address of every page `wanted`, as its user (a form is sent once to try it,
+/// so pages not wanted are not looked for).
+pub async fn discover(people: &People, wanted: impl Fn(&str) -> bool) -> Vec<Target> {
     let mut finder = Finder {
         people,
         lists: Vec::new(),
     };
     let mut all = Vec::new();
-    for (name, user, cost, weight, find) in PAGES {
+    for (name, user, cost, weight, find) in PAGES.into_iter().filter(|p| wanted(p.0)) {
         all.push(Target {
             name,
             user,

@@ -4,10 +4,10 @@
 
 mod catalogue;
 mod forms;
-pub mod people;
+mod people;
 pub mod script;
 mod unmeasured;
 
-pub use catalogue::{discover, names, Target};
+pub use catalogue::{discover, names, users_of, Target};
 pub use people::People;
 pub use unmeasured::Unmeasured;

@@ -14,9 +14,6 @@ pub const CENTRE: &str = "centre";
 /// The National Coordinator's office (no second factor).
 pub const NATIONAL: &str = "national";
 
-/// Everyone the pages are measured as.
-pub const EVERYONE: [&str; 5] = [POLICE, COORDINATOR, SOCIAL, CENTRE, NATIONAL];
-
 /// The signed-in users, and why the others are not.
 pub struct People {
     signed: Vec<(String, Result<Browser, String>)>,
@@ -42,7 +39,7 @@ impl People {
     pub fn browser(&self, user: &str) -> Result<&Browser, String> {
         match self.signed.iter().find(|(u, _)| u == user) {
             Some((_, Ok(b))) => Ok(b),
-            Some((_, Err(why))) => Err(format!("{user} could not sign in: {why}")),
+            Some((_, Err(why))) => Err(format!("could not sign in: {why}")),
             None => Err(format!("{user} was not signed in")),
         }
     }
