@@ -14,7 +14,8 @@
 #                           per N) when DATA_DIR is made anew
 # SPONA_BENCH_POSTGRES_URL  postgres://USER[:PASSWORD]@HOST[:PORT]/DB to measure too
 # SPONA_BIN                 a spona binary built already (then only spona-bench is built)
-# Exits 2 when a sign-in failed or a load had errors (the printout says which).
+# Exits 2 when a sign-in failed or a load had errors (the printout says which). The forms
+# measured add records to DATA_DIR: make it anew for numbers to compare. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TARGET=${CARGO_TARGET_DIR:-target}
