@@ -139,6 +139,7 @@ mod tests {
             }),
             share_percent: Some(share),
             server_cpu_seconds: None,
+            other_cpu_seconds: None,
             skipped: None,
         }
     }

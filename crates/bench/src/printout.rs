@@ -7,6 +7,10 @@ use crate::results::{PageResult, Results};
 use crate::share::Cost;
 use std::fmt::Write;
 
+/// The part of the processor other processes may take during a load before its numbers
+/// are called noisy.
+const SHARED: f64 = 0.10;
+
 /// The whole printout.
 pub fn table(r: &Results) -> String {
     let mut out = String::new();
@@ -31,13 +35,42 @@ pub fn table(r: &Results) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<18} {:<15} {:>9} {:>8} {:>8} {:>8} {:>8} {:>7} {:>13} {:>6}",
-        "page", "user", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "share", "cpu s"
+        "{:<18} {:<15} {:>9} {:>8} {:>8} {:>8} {:>8} {:>7} {:>13} {:>6} {:>7}",
+        "page",
+        "user",
+        "req/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "errors",
+        "share",
+        "cpu s",
+        "other s"
     );
     for page in r.ceiling_runs.iter().chain(&r.pages).chain(&r.mix) {
         if page.skipped.is_none() {
             line(&mut out, page);
         }
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    let spent = r.warm_up_seconds + r.seconds;
+    let shared: Vec<&str> = r
+        .ceiling_runs
+        .iter()
+        .chain(&r.pages)
+        .chain(&r.mix)
+        .filter(|p| p.other_cpu_seconds.unwrap_or(0.0) > SHARED * cores * spent)
+        .map(|p| p.name.as_str())
+        .collect();
+    if !shared.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nnote: other processes took more than {:.0} % of the processor during {}: \
+             those numbers are noisy (on PostgreSQL its server is one of them)",
+            SHARED * 100.0,
+            shared.join(", ")
+        );
     }
     let unmeasured: Vec<(&str, &Unmeasured)> = r
         .pages
@@ -100,12 +133,10 @@ fn line(out: &mut String, page: &PageResult) {
         (Some(p), Some(Cost::Writes)) => format!("{p:.0} % insert"),
         _ => "—".into(),
     };
-    let cpu = page
-        .server_cpu_seconds
-        .map_or_else(|| "—".into(), |c| format!("{c:.1}"));
+    let seconds = |c: Option<f64>| c.map_or_else(|| "—".into(), |c| format!("{c:.1}"));
     let _ = writeln!(
         out,
-        "{:<18} {:<15} {:>9.1} {:>8.2} {:>8.2} {:>8.2} {:>8.1} {:>7} {:>13} {:>6}",
+        "{:<18} {:<15} {:>9.1} {:>8.2} {:>8.2} {:>8.2} {:>8.1} {:>7} {:>13} {:>6} {:>7}",
         page.name,
         page.user,
         s.requests_per_second,
@@ -115,6 +146,7 @@ fn line(out: &mut String, page: &PageResult) {
         s.max_ms,
         s.errors,
         share,
-        cpu
+        seconds(page.server_cpu_seconds),
+        seconds(page.other_cpu_seconds)
     );
 }

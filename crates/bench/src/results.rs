@@ -20,6 +20,9 @@ pub struct PageResult {
     pub share_percent: Option<f64>,
     /// Processor time the server spent during the load (warm-up included).
     pub server_cpu_seconds: Option<f64>,
+    /// Processor time other processes spent meanwhile (a database server, another build):
+    /// much of it means the machine was shared and the numbers are noisy.
+    pub other_cpu_seconds: Option<f64>,
     /// Why it was not measured.
     pub skipped: Option<Unmeasured>,
 }

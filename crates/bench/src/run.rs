@@ -7,7 +7,7 @@ use crate::load::{Generator, Plan, Request, Summary, Workload};
 use crate::pages::{discover, names, users_of, People, Target};
 use crate::results::{PageResult, Results, ServerFacts};
 use crate::share::{Ceilings, Cost};
-use crate::spona::{beside, device_of, Spona};
+use crate::spona::{beside, device_of, CpuReading, CpuSpent, Spona};
 use anyhow::{Context, Result};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -127,33 +127,31 @@ async fn measure_ceilings(
     let server = Ceiling::start(handle, engine).await?;
     let read = Request::get("/read", None);
     let insert = Request::post("/insert", None, crate::load::Body::Fixed("row=1".into()));
-    let reads = load
-        .run(server.addr, &Workload::single(read), options.plan())
-        .await;
-    let inserts = load
-        .run(server.addr, &Workload::single(insert), options.plan())
-        .await;
+    let reads = timed(load, server.addr, None, &Workload::single(read), options).await;
+    let inserts = timed(load, server.addr, None, &Workload::single(insert), options).await;
     server.stop().await?;
-    let (reads, inserts) = (reads?, inserts?);
+    let ((reads, read_cpu), (inserts, insert_cpu)) = (reads?, inserts?);
     let ceilings = Ceilings {
         read: reads.requests_per_second,
         insert: inserts.requests_per_second,
     };
-    let row = |name: &str, what: &str, summary: Summary| PageResult {
+    let row = |name: &str, what: &str, summary: Summary, cpu: CpuSpent| PageResult {
         name: name.into(),
         user: "-".into(),
         what: what.into(),
         cost: None,
         summary: Some(summary),
         share_percent: None,
+        // The ceiling's server is this process, whose time is not told apart from the load's.
         server_cpu_seconds: None,
+        other_cpu_seconds: Some(cpu.others),
         skipped: None,
     };
     Ok((
         ceilings,
         vec![
-            row("ceiling-read", "GET /read", reads),
-            row("ceiling-insert", "POST /insert", inserts),
+            row("ceiling-read", "GET /read", reads, read_cpu),
+            row("ceiling-insert", "POST /insert", inserts, insert_cpu),
         ],
     ))
 }
@@ -214,6 +212,7 @@ async fn measure(
         summary: None,
         share_percent: None,
         server_cpu_seconds: None,
+        other_cpu_seconds: None,
         skipped: None,
     };
     let request = match &target.found {
@@ -228,11 +227,12 @@ async fn measure(
         "measuring {} ({} as {})",
         target.name, result.what, target.user
     );
-    let (summary, cpu) =
-        timed(load, spona.addr, spona, &Workload::single(request), options).await?;
+    let workload = Workload::single(request);
+    let (summary, cpu) = timed(load, spona.addr, Some(spona.pid()), &workload, options).await?;
     result.share_percent = ceilings.share(target.cost, summary.requests_per_second);
     result.summary = Some(summary);
-    result.server_cpu_seconds = Some(cpu);
+    result.server_cpu_seconds = Some(cpu.server);
+    result.other_cpu_seconds = Some(cpu.others);
     Ok(result)
 }
 
@@ -253,7 +253,8 @@ async fn measure_mix(
         .map(|t| t.name)
         .collect();
     eprintln!("measuring the mix of {} pages", names.len());
-    let (summary, cpu) = timed(load, spona.addr, spona, &Workload::mix(&weighted), options).await?;
+    let workload = Workload::mix(&weighted);
+    let (summary, cpu) = timed(load, spona.addr, Some(spona.pid()), &workload, options).await?;
     let writes = targets
         .iter()
         .filter(|t| t.found.is_ok() && t.cost == Cost::Writes)
@@ -265,21 +266,23 @@ async fn measure_mix(
         cost: None,
         summary: Some(summary),
         share_percent: None,
-        server_cpu_seconds: Some(cpu),
+        server_cpu_seconds: Some(cpu.server),
+        other_cpu_seconds: Some(cpu.others),
         skipped: None,
     })
 }
 
-/// A load and the server's processor time during it.
+/// A load, and the processor time the server (`server`'s process) and the machine's other
+/// processes spent during it.
 async fn timed(
     load: &Generator,
     addr: SocketAddr,
-    spona: &Spona,
+    server: Option<u32>,
     workload: &Workload,
     options: &Options,
-) -> Result<(Summary, f64)> {
-    let before = spona.usage()?.cpu_seconds;
+) -> Result<(Summary, CpuSpent)> {
+    let before = CpuReading::now(server)?;
     let summary = load.run(addr, workload, options.plan()).await?;
-    let after = spona.usage()?.cpu_seconds;
-    Ok((summary, after - before))
+    let after = CpuReading::now(server)?;
+    Ok((summary, after.since(&before)))
 }

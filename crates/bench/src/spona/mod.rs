@@ -5,4 +5,4 @@ mod process;
 mod usage;
 
 pub use process::{beside, device_of, Spona};
-pub use usage::{cpu_seconds_of, kilobytes_of, Usage};
+pub use usage::{busy_seconds_of, cpu_seconds_of, kilobytes_of, CpuReading, CpuSpent, Usage};

@@ -65,6 +65,11 @@ impl Spona {
         format!("http://{}", self.addr)
     }
 
+    /// Its process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Its memory and processor time now.
     pub fn usage(&self) -> Result<Usage> {
         Usage::of(self.child.id())
