@@ -1,7 +1,8 @@
 //! The forms measured, filled in as a person fills them: what the page offers left as it
 //! is, the few fields a valid record needs typed in, and each one tried once before the load
 //! so that a refused form is reported with the page's own messages instead of as a stream
-//! of errors.
+//! of errors. The CSRF token in a form is the session's, not the form's (crates/web's
+//! shell/csrf.rs), so the one read with the form serves every request of the load.
 
 use super::unmeasured::Unmeasured;
 use crate::browser::{said, Browser};
