@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TARGET=${CARGO_TARGET_DIR:-target}
 DATA=${1:-/tmp/spona-national}
 # Two builds: a target flag such as --example would leave the binary out of a joint one.
-cargo build --release -p spona
+cargo build --release -p spona -p spona-bench
 cargo build --release -p spona-testkit --example national_scale
 if [[ ! -f $DATA/spona.db ]]; then
     "$TARGET/release/spona" --data-dir "$DATA" demo >/dev/null
