@@ -16,6 +16,7 @@ async fn views_of(app: &spona_app::App, case: i64) -> i64 {
 async fn concurrent_views_share_transactions_and_every_one_is_written() {
     for t in TestDb::every_engine().await {
         let (app, _) = demo_app(&t).await;
+        app.seed_demo_cases().await.unwrap();
         let police = actor(&app, "le-police").await;
         let case = app.cases(&police, &Default::default()).await.unwrap().items[0].id;
 

@@ -172,7 +172,12 @@ impl App {
                 to_institution: to.0.to_string(),
                 purpose: "Процена потреба и подршка (измишљено)".into(),
                 parts: vec!["circumstances".into()],
-                urgency: if n % 7 == 0 { "urgent" } else { "normal" }.into(),
+                urgency: if n.is_multiple_of(7) {
+                    "urgent"
+                } else {
+                    "normal"
+                }
+                .into(),
                 override_reason: "Генерисани подаци за мерење".into(),
             };
             let referral = self.refer_case(from, case, &form).await?;

@@ -71,7 +71,7 @@ const FAMILY: [&str; 16] = [
 /// the number, so no two generated people share a name), and whether it is a woman. One
 /// person in twenty was typed in Latin letters, as people do.
 pub fn person(n: u64) -> (String, String, bool) {
-    let female = mix(n, 1) % 3 != 0;
+    let female = !mix(n, 1).is_multiple_of(3);
     let given = if female {
         GIVEN_FEMALE[pick(n, 2, GIVEN_FEMALE.len())]
     } else {
