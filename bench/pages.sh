@@ -6,7 +6,7 @@
 # signs in (the password, then the demo authenticator's code that le-police now needs);
 # SPONA_BENCH_BIN names it when it is not beside the spona binary.
 # bench/run.sh is the fuller benchmark (every page, a mix, the machine's ceiling, targets).
-# SPONA_BENCH_DATA_DIR: serve that data directory instead of a fresh demo (bench/national.sh);
+# SPONA_BENCH_DATA_DIR: serve that data directory instead of a fresh demo (`spona demo --scale`);
 # SPONA_BENCH_PAGES: the pages to measure, separated by spaces.
 set -euo pipefail
 
