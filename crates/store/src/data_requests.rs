@@ -34,11 +34,13 @@ pub struct DataRequestRow {
     pub case_city: String,
 }
 
-const SELECT: &str =
+const COLUMNS: &str =
     "SELECT r.id, r.team_id, r.case_id, r.kind, r.received_on, r.due_on, r.legal_basis, \
      r.recorded_at, r.outcome, r.reason, r.decided_on, r.version, c.data_key AS case_data_key, \
-     c.year AS case_year, c.seq AS case_seq, c.may_be_child AS case_child, tm.city AS case_city \
-     FROM data_requests r JOIN cases c ON c.id = r.case_id JOIN teams tm ON tm.id = r.team_id";
+     c.year AS case_year, c.seq AS case_seq, c.may_be_child AS case_child, tm.city AS case_city";
+
+const JOINED: &str =
+    "FROM data_requests r JOIN cases c ON c.id = r.case_id JOIN teams tm ON tm.id = r.team_id";
 
 /// The fields of a new request; its legal basis follows with [`seal_basis`], once the id it
 /// is bound to is known.
@@ -137,7 +139,7 @@ pub async fn for_case(
     case_id: CaseId,
 ) -> Result<Vec<DataRequestRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 \
+        "{COLUMNS} {JOINED} WHERE r.team_id = $1 AND r.case_id = $2 \
          ORDER BY r.received_on DESC, r.id DESC"
     ))
     .bind(team.team().0)
@@ -154,7 +156,7 @@ pub async fn find(
     id: DataRequestId,
 ) -> Result<Option<DataRequestRow>, StoreError> {
     Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 AND r.id = $3"
+        "{COLUMNS} {JOINED} WHERE r.team_id = $1 AND r.case_id = $2 AND r.id = $3"
     ))
     .bind(team.team().0)
     .bind(case_id.0)
@@ -163,6 +165,15 @@ pub async fn find(
     .await?)
 }
 
+/// Every dashboard of a case owner asks this. The cross join keeps SQLite walking the few
+/// open requests (`data_requests_open`) and looking their cases up, rather than walking
+/// all of the institution's cases (tens of thousands) and looking for a request of each:
+/// with no statistics on an empty `data_requests`, it chose the latter.
+const OPEN_FOR_OWNER: &str = "FROM data_requests r CROSS JOIN cases c \
+     JOIN teams tm ON tm.id = r.team_id WHERE c.id = r.case_id \
+     AND c.owner_institution_id = $1 AND r.outcome IS NULL AND c.shredded_at IS NULL \
+     ORDER BY r.due_on, c.may_be_child DESC, r.id LIMIT $2";
+
 /// The open requests about the cases the institution owns (of any team), earliest deadline
 /// first, children's first on the same day.
 pub async fn open_for_owner(
@@ -170,12 +181,38 @@ pub async fn open_for_owner(
     owner: &Receiving,
     limit: i64,
 ) -> Result<Vec<DataRequestRow>, StoreError> {
-    Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE c.owner_institution_id = $1 AND r.outcome IS NULL \
-         AND c.shredded_at IS NULL ORDER BY r.due_on, c.may_be_child DESC, r.id LIMIT $2"
-    ))
-    .bind(owner.institution().0)
-    .bind(limit.max(1))
-    .fetch_all(c)
-    .await?)
+    Ok(sqlx::query_as(&format!("{COLUMNS} {OPEN_FOR_OWNER}"))
+        .bind(owner.institution().0)
+        .bind(limit.max(1))
+        .fetch_all(c)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_open_requests_of_an_owner_are_walked_from_the_requests() {
+        let (db, _dir) = crate::query_plans::fresh_sqlite().await;
+        let shown = crate::query_plans::plan(&db, &format!("{COLUMNS} {OPEN_FOR_OWNER}")).await;
+        assert!(
+            shown.starts_with("SCAN r USING INDEX data_requests_open"),
+            "{shown}"
+        );
+        // What it was: every case of the owner, each looked for a request.
+        let before = crate::query_plans::plan(
+            &db,
+            &format!(
+                "{COLUMNS} {JOINED} WHERE c.owner_institution_id = $1 AND r.outcome IS NULL \
+                 AND c.shredded_at IS NULL ORDER BY r.due_on, c.may_be_child DESC, r.id LIMIT $2"
+            ),
+        )
+        .await;
+        assert!(
+            before.starts_with("SEARCH c USING INDEX cases_by_owner"),
+            "{before}"
+        );
+        db.close().await;
+    }
 }

@@ -43,6 +43,8 @@ pub mod outreach;
 pub mod passkeys;
 pub mod plans;
 pub mod practices;
+#[cfg(test)]
+mod query_plans;
 pub mod referral_messages;
 pub mod referrals;
 pub mod reports;

@@ -138,15 +138,17 @@ pub async fn plain_purposes(
     c: &mut AnyConnection,
     limit: i64,
 ) -> Result<Vec<PlainPurpose>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT r.id, r.team_id, r.case_id, r.purpose, c.data_key AS case_data_key \
-         FROM referrals r JOIN cases c ON c.id = r.case_id \
-         WHERE r.purpose <> '' ORDER BY r.id LIMIT $1",
-    )
-    .bind(limit)
-    .fetch_all(c)
-    .await?)
+    Ok(sqlx::query_as(PLAIN_PURPOSES)
+        .bind(limit)
+        .fetch_all(c)
+        .await?)
 }
+
+/// Run at every start: through the partial index `referrals_plain_purpose`, which holds
+/// only such referrals, not through all of them.
+const PLAIN_PURPOSES: &str = "SELECT r.id, r.team_id, r.case_id, r.purpose, \
+     c.data_key AS case_data_key FROM referrals r JOIN cases c ON c.id = r.case_id \
+     WHERE r.purpose <> '' ORDER BY r.id LIMIT $1";
 
 /// Replaces a plain purpose by its sealed form, if it is still the plain text read; whether
 /// it was (an instance starting at the same moment may have done it first).
@@ -357,40 +359,26 @@ pub async fn waiting_by_receiver(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{DatabaseUrl, Db};
-
-    /// The plan SQLite makes with no statistics at all (a database just made).
-    async fn plan(db: &Db, sql: &str) -> String {
-        let rows: Vec<(i64, i64, i64, String)> =
-            sqlx::query_as(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .bind(1_i64)
-                .bind(1_i64)
-                .fetch_all(&mut *db.conn().await.unwrap())
-                .await
-                .unwrap();
-        rows.into_iter().map(|r| r.3).collect::<Vec<_>>().join("; ")
-    }
+    use crate::query_plans::{fresh_sqlite, plan};
 
     #[tokio::test]
-    async fn a_cases_referrals_are_found_by_the_case_without_statistics() {
-        let dir = tempfile::tempdir().unwrap();
-        let url =
-            DatabaseUrl::parse(&format!("sqlite://{}", dir.path().join("s.db").display())).unwrap();
-        let db = Db::connect(&url).await.unwrap();
-        db.migrate().await.unwrap();
-        sqlx::query("DELETE FROM sqlite_stat1")
-            .execute(&mut *db.conn().await.unwrap())
-            .await
-            .ok();
+    async fn a_cases_referrals_and_plain_purposes_are_found_by_their_indexes() {
+        let (db, _dir) = fresh_sqlite().await;
         let shown = plan(&db, &format!("{SELECT} {OF_CASE}")).await;
         assert!(shown.contains("referrals_by_case"), "{shown}");
         // What it was: the team's index, for its order.
         let before = plan(
             &db,
-            &format!("{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 ORDER BY r.sent_at DESC, r.id DESC"),
+            &format!(
+                "{SELECT} WHERE r.team_id = $1 AND r.case_id = $2 \
+                 ORDER BY r.sent_at DESC, r.id DESC"
+            ),
         )
         .await;
         assert!(before.contains("referrals_by_sent"), "{before}");
+        // The start's search for purposes still in plain text reads only those.
+        let start = plan(&db, PLAIN_PURPOSES).await;
+        assert!(start.contains("referrals_plain_purpose"), "{start}");
         db.close().await;
     }
 }
