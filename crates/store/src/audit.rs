@@ -50,35 +50,12 @@ pub async fn head(c: &mut AnyConnection) -> Result<Head, StoreError> {
 
 /// Appends an entry (its `seq` and `hash` already computed) and moves the head to it.
 pub async fn append(tx: &mut Tx, e: &Entry) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO audit_log (seq, at, team_id, actor_id, actor_label, action, subject, subject_id, \
-         reason, address, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-    )
-    .bind(e.seq)
-    .bind(e.at)
-    .bind(e.team_id)
-    .bind(e.actor_id)
-    .bind(&e.actor_label)
-    .bind(&e.action)
-    .bind(&e.subject)
-    .bind(e.subject_id)
-    .bind(&e.reason)
-    .bind(&e.address)
-    .bind(&e.prev_hash)
-    .bind(&e.hash)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1")
-        .bind(e.seq)
-        .bind(&e.hash)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+    append_many(tx, std::slice::from_ref(e)).await
 }
 
 /// Appends entries that follow each other (their `seq` and `hash` computed, the first after
-/// the head) in multi-row statements, and moves the head to the last: a bulk path for
-/// generated data, the same rows as [`append`] writes one by one.
+/// the head) in multi-row statements, and moves the head to the last (group commit's
+/// batches, generated data, and one entry alike).
 pub async fn append_many(tx: &mut Tx, entries: &[Entry]) -> Result<(), StoreError> {
     // Twelve values a row. Small statements: SQLite's driver looks each bound value's
     // name up among all of the statement's, so a statement's cost grows with its square.
@@ -90,8 +67,7 @@ pub async fn append_many(tx: &mut Tx, entries: &[Entry]) -> Result<(), StoreErro
             })
             .collect();
         let sql = format!(
-            "INSERT INTO audit_log (seq, at, team_id, actor_id, actor_label, action, subject, \
-             subject_id, reason, address, prev_hash, hash) VALUES {}",
+            "INSERT INTO audit_log ({COLUMNS}) VALUES {}",
             rows.join(", ")
         );
         let mut q = sqlx::query(&sql);

@@ -297,35 +297,32 @@ impl Progress for Quiet {
 /// The cases of each team in units: Leskovac (the first crew) takes its share, the others
 /// split the rest evenly. Cases are numbered across the whole deployment.
 fn case_units(total: u64, crews: usize) -> Vec<Unit> {
-    let large = total * LARGE_TEAM_SHARE / 100;
-    let others = (crews as u64).saturating_sub(1).max(1);
-    let mut units = Vec::new();
-    let mut next = 0;
-    for crew in 0..crews {
-        let count = if crew == 0 {
-            large
-        } else {
-            let rest = total - large;
-            rest / others + u64::from((crew as u64 - 1) < rest % others)
-        };
-        let end = next + count;
-        let mut start = next;
-        while start < end {
-            let stop = (start + CASES_A_UNIT).min(end);
-            units.push(Unit::Cases {
-                crew,
-                numbers: start..stop,
-            });
-            start = stop;
-        }
-        next = end;
-    }
-    interleave(units)
+    split(
+        total,
+        LARGE_TEAM_SHARE,
+        crews,
+        CASES_A_UNIT,
+        |crew, numbers| Unit::Cases { crew, numbers },
+    )
 }
 
 /// The activities of each team in units, a fifth of them Leskovac's.
 fn activity_units(total: u64, crews: usize) -> Vec<Unit> {
-    let large = total / 5;
+    split(total, 20, crews, ACTIVITIES_A_UNIT, |crew, numbers| {
+        Unit::Activities { crew, numbers }
+    })
+}
+
+/// `total` numbered pieces of work split over the crews, the first taking `large_share`
+/// percent and the others the rest evenly, in units of at most `per_unit`, interleaved.
+fn split(
+    total: u64,
+    large_share: u64,
+    crews: usize,
+    per_unit: u64,
+    unit: impl Fn(usize, std::ops::Range<u64>) -> Unit,
+) -> Vec<Unit> {
+    let large = total * large_share / 100;
     let others = (crews as u64).saturating_sub(1).max(1);
     let mut units = Vec::new();
     let mut next = 0;
@@ -339,11 +336,8 @@ fn activity_units(total: u64, crews: usize) -> Vec<Unit> {
         let end = next + count;
         let mut start = next;
         while start < end {
-            let stop = (start + ACTIVITIES_A_UNIT).min(end);
-            units.push(Unit::Activities {
-                crew,
-                numbers: start..stop,
-            });
+            let stop = (start + per_unit).min(end);
+            units.push(unit(crew, start..stop));
             start = stop;
         }
         next = end;
