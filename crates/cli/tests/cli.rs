@@ -800,3 +800,14 @@ fn the_disclosure_threshold_is_checked_and_shown() {
     let shown = d.ok(&["--disclosure-threshold", "5", "settings"]);
     assert!(shown.contains("disclosure_threshold = 5"), "{shown}");
 }
+
+#[test]
+fn a_scale_out_of_its_range_is_refused_before_anything_is_made() {
+    let d = Deployment::sqlite();
+    for scale in ["0", "101", "ten"] {
+        let out = d.run(&["demo", "--scale", scale]);
+        assert!(!out.status.success(), "--scale {scale}");
+        assert!(stderr(&out).contains("--scale"), "{}", stderr(&out));
+    }
+    assert!(!d.data_dir().exists(), "a refused scale touches nothing");
+}

@@ -5,6 +5,7 @@
 //! work at `http://localhost:PORT`). Without a usable address there are no passkeys, and
 //! the pages say so.
 
+mod assertion;
 mod confirmation;
 mod register;
 mod second_step;
