@@ -45,7 +45,7 @@ impl App {
             &TeamCases::operator(team.id),
             &cases::Filter {
                 limit: 1,
-                offset: 0,
+                ..Default::default()
             },
         )
         .await?

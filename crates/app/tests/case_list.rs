@@ -25,6 +25,15 @@ async fn listed(app: &App, actor: &Actor) -> (i64, Vec<CaseId>) {
     (page.total, page.items.iter().map(|c| c.id).collect())
 }
 
+async fn shown(app: &App, actor: &Actor, show: &str) -> (i64, Vec<CaseId>) {
+    let q = CaseQuery {
+        show: show.into(),
+        ..Default::default()
+    };
+    let page = app.cases(actor, &q).await.unwrap();
+    (page.total, page.items.iter().map(|c| c.id).collect())
+}
+
 #[tokio::test]
 async fn the_list_follows_owners_referrals_and_the_order_key() {
     for t in TestDb::every_engine().await {
@@ -87,6 +96,22 @@ async fn the_list_follows_owners_referrals_and_the_order_key() {
         assert_eq!(listed(&app, &social).await, (1, vec![b]));
         // The owner's list does not change with the receiver's answer.
         assert_eq!(listed(&app, &police).await, (3, vec![b, a, c]));
+
+        // Narrowed to open, closed, or children's and incapacitated persons' cases, for the
+        // case worker (its institution's list) and the coordinator (the team's) alike; an
+        // unknown choice shows all.
+        for reader in [&police, &coordinator] {
+            for (show, expected) in [
+                ("open", (2, vec![b, a])),
+                ("closed", (1, vec![c])),
+                ("protected", (1, vec![b])),
+                ("", (3, vec![b, a, c])),
+                ("anything", (3, vec![b, a, c])),
+            ] {
+                assert_eq!(shown(&app, reader, show).await, expected, "{show}");
+            }
+        }
+        assert_eq!(shown(&app, &social, "closed").await, (0, vec![]));
         t.finish().await;
     }
 }

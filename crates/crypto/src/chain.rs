@@ -14,6 +14,10 @@ use zeroize::Zeroize;
 /// Computes the links of the audit chain.
 pub struct ChainKey {
     key: [u8; 32],
+    /// The keyed hash with the key already taken in: each link starts from a copy of it
+    /// instead of hashing the key again (a third of the work of checking a short entry).
+    /// HMAC takes a key of any length, so it is always there.
+    keyed: Option<Hmac<Sha256>>,
 }
 
 impl Drop for ChainKey {
@@ -25,9 +29,12 @@ impl Drop for ChainKey {
 impl ChainKey {
     /// The chain key derived from the master key.
     pub fn new(master: &MasterKey) -> ChainKey {
-        ChainKey {
-            key: master.derive("spona/audit-chain/v1"),
-        }
+        ChainKey::of(master.derive("spona/audit-chain/v1"))
+    }
+
+    fn of(key: [u8; 32]) -> ChainKey {
+        let keyed = <Hmac<Sha256> as Mac>::new_from_slice(&key).ok();
+        ChainKey { key, keyed }
     }
 
     /// This chain key sealed under a key wrapper (the next master key's), for keeping an
@@ -42,15 +49,13 @@ impl ChainKey {
         sealed: &[u8],
         place: Place<'_>,
     ) -> Result<ChainKey, OpenError> {
-        wrapper
-            .open_secret(sealed, place)
-            .map(|key| ChainKey { key })
+        wrapper.open_secret(sealed, place).map(ChainKey::of)
     }
 
     /// The hash of an entry whose fields are `fields`, following `prev`. Each field is
     /// length-prefixed, so no two different entries share an encoding.
     pub fn link(&self, prev: &str, fields: &[&str]) -> String {
-        let Ok(mut mac) = <Hmac<Sha256> as Mac>::new_from_slice(&self.key) else {
+        let Some(mut mac) = self.keyed.clone() else {
             return String::new();
         };
         for part in std::iter::once(prev).chain(fields.iter().copied()) {

@@ -90,9 +90,15 @@ pub struct Filter {
 /// A page of activities and the audience reached by all that matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Listed {
+    /// Its total is exact without a search; a search counts up to [`SEARCH_COUNT_LIMIT`] + 1.
     pub page: Page<Activity>,
-    pub reach: i64,
+    /// The audience of all that matched; unknown when a search found more than it counts.
+    pub reach: Option<i64>,
 }
+
+/// A search counts its matches up to this many; beyond it the list says "more than" (each
+/// match is found by reading the activity, so a full count would read the whole register).
+pub const SEARCH_COUNT_LIMIT: i64 = 1_000;
 
 /// Records an activity; `place` is the venue's name or the typed place (for the search).
 pub async fn insert(
@@ -229,30 +235,40 @@ pub async fn list(
     scope: &TeamScope,
     f: &Filter,
 ) -> Result<Listed, StoreError> {
+    // The year as a range of dates, so that the walk down `activities_by_date` stays in order.
     let where_sql = "a.team_id = $1 AND a.search_key LIKE $2 ESCAPE '\\' \
-                     AND ($3 = '' OR a.kind = $3) AND ($4 = '' OR substr(a.held_on, 1, 4) = $4)";
+                     AND ($3 = '' OR a.kind = $3) \
+                     AND ($4 = '' OR (a.held_on >= $4 AND a.held_on < $5))";
     let pattern = like_pattern(&f.query);
     let kind = f.kind.map(ActivityKind::code).unwrap_or("");
-    let year = f.year.map(|y| format!("{y:04}")).unwrap_or_default();
-    // The sum is cast: PostgreSQL sums BIGINT as NUMERIC.
-    let (total, reach): (i64, i64) = sqlx::query_as(&format!(
-        "SELECT COUNT(*), CAST(COALESCE(SUM({REACH}), 0) AS BIGINT) FROM activities a \
-         WHERE {where_sql}"
-    ))
-    .bind(scope.team().0)
-    .bind(&pattern)
-    .bind(kind)
-    .bind(&year)
-    .fetch_one(&mut *c)
-    .await?;
+    let (year, next_year) = dates::year_range(f.year);
+    let (total, reach) = if pattern == "%%" {
+        tallied(c, scope, kind, &year).await?
+    } else {
+        // The sum is cast: PostgreSQL sums BIGINT as NUMERIC.
+        let (found, reach): (i64, i64) = sqlx::query_as(&format!(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(reach), 0) AS BIGINT) FROM \
+             (SELECT {REACH} AS reach FROM activities a WHERE {where_sql} LIMIT $6) counted"
+        ))
+        .bind(scope.team().0)
+        .bind(&pattern)
+        .bind(kind)
+        .bind(&year)
+        .bind(&next_year)
+        .bind(SEARCH_COUNT_LIMIT + 1)
+        .fetch_one(&mut *c)
+        .await?;
+        (found, (found <= SEARCH_COUNT_LIMIT).then_some(reach))
+    };
     let rows: Vec<ActivityRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM {FROM} WHERE {where_sql} \
-         ORDER BY a.held_on DESC, a.id DESC LIMIT $5 OFFSET $6"
+         ORDER BY a.held_on DESC, a.id DESC LIMIT $6 OFFSET $7"
     ))
     .bind(scope.team().0)
     .bind(&pattern)
     .bind(kind)
     .bind(&year)
+    .bind(&next_year)
     .bind(f.limit.max(1))
     .bind(f.offset.max(0))
     .fetch_all(c)
@@ -267,6 +283,27 @@ pub async fn list(
         },
         reach,
     })
+}
+
+/// How many activities of a kind and year (either may be empty: all) the team recorded, and
+/// their audience, from the tallies the database keeps (migration 0044).
+async fn tallied(
+    c: &mut AnyConnection,
+    scope: &TeamScope,
+    kind: &str,
+    year: &str,
+) -> Result<(i64, Option<i64>), StoreError> {
+    let (count, reach): (i64, i64) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(activities), 0) AS BIGINT), \
+         CAST(COALESCE(SUM(reach), 0) AS BIGINT) FROM activity_tallies \
+         WHERE team_id = $1 AND ($2 = '' OR kind = $2) AND ($3 = '' OR year = $3)",
+    )
+    .bind(scope.team().0)
+    .bind(kind)
+    .bind(year)
+    .fetch_one(c)
+    .await?;
+    Ok((count, Some(reach)))
 }
 
 /// The team's activities from `from` up to but not including `until`, oldest first.
@@ -316,8 +353,8 @@ async fn held_between(
 /// The years in which the team recorded activities, latest first.
 pub async fn years(c: &mut AnyConnection, scope: &TeamScope) -> Result<Vec<i32>, StoreError> {
     let years: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT substr(held_on, 1, 4) AS y FROM activities WHERE team_id = $1 \
-         ORDER BY y DESC",
+        "SELECT DISTINCT year FROM activity_tallies WHERE team_id = $1 AND activities > 0 \
+         ORDER BY year DESC",
     )
     .bind(scope.team().0)
     .fetch_all(c)

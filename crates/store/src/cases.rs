@@ -207,33 +207,104 @@ pub async fn emergency_until(
 /// Which cases a list shows: all of the team's, or those an institution owns or was referred.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
+    pub showing: Showing,
     pub limit: i64,
     pub offset: i64,
 }
 
-/// Lists count their cases up to this many; beyond it they say "more than" (a count of every
-/// row would cost a scan of them on every page, and nobody pages that far).
+/// Which of its cases a list shows. Each choice is a condition on the list's order key, so a
+/// page stays a walk down the list's index.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Showing {
+    #[default]
+    All,
+    Open,
+    Closed,
+    /// Children and persons without legal capacity.
+    Protected,
+}
+
+impl Showing {
+    pub const ALL: [Showing; 4] = [
+        Showing::All,
+        Showing::Open,
+        Showing::Closed,
+        Showing::Protected,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Showing::All => "",
+            Showing::Open => "open",
+            Showing::Closed => "closed",
+            Showing::Protected => "protected",
+        }
+    }
+
+    /// The choice of a code; anything else shows all.
+    pub fn from_code(code: &str) -> Showing {
+        Showing::ALL
+            .into_iter()
+            .find(|s| s.code() == code.trim())
+            .unwrap_or_default()
+    }
+
+    /// The condition on an institution's list (`case_listing l`).
+    fn on_listing(self) -> &'static str {
+        match self {
+            Showing::All => "",
+            Showing::Open => " AND l.closed = 0",
+            Showing::Closed => " AND l.closed = 1",
+            Showing::Protected => " AND l.priority > 0",
+        }
+    }
+
+    /// The condition on a team's cases (`cases c`), in the terms of `cases_in_list_order`.
+    fn on_case(self) -> &'static str {
+        match self {
+            Showing::All => "",
+            Showing::Open => " AND (CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END) = 0",
+            Showing::Closed => " AND (CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END) = 1",
+            Showing::Protected => " AND (c.may_be_child + c.lacks_capacity) > 0",
+        }
+    }
+}
+
+/// Lists page up to this many cases and say "more than" beyond it (a deep page costs a walk
+/// of the index up to it, and nobody pages that far).
 pub const COUNT_LIMIT: i64 = 10_000;
 
 /// A page of the team's cases; children's and persons without legal capacity first, then
-/// open before closed, then the newest. The total is counted up to [`COUNT_LIMIT`] + 1.
+/// open before closed, then the newest. The total is the team's count that the database
+/// keeps (migration 0045), not a count of rows on each view.
 pub async fn list(
     c: &mut AnyConnection,
     team: &TeamCases,
     f: &Filter,
 ) -> Result<Page<CaseRow>, StoreError> {
-    let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM cases WHERE team_id = $1 LIMIT $2) counted",
-    )
-    .bind(team.team().0)
-    .bind(COUNT_LIMIT + 1)
-    .fetch_one(&mut *c)
-    .await?;
+    let condition = f.showing.on_case();
+    let total: i64 = if f.showing == Showing::All {
+        sqlx::query_scalar(
+            "SELECT COALESCE(MAX(cases), 0) FROM team_case_counts WHERE team_id = $1",
+        )
+        .bind(team.team().0)
+        .fetch_one(&mut *c)
+        .await?
+    } else {
+        sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE c.team_id = $1{condition} \
+             LIMIT $2) counted"
+        ))
+        .bind(team.team().0)
+        .bind(COUNT_LIMIT + 1)
+        .fetch_one(&mut *c)
+        .await?
+    };
     // The order of the index `cases_in_list_order`, expression for expression.
     let order = "(c.may_be_child + c.lacks_capacity) DESC, \
                  (CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END), c.reported_at DESC, c.id DESC";
     let rows = sqlx::query_as(&format!(
-        "{SELECT} JOIN (SELECT c.id AS page_id FROM cases c WHERE c.team_id = $1 \
+        "{SELECT} JOIN (SELECT c.id AS page_id FROM cases c WHERE c.team_id = $1{condition} \
          ORDER BY {order} LIMIT $2 OFFSET $3) p ON p.page_id = c.id ORDER BY {order}"
     ))
     .bind(team.team().0)
@@ -250,28 +321,39 @@ pub async fn list(
 pub async fn held_by(
     c: &mut AnyConnection,
     receiving: &Receiving,
-    limit: i64,
-    offset: i64,
+    f: &Filter,
 ) -> Result<Page<CaseRow>, StoreError> {
     let institution = receiving.institution();
-    let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM case_listing WHERE institution_id = $1 \
-         LIMIT $2) counted",
-    )
-    .bind(institution.0)
-    .bind(COUNT_LIMIT + 1)
-    .fetch_one(&mut *c)
-    .await?;
+    let condition = f.showing.on_listing();
+    // The count the database keeps of the institution's list (migration 0045); a narrower
+    // list is counted up to the limit.
+    let total: i64 = if f.showing == Showing::All {
+        sqlx::query_scalar(
+            "SELECT COALESCE(MAX(cases), 0) FROM case_listing_counts WHERE institution_id = $1",
+        )
+        .bind(institution.0)
+        .fetch_one(&mut *c)
+        .await?
+    } else {
+        sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM case_listing l WHERE l.institution_id = $1\
+             {condition} LIMIT $2) counted"
+        ))
+        .bind(institution.0)
+        .bind(COUNT_LIMIT + 1)
+        .fetch_one(&mut *c)
+        .await?
+    };
     // The page is chosen in the index alone; only its rows are read in full.
     let order = "l.priority DESC, l.closed, l.reported_at DESC, l.case_id DESC";
     let items = sqlx::query_as(&format!(
         "{SELECT} JOIN (SELECT case_id, priority, closed, reported_at FROM case_listing l \
-         WHERE l.institution_id = $1 ORDER BY {order} LIMIT $2 OFFSET $3) l \
+         WHERE l.institution_id = $1{condition} ORDER BY {order} LIMIT $2 OFFSET $3) l \
          ON l.case_id = c.id ORDER BY {order}"
     ))
     .bind(institution.0)
-    .bind(limit.max(1))
-    .bind(offset.max(0))
+    .bind(f.limit.max(1))
+    .bind(f.offset.max(0))
     .fetch_all(c)
     .await?;
     Ok(Page { items, total })

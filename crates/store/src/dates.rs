@@ -18,3 +18,12 @@ pub fn parse(s: &str) -> Result<Date, StoreError> {
 pub fn parse_opt(s: Option<String>) -> Result<Option<Date>, StoreError> {
     s.as_deref().map(parse).transpose()
 }
+
+/// A year as the range of stored dates it holds, `[from, until)`, for a condition that an
+/// index on the date can serve (`substr(date, 1, 4)` cannot); both empty for no year.
+pub fn year_range(year: Option<i32>) -> (String, String) {
+    match year {
+        Some(y) => (format!("{y:04}"), format!("{:04}", y + 1)),
+        None => (String::new(), String::new()),
+    }
+}

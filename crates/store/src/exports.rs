@@ -19,11 +19,25 @@ pub struct After {
     pub id: i64,
 }
 
-/// The order key of a row (newest first), and the condition for rows after `$n`, `$n+1`:
-/// an empty date means the first page.
+impl After {
+    /// The date to bind for [`after_sql`]: past every date on the first page (`~` sorts after
+    /// every digit), so that one condition serves all pages.
+    fn bound(&self) -> &str {
+        if self.on.is_empty() {
+            "~"
+        } else {
+            &self.on
+        }
+    }
+}
+
+/// The order key of a row (newest first), and the condition for rows after `$n` (the
+/// [`After::bound`]), `$n+1`. The date's own bound comes first so that the walk down the
+/// (team, date) index starts at the page instead of at the newest row: an export of 100,000
+/// rows would otherwise read the rows before each page again.
 fn after_sql(date: &str, id: &str, n: usize) -> String {
     format!(
-        "(${n} = '' OR {date} < ${n} OR ({date} = ${n} AND {id} < ${m}))",
+        "{date} <= ${n} AND ({date} < ${n} OR {id} < ${m})",
         m = n + 1
     )
 }
@@ -96,7 +110,7 @@ pub async fn activities(
     after: &After,
 ) -> Result<Vec<ActivityLine>, StoreError> {
     let kind = filter.kind.map(ActivityKind::code).unwrap_or("");
-    let year = filter.year.map(|y| format!("{y:04}")).unwrap_or_default();
+    let (year, next_year) = dates::year_range(filter.year);
     let rows: Vec<ActivityRow> = sqlx::query_as(&format!(
         "SELECT a.id, a.held_on, a.kind, a.medium, a.title, COALESCE(v.name, a.place) AS place, \
          a.partners, a.pupils, a.teachers, a.parents, a.officials, a.general_public, \
@@ -104,7 +118,7 @@ pub async fn activities(
          FROM activities a LEFT JOIN venues v ON v.id = a.venue_id \
          LEFT JOIN plan_activities pa ON pa.id = a.plan_activity_id \
          WHERE a.team_id = $1 AND a.search_key LIKE $2 ESCAPE '\\' \
-         AND ($3 = '' OR a.kind = $3) AND ($4 = '' OR substr(a.held_on, 1, 4) = $4) \
+         AND ($3 = '' OR a.kind = $3) AND ($4 = '' OR (a.held_on >= $4 AND a.held_on < $8)) \
          AND {} ORDER BY a.held_on DESC, a.id DESC LIMIT $7",
         after_sql("a.held_on", "a.id", 5)
     ))
@@ -112,9 +126,10 @@ pub async fn activities(
     .bind(like_pattern(&filter.query))
     .bind(kind)
     .bind(&year)
-    .bind(&after.on)
+    .bind(after.bound())
     .bind(after.id)
     .bind(filter.limit.max(1))
+    .bind(&next_year)
     .fetch_all(c)
     .await?;
     rows.into_iter().map(ActivityLine::try_from).collect()
@@ -164,7 +179,7 @@ pub async fn trainings(
         after_sql("t.held_on", "t.id", 2)
     ))
     .bind(scope.team().0)
-    .bind(&after.on)
+    .bind(after.bound())
     .bind(after.id)
     .bind(limit.max(1))
     .fetch_all(c)
@@ -236,7 +251,7 @@ pub async fn meetings(
     ))
     .bind(scope.team().0)
     .bind(dates::iso(today))
-    .bind(&after.on)
+    .bind(after.bound())
     .bind(after.id)
     .bind(limit.max(1))
     .fetch_all(c)

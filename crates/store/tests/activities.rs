@@ -126,7 +126,7 @@ async fn activities_are_kept_per_team_listed_newest_first_and_searched_across_sc
         .await
         .unwrap();
         assert_eq!(all.page.total, 2);
-        assert_eq!(all.reach, 170);
+        assert_eq!(all.reach, Some(170));
         assert_eq!(all.page.items[0].id, newer);
         assert_eq!(all.page.items[0].place, "Гимназија", "the venue's name");
         assert_eq!(all.page.items[1].plan_activity_id, None);
@@ -153,7 +153,7 @@ async fn activities_are_kept_per_team_listed_newest_first_and_searched_across_sc
         )
         .await
         .unwrap();
-        assert_eq!((in_2025.page.total, in_2025.reach), (0, 0));
+        assert_eq!((in_2025.page.total, in_2025.reach), (0, Some(0)));
         let october = activities::between(&mut c, le, date!(2026 - 10 - 01), date!(2026 - 11 - 01))
             .await
             .unwrap();
@@ -247,6 +247,145 @@ async fn an_activity_is_found_by_its_day_title_and_place_in_its_team_only() {
             .await
             .unwrap()
             .is_empty());
+        drop(c);
+        t.finish().await;
+    }
+}
+
+/// The totals of a filter, counted from the activities themselves.
+async fn counted(c: &mut sqlx::AnyConnection, team: TeamId, kind: &str, year: &str) -> (i64, i64) {
+    sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(pupils + teachers + parents + officials \
+         + general_public), 0) AS BIGINT) FROM activities WHERE team_id = $1 \
+         AND ($2 = '' OR kind = $2) AND ($3 = '' OR substr(held_on, 1, 4) = $3)",
+    )
+    .bind(team.0)
+    .bind(kind)
+    .bind(year)
+    .fetch_one(c)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_lists_totals_follow_every_record_change_and_removal_of_an_activity() {
+    for t in TestDb::every_engine().await {
+        let le_id = team(&t.db, "leskovac").await;
+        let le = &TeamScope::operator(le_id);
+        let by = user(&t.db).await;
+        let mut c = t.db.conn().await.unwrap();
+        let mut ids = Vec::new();
+        for (i, on) in [
+            date!(2025 - 05 - 01),
+            date!(2026 - 02 - 01),
+            date!(2026 - 07 - 01),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let id =
+                activities::insert(&mut c, le, &draft("Трибина", on, 10 * i as i64), "", by, 1)
+                    .await
+                    .unwrap();
+            ids.push(id);
+        }
+        // Moved to another year, another kind and another audience at once.
+        let mut changed = draft("Изложба", date!(2025 - 09 - 01), 40);
+        changed.kind = ActivityKind::Exhibition;
+        activities::update(&mut c, le, ids[2], 1, &changed, "", 2)
+            .await
+            .unwrap();
+        activities::delete(&mut c, le, ids[0], 1).await.unwrap();
+        for (kind, year) in [
+            (None, None),
+            (Some(ActivityKind::PublicTalk), None),
+            (Some(ActivityKind::Exhibition), None),
+            (None, Some(2025)),
+            (None, Some(2026)),
+            (Some(ActivityKind::Exhibition), Some(2026)),
+        ] {
+            let listed = activities::list(
+                &mut c,
+                le,
+                &activities::Filter {
+                    kind,
+                    year,
+                    limit: 10,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+            let kind_code = kind.map(ActivityKind::code).unwrap_or("");
+            let year_code = year.map(|y| y.to_string()).unwrap_or_default();
+            let (count, reach) = counted(&mut c, le_id, kind_code, &year_code).await;
+            assert_eq!(
+                (listed.page.total, listed.reach),
+                (count, Some(reach)),
+                "{kind:?} {year:?}"
+            );
+            assert_eq!(listed.page.items.len() as i64, count, "{kind:?} {year:?}");
+        }
+        assert_eq!(
+            activities::years(&mut c, le).await.unwrap(),
+            vec![2026, 2025]
+        );
+        activities::delete(&mut c, le, ids[1], 1).await.unwrap();
+        assert_eq!(
+            activities::years(&mut c, le).await.unwrap(),
+            vec![2025],
+            "a year whose last activity went is no longer offered"
+        );
+        drop(c);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_search_that_finds_more_than_it_counts_says_so_and_gives_no_reach() {
+    for t in TestDb::every_engine().await {
+        let le = &TeamScope::operator(team(&t.db, "leskovac").await);
+        let by = user(&t.db).await;
+        let mut c = t.db.conn().await.unwrap();
+        let limit = activities::SEARCH_COUNT_LIMIT;
+        // One insert of many rows through the trigger path, as the app would over time.
+        for i in 0..=limit {
+            activities::insert(
+                &mut c,
+                le,
+                &draft(&format!("Трибина {i}"), date!(2026 - 03 - 10), 1),
+                "",
+                by,
+                1,
+            )
+            .await
+            .unwrap();
+        }
+        let search = |query: &str| activities::Filter {
+            query: query.into(),
+            limit: 25,
+            ..Default::default()
+        };
+        let many = activities::list(&mut c, le, &search("tribina"))
+            .await
+            .unwrap();
+        assert_eq!(
+            many.page.total,
+            limit + 1,
+            "counted up to the limit and one more"
+        );
+        assert_eq!(many.reach, None);
+        assert_eq!(many.page.items.len(), 25);
+        let one = activities::list(&mut c, le, &search("трибина 7"))
+            .await
+            .unwrap();
+        assert!(one.page.total < limit);
+        assert_eq!(one.reach, Some(11 * one.page.total));
+        let all = activities::list(&mut c, le, &search("")).await.unwrap();
+        assert_eq!(
+            (all.page.total, all.reach),
+            (limit + 1, Some(11 * (limit + 1)))
+        );
         drop(c);
         t.finish().await;
     }

@@ -1,7 +1,8 @@
 //! Two transactions that change the same case's referrals at once both succeed, and the
 //! case's listing ends up as the referrals say: on PostgreSQL a second refresh of the listing
 //! once deleted nothing (the first one's new rows were not in its snapshot) and then ran into
-//! them ("duplicate key" on `case_listing`).
+//! them ("duplicate key" on `case_listing`). The counts of the lists that the database keeps
+//! follow every such change.
 
 use spona_domain::access::TeamCases;
 use spona_domain::cases::{CaseId, ReferralId};
@@ -98,7 +99,39 @@ async fn concurrent_changes_of_one_cases_referrals_both_refresh_its_listing() {
         expected.sort();
         expected.dedup();
         assert_eq!(listed, expected, "{:?}", db.backend());
+        counts_follow_the_rows(&mut c).await;
         drop(c);
         t.finish().await;
     }
+}
+
+/// The kept counts of every institution's list and every team's cases are the rows' own.
+async fn counts_follow_the_rows(c: &mut sqlx::AnyConnection) {
+    let pairs = |sql: &'static str| sqlx::query_as::<_, (i64, i64)>(sql);
+    let listed = pairs(
+        "SELECT institution_id, COUNT(*) FROM case_listing GROUP BY institution_id \
+         ORDER BY institution_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .unwrap();
+    let kept = pairs(
+        "SELECT institution_id, cases FROM case_listing_counts WHERE cases > 0 \
+         ORDER BY institution_id",
+    )
+    .fetch_all(&mut *c)
+    .await
+    .unwrap();
+    assert!(!listed.is_empty());
+    assert_eq!(kept, listed, "institutions' lists");
+    let teams = pairs("SELECT team_id, COUNT(*) FROM cases GROUP BY team_id ORDER BY team_id")
+        .fetch_all(&mut *c)
+        .await
+        .unwrap();
+    let kept =
+        pairs("SELECT team_id, cases FROM team_case_counts WHERE cases > 0 ORDER BY team_id")
+            .fetch_all(&mut *c)
+            .await
+            .unwrap();
+    assert_eq!(kept, teams, "teams' cases");
 }

@@ -9,6 +9,7 @@ mod venues;
 
 pub use calendar::{CalendarDay, CalendarMonth};
 pub use form::{group_field, ActivityForm, TITLE_MAX};
+pub use spona_store::activities::SEARCH_COUNT_LIMIT;
 pub use venues::VenueForm;
 
 use crate::registry::PAGE_SIZE;
@@ -38,8 +39,9 @@ pub struct ActivityQuery {
 pub struct ActivityList {
     pub team: Team,
     pub page: Page<Activity>,
-    /// Everyone reached by all the activities that matched (not only this page).
-    pub reach: i64,
+    /// Everyone reached by all the activities that matched (not only this page); unknown
+    /// when a search found more than [`SEARCH_COUNT_LIMIT`] (its total then says "more than").
+    pub reach: Option<i64>,
     /// The years that have activities, for the filter.
     pub years: Vec<i32>,
 }

@@ -307,6 +307,42 @@ pub(crate) fn open_epoch_key(
         })
 }
 
+/// Entries checked a page at a time.
+const VERIFY_PAGE: i64 = 5_000;
+
+/// Sends the trail's entries after `after`, a page at a time, until the last or until the
+/// walk stops listening (it found a break); a failed read is sent as the last page.
+async fn read_pages(
+    db: spona_store::Db,
+    mut after: i64,
+    pages: tokio::sync::mpsc::Sender<Result<Vec<Entry>, AppError>>,
+) {
+    let mut c = match db.conn().await {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = pages.send(Err(e.into())).await;
+            return;
+        }
+    };
+    let backend = db.backend();
+    loop {
+        let page = match audit::page_after(&mut c, backend, after, VERIFY_PAGE).await {
+            Ok(page) => page,
+            Err(e) => {
+                let _ = pages.send(Err(e.into())).await;
+                return;
+            }
+        };
+        let Some(last) = page.last() else {
+            return;
+        };
+        after = last.seq;
+        if pages.send(Ok(page)).await.is_err() {
+            return;
+        }
+    }
+}
+
 impl App {
     /// Recomputes the whole chain, page by page, and reports the first break.
     pub async fn verify_audit(&self) -> Result<AuditReport, AppError> {
@@ -331,15 +367,15 @@ impl App {
             walk.ended_epoch(epoch.until_seq, key);
         }
         super::retention::prepare_walk(&mut c, &mut walk).await?;
-        let mut after = walk.expected_seq - 1;
-        loop {
-            let page = audit::after(&mut c, after, 1000).await?;
-            let Some(last) = page.last() else {
-                break;
-            };
-            after = last.seq;
-            for e in &page {
+        drop(c);
+        // Pages are read on a connection of their own while the previous page is checked:
+        // reading and hashing each take about half of the time, and they go on side by side.
+        let (pages, mut arriving) = tokio::sync::mpsc::channel(2);
+        let reader = tokio::spawn(read_pages(self.db().clone(), walk.expected_seq - 1, pages));
+        while let Some(page) = arriving.recv().await {
+            for e in &page? {
                 if let Err(first_break) = walk.step(e) {
+                    reader.abort();
                     return Ok(AuditReport {
                         entries: walk.entries(),
                         checkpoints: checkpoints.len(),
@@ -348,6 +384,7 @@ impl App {
                 }
             }
         }
+        let mut c = self.db().conn().await?;
         let head = audit::head(&mut c).await?;
         drop(c);
         let mut report = walk.end(&head);

@@ -41,7 +41,7 @@ pub use protection::{
     FollowUpForm, NoteForm, NoteView, RecoveryForm, ServiceForm, ServiceView,
     RECOVERY_DEFAULT_DAYS, RECOVERY_MIN_DAYS, RECOVERY_REMIND_DAYS,
 };
-pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, TaskView};
+pub use read::{CaseQuery, CaseSummary, CaseView, ReferralView, Showing, TaskView};
 pub use referral_messages::{MessageForm, MessageView, MESSAGE_MAX};
 pub use referrals::{AnswerForm, ReferralForm, INBOX_LIMIT};
 pub use report::Reported;

@@ -16,6 +16,7 @@ use spona_domain::cases::{
 };
 use spona_domain::ids::{InstitutionId, TeamId};
 use spona_domain::registry::InstitutionKind;
+pub use spona_store::cases::Showing;
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
@@ -26,6 +27,10 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct CaseQuery {
     pub page: Option<i64>,
+    /// Which cases: all, open, closed, or those of children and persons without capacity
+    /// (the codes of [`Showing`]).
+    #[serde(default)]
+    pub show: String,
 }
 
 /// A case as a list shows it.
@@ -173,16 +178,15 @@ impl App {
         };
         let page = q.page.unwrap_or(1).clamp(1, LIST_COUNT_LIMIT / PAGE_SIZE);
         let offset = (page - 1) * PAGE_SIZE;
+        let filter = Filter {
+            showing: Showing::from_code(&q.show),
+            limit: PAGE_SIZE,
+            offset,
+        };
         let mut c = self.db.conn().await?;
         let list = match &receiver {
-            Some(receiver) => cases::held_by(&mut c, receiver, PAGE_SIZE, offset).await?,
-            None => {
-                let filter = Filter {
-                    limit: PAGE_SIZE,
-                    offset,
-                };
-                cases::list(&mut c, &desk, &filter).await?
-            }
+            Some(receiver) => cases::held_by(&mut c, receiver, &filter).await?,
+            None => cases::list(&mut c, &desk, &filter).await?,
         };
         // One query for the referrals to the reader's institution about this page's cases.
         let ids: Vec<CaseId> = list.items.iter().map(|r| r.id).collect();

@@ -41,8 +41,9 @@ pub struct AnswerForm {
     pub decided_on: String,
 }
 
-/// The inbox shows at most this many referrals, those awaiting an answer first.
-pub const INBOX_LIMIT: i64 = 100;
+/// The inbox shows at most this many referrals, those awaiting an answer first: each comes
+/// with its answer form, and a hundred of them made a page of 200 KB to read on a phone.
+pub const INBOX_LIMIT: i64 = 30;
 
 impl App {
     /// Refers a case the actor's institution owns to another institution of the team.

@@ -15,10 +15,18 @@ pub use schema::{tables, Column, ColumnKind, Table};
 pub use snapshot::{Pages, Snapshot};
 pub use value::{Row, Value};
 
-/// Tables a backup leaves out: `_sqlx_migrations` (the target's own migrations write it)
-/// and the job leases, which say which running instance does what and mean nothing to
-/// another deployment (a restored lease would only hold up its jobs).
-pub const NOT_CARRIED: [&str; 2] = ["_sqlx_migrations", "job_leases"];
+/// Tables a backup leaves out: `_sqlx_migrations` (the target's own migrations write it);
+/// the job leases, which say which running instance does what and mean nothing to another
+/// deployment (a restored lease would only hold up its jobs); and the counts the database's
+/// triggers keep (activities by year and kind, cases by list), which they count again as the
+/// restored rows go in.
+pub const NOT_CARRIED: [&str; 5] = [
+    "_sqlx_migrations",
+    "job_leases",
+    "activity_tallies",
+    "case_listing_counts",
+    "team_case_counts",
+];
 
 /// Quotes a name from the catalogue as an SQL identifier (both engines use double quotes).
 pub(crate) fn quoted(name: &str) -> String {

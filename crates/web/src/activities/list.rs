@@ -11,7 +11,7 @@ use crate::WebState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use spona_app::activities::ActivityQuery;
+use spona_app::activities::{ActivityQuery, SEARCH_COUNT_LIMIT};
 
 #[derive(Template)]
 #[template(path = "activities/list.html")]
@@ -37,7 +37,12 @@ pub async fn list(
 ) -> Result<Response, WebError> {
     let listed = state.app.activities(s.actor(), &q).await?;
     let tr = &s.viewer.tr;
-    let pager = Pager::new(tr, q.page.unwrap_or(1), listed.page.total, &s.viewer.here);
+    let page = q.page.unwrap_or(1);
+    let here = &s.viewer.here;
+    let pager = match listed.reach {
+        Some(_) => Pager::new(tr, page, listed.page.total, here),
+        None => Pager::counted_up_to(tr, page, listed.page.total, SEARCH_COUNT_LIMIT, here),
+    };
     let years = listed
         .years
         .iter()
@@ -57,7 +62,10 @@ pub async fn list(
             .collect(),
         kinds: kind_choices(tr, &q.kind),
         years,
-        reach: tr.with("activities-reach-total", &[("count", listed.reach.into())]),
+        reach: listed
+            .reach
+            .map(|reach| tr.with("activities-reach-total", &[("count", reach.into())]))
+            .unwrap_or_default(),
         pager,
         can_record: state.app.can_record_activities(s.actor()),
         filtered: !q.q.is_empty() || !q.kind.is_empty() || !q.year.is_empty(),

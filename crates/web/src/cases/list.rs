@@ -2,6 +2,7 @@
 //! person's name only where the reader may open the record.
 
 use super::labels;
+use super::Choice;
 use crate::shell::chrome::{Chrome, Nav};
 use crate::shell::errors::WebError;
 use crate::shell::form::Errors;
@@ -13,7 +14,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use spona_app::cases::{CaseQuery, CaseSummary};
+use spona_app::cases::{CaseQuery, CaseSummary, Showing};
 use spona_domain::cases::CaseId;
 
 /// A case as a row of the list.
@@ -42,6 +43,10 @@ struct ListPage {
     works_on_cases: bool,
     /// The emergency-access form (case workers only).
     emergency: Option<EmergencyPanel>,
+    /// The choices of which cases to show.
+    showing: Vec<Choice>,
+    /// A narrower list than all cases is shown.
+    filtered: bool,
 }
 
 /// The emergency-access form: a case's code and the written reason, as typed.
@@ -111,7 +116,23 @@ async fn page(
         here,
     );
     let works_on_cases = works_on_cases(s);
+    let shown = Showing::from_code(&q.show);
+    let showing = Showing::ALL
+        .into_iter()
+        .map(|choice| Choice {
+            value: choice.code().to_string(),
+            label: tr.t(match choice {
+                Showing::All => "cases-show-all",
+                Showing::Open => "cases-show-open",
+                Showing::Closed => "cases-show-closed",
+                Showing::Protected => "cases-show-protected",
+            }),
+            selected: choice == shown,
+        })
+        .collect();
     Ok(ListPage {
+        showing,
+        filtered: shown != Showing::All,
         chrome: s.viewer.chrome(Nav::Cases),
         rows,
         pager,
