@@ -37,7 +37,8 @@ async fn a_small_generation_keeps_its_plan_and_its_trail_verifies() {
             teams: 2,
             cases: 48,
             activities: 10,
-            audit_entries: before.audit_entries as u64 + 1_200,
+            // Enough for the verification to read several pages on each of its readers.
+            audit_entries: before.audit_entries as u64 + 16_000,
         };
         let start = app.now_unix() - TWO_YEARS;
         let clock = Arc::new(ManualClock::at(start));
@@ -60,6 +61,33 @@ async fn a_small_generation_keeps_its_plan_and_its_trail_verifies() {
         let report = app.verify_audit().await.unwrap();
         assert_eq!(report.first_break, None, "the generated trail verifies");
         assert_eq!(report.entries, after.audit_entries);
+        // Every team reported its last quarters: three submitted, the latest a draft.
+        let mut c = t.db.conn().await.unwrap();
+        let (drafts, submitted): (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN status = 'draft' THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN status <> 'draft' THEN 1 ELSE 0 END), 0) FROM team_reports",
+        )
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        drop(c);
+        assert!(drafts >= 2, "{drafts} drafts");
+        assert_eq!(submitted, 3 * drafts);
+        // A break deep in the trail is found where it is, past pages read side by side.
+        let deep = after.audit_entries - 1_000;
+        let mut c = t.db.conn().await.unwrap();
+        sqlx::query("UPDATE audit_log SET reason = 'x' WHERE seq = $1")
+            .bind(deep)
+            .execute(&mut *c)
+            .await
+            .unwrap();
+        drop(c);
+        let report = app.verify_audit().await.unwrap();
+        assert_eq!(
+            report.first_break,
+            Some(spona_app::audit::Break::Altered { seq: deep })
+        );
+        assert_eq!(report.entries, deep - 1);
 
         // The clock walked through the years and stopped before today.
         let walked = clock_now(&clock);
@@ -68,7 +96,13 @@ async fn a_small_generation_keeps_its_plan_and_its_trail_verifies() {
         let stages: Vec<Stage> = seen.stages.lock().unwrap().iter().map(|s| s.0).collect();
         assert_eq!(
             stages,
-            [Stage::Teams, Stage::Cases, Stage::Activities, Stage::Views]
+            [
+                Stage::Teams,
+                Stage::Cases,
+                Stage::Activities,
+                Stage::Views,
+                Stage::Reports
+            ]
         );
         assert!(seen.steps.load(Ordering::SeqCst) >= 2 + 48 + 10);
 

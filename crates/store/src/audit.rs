@@ -117,6 +117,15 @@ pub async fn after(
     .await?)
 }
 
+/// The largest seq in the trail (0 when empty), whatever the head says.
+pub async fn last_written_seq(c: &mut AnyConnection) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM audit_log")
+            .fetch_one(c)
+            .await?,
+    )
+}
+
 /// An entry as the walk's page holds it (the columns of [`COLUMNS`], in order).
 type Packed = (
     i64,
@@ -133,29 +142,31 @@ type Packed = (
     String,
 );
 
-/// Entries after `after_seq`, in order, at most `limit`, as [`after`] gives them but read as
-/// one row: the page as a JSON array. The driver hands rows from SQLite's thread to the
+/// Entries after `after_seq` up to `until_seq`, in order, at most `limit`, as [`after`]
+/// gives them but read as one row: the page as a JSON array. The driver hands rows from SQLite's thread to the
 /// caller's one at a time, and over a walk of millions of entries those handovers cost
 /// several times the checking itself (`spona audit verify`).
 pub async fn page_after(
     c: &mut AnyConnection,
     backend: Backend,
     after_seq: i64,
+    until_seq: i64,
     limit: i64,
 ) -> Result<Vec<Entry>, StoreError> {
     let sql = match backend {
         Backend::Sqlite => format!(
             "SELECT json_group_array(json_array({COLUMNS})) FROM \
-             (SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2)"
+             (SELECT {COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3)"
         ),
         Backend::Postgres => format!(
             "SELECT CAST(COALESCE(json_agg(json_build_array({COLUMNS}) ORDER BY seq), '[]') \
-             AS TEXT) FROM (SELECT {COLUMNS} FROM audit_log WHERE seq > $1 \
-             ORDER BY seq LIMIT $2) p"
+             AS TEXT) FROM (SELECT {COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 \
+             ORDER BY seq LIMIT $3) p"
         ),
     };
     let page: String = sqlx::query_scalar(&sql)
         .bind(after_seq)
+        .bind(until_seq)
         .bind(limit)
         .fetch_one(c)
         .await?;

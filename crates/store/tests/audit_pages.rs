@@ -32,17 +32,24 @@ async fn a_page_read_as_one_row_is_the_page_read_row_by_row() {
         let backend = t.db.backend();
         let mut c = t.db.conn().await.unwrap();
         for (after, limit) in [(0, 50), (50, 50), (100, 50), (120, 50), (7, 1)] {
-            let packed = audit::page_after(&mut c, backend, after, limit)
+            let packed = audit::page_after(&mut c, backend, after, i64::MAX, limit)
                 .await
                 .unwrap();
             let rows = audit::after(&mut c, after, limit).await.unwrap();
             assert_eq!(packed, rows, "{backend:?} after {after}");
         }
         assert_eq!(
-            audit::page_after(&mut c, backend, 0, 500).await.unwrap(),
+            audit::page_after(&mut c, backend, 0, i64::MAX, 500)
+                .await
+                .unwrap(),
             written,
             "{backend:?}"
         );
+        let range = audit::page_after(&mut c, backend, 10, 20, 500)
+            .await
+            .unwrap();
+        assert_eq!(range, written[10..20], "{backend:?}: after 10 up to 20");
+        assert_eq!(audit::last_written_seq(&mut c).await.unwrap(), 120);
         drop(c);
         t.finish().await;
     }

@@ -203,7 +203,7 @@ impl<'k> ChainWalk<'k> {
             None => {
                 let fields = hashed_fields(e);
                 let refs: Vec<&str> = fields.iter().map(String::as_str).collect();
-                chain.link(&self.prev, &refs) == e.hash
+                chain.links(&self.prev, &refs, &e.hash)
             }
         };
         if e.prev_hash != self.prev || !linked {
@@ -218,6 +218,20 @@ impl<'k> ChainWalk<'k> {
         self.expected_seq += 1;
         self.entries += 1;
         Ok(())
+    }
+
+    /// Checks a page of entries; the first break, if any.
+    fn steps(&mut self, page: &[Entry]) -> Option<Break> {
+        page.iter().find_map(|e| self.step(e).err())
+    }
+
+    /// The report of a walk that ended at `first_break`.
+    fn report(&self, checkpoints: usize, first_break: Break) -> AuditReport {
+        AuditReport {
+            entries: self.entries,
+            checkpoints,
+            first_break: Some(first_break),
+        }
     }
 
     /// Entries checked so far.
@@ -309,37 +323,39 @@ pub(crate) fn open_epoch_key(
 
 /// Entries checked a page at a time.
 const VERIFY_PAGE: i64 = 5_000;
+/// Connections reading pages side by side: reading a page costs about what checking it does,
+/// and on two cores two readers keep the walk busy.
+const READERS: i64 = 2;
 
-/// Sends the trail's entries after `after`, a page at a time, until the last or until the
-/// walk stops listening (it found a break); a failed read is sent as the last page.
+/// Sends the pages of entries after `first_after` up to `until` that fall to reader `nth` of
+/// [`READERS`] (pages `nth`, `nth + READERS`, ...), each as its seq range holds it, until the
+/// last or until the walk stops listening (it found a break); a failed read is sent last.
 async fn read_pages(
     db: spona_store::Db,
-    mut after: i64,
+    nth: i64,
+    first_after: i64,
+    until: i64,
     pages: tokio::sync::mpsc::Sender<Result<Vec<Entry>, AppError>>,
 ) {
-    let mut c = match db.conn().await {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = pages.send(Err(e.into())).await;
-            return;
+    let read = async {
+        let mut c = db.conn().await?;
+        let mut page_no = nth;
+        loop {
+            let after = first_after + page_no * VERIFY_PAGE;
+            if after >= until {
+                return Ok(());
+            }
+            let upto = (after + VERIFY_PAGE).min(until);
+            let page = audit::page_after(&mut c, db.backend(), after, upto, VERIFY_PAGE).await?;
+            if pages.send(Ok(page)).await.is_err() {
+                return Ok(());
+            }
+            page_no += READERS;
         }
     };
-    let backend = db.backend();
-    loop {
-        let page = match audit::page_after(&mut c, backend, after, VERIFY_PAGE).await {
-            Ok(page) => page,
-            Err(e) => {
-                let _ = pages.send(Err(e.into())).await;
-                return;
-            }
-        };
-        let Some(last) = page.last() else {
-            return;
-        };
-        after = last.seq;
-        if pages.send(Ok(page)).await.is_err() {
-            return;
-        }
+    let done: Result<(), AppError> = read.await;
+    if let Err(e) = done {
+        let _ = pages.send(Err(e)).await;
     }
 }
 
@@ -367,23 +383,48 @@ impl App {
             walk.ended_epoch(epoch.until_seq, key);
         }
         super::retention::prepare_walk(&mut c, &mut walk).await?;
+        let until = audit::last_written_seq(&mut c).await?;
         drop(c);
-        // Pages are read on a connection of their own while the previous page is checked:
-        // reading and hashing each take about half of the time, and they go on side by side.
-        let (pages, mut arriving) = tokio::sync::mpsc::channel(2);
-        let reader = tokio::spawn(read_pages(self.db().clone(), walk.expected_seq - 1, pages));
-        while let Some(page) = arriving.recv().await {
-            for e in &page? {
-                if let Err(first_break) = walk.step(e) {
-                    reader.abort();
-                    return Ok(AuditReport {
-                        entries: walk.entries(),
-                        checkpoints: checkpoints.len(),
-                        first_break: Some(first_break),
-                    });
-                }
+        // Pages are read on connections of their own while earlier ones are checked, each
+        // reader taking every other page; the walk takes them back in order.
+        let first_after = walk.expected_seq - 1;
+        let mut readers = Vec::new();
+        let mut arriving = Vec::new();
+        for nth in 0..READERS {
+            let (pages, arrive) = tokio::sync::mpsc::channel(2);
+            readers.push(tokio::spawn(read_pages(
+                self.db().clone(),
+                nth,
+                first_after,
+                until,
+                pages,
+            )));
+            arriving.push(arrive);
+        }
+        let stop = |readers: &[tokio::task::JoinHandle<()>]| readers.iter().for_each(|r| r.abort());
+        let mut nth = 0;
+        while let Some(page) = arriving[nth % READERS as usize].recv().await {
+            nth += 1;
+            let page = page.inspect_err(|_| stop(&readers))?;
+            if let Some(first_break) = walk.steps(&page) {
+                stop(&readers);
+                return Ok(walk.report(checkpoints.len(), first_break));
             }
         }
+        // Entries appended since the walk began (the server may be running).
+        let mut c = self.db().conn().await?;
+        loop {
+            let after = walk.expected_seq - 1;
+            let page = audit::page_after(&mut c, self.db().backend(), after, i64::MAX, VERIFY_PAGE)
+                .await?;
+            if page.is_empty() {
+                break;
+            }
+            if let Some(first_break) = walk.steps(&page) {
+                return Ok(walk.report(checkpoints.len(), first_break));
+            }
+        }
+        drop(c);
         let mut c = self.db().conn().await?;
         let head = audit::head(&mut c).await?;
         drop(c);

@@ -12,6 +12,7 @@
 mod activities;
 mod cases;
 mod names;
+mod reports;
 mod teams;
 mod views;
 
@@ -60,6 +61,8 @@ pub enum Stage {
     Activities,
     /// The rest of the audit trail's views.
     Views,
+    /// Periodic reports, one step a team.
+    Reports,
 }
 
 /// Where a generation reports how far it is.
@@ -195,6 +198,8 @@ impl App {
         progress.stage(Stage::Views, left);
         self.generate_views(&run, &crews, &made, left, 7, progress.as_ref())
             .await?;
+        progress.stage(Stage::Reports, crews.len() as u64);
+        self.generate_reports(&crews, progress.as_ref()).await?;
 
         let mut c = self.db.conn().await?;
         Ok(Generated {

@@ -89,6 +89,7 @@ fn name(stage: Stage) -> &'static str {
         Stage::Cases => "cases",
         Stage::Activities => "activities",
         Stage::Views => "audit entries",
+        Stage::Reports => "periodic reports (teams)",
     }
 }
 
