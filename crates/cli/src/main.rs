@@ -5,11 +5,6 @@
 //! reason on standard error.
 #![forbid(unsafe_code)]
 
-/// Every request allocates and frees many small strings and rows on two or more threads; the
-/// system allocator spent about a sixth of a list page's processor time doing so.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod checkpoints;
 mod commands;
 mod database;
