@@ -97,7 +97,8 @@ pub struct Listed {
 }
 
 /// A search counts its matches up to this many; beyond it the list says "more than" (each
-/// match is found by reading the activity, so a full count would read the whole register).
+/// match is found by testing the team's activities one by one, so a full count would test
+/// the whole register on every page).
 pub const SEARCH_COUNT_LIMIT: i64 = 1_000;
 
 /// Records an activity; `place` is the venue's name or the typed place (for the search).
