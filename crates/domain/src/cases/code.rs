@@ -36,8 +36,8 @@ pub enum CaseCodeError {
     /// The year is not a four-digit year.
     #[error("the year must have four digits")]
     InvalidYear,
-    /// The sequence is not between 1 and 9999.
-    #[error("the sequence number must be between 0001 and 9999")]
+    /// The sequence is not between 1 and 99,999.
+    #[error("the sequence number must be between 0001 and 99999")]
     InvalidSequence,
     /// The text is not `PREFIX-YEAR-SEQUENCE`.
     #[error("a case code looks like ЛЕ-2026-0007")]
@@ -47,8 +47,10 @@ pub enum CaseCodeError {
 impl CaseCode {
     /// Longest team prefix, in letters.
     pub const PREFIX_MAX: usize = 4;
-    /// Highest sequence number of a year.
-    pub const SEQ_MAX: u32 = 9999;
+    /// Highest sequence number of a year. Codes have four digits up to 9999 and five after:
+    /// a team with more reports in a year (a national deployment's large team) still gives
+    /// every case a code.
+    pub const SEQ_MAX: u32 = 99_999;
 
     /// A code from the team's Cyrillic prefix (any case), the year and the sequence number.
     pub fn new(prefix_cyrl: &str, year: i32, seq: u32) -> Result<CaseCode, CaseCodeError> {
@@ -91,8 +93,8 @@ impl CaseCode {
             cyrillic.push(letter);
         }
         let year = four_digits(year).ok_or(CaseCodeError::InvalidYear)?;
-        let seq = four_digits(seq).ok_or(CaseCodeError::InvalidSequence)?;
-        CaseCode::new(&cyrillic, i32::from(year), u32::from(seq))
+        let seq = sequence(seq).ok_or(CaseCodeError::InvalidSequence)?;
+        CaseCode::new(&cyrillic, i32::from(year), seq)
     }
 
     /// The team prefix in Cyrillic capitals.
@@ -118,6 +120,17 @@ impl CaseCode {
     /// The code in Latin: `LE-2026-0007`.
     pub fn to_latin(&self) -> String {
         to_latin(&self.to_cyrillic())
+    }
+}
+
+/// A sequence as codes write it: four digits, or five not starting with 0 (so that each
+/// number has one spelling).
+fn sequence(s: &str) -> Option<u32> {
+    let digits = s.bytes().all(|b| b.is_ascii_digit());
+    match s.len() {
+        4 if digits => s.parse().ok(),
+        5 if digits && !s.starts_with('0') => s.parse().ok(),
+        _ => None,
     }
 }
 
@@ -173,6 +186,18 @@ mod tests {
     }
 
     #[test]
+    fn a_team_past_its_ten_thousandth_case_of_a_year_still_gives_codes() {
+        let code = CaseCode::new("ЛЕ", 2026, 10_000).unwrap();
+        assert_eq!(code.to_cyrillic(), "ЛЕ-2026-10000");
+        assert_eq!(code.to_latin(), "LE-2026-10000");
+        assert_eq!(CaseCode::parse("le-2026-10000"), Ok(code));
+        assert_eq!(
+            CaseCode::parse("ЛЕ-2026-99999").map(|c| c.seq()),
+            Ok(CaseCode::SEQ_MAX)
+        );
+    }
+
+    #[test]
     fn both_scripts_and_any_case_parse_to_the_same_code() {
         let code = CaseCode::new("ле", 2026, 7).unwrap();
         for text in [
@@ -205,7 +230,9 @@ mod tests {
         assert_eq!(CaseCode::parse("ЛЕ-2026-7"), Err(E::InvalidSequence));
         assert_eq!(CaseCode::parse("ЛЕ-2026-0000"), Err(E::InvalidSequence));
         assert_eq!(CaseCode::parse("ЛЕ-2026-+007"), Err(E::InvalidSequence));
-        assert_eq!(CaseCode::new("ЛЕ", 2026, 10_000), Err(E::InvalidSequence));
+        assert_eq!(CaseCode::parse("ЛЕ-2026-00007"), Err(E::InvalidSequence));
+        assert_eq!(CaseCode::parse("ЛЕ-2026-100000"), Err(E::InvalidSequence));
+        assert_eq!(CaseCode::new("ЛЕ", 2026, 100_000), Err(E::InvalidSequence));
         assert_eq!(CaseCode::new("", 2026, 1), Err(E::InvalidPrefix));
     }
 
@@ -226,7 +253,7 @@ mod tests {
         (
             proptest::collection::vec(proptest::sample::select(CYRILLIC.to_vec()), 1..=4),
             1000i32..=9999,
-            1u32..=9999,
+            1u32..=CaseCode::SEQ_MAX,
         )
             .prop_map(|(letters, year, seq)| {
                 let prefix: String = letters.into_iter().collect();
