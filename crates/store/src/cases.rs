@@ -325,9 +325,9 @@ pub async fn held_by(
 ) -> Result<Page<CaseRow>, StoreError> {
     let institution = receiving.institution();
     let condition = f.showing.on_listing();
-    // The count the database keeps of the institution's list (migration 0045); a narrower
-    // list is counted up to the limit.
-    let total: i64 = if f.showing == Showing::All {
+    // The count SQLite keeps of the institution's list (migration 0045); PostgreSQL, and a
+    // narrower list, count up to the limit.
+    let total: i64 = if f.showing == Showing::All && c.backend_name() == "SQLite" {
         sqlx::query_scalar(
             "SELECT COALESCE(MAX(cases), 0) FROM case_listing_counts WHERE institution_id = $1",
         )

@@ -99,15 +99,29 @@ async fn concurrent_changes_of_one_cases_referrals_both_refresh_its_listing() {
         expected.sort();
         expected.dedup();
         assert_eq!(listed, expected, "{:?}", db.backend());
-        counts_follow_the_rows(&mut c).await;
+        counts_follow_the_rows(&mut c, db.backend()).await;
         drop(c);
         t.finish().await;
     }
 }
 
 /// The kept counts of every institution's list and every team's cases are the rows' own.
-async fn counts_follow_the_rows(c: &mut sqlx::AnyConnection) {
+async fn counts_follow_the_rows(c: &mut sqlx::AnyConnection, backend: spona_store::Backend) {
     let pairs = |sql: &'static str| sqlx::query_as::<_, (i64, i64)>(sql);
+    let teams = pairs("SELECT team_id, COUNT(*) FROM cases GROUP BY team_id ORDER BY team_id")
+        .fetch_all(&mut *c)
+        .await
+        .unwrap();
+    let kept =
+        pairs("SELECT team_id, cases FROM team_case_counts WHERE cases > 0 ORDER BY team_id")
+            .fetch_all(&mut *c)
+            .await
+            .unwrap();
+    assert_eq!(kept, teams, "teams' cases");
+    // PostgreSQL counts the institutions' lists as they are read (migration 0045).
+    if backend == spona_store::Backend::Postgres {
+        return;
+    }
     let listed = pairs(
         "SELECT institution_id, COUNT(*) FROM case_listing GROUP BY institution_id \
          ORDER BY institution_id",

@@ -16,8 +16,26 @@ SELECT team_id, substr(held_on, 1, 4), kind, COUNT(*),
        SUM(pupils + teachers + parents + officials + general_public)
 FROM activities GROUP BY team_id, substr(held_on, 1, 4), kind;
 
+-- A change moves an activity from one row of tallies to another: the two rows are taken in
+-- the order of their keys, so that two changes moving activities in opposite directions
+-- cannot wait on each other.
 CREATE FUNCTION activity_tallies_kept() RETURNS trigger AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND (NEW.team_id, substr(NEW.held_on, 1, 4), NEW.kind)
+        < (OLD.team_id, substr(OLD.held_on, 1, 4), OLD.kind) THEN
+        INSERT INTO activity_tallies (team_id, year, kind, activities, reach)
+        VALUES (NEW.team_id, substr(NEW.held_on, 1, 4), NEW.kind, 1,
+                NEW.pupils + NEW.teachers + NEW.parents + NEW.officials + NEW.general_public)
+        ON CONFLICT (team_id, year, kind) DO UPDATE
+            SET activities = activity_tallies.activities + 1,
+                reach = activity_tallies.reach + excluded.reach;
+        UPDATE activity_tallies
+        SET activities = activities - 1,
+            reach = reach - (OLD.pupils + OLD.teachers + OLD.parents + OLD.officials
+                             + OLD.general_public)
+        WHERE team_id = OLD.team_id AND year = substr(OLD.held_on, 1, 4) AND kind = OLD.kind;
+        RETURN NULL;
+    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         UPDATE activity_tallies
         SET activities = activities - 1,
