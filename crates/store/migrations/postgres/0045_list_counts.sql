@@ -4,7 +4,13 @@
 -- one team's row, so writers cannot deadlock on it. (SQLite also keeps each institution's
 -- list count; here a refresh of a case's listing would lock several institutions' rows in
 -- the order its rows come, and two refreshes could wait on each other, so PostgreSQL counts
--- those lists up to the limit instead, under MVCC and without a lock.)
+-- those lists up to the limit instead, under MVCC and without a lock. The table is here, empty
+-- and unread, so that both engines have one schema.)
+CREATE TABLE case_listing_counts (
+    institution_id BIGINT PRIMARY KEY,
+    cases BIGINT NOT NULL
+);
+
 CREATE TABLE team_case_counts (
     team_id BIGINT PRIMARY KEY,
     cases BIGINT NOT NULL
