@@ -109,6 +109,11 @@ test('a case is handed over from the police to the Centre for Social Work', asyn
   const police = await as(browser, 'le-police');
   const name = `Особа${Date.now() % 100000}`;
   const { code, path } = await report(police, name, 'Околности предаје');
+  // The offer's form, with the directory, comes when asked for.
+  await Promise.all([
+    police.waitForURL(/form=transfer/),
+    police.locator('#transfer-form a.button').tap(),
+  ]);
   await choose(police, '#transfer_to', 'Центар за социјални рад Лесковац');
   await police.locator('#transfer_reason').fill('Рад са особом преузима ЦСР');
   await Promise.all([

@@ -174,6 +174,22 @@ async fn dump(db: &Db) -> Dump {
 }
 
 /// The target holds no data (a failed restore left nothing behind).
+/// Whether the planner has statistics of the cases table.
+async fn planned(db: &Db) -> bool {
+    let mut c = db.conn().await.unwrap();
+    let sql = match db.backend() {
+        spona_store::Backend::Postgres => {
+            "SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE oid = 'cases'::regclass"
+        }
+        spona_store::Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'cases'",
+    };
+    sqlx::query_scalar::<_, i64>(sql)
+        .fetch_one(&mut *c)
+        .await
+        .unwrap()
+        > 0
+}
+
 async fn assert_empty(t: &TestDb) {
     let mut c = t.db.conn().await.unwrap();
     let holding = spona_store::backup::holding_data(&mut c, t.db.backend())
@@ -211,6 +227,9 @@ async fn round_trip(from: &TestDb, to: &TestDb) {
     assert!(restored.key_from_backup.is_none());
     assert!(restored.cases >= 4, "every case's key was checked");
     let after = dump(&to.db).await;
+    // The planner knows the restored tables at once: PostgreSQL gathers its statistics on
+    // its own only minutes later, and plans a national database by guesses until then.
+    assert!(planned(&to.db).await, "statistics of the restored cases");
 
     // Every row of every table, except that the restored trail has one more entry: the
     // restore itself, chained after the backup's last.

@@ -108,6 +108,37 @@ async fn a_report_is_visible_to_its_institution_only_and_the_coordinator_sees_th
 }
 
 #[tokio::test]
+async fn the_inbox_holds_the_most_pressing_referrals_up_to_its_limit() {
+    use spona_app::cases::INBOX_LIMIT;
+    for t in TestDb::every_engine().await {
+        let app = demo(&t).await;
+        let police = who(&app, "le-police").await;
+        let social = who(&app, "le-social").await;
+        // One more child's referral than the inbox shows; the first is answered.
+        for _ in 0..=INBOX_LIMIT {
+            app.report_case(&police, &child()).await.unwrap();
+        }
+        let first = app.inbox(&social).await.unwrap().pop().unwrap();
+        let answer = AnswerForm {
+            action: "accept".into(),
+            version: first.version,
+            ..AnswerForm::default()
+        };
+        app.answer_referral(&social, first.id, &answer)
+            .await
+            .unwrap();
+
+        let inbox = app.inbox(&social).await.unwrap();
+        assert_eq!(inbox.len() as i64, INBOX_LIMIT);
+        assert!(
+            inbox.iter().all(|r| r.status == "sent" && r.id != first.id),
+            "the unanswered come first, so the answered one is what falls off"
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
 async fn a_child_report_sends_an_urgent_referral_to_social_work_in_the_same_transaction() {
     for t in TestDb::every_engine().await {
         let app = demo(&t).await;

@@ -13,6 +13,8 @@ pub struct CaseRow {
     #[sqlx(try_from = "i64")]
     pub id: CaseId,
     pub team_id: i64,
+    /// The city of the case's team, which its code carries (a team's city never changes).
+    pub team_city: String,
     pub year: i64,
     pub seq: i64,
     pub owner_institution_id: i64,
@@ -83,13 +85,15 @@ pub struct Sealed {
     pub person_index: Option<String>,
 }
 
-const SELECT: &str = "SELECT c.id, c.team_id, c.year, c.seq, c.owner_institution_id, \
+const SELECT: &str =
+    "SELECT c.id, c.team_id, t.city AS team_city, c.year, c.seq, c.owner_institution_id, \
      i.short_name AS owner_short, i.team_id AS owner_team_id, c.former_owner_institution_id, \
      c.reported_by, c.state, c.proceedings, c.may_be_child, \
      c.lacks_capacity, c.immediate_danger, c.age_band, c.sex, c.citizenship, c.reporter_kind, \
      c.referral_source, c.exploitation, c.detected_on, c.reported_at, c.data_key, c.identity, \
      c.contact, c.circumstances, c.screening, c.version, c.outcome, c.closed_at, c.shredded_at \
-     FROM cases c JOIN institutions i ON i.id = c.owner_institution_id";
+     FROM cases c JOIN institutions i ON i.id = c.owner_institution_id \
+     JOIN teams t ON t.id = c.team_id";
 
 /// The next number of the team's cases in the year (1, 2, …), taken inside the transaction.
 pub async fn next_seq(tx: &mut Tx, team: &TeamCases, year: i64) -> Result<i64, StoreError> {

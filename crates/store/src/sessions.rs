@@ -1,6 +1,7 @@
 //! Sign-in sessions, kept in the database so that any app instance can serve any request.
 //! Only the hash of the session identifier is stored.
 
+use crate::users::{self, User, UserRow};
 use crate::StoreError;
 use spona_domain::ids::UserId;
 use sqlx::AnyConnection;
@@ -95,15 +96,46 @@ pub async fn delete_of_user(
     Ok(done.rows_affected() == 1)
 }
 
-/// The session with this identifier hash.
-pub async fn find(c: &mut AnyConnection, token_hash: &str) -> Result<Option<Session>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT id, user_id, csrf_token, created_at, last_seen_at, expires_at, confirmed_at \
-         FROM sessions WHERE token_hash = $1",
-    )
+/// The session with this identifier hash and its account, read together: every signed-in
+/// request asks, and one statement instead of two is a measurable share of a page.
+pub async fn find(
+    c: &mut AnyConnection,
+    token_hash: &str,
+) -> Result<Option<(Session, User)>, StoreError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        session_id: i64,
+        csrf_token: String,
+        created_at: i64,
+        last_seen_at: i64,
+        expires_at: i64,
+        confirmed_at: i64,
+        #[sqlx(flatten)]
+        user: UserRow,
+    }
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT s.id AS session_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, \
+         s.confirmed_at, {} FROM sessions s JOIN users u ON u.id = s.user_id {} \
+         WHERE s.token_hash = $1",
+        users::COLUMNS,
+        users::NAMES
+    ))
     .bind(token_hash)
     .fetch_optional(c)
-    .await?)
+    .await?;
+    row.map(|r| {
+        let session = Session {
+            id: r.session_id,
+            user_id: r.user.id,
+            csrf_token: r.csrf_token,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+            expires_at: r.expires_at,
+            confirmed_at: r.confirmed_at,
+        };
+        Ok((session, User::try_from(r.user)?))
+    })
+    .transpose()
 }
 
 /// Marks the session as used now (for the idle timeout).

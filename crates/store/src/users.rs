@@ -24,8 +24,8 @@ pub struct User {
 }
 
 #[derive(sqlx::FromRow)]
-struct UserRow {
-    id: i64,
+pub(crate) struct UserRow {
+    pub(crate) id: i64,
     username: String,
     display_name: String,
     role: String,
@@ -60,9 +60,30 @@ impl TryFrom<UserRow> for User {
     }
 }
 
-const SELECT: &str = "SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.code AS team_code, \
-     u.institution_id, i.short_name AS institution_short, u.password_hash, u.locale, u.active, u.version \
-     FROM users u LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN institutions i ON i.id = u.institution_id";
+// The pieces of an account's query as macros, so that `concat!` can join them at compile time.
+macro_rules! account_columns {
+    () => {
+        "u.id, u.username, u.display_name, u.role, u.team_id, t.code AS team_code, \
+         u.institution_id, i.short_name AS institution_short, u.password_hash, u.locale, \
+         u.active, u.version"
+    };
+}
+macro_rules! account_names {
+    () => {
+        "LEFT JOIN teams t ON t.id = u.team_id LEFT JOIN institutions i ON i.id = u.institution_id"
+    };
+}
+
+/// An account's columns (`u`), with its team's code and institution's short name (`NAMES`).
+pub(crate) const COLUMNS: &str = account_columns!();
+/// The joins that give an account (`u`) its team's and institution's names.
+pub(crate) const NAMES: &str = account_names!();
+const SELECT: &str = concat!(
+    "SELECT ",
+    account_columns!(),
+    " FROM users u ",
+    account_names!()
+);
 
 /// The fields of a new account.
 #[derive(Clone, Debug)]

@@ -395,11 +395,14 @@ async fn sessions_are_found_by_hash_touched_and_ended() {
         sessions::insert(&mut c, "h2", user, "csrf2", origin, 100, 1000)
             .await
             .unwrap();
-        let s = sessions::find(&mut c, "h1").await.unwrap().unwrap();
+        let (s, owner) = sessions::find(&mut c, "h1").await.unwrap().unwrap();
         assert_eq!(
             (s.user_id, s.csrf_token.as_str(), s.expires_at),
             (user.0, "csrf1", 1000)
         );
+        // The account comes with it, as `users::find` gives it.
+        let alone = spona_store::users::find(&mut c, user).await.unwrap();
+        assert_eq!(Some(owner), alone);
         sessions::touch(&mut c, s.id, 200).await.unwrap();
         // The user's own list: in force only, the most recently used first, with where from.
         let mine = sessions::of_user(&mut c, user, 300, 150).await.unwrap();
@@ -418,6 +421,7 @@ async fn sessions_are_found_by_hash_touched_and_ended() {
                 .await
                 .unwrap()
                 .unwrap()
+                .0
                 .last_seen_at,
             200
         );

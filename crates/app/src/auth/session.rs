@@ -45,14 +45,15 @@ impl App {
     pub async fn session(&self, token: &str, address: &str) -> Result<SignedIn, AppError> {
         let now = self.now();
         let mut c = self.db.conn().await?;
-        let Some(s) = sessions::find(&mut c, &tokens::token_hash(token)).await? else {
+        // Accounts are disabled, never removed (sessions reference them), so the join
+        // always finds the session's account.
+        let Some((s, user)) = sessions::find(&mut c, &tokens::token_hash(token)).await? else {
             return Err(AppError::Unauthenticated);
         };
-        let user = users::find(&mut c, spona_domain::ids::UserId(s.user_id)).await?;
         drop(c);
         let expired = s.expires_at <= now || now - s.last_seen_at > self.auth.idle_timeout;
         let user = match user {
-            Some(u) if u.active && !expired => u,
+            u if u.active && !expired => u,
             _ => {
                 let mut tx = self.db.begin().await?;
                 sessions::delete(&mut tx, s.id).await?;

@@ -185,6 +185,7 @@ pub async fn restore<R: Read + Send + 'static>(
     tx.commit().await?;
     progress(total, total);
     db.migrate().await?;
+    db.gather_statistics().await?;
     Ok(Restored {
         engine: manifest.engine.clone(),
         taken_at: manifest.taken_at,

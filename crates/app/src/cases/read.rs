@@ -14,13 +14,13 @@ use spona_domain::cases::{
     allowed, CaseAccess, CaseId, CaseState, CaseTransition, CentreDecision, ConsentId,
     IdentificationOutcome, Part, ReferralId, TaskId,
 };
-use spona_domain::ids::{InstitutionId, TeamId};
+use spona_domain::ids::InstitutionId;
 use spona_domain::registry::InstitutionKind;
 pub use spona_store::cases::Showing;
 use spona_store::cases::COUNT_LIMIT as LIST_COUNT_LIMIT;
 use spona_store::cases::{self, CaseRow, Filter};
 use spona_store::referrals::{self, ReferralRow};
-use spona_store::{assignments, referral_messages, tasks, teams};
+use spona_store::{assignments, referral_messages, tasks};
 use std::collections::HashMap;
 
 /// What the case list asks for.
@@ -198,16 +198,6 @@ impl App {
         for r in received {
             by_case.entry(r.case_id).or_default().push(r);
         }
-        // A case's code carries its own team's city, whichever team lists it.
-        let mut cities: HashMap<i64, String> = HashMap::new();
-        for row in &list.items {
-            if let std::collections::hash_map::Entry::Vacant(city) = cities.entry(row.team_id) {
-                let team = teams::find(&mut c, TeamId(row.team_id))
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-                city.insert(team.city);
-            }
-        }
         drop(c);
         let mut items = Vec::with_capacity(list.items.len());
         for row in &list.items {
@@ -217,7 +207,8 @@ impl App {
                 by_case.get(&row.id).map(Vec::as_slice).unwrap_or(&[]),
             );
             // A damaged record is listed as such among the others, and reported (once).
-            let city = cities.get(&row.team_id).map(String::as_str).unwrap_or("");
+            // A case's code carries its own team's city, whichever team lists it.
+            let city = row.team_city.as_str();
             // A case whose personal data was removed shows what it still has: its number.
             let access = if row.shredded_at.is_some() {
                 CaseAccess::Existence
@@ -328,9 +319,6 @@ impl App {
         } else {
             access
         };
-        let team = teams::find(&mut c, team_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
         let task_rows = tasks::for_case(&mut c, &desk, id).await?;
         // The owner reads every consent; an institution the case was referred to reads those
         // that name it, as far as they concern it.
@@ -375,7 +363,7 @@ impl App {
         };
         drop(c);
 
-        let summary = self.summary(&team.city, &row, &access)?;
+        let summary = self.summary(&row.team_city, &row, &access)?;
         let key = if access.sees(Part::Identity)
             || access.sees(Part::Contact)
             || access.sees(Part::Circumstances)

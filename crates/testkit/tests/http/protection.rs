@@ -283,8 +283,10 @@ async fn a_consent_covers_a_referral_without_a_reason_until_it_is_withdrawn() {
         page.contains("Дељење прати сагласност"),
         "the hint at the referral"
     );
+    // The consent form comes when asked for.
+    let (_, form) = t.get(&police, &format!("{page_path}?form=consent")).await;
     assert!(
-        page.contains("value=\"person\" selected"),
+        form.contains("value=\"person\" selected"),
         "an adult gives consent themselves"
     );
     let csw = option_value(&page, "Центар за социјални рад Лесковац");

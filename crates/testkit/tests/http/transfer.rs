@@ -270,3 +270,36 @@ async fn an_offer_declined_or_withdrawn_leaves_the_case_with_its_owner() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_forms_that_list_every_institution_come_when_asked_for() {
+    for t in TestApp::every_engine().await {
+        let police = t.signed_in("le-police").await;
+        let page = report(&t, &police).await;
+        // The case page offers the transfer and the consent by a link each, without the
+        // directory's lists (the referral form, the case's main step, keeps its own).
+        let (_, plain) = t.get(&police, &page).await;
+        assert!(plain.contains(&format!("href=\"{page}?form=transfer#transfer-form\"")));
+        assert!(plain.contains(&format!("href=\"{page}?form=consent#consent-h\"")));
+        assert!(!plain.contains("id=\"transfer_to\""));
+        assert!(!plain.contains("name=\"institutions\""));
+        assert!(plain.contains("id=\"to_institution\""));
+
+        let (status, transfer) = t.get(&police, &format!("{page}?form=transfer")).await;
+        assert_eq!(status, 200);
+        assert!(transfer.contains("id=\"transfer_to\""));
+        assert!(transfer.contains("Центар за социјални рад Лесковац"));
+        assert!(!transfer.contains("name=\"institutions\""));
+
+        let (_, consent) = t.get(&police, &format!("{page}?form=consent")).await;
+        assert!(consent.contains("name=\"institutions\""));
+        assert!(!consent.contains("id=\"transfer_to\""));
+        assert!(plain.len() < consent.len() && plain.len() < transfer.len());
+
+        // Nobody but the owner is offered either form by asking.
+        let social = t.signed_in("le-social").await;
+        let (status, _) = t.get(&social, &format!("{page}?form=transfer")).await;
+        assert_eq!(status, 404);
+        t.finish().await;
+    }
+}

@@ -126,7 +126,8 @@ pub struct ConsentPanel {
     pub list: Vec<ConsentLine>,
     /// The reader owns the case: may record and withdraw consents.
     pub may_record: bool,
-    /// The form is shown open: it was refused, or a referral waits for it.
+    /// The form is shown: it was asked for or refused, or a referral waits for it (else a
+    /// link asks for it).
     pub open: bool,
     /// Who must give consent, in words.
     pub needed_from: String,
@@ -251,12 +252,14 @@ pub struct Context<'a> {
 }
 
 /// The panels for the reader of `v`, with a refused form shown as typed; a referral being
-/// typed (`referral`) fills a fresh consent form with its receiver and parts.
+/// typed (`referral`) fills a fresh consent form with its receiver and parts, and opens it,
+/// as `consent_asked` does.
 pub fn build(
     cx: &Context<'_>,
     v: &CaseView,
     refused: Option<Refused>,
     referral: Option<&ReferralForm>,
+    consent_asked: bool,
 ) -> Panels {
     let working = matches!(v.access, CaseAccess::Full | CaseAccess::Shared(_));
     let owner = v.access.works_on();
@@ -280,7 +283,8 @@ pub fn build(
     let proceedings = take(|r| matches!(r, Refused::Proceedings(..)));
     Panels {
         guardians: guardians(cx, v, guardian),
-        consent: (owner || receiver).then(|| consent_panel(cx, v, owner, consent, referral)),
+        consent: (owner || receiver)
+            .then(|| consent_panel(cx, v, owner, consent, referral, consent_asked)),
         services: working.then(|| services(cx, v, service)),
         recovery: working.then(|| recovery_panel(cx, v, owner, recovery)),
         follow_ups: working.then(|| follow_ups(cx, v, follow_up)),
@@ -372,9 +376,11 @@ fn consent_panel(
     owner: bool,
     refused: Option<Refused>,
     referral: Option<&ReferralForm>,
+    asked: bool,
 ) -> ConsentPanel {
     let tr = cx.tr;
-    let open = refused.is_some() || referral.is_some();
+    // The form lists the directory's institutions: it is built only when shown.
+    let open = owner && (asked || refused.is_some() || referral.is_some());
     let (form, errors) = match refused {
         Some(Refused::Consent(f, e)) => (f, e),
         _ => (
@@ -434,9 +440,13 @@ fn consent_panel(
                 selected: form.parts.iter().any(|c| c == p.code()),
             })
             .collect(),
-        institutions: receivers(tr, cx.institutions, cx.own, |id| {
-            form.institutions.iter().any(|c| c.trim() == id)
-        }),
+        institutions: if open {
+            receivers(tr, cx.institutions, cx.own, |id| {
+                form.institutions.iter().any(|c| c.trim() == id)
+            })
+        } else {
+            Vec::new()
+        },
         explained: form.explained,
         given_on: form.given_on,
         errors,

@@ -163,6 +163,19 @@ pub struct Trouble {
     pub draft: Option<ReferralForm>,
     /// The offer of transfer as typed and its errors.
     pub transfer: Option<(TransferForm, Errors)>,
+    /// Forms asked for by `?form=`: shown only then, as each lists every institution of the
+    /// directory (a case page without them is half the size).
+    pub asked: Asked,
+}
+
+/// The case page's forms that list the directory, asked for by a link (`?form=consent` or
+/// `?form=transfer`); a refused one is shown again without asking.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Asked {
+    #[default]
+    Nothing,
+    Consent,
+    Transfer,
 }
 
 /// The coordinator panel of the owner: who has been given access, who could be.
@@ -184,6 +197,8 @@ pub struct Notices {
     saved: Option<String>,
     /// `closing=1`: the owner asked to close; the page shows what is open and confirms.
     closing: Option<String>,
+    /// `form=consent` or `form=transfer`: the form asked for.
+    form: Option<String>,
     /// A message was written on one of the case's referrals.
     written: Option<String>,
     /// An offer of transfer was made, withdrawn, or accepted by the reader.
@@ -235,6 +250,11 @@ pub async fn show(
     }
     let trouble = Trouble {
         closing: n.closing.is_some().then_some(false),
+        asked: match n.form.as_deref() {
+            Some("consent") => Asked::Consent,
+            Some("transfer") => Asked::Transfer,
+            _ => Asked::Nothing,
+        },
         ..Trouble::default()
     };
     let page = build(&state, &s, view, notices, trouble).await?;
@@ -348,6 +368,7 @@ async fn build(
     let tr = &s.viewer.tr;
     let v = &view;
     let transfer_typed = trouble.transfer.take();
+    let asked = trouble.asked;
     let summary = &v.summary;
     let code = labels::code(tr, &summary.code, &summary.code_latin).to_string();
     let state_label = labels::state_with_outcome(tr, summary.state, summary.outcome);
@@ -480,7 +501,13 @@ async fn build(
         _ if consent_refused => trouble.draft.clone(),
         _ => None,
     };
-    let more = panels::build(&cx, v, trouble.refused, carry.as_ref());
+    let more = panels::build(
+        &cx,
+        v,
+        trouble.refused,
+        carry.as_ref(),
+        asked == Asked::Consent,
+    );
     let emergency = if v.access == CaseAccess::Emergency {
         let until = state.app.emergency_until(s.actor(), summary.id).await?;
         Some(match until {
@@ -574,6 +601,7 @@ async fn build(
             &choices,
             s.actor().institution_id,
             transfer_typed,
+            asked == Asked::Transfer,
         ),
         documents,
     })

@@ -35,6 +35,8 @@ pub struct OfferLine {
 pub struct TransferPanel {
     /// The offer waiting for an answer; while there is one, no other is made.
     pub waiting: Option<OfferLine>,
+    /// The offer form is shown (asked for, or refused); otherwise a link asks for it.
+    pub form: bool,
     pub institutions: Vec<Choice>,
     pub reason: String,
     pub errors: Errors,
@@ -82,16 +84,24 @@ pub fn panel(
     directory: &[DirectoryEntry],
     own: Option<InstitutionId>,
     typed: Option<(TransferForm, Errors)>,
+    asked: bool,
 ) -> Option<TransferPanel> {
     if !v.access.works_on() {
         return None;
     }
     let mut all = lines(tr, &v.transfers, None);
     let waiting = all.iter().position(|l| l.waiting).map(|at| all.remove(at));
+    let shown = asked || typed.is_some();
     let (form, errors) = typed.unwrap_or_else(|| (TransferForm::default(), Errors::none()));
+    let institutions = if shown {
+        receivers(tr, directory, own, |value| value == form.to_institution)
+    } else {
+        Vec::new()
+    };
     Some(TransferPanel {
         waiting,
-        institutions: receivers(tr, directory, own, |value| value == form.to_institution),
+        form: shown,
+        institutions,
         reason: form.reason,
         errors,
         earlier: all,

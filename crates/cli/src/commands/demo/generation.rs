@@ -35,6 +35,7 @@ pub async fn run(app: &App, scale: u32) -> Result<()> {
         ),
         other => other.map_err(problems::app)?,
     };
+    app.db().gather_statistics().await?;
     app.db().make_durable().await?;
     let v = generated.volume;
     println!(
