@@ -118,12 +118,6 @@ impl Db {
                                 conn.execute("PRAGMA synchronous = OFF").await?;
                                 // The indexes being filled stay in memory.
                                 conn.execute("PRAGMA cache_size = -65536").await?;
-                                // Pages read through a mapping, not a system call each: a
-                                // connection's cache starts cold whenever another one wrote,
-                                // and re-reading it by `pread` was most of a bulk load's
-                                // time. (Only here: a failing disk would stop a mapped read
-                                // with a signal instead of an error, which a server must not.)
-                                conn.execute("PRAGMA mmap_size = 2147418112").await?;
                             } else {
                                 conn.execute("PRAGMA synchronous = FULL").await?;
                             }
