@@ -242,7 +242,9 @@ pub async fn list(
     let (total, reach) = if pattern == "%%" {
         tallied(c, scope, kind, &year).await?
     } else {
+        // Planned for its values, as the page below.
         let (found, reach): (i64, i64) = sqlx::query_as(&search_count_sql())
+            .persistent(false)
             .bind(scope.team().0)
             .bind(&pattern)
             .bind(kind)
@@ -253,7 +255,12 @@ pub async fn list(
             .await?;
         (found, (found <= SEARCH_COUNT_LIMIT).then_some(reach))
     };
+    // Planned for its values each time, not prepared once: PostgreSQL keeps one plan for a
+    // prepared statement after its fifth run, and the optional filters (`$3 = '' OR …`) then
+    // look as if they chose one row, so every page sorted the team's activities in full
+    // (29 ms instead of 0.3 at national scale). Unprepared, each run is planned for its own.
     let rows: Vec<ActivityRow> = sqlx::query_as(&page_sql())
+        .persistent(false)
         .bind(scope.team().0)
         .bind(&pattern)
         .bind(kind)

@@ -390,3 +390,52 @@ async fn a_search_that_finds_more_than_it_counts_says_so_and_gives_no_reach() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn postgresql_plans_the_activities_page_for_each_filter_rather_than_once() {
+    // A statement kept prepared gets one plan for any values after its fifth run, and the
+    // optional filters then looked as if they chose one row: every page sorted the team's
+    // activities in full. The page and the search's count are not kept prepared.
+    let Some(t) = TestDb::postgres().await else {
+        return;
+    };
+    let le = &TeamScope::operator(team(&t.db, "leskovac").await);
+    let by = user(&t.db).await;
+    let mut c = t.db.conn().await.unwrap();
+    activities::insert(
+        &mut c,
+        le,
+        &draft("Трибина", date!(2026 - 03 - 10), 1),
+        "",
+        by,
+        1,
+    )
+    .await
+    .unwrap();
+    for query in ["", "tribina", "", "трибина", "", "tri", "", ""] {
+        let filter = activities::Filter {
+            query: query.into(),
+            limit: 25,
+            ..Default::default()
+        };
+        let listed = activities::list(&mut c, le, &filter).await.unwrap();
+        assert_eq!(listed.page.items.len(), 1);
+    }
+    let kept: Vec<String> = sqlx::query_scalar(
+        "SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%FROM activities%'",
+    )
+    .persistent(false)
+    .fetch_all(&mut *c)
+    .await
+    .unwrap();
+    // The insert's statements stay prepared; the page's and the count's, which read
+    // `activities a` with their filters, do not.
+    assert!(
+        !kept
+            .iter()
+            .any(|s| s.contains("page_id") || s.contains("counted")),
+        "{kept:?}"
+    );
+    drop(c);
+    t.finish().await;
+}
