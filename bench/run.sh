@@ -67,7 +67,8 @@ measure() {
 copy_to_postgres() {
     local pg_data=$1 backup
     backup=$(mktemp -u "$DATA-postgres.XXXXXX.backup")
-    SPONA_BACKUP_PASSPHRASE=$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32)
+    # A fixed read, so that no part of the pipe dies of a closed pipe (pipefail is on).
+    SPONA_BACKUP_PASSPHRASE=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
     export SPONA_BACKUP_PASSPHRASE
     "$SPONA" --data-dir "$DATA" backup --include-key "$backup"
     mkdir -m 700 "$pg_data"
