@@ -228,3 +228,50 @@ async fn what_is_coming_up_is_listed_soonest_first_for_the_team_only() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_short_list_of_what_is_coming_up_is_the_head_of_the_long_one() {
+    // Each kind's first few are taken before the kinds are merged: the merge must still give
+    // exactly the soonest of all kinds together.
+    for t in TestDb::every_engine().await {
+        let (app, _) = spona_testkit::demo_app(&t).await;
+        let member = spona_testkit::actor(&app, "le-member").await;
+        for on in [
+            "2026-12-10",
+            "2026-12-11",
+            "2026-12-12",
+            "2027-01-20",
+            "2027-01-21",
+        ] {
+            let form = MeetingForm {
+                held_on: on.into(),
+                agenda: format!("Састанак {on}"),
+                ..Default::default()
+            };
+            app.record_meeting(&member, &form).await.unwrap();
+        }
+        // Activities planned between and after them.
+        for on in ["2026-12-11", "2026-12-30", "2027-01-21", "2027-03-01"] {
+            let form = spona_app::activities::ActivityForm {
+                title: format!("Трибина {on}"),
+                kind: "public-talk".into(),
+                held_on: on.into(),
+                place: "Гимназија".into(),
+                ..Default::default()
+            };
+            app.create_activity(&member, &form).await.unwrap();
+        }
+        let long = app.upcoming_work(&member, 50).await.unwrap();
+        let kinds: std::collections::BTreeSet<&str> =
+            long.iter().map(|u| u.kind.as_str()).collect();
+        assert!(
+            kinds.len() > 1,
+            "more than one kind is coming up: {kinds:?}"
+        );
+        for limit in 1..long.len().min(8) {
+            let short = app.upcoming_work(&member, limit as i64).await.unwrap();
+            assert_eq!(short, long[..limit], "limit {limit}");
+        }
+        t.finish().await;
+    }
+}
